@@ -1,0 +1,223 @@
+import type { RuleSettings } from './config';
+import { LineIndex } from './lineIndex';
+import type { Logger } from './logger';
+import { silentLogger } from './logger';
+import { isSuppressed, parseSuppressions } from './suppressions';
+import type { AnyRule, Finding, Fix, Format, Language, ReportDescriptor, Severity, Visitors } from './types';
+import { familyOf, internalErrorRuleId, parseErrorRuleId } from './types';
+
+export interface LintResult {
+  fileName: string;
+  /** Undefined when no language claimed the file; such a file has no findings. */
+  format?: Format;
+  findings: Finding[];
+  /** Why the file was not linted at all (binary, too large, not a format we know). */
+  skipped?: string;
+  /** Rules that threw on this file; their other findings on it are dropped. */
+  ruleErrors: Array<{ ruleId: string; message: string }>;
+  /** Findings silenced by suppression comments. */
+  suppressed: number;
+}
+
+export interface LinterOptions {
+  rules: readonly AnyRule[];
+  languages: readonly Language[];
+  logger?: Logger;
+  /** Files over this many UTF-16 code units are skipped. */
+  maxTextLength?: number;
+}
+
+export interface LintOptions {
+  settings: RuleSettings;
+  /** Force a format instead of detecting one (for editors that know the language). */
+  format?: Format;
+}
+
+const defaultMaxTextLength = 4 * 1024 * 1024;
+
+/**
+ * Lints one text at a time. Never throws for bad input: a broken file becomes one
+ * `parse-error` finding, a rule that throws is isolated, logged once per rule and
+ * file, and the other rules still run.
+ */
+export class Linter {
+  readonly rules: readonly AnyRule[];
+  readonly languages: readonly Language[];
+  private readonly logger: Logger;
+  private readonly maxTextLength: number;
+  private readonly reportedFailures = new Set<string>();
+
+  constructor(options: LinterOptions) {
+    this.rules = options.rules;
+    this.languages = options.languages;
+    this.logger = options.logger ?? silentLogger;
+    this.maxTextLength = options.maxTextLength ?? defaultMaxTextLength;
+  }
+
+  /** The language that claims this file, if any. */
+  detect(fileName: string, text: string): Language | undefined {
+    const lower = fileName.toLowerCase();
+    return this.languages.find((l) => l.extensions.some((ext) => lower.endsWith(ext)) && l.detect(fileName, text));
+  }
+
+  /** True when some language may claim a file of this name (before reading it). */
+  mayHandle(fileName: string): boolean {
+    const lower = fileName.toLowerCase();
+    return this.languages.some((l) => l.extensions.some((ext) => lower.endsWith(ext)));
+  }
+
+  lint(fileName: string, text: string, options: LintOptions): LintResult {
+    const result: LintResult = { fileName, findings: [], ruleErrors: [], suppressed: 0 };
+    if (text.length > this.maxTextLength) {
+      result.skipped = `larger than ${Math.round(this.maxTextLength / 1024)} KB`;
+      return result;
+    }
+    if (text.includes('\u0000')) {
+      result.skipped = 'binary content';
+      return result;
+    }
+    const language = options.format ? this.languages.find((l) => l.format === options.format) : this.detect(fileName, text);
+    if (!language) {
+      result.skipped = 'not a format Green ML lints';
+      return result;
+    }
+    result.format = language.format;
+    const lines = new LineIndex(text);
+
+    let outcome;
+    try {
+      outcome = language.parse(text, fileName);
+    } catch (err) {
+      // A parser bug must not take the editor down; report it like a parse failure.
+      this.logOnce(`parser:${language.format}:${fileName}`, `parser for ${language.format} failed on ${fileName}: ${errorMessage(err)}`);
+      outcome = { ok: false as const, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } };
+    }
+    if (!outcome.ok) {
+      const { start, end } = outcome.error;
+      result.findings.push({
+        ruleId: parseErrorRuleId,
+        ruleName: parseErrorRuleId,
+        severity: 'error',
+        message: outcome.error.message,
+        start,
+        end,
+        ...lines.rangeOf(start, end),
+      });
+      return result;
+    }
+
+    const family = familyOf(language.format);
+    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Finding[] }> = [];
+    for (const rule of this.rules) {
+      const setting = options.settings.get(rule.id);
+      if (!setting || !rule.meta.formats.includes(family)) continue;
+      const findings: Finding[] = [];
+      try {
+        const visitors = rule.create({
+          fileName,
+          format: language.format,
+          text,
+          options: setting.options,
+          report: (descriptor: ReportDescriptor<string>) => findings.push(this.toFinding(rule, setting.severity, descriptor, lines, text)),
+        });
+        active.push({ rule, severity: setting.severity, visitors, findings });
+      } catch (err) {
+        this.recordRuleError(result, rule, fileName, err);
+      }
+    }
+
+    const failed = new Set<string>();
+    outcome.walk((kind, fact) => {
+      for (const entry of active) {
+        if (failed.has(entry.rule.id)) continue;
+        const visit = entry.visitors[kind] as ((f: typeof fact) => void) | undefined;
+        if (!visit) continue;
+        try {
+          visit(fact);
+        } catch (err) {
+          failed.add(entry.rule.id);
+          this.recordRuleError(result, entry.rule, fileName, err);
+        }
+      }
+    });
+
+    const suppressions = parseSuppressions(text, lines, language.commentPrefixes);
+    for (const entry of active) {
+      if (failed.has(entry.rule.id)) continue;
+      for (const finding of entry.findings) {
+        if (isSuppressed(suppressions, finding.ruleId, finding.ruleName, finding.line - 1)) result.suppressed++;
+        else result.findings.push(finding);
+      }
+    }
+    result.findings.sort(compareFindings);
+    return result;
+  }
+
+  private toFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, lines: LineIndex, text: string): Finding {
+    const template = (rule.meta.messages as Record<string, string>)[d.messageId];
+    if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
+    if ((d.fix || d.suggestions?.length) && !rule.meta.fixable) throw new Error('reported a fix but meta.fixable is false');
+    for (const fix of [d.fix, ...(d.suggestions ?? [])]) if (fix) checkFix(fix, text.length);
+    const finding: Finding = {
+      ruleId: rule.id,
+      ruleName: rule.name,
+      severity,
+      message: interpolate(template, d.data),
+      docsUrl: rule.docsUrl,
+      start: d.start,
+      end: d.end,
+      ...lines.rangeOf(d.start, d.end),
+    };
+    if (d.fix) finding.fix = d.fix;
+    if (d.suggestions?.length) finding.suggestions = d.suggestions;
+    if (d.related?.length) finding.related = d.related.map((r) => ({ message: r.message, ...lines.rangeOf(r.start, r.end) }));
+    if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
+    return finding;
+  }
+
+  private recordRuleError(result: LintResult, rule: AnyRule, fileName: string, err: unknown): void {
+    const message = errorMessage(err);
+    result.ruleErrors.push({ ruleId: rule.id, message });
+    this.logOnce(`${rule.id}:${fileName}`, `rule ${rule.id} (${rule.name}) failed on ${fileName}: ${message}`);
+  }
+
+  private logOnce(key: string, message: string): void {
+    if (this.reportedFailures.has(key)) return;
+    this.reportedFailures.add(key);
+    this.logger.error(message);
+  }
+}
+
+/** An internal-error finding for hosts that surface rule failures in their output. */
+export function internalErrorFinding(ruleId: string, message: string): Finding {
+  return {
+    ruleId: internalErrorRuleId,
+    ruleName: internalErrorRuleId,
+    severity: 'error',
+    message: `rule ${ruleId} failed: ${message}`,
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+}
+
+function checkFix(fix: Fix, length: number): void {
+  for (const edit of fix.edits) {
+    if (!(edit.start >= 0 && edit.end >= edit.start && edit.end <= length)) throw new Error(`fix "${fix.title}" has an edit outside the text`);
+  }
+}
+
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

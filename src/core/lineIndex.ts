@@ -1,0 +1,75 @@
+/**
+ * Converts between offsets and line/column positions of one text.
+ * Offsets and columns count UTF-16 code units. A line ends at `\n`; a `\r`
+ * before it belongs to the line break, so CRLF files get the same columns as
+ * LF files.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      starts.push(i + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line and character of an offset (clamped to the text). */
+  positionAt(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** Offset of a 0-based line and character (clamped to the line's content). */
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, character), this.lineEnd(line));
+  }
+
+  /** Offset of the first character of a 0-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset just past the content of a 0-based line, before `\r\n` or `\n`. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > this.starts[line] && this.text[next - 1] === '\r' ? next - 1 : next;
+  }
+
+  /** The content of a 0-based line, without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** The leading spaces and tabs of a 0-based line. */
+  indentation(line: number): string {
+    return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
+  }
+
+  /** The line break the text uses most at its first break (`\r\n` or `\n`). */
+  get eol(): string {
+    const first = this.text.indexOf('\n');
+    return first > 0 && this.text[first - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  /** 1-based range of `[start, end)`, as findings carry it. */
+  rangeOf(start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
+    const s = this.positionAt(start);
+    const e = this.positionAt(Math.max(start, end));
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  }
+}

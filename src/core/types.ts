@@ -1,0 +1,195 @@
+/**
+ * The engine's vocabulary. Everything here is plain data so that the CLI, the
+ * editor layer and the tests can share it without importing each other.
+ *
+ * Positions: offsets are 0-based UTF-16 code-unit indexes into the source
+ * text (the unit of JS strings and of VS Code positions). Lines and columns in
+ * a {@link Finding} are 1-based; `endColumn` points just past the last
+ * character, as in ESLint.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const severities: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** Higher is more severe. */
+export function severityRank(severity: Severity): number {
+  return 3 - severities.indexOf(severity);
+}
+
+/**
+ * The kinds of file the engine understands. `cfn-yaml`/`cfn-json` are
+ * recognised by content, not by file name.
+ */
+export type Format = 'python' | 'notebook' | 'cfn-yaml' | 'cfn-json' | 'terraform' | 'cdk-typescript';
+
+/** The short format families a rule declares in its metadata (as in the rule catalogue). */
+export type FormatFamily = 'py' | 'nb' | 'cfn' | 'tf' | 'cdk';
+
+export function familyOf(format: Format): FormatFamily {
+  switch (format) {
+    case 'python':
+      return 'py';
+    case 'notebook':
+      return 'nb';
+    case 'cfn-yaml':
+    case 'cfn-json':
+      return 'cfn';
+    case 'terraform':
+      return 'tf';
+    case 'cdk-typescript':
+      return 'cdk';
+  }
+}
+
+/**
+ * How sure we are that a fix does what the user wants (the vocabulary of ruff):
+ * - `safe`: keeps the meaning the user intended; applied by `--fix` and "fix all".
+ * - `unsafe`: may change runtime behaviour; offered, applied only on request.
+ * - `displayOnly`: shown as advice, never applied automatically.
+ */
+export type Applicability = 'safe' | 'unsafe' | 'displayOnly';
+
+/** Replace `[start, end)` of the source with `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  applicability: Applicability;
+  edits: Edit[];
+}
+
+/** 1-based range, end exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Range {
+  message: string;
+}
+
+/** Where a finding sits inside a notebook, for formats built from cells. */
+export interface CellLocation {
+  /** 0-based index over all cells of the notebook. */
+  index: number;
+  /** 1-based line inside the cell. */
+  line: number;
+}
+
+export interface Finding extends Range {
+  ruleId: string;
+  /** The rule's slug (`log-group-no-retention`), or `parse-error` / `internal-error`. */
+  ruleName: string;
+  severity: Severity;
+  message: string;
+  docsUrl?: string;
+  /** Offsets of the range in the linted text, for editors that map offsets themselves. */
+  start: number;
+  end: number;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: RelatedLocation[];
+  cell?: CellLocation;
+  /** Well-Architected or other tags carried into SARIF. */
+  tags?: string[];
+}
+
+export const parseErrorRuleId = 'parse-error';
+export const internalErrorRuleId = 'internal-error';
+
+/**
+ * The facts a parser hands to rules, keyed by visitor name. Parser modules add
+ * their own entries through declaration merging, so the core never imports a
+ * parser while rules still get typed visitors.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface VisitorFacts {}
+
+export type Visitors = { [K in keyof VisitorFacts]?: (fact: VisitorFacts[K]) => void };
+
+export type EmitFact = <K extends keyof VisitorFacts>(kind: K, fact: VisitorFacts[K]) => void;
+
+/** Declares one option of a rule: its type, default and bounds. */
+export type OptionSpec =
+  | { type: 'integer' | 'number'; default: number; minimum?: number; maximum?: number; oneOf?: readonly number[]; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string'; default: string; enum?: readonly string[]; description: string }
+  | { type: 'string[]'; default: readonly string[]; description: string };
+
+export type OptionValues<S extends Record<string, OptionSpec>> = {
+  [K in keyof S]: S[K]['default'] extends readonly string[] ? string[] : S[K]['default'];
+};
+
+export type RuleCategory = 'data' | 'training' | 'deploy' | 'ops';
+
+export interface RuleMeta<M extends string = string, S extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** The format families this rule has visitors for. */
+  formats: readonly FormatFamily[];
+  /** One sentence naming the pattern flagged; equals the doc page's front matter. */
+  description: string;
+  /** Message templates by id; `{{name}}` is replaced with report data. */
+  messages: Record<M, string>;
+  fixable: boolean;
+  /** AWS Well-Architected Machine Learning Lens best practices, e.g. `MLSUS03-BP02`. */
+  wellArchitected: readonly string[];
+  options: S;
+}
+
+export interface ReportDescriptor<M extends string> {
+  start: number;
+  end: number;
+  messageId: M;
+  data?: Record<string, string | number>;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: Array<{ start: number; end: number; message: string }>;
+}
+
+export interface RuleContext<M extends string, O> {
+  readonly fileName: string;
+  readonly format: Format;
+  readonly text: string;
+  readonly options: O;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+export interface Rule<M extends string = string, S extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  id: string;
+  name: string;
+  docsUrl: string;
+  meta: RuleMeta<M, S>;
+  create(context: RuleContext<M, OptionValues<S>>): Visitors;
+}
+
+// Rules are stored heterogeneously; their option and message types are erased here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any, any>;
+
+/** What a parser returns for one file. */
+export type ParseOutcome =
+  | { ok: true; walk(emit: EmitFact): void }
+  | { ok: false; error: { message: string; start: number; end: number } };
+
+/**
+ * A language plugs a parser into the engine. `detect` decides from the file name
+ * and the text whether the file is of this language at all; a file that is not
+ * (a Kubernetes manifest in a `.yaml`) is not linted and never gets a parse error.
+ */
+export interface Language {
+  format: Format;
+  /** File extensions (lower case, with the dot) this language may claim. */
+  extensions: readonly string[];
+  detect(fileName: string, text: string): boolean;
+  parse(text: string, fileName: string): ParseOutcome;
+  /** Comment leaders, for suppression comments. Empty when the format has no comments. */
+  commentPrefixes: readonly string[];
+}

@@ -1,0 +1,247 @@
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Language, ParseOutcome } from '../core/types';
+
+/**
+ * CloudFormation templates (SAM included), YAML and JSON, turned into one model
+ * so that a rule has a single visitor for both syntaxes. Every value keeps its
+ * offsets, so findings and fixes land on the right characters.
+ */
+
+/** A value in a template. Offsets are 0-based, `end` exclusive. */
+export type CfnValue = CfnMap | CfnSeq | CfnScalar | CfnUnknown;
+
+interface CfnNodeBase {
+  start: number;
+  end: number;
+  /**
+   * The intrinsic function this value is, if any: `Ref`, `Fn::Sub`, `Fn::If`…
+   * Set for the YAML short form (`!Ref x`) and for the long form (`{"Ref": "x"}`).
+   */
+  intrinsic?: string;
+}
+
+export interface CfnEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: CfnValue;
+}
+
+export interface CfnMap extends CfnNodeBase {
+  kind: 'map';
+  entries: CfnEntry[];
+  /** Written inline (`{ a: 1 }` in YAML). JSON objects are always flow. */
+  flow: boolean;
+}
+
+export interface CfnSeq extends CfnNodeBase {
+  kind: 'seq';
+  items: CfnValue[];
+  flow: boolean;
+}
+
+export interface CfnScalar extends CfnNodeBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+}
+
+/** Something the analysis does not follow, such as a YAML alias. */
+export interface CfnUnknown extends CfnNodeBase {
+  kind: 'unknown';
+}
+
+export interface CfnResource {
+  logicalId: string;
+  /** The logical ID key: where resource-level findings sit. */
+  keyStart: number;
+  keyEnd: number;
+  /** The `Type` string, when it is a plain string. */
+  type?: string;
+  node: CfnMap;
+  template: CfnTemplate;
+}
+
+export interface CfnTemplate {
+  syntax: 'yaml' | 'json';
+  root: CfnMap;
+  resources: CfnResource[];
+}
+
+declare module '../core/types' {
+  interface VisitorFacts {
+    cfnTemplate: CfnTemplate;
+    cfnResource: CfnResource;
+  }
+}
+
+export function getEntry(map: CfnMap, key: string): CfnEntry | undefined {
+  return map.entries.find((e) => e.key === key);
+}
+
+export function getMapValue(value: CfnValue | undefined): CfnMap | undefined {
+  return value?.kind === 'map' && !value.intrinsic ? value : undefined;
+}
+
+/** The resource's `Properties` entry. */
+export function getProperties(resource: CfnResource): CfnEntry | undefined {
+  return getEntry(resource.node, 'Properties');
+}
+
+// Short-form intrinsic functions (AWS CloudFormation template reference, "Intrinsic function reference").
+const shortFormIntrinsics = [
+  'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub',
+  'Transform', 'Ref', 'Condition', 'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length',
+];
+
+function intrinsicName(tag: string): string {
+  const name = tag.slice(1);
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+// Identity resolvers keep the YAML nodes (and so their positions) under each tag.
+const intrinsicTags: Array<ScalarTag | CollectionTag> = shortFormIntrinsics.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => value } as ScalarTag,
+  { tag: `!${name}`, collection: 'seq', resolve: (value: unknown) => value } as unknown as CollectionTag,
+  { tag: `!${name}`, collection: 'map', resolve: (value: unknown) => value } as unknown as CollectionTag,
+]);
+
+const looksLikeCfnYaml = /^(?:AWSTemplateFormatVersion\s*:|Transform\s*:\s*['"]?AWS::Serverless)|^\s+Type\s*:\s*['"]?(?:AWS|Custom|Alexa)::/m;
+const looksLikeCfnJson = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"(?:AWS|Custom|Alexa)::/;
+
+export const cloudFormationYaml: Language = {
+  format: 'cfn-yaml',
+  extensions: ['.yaml', '.yml', '.template'],
+  commentPrefixes: ['#'],
+  detect: (_fileName, text) => !text.trimStart().startsWith('{') && looksLikeCfnYaml.test(text),
+  parse: parseYamlTemplate,
+};
+
+export const cloudFormationJson: Language = {
+  format: 'cfn-json',
+  extensions: ['.json', '.template'],
+  commentPrefixes: [],
+  detect: (_fileName, text) => text.trimStart().startsWith('{') && looksLikeCfnJson.test(text),
+  parse: parseJsonTemplate,
+};
+
+function parseYamlTemplate(text: string): ParseOutcome {
+  const documents = parseAllDocuments(text, {
+    version: '1.1',
+    // CloudFormation reads `2010-09-09` as a string, not a timestamp.
+    customTags: (tags) => [...tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp'), ...intrinsicTags],
+    prettyErrors: false,
+  });
+  const list: Document[] = Array.isArray(documents) ? documents : [];
+  for (const doc of list) {
+    const error = doc.errors[0];
+    if (error) {
+      const [start, end] = error.pos;
+      return { ok: false, error: { message: `YAML syntax error: ${firstLine(error.message)}`, start, end } };
+    }
+  }
+  const templates = list
+    .map((doc) => (doc.contents ? fromYaml(doc.contents as YamlNode) : undefined))
+    .filter((root): root is CfnMap => root?.kind === 'map' && root.entries.some((e) => e.key === 'Resources' || e.key === 'AWSTemplateFormatVersion'))
+    .map((root) => buildTemplate('yaml', root));
+  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
+}
+
+function parseJsonTemplate(text: string): ParseOutcome {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const error = errors[0];
+  if (error || !tree) {
+    const start = error?.offset ?? 0;
+    return { ok: false, error: { message: `JSON syntax error: ${error ? describeJsonError(printParseErrorCode(error.error)) : 'empty document'}`, start, end: start + (error?.length ?? 0) } };
+  }
+  const root = fromJson(tree);
+  const templates = root.kind === 'map' ? [buildTemplate('json', root)] : [];
+  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
+}
+
+function emitTemplate(template: CfnTemplate, emit: Parameters<Extract<ParseOutcome, { ok: true }>['walk']>[0]): void {
+  emit('cfnTemplate', template);
+  for (const resource of template.resources) emit('cfnResource', resource);
+}
+
+function buildTemplate(syntax: 'yaml' | 'json', root: CfnMap): CfnTemplate {
+  const template: CfnTemplate = { syntax, root, resources: [] };
+  const resources = getMapValue(getEntry(root, 'Resources')?.value);
+  for (const entry of resources?.entries ?? []) {
+    const node = getMapValue(entry.value);
+    if (!node) continue;
+    const typeValue = getEntry(node, 'Type')?.value;
+    const type = typeValue?.kind === 'scalar' && typeof typeValue.value === 'string' && !typeValue.intrinsic ? typeValue.value : undefined;
+    template.resources.push({ logicalId: entry.key, keyStart: entry.keyStart, keyEnd: entry.keyEnd, type, node, template });
+  }
+  return template;
+}
+
+function fromYaml(node: YamlNode | null | undefined): CfnValue {
+  if (!node) return { kind: 'scalar', value: null, start: 0, end: 0 };
+  const [start, valueEnd] = node.range ?? [0, 0, 0];
+  const tag = node.tag && node.tag.startsWith('!') ? intrinsicName(node.tag) : undefined;
+  const base = { start, end: valueEnd, ...(tag ? { intrinsic: tag } : {}) };
+  if (isMap(node)) {
+    const entries: CfnEntry[] = [];
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (!isScalar(key)) continue;
+      const [keyStart, keyEnd] = key.range ?? [0, 0];
+      entries.push({ key: String(key.value), keyStart, keyEnd, value: pair.value ? fromYaml(pair.value as YamlNode) : { kind: 'scalar', value: null, start: keyEnd, end: keyEnd } });
+    }
+    const map: CfnMap = { kind: 'map', entries, flow: Boolean(node.flow), ...base };
+    return markLongForm(map);
+  }
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => fromYaml(item as YamlNode)), flow: Boolean(node.flow), ...base };
+  if (isScalar(node)) {
+    const value = node.value;
+    return { kind: 'scalar', value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? null : String(value), ...base };
+  }
+  if (isAlias(node)) return { kind: 'unknown', ...base };
+  return { kind: 'unknown', ...base };
+}
+
+function fromJson(node: JsonNode): CfnValue {
+  const base = { start: node.offset, end: node.offset + node.length };
+  switch (node.type) {
+    case 'object': {
+      const entries: CfnEntry[] = [];
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || key.type !== 'string') continue;
+        entries.push({ key: String(key.value), keyStart: key.offset, keyEnd: key.offset + key.length, value: value ? fromJson(value) : { kind: 'scalar', value: null, start: key.offset + key.length, end: key.offset + key.length } });
+      }
+      return markLongForm({ kind: 'map', entries, flow: true, ...base });
+    }
+    case 'array':
+      return { kind: 'seq', items: (node.children ?? []).map(fromJson), flow: true, ...base };
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return { kind: 'scalar', value: node.value as string | number | boolean | null, ...base };
+    default:
+      return { kind: 'unknown', ...base };
+  }
+}
+
+/** `{"Ref": "X"}` and `{"Fn::If": [...]}` are intrinsic functions in long form. */
+function markLongForm(map: CfnMap): CfnMap {
+  if (map.entries.length === 1 && !map.intrinsic) {
+    const key = map.entries[0].key;
+    if (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')) map.intrinsic = key;
+  }
+  return map;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+function describeJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,5 @@
+import type { AnyRule } from '../core/types';
+import { logGroupNoRetention } from './log-group-no-retention';
+
+/** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
+export const allRules: readonly AnyRule[] = [logGroupNoRetention];

@@ -1,0 +1,54 @@
+import { defineRule } from '../core/defineRule';
+import { getEntry } from '../parsers/cloudformation';
+import { insertCfnProperty } from './utils/cfnEdits';
+
+/** The values CloudWatch Logs accepts for a retention period, in days. */
+export const cloudWatchRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export const logGroupNoRetention = defineRule({
+  id: 'SML401',
+  name: 'log-group-no-retention',
+  meta: {
+    category: 'ops',
+    defaultSeverity: 'warning',
+    formats: ['cfn'],
+    description: 'CloudWatch log group that keeps its logs forever',
+    messages: {
+      noRetention:
+        'Log group {{name}} keeps its logs forever: without RetentionInDays every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
+    },
+    fixable: true,
+    wellArchitected: ['MLSUS03-BP02'],
+    options: {
+      retentionDays: {
+        type: 'integer',
+        default: 30,
+        oneOf: cloudWatchRetentionDays,
+        description: 'Retention period, in days, that the quick fix inserts.',
+      },
+    },
+  },
+  create(context) {
+    return {
+      cfnResource(resource) {
+        if (resource.type !== 'AWS::Logs::LogGroup') return;
+        const properties = getEntry(resource.node, 'Properties');
+        if (properties) {
+          const value = properties.value;
+          // `Properties: !If [...]` and the like: we cannot tell, so we stay silent.
+          if (value.kind !== 'map' && !(value.kind === 'scalar' && value.value === null)) return;
+          if (value.kind === 'map' && (value.intrinsic || getEntry(value, 'RetentionInDays'))) return;
+        }
+        const days = context.options.retentionDays;
+        const edit = insertCfnProperty(context.text, resource, { key: 'RetentionInDays', yaml: String(days), json: String(days) });
+        context.report({
+          start: resource.keyStart,
+          end: resource.keyEnd,
+          messageId: 'noRetention',
+          data: { name: resource.logicalId },
+          fix: edit ? { title: `Set RetentionInDays to ${days} days`, applicability: 'safe', edits: [edit] } : undefined,
+        });
+      },
+    };
+  },
+});
