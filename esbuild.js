@@ -3,6 +3,7 @@ const esbuild = require('esbuild');
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const { version } = require('./package.json');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -14,7 +15,8 @@ const common = {
   minify: production,
   // jsonc-parser's default entry is a UMD build that fails once bundled.
   mainFields: ['module', 'main'],
-  logLevel: 'info',
+  logLevel: 'warning',
+  define: { GREENML_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

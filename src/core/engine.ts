@@ -168,8 +168,9 @@ export class Linter {
       end: d.end,
       ...lines.rangeOf(d.start, d.end),
     };
-    if (d.fix) finding.fix = d.fix;
-    if (d.suggestions?.length) finding.suggestions = d.suggestions;
+    const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.start, e.end) })) });
+    if (d.fix) finding.fix = withRanges(d.fix);
+    if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
     if (d.related?.length) finding.related = d.related.map((r) => ({ message: r.message, ...lines.rangeOf(r.start, r.end) }));
     if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
     return finding;

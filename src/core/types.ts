@@ -55,6 +55,8 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The same range as 1-based lines and columns; filled in by the engine. */
+  range?: Range;
 }
 
 export interface Fix {
@@ -83,6 +85,11 @@ export interface CellLocation {
   line: number;
 }
 
+/**
+ * One problem found. Lines and columns are positions in the linted file as a
+ * whole (for a notebook, in the raw `.ipynb` text); `cell` adds the position
+ * inside the notebook cell.
+ */
 export interface Finding extends Range {
   ruleId: string;
   /** The rule's slug (`log-group-no-retention`), or `parse-error` / `internal-error`. */

@@ -1,0 +1,23 @@
+import type { Report } from '../report';
+import { summarize } from '../report';
+
+/** Machine-readable results: every finding with its range, fix and docs link, and a summary. */
+export function formatJson(report: Report): string {
+  return (
+    JSON.stringify(
+      {
+        version: report.toolVersion,
+        files: report.results.map((r) => ({
+          path: r.path,
+          format: r.format ?? null,
+          skipped: r.skipped ?? null,
+          suppressed: r.suppressed,
+          findings: r.findings,
+        })),
+        summary: { ...summarize(report), fixed: report.fixed },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

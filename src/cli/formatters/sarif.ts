@@ -1,0 +1,105 @@
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { AnyRule, Finding, Fix, Range, Severity } from '../../core/types';
+import { internalErrorRuleId, parseErrorRuleId } from '../../core/types';
+import type { Report } from '../report';
+
+const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json';
+const informationUri = 'https://github.com/greenml/greenml-sagemaker';
+
+/**
+ * SARIF 2.1.0 for code-scanning dashboards. Artifact URIs are relative to the
+ * working directory (`%SRCROOT%`). For notebooks, the region is the position in
+ * the raw `.ipynb` file and `properties.cell` (0-based) / `properties.cellLine`
+ * (1-based) locate the finding inside the notebook.
+ */
+export function formatSarif(report: Report, cwd: string): string {
+  const pseudoRules = [
+    { id: parseErrorRuleId, text: 'The file could not be parsed; no rule ran on it.' },
+    { id: internalErrorRuleId, text: 'A rule failed while linting the file.' },
+  ];
+  const rules: Sarif.ReportingDescriptor[] = [
+    ...report.rules.map((rule) => toDescriptor(rule)),
+    ...pseudoRules.map((p) => ({ id: p.id, name: p.id, shortDescription: { text: p.text }, defaultConfiguration: { level: 'error' as const } })),
+  ];
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Sarif.Result[] = [];
+  for (const file of report.results) {
+    const uri = toRelativeUri(file.path);
+    for (const finding of file.findings) results.push(toResult(finding, uri, ruleIndex.get(finding.ruleId)));
+  }
+  const log: Sarif.Log = {
+    $schema: sarifSchema,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Green ML for SageMaker', informationUri, version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        artifacts: report.results.filter((r) => r.findings.length).map((r) => ({ location: { uri: toRelativeUri(r.path), uriBaseId: '%SRCROOT%' } })),
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function toDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.meta.description },
+    fullDescription: { text: `${rule.meta.description}. Formats: ${rule.meta.formats.join(', ')}.` },
+    helpUri: rule.docsUrl,
+    help: { text: `See ${rule.docsUrl}`, markdown: `[${rule.id} ${rule.name}](${rule.docsUrl})` },
+    defaultConfiguration: { level: toLevel(rule.meta.defaultSeverity) },
+    properties: { tags: [rule.meta.category, ...rule.meta.wellArchitected], fixable: rule.meta.fixable },
+  };
+}
+
+function toResult(finding: Finding, uri: string, ruleIndex: number | undefined): Sarif.Result {
+  const result: Sarif.Result = {
+    ruleId: finding.ruleId,
+    level: toLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: toRegion(finding) } }],
+  };
+  if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+  if (finding.related?.length) {
+    result.relatedLocations = finding.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: toRegion(r) } }));
+  }
+  const fixes = [finding.fix, ...(finding.suggestions ?? [])].filter((f): f is Fix => !!f && f.applicability !== 'displayOnly');
+  if (fixes.length) result.fixes = fixes.map((fix) => toFix(fix, uri));
+  const properties: Record<string, unknown> = {};
+  if (finding.tags?.length) properties['tags'] = finding.tags;
+  if (finding.cell) {
+    properties['cell'] = finding.cell.index;
+    properties['cellLine'] = finding.cell.line;
+  }
+  if (Object.keys(properties).length) result.properties = properties;
+  return result;
+}
+
+function toFix(fix: Fix, uri: string): Sarif.Fix {
+  return {
+    description: { text: `${fix.title} (${fix.applicability})` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+        replacements: fix.edits.filter((e) => e.range).map((e) => ({ deletedRegion: toRegion(e.range as Range), insertedContent: { text: e.text } })),
+      },
+    ],
+  };
+}
+
+function toRegion(range: Range): Sarif.Region {
+  return { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn };
+}
+
+function toLevel(severity: Severity): Sarif.ReportingConfiguration.level {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+export function toRelativeUri(relativePath: string): string {
+  return relativePath.split(/[\\/]/).map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,31 @@
+import type { Report } from '../report';
+import { summarize } from '../report';
+
+/**
+ * One line per finding, `path:line:col  ID  severity  message`, the way ruff
+ * and ESLint's compact output read, then a summary. Notebook findings name the
+ * cell: `nb.ipynb:cell 3:2:5`. `[*]` marks findings `--fix` can fix.
+ */
+export function formatText(report: Report): string {
+  const lines: string[] = [];
+  for (const result of report.results) {
+    for (const f of result.findings) {
+      const where = f.cell ? `${result.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.column}` : `${result.path}:${f.line}:${f.column}`;
+      const fixable = f.fix?.applicability === 'safe' ? ' [*]' : f.fix?.applicability === 'unsafe' ? ' [*unsafe]' : '';
+      lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${f.message}${fixable}`);
+    }
+  }
+  const s = summarize(report);
+  const parts = (['error', 'warning', 'info', 'hint'] as const).filter((k) => s.bySeverity[k]).map((k) => `${s.bySeverity[k]} ${k}${s.bySeverity[k] === 1 || k === 'info' ? '' : 's'}`);
+  const fileWord = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+  if (s.findings === 0) {
+    lines.push(`No problems found in ${fileWord(s.linted)}.`);
+  } else {
+    if (lines.length) lines.push('');
+    lines.push(`Found ${s.findings} problem${s.findings === 1 ? '' : 's'} (${parts.join(', ')}) in ${fileWord(s.linted)}.`);
+    if (s.fixable) lines.push(`${s.fixable} fixable with --fix${report.results.some((r) => r.findings.some((f) => f.fix?.applicability === 'unsafe')) ? ' (some need --unsafe-fixes)' : ''}.`);
+  }
+  if (report.fixed) lines.push(`Fixed ${report.fixed} problem${report.fixed === 1 ? '' : 's'}.`);
+  if (s.suppressed) lines.push(`${s.suppressed} suppressed by greenml-ignore comments.`);
+  return lines.join('\n') + '\n';
+}
