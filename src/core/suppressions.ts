@@ -65,3 +65,37 @@ export function isSuppressed(suppressions: readonly Suppression[], ruleId: strin
       (s.rules.length === 0 || s.rules.some((r) => r.toUpperCase() === ruleId || r === ruleName)),
   );
 }
+
+/**
+ * The edit that silences `ruleId` on a 0-based line (or in the whole file): it
+ * extends a `greenml-ignore` comment already on the line above, or inserts a
+ * new comment line with the line's indentation.
+ */
+export function suppressionEdit(lines: LineIndex, prefix: string, ruleId: string, line: number, fileLevel: boolean): { start: number; end: number; text: string } {
+  const keyword = fileLevel ? 'greenml-ignore-file' : 'greenml-ignore';
+  const candidates = fileLevel ? range(0, lines.lineCount) : line > 0 ? [line - 1] : [];
+  for (const candidate of candidates) {
+    const content = lines.lineText(candidate);
+    const at = content.indexOf(`${prefix} ${keyword}`);
+    if (at === -1 || content.slice(0, at).trim() !== '') continue;
+    const afterKeyword = at + prefix.length + 1 + keyword.length;
+    if (/^[\w-]/.test(content.slice(afterKeyword))) continue; // `greenml-ignore-file` when looking for `greenml-ignore`
+    const colon = content.indexOf(':', afterKeyword);
+    const listEnd = colon === -1 ? content.trimEnd().length : colon;
+    const list = content.slice(afterKeyword, listEnd).trim();
+    if (!list) continue; // an ignore-everything comment: nothing to extend
+    const insertAt = lines.lineStart(candidate) + afterKeyword + content.slice(afterKeyword, listEnd).trimEnd().length;
+    return { start: insertAt, end: insertAt, text: `, ${ruleId}` };
+  }
+  if (fileLevel) {
+    const first = lines.lineCount > 0 && lines.lineText(0).startsWith('#!') ? 1 : 0;
+    const at = lines.lineStart(first);
+    return { start: at, end: at, text: `${prefix} ${keyword} ${ruleId}${lines.eol}` };
+  }
+  const at = lines.lineStart(line);
+  return { start: at, end: at, text: `${lines.indentation(line)}${prefix} ${keyword} ${ruleId}${lines.eol}` };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

@@ -1,1 +1,59 @@
+import * as vscode from 'vscode';
+import { createLinter } from '../linter';
+import { ConfigFileFinder } from '../node/configFile';
+import { GreenMlCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { configFileGlob, DocumentLinter } from './diagnostics';
+import { createChannelLogger } from './logging';
+import { RulesView } from './rulesView';
+import { readSettings } from './settings';
 
+/** What `activate` returns to other extensions and to the host tests. */
+export interface GreenMlApi {
+  /** Wall time of `activate`, in milliseconds. */
+  activationMs: number;
+}
+
+const documentSelector: vscode.DocumentSelector = [
+  { scheme: 'file' },
+  { scheme: 'untitled' },
+];
+
+export function activate(context: vscode.ExtensionContext): GreenMlApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Green ML', { log: true });
+  context.subscriptions.push(log);
+  const linter = createLinter({ logger: createChannelLogger(log), maxTextLength: Number.MAX_SAFE_INTEGER });
+  const settings = readSettings(linter.rules);
+  const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
+  const rulesView = new RulesView(linter.rules, settings);
+  context.subscriptions.push(
+    documents,
+    vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
+    vscode.languages.registerCodeActionsProvider(documentSelector, new GreenMlCodeActions(documents), {
+      providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
+    }),
+    vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) documents.scheduleLint(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => documents.forget(d.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('greenml')) return;
+      const next = readSettings(linter.rules);
+      documents.updateSettings(next);
+      rulesView.update(next);
+    }),
+  );
+  const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
+  context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
+  registerCommands(context, documents, log);
+  documents.relintOpenDocuments();
+  const activationMs = performance.now() - started;
+  log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { Finding, Range as FindingRange, Severity } from '../core/types';
+
+export const diagnosticSource = 'Green ML';
+
+export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+/** 1-based, end-exclusive finding range → 0-based VS Code range. */
+export function toRange(range: FindingRange): vscode.Range {
+  return new vscode.Range(Math.max(0, range.line - 1), Math.max(0, range.column - 1), Math.max(0, range.endLine - 1), Math.max(0, range.endColumn - 1));
+}
+
+export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, toSeverity(finding.severity));
+  diagnostic.source = diagnosticSource;
+  diagnostic.code = finding.docsUrl ? { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) } : finding.ruleId;
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
+  }
+  return diagnostic;
+}
+
+/** The rule id of one of our diagnostics, or undefined for other sources. */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== diagnosticSource) return undefined;
+  const code = diagnostic.code;
+  if (typeof code === 'string' || typeof code === 'number') return String(code);
+  return code ? String(code.value) : undefined;
+}
