@@ -18,7 +18,7 @@ export const logGroupNoRetention = defineRule({
         'Log group {{name}} keeps its logs forever: without RetentionInDays every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
     },
     fixable: true,
-    wellArchitected: ['MLSUS03-BP02'],
+    wellArchitected: ['MLSUS04-BP03'],
     options: {
       retentionDays: {
         type: 'integer',
