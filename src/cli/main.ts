@@ -24,7 +24,7 @@ declare const GREENML_VERSION: string | undefined;
 const version = typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev';
 
 export const usage = `Usage: greenml lint [paths...] [options]
-       greenml rules [--format text|json]
+       greenml rules [--format text|json|markdown]
 
 Lint SageMaker code, notebooks and infrastructure templates for cost and carbon.
 Paths default to the current folder. Folders are walked recursively, skipping
@@ -105,7 +105,7 @@ function run(argv: readonly string[], io: CliIo): number {
   const linter = createLinter({ logger: stderrLogger(io) });
   if (command === 'rules') {
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format for 'rules' must be text or json, got "${format}"`);
+    if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format for 'rules' must be text, json or markdown, got "${format}"`);
     io.stdout(formatRuleList(linter.rules, format));
     return 0;
   }

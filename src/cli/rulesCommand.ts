@@ -1,7 +1,8 @@
 import type { AnyRule, OptionSpec } from '../core/types';
 
 /** `greenml rules`: every rule with its default severity, formats and fixability. */
-export function formatRuleList(rules: readonly AnyRule[], format: 'text' | 'json'): string {
+export function formatRuleList(rules: readonly AnyRule[], format: 'text' | 'json' | 'markdown'): string {
+  if (format === 'markdown') return ruleTableMarkdown(rules);
   if (format === 'json') {
     const list = rules.map((r) => ({
       id: r.id,

@@ -93,7 +93,9 @@ export class Linter {
       outcome = { ok: false as const, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } };
     }
     if (!outcome.ok) {
-      const { start, end } = outcome.error;
+      // Errors at the very end (an unterminated string) point at the last character written.
+      const start = Math.min(outcome.error.start, text.trimEnd().length === 0 ? 0 : text.trimEnd().length - 1);
+      const end = Math.max(start, Math.min(outcome.error.end, text.length));
       result.findings.push({
         ruleId: parseErrorRuleId,
         ruleName: parseErrorRuleId,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { ParseError } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import type { Config } from '../core/config';
 import { parseConfig } from '../core/config';
@@ -114,7 +114,7 @@ export function parseConfigText(file: string, text: string, rules: readonly AnyR
   };
 }
 
-function nodeValue(node: import('jsonc-parser').Node): unknown {
+function nodeValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object':
       return Object.fromEntries((node.children ?? []).map((p) => [p.children?.[0]?.value as string, p.children?.[1] ? nodeValue(p.children[1]) : null]));

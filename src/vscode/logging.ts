@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 
 /** The engine's logger, writing to the extension's log output channel. */

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The import boundaries, checked on the sources as well as by lint, so they hold
+ * even where lint is skipped: only src/vscode/ imports `vscode`, only src/aws/
+ * imports the AWS SDK, and src/core/ imports nothing outside itself.
+ */
+const src = path.resolve(__dirname, '..', '..', 'src');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+describe('architecture', () => {
+  const files = sources(src);
+
+  it('finds the sources', () => assert.ok(files.length > 10));
+
+  for (const file of files) {
+    const relative = path.relative(src, file).split(path.sep).join('/');
+    it(relative, () => {
+      for (const spec of imports(file)) {
+        if (spec === 'vscode') assert.ok(relative.startsWith('vscode/'), `${relative} imports vscode`);
+        if (spec.startsWith('@aws-sdk/')) assert.ok(relative.startsWith('aws/'), `${relative} imports ${spec}`);
+        if (relative.startsWith('core/')) assert.ok(spec.startsWith('./'), `${relative} (core) imports ${spec}`);
+      }
+    });
+  }
+});

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { applyFixes } from '../../src/core/applyFixes';
+import { resolveRuleSettings } from '../../src/core/config';
+import { Linter } from '../../src/core/engine';
+import type { LintResult } from '../../src/core/engine';
+import type { AnyRule, Finding, Fix, Format } from '../../src/core/types';
+import { allLanguages } from '../../src/parsers';
+
+export interface ValidCase {
+  name?: string;
+  format: Format;
+  code: string;
+  options?: Record<string, unknown>;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  data?: Record<string, string | number>;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  /** The code after applying every offered fix; `null` when the rule offers none. */
+  output: string | null;
+}
+
+const fileNames: Record<Format, string> = {
+  python: 'case.py',
+  notebook: 'case.ipynb',
+  'cfn-yaml': 'template.yaml',
+  'cfn-json': 'template.json',
+  terraform: 'main.tf',
+  'cdk-typescript': 'stack.ts',
+};
+
+/**
+ * Table tests for one rule, in the manner of ESLint's RuleTester: exact ranges,
+ * message ids, required fix output (and that the output no longer triggers the
+ * rule and still parses), and no duplicate cases.
+ */
+export class RuleTester {
+  run(rule: AnyRule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+    const seen = new Set<string>();
+    for (const c of [...tests.valid, ...tests.invalid]) {
+      const key = JSON.stringify([c.format, c.code, c.options ?? {}]);
+      if (seen.has(key)) throw new Error(`${rule.id}: detected duplicate test case: ${c.name ?? c.code.slice(0, 60)}`);
+      seen.add(key);
+    }
+    describe(`${rule.id} ${rule.name}`, () => {
+      describe('valid', () => {
+        for (const c of tests.valid) {
+          it(c.name ?? firstLines(c.code), () => {
+            const result = lintCase(rule, c);
+            assert.deepEqual(result.findings.map(describeFinding), [], 'expected no findings');
+          });
+        }
+      });
+      describe('invalid', () => {
+        for (const c of tests.invalid) {
+          it(c.name ?? firstLines(c.code), () => checkInvalid(rule, c));
+        }
+      });
+    });
+  }
+}
+
+function checkInvalid(rule: AnyRule, c: InvalidCase): void {
+  assert.ok(c.errors.length > 0, 'an invalid case needs at least one expected error');
+  const result = lintCase(rule, c);
+  const ours = result.findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(result.findings.filter((f) => f.ruleId !== rule.id).map(describeFinding), [], 'unexpected findings of other kinds');
+  assert.equal(ours.length, c.errors.length, `should have ${c.errors.length} error(s) but had ${ours.length}: ${ours.map(describeFinding).join('; ')}`);
+  const messages = rule.meta.messages as Record<string, string>;
+  c.errors.forEach((expected, i) => {
+    const actual = ours[i];
+    assert.ok(expected.messageId in messages, `unknown messageId "${expected.messageId}" for ${rule.id}`);
+    assert.equal(actual.message, interpolate(messages[expected.messageId], expected.data), `error ${i}: message`);
+    assert.deepEqual(
+      { line: actual.line, column: actual.column, endLine: actual.endLine, endColumn: actual.endColumn },
+      { line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn },
+      `error ${i}: range`,
+    );
+  });
+  const fixes = ours.flatMap((f) => [f.fix].filter((x): x is Fix => !!x && x.applicability !== 'displayOnly'));
+  if (!fixes.length) {
+    assert.equal(c.output, null, 'expected fix output, but the rule offered no fix');
+    return;
+  }
+  assert.notEqual(c.output, null, 'The rule fixed the code. Please add the expected output.');
+  const fixed = applyFixes(c.code, fixes);
+  assert.equal(fixed.conflicting.length, 0, 'fixes of one case overlap');
+  assert.equal(fixed.text, c.output, 'fix output');
+  const again = lintCase(rule, { ...c, code: fixed.text });
+  assert.deepEqual(again.findings.map(describeFinding), [], 'the fixed code must parse and no longer trigger the rule');
+}
+
+export function lintCase(rule: AnyRule, c: ValidCase): LintResult {
+  const linter = new Linter({ rules: [rule], languages: allLanguages });
+  const settings = resolveRuleSettings([rule], { rules: { [rule.id]: { options: c.options ?? {} } } });
+  const result = linter.lint(fileNames[c.format], c.code, { settings });
+  assert.equal(result.format, c.format, `the code was not recognised as ${c.format}${result.skipped ? ` (${result.skipped})` : ''}`);
+  assert.deepEqual(result.ruleErrors, [], 'the rule threw');
+  return result;
+}
+
+function describeFinding(f: Finding): string {
+  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.message}`;
+}
+
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+function firstLines(code: string): string {
+  return code.trim().split('\n').slice(0, 3).join(' ⏎ ').slice(0, 100);
+}

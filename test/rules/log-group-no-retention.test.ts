@@ -1,0 +1,360 @@
+import { logGroupNoRetention } from '../../src/rules/log-group-no-retention';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+/** The finding on a logical ID; JSON keys are underlined with their quotes. */
+const noRetention = (name: string, line: number, column: number, quoted = false) => ({
+  messageId: 'noRetention',
+  data: { name },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + name.length + (quoted ? 2 : 0),
+});
+
+new RuleTester().run(logGroupNoRetention, {
+  valid: [
+    {
+      name: 'retention set as a number',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 14
+      `,
+    },
+    {
+      name: 'retention from a parameter (any value counts)',
+      format: 'cfn-yaml',
+      code: dedent`
+        Parameters:
+          Days: { Type: Number }
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: !Sub "/aws/sagemaker/\${AWS::StackName}"
+              RetentionInDays: !Ref Days
+      `,
+    },
+    {
+      name: 'Properties behind !If cannot be resolved: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties: !If [IsProd, { RetentionInDays: 365 }, !Ref AWS::NoValue]
+      `,
+    },
+    {
+      name: 'Properties as a long-form Fn::If: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              Fn::If: [IsProd, { RetentionInDays: 365 }, { RetentionInDays: 7 }]
+      `,
+    },
+    {
+      name: 'other resource types are not log groups',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+          Policy:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: logs:CreateLogGroup
+                    Resource: "arn:aws:logs:*:*:log-group:AWS::Logs::LogGroup"
+      `,
+    },
+    {
+      name: 'SAM template with retention',
+      format: 'cfn-yaml',
+      code: dedent`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          FunctionLogs:
+            Type: "AWS::Logs::LogGroup"
+            Properties:
+              RetentionInDays: 7
+      `,
+    },
+    {
+      name: 'JSON with retention',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 30 } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'JSON Properties behind Fn::If: silent',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "Fn::If": ["IsProd", { "RetentionInDays": 30 }, {}] } }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'block Properties without retention: inserted with the same indentation',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: !Sub /aws/sagemaker/TrainingJobs/\${AWS::StackName}
+              KmsKeyId: !GetAtt Key.Arn
+      `,
+      errors: [noRetention('TrainingLogs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingLogs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+              LogGroupName: !Sub /aws/sagemaker/TrainingJobs/\${AWS::StackName}
+              KmsKeyId: !GetAtt Key.Arn
+      `,
+    },
+    {
+      name: 'no Properties, four-space indentation, trailing comment kept',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+            EndpointLogs:
+                Type: AWS::Logs::LogGroup  # created before the endpoint
+            Next:
+                Type: AWS::S3::Bucket
+      `,
+      errors: [noRetention('EndpointLogs', 3, 5)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+            EndpointLogs:
+                Type: AWS::Logs::LogGroup  # created before the endpoint
+                Properties:
+                    RetentionInDays: 30
+            Next:
+                Type: AWS::S3::Bucket
+      `,
+    },
+    {
+      name: 'flow-style resource',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs: { Type: AWS::Logs::LogGroup }
+      `,
+      errors: [noRetention('Logs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs: { Properties: { RetentionInDays: 30 }, Type: AWS::Logs::LogGroup }
+      `,
+    },
+    {
+      name: 'flow-style Properties',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties: { LogGroupName: jobs }
+      `,
+      errors: [noRetention('Logs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties: { RetentionInDays: 30, LogGroupName: jobs }
+      `,
+    },
+    {
+      name: 'empty Properties',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+      `,
+      errors: [noRetention('Logs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+      `,
+    },
+    {
+      name: 'the retention the fix inserts is an option',
+      format: 'cfn-yaml',
+      options: { retentionDays: 90 },
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: 'AWS::Logs::LogGroup'
+            Properties:
+              LogGroupName: jobs
+      `,
+      errors: [noRetention('Logs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: 'AWS::Logs::LogGroup'
+            Properties:
+              RetentionInDays: 90
+              LogGroupName: jobs
+      `,
+    },
+    {
+      name: 'two log groups, two findings, both fixed',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          A:
+            Type: AWS::Logs::LogGroup
+          B:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: b
+      `,
+      errors: [noRetention('A', 3, 3), noRetention('B', 5, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          A:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+          B:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 30
+              LogGroupName: b
+      `,
+    },
+    {
+      name: 'CRLF line endings are kept',
+      format: 'cfn-yaml',
+      code: 'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  Logs:\r\n    Type: AWS::Logs::LogGroup\r\n',
+      errors: [noRetention('Logs', 3, 3)],
+      output: 'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  Logs:\r\n    Type: AWS::Logs::LogGroup\r\n    Properties:\r\n      RetentionInDays: 30\r\n',
+    },
+    {
+      name: 'JSON without Properties',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "EndpointLogs": {
+              "Type": "AWS::Logs::LogGroup"
+            }
+          }
+        }
+      `,
+      errors: [noRetention('EndpointLogs', 4, 5, true)],
+      output: dedent`
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "EndpointLogs": {
+              "Type": "AWS::Logs::LogGroup",
+              "Properties": {
+                "RetentionInDays": 30
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'JSON Properties without retention',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "Logs": {
+              "Type": "AWS::Logs::LogGroup",
+              "Properties": {
+                "LogGroupName": { "Fn::Sub": "/aws/sagemaker/\${AWS::StackName}" }
+              }
+            }
+          }
+        }
+      `,
+      errors: [noRetention('Logs', 4, 5, true)],
+      output: dedent`
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "Logs": {
+              "Type": "AWS::Logs::LogGroup",
+              "Properties": {
+                "RetentionInDays": 30,
+                "LogGroupName": { "Fn::Sub": "/aws/sagemaker/\${AWS::StackName}" }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'JSON empty Properties on one line',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": {} }
+          }
+        }
+      `,
+      errors: [noRetention('Logs', 3, 5, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 30 } }
+          }
+        }
+      `,
+    },
+  ],
+});
