@@ -20,7 +20,7 @@ export function formatSarif(report: Report, cwd: string): string {
   ];
   const rules: Sarif.ReportingDescriptor[] = [
     ...report.rules.map((rule) => toDescriptor(rule)),
-    ...pseudoRules.map((p) => ({ id: p.id, name: p.id, shortDescription: { text: p.text }, defaultConfiguration: { level: 'error' as const } })),
+    ...pseudoRules.map((p) => ({ id: p.id, shortDescription: { text: p.text }, defaultConfiguration: { level: 'error' as const } })),
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
@@ -33,7 +33,7 @@ export function formatSarif(report: Report, cwd: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Green ML for SageMaker', informationUri, version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
+        tool: { driver: { name: 'GreenML', fullName: 'Green ML for SageMaker', informationUri, version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
         artifacts: report.results.filter((r) => r.findings.length).map((r) => ({ location: { uri: toRelativeUri(r.path), uriBaseId: '%SRCROOT%' } })),
         results,

@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runCli } from '../../src/cli/main';
+import { dedent } from '../kit/dedent';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+const failingTemplate = dedent`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    JobLogs:
+      Type: AWS::Logs::LogGroup
+      Properties:
+        LogGroupName: /aws/sagemaker/TrainingJobs
+`;
+
+const passingTemplate = dedent`
+  {
+    "AWSTemplateFormatVersion": "2010-09-09",
+    "Resources": { "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 7 } } }
+  }
+`;
+
+/** A throwaway project folder with the given files. */
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('CLI', () => {
+  it('prints findings as path:line:col  ID  severity  message, a summary, and exits 1', () => {
+    const dir = project({ 'infra/stack.yaml': failingTemplate, 'infra/ok.json': passingTemplate, 'README.md': '# not linted' });
+    const { code, stdout, stderr } = cli(dir, 'lint');
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    const lines = stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^infra\/stack\.yaml:3:3 {2}SML401 {2}warning {2}Log group JobLogs keeps its logs forever: .* \[\*\]$/);
+    assert.ok(lines.includes('Found 1 problem (1 warning) in 2 files.'), stdout);
+    assert.ok(lines.includes('1 fixable with --fix.'), stdout);
+  });
+
+  it('exits 0 on a clean project, and with --fail-on above the findings', () => {
+    assert.equal(cli(project({ 'ok.json': passingTemplate }), 'lint').code, 0);
+    const dir = project({ 'stack.yaml': failingTemplate });
+    assert.equal(cli(dir, 'lint', '--fail-on', 'error').code, 0);
+    assert.equal(cli(dir, 'lint', '--fail-on', 'none').code, 0);
+    assert.equal(cli(dir, 'lint', '--fail-on', 'hint').code, 1);
+  });
+
+  it('--fix writes the safe fix and reports what is left', () => {
+    const dir = project({ 'stack.yaml': failingTemplate });
+    const { code, stdout } = cli(dir, 'lint', '--fix');
+    assert.equal(code, 0);
+    assert.match(stdout, /Fixed 1 problem\./);
+    assert.match(fs.readFileSync(path.join(dir, 'stack.yaml'), 'utf8'), /Properties:\n {6}RetentionInDays: 30\n {6}LogGroupName/);
+  });
+
+  it('--fix follows the retention option of the config file found upward', () => {
+    const dir = project({ 'greenml.json': JSON.stringify({ rules: { SML401: { options: { retentionDays: 365 } } } }), 'deep/er/stack.yaml': failingTemplate });
+    cli(dir, 'lint', '--fix');
+    assert.match(fs.readFileSync(path.join(dir, 'deep/er/stack.yaml'), 'utf8'), /RetentionInDays: 365/);
+  });
+
+  it('a config file can turn a rule off, and --no-config ignores it', () => {
+    const dir = project({ '.greenml.yaml': 'rules:\n  log-group-no-retention: "off"\n', 'stack.yaml': failingTemplate });
+    assert.equal(cli(dir, 'lint').code, 0);
+    assert.equal(cli(dir, 'lint', '--no-config').code, 1);
+  });
+
+  it('an invalid config file stops with exit 2 and says where and why', () => {
+    const dir = project({ 'greenml.json': '{\n  "rules": {\n    "SML999": "warning",\n    "SML401": { "options": { "retentionDays": 31 } }\n  }\n}\n', 'stack.yaml': failingTemplate });
+    const { code, stderr } = cli(dir, 'lint');
+    assert.equal(code, 2);
+    assert.match(stderr, /greenml\.json:3:5: rules\.SML999: unknown rule "SML999"/);
+    assert.match(stderr, /greenml\.json:4:\d+: rules\.SML401\.options\.retentionDays: must be one of 1, 3, 5, 7, 14, 30/);
+  });
+
+  it('--select and --ignore take ids, prefixes and names; unknown ones are usage errors', () => {
+    const dir = project({ 'stack.yaml': failingTemplate });
+    assert.equal(cli(dir, 'lint', '--ignore', 'SML401').code, 0);
+    assert.equal(cli(dir, 'lint', '--ignore', 'log-group-no-retention').code, 0);
+    assert.equal(cli(dir, 'lint', '--select', 'SML4').code, 1);
+    const bad = cli(dir, 'lint', '--select', 'SML9');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /no rule matches "SML9"/);
+  });
+
+  it('usage errors exit 2: unknown option, unknown format, missing path, no command', () => {
+    const dir = project({ 'stack.yaml': failingTemplate });
+    assert.equal(cli(dir, 'lint', '--colour').code, 2);
+    assert.equal(cli(dir, 'lint', '--format', 'xml').code, 2);
+    const missing = cli(dir, 'lint', 'nope.yaml');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder: nope\.yaml/);
+    assert.equal(cli(dir).code, 2);
+    assert.equal(cli(dir, '--help').code, 0);
+  });
+
+  it('skips .git, node_modules, virtualenvs, build outputs and .gitignore matches', () => {
+    const dir = project({
+      '.gitignore': 'generated/\n*.tmp.yaml\n',
+      'stack.yaml': failingTemplate,
+      'generated/stack.yaml': failingTemplate,
+      'x.tmp.yaml': failingTemplate,
+      'node_modules/pkg/stack.yaml': failingTemplate,
+      '.git/stack.yaml': failingTemplate,
+      'env/pyvenv.cfg': 'home = /usr/bin',
+      'env/stack.yaml': failingTemplate,
+      'cdk.out/Stack.template.json': passingTemplate,
+      'sub/.gitignore': 'local.yaml\n',
+      'sub/local.yaml': failingTemplate,
+      'sub/kept.yaml': failingTemplate,
+    });
+    const { stdout } = cli(dir, 'lint', '--format', 'json');
+    const files = (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path).sort();
+    assert.deepEqual(files, ['stack.yaml', 'sub/kept.yaml']);
+  });
+
+  it('explicitly named files are linted even when ignored, and unlintable ones are reported', () => {
+    const dir = project({ '.gitignore': 'generated/\n', 'generated/stack.yaml': failingTemplate, 'notes.yaml': 'a: 1\n' });
+    const { code, stderr } = cli(dir, 'lint', 'generated/stack.yaml', 'notes.yaml');
+    assert.equal(code, 1);
+    assert.match(stderr, /skipped notes\.yaml: not a format Green ML lints/);
+  });
+
+  it('a broken template is one parse-error finding and exit 1, not a crash', () => {
+    const dir = project({ 'broken.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: [\n', 'binary.yaml': 'AWSTemplateFormatVersion\u0000\u0001\u0002' });
+    const { code, stdout } = cli(dir, 'lint', '--format', 'json');
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> };
+    assert.deepEqual(report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['broken.yaml', ['parse-error']]]);
+  });
+
+  it('JSON output carries ranges, docs links, fixes and a summary', () => {
+    const dir = project({ 'stack.yaml': failingTemplate });
+    const report = JSON.parse(cli(dir, 'lint', '--format', 'json').stdout);
+    const finding = report.files[0].findings[0];
+    assert.deepEqual([finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn], ['SML401', 3, 3, 3, 10]);
+    assert.match(finding.docsUrl, /docs\/rules\/log-group-no-retention\.md$/);
+    assert.equal(finding.fix.applicability, 'safe');
+    assert.deepEqual(finding.fix.edits[0].range, { line: 6, column: 1, endLine: 6, endColumn: 1 });
+    assert.equal(report.summary.findings, 1);
+  });
+
+  it('--output writes the report to a file', () => {
+    const dir = project({ 'stack.yaml': failingTemplate });
+    const { stdout } = cli(dir, 'lint', '--format', 'sarif', '--output', 'out.sarif');
+    assert.equal(stdout, '');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')).version, '2.1.0');
+  });
+
+  it('rules lists every rule, as text, JSON and Markdown', () => {
+    const dir = project({});
+    assert.match(cli(dir, 'rules').stdout, /^SML401 +log-group-no-retention +warning +cfn +fix +CloudWatch log group/m);
+    assert.equal(JSON.parse(cli(dir, 'rules', '--format', 'json').stdout)[0].options.retentionDays.default, 30);
+    assert.match(cli(dir, 'rules', '--format', 'markdown').stdout, /^\| SML401 \| \[log-group-no-retention\]/m);
+  });
+});
+
+describe('SARIF output', () => {
+  const dir = project({ 'infra/my stack.yaml': failingTemplate, 'ok.json': passingTemplate });
+  const sarif = JSON.parse(cli(dir, 'lint', '--format', 'sarif').stdout);
+
+  it('has rule metadata with help URIs and Well-Architected tags', () => {
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'SML401');
+    assert.equal(rule.name, 'log-group-no-retention');
+    assert.match(rule.helpUri, /^https:\/\/.*log-group-no-retention\.md$/);
+    assert.deepEqual(rule.properties.tags, ['ops', 'MLSUS04-BP03']);
+  });
+
+  it('uses artifact URIs relative to the working directory, percent-encoded', () => {
+    const result = sarif.runs[0].results[0];
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'infra/my%20stack.yaml');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 3, endLine: 3, endColumn: 10 });
+    assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(`${dir}/`).href);
+    assert.equal(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, 'SML401');
+  });
+
+  it("passes Microsoft's SARIF validator (sarif-multitool) without errors or warnings", function () {
+    this.timeout(60000);
+    const file = path.join(dir, 'out.sarif');
+    const log = path.join(dir, 'validation.sarif');
+    fs.writeFileSync(file, JSON.stringify(sarif));
+    const bin = path.join(root, 'node_modules', '.bin', 'sarif-multitool');
+    assert.ok(fs.existsSync(bin), 'npm ci installs @microsoft/sarif-multitool');
+    execFileSync(bin, ['validate', file, '-o', log, '--log', 'ForceOverwrite'], { stdio: 'pipe' });
+    const problems = JSON.parse(fs.readFileSync(log, 'utf8')).runs[0].results.map((r: { ruleId: string; level?: string; message: { arguments?: string[] } }) => `${r.level ?? 'warning'} ${r.ruleId} ${JSON.stringify(r.message.arguments ?? [])}`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('bundled CLI (dist/cli.js)', () => {
+  it('runs as a separate process with the documented exit codes', function () {
+    this.timeout(20000);
+    const bundle = path.join(root, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(bundle), 'run `npm run build` before the unit tests');
+    const dir = project({ 'stack.yaml': failingTemplate });
+    const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8' });
+    const findings = run('lint');
+    assert.equal(findings.status, 1, findings.stderr);
+    assert.match(findings.stdout, /stack\.yaml:3:3 {2}SML401/);
+    assert.equal(run('lint', '--fail-on', 'none').status, 0);
+    assert.equal(run('lint', '--bogus').status, 2);
+    assert.match(run('--version').stdout, /^\d+\.\d+\.\d+/);
+  });
+});

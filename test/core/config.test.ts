@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { mergeConfigs, parseConfig, resolveRuleSettings, unknownSelectors } from '../../src/core/config';
+import { allRules } from '../../src/rules';
+
+describe('config', () => {
+  it('accepts ids and names, severities, "off" and options', () => {
+    const { config, issues } = parseConfig({ rules: { SML401: { severity: 'error', options: { retentionDays: 90 } } } }, allRules);
+    assert.deepEqual(issues, []);
+    const settings = resolveRuleSettings(allRules, config);
+    assert.deepEqual(settings.get('SML401'), { severity: 'error', options: { retentionDays: 90 } });
+    const off = parseConfig({ rules: { 'log-group-no-retention': 'off' } }, allRules);
+    assert.equal(resolveRuleSettings(allRules, off.config).has('SML401'), false);
+  });
+
+  it('fills defaults for rules not configured', () => {
+    assert.deepEqual(resolveRuleSettings(allRules).get('SML401'), { severity: 'warning', options: { retentionDays: 30 } });
+  });
+
+  it('reports every problem with its path, keeps what is valid', () => {
+    const { config, issues } = parseConfig(
+      {
+        rule: {},
+        rules: {
+          SML999: 'warning',
+          'log-group-retention': 'error',
+          SML401: { severity: 'loud', options: { retentionDays: 31, colour: 'green' }, extra: 1 },
+        },
+      },
+      allRules,
+    );
+    assert.deepEqual(
+      issues.map((i) => `${i.path}: ${i.message}`),
+      [
+        'rule: unknown setting; expected one of: rules',
+        'rules.SML999: unknown rule "SML999"',
+        'rules.log-group-retention: unknown rule "log-group-retention"',
+        'rules.SML401.extra: unknown key; expected "severity" or "options"',
+        'rules.SML401.severity: unknown severity "loud"; expected one of: off, error, warning, info, hint',
+        'rules.SML401.options.retentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; got 31',
+        'rules.SML401.options.colour: unknown option; SML401 accepts: retentionDays',
+      ],
+    );
+    assert.deepEqual(config.rules['SML401'], { options: {} });
+  });
+
+  it('rejects wrong shapes without throwing', () => {
+    for (const raw of [42, 'rules', [], { rules: [] }, { rules: { SML401: 3 } }, { rules: { SML401: { options: 'x' } } }]) {
+      const { issues } = parseConfig(raw, allRules);
+      assert.ok(issues.length > 0, JSON.stringify(raw));
+    }
+    assert.deepEqual(parseConfig(undefined, allRules).issues, []);
+  });
+
+  it('merges later configs over earlier ones, option by option', () => {
+    const merged = mergeConfigs({ rules: { SML401: { severity: 'error', options: { retentionDays: 7 } } } }, { rules: { SML401: { options: { retentionDays: 14 } } } });
+    assert.deepEqual(merged.rules['SML401'], { severity: 'error', options: { retentionDays: 14 } });
+  });
+
+  it('selects by id, prefix or name, and finds unknown selectors', () => {
+    assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML4'] }).size, 1);
+    assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML1'] }).size, 0);
+    assert.equal(resolveRuleSettings(allRules, undefined, { ignore: ['log-group-no-retention'] }).size, 0);
+    assert.deepEqual(unknownSelectors(allRules, ['SML401', 'sml4', 'ALL', 'nope']), ['nope']);
+  });
+});

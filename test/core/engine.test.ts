@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { resolveRuleSettings } from '../../src/core/config';
+import { defineRule } from '../../src/core/defineRule';
+import { Linter } from '../../src/core/engine';
+import type { AnyRule } from '../../src/core/types';
+import { allLanguages } from '../../src/parsers';
+import { allRules } from '../../src/rules';
+import { dedent } from '../kit/dedent';
+
+const template = dedent`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    A:
+      Type: AWS::Logs::LogGroup
+    B:
+      Type: AWS::S3::Bucket
+`;
+
+const throwing = defineRule({
+  id: 'SML499',
+  name: 'always-throws',
+  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixable: false, wellArchitected: [], options: {} },
+  create: () => ({
+    cfnResource() {
+      throw new Error('boom');
+    },
+  }),
+});
+
+const sloppy = defineRule({
+  id: 'SML498',
+  name: 'fix-without-fixable',
+  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixable: false, wellArchitected: [], options: {} },
+  create: (context) => ({
+    cfnResource(resource) {
+      context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'm', fix: { title: 't', applicability: 'safe', edits: [] } });
+    },
+  }),
+});
+
+function linterWith(rules: readonly AnyRule[], errors: string[] = []) {
+  const linter = new Linter({ rules, languages: allLanguages, logger: { error: (m) => errors.push(m), warn: () => undefined, info: () => undefined, debug: () => undefined } });
+  return { linter, settings: resolveRuleSettings(rules) };
+}
+
+describe('engine', () => {
+  it('isolates a throwing rule: the others still report, and it is logged once per file', () => {
+    const errors: string[] = [];
+    const { linter, settings } = linterWith([throwing, ...allRules], errors);
+    const first = linter.lint('t.yaml', template, { settings });
+    const second = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(first.findings.map((f) => f.ruleId), ['SML401']);
+    assert.deepEqual(first.ruleErrors, [{ ruleId: 'SML499', message: 'boom' }]);
+    assert.equal(second.ruleErrors.length, 1);
+    assert.deepEqual(errors, ['rule SML499 (always-throws) failed on t.yaml: boom']);
+  });
+
+  it('a rule that reports a fix without meta.fixable is a rule error, as in ESLint', () => {
+    const { linter, settings } = linterWith([sloppy]);
+    const result = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(result.findings, []);
+    assert.match(result.ruleErrors[0].message, /meta\.fixable is false/);
+  });
+
+  it('a broken template gives exactly one parse-error and runs no rule', () => {
+    const { linter, settings } = linterWith(allRules);
+    const result = linter.lint('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::Logs::LogGroup\n  B: [\n', { settings });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity]), [['parse-error', 'error']]);
+    assert.match(result.findings[0].message, /^YAML syntax error: /);
+  });
+
+  it('skips binary content, oversized files and files of no known format without findings', () => {
+    const linter = new Linter({ rules: allRules, languages: allLanguages, maxTextLength: 1000 });
+    const settings = resolveRuleSettings(allRules);
+    assert.equal(linter.lint('t.yaml', 'AWSTemplateFormatVersion: x\u0000', { settings }).skipped, 'binary content');
+    assert.match(linter.lint('t.yaml', 'AWSTemplateFormatVersion: x\n' + '#'.repeat(2000), { settings }).skipped ?? '', /larger than/);
+    assert.equal(linter.lint('deploy.yaml', 'kind: Deployment\n', { settings }).skipped, 'not a format Green ML lints');
+    assert.equal(linter.lint('notes.txt', 'AWSTemplateFormatVersion: x', { settings }).skipped, 'not a format Green ML lints');
+  });
+
+  it('counts suppressed findings', () => {
+    const { linter, settings } = linterWith(allRules);
+    const result = linter.lint('t.yaml', template.replace('  A:\n', '  A:  # greenml-ignore SML401: kept on purpose\n'), { settings });
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.suppressed, 1);
+  });
+
+  it('only runs rules for the file’s format family and enabled settings', () => {
+    const { linter } = linterWith(allRules);
+    assert.deepEqual(linter.lint('t.yaml', template, { settings: new Map() }).findings, []);
+  });
+
+  it('never throws and gives at most one parse error on hostile input', () => {
+    const { linter, settings } = linterWith(allRules);
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['AWSTemplateFormatVersion: x\n', 'Resources:\n', '  A:\n', '    Type: AWS::Logs::LogGroup\n', '!Ref', '{', '}', '[', ']', ':', '"', "'", '&a', '*a', '<<: *a', '\t', '- ', '\n', '|\n', '%YAML 1.1\n', '---\n', '...\n', '\uFEFF', '😀', '\r\n'];
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      for (const name of ['f.yaml', 'f.json', 'f.template']) {
+        const result = linter.lint(name, name.endsWith('.json') ? `{"AWSTemplateFormatVersion": ${text}` : text, { settings });
+        assert.ok(result.findings.filter((f) => f.ruleId === 'parse-error').length <= 1);
+        assert.deepEqual(result.ruleErrors, [], text);
+      }
+    }
+  });
+
+  it('stays fast on deeply nested and alias-heavy YAML (no exponential blow-up)', () => {
+    const { linter, settings } = linterWith(allRules);
+    const nested = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      X: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n';
+    const aliases = 'AWSTemplateFormatVersion: x\na: &a ["x","x","x","x","x","x","x","x","x"]\n' + Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n') + '\nResources: {}\n';
+    for (const text of [nested, aliases]) {
+      const result = linter.lint('t.yaml', text, { settings });
+      assert.ok(result.findings.length <= 1);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import type { CfnResource, CfnTemplate } from '../../src/parsers/cloudformation';
+import { cloudFormationJson, cloudFormationYaml, getEntry, getMapValue } from '../../src/parsers/cloudformation';
+import { dedent } from '../kit/dedent';
+
+function facts(language: typeof cloudFormationYaml, text: string): { templates: CfnTemplate[]; resources: CfnResource[] } {
+  const outcome = language.parse(text, 'x');
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+  const templates: CfnTemplate[] = [];
+  const resources: CfnResource[] = [];
+  outcome.walk((kind, fact) => (kind === 'cfnTemplate' ? templates.push(fact as CfnTemplate) : resources.push(fact as CfnResource)));
+  return { templates, resources };
+}
+
+describe('CloudFormation parser', () => {
+  it('keeps short-form intrinsics as tagged nodes with positions', () => {
+    const text = dedent`
+      AWSTemplateFormatVersion: 2010-09-09
+      Resources:
+        Fn:
+          Type: AWS::Lambda::Function
+          Properties:
+            Role: !GetAtt Role.Arn
+            Name: !Sub "\${AWS::StackName}-fn"
+            Key: !If [IsProd, !Ref Key, !Ref AWS::NoValue]
+            Code: !Join ["", [a, b]]
+            Env: !FindInMap { Map: x }
+    `;
+    const { templates, resources } = facts(cloudFormationYaml, text);
+    const version = getEntry(templates[0].root, 'AWSTemplateFormatVersion')?.value;
+    assert.deepEqual(version?.kind === 'scalar' && version.value, '2010-09-09', 'the version stays a string (no YAML 1.1 timestamp)');
+    const props = getMapValue(getEntry(resources[0].node, 'Properties')?.value);
+    assert.ok(props);
+    const role = getEntry(props, 'Role')?.value;
+    assert.equal(role?.intrinsic, 'Fn::GetAtt');
+    assert.equal(text.slice(role!.start, role!.end), 'Role.Arn');
+    const key = getEntry(props, 'Key')?.value;
+    assert.equal(key?.kind, 'seq');
+    assert.equal(key?.intrinsic, 'Fn::If');
+    assert.deepEqual(key?.kind === 'seq' && key.items.map((i) => i.intrinsic), [undefined, 'Ref', 'Ref']);
+    assert.equal(getEntry(props, 'Env')?.value.intrinsic, 'Fn::FindInMap');
+    assert.equal(getEntry(props, 'Env')?.value.kind, 'map');
+  });
+
+  it('marks long-form intrinsics in YAML and JSON alike', () => {
+    const json = '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "x"}, "Tags": {"Ref": "T"}}}}}';
+    const { resources } = facts(cloudFormationJson, json);
+    const props = getMapValue(getEntry(resources[0].node, 'Properties')?.value)!;
+    assert.equal(getEntry(props, 'BucketName')?.value.intrinsic, 'Fn::Sub');
+    assert.equal(getEntry(props, 'Tags')?.value.intrinsic, 'Ref');
+    assert.equal(resources[0].type, 'AWS::S3::Bucket');
+    assert.equal(json.slice(resources[0].keyStart, resources[0].keyEnd), '"B"');
+  });
+
+  it('recognises templates by content, not by name', () => {
+    assert.ok(cloudFormationYaml.detect('anything.yml', 'AWSTemplateFormatVersion: "2010-09-09"\n'));
+    assert.ok(cloudFormationYaml.detect('x.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources: {}\n'));
+    assert.ok(cloudFormationYaml.detect('x.yaml', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n'));
+    assert.ok(!cloudFormationYaml.detect('template.yaml', 'apiVersion: v1\nkind: Pod\n'));
+    assert.ok(!cloudFormationYaml.detect('x.yaml', 'jobs:\n  build:\n    Type: AWS::S3::Bucket\n'), 'an AWS type outside Resources is not enough');
+    assert.ok(!cloudFormationYaml.detect('x.template', '{"AWSTemplateFormatVersion": "2010-09-09"}'), 'JSON goes to the JSON language');
+    assert.ok(cloudFormationJson.detect('x.template', '{"AWSTemplateFormatVersion": "2010-09-09"}'));
+    assert.ok(!cloudFormationJson.detect('package.json', '{"name": "x", "scripts": {"Type": "AWS::S3::Bucket"}}'));
+  });
+
+  it('survives several documents and junk before Resources', () => {
+    const text = '# header\n---\nfoo: bar\n---\nAWSTemplateFormatVersion: x\nResources:\n  L:\n    Type: AWS::Logs::LogGroup\n';
+    const { templates, resources } = facts(cloudFormationYaml, text);
+    assert.equal(templates.length, 1);
+    assert.equal(resources[0].logicalId, 'L');
+    const junk = 'AWSTemplateFormatVersion: x\nsome junk: [1, 2]\nResources:\n  L:\n    Type: AWS::Logs::LogGroup\n';
+    assert.equal(facts(cloudFormationYaml, junk).resources.length, 1);
+  });
+
+  it('treats aliases as unknown instead of expanding them', () => {
+    const text = 'AWSTemplateFormatVersion: x\nResources:\n  L:\n    Type: AWS::Logs::LogGroup\n    Properties: &p\n      RetentionInDays: 1\n  M:\n    Type: AWS::Logs::LogGroup\n    Properties: *p\n';
+    const { resources } = facts(cloudFormationYaml, text);
+    assert.equal(getEntry(resources[1].node, 'Properties')?.value.kind, 'unknown');
+  });
+
+  it('reports YAML and JSON syntax errors with a position', () => {
+    const yaml = cloudFormationYaml.parse('AWSTemplateFormatVersion: x\nResources:\n  A: {\n', 'x');
+    assert.ok(!yaml.ok && /^YAML syntax error: /.test(yaml.error.message));
+    const json = cloudFormationJson.parse('{"AWSTemplateFormatVersion": "x",, }', 'x');
+    assert.ok(!json.ok);
+    assert.equal(json.ok ? '' : json.error.message, 'JSON syntax error: property name expected');
+    assert.equal(json.ok ? -1 : json.error.start, 33);
+  });
+});
