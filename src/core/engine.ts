@@ -1,4 +1,5 @@
 import type { RuleSettings } from './config';
+import { detectFormat, formatExtensions } from './formats';
 import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
@@ -54,16 +55,10 @@ export class Linter {
     this.maxTextLength = options.maxTextLength ?? defaultMaxTextLength;
   }
 
-  /** The language that claims this file, if any. */
-  detect(fileName: string, text: string): Language | undefined {
-    const lower = fileName.toLowerCase();
-    return this.languages.find((l) => l.extensions.some((ext) => lower.endsWith(ext)) && l.detect(fileName, text));
-  }
-
-  /** True when some language may claim a file of this name (before reading it). */
+  /** True when a file of this name may be of a format the engine can parse (before reading it). */
   mayHandle(fileName: string): boolean {
     const lower = fileName.toLowerCase();
-    return this.languages.some((l) => l.extensions.some((ext) => lower.endsWith(ext)));
+    return this.languages.some((l) => formatExtensions[l.format].some((ext) => lower.endsWith(ext)));
   }
 
   lint(fileName: string, text: string, options: LintOptions): LintResult {
@@ -76,9 +71,14 @@ export class Linter {
       result.skipped = 'binary content';
       return result;
     }
-    const language = options.format ? this.languages.find((l) => l.format === options.format) : this.detect(fileName, text);
-    if (!language) {
+    const format = options.format ?? detectFormat(fileName, text);
+    if (!format) {
       result.skipped = 'not a format Green ML lints';
+      return result;
+    }
+    const language = this.languages.find((l) => l.format === format);
+    if (!language) {
+      result.skipped = `no ${format} support yet`;
       return result;
     }
     result.format = language.format;

@@ -187,15 +187,11 @@ export type ParseOutcome =
   | { ok: false; error: { message: string; start: number; end: number } };
 
 /**
- * A language plugs a parser into the engine. `detect` decides from the file name
- * and the text whether the file is of this language at all; a file that is not
- * (a Kubernetes manifest in a `.yaml`) is not linted and never gets a parse error.
+ * A language plugs a parser into the engine for one format. Which format a file
+ * is, is decided once for all languages by `detectFormat` (core/formats.ts).
  */
 export interface Language {
   format: Format;
-  /** File extensions (lower case, with the dot) this language may claim. */
-  extensions: readonly string[];
-  detect(fileName: string, text: string): boolean;
   parse(text: string, fileName: string): ParseOutcome;
   /** Comment leaders, for suppression comments. Empty when the format has no comments. */
   commentPrefixes: readonly string[];

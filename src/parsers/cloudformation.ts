@@ -108,36 +108,15 @@ const intrinsicTags: Array<ScalarTag | CollectionTag> = shortFormIntrinsics.flat
   { tag: `!${name}`, collection: 'map', resolve: (value: unknown) => value } as unknown as CollectionTag,
 ]);
 
-// Cheap content checks before parsing: a template names its format version, or has
-// a top-level `Resources` section with at least one AWS-typed resource.
-const cfnYamlVersion = /^(?:AWSTemplateFormatVersion\s*:|Transform\s*:\s*['"]?AWS::Serverless)/m;
-const cfnYamlResources = /^Resources\s*:/m;
-const cfnYamlType = /^\s+Type\s*:\s*['"]?(?:AWS|Custom|Alexa)::/m;
-const cfnJsonVersion = /"AWSTemplateFormatVersion"\s*:/;
-const cfnJsonResources = /"Resources"\s*:/;
-const cfnJsonType = /"Type"\s*:\s*"(?:AWS|Custom|Alexa)::/;
-
-function looksLikeCfnYaml(text: string): boolean {
-  return cfnYamlVersion.test(text) || (cfnYamlResources.test(text) && cfnYamlType.test(text));
-}
-
-function looksLikeCfnJson(text: string): boolean {
-  return cfnJsonVersion.test(text) || (cfnJsonResources.test(text) && cfnJsonType.test(text));
-}
-
 export const cloudFormationYaml: Language = {
   format: 'cfn-yaml',
-  extensions: ['.yaml', '.yml', '.template'],
   commentPrefixes: ['#'],
-  detect: (_fileName, text) => !text.trimStart().startsWith('{') && looksLikeCfnYaml(text),
   parse: parseYamlTemplate,
 };
 
 export const cloudFormationJson: Language = {
   format: 'cfn-json',
-  extensions: ['.json', '.template'],
   commentPrefixes: [],
-  detect: (_fileName, text) => text.trimStart().startsWith('{') && looksLikeCfnJson(text),
   parse: parseJsonTemplate,
 };
 

@@ -115,3 +115,12 @@ describe('engine', () => {
     }
   });
 });
+
+describe('engine formats', () => {
+  it('says when a file is of a known format that has no parser yet', () => {
+    const linter = new Linter({ rules: allRules, languages: allLanguages });
+    assert.equal(linter.lint('train.py', 'import sagemaker\n', { settings: resolveRuleSettings(allRules) }).skipped, 'no python support yet');
+    assert.equal(linter.mayHandle('train.py'), false, 'the walker does not read files no language parses');
+    assert.equal(linter.mayHandle('stack.template'), true);
+  });
+});

@@ -52,17 +52,6 @@ describe('CloudFormation parser', () => {
     assert.equal(json.slice(resources[0].keyStart, resources[0].keyEnd), '"B"');
   });
 
-  it('recognises templates by content, not by name', () => {
-    assert.ok(cloudFormationYaml.detect('anything.yml', 'AWSTemplateFormatVersion: "2010-09-09"\n'));
-    assert.ok(cloudFormationYaml.detect('x.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources: {}\n'));
-    assert.ok(cloudFormationYaml.detect('x.yaml', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n'));
-    assert.ok(!cloudFormationYaml.detect('template.yaml', 'apiVersion: v1\nkind: Pod\n'));
-    assert.ok(!cloudFormationYaml.detect('x.yaml', 'jobs:\n  build:\n    Type: AWS::S3::Bucket\n'), 'an AWS type outside Resources is not enough');
-    assert.ok(!cloudFormationYaml.detect('x.template', '{"AWSTemplateFormatVersion": "2010-09-09"}'), 'JSON goes to the JSON language');
-    assert.ok(cloudFormationJson.detect('x.template', '{"AWSTemplateFormatVersion": "2010-09-09"}'));
-    assert.ok(!cloudFormationJson.detect('package.json', '{"name": "x", "scripts": {"Type": "AWS::S3::Bucket"}}'));
-  });
-
   it('survives several documents and junk before Resources', () => {
     const text = '# header\n---\nfoo: bar\n---\nAWSTemplateFormatVersion: x\nResources:\n  L:\n    Type: AWS::Logs::LogGroup\n';
     const { templates, resources } = facts(cloudFormationYaml, text);
