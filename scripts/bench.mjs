@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast the engine lints a large mixed corpus, in process and
+// through the CLI. Prints figures only; it never judges them (machines differ).
+//
+//   node scripts/bench.mjs [--files 2000] [--seed 42] [--runs 5] [--json]
+//
+// The corpus comes from bench/generators.mjs (seeded, no network), is written under
+// bench/corpus/ (git-ignored) and reused while the seed, the count and both scripts are
+// unchanged. Formats without a language yet (Python, notebooks, Terraform) are in it
+// already: they show up as "skipped" until their parser lands, then are measured.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { countLines, hostile, kinds, prng } from '../bench/generators.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const generatorsFile = path.join(root, 'bench', 'generators.mjs');
+const corpusDir = path.join(root, 'bench', 'corpus');
+const manifestFile = path.join(corpusDir, '.bench-manifest');
+const { values: opts } = parseArgs({
+  options: { files: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+});
+const fileCount = Number(opts.files), seed = Number(opts.seed) >>> 0, runs = Number(opts.runs);
+if (!(fileCount >= 20 && runs >= 1)) throw new Error('--files must be at least 20 and --runs at least 1');
+const tally = (counts, key, n = 1) => (counts[key] = (counts[key] ?? 0) + n);
+const listCounts = (counts, fmt = (k, c) => `${k} ${c}`) => Object.entries(counts).map(([k, c]) => fmt(k, c)).join(', ') || 'none';
+
+// ------------------------------------------------------- corpus on disk
+function ensureCorpus() {
+  const hash = createHash('sha256');
+  for (const file of [fileURLToPath(import.meta.url), generatorsFile]) hash.update(fs.readFileSync(file));
+  const scriptHash = hash.digest('hex').slice(0, 16);
+  try {
+    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    if (m.seed === seed && m.count === fileCount && m.scriptHash === scriptHash && [...m.files.map((f) => f.path), '.git'].every((rel) => fs.existsSync(path.join(corpusDir, rel)))) return { ...m, reused: true };
+  } catch { /* no usable manifest: generate */ }
+  fs.rmSync(corpusDir, { recursive: true, force: true });
+  // The repository's .gitignore lists bench/corpus/, and the CLI honours it even for a folder
+  // named on its command line, so it would lint nothing. A `.git` folder makes the corpus its
+  // own repository root (as a checkout would be); git itself ignores an empty `.git`.
+  fs.mkdirSync(path.join(corpusDir, '.git'), { recursive: true });
+  const files = [];
+  const write = (rel, kind, content) => {
+    fs.mkdirSync(path.dirname(path.join(corpusDir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(corpusDir, rel), content);
+    files.push({ path: rel, kind });
+  };
+  const totalWeight = kinds.reduce((s, k) => s + k.weight, 0);
+  const ordinary = fileCount - Object.keys(hostile).length;
+  for (let i = 0; i < ordinary; i++) {
+    const r = prng(seed * 100003 + i);
+    let x = r() * totalWeight, spec = kinds[0];
+    for (const k of kinds) if ((x -= k.weight) < 0) { spec = k; break; }
+    write(spec.path(r, String(i).padStart(4, '0')), spec.kind, spec.make(r));
+  }
+  Object.entries(hostile).forEach(([name, make], i) => write(`hostile/${name}`, 'hostile', make(prng(seed ^ (0x5eed0000 + i)))));
+  const manifest = { seed, count: fileCount, scriptHash, files };
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  return { ...manifest, reused: false };
+}
+
+// ------------------------------------------------------- the engine, bundled from src
+/** Bundles the engine from the sources with esbuild (as `npm run build` does), so no tsc output is needed. */
+async function loadEngine() {
+  const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
+  const entry = `export { createLinter } from './src/linter';\nexport { resolveRuleSettings } from './src/core/config';\nexport { allLanguages } from './src/parsers';\nexport { detectFormat } from './src/core/formats';\n`;
+  const built = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'warning' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'engine.cjs'), built.outputFiles[0].text);
+    return createRequire(import.meta.url)(path.join(dir, 'engine.cjs'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------- measuring
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** Times `fn` on each file; returns the pass total and the per-file times (same order as `list`). */
+function timePass(list, fn) {
+  const times = new Float64Array(list.length);
+  const start = performance.now();
+  for (let i = 0; i < list.length; i++) {
+    const t = performance.now();
+    fn(list[i]);
+    times[i] = performance.now() - t;
+  }
+  return { total: performance.now() - start, times };
+}
+function stats(pass, count) {
+  const sorted = [...pass.times].sort((a, b) => a - b);
+  return { totalMs: pass.total, filesPerSec: (count / pass.total) * 1000, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), max: sorted.at(-1) };
+}
+
+async function main() {
+  const rssStart = process.memoryUsage().rss;
+  const genStart = performance.now();
+  const manifest = ensureCorpus();
+  const genMs = performance.now() - genStart;
+  const { createLinter, resolveRuleSettings, allLanguages, detectFormat } = await loadEngine();
+  const linter = createLinter();
+  const settings = resolveRuleSettings(linter.rules);
+  const languageOf = new Map(allLanguages.map((l) => [l.format, l]));
+
+  // Read everything first: the timed passes exclude disk I/O.
+  const files = manifest.files.map((f, index) => {
+    const file = path.join(corpusDir, f.path);
+    const text = fs.readFileSync(file, 'utf8');
+    return { ...f, index, file, text, lines: countLines(text), bytes: fs.statSync(file).size };
+  });
+  const rssLoaded = process.memoryUsage().rss;
+
+  // Warm-up lint: also fixes each file's outcome, which the parse-only pass reuses so it
+  // parses exactly the files the engine parses (no copy of the engine's skip logic here).
+  let crashed = 0;
+  const lint = (f) => {
+    try {
+      return linter.lint(f.file, f.text, { settings });
+    } catch (err) {
+      crashed++;
+      console.error(`CRASH: lint threw on ${f.path}: ${err?.stack ?? err}`);
+      return { findings: [], ruleErrors: [], suppressed: 0, skipped: 'crashed' };
+    }
+  };
+  const results = files.map(lint);
+  files.forEach((f, i) => (f.format = results[i].format));
+  const parsed = files.filter((f) => f.format);
+  // A parser may throw (the engine turns that into a parse-error finding); the baseline must survive it too.
+  const parseOnly = (f) => {
+    try {
+      const outcome = languageOf.get(f.format).parse(f.text, f.file);
+      if (outcome.ok) outcome.walk(() => {});
+    } catch { /* counted by the lint pass */ }
+  };
+  parsed.forEach(parseOnly);
+  files.forEach((f) => detectFormat(f.file, f.text));
+
+  // Timed runs: the three passes interleaved, so slow drift (GC, thermal) hits them alike.
+  const perRun = [], lintTimes = [], parseTimes = [];
+  for (let run = 0; run < runs; run++) {
+    const lintPass = timePass(files, lint);
+    const parsePass = timePass(parsed, parseOnly);
+    const detectPass = timePass(files, (f) => detectFormat(f.file, f.text));
+    // Lint restricted to the parsed files: comparable with the parse-only baseline, file for file.
+    const lintParsedPass = { total: parsed.reduce((s, f) => s + lintPass.times[f.index], 0), times: parsed.map((f) => lintPass.times[f.index]) };
+    const row = { lint: stats(lintPass, files.length), lintParsed: stats(lintParsedPass, parsed.length), parse: stats(parsePass, parsed.length), detect: stats(detectPass, files.length) };
+    perRun.push({ ...row, ratio: lintParsedPass.total / parsePass.total });
+    lintTimes.push(lintPass.times);
+    parseTimes.push(parsePass.times);
+  }
+  const rssEnd = process.memoryUsage().rss;
+  const med = (get) => median(perRun.map(get));
+  const passes = { lint: 'lint (all files)', lintParsed: 'lint (parsed files)', parse: 'parse only', detect: 'detect only' };
+  const summary = Object.fromEntries(Object.keys(passes).map((k) => [k, Object.fromEntries(Object.keys(perRun[0][k]).map((s) => [s, med((r) => r[k][s])]))]));
+  summary.ratio = med((r) => r.ratio);
+  // Per file, the median over runs: for the breakdowns below.
+  const fileLint = files.map((_, i) => median(lintTimes.map((times) => times[i])));
+  const fileParse = new Map(parsed.map((f, i) => [f, median(parseTimes.map((times) => times[i]))]));
+
+  // Findings, skips and rule errors from the warm-up (linting is deterministic).
+  const byRule = {}, skipped = {}, byKind = {}, ruleErrors = [];
+  let findings = 0, suppressed = 0;
+  files.forEach((f, i) => {
+    const res = results[i];
+    const k = (byKind[f.kind] ??= { outcomes: {} });
+    for (const [key, n] of Object.entries({ files: 1, lines: f.lines, bytes: f.bytes, findings: res.findings.length, lintMs: fileLint[i], parseMs: fileParse.get(f) ?? 0 })) tally(k, key, n);
+    tally(k.outcomes, res.format ?? 'skipped');
+    if (res.skipped) tally(skipped, res.skipped);
+    for (const x of res.findings) tally(byRule, x.ruleId);
+    for (const e of res.ruleErrors) ruleErrors.push(`${f.path}: ${e.ruleId}: ${e.message}`);
+    findings += res.findings.length; suppressed += res.suppressed;
+  });
+
+  // The CLI end to end: walk, read, lint, format. --no-config so it runs the defaults, as above.
+  const cliArgs = ['dist/cli.js', 'lint', path.relative(root, corpusDir), '--format', 'json', '--fail-on', 'none', '--no-config'];
+  const cliRuns = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const child = spawnSync(process.execPath, cliArgs, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const wallMs = performance.now() - t;
+    let report;
+    try { report = JSON.parse(child.stdout); } catch { /* reported below */ }
+    cliRuns.push({ wallMs, status: child.status, signal: child.signal, findings: report?.summary?.findings, linted: report?.summary?.linted, stderr: child.stderr.trim() });
+  }
+  const cli = { wallMs: median(cliRuns.map((c) => c.wallMs)), runs: cliRuns.map((c) => Math.round(c.wallMs)), status: cliRuns[0].status, findings: cliRuns[0].findings, linted: cliRuns[0].linted };
+
+  // ------------------------------------------------------- report
+  const n1 = (x) => x.toFixed(1), n2 = (x) => x.toFixed(2), n3 = (x) => x.toFixed(3);
+  const table = (rows) => {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+    return rows.map((row) => row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')).join('\n');
+  };
+  const totalLines = files.reduce((s, f) => s + f.lines, 0), totalBytes = files.reduce((s, f) => s + f.bytes, 0);
+  const mb = (b) => (b / 1024 / 1024).toFixed(2);
+  const cpus = os.cpus();
+  console.log(`\nGreen ML benchmark: ${files.length} files, ${totalLines.toLocaleString('en')} lines, ${mb(totalBytes)} MB (seed ${seed}, corpus ${manifest.reused ? 'reused' : `generated in ${n1(genMs / 1000)} s`})`);
+  console.log(`${parsed.length} parsed by a language, ${files.length - parsed.length} skipped; ${runs} timed runs after 1 warm-up\n`);
+  const passRow = (label, s) => [label, n1(s.totalMs), Math.round(s.filesPerSec), n3(s.p50), n3(s.p95), n3(s.p99), n1(s.max)];
+  const rows = [['run / pass', 'total ms', 'files/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms']];
+  perRun.forEach((r, i) => rows.push(...Object.entries(passes).map(([k, label]) => passRow(`#${i + 1} ${label}`, r[k]))));
+  for (const [k, label] of Object.entries(passes)) rows.push(passRow(`median ${label}`, summary[k]));
+  console.log(table(rows));
+  console.log(`\nlint / parse-only (same ${parsed.length} files): ${n2(summary.ratio)}x  (per run: ${perRun.map((r) => n2(r.ratio)).join(', ')})`);
+
+  console.log('\nBy kind (median ms per file, summed)');
+  const kindRows = [['kind', 'files', 'lines', 'MB', 'linted as', 'findings', 'lint ms', 'parse ms']];
+  for (const kind of [...kinds.map((k) => k.kind), 'hostile'].filter((kind) => byKind[kind])) {
+    const k = byKind[kind];
+    kindRows.push([kind, k.files, k.lines, mb(k.bytes), listCounts(k.outcomes), k.findings, n1(k.lintMs), n1(k.parseMs)]);
+  }
+  console.log(table(kindRows));
+
+  console.log('\nHostile files');
+  const hostileRows = [['file', 'KB', 'lines', 'lint ms', 'parse ms', 'outcome']];
+  files.forEach((f, i) => {
+    if (f.kind !== 'hostile') return;
+    const res = results[i];
+    const counts = {};
+    for (const x of res.findings) tally(counts, x.ruleId === 'parse-error' ? `parse-error at ${x.line}:${x.column} "${x.message.slice(0, 70)}"` : x.ruleId);
+    const outcome = res.skipped ? `skipped: ${res.skipped}` : res.findings.length ? listCounts(counts, (key, c) => (c > 1 ? `${key} x${c}` : key)) : 'no findings';
+    hostileRows.push([path.basename(f.path), Math.round(f.bytes / 1024), f.lines, n2(fileLint[i]), fileParse.has(f) ? n2(fileParse.get(f)) : '-', outcome]);
+  });
+  console.log(table(hostileRows));
+
+  console.log(`\nFindings: ${findings} (${listCounts(byRule)}), suppressed ${suppressed}`);
+  console.log(`Skipped: ${listCounts(skipped, (why, c) => `${c} ${why}`)}`);
+  if (ruleErrors.length) console.log(`Rule errors (${ruleErrors.length}):\n  ${ruleErrors.slice(0, 10).join('\n  ')}`);
+
+  console.log(`\nCLI: node ${cliArgs.join(' ')}`);
+  console.log(`  wall ${Math.round(cli.wallMs)} ms median (runs: ${cli.runs.join(', ')} ms), exit code ${cli.status}, ${cli.linted} files linted, ${cli.findings} findings`);
+  const cliCrashed = cliRuns.some((c) => c.status === null || c.status === 2 || c.findings === undefined);
+  if (cliCrashed) console.log(`  WARNING: the CLI failed (exit ${cliRuns.map((c) => c.status ?? c.signal).join(', ')}): ${cliRuns[0].stderr.split('\n').slice(0, 5).join(' | ')}`);
+  const disagree = cliRuns.some((c) => c.findings !== findings);
+  if (disagree) console.log(`  WARNING: the CLI reports ${cliRuns.map((c) => c.findings).join(' / ')} findings, the in-process run ${findings}`);
+  if (cli.linted !== parsed.length) console.log(`  WARNING: the CLI linted ${cli.linted} files, the in-process run parsed ${parsed.length}`);
+
+  const maxRssKb = process.resourceUsage().maxRSS;
+  console.log(`\nMemory: RSS ${mb(rssStart)} MB at start, ${mb(rssLoaded)} MB with the corpus in memory, ${mb(rssEnd)} MB after the runs (peak ${mb(maxRssKb * 1024)} MB)`);
+  console.log(`Node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
+
+  if (opts.json) {
+    console.log(JSON.stringify({
+      corpus: { files: files.length, lines: totalLines, bytes: totalBytes, parsed: parsed.length, seed },
+      runs: perRun, median: summary,
+      byKind, findings: { total: findings, byRule, suppressed }, skipped, ruleErrors, cli: { ...cli, agrees: !disagree },
+      memory: { rssStart, rssLoaded, rssEnd, maxRss: maxRssKb * 1024 }, node: process.version, cpu: cpus[0]?.model, cores: cpus.length,
+    }, null, 2));
+  }
+  if (crashed || ruleErrors.length || cliCrashed || disagree) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
