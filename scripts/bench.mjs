@@ -38,13 +38,12 @@ function ensureCorpus() {
   const scriptHash = hash.digest('hex').slice(0, 16);
   try {
     const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    if (m.seed === seed && m.count === fileCount && m.scriptHash === scriptHash && [...m.files.map((f) => f.path), '.git'].every((rel) => fs.existsSync(path.join(corpusDir, rel)))) return { ...m, reused: true };
-  } catch { /* no usable manifest: generate */ }
+    if (m.seed === seed && m.count === fileCount && m.scriptHash === scriptHash && m.files.map((f) => f.path).every((rel) => fs.existsSync(path.join(corpusDir, rel)))) return { ...m, reused: true };
+  } catch {
+    // no usable manifest: generate the corpus
+  }
   fs.rmSync(corpusDir, { recursive: true, force: true });
-  // The repository's .gitignore lists bench/corpus/, and the CLI honours it even for a folder
-  // named on its command line, so it would lint nothing. A `.git` folder makes the corpus its
-  // own repository root (as a checkout would be); git itself ignores an empty `.git`.
-  fs.mkdirSync(path.join(corpusDir, '.git'), { recursive: true });
+  fs.mkdirSync(corpusDir, { recursive: true });
   const files = [];
   const write = (rel, kind, content) => {
     fs.mkdirSync(path.dirname(path.join(corpusDir, rel)), { recursive: true });

@@ -36,6 +36,9 @@ export interface LintOptions {
 
 const defaultMaxTextLength = 4 * 1024 * 1024;
 
+/** The parse-error message for input nested deeper than the parsers can follow. */
+export const tooDeep = 'nested too deeply to analyse (thousands of levels)';
+
 /**
  * Lints one text at a time. Never throws for bad input: a broken file becomes one
  * `parse-error` finding, a rule that throws is isolated, logged once per rule and
@@ -88,9 +91,14 @@ export class Linter {
     try {
       outcome = language.parse(text, fileName);
     } catch (err) {
-      // A parser bug must not take the editor down; report it like a parse failure.
-      this.logOnce(`parser:${language.format}:${fileName}`, `parser for ${language.format} failed on ${fileName}: ${errorMessage(err)}`);
-      outcome = { ok: false as const, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } };
+      if (err instanceof RangeError) {
+        // Parsers recurse; thousands of nesting levels exhaust the stack. Not a bug, just too deep.
+        outcome = { ok: false as const, error: { message: tooDeep, start: 0, end: 0 } };
+      } else {
+        // A parser bug must not take the editor down; report it like a parse failure.
+        this.logOnce(`parser:${language.format}:${fileName}`, `parser for ${language.format} failed on ${fileName}: ${errorMessage(err)}`);
+        outcome = { ok: false as const, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } };
+      }
     }
     if (!outcome.ok) {
       // Errors at the very end (an unterminated string) point at the last character written.
@@ -119,6 +127,7 @@ export class Linter {
           fileName,
           format: language.format,
           text,
+          lines,
           options: setting.options,
           report: (descriptor: ReportDescriptor<string>) => findings.push(this.toFinding(rule, setting.severity, descriptor, lines, text)),
         });

@@ -1,3 +1,5 @@
+import type { LineIndex } from './lineIndex';
+
 /**
  * The engine's vocabulary. Everything here is plain data so that the CLI, the
  * editor layer and the tests can share it without importing each other.
@@ -165,6 +167,8 @@ export interface RuleContext<M extends string, O> {
   readonly fileName: string;
   readonly format: Format;
   readonly text: string;
+  /** Line lookups over `text`, built once per lint and shared by every rule. */
+  readonly lines: LineIndex;
   readonly options: O;
   report(descriptor: ReportDescriptor<M>): void;
 }

@@ -26,8 +26,8 @@ export interface WalkOptions {
 /**
  * Lists the files under the given paths, sorted, without duplicates. Folders are
  * walked recursively, honouring `.gitignore` files from the repository root down;
- * symbolic links to folders are not followed. Paths named explicitly are always
- * included, whatever their name.
+ * symbolic links to folders are not followed. Files and folders named
+ * explicitly are always linted, even where an ignore file excludes them.
  */
 export function listFiles(paths: readonly string[], options: WalkOptions): { files: string[]; missing: string[] } {
   const files = new Set<string>();
@@ -42,7 +42,12 @@ export function listFiles(paths: readonly string[], options: WalkOptions): { fil
       continue;
     }
     if (stat.isFile()) files.add(absolute);
-    else if (stat.isDirectory()) walk(absolute, ancestorIgnores(absolute), options, files);
+    else if (stat.isDirectory()) {
+      // A folder named explicitly is linted even when an ignore file above it
+      // excludes it (`greenml lint generated/`); ignore files inside it still apply.
+      const above = ancestorIgnores(absolute);
+      walk(absolute, isIgnored(above, absolute, true) ? [] : above, options, files);
+    }
   }
   return { files: [...files].sort(), missing };
 }

@@ -2,6 +2,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { tooDeep } from '../core/engine';
 import type { Language, ParseOutcome } from '../core/types';
 
 /**
@@ -126,17 +127,25 @@ function parseYamlTemplate(text: string): ParseOutcome {
     // CloudFormation reads `2010-09-09` as a string, not a timestamp.
     customTags: (tags) => [...tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp'), ...intrinsicTags],
     prettyErrors: false,
+    // The library's duplicate-key check is quadratic in a map's size; fromYaml checks in linear time.
+    uniqueKeys: false,
   });
   const list: Document[] = Array.isArray(documents) ? documents : [];
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
       const [start, end] = error.pos;
-      return { ok: false, error: { message: `YAML syntax error: ${firstLine(error.message)}`, start, end } };
+      const message = error.message.includes('Maximum call stack size exceeded') ? tooDeep : `YAML syntax error: ${firstLine(error.message)}`;
+      return { ok: false, error: { message, start, end } };
     }
   }
-  const templates = list
-    .map((doc) => (doc.contents ? fromYaml(doc.contents as YamlNode) : undefined))
+  const duplicates: CfnEntry[] = [];
+  const roots = list.map((doc) => (doc.contents ? fromYaml(doc.contents as YamlNode, duplicates) : undefined));
+  const duplicate = duplicates.sort((a, b) => a.keyStart - b.keyStart)[0];
+  if (duplicate) {
+    return { ok: false, error: { message: `YAML syntax error: duplicate key "${duplicate.key}" (CloudFormation rejects it)`, start: duplicate.keyStart, end: duplicate.keyEnd } };
+  }
+  const templates = roots
     .filter((root): root is CfnMap => root?.kind === 'map' && root.entries.some((e) => e.key === 'Resources' || e.key === 'AWSTemplateFormatVersion'))
     .map((root) => buildTemplate('yaml', root));
   return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
@@ -173,23 +182,27 @@ function buildTemplate(syntax: 'yaml' | 'json', root: CfnMap): CfnTemplate {
   return template;
 }
 
-function fromYaml(node: YamlNode | null | undefined): CfnValue {
+function fromYaml(node: YamlNode | null | undefined, duplicates: CfnEntry[]): CfnValue {
   if (!node) return { kind: 'scalar', value: null, start: 0, end: 0 };
   const [start, valueEnd] = node.range ?? [0, 0, 0];
   const tag = node.tag && node.tag.startsWith('!') ? intrinsicName(node.tag) : undefined;
   const base = { start, end: valueEnd, ...(tag ? { intrinsic: tag } : {}) };
   if (isMap(node)) {
     const entries: CfnEntry[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       if (!isScalar(key)) continue;
       const [keyStart, keyEnd] = key.range ?? [0, 0];
-      entries.push({ key: String(key.value), keyStart, keyEnd, value: pair.value ? fromYaml(pair.value as YamlNode) : { kind: 'scalar', value: null, start: keyEnd, end: keyEnd } });
+      const entry: CfnEntry = { key: String(key.value), keyStart, keyEnd, value: pair.value ? fromYaml(pair.value as YamlNode, duplicates) : { kind: 'scalar', value: null, start: keyEnd, end: keyEnd } };
+      if (seen.has(entry.key)) duplicates.push(entry);
+      seen.add(entry.key);
+      entries.push(entry);
     }
     const map: CfnMap = { kind: 'map', entries, flow: Boolean(node.flow), ...base };
     return markLongForm(map);
   }
-  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => fromYaml(item as YamlNode)), flow: Boolean(node.flow), ...base };
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => fromYaml(item as YamlNode, duplicates)), flow: Boolean(node.flow), ...base };
   if (isScalar(node)) {
     const value = node.value;
     return { kind: 'scalar', value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? null : String(value), ...base };

@@ -40,7 +40,7 @@ export const logGroupNoRetention = defineRule({
           if (value.kind === 'map' && (value.intrinsic || getEntry(value, 'RetentionInDays'))) return;
         }
         const days = context.options.retentionDays;
-        const edit = insertCfnProperty(context.text, resource, { key: 'RetentionInDays', yaml: String(days), json: String(days) });
+        const edit = insertCfnProperty(context.text, context.lines, resource, { key: 'RetentionInDays', yaml: String(days), json: String(days) });
         context.report({
           start: resource.keyStart,
           end: resource.keyEnd,

@@ -231,3 +231,12 @@ describe('SARIF for notebooks', () => {
     assert.deepEqual(result.properties, { cell: 3, cellLine: 2 });
   });
 });
+
+describe('CLI and ignore files', () => {
+  it('lints a folder named explicitly even when .gitignore excludes it, still honouring ignore files inside it', () => {
+    const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'generated/\n', 'generated/stack.yaml': failingTemplate, 'generated/.gitignore': 'skip.yaml\n', 'generated/skip.yaml': failingTemplate });
+    const report = JSON.parse(cli(dir, 'lint', 'generated', '--format', 'json').stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['generated/stack.yaml']);
+    assert.deepEqual(JSON.parse(cli(dir, 'lint', '--format', 'json').stdout).files, []);
+  });
+});

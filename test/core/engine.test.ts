@@ -124,3 +124,16 @@ describe('engine formats', () => {
     assert.equal(linter.mayHandle('stack.template'), true);
   });
 });
+
+describe('engine limits', () => {
+  it('reports absurd nesting as too deep, not as a crash or a stack overflow', () => {
+    const linter = new Linter({ rules: allRules, languages: allLanguages });
+    const settings = resolveRuleSettings(allRules);
+    const yaml = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      X: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n';
+    const json = '{"AWSTemplateFormatVersion": "x", "Resources": {"A": {"Type": "AWS::Logs::LogGroup", "Properties": {"X": ' + '['.repeat(20000) + ']'.repeat(20000) + '}}}}';
+    for (const [name, text] of [['t.yaml', yaml], ['t.json', json]]) {
+      const result = linter.lint(name, text, { settings });
+      assert.deepEqual(result.findings.map((f) => [f.ruleId, f.message]), [['parse-error', 'nested too deeply to analyse (thousands of levels)']], name);
+    }
+  });
+});

@@ -76,3 +76,13 @@ describe('CloudFormation parser', () => {
     assert.equal(json.ok ? -1 : json.error.start, 33);
   });
 });
+
+describe('CloudFormation parser limits', () => {
+  it('reports a duplicate key once, where the second one stands', () => {
+    const text = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::Logs::LogGroup\n';
+    const outcome = cloudFormationYaml.parse(text, 'x');
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.ok ? '' : outcome.error.message, 'YAML syntax error: duplicate key "A" (CloudFormation rejects it)');
+    assert.equal(outcome.ok ? -1 : outcome.error.start, text.lastIndexOf('  A:') + 2);
+  });
+});

@@ -1,4 +1,4 @@
-import { LineIndex } from '../../core/lineIndex';
+import type { LineIndex } from '../../core/lineIndex';
 import type { Edit } from '../../core/types';
 import type { CfnMap, CfnResource } from '../../parsers/cloudformation';
 import { getEntry } from '../../parsers/cloudformation';
@@ -18,8 +18,7 @@ export interface PropertyText {
  * unit, line breaks, block or flow style. Returns undefined when `Properties`
  * is something we cannot edit safely (an intrinsic such as `!If`).
  */
-export function insertCfnProperty(text: string, resource: CfnResource, property: PropertyText): Edit | undefined {
-  const lines = new LineIndex(text);
+export function insertCfnProperty(text: string, lines: LineIndex, resource: CfnResource, property: PropertyText): Edit | undefined {
   const properties = getEntry(resource.node, 'Properties');
   return resource.template.syntax === 'yaml' ? insertYaml(text, lines, resource, properties, property) : insertJson(text, lines, resource, properties, property);
 }
