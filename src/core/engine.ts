@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
 import type { AnyRule, Finding, Fix, Format, Language, ReportDescriptor, Severity, Visitors } from './types';
-import { familyOf, internalErrorRuleId, parseErrorRuleId } from './types';
+import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
   fileName: string;
@@ -198,22 +198,6 @@ export class Linter {
     this.reportedFailures.add(key);
     this.logger.error(message);
   }
-}
-
-/** An internal-error finding for hosts that surface rule failures in their output. */
-export function internalErrorFinding(ruleId: string, message: string): Finding {
-  return {
-    ruleId: internalErrorRuleId,
-    ruleName: internalErrorRuleId,
-    severity: 'error',
-    message: `rule ${ruleId} failed: ${message}`,
-    start: 0,
-    end: 0,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
 }
 
 function checkFix(fix: Fix, length: number): void {

@@ -94,7 +94,7 @@ export interface CellLocation {
  */
 export interface Finding extends Range {
   ruleId: string;
-  /** The rule's slug (`log-group-no-retention`), or `parse-error` / `internal-error`. */
+  /** The rule's slug (`log-group-no-retention`), or `parse-error`. */
   ruleName: string;
   severity: Severity;
   message: string;
@@ -111,7 +111,6 @@ export interface Finding extends Range {
 }
 
 export const parseErrorRuleId = 'parse-error';
-export const internalErrorRuleId = 'internal-error';
 
 /**
  * The facts a parser hands to rules, keyed by visitor name. Parser modules add

@@ -22,7 +22,8 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
     const state = this.linter.stateOf(document);
     if (!state) return [];
     const findings = state.result.findings;
-    if (context.only && fixAllKind.contains(context.only) || context.only?.contains(fixAllKind)) {
+    // Asked for source.fixAll (on save, or from the Source Action menu): only the fix-all action.
+    if (context.only?.contains(fixAllKind)) {
       const action = fixAllAction(document, findings, 'Fix all safe Green ML problems', fixAllKind);
       return action ? [action] : [];
     }

@@ -151,8 +151,9 @@ export class DocumentLinter implements vscode.Disposable {
       return diagnostic;
     });
     const previous = this.configCollection.get(uri)?.length ?? 0;
-    if (previous !== diagnostics.length || diagnostics.length) this.configCollection.set(uri, diagnostics);
-    if (diagnostics.length && !previous) this.log.warn(`invalid settings in ${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
+    if (previous === 0 && diagnostics.length === 0) return;
+    this.configCollection.set(uri, diagnostics);
+    if (previous === 0) this.log.warn(`invalid settings in ${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
   }
 
   private reportSettingsIssues(): void {

@@ -240,3 +240,15 @@ describe('CLI and ignore files', () => {
     assert.deepEqual(JSON.parse(cli(dir, 'lint', '--format', 'json').stdout).files, []);
   });
 });
+
+describe('SARIF tool notifications', () => {
+  it('reports a rule that failed as a tool execution notification, not as a result', async () => {
+    const { formatSarif } = await import('../../src/cli/formatters/sarif');
+    const log = JSON.parse(formatSarif({ results: [{ fileName: '/p/t.yaml', path: 't.yaml', format: 'cfn-yaml', findings: [], ruleErrors: [{ ruleId: 'SML401', message: 'boom' }], suppressed: 0 }], rules: [], fixed: 0, toolVersion: '1.0.0' }, '/p'));
+    const invocation = log.runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.equal(invocation.toolExecutionNotifications[0].message.text, 'rule SML401 failed: boom');
+    assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 't.yaml');
+    assert.deepEqual(log.runs[0].results, []);
+  });
+});

@@ -12,6 +12,7 @@ export function formatJson(report: Report): string {
           format: r.format ?? null,
           skipped: r.skipped ?? null,
           suppressed: r.suppressed,
+          ruleErrors: r.ruleErrors,
           findings: r.findings,
         })),
         summary: { ...summarize(report), fixed: report.fixed },

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { AnyRule, Finding, Fix, Range, Severity } from '../../core/types';
-import { internalErrorRuleId, parseErrorRuleId } from '../../core/types';
+import { parseErrorRuleId } from '../../core/types';
 import type { Report } from '../report';
 
 const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,13 +14,9 @@ const informationUri = 'https://github.com/greenml/greenml-sagemaker';
  * (1-based) locate the finding inside the notebook.
  */
 export function formatSarif(report: Report, cwd: string): string {
-  const pseudoRules = [
-    { id: parseErrorRuleId, text: 'The file could not be parsed; no rule ran on it.' },
-    { id: internalErrorRuleId, text: 'A rule failed while linting the file.' },
-  ];
   const rules: Sarif.ReportingDescriptor[] = [
     ...report.rules.map((rule) => toDescriptor(rule)),
-    ...pseudoRules.map((p) => ({ id: p.id, shortDescription: { text: p.text }, defaultConfiguration: { level: 'error' as const } })),
+    { id: parseErrorRuleId, shortDescription: { text: 'The file could not be parsed; no rule ran on it.' }, defaultConfiguration: { level: 'error' } },
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
@@ -34,6 +30,9 @@ export function formatSarif(report: Report, cwd: string): string {
     runs: [
       {
         tool: { driver: { name: 'GreenML', fullName: 'Green ML for SageMaker', informationUri, version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
+        // A rule that failed is a problem of the tool, not of the code: SARIF reports it
+        // as a tool execution notification.
+        invocations: [toInvocation(report)],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
         artifacts: report.results.filter((r) => r.findings.length).map((r) => ({ location: { uri: toRelativeUri(r.path), uriBaseId: '%SRCROOT%' } })),
         results,
@@ -41,6 +40,18 @@ export function formatSarif(report: Report, cwd: string): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function toInvocation(report: Report): Sarif.Invocation {
+  const notifications: Sarif.Notification[] = report.results.flatMap((r) =>
+    r.ruleErrors.map((e) => ({
+      level: 'error' as const,
+      message: { text: `rule ${e.ruleId} failed: ${e.message}` },
+      associatedRule: { id: e.ruleId },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toRelativeUri(r.path), uriBaseId: '%SRCROOT%' } } }],
+    })),
+  );
+  return { executionSuccessful: notifications.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) };
 }
 
 function toDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {

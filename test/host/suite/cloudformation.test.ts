@@ -9,6 +9,7 @@ import {
   lineOfKey,
   openInEditor,
   revertActiveEditor,
+  revertDirtyDocuments,
   waitForDiagnostics,
 } from './helpers';
 
@@ -19,14 +20,7 @@ suite('CloudFormation templates', () => {
     await activateExtension();
   });
 
-  teardown(async () => {
-    // Leave no edits behind: a dirty editor would also make closing it prompt.
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty) continue;
-      await vscode.window.showTextDocument(document);
-      await revertActiveEditor();
-    }
-  });
+  teardown(revertDirtyDocuments);
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, describeDiagnostics, greenMlDiagnostics, hasCode, openInEditor, revertActiveEditor, waitForDiagnostics, workspaceUri } from './helpers';
+import { activateExtension, codeOf, describeDiagnostics, greenMlDiagnostics, hasCode, openInEditor, revertDirtyDocuments, waitForDiagnostics, workspaceUri } from './helpers';
 
 suite('Commands, suppressions and settings', () => {
   suiteSetup(async () => {
@@ -8,11 +8,7 @@ suite('Commands, suppressions and settings', () => {
   });
 
   teardown(async () => {
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty) continue;
-      await vscode.window.showTextDocument(document);
-      await revertActiveEditor();
-    }
+    await revertDirtyDocuments();
     await vscode.workspace.getConfiguration('greenml').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -102,3 +102,12 @@ export function lineOfKey(document: vscode.TextDocument, key: string): number {
 export async function revertActiveEditor(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
+
+/** Reverts every document with unsaved edits, so tests leave no edits behind (and closing never prompts). */
+export async function revertDirtyDocuments(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await revertActiveEditor();
+  }
+}
