@@ -25,6 +25,11 @@ const builds = [
 ];
 
 async function main() {
+  if (production) {
+    // A development build leaves source maps behind; the packaged extension ships none.
+    const fs = require('node:fs');
+    for (const file of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (file.endsWith('.map')) fs.rmSync(`dist/${file}`);
+  }
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
