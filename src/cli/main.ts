@@ -18,6 +18,8 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { failsAt } from './report';
 import type { Report } from './report';
+import { runEstimateCommand } from './estimateCommand';
+import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
 
 declare const GREENML_VERSION: string | undefined;
@@ -25,6 +27,8 @@ const version = typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-d
 
 export const usage = `Usage: greenml lint [paths...] [options]
        greenml rules [--format text|json|markdown]
+       greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--json]
+       greenml regions [--sort carbon|name] [--intensity ccf|recent] [--json]
 
 Lint SageMaker code, notebooks and infrastructure templates for cost and carbon.
 Paths default to the current folder. Folders are walked recursively, skipping
@@ -70,6 +74,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function run(argv: readonly string[], io: CliIo): number {
+  if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io);
+  if (argv[0] === 'regions') return runRegionsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -114,7 +120,7 @@ function run(argv: readonly string[], io: CliIo): number {
       io.stderr(usage);
       return 2;
     }
-    throw new UsageError(`unknown command "${command}"; expected lint or rules`);
+    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate or regions`);
   }
 
   const format = values.format ?? 'text';

@@ -83,7 +83,11 @@ export function estimateInstance(instanceType: string, options: EstimateOptions 
   if (!(utilization >= 0 && utilization <= 1)) throw new EstimateError(`utilization must be between 0 and 1, got ${utilization}`, 'invalidUtilization');
   const intensity = options.intensity ?? 'ccf';
 
-  const used: Sourced<unknown>[] = [pue];
+  const specs = [instance.specSource, instance.cpuSource, instance.acceleratorSource].filter((x): x is string => x !== null);
+  const used: Sourced<unknown>[] = [
+    { value: null, source: `instance specs (shared/data/sagemaker-instances.csv): ${[...new Set(specs)].join('; ') || 'none'}`, estimated: false },
+    pue,
+  ];
   const notes: string[] = [];
   const at = (minMax: { minWatts: number; maxWatts: number }): number => minMax.minWatts + utilization * (minMax.maxWatts - minMax.minWatts);
 

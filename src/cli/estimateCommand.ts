@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { getInstanceType, suggestInstanceTypes } from '../data/instances';
+import { getRegion, suggestRegions } from '../data/regions';
+import type { InstanceRow } from '../data/types';
+import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
+import { estimateInstance, scaleEstimate } from '../estimate/estimate';
+import { formatFigure, formatUsd } from '../present/figures';
+import type { CliIo } from './main';
+
+export const estimateUsage = `Usage: greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--json]
+
+Energy, carbon and cost per instance-hour of an ml.* type, offline, by Cloud Carbon
+Footprint's method (docs/estimates.md).
+
+Options:
+  --region R              AWS region code (default: us-east-1); 'greenml regions' lists them
+  --hours N               Also give the figures for N instance-hours
+  --utilization U         Average utilisation, 0 to 1 (default: 0.5, CCF's)
+  --intensity ccf|recent  Grid factor: the CCF app's (default) or the recent figure of the data
+  --json                  One JSON object
+`;
+
+/** `greenml estimate`: returns the exit code (0, or 2 for a usage error or an unknown type or region). */
+export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
+  const fail = (message: string): number => {
+    io.stderr(`greenml: ${message}\nRun 'greenml estimate --help' for usage.\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        region: { type: 'string' },
+        hours: { type: 'string' },
+        utilization: { type: 'string' },
+        intensity: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(estimateUsage);
+    return 0;
+  }
+  if (positionals.length !== 1) return fail(positionals.length ? `expected one instance type, got ${positionals.join(' ')}` : 'which instance type? e.g. greenml estimate ml.m5.xlarge');
+  const [name] = positionals;
+  const instance = getInstanceType(name);
+  if (!instance) {
+    const close = suggestInstanceTypes(name);
+    return fail(`unknown instance type "${name}"${close.length ? `; did you mean ${close.join(', ')}?` : ''}`);
+  }
+  const region = values.region ?? 'us-east-1';
+  if (!getRegion(region)) {
+    const close = suggestRegions(region);
+    return fail(`unknown region "${region}" ('greenml regions' lists them)${close.length ? `; did you mean ${close.join(', ')}?` : ''}`);
+  }
+  const intensity = values.intensity ?? 'ccf';
+  if (intensity !== 'ccf' && intensity !== 'recent') return fail(`--intensity must be ccf or recent, got "${intensity}"`);
+  const utilization = values.utilization === undefined ? undefined : Number(values.utilization);
+  if (utilization !== undefined && !(values.utilization!.trim() !== '' && utilization >= 0 && utilization <= 1)) return fail(`--utilization must be a number from 0 to 1, got "${values.utilization}"`);
+  const hours = values.hours === undefined ? undefined : Number(values.hours);
+  if (hours !== undefined && !(values.hours!.trim() !== '' && Number.isFinite(hours) && hours >= 0)) return fail(`--hours must be a number of hours, got "${values.hours}"`);
+
+  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice });
+  if (values.json) {
+    io.stdout(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2) + '\n');
+  } else io.stdout(formatEstimateText(estimate, instance, hours));
+  return 0;
+}
+
+function specs(r: InstanceRow): string {
+  const cpu = `${r.vcpu ?? '?'} vCPU${r.cpuMicroarchitecture ? ` (${r.cpuMicroarchitecture})` : ''}, ${r.memoryGib ?? '?'} GiB`;
+  if (r.acceleratorKind === 'none') return cpu;
+  const memory = r.acceleratorMemoryGib !== null ? `, ${r.acceleratorMemoryGib} GiB` : '';
+  return `${cpu}, ${r.acceleratorCount ?? '?'} × ${r.acceleratorModel ?? r.acceleratorKind}${memory}`;
+}
+
+/** The text layout of `greenml estimate`. */
+export function formatEstimateText(e: InstanceEstimate, instance: InstanceRow, hours?: number): string {
+  const region = getRegion(e.region);
+  const w = (n: number | null): string => (n === null ? 'unknown' : `${formatFigure(n)} W`);
+  const costKind = e.costSource === 'bundled' ? 'bundled SageMaker hosting price, us-east-1' : e.costSource === 'ec2-lower-bound' ? 'EC2 price in us-east-1: a lower bound' : '';
+  const lines = [
+    `${e.instanceType} in ${e.region}${region ? ` (${region.name})` : ''}, utilisation ${formatFigure(e.utilization * 100)}%${e.estimated ? ' (estimate)' : ''}`,
+    `  Specs     ${specs(instance)}`,
+    `  Power     CPU ${w(e.power.cpuWatts)} + accelerators ${w(e.power.acceleratorWatts)} + memory ${w(e.power.memoryWatts)}, × PUE ${e.power.pue}`,
+    `  Energy    ${formatFigure(e.energyKwhPerHour)} kWh/h`,
+    `  Carbon    ${formatFigure(e.operationalKgCo2ePerHour)} kgCO2e/h operational (${formatFigure(e.gridGco2ePerKwh, 6)} gCO2e/kWh, ${e.intensity}) + ${formatFigure(e.embodiedKgCo2ePerHour)} embodied = ${formatFigure(e.totalKgCo2ePerHour)} kgCO2e/h`,
+    `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${costKind})`}`,
+  ];
+  if (hours !== undefined) {
+    const s = scaleEstimate(e, hours);
+    lines.push(`  ${`For ${formatFigure(hours)} h`.padEnd(10)}${formatFigure(s.energyKwh)} kWh, ${formatFigure(s.totalKgCo2e)} kgCO2e, ${formatUsd(s.costUsd)}`);
+  }
+  if (e.notes.length) lines.push('', 'Notes:', ...e.notes.map((n) => `  - ${n}`));
+  lines.push('', 'Sources:', ...e.sources.map((s) => `  - ${s}`));
+  return lines.join('\n') + '\n';
+}
