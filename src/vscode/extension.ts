@@ -4,6 +4,7 @@ import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { configFileGlob, DocumentLinter } from './diagnostics';
+import { InstanceTypeHover } from './hover';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
 import { readSettings } from './settings';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     vscode.languages.registerCodeActionsProvider(documentSelector, new GreenMlCodeActions(documents), {
       providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
     }),
+    vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) documents.scheduleLint(e.document);

@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openInEditor } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+suite('Instance-type hover', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('greenml').update('region', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('hovering ml.g5.xlarge in a CloudFormation template shows its cost and footprint', async () => {
+    const { document } = await openInEditor('endpoint.yaml');
+    const line = document.getText().split('\n').findIndex((l) => l.includes('ml.g5.xlarge'));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('ml.g5.xlarge') + 4);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = hoverText(hovers);
+    assert.ok(text.includes('**ml.g5.xlarge**'), `no Green ML hover; got: ${text}`);
+    assert.ok(text.includes('| Per hour in us-east-1 | |'), text);
+    assert.ok(text.includes('| Cost | $1.41 (SageMaker hosting price, us-east-1) |'), text);
+    assert.ok(text.includes('| Energy | 0.109 kWh |'), text);
+    assert.ok(/\| Carbon \| 0\.0434 kgCO2e/.test(text), text);
+    assert.ok(text.includes('Sources: '), text);
+  });
+
+  test('the greenml.region setting changes the region of the figures', async () => {
+    await vscode.workspace.getConfiguration('greenml').update('region', 'eu-north-1', vscode.ConfigurationTarget.Workspace);
+    const { document } = await openInEditor('endpoint.yaml');
+    const line = document.getText().split('\n').findIndex((l) => l.includes('ml.g5.xlarge'));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('ml.g5.xlarge') + 4);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    assert.ok(text.includes('| Per hour in eu-north-1 | |'), text);
+    assert.ok(text.includes('at 8.8 gCO2e/kWh'), text);
+  });
+
+  test('no Green ML hover away from an instance type', async () => {
+    const { document } = await openInEditor('endpoint.yaml');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 2));
+    assert.ok(!hoverText(hovers).includes('Per hour in'), hoverText(hovers));
+  });
+});
