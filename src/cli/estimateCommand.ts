@@ -89,7 +89,7 @@ export function formatEstimateText(e: InstanceEstimate, instance: InstanceRow, h
   const lines = [
     `${e.instanceType} in ${e.region}${region ? ` (${region.name})` : ''}, utilisation ${formatFigure(e.utilization * 100)}%${e.estimated ? ' (estimate)' : ''}`,
     `  Specs     ${specs(instance)}`,
-    `  Power     CPU ${w(e.power.cpuWatts)} + accelerators ${w(e.power.acceleratorWatts)} + memory ${w(e.power.memoryWatts)}, × PUE ${e.power.pue}`,
+    `  Power     CPU ${w(e.power.cpuWatts)}${instance.acceleratorKind === 'none' ? '' : ` + accelerators ${w(e.power.acceleratorWatts)}`} + memory ${w(e.power.memoryWatts)}, × PUE ${e.power.pue}`,
     `  Energy    ${formatFigure(e.energyKwhPerHour)} kWh/h`,
     `  Carbon    ${formatFigure(e.operationalKgCo2ePerHour)} kgCO2e/h operational (${formatFigure(e.gridGco2ePerKwh, 6)} gCO2e/kWh, ${e.intensity}) + ${formatFigure(e.embodiedKgCo2ePerHour)} embodied = ${formatFigure(e.totalKgCo2ePerHour)} kgCO2e/h`,
     `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${costKind})`}`,

@@ -56,7 +56,9 @@ describe('greenml estimate', () => {
     const { code, stdout } = cli('estimate', 'g5.xlarge', '--region', 'ap-east-2', '--hours', '24');
     assert.equal(code, 0);
     assert.match(stdout, /^ml\.g5\.xlarge in ap-east-2 \(Asia Pacific \(Taipei\)\), utilisation 50% \(estimate\)$/m);
+    assert.match(stdout, /Power {5}CPU 4\.32 W \+ accelerators 85\.5 W \+ memory 6\.27 W, × PUE 1\.135/);
     assert.match(stdout, /Energy {4}0\.109 kWh\/h/);
+    assert.match(cli('estimate', 'ml.m5.xlarge').stdout, /Power {5}CPU 9\.82 W \+ memory 6\.27 W, × PUE 1\.135/);
     assert.match(stdout, /392\.782 gCO2e\/kWh, ccf/);
     assert.match(stdout, /Cost {6}\$1\.41\/h \(bundled SageMaker hosting price, us-east-1\)/);
     assert.match(stdout, /For 24 h/);

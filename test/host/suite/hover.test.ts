@@ -43,6 +43,17 @@ suite('Instance-type hover', () => {
     assert.ok(text.includes('at 8.8 gCO2e/kWh'), text);
   });
 
+  test('hovering an instance type in a Python file shows the figures too', async () => {
+    await vscode.workspace.getConfiguration('greenml').update('region', undefined, vscode.ConfigurationTarget.Workspace);
+    const { document } = await openInEditor('train.py');
+    const line = document.getText().split('\n').findIndex((l) => l.includes('ml.m5.xlarge'));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('ml.m5.xlarge') + 6);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    assert.ok(text.includes('**ml.m5.xlarge** · 4 vCPU (Skylake) · 16 GiB'), text);
+    assert.ok(text.includes('| Cost | $0.23 (SageMaker hosting price, us-east-1) |'), text);
+    assert.ok(text.includes('| Energy | 0.0183 kWh |'), text);
+  });
+
   test('no Green ML hover away from an instance type', async () => {
     const { document } = await openInEditor('endpoint.yaml');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 2));
