@@ -1,5 +1,6 @@
 import type { AnyRule } from '../core/types';
 import { logGroupNoRetention } from './log-group-no-retention';
+import { s3NoLifecycle } from './s3-no-lifecycle';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
-export const allRules: readonly AnyRule[] = [logGroupNoRetention];
+export const allRules: readonly AnyRule[] = [s3NoLifecycle, logGroupNoRetention];
