@@ -1,6 +1,7 @@
 import type { AnyRule } from '../core/types';
+import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
-export const allRules: readonly AnyRule[] = [s3NoLifecycle, logGroupNoRetention];
+export const allRules: readonly AnyRule[] = [s3NoLifecycle, ecrNoLifecycle, logGroupNoRetention];

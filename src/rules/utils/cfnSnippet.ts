@@ -12,7 +12,19 @@ export class CfnIntrinsic {
   ) {}
 }
 
-export type CfnSnippet = string | number | boolean | CfnIntrinsic | readonly CfnSnippet[] | { readonly [key: string]: CfnSnippet };
+/**
+ * A string written as a YAML literal block (`|`) in block style, and as the
+ * one-line `compact` form in YAML flow style and JSON: an embedded JSON document
+ * such as an ECR lifecycle policy.
+ */
+export class CfnText {
+  constructor(
+    readonly block: string,
+    readonly compact: string,
+  ) {}
+}
+
+export type CfnSnippet = string | number | boolean | CfnIntrinsic | CfnText | readonly CfnSnippet[] | { readonly [key: string]: CfnSnippet };
 
 export const ref = (name: string): CfnIntrinsic => new CfnIntrinsic('Ref', name);
 export const sub = (text: string): CfnIntrinsic => new CfnIntrinsic('Fn::Sub', text);
@@ -28,7 +40,7 @@ export interface Layout {
 type SnippetMap = { readonly [key: string]: CfnSnippet };
 
 function isMap(value: CfnSnippet): value is SnippetMap {
-  return typeof value === 'object' && !(value instanceof CfnIntrinsic) && !Array.isArray(value);
+  return typeof value === 'object' && !(value instanceof CfnIntrinsic) && !(value instanceof CfnText) && !Array.isArray(value);
 }
 
 const yamlReserved = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
@@ -42,6 +54,7 @@ export function yamlString(text: string, flow: boolean): string {
 
 function yamlInline(value: CfnSnippet, flow: boolean): string {
   if (typeof value === 'string') return yamlString(value, flow);
+  if (value instanceof CfnText) return yamlString(value.compact, flow);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof CfnIntrinsic) {
     if (value.name === 'Ref') return `!Ref ${value.argument}`;
@@ -60,8 +73,8 @@ export function yamlFlowEntry(key: string, value: CfnSnippet): string {
 
 /** The lines of `key: value` in YAML block style, the key at `indent`. */
 export function yamlBlockEntry(key: string, value: CfnSnippet, indent: string, layout: Layout): string[] {
-  if (typeof value === 'string' && value.includes('\n')) {
-    return [`${indent}${key}: |`, ...value.split('\n').map((line) => (line ? `${indent}${layout.unit}${line}` : ''))];
+  if (value instanceof CfnText) {
+    return [`${indent}${key}: |`, ...value.block.split('\n').map((line) => (line ? `${indent}${layout.unit}${line}` : ''))];
   }
   if (isMap(value) && Object.keys(value).length) {
     return [`${indent}${key}:`, ...Object.entries(value).flatMap(([k, v]) => yamlBlockEntry(k, v, indent + layout.unit, layout))];
@@ -83,6 +96,7 @@ function yamlBlockItem(item: CfnSnippet, indent: string, layout: Layout): string
 /** A JSON value; maps and lists of maps span lines (continuation lines start at `indent`) unless `compact`. */
 export function jsonValue(value: CfnSnippet, indent: string, layout: Layout, compact: boolean): string {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (value instanceof CfnText) return JSON.stringify(value.compact);
   if (value instanceof CfnIntrinsic) {
     const dot = value.argument.indexOf('.');
     const argument = value.name === 'Fn::GetAtt' ? `[${JSON.stringify(value.argument.slice(0, dot))}, ${JSON.stringify(value.argument.slice(dot + 1))}]` : JSON.stringify(value.argument);
