@@ -1,7 +1,8 @@
 import type { AnyRule } from '../core/types';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { logGroupNoRetention } from './log-group-no-retention';
+import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
-export const allRules: readonly AnyRule[] = [s3NoLifecycle, ecrNoLifecycle, logGroupNoRetention];
+export const allRules: readonly AnyRule[] = [s3NoLifecycle, ecrNoLifecycle, logGroupNoRetention, notebookNoAutoStop];
