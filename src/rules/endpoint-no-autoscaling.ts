@@ -105,6 +105,12 @@ function configOf(template: CfnTemplate, byId: Map<string, CfnResource>, endpoin
 function instanceVariant(template: CfnTemplate, item: CfnValue): UnscaledVariant | undefined {
   const variant = getMapValue(item);
   if (!variant || getEntry(variant, 'ServerlessConfig')) return undefined;
+  // SageMaker-managed instance scaling (inference components) scales the variant without a scalable target.
+  const managed = getEntry(variant, 'ManagedInstanceScaling');
+  if (managed) {
+    const settings = getMapValue(managed.value);
+    if (resolveScalar(template, settings && getEntry(settings, 'Status')?.value) !== 'DISABLED') return undefined;
+  }
   const name = resolveScalar(template, getEntry(variant, 'VariantName')?.value);
   const instanceType = resolveScalar(template, getEntry(variant, 'InstanceType')?.value);
   if (typeof name !== 'string' || typeof instanceType !== 'string') return undefined;

@@ -117,6 +117,11 @@ new RuleTester().run(endpointNoAutoscaling, {
             Type: AWS::SageMaker::Endpoint
             Properties: { EndpointConfigName: !GetAtt Config.EndpointConfigName }
       ` },
+    {
+      name: 'SageMaker-managed instance scaling (inference components) needs no scalable target',
+      format: 'cfn-yaml',
+      code: stack('').replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 1, MaxInstanceCount: 4 }'),
+    },
     { name: 'instance type from Fn::If: silent', format: 'cfn-yaml', code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]') },
   ],
   invalid: [
@@ -141,6 +146,13 @@ new RuleTester().run(endpointNoAutoscaling, {
       code: stack(target('endpoint/other/variant/AllTraffic')),
       errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
       output: stack(`${target('endpoint/other/variant/AllTraffic')}\n${appended}`),
+    },
+    {
+      name: 'managed instance scaling turned off does not count',
+      format: 'cfn-yaml',
+      code: stack('').replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: DISABLED }'),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
+      output: stack(appended).replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: DISABLED }'),
     },
     {
       name: 'instance type and count from parameter defaults',
