@@ -251,3 +251,80 @@ function firstLine(message: string): string {
 function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
+
+/** The entry at a path of keys, through plain maps only: an intrinsic on the way means unknown. */
+export function getPath(map: CfnMap | undefined, keys: readonly string[]): CfnEntry | undefined {
+  let entry: CfnEntry | undefined;
+  let current = map;
+  for (const key of keys) {
+    if (!current) return undefined;
+    entry = getEntry(current, key);
+    if (!entry) return undefined;
+    current = getMapValue(entry.value);
+  }
+  return entry;
+}
+
+/**
+ * The argument of an intrinsic function, in either form: `!Ref X` and
+ * `{"Ref": "X"}` both give the scalar `X`. Undefined for a plain value.
+ */
+export function intrinsicArgument(value: CfnValue): CfnValue | undefined {
+  if (!value.intrinsic) return undefined;
+  if (value.kind === 'map' && value.entries.length === 1 && value.entries[0].key === value.intrinsic) return value.entries[0].value;
+  const plain = { ...value };
+  delete plain.intrinsic;
+  return plain;
+}
+
+/** The name a `Ref` points at (a parameter, a resource or a pseudo parameter such as `AWS::Region`). */
+export function refTarget(value: CfnValue): string | undefined {
+  if (value.intrinsic !== 'Ref') return undefined;
+  const argument = intrinsicArgument(value);
+  return argument?.kind === 'scalar' && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+/** `!GetAtt Res.Attr`, `!GetAtt [Res, Attr]` or `{"Fn::GetAtt": ["Res", "Attr"]}`. */
+export function getAttTarget(value: CfnValue): { resource: string; attribute: string } | undefined {
+  if (value.intrinsic !== 'Fn::GetAtt') return undefined;
+  const argument = intrinsicArgument(value);
+  if (argument?.kind === 'scalar' && typeof argument.value === 'string') {
+    const dot = argument.value.indexOf('.');
+    return dot > 0 ? { resource: argument.value.slice(0, dot), attribute: argument.value.slice(dot + 1) } : undefined;
+  }
+  if (argument?.kind === 'seq' && argument.items.length === 2) {
+    const [resource, attribute] = argument.items;
+    if (resource.kind === 'scalar' && attribute.kind === 'scalar' && !resource.intrinsic && !attribute.intrinsic) return { resource: String(resource.value), attribute: String(attribute.value) };
+  }
+  return undefined;
+}
+
+/** The template's parameter of this name, when it is declared as a plain map. */
+export function getParameter(template: CfnTemplate, name: string): CfnMap | undefined {
+  const parameters = getMapValue(getEntry(template.root, 'Parameters')?.value);
+  return parameters ? getMapValue(getEntry(parameters, name)?.value) : undefined;
+}
+
+/**
+ * What a value stands for when the template alone tells: a plain value is
+ * itself, and `Ref` to a parameter with a `Default` is that default (what a
+ * deployment without overrides gets). Everything else is unknown and gives
+ * undefined: `Fn::If`, `Fn::ImportValue`, `Fn::Sub`, a parameter without a
+ * default, a `Ref` to a resource or a pseudo parameter, a YAML alias.
+ */
+export function resolveValue(template: CfnTemplate, value: CfnValue | undefined): CfnValue | undefined {
+  if (!value || value.kind === 'unknown') return undefined;
+  if (!value.intrinsic) return value;
+  const name = refTarget(value);
+  if (name === undefined) return undefined;
+  const parameter = getParameter(template, name);
+  const fallback = parameter ? getEntry(parameter, 'Default')?.value : undefined;
+  if (!fallback || fallback.intrinsic || fallback.kind === 'unknown') return undefined;
+  return fallback;
+}
+
+/** The scalar a value resolves to (see {@link resolveValue}), or undefined when unknown or not a scalar. */
+export function resolveScalar(template: CfnTemplate, value: CfnValue | undefined): string | number | boolean | null | undefined {
+  const resolved = resolveValue(template, value);
+  return resolved?.kind === 'scalar' ? resolved.value : undefined;
+}

@@ -1,5 +1,11 @@
 import type { AnyRule } from '../core/types';
+import { dataCaptureFullSampling } from './data-capture-full-sampling';
+import { ecrNoLifecycle } from './ecr-no-lifecycle';
+import { elasticInferenceRetired } from './elastic-inference-retired';
+import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { logGroupNoRetention } from './log-group-no-retention';
+import { notebookNoAutoStop } from './notebook-no-auto-stop';
+import { s3NoLifecycle } from './s3-no-lifecycle';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
-export const allRules: readonly AnyRule[] = [logGroupNoRetention];
+export const allRules: readonly AnyRule[] = [s3NoLifecycle, ecrNoLifecycle, endpointNoAutoscaling, dataCaptureFullSampling, elasticInferenceRetired, logGroupNoRetention, notebookNoAutoStop];

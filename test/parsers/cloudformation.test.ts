@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { CfnResource, CfnTemplate } from '../../src/parsers/cloudformation';
-import { cloudFormationJson, cloudFormationYaml, getEntry, getMapValue } from '../../src/parsers/cloudformation';
+import type { CfnResource, CfnTemplate, CfnValue } from '../../src/parsers/cloudformation';
+import { cloudFormationJson, cloudFormationYaml, getAttTarget, getEntry, getMapValue, getPath, refTarget, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
 import { dedent } from '../kit/dedent';
 
 function facts(language: typeof cloudFormationYaml, text: string): { templates: CfnTemplate[]; resources: CfnResource[] } {
@@ -84,5 +84,65 @@ describe('CloudFormation parser limits', () => {
     assert.ok(!outcome.ok);
     assert.equal(outcome.ok ? '' : outcome.error.message, 'YAML syntax error: duplicate key "A" (CloudFormation rejects it)');
     assert.equal(outcome.ok ? -1 : outcome.error.start, text.lastIndexOf('  A:') + 2);
+  });
+});
+
+describe('CloudFormation value resolver', () => {
+  const yaml = dedent`
+    AWSTemplateFormatVersion: "2010-09-09"
+    Parameters:
+      Type: { Type: String, Default: ml.m5.xlarge }
+      Count: { Type: Number, Default: 2 }
+      NoDefault: { Type: String }
+      Computed: { Type: String, Default: !Ref AWS::Region }
+    Resources:
+      Config:
+        Type: AWS::SageMaker::EndpointConfig
+        Properties:
+          A: !Ref Type
+          B: !Ref Count
+          C: !Ref NoDefault
+          D: !If [IsProd, ml.g5.xlarge, ml.m5.large]
+          E: !ImportValue shared-type
+          F: !Ref Config
+          G: !Ref AWS::Region
+          H: ml.c5.large
+          I: !Ref Computed
+          J: !GetAtt Endpoint.EndpointName
+          K: !GetAtt [Endpoint, EndpointName]
+  `;
+
+  function props(language: typeof cloudFormationYaml, text: string): { template: CfnTemplate; get: (key: string) => CfnValue | undefined } {
+    const { templates, resources } = facts(language, text);
+    const map = getMapValue(getEntry(resources[0].node, 'Properties')?.value)!;
+    return { template: templates[0], get: (key) => getEntry(map, key)?.value };
+  }
+
+  it('resolves Ref to a parameter with a Default to the default, and nothing else', () => {
+    const { template, get } = props(cloudFormationYaml, yaml);
+    assert.equal(resolveScalar(template, get('A')), 'ml.m5.xlarge');
+    assert.equal(resolveScalar(template, get('B')), 2);
+    assert.equal(resolveScalar(template, get('H')), 'ml.c5.large');
+    for (const key of ['C', 'D', 'E', 'F', 'G', 'I']) assert.equal(resolveValue(template, get(key)), undefined, `${key} stays unknown`);
+    assert.equal(resolveValue(template, undefined), undefined);
+  });
+
+  it('reads Ref and GetAtt targets in short and long form', () => {
+    const { get } = props(cloudFormationYaml, yaml);
+    assert.equal(refTarget(get('F')!), 'Config');
+    assert.deepEqual(getAttTarget(get('J')!), { resource: 'Endpoint', attribute: 'EndpointName' });
+    assert.deepEqual(getAttTarget(get('K')!), { resource: 'Endpoint', attribute: 'EndpointName' });
+    const json = '{"Parameters": {"T": {"Type": "String", "Default": "ml.t3.medium"}}, "Resources": {"N": {"Type": "AWS::SageMaker::NotebookInstance", "Properties": {"InstanceType": {"Ref": "T"}, "Role": {"Fn::GetAtt": ["R", "Arn"]}}}}}';
+    const long = props(cloudFormationJson, json);
+    assert.equal(resolveScalar(long.template, long.get('InstanceType')), 'ml.t3.medium');
+    assert.deepEqual(getAttTarget(long.get('Role')!), { resource: 'R', attribute: 'Arn' });
+  });
+
+  it('follows a path of keys through plain maps only', () => {
+    const text = 'AWSTemplateFormatVersion: x\nResources:\n  D:\n    Type: AWS::SageMaker::Domain\n    Properties:\n      DefaultUserSettings:\n        JupyterLabAppSettings: !If [C, {}, {}]\n        SharingSettings: { NotebookOutputOption: Disabled }\n';
+    const { get } = props(cloudFormationYaml, text);
+    const settings = getMapValue(get('DefaultUserSettings'));
+    assert.equal(getPath(settings, ['SharingSettings', 'NotebookOutputOption'])?.value.kind, 'scalar');
+    assert.equal(getPath(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement']), undefined);
   });
 });

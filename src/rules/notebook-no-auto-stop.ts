@@ -1,0 +1,105 @@
+import { defineRule } from '../core/defineRule';
+import type { CfnEntry, CfnMap, CfnResource } from '../parsers/cloudformation';
+import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import type { PropertyText } from './utils/cfnEdits';
+import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
+import { getPropertiesFact } from './utils/cfnFacts';
+import type { CfnSnippet } from './utils/cfnSnippet';
+
+/** Where a Studio domain turns on idle shutdown for JupyterLab, below `Properties`. */
+const idlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'] as const;
+
+export const notebookNoAutoStop = defineRule({
+  id: 'SML402',
+  name: 'notebook-no-auto-stop',
+  meta: {
+    category: 'ops',
+    defaultSeverity: 'warning',
+    formats: ['cfn'],
+    description: 'Notebook instance or Studio domain that nothing stops when idle',
+    messages: {
+      noLifecycleConfig:
+        'Notebook instance {{name}} has no lifecycle configuration, so nothing stops it when idle: its instance is billed every hour it runs, used or not, until someone stops it by hand. Attach a lifecycle configuration that stops idle instances.',
+      noIdleShutdown:
+        'Studio domain {{name}} does not turn on idle shutdown for JupyterLab (DefaultUserSettings.JupyterLabAppSettings.AppLifecycleManagement.IdleSettings): apps left open keep their instances running and billed. Turn on idle shutdown.',
+      idleShutdownDisabled:
+        'Studio domain {{name}} turns idle shutdown off for JupyterLab (LifecycleManagement: DISABLED): apps left open keep their instances running and billed. Set it to ENABLED.',
+    },
+    fixable: true,
+    wellArchitected: ['MLSUS03-BP01'],
+    options: {
+      idleTimeoutMinutes: { type: 'integer', default: 60, minimum: 60, maximum: 525600, description: 'Idle time, in minutes, after which the quick fix shuts Studio JupyterLab apps down.' },
+    },
+  },
+  create(context) {
+    return {
+      cfnResource(resource) {
+        if (resource.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(resource);
+        else if (resource.type === 'AWS::SageMaker::Domain') checkDomain(resource);
+      },
+    };
+
+    function checkNotebook(resource: CfnResource): void {
+      const properties = getPropertiesFact(resource);
+      if (!properties.known || (properties.map && getEntry(properties.map, 'LifecycleConfigName'))) return;
+      context.report({
+        start: resource.keyStart,
+        end: resource.keyEnd,
+        messageId: 'noLifecycleConfig',
+        data: { name: resource.logicalId },
+        fix: { title: 'Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig whose OnStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
+      });
+    }
+
+    function checkDomain(resource: CfnResource): void {
+      const properties = getPropertiesFact(resource);
+      if (!properties.known) return;
+      const minutes = context.options.idleTimeoutMinutes;
+      const idle: CfnSnippet = { LifecycleManagement: 'ENABLED', IdleTimeoutInMinutes: minutes };
+      // Walk down the path; stop (silent) at anything that is not a plain map.
+      let map: CfnMap | undefined = properties.map;
+      let parent: CfnEntry | undefined;
+      let depth = 0;
+      for (; map && depth < idlePath.length; depth++) {
+        const entry = getEntry(map, idlePath[depth]);
+        if (!entry) break;
+        parent = entry;
+        map = getMapValue(entry.value);
+        if (!map) return;
+      }
+      const title = `Turn on idle shutdown for Studio JupyterLab apps after ${minutes} minutes`;
+      if (depth === idlePath.length && map) {
+        const management = getEntry(map, 'LifecycleManagement');
+        if (!management) return;
+        const value = resolveScalar(resource.template, management.value);
+        if (value !== 'DISABLED') return;
+        const literal = management.value.kind === 'scalar' && !management.value.intrinsic;
+        const replacement = resource.template.syntax === 'json' ? '"ENABLED"' : 'ENABLED';
+        context.report({
+          start: resource.keyStart,
+          end: resource.keyEnd,
+          messageId: 'idleShutdownDisabled',
+          data: { name: resource.logicalId },
+          fix: literal ? { title: 'Set LifecycleManagement to ENABLED', applicability: 'unsafe', edits: [{ start: management.value.start, end: management.value.end, text: replacement }] } : undefined,
+        });
+        return;
+      }
+      const property = nested(idlePath.slice(depth), idle);
+      const edit = parent ? insertCfnMapProperty(context.text, context.lines, resource, parent, property) : insertCfnProperty(context.text, context.lines, resource, property);
+      context.report({
+        start: resource.keyStart,
+        end: resource.keyEnd,
+        messageId: 'noIdleShutdown',
+        data: { name: resource.logicalId },
+        fix: edit ? { title, applicability: 'unsafe', edits: [edit] } : undefined,
+      });
+    }
+  },
+});
+
+/** `a: { b: { c: leaf } }` for the keys `[a, b, c]`. */
+function nested(keys: readonly string[], leaf: CfnSnippet): PropertyText {
+  let value = leaf;
+  for (let i = keys.length - 1; i > 0; i--) value = { [keys[i]]: value };
+  return { key: keys[0], value };
+}

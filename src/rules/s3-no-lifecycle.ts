@@ -1,0 +1,115 @@
+import { defineRule } from '../core/defineRule';
+import type { CfnTemplate, CfnValue } from '../parsers/cloudformation';
+import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import { insertCfnProperty } from './utils/cfnEdits';
+import { getPropertiesFact } from './utils/cfnFacts';
+
+/** Lifecycle actions that move or remove stored objects (AbortIncompleteMultipartUpload and delete-marker cleanup do not). */
+const storageActions = [
+  'ExpirationDate',
+  'ExpirationInDays',
+  'NoncurrentVersionExpiration',
+  'NoncurrentVersionExpirationInDays',
+  'NoncurrentVersionTransition',
+  'NoncurrentVersionTransitions',
+  'Transition',
+  'Transitions',
+];
+
+type Verdict = 'effective' | 'ineffective' | 'unknown';
+
+export const s3NoLifecycle = defineRule({
+  id: 'SML101',
+  name: 's3-no-lifecycle',
+  meta: {
+    category: 'data',
+    defaultSeverity: 'warning',
+    formats: ['cfn'],
+    description: 'S3 bucket without lifecycle rules that tier or expire its objects',
+    messages: {
+      noLifecycle:
+        'Bucket {{name}} has no lifecycle rules: every object and every old version stays in its storage class, billed each month for as long as it exists (S3 Standard ≈ $0.023/GB-month in us-east-1). Add a rule that tiers or expires data.',
+      noStorageAction:
+        'Bucket {{name}} has lifecycle rules, but no enabled rule expires or transitions objects: stored data is still kept and billed in its storage class indefinitely. Add an expiration or a transition.',
+    },
+    fixable: true,
+    wellArchitected: ['MLSUS03-BP02', 'MLSUS04-BP03'],
+    options: {
+      transitionDays: { type: 'integer', default: 0, minimum: 0, description: 'Days after creation at which the quick fix moves objects to S3 Intelligent-Tiering.' },
+      noncurrentDays: { type: 'integer', default: 30, minimum: 1, description: 'Days after which the quick fix expires noncurrent object versions.' },
+    },
+  },
+  create(context) {
+    return {
+      cfnResource(resource) {
+        if (resource.type !== 'AWS::S3::Bucket') return;
+        const properties = getPropertiesFact(resource);
+        if (!properties.known) return;
+        const tiering = properties.map && getEntry(properties.map, 'IntelligentTieringConfigurations');
+        if (tiering && tieringVerdict(resource.template, tiering.value) !== 'ineffective') return;
+        const lifecycle = properties.map && getEntry(properties.map, 'LifecycleConfiguration');
+        const data = { name: resource.logicalId };
+        if (lifecycle) {
+          if (lifecycleVerdict(resource.template, lifecycle.value) !== 'ineffective') return;
+          context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'noStorageAction', data });
+          return;
+        }
+        const { transitionDays, noncurrentDays } = context.options;
+        const edit = insertCfnProperty(context.text, context.lines, resource, {
+          key: 'LifecycleConfiguration',
+          value: {
+            Rules: [
+              {
+                Id: 'IntelligentTieringAndNoncurrentExpiry',
+                Status: 'Enabled',
+                Transitions: [{ StorageClass: 'INTELLIGENT_TIERING', TransitionInDays: transitionDays }],
+                NoncurrentVersionExpiration: { NoncurrentDays: noncurrentDays },
+              },
+            ],
+          },
+        });
+        context.report({
+          start: resource.keyStart,
+          end: resource.keyEnd,
+          messageId: 'noLifecycle',
+          data,
+          fix: edit
+            ? { title: `Add a lifecycle rule: Intelligent-Tiering after ${transitionDays} days, expire noncurrent versions after ${noncurrentDays} days`, applicability: 'unsafe', edits: [edit] }
+            : undefined,
+        });
+      },
+    };
+  },
+});
+
+function lifecycleVerdict(template: CfnTemplate, value: CfnValue): Verdict {
+  const configuration = getMapValue(value);
+  if (!configuration) return 'unknown';
+  const rules = getEntry(configuration, 'Rules')?.value;
+  if (!rules) return 'ineffective';
+  if (rules.kind !== 'seq' || rules.intrinsic) return 'unknown';
+  let verdict: Verdict = 'ineffective';
+  for (const item of rules.items) {
+    const rule = getMapValue(item);
+    if (!rule) return 'unknown';
+    if (!rule.entries.some((e) => storageActions.includes(e.key))) continue;
+    const status = resolveScalar(template, getEntry(rule, 'Status')?.value);
+    if (status === 'Enabled') return 'effective';
+    if (status === undefined) verdict = 'unknown';
+  }
+  return verdict;
+}
+
+/** Intelligent-Tiering archive configurations: the team already manages tiering for objects stored in that class. */
+function tieringVerdict(template: CfnTemplate, value: CfnValue): Verdict {
+  if (value.kind !== 'seq' || value.intrinsic) return 'unknown';
+  let verdict: Verdict = 'ineffective';
+  for (const item of value.items) {
+    const configuration = getMapValue(item);
+    if (!configuration) return 'unknown';
+    const status = resolveScalar(template, getEntry(configuration, 'Status')?.value);
+    if (status === 'Enabled') return 'effective';
+    if (status === undefined) verdict = 'unknown';
+  }
+  return verdict;
+}

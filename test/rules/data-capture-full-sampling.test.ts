@@ -1,0 +1,151 @@
+import { dataCaptureFullSampling } from '../../src/rules/data-capture-full-sampling';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const key = 'InitialSamplingPercentage';
+const fullSampling = (name: string, line: number, column: number, quoted = false) => ({
+  messageId: 'fullSampling',
+  data: { name },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + key.length + (quoted ? 2 : 0),
+});
+
+/** An endpoint config whose DataCaptureConfig holds `capture` (lines already indented by six spaces). */
+const config = (capture: string) =>
+  [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Config:',
+    '    Type: AWS::SageMaker::EndpointConfig',
+    '    Properties:',
+    '      ProductionVariants:',
+    '        - { VariantName: AllTraffic, ModelName: churn, InstanceType: ml.m5.large, InitialInstanceCount: 1 }',
+    '      DataCaptureConfig:',
+    capture,
+    '',
+  ].join('\n');
+
+new RuleTester().run(dataCaptureFullSampling, {
+  valid: [
+    {
+      name: 'sampling a fraction',
+      format: 'cfn-yaml',
+      code: config('        EnableCapture: true\n        InitialSamplingPercentage: 20\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]'),
+    },
+    {
+      name: 'capture disabled',
+      format: 'cfn-yaml',
+      code: config('        EnableCapture: false\n        InitialSamplingPercentage: 100\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]'),
+    },
+    {
+      name: 'EnableCapture from a parameter without a default: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Capture: { Type: String, AllowedValues: ["true", "false"] }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: []
+              DataCaptureConfig: { EnableCapture: !Ref Capture, InitialSamplingPercentage: 100, DestinationS3Uri: s3://c, CaptureOptions: [] }
+      `,
+    },
+    {
+      name: 'sampling percentage from Fn::If: silent',
+      format: 'cfn-yaml',
+      code: config('        InitialSamplingPercentage: !If [IsProd, 100, 10]\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]'),
+    },
+    {
+      name: 'shadow traffic of an inference experiment is not data capture',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Experiment:
+            Type: AWS::SageMaker::InferenceExperiment
+            Properties:
+              Name: shadow-test
+              Type: ShadowMode
+              EndpointName: churn
+              RoleArn: arn:aws:iam::123456789012:role/x
+              ModelVariants: []
+              ShadowModeConfig:
+                SourceModelVariantName: production
+                ShadowModelVariants:
+                  - { ShadowModelVariantName: candidate, SamplingPercentage: 100 }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: '100% with capture on by default: lowered to 20%',
+      format: 'cfn-yaml',
+      code: config('        InitialSamplingPercentage: 100\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }, { CaptureMode: Output }]'),
+      errors: [fullSampling('Config', 9, 9)],
+      output: config('        InitialSamplingPercentage: 20\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }, { CaptureMode: Output }]'),
+    },
+    {
+      name: 'quoted value keeps its quotes; samplingPercentage option',
+      format: 'cfn-yaml',
+      options: { samplingPercentage: 5 },
+      code: config("        EnableCapture: true\n        InitialSamplingPercentage: '100'\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]"),
+      errors: [fullSampling('Config', 10, 9)],
+      output: config("        EnableCapture: true\n        InitialSamplingPercentage: '5'\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]"),
+    },
+    {
+      name: '100 from a parameter default: reported, no fix',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Sampling: { Type: Number, Default: 100 }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: []
+              DataCaptureConfig:
+                InitialSamplingPercentage: !Ref Sampling
+                DestinationS3Uri: s3://capture/churn
+                CaptureOptions: [{ CaptureMode: Input }]
+      `,
+      errors: [fullSampling('Config', 10, 9)],
+      output: null,
+    },
+    {
+      name: 'JSON',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Config": {
+              "Type": "AWS::SageMaker::EndpointConfig",
+              "Properties": {
+                "ProductionVariants": [],
+                "DataCaptureConfig": { "EnableCapture": true, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://c", "CaptureOptions": [] }
+              }
+            }
+          }
+        }
+      `,
+      errors: [fullSampling('Config', 7, 55, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Config": {
+              "Type": "AWS::SageMaker::EndpointConfig",
+              "Properties": {
+                "ProductionVariants": [],
+                "DataCaptureConfig": { "EnableCapture": true, "InitialSamplingPercentage": 20, "DestinationS3Uri": "s3://c", "CaptureOptions": [] }
+              }
+            }
+          }
+        }
+      `,
+    },
+  ],
+});

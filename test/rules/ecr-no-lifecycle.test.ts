@@ -1,0 +1,203 @@
+import { ecrNoLifecycle } from '../../src/rules/ecr-no-lifecycle';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noLifecycle = (name: string, line: number, column: number, quoted = false) => ({
+  messageId: 'noLifecycle',
+  data: { name },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + name.length + (quoted ? 2 : 0),
+});
+
+const compactPolicy = (keep: number) =>
+  `{"rules":[{"rulePriority":1,"description":"Keep the last ${keep} images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":${keep}},"action":{"type":"expire"}}]}`;
+
+new RuleTester().run(ecrNoLifecycle, {
+  valid: [
+    {
+      name: 'a lifecycle policy as a literal block',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          InferenceImages:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy:
+                LifecyclePolicyText: |
+                  {"rules": [{"rulePriority": 1, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 14}, "action": {"type": "expire"}}]}
+      `,
+    },
+    {
+      name: 'policy text from a parameter (any value counts)',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Policy: { Type: String }
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy: { LifecyclePolicyText: !Ref Policy }
+      `,
+    },
+    {
+      name: 'LifecyclePolicy behind Fn::If: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy: !If [IsProd, { LifecyclePolicyText: "{}" }, !Ref AWS::NoValue]
+      `,
+    },
+    {
+      name: 'public repositories and registry settings are not private repositories',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Public:
+            Type: AWS::ECR::PublicRepository
+          Scanning:
+            Type: AWS::ECR::RegistryScanningConfiguration
+            Properties: { ScanType: BASIC, Rules: [] }
+      `,
+    },
+    {
+      name: 'JSON with a policy',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Images": { "Type": "AWS::ECR::Repository", "Properties": { "LifecyclePolicy": { "LifecyclePolicyText": "{\\"rules\\": []}" } } }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'block Properties: the policy goes first, as a literal block of JSON',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingImages:
+            Type: AWS::ECR::Repository
+            Properties:
+              RepositoryName: fraud/training
+              ImageScanningConfiguration:
+                ScanOnPush: true
+      `,
+      errors: [noLifecycle('TrainingImages', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingImages:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy:
+                LifecyclePolicyText: |
+                  {
+                    "rules": [
+                      {
+                        "rulePriority": 1,
+                        "description": "Keep the last 10 images",
+                        "selection": { "tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 10 },
+                        "action": { "type": "expire" }
+                      }
+                    ]
+                  }
+              RepositoryName: fraud/training
+              ImageScanningConfiguration:
+                ScanOnPush: true
+      `,
+    },
+    {
+      name: 'no Properties; keepImages option',
+      format: 'cfn-yaml',
+      options: { keepImages: 3 },
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+      `,
+      errors: [noLifecycle('Images', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy:
+                LifecyclePolicyText: |
+                  {
+                    "rules": [
+                      {
+                        "rulePriority": 1,
+                        "description": "Keep the last 3 images",
+                        "selection": { "tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 3 },
+                        "action": { "type": "expire" }
+                      }
+                    ]
+                  }
+      `,
+    },
+    {
+      name: 'LifecyclePolicy with only a RegistryId: the text is added inside it',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy: { RegistryId: !Ref AWS::AccountId }
+      `,
+      errors: [noLifecycle('Images', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Images:
+            Type: AWS::ECR::Repository
+            Properties:
+              LifecyclePolicy: { LifecyclePolicyText: '${compactPolicy(10)}', RegistryId: !Ref AWS::AccountId }
+      `,
+    },
+    {
+      name: 'JSON without Properties: the policy is a JSON string',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Images": {
+              "Type": "AWS::ECR::Repository"
+            }
+          }
+        }
+      `,
+      errors: [noLifecycle('Images', 3, 5, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Images": {
+              "Type": "AWS::ECR::Repository",
+              "Properties": {
+                "LifecyclePolicy": {
+                  "LifecyclePolicyText": ${JSON.stringify(compactPolicy(10))}
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+  ],
+});

@@ -1,0 +1,268 @@
+import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
+  messageId: 'noAutoscaling',
+  data: { endpoint, variants },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + 'ProductionVariants'.length + (quoted ? 2 : 0),
+});
+
+/** An endpoint config with one instance variant, its endpoint, and `extra` resources (already indented). */
+const stack = (extra: string, endpointConfigName = '!GetAtt Config.EndpointConfigName') =>
+  [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Config:',
+    '    Type: AWS::SageMaker::EndpointConfig',
+    '    Properties:',
+    '      EndpointConfigName: churn-config',
+    '      ProductionVariants:',
+    '        - VariantName: AllTraffic',
+    '          ModelName: churn',
+    '          InstanceType: ml.m5.xlarge',
+    '          InitialInstanceCount: 2',
+    '  Endpoint:',
+    '    Type: AWS::SageMaker::Endpoint',
+    '    Properties:',
+    '      EndpointName: churn',
+    `      EndpointConfigName: ${endpointConfigName}`,
+    ...(extra ? [extra] : []),
+    '',
+  ].join('\n');
+
+const target = (resourceId: string) =>
+  [
+    '  Target:',
+    '    Type: AWS::ApplicationAutoScaling::ScalableTarget',
+    '    Properties:',
+    '      ServiceNamespace: sagemaker',
+    '      ScalableDimension: sagemaker:variant:DesiredInstanceCount',
+    `      ResourceId: ${resourceId}`,
+    '      MinCapacity: 1',
+    '      MaxCapacity: 4',
+  ].join('\n');
+
+const appended = [
+  '  EndpointAllTrafficScalableTarget:',
+  '    Type: AWS::ApplicationAutoScaling::ScalableTarget',
+  '    Properties:',
+  '      ServiceNamespace: sagemaker',
+  '      ScalableDimension: sagemaker:variant:DesiredInstanceCount',
+  "      ResourceId: !Sub 'endpoint/${Endpoint.EndpointName}/variant/AllTraffic'",
+  '      MinCapacity: 1',
+  '      MaxCapacity: 4',
+  '  EndpointAllTrafficScalingPolicy:',
+  '    Type: AWS::ApplicationAutoScaling::ScalingPolicy',
+  '    Properties:',
+  "      PolicyName: !Sub '${Endpoint.EndpointName}-AllTraffic-invocations'",
+  '      PolicyType: TargetTrackingScaling',
+  '      ScalingTargetId: !Ref EndpointAllTrafficScalableTarget',
+  '      TargetTrackingScalingPolicyConfiguration:',
+  '        TargetValue: 70',
+  '        PredefinedMetricSpecification:',
+  '          PredefinedMetricType: SageMakerVariantInvocationsPerInstance',
+].join('\n');
+
+new RuleTester().run(endpointNoAutoscaling, {
+  valid: [
+    { name: 'target by !Sub with GetAtt EndpointName', format: 'cfn-yaml', code: stack(target('!Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic')) },
+    { name: 'target by !Join of GetAtt', format: 'cfn-yaml', code: stack(target('!Join ["", ["endpoint/", !GetAtt Endpoint.EndpointName, "/variant/AllTraffic"]]')) },
+    { name: 'target by literal endpoint name', format: 'cfn-yaml', code: stack(target('endpoint/churn/variant/AllTraffic')) },
+    { name: 'target by !Sub with a variable map', format: 'cfn-yaml', code: stack(target('!Sub ["endpoint/${Name}/variant/AllTraffic", { Name: !GetAtt Endpoint.EndpointName }]')) },
+    { name: 'endpoint config referenced by literal name', format: 'cfn-yaml', code: stack(target('!Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic'), 'churn-config') },
+    { name: 'a target whose ResourceId cannot be resolved may be for this variant: silent', format: 'cfn-yaml', code: stack(target('!ImportValue shared-endpoint-resource-id')) },
+    { name: 'a target whose variant is a parameter without default: silent', format: 'cfn-yaml', code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Variant: { Type: String }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: [{ VariantName: AllTraffic, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 1 }]
+          Endpoint:
+            Type: AWS::SageMaker::Endpoint
+            Properties: { EndpointConfigName: !GetAtt Config.EndpointConfigName }
+          Target:
+            Type: AWS::ApplicationAutoScaling::ScalableTarget
+            Properties:
+              ServiceNamespace: sagemaker
+              ScalableDimension: sagemaker:variant:DesiredInstanceCount
+              ResourceId: !Sub endpoint/\${Endpoint.EndpointName}/variant/\${Variant}
+              MinCapacity: 1
+              MaxCapacity: 2
+      ` },
+    { name: 'endpoint config without an endpoint in the template: silent', format: 'cfn-yaml', code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: [{ VariantName: AllTraffic, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 1 }]
+      ` },
+    { name: 'endpoint whose config name is a parameter without default: silent', format: 'cfn-yaml', code: stack('', '!Ref ConfigName').replace('Resources:', 'Parameters:\n  ConfigName: { Type: String }\nResources:') },
+    { name: 'serverless variants scale by themselves', format: 'cfn-yaml', code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: AllTraffic, ModelName: m, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }
+          Endpoint:
+            Type: AWS::SageMaker::Endpoint
+            Properties: { EndpointConfigName: !GetAtt Config.EndpointConfigName }
+      ` },
+    {
+      name: 'SageMaker-managed instance scaling (inference components) needs no scalable target',
+      format: 'cfn-yaml',
+      code: stack('').replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 1, MaxInstanceCount: 4 }'),
+    },
+    { name: 'instance type from Fn::If: silent', format: 'cfn-yaml', code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]') },
+  ],
+  invalid: [
+    {
+      name: 'no scalable target: a target and a policy are appended to Resources',
+      format: 'cfn-yaml',
+      code: stack(''),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
+      output: stack(appended),
+    },
+    {
+      name: 'a target for another variant does not count; options set the policy',
+      format: 'cfn-yaml',
+      options: { maxCapacity: 8, targetInvocationsPerInstance: 200 },
+      code: stack(target('!Sub endpoint/${Endpoint.EndpointName}/variant/Canary')),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
+      output: stack(`${target('!Sub endpoint/${Endpoint.EndpointName}/variant/Canary')}\n${appended.replace('MaxCapacity: 4', 'MaxCapacity: 8').replace('TargetValue: 70', 'TargetValue: 200')}`),
+    },
+    {
+      name: 'a target for another service or literal endpoint does not count',
+      format: 'cfn-yaml',
+      code: stack(target('endpoint/other/variant/AllTraffic')),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
+      output: stack(`${target('endpoint/other/variant/AllTraffic')}\n${appended}`),
+    },
+    {
+      name: 'managed instance scaling turned off does not count',
+      format: 'cfn-yaml',
+      code: stack('').replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: DISABLED }'),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 2)', 7, 7)],
+      output: stack(appended).replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: DISABLED }'),
+    },
+    {
+      name: 'instance type and count from parameter defaults',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          InstanceType: { Type: String, Default: ml.c5.xlarge }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: [{ VariantName: Blue, ModelName: m, InstanceType: !Ref InstanceType }]
+          Api:
+            Type: AWS::SageMaker::Endpoint
+            Properties: { EndpointConfigName: !GetAtt Config.EndpointConfigName }
+      `,
+      errors: [noAutoscaling('Api', 'variant Blue (ml.c5.xlarge)', 8, 7)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          InstanceType: { Type: String, Default: ml.c5.xlarge }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants: [{ VariantName: Blue, ModelName: m, InstanceType: !Ref InstanceType }]
+          Api:
+            Type: AWS::SageMaker::Endpoint
+            Properties: { EndpointConfigName: !GetAtt Config.EndpointConfigName }
+          ApiBlueScalableTarget:
+            Type: AWS::ApplicationAutoScaling::ScalableTarget
+            Properties:
+              ServiceNamespace: sagemaker
+              ScalableDimension: sagemaker:variant:DesiredInstanceCount
+              ResourceId: !Sub 'endpoint/\${Api.EndpointName}/variant/Blue'
+              MinCapacity: 1
+              MaxCapacity: 4
+          ApiBlueScalingPolicy:
+            Type: AWS::ApplicationAutoScaling::ScalingPolicy
+            Properties:
+              PolicyName: !Sub '\${Api.EndpointName}-Blue-invocations'
+              PolicyType: TargetTrackingScaling
+              ScalingTargetId: !Ref ApiBlueScalableTarget
+              TargetTrackingScalingPolicyConfiguration:
+                TargetValue: 70
+                PredefinedMetricSpecification:
+                  PredefinedMetricType: SageMakerVariantInvocationsPerInstance
+      `,
+    },
+    {
+      name: 'JSON',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Config": {
+              "Type": "AWS::SageMaker::EndpointConfig",
+              "Properties": {
+                "ProductionVariants": [{ "VariantName": "AllTraffic", "ModelName": "m", "InstanceType": "ml.c5.large", "InitialInstanceCount": 1 }]
+              }
+            },
+            "Endpoint": {
+              "Type": "AWS::SageMaker::Endpoint",
+              "Properties": { "EndpointConfigName": { "Ref": "Config" } }
+            }
+          }
+        }
+      `,
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (ml.c5.large × 1)', 6, 9, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Config": {
+              "Type": "AWS::SageMaker::EndpointConfig",
+              "Properties": {
+                "ProductionVariants": [{ "VariantName": "AllTraffic", "ModelName": "m", "InstanceType": "ml.c5.large", "InitialInstanceCount": 1 }]
+              }
+            },
+            "Endpoint": {
+              "Type": "AWS::SageMaker::Endpoint",
+              "Properties": { "EndpointConfigName": { "Ref": "Config" } }
+            },
+            "EndpointAllTrafficScalableTarget": {
+              "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
+              "Properties": {
+                "ServiceNamespace": "sagemaker",
+                "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
+                "ResourceId": { "Fn::Sub": "endpoint/\${Endpoint.EndpointName}/variant/AllTraffic" },
+                "MinCapacity": 1,
+                "MaxCapacity": 4
+              }
+            },
+            "EndpointAllTrafficScalingPolicy": {
+              "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",
+              "Properties": {
+                "PolicyName": { "Fn::Sub": "\${Endpoint.EndpointName}-AllTraffic-invocations" },
+                "PolicyType": "TargetTrackingScaling",
+                "ScalingTargetId": { "Ref": "EndpointAllTrafficScalableTarget" },
+                "TargetTrackingScalingPolicyConfiguration": {
+                  "TargetValue": 70,
+                  "PredefinedMetricSpecification": {
+                    "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+  ],
+});

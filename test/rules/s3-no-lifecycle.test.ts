@@ -1,0 +1,338 @@
+import { s3NoLifecycle } from '../../src/rules/s3-no-lifecycle';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const finding = (messageId: 'noLifecycle' | 'noStorageAction', name: string, line: number, column: number, quoted = false) => ({
+  messageId,
+  data: { name },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + name.length + (quoted ? 2 : 0),
+});
+
+new RuleTester().run(s3NoLifecycle, {
+  valid: [
+    {
+      name: 'an enabled rule with a transition to Intelligent-Tiering',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - Id: tier
+                    Status: Enabled
+                    Transitions:
+                      - StorageClass: INTELLIGENT_TIERING
+                        TransitionInDays: 0
+      `,
+    },
+    {
+      name: 'an expiration rule whose Status comes from a parameter default',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          RuleStatus: { Type: String, Default: Enabled }
+        Resources:
+          Scratch:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - { Id: expire, Status: !Ref RuleStatus, ExpirationInDays: 7 }
+      `,
+    },
+    {
+      name: 'Status from a parameter without a default: unknown, silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          RuleStatus: { Type: String }
+        Resources:
+          Scratch:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - { Id: expire, Status: !Ref RuleStatus, ExpirationInDays: 7 }
+      `,
+    },
+    {
+      name: 'LifecycleConfiguration behind Fn::If: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration: !If [IsProd, { Rules: [] }, !Ref AWS::NoValue]
+      `,
+    },
+    {
+      name: 'Properties behind Fn::If: silent',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties: !If [IsProd, { BucketName: a }, { BucketName: b }]
+      `,
+    },
+    {
+      name: 'an enabled Intelligent-Tiering archive configuration counts',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Archive:
+            Type: AWS::S3::Bucket
+            Properties:
+              IntelligentTieringConfigurations:
+                - Id: archive
+                  Status: Enabled
+                  Tierings:
+                    - { AccessTier: ARCHIVE_ACCESS, Days: 90 }
+      `,
+    },
+    {
+      name: 'other resource types and bucket policies are not buckets',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Policy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: my-bucket
+              PolicyDocument: { Statement: [] }
+      `,
+    },
+    {
+      name: 'JSON with noncurrent version expiration',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Models": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": { "LifecycleConfiguration": { "Rules": [{ "Status": "Enabled", "NoncurrentVersionExpiration": { "NoncurrentDays": 30 } }] } }
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'block Properties: the rule is inserted first, in the same indentation',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingData:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub "\${AWS::StackName}-training-data"
+              VersioningConfiguration:
+                Status: Enabled
+      `,
+      errors: [finding('noLifecycle', 'TrainingData', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          TrainingData:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - Id: IntelligentTieringAndNoncurrentExpiry
+                    Status: Enabled
+                    Transitions:
+                      - StorageClass: INTELLIGENT_TIERING
+                        TransitionInDays: 0
+                    NoncurrentVersionExpiration:
+                      NoncurrentDays: 30
+              BucketName: !Sub "\${AWS::StackName}-training-data"
+              VersioningConfiguration:
+                Status: Enabled
+      `,
+    },
+    {
+      name: 'no Properties, four-space indentation, options for the days',
+      format: 'cfn-yaml',
+      options: { transitionDays: 30, noncurrentDays: 7 },
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+            Artifacts:
+                Type: AWS::S3::Bucket
+            Next:
+                Type: AWS::SNS::Topic
+      `,
+      errors: [finding('noLifecycle', 'Artifacts', 3, 5)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+            Artifacts:
+                Type: AWS::S3::Bucket
+                Properties:
+                    LifecycleConfiguration:
+                        Rules:
+                            - Id: IntelligentTieringAndNoncurrentExpiry
+                              Status: Enabled
+                              Transitions:
+                                  - StorageClass: INTELLIGENT_TIERING
+                                    TransitionInDays: 30
+                              NoncurrentVersionExpiration:
+                                  NoncurrentDays: 7
+            Next:
+                Type: AWS::SNS::Topic
+      `,
+    },
+    {
+      name: 'flow-style resource',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs: { Type: AWS::S3::Bucket, Properties: { BucketName: logs } }
+      `,
+      errors: [finding('noLifecycle', 'Logs', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs: { Type: AWS::S3::Bucket, Properties: { LifecycleConfiguration: { Rules: [{ Id: IntelligentTieringAndNoncurrentExpiry, Status: Enabled, Transitions: [{ StorageClass: INTELLIGENT_TIERING, TransitionInDays: 0 }], NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] }, BucketName: logs } }
+      `,
+    },
+    {
+      name: 'rules that only abort multipart uploads or are disabled: no storage action, no fix',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Uploads:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - Id: multipart
+                    Status: Enabled
+                    AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }
+                  - Id: old
+                    Status: Disabled
+                    ExpirationInDays: 30
+      `,
+      errors: [finding('noStorageAction', 'Uploads', 3, 3)],
+      output: null,
+    },
+    {
+      name: 'a disabled Intelligent-Tiering configuration does not count',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Archive:
+            Type: AWS::S3::Bucket
+            Properties:
+              IntelligentTieringConfigurations:
+                - { Id: archive, Status: Disabled, Tierings: [{ AccessTier: ARCHIVE_ACCESS, Days: 90 }] }
+      `,
+      errors: [finding('noLifecycle', 'Archive', 3, 3)],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Archive:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - Id: IntelligentTieringAndNoncurrentExpiry
+                    Status: Enabled
+                    Transitions:
+                      - StorageClass: INTELLIGENT_TIERING
+                        TransitionInDays: 0
+                    NoncurrentVersionExpiration:
+                      NoncurrentDays: 30
+              IntelligentTieringConfigurations:
+                - { Id: archive, Status: Disabled, Tierings: [{ AccessTier: ARCHIVE_ACCESS, Days: 90 }] }
+      `,
+    },
+    {
+      name: 'CRLF line endings are kept',
+      format: 'cfn-yaml',
+      code: 'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  B:\r\n    Type: AWS::S3::Bucket\r\n',
+      errors: [finding('noLifecycle', 'B', 3, 3)],
+      output:
+        'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  B:\r\n    Type: AWS::S3::Bucket\r\n    Properties:\r\n      LifecycleConfiguration:\r\n        Rules:\r\n          - Id: IntelligentTieringAndNoncurrentExpiry\r\n            Status: Enabled\r\n            Transitions:\r\n              - StorageClass: INTELLIGENT_TIERING\r\n                TransitionInDays: 0\r\n            NoncurrentVersionExpiration:\r\n              NoncurrentDays: 30\r\n',
+    },
+    {
+      name: 'JSON without Properties',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Models": {
+              "Type": "AWS::S3::Bucket"
+            }
+          }
+        }
+      `,
+      errors: [finding('noLifecycle', 'Models', 3, 5, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Models": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "LifecycleConfiguration": {
+                  "Rules": [
+                    {
+                      "Id": "IntelligentTieringAndNoncurrentExpiry",
+                      "Status": "Enabled",
+                      "Transitions": [
+                        {
+                          "StorageClass": "INTELLIGENT_TIERING",
+                          "TransitionInDays": 0
+                        }
+                      ],
+                      "NoncurrentVersionExpiration": {
+                        "NoncurrentDays": 30
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'JSON Properties on one line',
+      format: 'cfn-json',
+      code: dedent`
+        {
+          "Resources": {
+            "Models": { "Type": "AWS::S3::Bucket", "Properties": { "BucketName": "models" } }
+          }
+        }
+      `,
+      errors: [finding('noLifecycle', 'Models', 3, 5, true)],
+      output: dedent`
+        {
+          "Resources": {
+            "Models": { "Type": "AWS::S3::Bucket", "Properties": { "LifecycleConfiguration": { "Rules": [{ "Id": "IntelligentTieringAndNoncurrentExpiry", "Status": "Enabled", "Transitions": [{ "StorageClass": "INTELLIGENT_TIERING", "TransitionInDays": 0 }], "NoncurrentVersionExpiration": { "NoncurrentDays": 30 } }] }, "BucketName": "models" } }
+          }
+        }
+      `,
+    },
+  ],
+});

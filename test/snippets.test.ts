@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resolveRuleSettings } from '../src/core/config';
+import { createLinter } from '../src/linter';
+
+/**
+ * Every snippet contributed in package.json, expanded with its default
+ * placeholders and wrapped in a template, must be a CloudFormation template
+ * Green ML accepts without a single finding: the building blocks we offer
+ * must not trip our own rules.
+ */
+const root = path.resolve(__dirname, '..', '..');
+
+interface Snippet {
+  prefix: string;
+  body: string[];
+}
+
+/** Replaces VS Code snippet syntax by the defaults: `${1:x}` → x, `${1|a,b|}` → a, `$1` → '', `\$` → `$`. */
+export function expandSnippet(body: string): string {
+  let text = body.replace(/\\\$/g, '\u0001');
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
+  }
+  return text.replace(/\$\d+/g, '').replace(/\u0001/g, '$');
+}
+
+function wrap(language: string, body: string): { fileName: string; text: string } {
+  if (language === 'json') {
+    const indented = body.split('\n').map((l) => `    ${l}`).join('\n');
+    return { fileName: 'snippet.json', text: `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n${indented}\n  }\n}\n` };
+  }
+  const indented = body.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
+  return { fileName: 'snippet.yaml', text: `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${indented}\n` };
+}
+
+describe('snippets', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } };
+  const linter = createLinter();
+  const settings = resolveRuleSettings(linter.rules);
+
+  it('expands placeholders, choices and escapes', () => {
+    assert.equal(expandSnippet('${1:a}-${2:/x/${3:y}}-${4|30,1|}-$0-\\${AWS::Region}'), 'a-/x/y-30--${AWS::Region}');
+  });
+
+  for (const contribution of manifest.contributes.snippets) {
+    const snippets = JSON.parse(fs.readFileSync(path.join(root, contribution.path), 'utf8')) as Record<string, Snippet>;
+    describe(contribution.path, () => {
+      it('has unique prefixes starting with greenml-', () => {
+        const prefixes = Object.values(snippets).map((s) => s.prefix);
+        assert.equal(new Set(prefixes).size, prefixes.length);
+        for (const prefix of prefixes) assert.match(prefix, /^greenml-/);
+      });
+      for (const [name, snippet] of Object.entries(snippets)) {
+        it(`${name}: a valid template with no findings`, () => {
+          const { fileName, text } = wrap(contribution.language, expandSnippet(snippet.body.join('\n')));
+          const result = linter.lint(fileName, text, { settings });
+          assert.ok(result.format, `not recognised as CloudFormation (${result.skipped}):\n${text}`);
+          assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`), [], text);
+        });
+      }
+    });
+  }
+});
