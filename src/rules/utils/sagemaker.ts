@@ -1,0 +1,85 @@
+import type { PyKeyword, PyValue, PythonCall } from '../../parsers/python/facts';
+import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
+
+/**
+ * The SageMaker Python SDK v2 estimator classes: the generic `Estimator`, the
+ * framework estimators, and the built-in algorithm and marketplace estimators,
+ * wherever they are imported from under `sagemaker.`.
+ */
+const estimatorClasses = new Set([
+  'Estimator', 'PyTorch', 'TensorFlow', 'HuggingFace', 'XGBoost', 'SKLearn', 'MXNet', 'Chainer', 'RLEstimator',
+  'JumpStartEstimator', 'AlgorithmEstimator', 'KMeans', 'PCA', 'LDA', 'NTM', 'LinearLearner', 'FactorizationMachines',
+  'RandomCutForest', 'KNN', 'Object2Vec', 'IPInsights',
+]);
+
+const tunerNames = new Set(['sagemaker.tuner.HyperparameterTuner', 'sagemaker.HyperparameterTuner', 'sagemaker.tuner.HyperparameterTuner.create', 'sagemaker.HyperparameterTuner.create']);
+
+export function isEstimatorCall(call: PythonCall): boolean {
+  const parts = call.name.split('.');
+  return parts[0] === 'sagemaker' && parts.length >= 2 && estimatorClasses.has(parts[parts.length - 1]);
+}
+
+export function isTunerCall(call: PythonCall): boolean {
+  return tunerNames.has(call.name);
+}
+
+/** A method of a boto3 SageMaker client (`boto3.client("sagemaker")`, `sagemaker.Session().sagemaker_client`). */
+export function isSageMakerClientCall(call: PythonCall, method: string): boolean {
+  return call.name === `boto3.client:sagemaker.${method}`;
+}
+
+/** `instance_type='local'` / `'local_gpu'`, or a choice between branches one of which is local mode. */
+export function isLocalMode(value: PyValue | undefined): boolean {
+  if (!value) return false;
+  if (value.kind === 'string') return value.value === 'local' || value.value === 'local_gpu';
+  return value.kind === 'unknown' && (value.alternatives ?? []).some(isLocalMode);
+}
+
+/** The literal boolean, or undefined when the value is not a literal `True`/`False`. */
+export function boolOf(value: PyValue | undefined): boolean | undefined {
+  return value?.kind === 'bool' ? value.value : undefined;
+}
+
+export function stringOf(value: PyValue | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** How an estimator or `create_training_job` call sets up managed spot training, in one shape. */
+export interface SpotSetup {
+  /** The argument (or key) that turns spot on: where value-level findings sit. */
+  spot?: PyKeyword;
+  spotValue?: boolean;
+  hasCheckpoint: boolean;
+  hasMaxWait: boolean;
+  /** A missing setting proves nothing: a `**kwargs` or a dict could hold it. */
+  unknown: boolean;
+  boto3: boolean;
+}
+
+export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
+  if (isEstimatorCall(call)) {
+    const spot = getKeyword(call, 'use_spot_instances');
+    return {
+      spot,
+      spotValue: spot ? boolOf(spot.value) : false,
+      hasCheckpoint: !!getKeyword(call, 'checkpoint_s3_uri'),
+      hasMaxWait: !!getKeyword(call, 'max_wait'),
+      unknown: call.open,
+      boto3: false,
+    };
+  }
+  if (isSageMakerClientCall(call, 'create_training_job')) {
+    const spot = getKeyword(call, 'EnableManagedSpotTraining');
+    const stopping = getKeyword(call, 'StoppingCondition');
+    const stoppingDict = asDict(stopping?.value);
+    return {
+      spot,
+      spotValue: spot ? boolOf(spot.value) : false,
+      hasCheckpoint: !!getKeyword(call, 'CheckpointConfig'),
+      hasMaxWait: !!stoppingDict && !!getDictEntry(stoppingDict, 'MaxWaitTimeInSeconds'),
+      unknown: call.open || (!!stopping && (!stoppingDict || stoppingDict.open)),
+      boto3: true,
+    };
+  }
+  return undefined;
+}
