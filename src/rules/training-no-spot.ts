@@ -2,7 +2,7 @@ import { defineRule } from '../core/defineRule';
 import type { Edit, Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
-import { checkpointUriFor, insertItems, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
+import { checkpointUriFor, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
 import { isLocalMode, spotSetupOf } from './utils/sagemaker';
 
 export const trainingNoSpot = defineRule({
@@ -58,7 +58,7 @@ function sdkFix(text: string, call: PythonCall): Fix | undefined {
     edits.push(edit);
   }
   edits.push(...insertItems(text, call.arguments, added));
-  return { title: `Enable managed spot training (${['use_spot_instances=True', ...added.filter((a) => !a.startsWith('use_spot'))].join(', ')})`, applicability: 'unsafe', edits };
+  return { title: `Enable managed spot training (${['use_spot_instances=True', ...added.filter((a) => !a.startsWith('use_spot'))].join(', ')})`, applicability: 'unsafe', edits: joinEdits(edits) };
 }
 
 function boto3Fix(text: string, call: PythonCall): Fix | undefined {
@@ -77,5 +77,5 @@ function boto3Fix(text: string, call: PythonCall): Fix | undefined {
   }
   edits.push(...insertItems(text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quote)}: ${maxWait}`]));
   edits.push(...insertItems(text, call.arguments, [...(spot ? [] : ['EnableManagedSpotTraining=True']), ...(checkpoint ? [checkpoint] : [])]));
-  return { title: `Enable managed spot training (EnableManagedSpotTraining=True, MaxWaitTimeInSeconds ${maxWait}${checkpoint ? `, checkpoints in ${checkpointUriFor(undefined)}` : ''})`, applicability: 'unsafe', edits };
+  return { title: `Enable managed spot training (EnableManagedSpotTraining=True, MaxWaitTimeInSeconds ${maxWait}${checkpoint ? `, checkpoints in ${checkpointUriFor(undefined)}` : ''})`, applicability: 'unsafe', edits: joinEdits(edits) };
 }

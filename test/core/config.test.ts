@@ -59,7 +59,8 @@ describe('config', () => {
   it('selects by id, prefix or name, and finds unknown selectors', () => {
     assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML4'] }).size, 1);
     assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML1'] }).size, 0);
-    assert.equal(resolveRuleSettings(allRules, undefined, { ignore: ['log-group-no-retention'] }).size, 0);
+    assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML2'] }).size, 5);
+    assert.deepEqual([...resolveRuleSettings(allRules, undefined, { ignore: ['log-group-no-retention'] }).keys()].includes('SML401'), false);
     assert.deepEqual(unknownSelectors(allRules, ['SML401', 'sml4', 'ALL', 'nope']), ['nope']);
   });
 });

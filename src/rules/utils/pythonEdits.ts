@@ -122,3 +122,15 @@ function indentAt(text: string, at: number): string {
   const lead = /^[ \t]*/.exec(before)?.[0] ?? '';
   return lead.length === before.length ? before : lead + ' '.repeat(before.length - lead.length);
 }
+
+/** One fix's edits in order, with edits that touch joined, so the fix applies as one piece. */
+export function joinEdits(edits: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const joined: Edit[] = [];
+  for (const edit of sorted) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.end === edit.start) joined[joined.length - 1] = { start: previous.start, end: edit.end, text: previous.text + edit.text };
+    else joined.push({ ...edit });
+  }
+  return joined;
+}
