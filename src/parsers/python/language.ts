@@ -1,7 +1,7 @@
-import { Language as Grammar, Parser } from 'web-tree-sitter';
+import { Language as Grammar, Parser, Query } from 'web-tree-sitter';
 import { errorMessage } from '../../core/engine';
 import type { Language, LoadState, ParseOutcome } from '../../core/types';
-import { analysePython } from './analysis';
+import { analysePython, analysisQuery } from './analysis';
 
 /** The WebAssembly files the Python language needs at run time. */
 export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm';
@@ -31,6 +31,8 @@ export const maxErrorShare = 0.5;
  */
 export function createPythonLanguage(locateWasm: LocateWasm): Language {
   let parser: Parser | undefined;
+  // Kept for the life of the process, like the parser: one compile, no per-file allocation.
+  let query: Query | undefined;
   let state: LoadState = { state: 'unloaded' };
   let loading: Promise<void> | undefined;
 
@@ -42,6 +44,7 @@ export function createPythonLanguage(locateWasm: LocateWasm): Language {
       const grammar = await Grammar.load(locateWasm('tree-sitter-python.wasm'));
       const created = new Parser();
       created.setLanguage(grammar);
+      query = new Query(grammar, analysisQuery);
       parser = created;
       state = { state: 'loaded' };
     } catch (err) {
@@ -60,17 +63,17 @@ export function createPythonLanguage(locateWasm: LocateWasm): Language {
       return loading;
     },
     parse(text) {
-      if (!parser) throw new Error('the Python parser is not loaded');
-      return parsePython(parser, text);
+      if (!parser || !query) throw new Error('the Python parser is not loaded');
+      return parsePython(parser, query, text);
     },
   };
 }
 
-function parsePython(parser: Parser, text: string): ParseOutcome {
+function parsePython(parser: Parser, query: Query, text: string): ParseOutcome {
   const tree = parser.parse(text);
   if (!tree) return { ok: false, error: { message: 'the Python parser returned no tree', start: 0, end: 0 } };
   try {
-    const analysis = analysePython(tree);
+    const analysis = analysePython(tree, query, text);
     const broken = analysis.errors.reduce((sum, e) => sum + nonBlank(text.slice(e.start, e.end)), 0);
     if (analysis.errors.length && broken > maxErrorShare * nonBlank(text)) {
       const { start } = analysis.errors[0];
