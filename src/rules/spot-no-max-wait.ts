@@ -1,8 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import type { Edit } from '../core/types';
-import { getKeyword } from '../parsers/python/facts';
 import { insertItems, maxWaitFor, pythonString, quoteOf, stoppingConditionOf } from './utils/pythonEdits';
-import { spotSetupOf } from './utils/sagemaker';
+import { argumentPrefix, getEstimatorArgument, spotSetupOf } from './utils/sagemaker';
 
 export const spotNoMaxWait = defineRule({
   id: 'SML205',
@@ -32,8 +31,8 @@ export const spotNoMaxWait = defineRule({
           value = stopping && maxWaitFor(context.text, stopping.maxRun);
           if (stopping && value) edits = insertItems(context.text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quoteOf(call))}: ${value}`]);
         } else {
-          value = maxWaitFor(context.text, getKeyword(call, 'max_run'));
-          if (value) edits = insertItems(context.text, call.arguments, [`max_wait=${value}`]);
+          value = maxWaitFor(context.text, getEstimatorArgument(call, 'max_run'));
+          if (value) edits = insertItems(context.text, call.arguments, [`${argumentPrefix(call)}max_wait=${value}`]);
         }
         const setting = setup.boto3 ? 'StoppingCondition.MaxWaitTimeInSeconds' : 'max_wait';
         context.report({

@@ -3,7 +3,7 @@ import type { Edit, Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { checkpointUriFor, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
-import { isLocalMode, spotSetupOf } from './utils/sagemaker';
+import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupOf } from './utils/sagemaker';
 
 export const trainingNoSpot = defineRule({
   id: 'SML203',
@@ -22,13 +22,17 @@ export const trainingNoSpot = defineRule({
     options: {},
   },
   create(context) {
+    let imports = new Set<string>();
     return {
+      pythonModule(module) {
+        imports = new Set(module.imports);
+      },
       pythonCall(call) {
         const setup = spotSetupOf(call);
         if (!setup || setup.spotValue === true) return;
         // Unknown (a variable), or hidden in **kwargs: the job may well use spot.
         if (setup.spot ? setup.spotValue === undefined : setup.unknown) return;
-        if (!setup.boto3 && isLocalMode(getKeyword(call, 'instance_type')?.value)) return;
+        if (!setup.boto3 && mayBeLocalMode(call, imports)) return;
         context.report({
           start: call.callee.start,
           end: call.callee.end,
@@ -42,13 +46,14 @@ export const trainingNoSpot = defineRule({
 
 function sdkFix(text: string, call: PythonCall): Fix | undefined {
   const quote = quoteOf(call);
-  const spot = getKeyword(call, 'use_spot_instances');
-  const maxWait = getKeyword(call, 'max_wait') ? undefined : maxWaitFor(text, getKeyword(call, 'max_run'));
-  if (!getKeyword(call, 'max_wait') && maxWait === undefined) return undefined;
+  const spot = getEstimatorArgument(call, 'use_spot_instances');
+  const maxWait = getEstimatorArgument(call, 'max_wait') ? undefined : maxWaitFor(text, getEstimatorArgument(call, 'max_run'));
+  if (!getEstimatorArgument(call, 'max_wait') && maxWait === undefined) return undefined;
   const checkpoint = getKeyword(call, 'checkpoint_s3_uri') ? undefined : checkpointUriFor(getKeyword(call, 'output_path')?.value);
+  const prefix = argumentPrefix(call);
   const added = [
-    ...(spot ? [] : ['use_spot_instances=True']),
-    ...(maxWait ? [`max_wait=${maxWait}`] : []),
+    ...(spot ? [] : [`${prefix}use_spot_instances=True`]),
+    ...(maxWait ? [`${prefix}max_wait=${maxWait}`] : []),
     ...(checkpoint ? [`checkpoint_s3_uri=${pythonString(checkpoint, quote)}`] : []),
   ];
   const edits: Edit[] = [];
@@ -58,7 +63,7 @@ function sdkFix(text: string, call: PythonCall): Fix | undefined {
     edits.push(edit);
   }
   edits.push(...insertItems(text, call.arguments, added));
-  return { title: `Enable managed spot training (${['use_spot_instances=True', ...added.filter((a) => !a.startsWith('use_spot'))].join(', ')})`, applicability: 'unsafe', edits: joinEdits(edits) };
+  return { title: `Enable managed spot training (${[`${prefix}use_spot_instances=True`, ...added.filter((a) => !a.startsWith(`${prefix}use_spot`))].join(', ')})`, applicability: 'unsafe', edits: joinEdits(edits) };
 }
 
 function boto3Fix(text: string, call: PythonCall): Fix | undefined {

@@ -198,6 +198,32 @@ describe('Python analysis', () => {
       assert.deepEqual(value?.kind === 'unknown' ? value.alternatives?.map(plain) : undefined, ['local', 'ml.m5.xlarge']);
     });
 
+    it('a name assigned in several places is one of those values; a loop variable is not', () => {
+      const code = dedent`
+        from sagemaker.estimator import Estimator
+        if LOCAL:
+            kind = "local"
+        else:
+            kind = "ml.m5.xlarge"
+        for size in sizes:
+            Estimator(instance_type=kind, volume_size=size)
+      `;
+      const call = callsOf(code)[0];
+      const kind = getKeyword(call, 'instance_type')?.value;
+      assert.deepEqual(kind?.kind === 'unknown' ? kind.alternatives?.map(plain) : undefined, ['local', 'ml.m5.xlarge']);
+      const size = getKeyword(call, 'volume_size')?.value;
+      assert.equal(size?.kind === 'unknown' ? size.alternatives : 'known', undefined);
+    });
+
+    it("the file's imports come first, as one pythonModule fact", () => {
+      assert.ok(python);
+      const outcome = python.parse('import boto3\nfrom sagemaker.local import LocalSession as LS\nimport sagemaker.tuner\n', 'a.py');
+      assert.ok(outcome.ok);
+      const kinds: string[] = [];
+      outcome.walk((kind, fact) => kinds.push(kind === 'pythonModule' ? `module ${(fact as { imports: string[] }).imports.join(' ')}` : kind));
+      assert.deepEqual(kinds, ['module boto3 sagemaker.local.LocalSession sagemaker']);
+    });
+
     it('nested calls are values that carry their own call', () => {
       assert.equal(keyword('from sagemaker.tuner import HyperparameterTuner\nfrom sagemaker.pytorch import PyTorch\nHyperparameterTuner(estimator=PyTorch(entry_point="a.py"))\n', 'sagemaker.tuner.HyperparameterTuner', 'estimator'), 'call sagemaker.pytorch.PyTorch');
     });

@@ -27,6 +27,38 @@ new RuleTester().run(trainingNoSpot, {
       `,
     },
     {
+      name: 'instance type assigned in both branches of a local-mode switch: may be local, silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.sklearn import SKLearn
+        local_mode = True
+        if local_mode:
+            instance_type = "local"
+        else:
+            instance_type = "ml.m5.xlarge"
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type=instance_type)
+      `,
+    },
+    {
+      name: 'a LocalSession passed in, or imported while the instance type is unresolved: local mode, silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.local import LocalSession
+        from sagemaker.tensorflow import TensorFlow
+        a = TensorFlow(entry_point="train.py", instance_type="ml.c5.xlarge", sagemaker_session=LocalSession())
+        config = get_config()
+        b = TensorFlow(entry_point="train.py", instance_type=config["instance_type"], sagemaker_session=config["sagemaker_session"])
+      `,
+    },
+    {
+      name: 'SDK v1 argument names: train_use_spot_instances counts',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type="ml.p3.2xlarge", train_use_spot_instances=True, train_max_wait=7200, checkpoint_s3_uri="s3://b/c")
+      `,
+    },
+    {
       name: 'use_spot_instances from a variable: silent',
       format: 'python',
       code: dedent`
@@ -140,6 +172,40 @@ new RuleTester().run(trainingNoSpot, {
             max_wait=172800,
             checkpoint_s3_uri="s3://<your-bucket>/checkpoints"
         )
+      `,
+    },
+    {
+      name: 'SDK v1 call: the fix uses the v1 argument names',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type=args.instance_type, train_max_run=3600)
+      `,
+      errors: [noSpot(2, 7, 9)],
+      output: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type=args.instance_type, train_max_run=3600, train_use_spot_instances=True, train_max_wait=7200, checkpoint_s3_uri="s3://<your-bucket>/checkpoints")
+      `,
+    },
+    {
+      name: 'an instance type assigned twice, both cloud types: fires',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        if big:
+            instance_type = "ml.p4d.24xlarge"
+        else:
+            instance_type = "ml.g5.xlarge"
+        est = PyTorch(entry_point="train.py", instance_type=instance_type, max_wait=7200, checkpoint_s3_uri="s3://b/c")
+      `,
+      errors: [noSpot(6, 7, 7)],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+        if big:
+            instance_type = "ml.p4d.24xlarge"
+        else:
+            instance_type = "ml.g5.xlarge"
+        est = PyTorch(entry_point="train.py", instance_type=instance_type, max_wait=7200, checkpoint_s3_uri="s3://b/c", use_spot_instances=True)
       `,
     },
     {

@@ -16,6 +16,7 @@ import type { PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, 
 
 export interface PythonAnalysis {
   calls: PythonCall[];
+  imports: string[];
   /** The outermost ERROR nodes, in file order. */
   errors: Span[];
 }
@@ -24,6 +25,10 @@ interface Binding {
   count: number;
   /** The right-hand side of the single plain assignment, if that is what bound it. */
   value?: Node;
+  /** Every plain assignment's right-hand side, for names assigned in branches (`if local: x = "local" else: x = …`). */
+  assigned: Node[];
+  /** Also bound by something other than a plain assignment (a parameter, a loop, an import…). */
+  opaque?: boolean;
   scope: Scope;
   /** Qualified name for an import binding. */
   imported?: string;
@@ -78,6 +83,7 @@ class Analyser {
   private readonly attributes = new Map<string, Binding>();
   private readonly callSites: Array<{ node: Node; scope: Scope }> = [];
   private readonly starImports: string[] = [];
+  private readonly imports = new Set<string>();
   private readonly calls = new Map<number, PythonCall | null>();
   private readonly resolving = new Set<number>();
   private readonly errors: Span[] = [];
@@ -91,7 +97,7 @@ class Analyser {
       const call = this.callOf(site.node, site.scope, 0);
       if (call) calls.push(call);
     }
-    return { calls, errors: this.errors };
+    return { calls, imports: [...this.imports], errors: this.errors };
   }
 
   private collect(tree: Tree, query: Query): void {
@@ -218,7 +224,7 @@ class Analyser {
         const key = compact(target.text);
         const existing = this.attributes.get(key);
         if (existing) existing.count++;
-        else this.attributes.set(key, { count: 1, value, scope });
+        else this.attributes.set(key, { count: 1, value, scope, assigned: [] });
         return;
       }
       case 'subscript': {
@@ -234,14 +240,21 @@ class Analyser {
   private bind(scope: Scope, name: string, value: Node | undefined): void {
     const target = this.bindingScope(scope, name);
     const existing = target.bindings.get(name);
+    const binding = existing ?? { count: 0, value, scope: target, assigned: [] };
     if (existing) {
       existing.count++;
       existing.value = undefined;
       existing.imported = undefined;
-    } else target.bindings.set(name, { count: 1, value, scope: target });
+    } else {
+      binding.count = 1;
+      target.bindings.set(name, binding);
+    }
+    if (value) binding.assigned.push(value);
+    else binding.opaque = true;
   }
 
   private bindImport(scope: Scope, name: string, qualified: string): void {
+    this.imports.add(canonicalNames[qualified] ?? qualified);
     const target = this.bindingScope(scope, name);
     const existing = target.bindings.get(name);
     // The same import repeated (in a try/except ImportError, say) is still one meaning.
@@ -250,7 +263,8 @@ class Analyser {
       existing.count++;
       existing.value = undefined;
       existing.imported = undefined;
-    } else target.bindings.set(name, { count: 1, scope: target, imported: canonicalNames[qualified] ?? qualified });
+      existing.opaque = true;
+    } else target.bindings.set(name, { count: 1, scope: target, imported: canonicalNames[qualified] ?? qualified, assigned: [], opaque: true });
   }
 
   private bindingScope(scope: Scope, name: string): Scope {
@@ -480,8 +494,14 @@ class Analyser {
       case 'list':
       case 'tuple':
         return { kind: 'list', items: node.namedChildren.filter((c) => c.type !== 'comment').map((c) => this.valueOf(c, scope, depth + 1)), ...span };
-      case 'identifier':
-        return this.valueOfBinding(this.settled(this.lookup(scope, node.text)), span, depth);
+      case 'identifier': {
+        const binding = this.lookup(scope, node.text);
+        if (binding && binding.count > 1 && !binding.opaque && !binding.mutated) {
+          // Assigned in several places: one of these values, we cannot tell which.
+          return { kind: 'unknown', ...span, alternatives: binding.assigned.map((v) => this.valueOf(v, binding.scope, depth + 1)) };
+        }
+        return this.valueOfBinding(this.settled(binding), span, depth);
+      }
       case 'attribute':
         return this.valueOfBinding(this.settled(this.attributes.get(compact(node.text))), span, depth);
       case 'call': {

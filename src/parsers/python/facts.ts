@@ -117,8 +117,15 @@ export interface PythonCall extends Span {
   open: boolean;
 }
 
+/** File-level facts, emitted once per file before its calls. */
+export interface PythonModule {
+  /** Qualified names of everything imported anywhere in the file (`sagemaker.local.LocalSession`). */
+  imports: string[];
+}
+
 declare module '../../core/types' {
   interface VisitorFacts {
+    pythonModule: PythonModule;
     pythonCall: PythonCall;
   }
 }

@@ -87,6 +87,7 @@ function parsePython(parser: Parser, query: Query, text: string): ParseOutcome {
     return {
       ok: true,
       walk(emit) {
+        emit('pythonModule', { imports: analysis.imports });
         for (const call of analysis.calls) emit('pythonCall', call);
       },
     };

@@ -56,14 +56,40 @@ export interface SpotSetup {
   boto3: boolean;
 }
 
+/** An estimator argument, also under its SDK v1 name (`train_use_spot_instances`, `train_instance_type`…). */
+export function getEstimatorArgument(call: PythonCall, name: string): PyKeyword | undefined {
+  return getKeyword(call, name) ?? getKeyword(call, `train_${name}`);
+}
+
+/** The prefix for argument names the fix adds: `train_` when the call is written for SDK v1. */
+export function argumentPrefix(call: PythonCall): string {
+  return call.keywords.some((k) => /^train_(instance_type|instance_count|max_run|use_spot_instances|volume_size)$/.test(k.name)) ? 'train_' : '';
+}
+
+const localSessions = new Set(['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession']);
+
+/**
+ * Whether an estimator may run in local mode: a local instance type, a
+ * `LocalSession`, or an instance type the file cannot resolve in a file that
+ * imports `LocalSession` (scripts that switch between local and cloud).
+ */
+export function mayBeLocalMode(call: PythonCall, imports: ReadonlySet<string>): boolean {
+  const instanceType = getEstimatorArgument(call, 'instance_type')?.value;
+  if (isLocalMode(instanceType)) return true;
+  const session = getKeyword(call, 'sagemaker_session')?.value;
+  if (session?.kind === 'call' && localSessions.has(session.call.name)) return true;
+  const importsLocal = [...localSessions].some((name) => imports.has(name));
+  return importsLocal && (!instanceType || instanceType.kind === 'unknown');
+}
+
 export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
   if (isEstimatorCall(call)) {
-    const spot = getKeyword(call, 'use_spot_instances');
+    const spot = getEstimatorArgument(call, 'use_spot_instances');
     return {
       spot,
       spotValue: spot ? boolOf(spot.value) : false,
       hasCheckpoint: !!getKeyword(call, 'checkpoint_s3_uri'),
-      hasMaxWait: !!getKeyword(call, 'max_wait'),
+      hasMaxWait: !!getEstimatorArgument(call, 'max_wait'),
       unknown: call.open,
       boto3: false,
     };
