@@ -25,14 +25,16 @@ export const spotNoCheckpoint = defineRule({
         const setup = spotSetupOf(call);
         if (!setup?.spot || setup.spotValue !== true || setup.hasCheckpoint || call.open) return;
         const quote = quoteOf(call);
-        const uri = checkpointUriFor(setup.boto3 ? undefined : getKeyword(call, 'output_path')?.value);
-        const item = setup.boto3 ? `CheckpointConfig={${pythonString('S3Uri', quote)}: ${pythonString(uri, quote)}}` : `checkpoint_s3_uri=${pythonString(uri, quote)}`;
-        const edits = insertItems(context.text, call.arguments, [item]);
+        const boto3 = setup.api === 'boto3';
+        const uri = checkpointUriFor(boto3 ? undefined : getKeyword(call, 'output_path')?.value);
+        const item = boto3 ? `CheckpointConfig={${pythonString('S3Uri', quote)}: ${pythonString(uri, quote)}}` : `checkpoint_s3_uri=${pythonString(uri, quote)}`;
+        // ModelTrainer takes a CheckpointConfig object, whose import the fix cannot add: no fix there.
+        const edits = setup.api === 'modelTrainer' ? [] : insertItems(context.text, call.arguments, [item]);
         context.report({
           start: setup.spot.start,
           end: setup.spot.end,
           messageId: 'noCheckpoint',
-          data: { setting: setup.boto3 ? 'CheckpointConfig.S3Uri' : 'checkpoint_s3_uri' },
+          data: { setting: { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', modelTrainer: 'checkpoint_config' }[setup.api] },
           fix: edits.length ? { title: `Save checkpoints to ${uri}`, applicability: 'unsafe', edits } : undefined,
         });
       },

@@ -26,15 +26,15 @@ export const spotNoMaxWait = defineRule({
         if (!setup?.spot || setup.spotValue !== true || setup.hasMaxWait || setup.unknown) return;
         let edits: Edit[] = [];
         let value: string | undefined;
-        if (setup.boto3) {
+        if (setup.api === 'boto3') {
           const stopping = stoppingConditionOf(call);
           value = stopping && maxWaitFor(context.text, stopping.maxRun);
           if (stopping && value) edits = insertItems(context.text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quoteOf(call))}: ${value}`]);
-        } else {
+        } else if (setup.api === 'estimator') {
           value = maxWaitFor(context.text, getEstimatorArgument(call, 'max_run'));
           if (value) edits = insertItems(context.text, call.arguments, [`${argumentPrefix(call)}max_wait=${value}`]);
         }
-        const setting = setup.boto3 ? 'StoppingCondition.MaxWaitTimeInSeconds' : 'max_wait';
+        const setting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', modelTrainer: 'stopping_condition.max_wait_time_in_seconds' }[setup.api];
         context.report({
           start: setup.spot.start,
           end: setup.spot.end,

@@ -32,17 +32,24 @@ export const trainingNoSpot = defineRule({
         if (!setup || setup.spotValue === true) return;
         // Unknown (a variable), or hidden in **kwargs: the job may well use spot.
         if (setup.spot ? setup.spotValue === undefined : setup.unknown) return;
-        if (!setup.boto3 && mayBeLocalMode(call, imports)) return;
+        if (setup.api === 'estimator' && mayBeLocalMode(call, imports)) return;
+        if (setup.api === 'modelTrainer' && runsLocally(context.text, call)) return;
         context.report({
           start: call.callee.start,
           end: call.callee.end,
           messageId: 'noSpot',
-          fix: setup.boto3 ? boto3Fix(context.text, call) : sdkFix(context.text, call),
+          fix: setup.api === 'boto3' ? boto3Fix(context.text, call) : setup.api === 'estimator' ? sdkFix(context.text, call) : undefined,
         });
       },
     };
   },
 });
+
+/** `training_mode=Mode.LOCAL_CONTAINER`, or a mode the file cannot resolve (it may be local). */
+function runsLocally(text: string, call: PythonCall): boolean {
+  const mode = getKeyword(call, 'training_mode');
+  return !!mode && !/SAGEMAKER_TRAINING_JOB/.test(text.slice(mode.value.start, mode.value.end));
+}
 
 function sdkFix(text: string, call: PythonCall): Fix | undefined {
   const quote = quoteOf(call);

@@ -47,6 +47,21 @@ new RuleTester().run(spotNoMaxWait, {
       `,
     },
     {
+      name: 'SDK v3 ModelTrainer: spot in Compute, no StoppingCondition wait time; reported on the flag, no fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+        )
+      `,
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 5, 51, 33)],
+      output: null,
+    },
+    {
       name: 'estimator without max_run: twice the one-day default',
       format: 'python',
       code: dedent`

@@ -59,6 +59,22 @@ new RuleTester().run(trainingNoSpot, {
       `,
     },
     {
+      name: 'SDK v3 ModelTrainer with spot in its Compute, and one in local-container mode',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute, StoppingCondition
+        from sagemaker.train.model_trainer import Mode
+        spot = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type="ml.g5.xlarge", instance_count=1, enable_managed_spot_training=True),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=3600, max_wait_time_in_seconds=7200),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+        )
+        local = ModelTrainer(training_image=image, training_mode=Mode.LOCAL_CONTAINER)
+      `,
+    },
+    {
       name: 'use_spot_instances from a variable: silent',
       format: 'python',
       code: dedent`
@@ -207,6 +223,17 @@ new RuleTester().run(trainingNoSpot, {
             instance_type = "ml.g5.xlarge"
         est = PyTorch(entry_point="train.py", instance_type=instance_type, max_wait=7200, checkpoint_s3_uri="s3://b/c", use_spot_instances=True)
       `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer without spot in its Compute: reported on the class, no fix (config objects)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train.model_trainer import ModelTrainer
+        from sagemaker.train.configs import Compute
+        trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2))
+      `,
+      errors: [noSpot(3, 11, 12)],
+      output: null,
     },
     {
       name: 'boto3 create_training_job: flag, MaxWaitTimeInSeconds and CheckpointConfig added',

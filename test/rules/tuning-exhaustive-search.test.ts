@@ -112,6 +112,19 @@ new RuleTester().run(tuningExhaustiveSearch, {
       output: null,
     },
     {
+      name: 'SDK v3 tuner (sagemaker.train.tuner)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train.tuner import HyperparameterTuner
+        tuner = HyperparameterTuner(model_trainer=trainer, objective_metric_name="loss", hyperparameter_ranges=ranges, strategy="Random", max_jobs=8, early_stopping_type="Auto")
+      `,
+      errors: [exhaustive('Random', 2, 112, 17)],
+      output: dedent`
+        from sagemaker.train.tuner import HyperparameterTuner
+        tuner = HyperparameterTuner(model_trainer=trainer, objective_metric_name="loss", hyperparameter_ranges=ranges, strategy="Bayesian", max_jobs=8, early_stopping_type="Auto")
+      `,
+    },
+    {
       name: 'HyperparameterTuner.create',
       format: 'python',
       code: dedent`

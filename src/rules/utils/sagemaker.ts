@@ -12,7 +12,17 @@ const estimatorClasses = new Set([
   'RandomCutForest', 'KNN', 'Object2Vec', 'IPInsights',
 ]);
 
-const tunerNames = new Set(['sagemaker.tuner.HyperparameterTuner', 'sagemaker.HyperparameterTuner', 'sagemaker.tuner.HyperparameterTuner.create', 'sagemaker.HyperparameterTuner.create']);
+/** SDK v2 (`sagemaker.tuner`) and v3 (`sagemaker.train.tuner`) tuners, and their `create` class methods. */
+const tunerNames = new Set(
+  ['sagemaker.tuner.HyperparameterTuner', 'sagemaker.HyperparameterTuner', 'sagemaker.train.tuner.HyperparameterTuner', 'sagemaker.train.HyperparameterTuner'].flatMap((n) => [n, `${n}.create`]),
+);
+
+/** SDK v3 `ModelTrainer` (and its preview under `sagemaker.modules` in late v2 releases). */
+const modelTrainerNames = new Set(['sagemaker.train.ModelTrainer', 'sagemaker.train.model_trainer.ModelTrainer', 'sagemaker.modules.train.ModelTrainer', 'sagemaker.modules.train.model_trainer.ModelTrainer']);
+
+export function isModelTrainerCall(call: PythonCall): boolean {
+  return modelTrainerNames.has(call.name);
+}
 
 export function isEstimatorCall(call: PythonCall): boolean {
   const parts = call.name.split('.');
@@ -53,7 +63,8 @@ export interface SpotSetup {
   hasMaxWait: boolean;
   /** A missing setting proves nothing: a `**kwargs` or a dict could hold it. */
   unknown: boolean;
-  boto3: boolean;
+  /** SDK v2 estimator keywords, boto3 request keys, or SDK v3 `ModelTrainer` config objects. */
+  api: 'estimator' | 'boto3' | 'modelTrainer';
 }
 
 /** An estimator argument, also under its SDK v1 name (`train_use_spot_instances`, `train_instance_type`…). */
@@ -91,7 +102,7 @@ export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
       hasCheckpoint: !!getKeyword(call, 'checkpoint_s3_uri'),
       hasMaxWait: !!getEstimatorArgument(call, 'max_wait'),
       unknown: call.open,
-      boto3: false,
+      api: 'estimator',
     };
   }
   if (isSageMakerClientCall(call, 'create_training_job')) {
@@ -104,7 +115,22 @@ export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
       hasCheckpoint: !!getKeyword(call, 'CheckpointConfig'),
       hasMaxWait: !!stoppingDict && !!getDictEntry(stoppingDict, 'MaxWaitTimeInSeconds'),
       unknown: call.open || (!!stopping && (!stoppingDict || stoppingDict.open)),
-      boto3: true,
+      api: 'boto3',
+    };
+  }
+  if (isModelTrainerCall(call)) {
+    const compute = getKeyword(call, 'compute');
+    const stopping = getKeyword(call, 'stopping_condition');
+    const computeCall = compute?.value.kind === 'call' ? compute.value.call : undefined;
+    const stoppingCall = stopping?.value.kind === 'call' ? stopping.value.call : undefined;
+    const spot = computeCall && getKeyword(computeCall, 'enable_managed_spot_training');
+    return {
+      spot,
+      spotValue: spot ? boolOf(spot.value) : false,
+      hasCheckpoint: !!getKeyword(call, 'checkpoint_config'),
+      hasMaxWait: !!stoppingCall && !!getKeyword(stoppingCall, 'max_wait_time_in_seconds'),
+      unknown: call.open || (!!compute && (!computeCall || computeCall.open)) || (!!stopping && (!stoppingCall || stoppingCall.open)),
+      api: 'modelTrainer',
     };
   }
   return undefined;
