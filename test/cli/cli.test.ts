@@ -43,7 +43,30 @@ async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdo
   return { code, stdout, stderr };
 }
 
+const trainingScript = dedent`
+  from sagemaker.pytorch import PyTorch
+  estimator = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", max_run=3600)
+`;
+
 describe('CLI', () => {
+  it('lints Python scripts once the parser is loaded, and --fix --unsafe-fixes applies the spot fix', async () => {
+    const dir = project({ 'jobs/train.py': trainingScript });
+    const { code, stdout } = await cli(dir, 'lint');
+    assert.equal(code, 1);
+    assert.match(stdout, /^jobs\/train\.py:2:13 {2}SML203 {2}warning {2}This training job runs on on-demand capacity/m);
+    assert.equal((await cli(dir, 'lint', '--fix')).code, 1, 'the spot fix is unsafe: --fix alone leaves it');
+    await cli(dir, 'lint', '--fix', '--unsafe-fixes');
+    assert.match(fs.readFileSync(path.join(dir, 'jobs/train.py'), 'utf8'), /max_run=3600, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints"\)/);
+  });
+
+  it('a Python parser that cannot load is reported once and exits 2', async () => {
+    const dir = project({ 'train.py': trainingScript });
+    let stderr = '';
+    const code = await runCli(['lint'], { cwd: dir, stdout: () => undefined, stderr: (t) => (stderr += t), locateWasm: (file) => path.join(dir, 'missing', file) });
+    assert.equal(code, 2);
+    assert.match(stderr, /^greenml: cannot load the python parser: /);
+  });
+
   it('prints findings as path:line:col  ID  severity  message, a summary, and exits 1', async () => {
     const dir = project({ 'infra/stack.yaml': failingTemplate, 'infra/ok.json': passingTemplate, 'README.md': '# not linted' });
     const { code, stdout, stderr } = await cli(dir, 'lint');
@@ -223,6 +246,16 @@ describe('bundled CLI (dist/cli.js)', () => {
     assert.equal(run('lint', '--fail-on', 'none').status, 0);
     assert.equal(run('lint', '--bogus').status, 2);
     assert.match(run('--version').stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  it('loads the Python parser from the WebAssembly next to the bundle and lints a script', function () {
+    this.timeout(20000);
+    const bundle = path.join(root, 'dist', 'cli.js');
+    const dir = project({ 'train.py': trainingScript });
+    const result = spawnSync(process.execPath, [bundle, 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(report.files[0].findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`), ['2 SML203']);
   });
 });
 
