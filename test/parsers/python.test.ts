@@ -7,9 +7,9 @@ import { locateTestWasm, testLanguages } from '../kit/languages';
 
 const python = testLanguages.find((l) => l.format === 'python');
 
-function callsOf(code: string): PythonCall[] {
+function callsOf(code: string, fileName = 'case.py'): PythonCall[] {
   assert.ok(python, 'the test languages include Python');
-  const outcome = python.parse(code, 'case.py');
+  const outcome = python.parse(code, fileName);
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
   const calls: PythonCall[] = [];
   outcome.walk((kind, fact) => {
@@ -269,6 +269,43 @@ describe('Python analysis', () => {
 
     it('an empty file is fine', () => {
       assert.deepEqual(callsOf(''), []);
+    });
+  });
+
+  describe('re-parsing after an edit', () => {
+    it('an edited file gives the same facts as a fresh parse, edit after edit', () => {
+      let code = dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.tuner import HyperparameterTuner
+        MAX_RUN = 3600
+        est = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", max_run=MAX_RUN)
+        tuner = HyperparameterTuner(est, "loss", {}, strategy="Random", max_jobs=4)
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(TrainingJobName="j", StoppingCondition={"MaxRuntimeInSeconds": 60})
+      `;
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const pieces = ['x', ' ', '\n', '(', ')', '"', 'use_spot_instances=True, ', '# note\n', 'é😀', ','];
+      for (let i = 0; i < 60; i++) {
+        const at = random(code.length + 1);
+        const removed = random(3);
+        code = code.slice(0, at) + (random(2) ? pieces[random(pieces.length)] : '') + code.slice(Math.min(code.length, at + removed));
+        const outcome = python?.parse(code, 'edited.py');
+        const fresh = python?.parse(code, `fresh-${i}.py`);
+        assert.equal(outcome?.ok, fresh?.ok, `edit ${i}`);
+        if (outcome?.ok && fresh?.ok) {
+          const facts = (o: typeof outcome) => {
+            const all: unknown[] = [];
+            o.walk((kind, fact) => all.push([kind, fact]));
+            return JSON.stringify(all);
+          };
+          assert.equal(facts(outcome), facts(fresh), `edit ${i}: ${JSON.stringify(code)}`);
+        }
+      }
     });
   });
 
