@@ -17,7 +17,19 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   define: { GREENML_VERSION: JSON.stringify(version) },
+  // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle empties: use its CJS build.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
+
+// The parsers' WebAssembly, loaded at run time from the bundle's folder.
+const wasmFiles = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-python/tree-sitter-python.wasm'];
+
+function copyWasm() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  fs.mkdirSync('dist', { recursive: true });
+  for (const file of wasmFiles) fs.copyFileSync(file, path.join('dist', path.basename(file)));
+}
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -30,6 +42,7 @@ async function main() {
     const fs = require('node:fs');
     for (const file of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (file.endsWith('.map')) fs.rmSync(`dist/${file}`);
   }
+  copyWasm();
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

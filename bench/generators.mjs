@@ -159,7 +159,7 @@ function cfnTemplate(r, syntax, budget) {
 }
 
 // ------------------------------------------------------- other formats
-function python(r, target = logUniform(r, 20, 600)) {
+export function python(r, target = logUniform(r, 20, 600)) {
   const chunks = [
     (n) => `estimator_${n} = PyTorch(\n    entry_point="train.py",\n    source_dir="src",\n    role=role,\n    instance_type="${pick(r, instanceTypes)}",\n    instance_count=${int(r, 1, 8)},\n    framework_version="2.1",\n    py_version="py310",\n    use_spot_instances=${pick(r, ['True', 'False'])},\n    max_run=${int(r, 1, 72) * 3600},\n    hyperparameters={"epochs": ${int(r, 1, 50)}, "lr": ${r().toFixed(4)}},\n)\nestimator_${n}.fit({"training": f"s3://{bucket}/data/train"})\n`,
     (n) => `predictor_${n} = estimator.deploy(\n    initial_instance_count=${int(r, 1, 4)},\n    instance_type="${pick(r, instanceTypes)}",\n    endpoint_name=f"churn-{int(time.time())}",\n)\nprint(predictor_${n}.predict(payload))\n`,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveRuleSettings } from '../src/core/config';
-import { createLinter } from '../src/linter';
+import { createTestLinter } from './kit/languages';
 
 /**
  * Every file under test/fixtures/ is linted with the whole rule set at default
@@ -41,7 +41,7 @@ export function expectedFindings(file: string, text: string): string[] {
 }
 
 describe('fixtures', () => {
-  const linter = createLinter();
+  const linter = createTestLinter();
   const settings = resolveRuleSettings(linter.rules);
   const files = listFixtureFiles();
 

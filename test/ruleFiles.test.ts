@@ -6,7 +6,7 @@ import { resolveRuleSettings } from '../src/core/config';
 import { Linter } from '../src/core/engine';
 import type { AnyRule, FormatFamily } from '../src/core/types';
 import { ruleTableMarkdown } from '../src/cli/rulesCommand';
-import { allLanguages } from '../src/parsers';
+import { testLanguages } from './kit/languages';
 import { allRules } from '../src/rules';
 import { expectedFindings, fixturesRoot, listFixtureFiles } from './fixtures.test';
 
@@ -93,7 +93,7 @@ describe('rule files (parity)', () => {
 
       it('its doc examples behave as labelled, with a failing example per format', () => {
         const { body } = readDoc(rule);
-        const linter = new Linter({ rules: allRules, languages: allLanguages });
+        const linter = new Linter({ rules: allRules, languages: testLanguages });
         const settings = resolveRuleSettings(allRules);
         const failFamilies = new Set<FormatFamily>();
         let examples = 0;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveRuleSettings } from '../src/core/config';
-import { createLinter } from '../src/linter';
+import { createTestLinter } from './kit/languages';
 
 /**
  * Every snippet contributed in package.json, expanded with its default
@@ -38,7 +38,7 @@ function wrap(language: string, body: string): { fileName: string; text: string 
 
 describe('snippets', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } };
-  const linter = createLinter();
+  const linter = createTestLinter();
   const settings = resolveRuleSettings(linter.rules);
 
   it('expands placeholders, choices and escapes', () => {

@@ -8,6 +8,7 @@ import type { LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
+import type { LocateWasm } from '../parsers/python/language';
 import { severities } from '../core/types';
 import { createLinter } from '../linter';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
@@ -55,14 +56,16 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Where the parsers' WebAssembly files are; by default next to this script (dist/). */
+  locateWasm?: LocateWasm;
 }
 
 class UsageError extends Error {}
 
-/** Runs the CLI and returns its exit code; never calls process.exit itself. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs the CLI and resolves with its exit code; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`greenml: ${err.message}\nRun 'greenml --help' for usage.\n`);
@@ -73,7 +76,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function run(argv: readonly string[], io: CliIo): number {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io);
   if (argv[0] === 'regions') return runRegionsCommand(argv.slice(1), io);
   let parsed;
@@ -108,7 +111,7 @@ function run(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const [command, ...paths] = positionals;
-  const linter = createLinter({ logger: stderrLogger(io) });
+  const linter = createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
   if (command === 'rules') {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format for 'rules' must be text, json or markdown, got "${format}"`);
@@ -150,10 +153,12 @@ function run(argv: readonly string[], io: CliIo): number {
     return found?.config ?? emptyConfig;
   };
   const fixKinds: Applicability[] = values['unsafe-fixes'] ? ['safe', 'unsafe'] : ['safe'];
+  // The loaded parsers report their failures; their files are then skipped, and the run ends with exit code 2.
+  const loadFailures = await linter.prepare(files);
 
   const results: Report['results'] = [];
   let fixed = 0;
-  let internalErrors = 0;
+  let internalErrors = loadFailures.length;
   for (const file of files) {
     const settings = resolveRuleSettings(linter.rules, configFor(file), { select, ignore });
     if (configIssues.size) break;
@@ -212,9 +217,11 @@ function stderrLogger(io: CliIo): Logger {
 
 if (require.main === module) {
   // Exit through process.exitCode so buffered output to a pipe is flushed first.
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

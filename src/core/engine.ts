@@ -60,8 +60,33 @@ export class Linter {
 
   /** True when a file of this name may be of a format the engine can parse (before reading it). */
   mayHandle(fileName: string): boolean {
-    const lower = fileName.toLowerCase();
-    return this.languages.some((l) => formatExtensions[l.format].some((ext) => lower.endsWith(ext)));
+    return this.languagesFor(fileName).length > 0;
+  }
+
+  /**
+   * True while a language this file may need is not loaded and not failed:
+   * `prepare` it before linting, or the file is skipped.
+   */
+  needsPrepare(fileName: string): boolean {
+    return this.languagesFor(fileName).some((l) => l.loadState && (l.loadState.state === 'unloaded' || l.loadState.state === 'loading'));
+  }
+
+  /**
+   * Loads the parsers that files of these names need (every loadable parser when
+   * no names are given). Resolves once they are loaded or have failed; the
+   * failures are returned and logged once, and their files are then skipped.
+   */
+  async prepare(fileNames?: readonly string[]): Promise<Array<{ format: Format; message: string }>> {
+    const wanted = this.languages.filter((l) => l.load && (!fileNames || fileNames.some((f) => this.languagesFor(f).includes(l))));
+    await Promise.all(wanted.map((l) => l.load?.()));
+    const failures: Array<{ format: Format; message: string }> = [];
+    for (const language of wanted) {
+      const state = language.loadState;
+      if (state?.state !== 'failed') continue;
+      failures.push({ format: language.format, message: state.message });
+      this.logOnce(`load:${language.format}`, `cannot load the ${language.format} parser: ${state.message}`);
+    }
+    return failures;
   }
 
   lint(fileName: string, text: string, options: LintOptions): LintResult {
@@ -82,6 +107,11 @@ export class Linter {
     const language = this.languages.find((l) => l.format === format);
     if (!language) {
       result.skipped = `no ${format} support yet`;
+      return result;
+    }
+    const state = language.loadState;
+    if (state && state.state !== 'loaded') {
+      result.skipped = state.state === 'failed' ? `the ${format} parser failed to load: ${state.message}` : `the ${format} parser is not loaded yet`;
       return result;
     }
     result.format = language.format;
@@ -162,6 +192,11 @@ export class Linter {
     }
     result.findings.sort(compareFindings);
     return result;
+  }
+
+  private languagesFor(fileName: string): Language[] {
+    const lower = fileName.toLowerCase();
+    return this.languages.filter((l) => formatExtensions[l.format].some((ext) => lower.endsWith(ext)));
   }
 
   private toFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, lines: LineIndex, text: string): Finding {

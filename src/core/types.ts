@@ -189,6 +189,9 @@ export type ParseOutcome =
   | { ok: true; walk(emit: EmitFact): void }
   | { ok: false; error: { message: string; start: number; end: number } };
 
+/** Where a language whose parser loads asynchronously stands. */
+export type LoadState = { state: 'unloaded' | 'loading' | 'loaded' } | { state: 'failed'; message: string };
+
 /**
  * A language plugs a parser into the engine for one format. Which format a file
  * is, is decided once for all languages by `detectFormat` (core/formats.ts).
@@ -198,4 +201,11 @@ export interface Language {
   parse(text: string, fileName: string): ParseOutcome;
   /** Comment leaders, for suppression comments. Empty when the format has no comments. */
   commentPrefixes: readonly string[];
+  /**
+   * For parsers that must be loaded before the first `parse` (WebAssembly).
+   * Memoized and never rejects: a failure shows in `loadState`. Until the state
+   * is `loaded` the engine skips files of this format instead of parsing them.
+   */
+  load?(): Promise<void>;
+  readonly loadState?: LoadState;
 }

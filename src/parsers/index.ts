@@ -1,5 +1,14 @@
 import type { Language } from '../core/types';
 import { cloudFormationJson, cloudFormationYaml } from './cloudformation';
+import type { LocateWasm } from './python/language';
+import { createPythonLanguage } from './python/language';
+
+export interface LanguageOptions {
+  /** Where the WebAssembly files of the tree-sitter parsers are. */
+  locateWasm: LocateWasm;
+}
 
 /** Every language the engine can lint, in detection order. */
-export const allLanguages: readonly Language[] = [cloudFormationYaml, cloudFormationJson];
+export function createLanguages(options: LanguageOptions): Language[] {
+  return [cloudFormationYaml, cloudFormationJson, createPythonLanguage(options.locateWasm)];
+}

@@ -6,6 +6,24 @@ import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
+import { spotNoCheckpoint } from './spot-no-checkpoint';
+import { spotNoMaxWait } from './spot-no-max-wait';
+import { trainingNoSpot } from './training-no-spot';
+import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
+import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
-export const allRules: readonly AnyRule[] = [s3NoLifecycle, ecrNoLifecycle, endpointNoAutoscaling, dataCaptureFullSampling, elasticInferenceRetired, logGroupNoRetention, notebookNoAutoStop];
+export const allRules: readonly AnyRule[] = [
+  s3NoLifecycle,
+  ecrNoLifecycle,
+  tuningExhaustiveSearch,
+  tuningNoEarlyStopping,
+  trainingNoSpot,
+  spotNoCheckpoint,
+  spotNoMaxWait,
+  endpointNoAutoscaling,
+  dataCaptureFullSampling,
+  elasticInferenceRetired,
+  logGroupNoRetention,
+  notebookNoAutoStop,
+];

@@ -75,6 +75,13 @@ export class DocumentLinter implements vscode.Disposable {
     }
     const fileName = fileNameFor(document);
     if (!this.linter.mayHandle(fileName)) return;
+    if (this.linter.needsPrepare(fileName)) {
+      // The first document of a language whose parser loads lazily (Python): lint it once loaded.
+      void this.linter.prepare([fileName]).then(() => {
+        if (!document.isClosed) this.lintDocument(document);
+      });
+      return;
+    }
     const text = document.getText();
     if (text.length > this.settings.maxFileSizeKb * 1024) {
       this.log.info(`not linting ${document.uri.fsPath}: larger than greenml.maxFileSizeKb (${this.settings.maxFileSizeKb} KB)`);
@@ -100,6 +107,7 @@ export class DocumentLinter implements vscode.Disposable {
   async lintWorkspace(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ files: number; findings: number; filesWithFindings: number }> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const { files } = listFiles(folders.map((f) => f.uri.fsPath), { accept: (name) => this.linter.mayHandle(name) });
+    await this.linter.prepare(files);
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     let findings = 0;
     let filesWithFindings = 0;

@@ -24,7 +24,12 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Green ML', { log: true });
   context.subscriptions.push(log);
-  const linter = createLinter({ logger: createChannelLogger(log), maxTextLength: Number.MAX_SAFE_INTEGER });
+  const linter = createLinter({
+    logger: createChannelLogger(log),
+    maxTextLength: Number.MAX_SAFE_INTEGER,
+    // The build copies the parsers' WebAssembly next to the bundle.
+    locateWasm: (file) => vscode.Uri.joinPath(context.extensionUri, 'dist', file).fsPath,
+  });
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../src/cli/main';
+import { locateTestWasm } from '../kit/languages';
 import { dedent } from '../kit/dedent';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -35,17 +36,40 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), locateWasm: locateTestWasm });
   return { code, stdout, stderr };
 }
 
+const trainingScript = dedent`
+  from sagemaker.pytorch import PyTorch
+  estimator = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", max_run=3600)
+`;
+
 describe('CLI', () => {
-  it('prints findings as path:line:col  ID  severity  message, a summary, and exits 1', () => {
+  it('lints Python scripts once the parser is loaded, and --fix --unsafe-fixes applies the spot fix', async () => {
+    const dir = project({ 'jobs/train.py': trainingScript });
+    const { code, stdout } = await cli(dir, 'lint');
+    assert.equal(code, 1);
+    assert.match(stdout, /^jobs\/train\.py:2:13 {2}SML203 {2}warning {2}This training job runs on on-demand capacity/m);
+    assert.equal((await cli(dir, 'lint', '--fix')).code, 1, 'the spot fix is unsafe: --fix alone leaves it');
+    await cli(dir, 'lint', '--fix', '--unsafe-fixes');
+    assert.match(fs.readFileSync(path.join(dir, 'jobs/train.py'), 'utf8'), /max_run=3600, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints"\)/);
+  });
+
+  it('a Python parser that cannot load is reported once and exits 2', async () => {
+    const dir = project({ 'train.py': trainingScript });
+    let stderr = '';
+    const code = await runCli(['lint'], { cwd: dir, stdout: () => undefined, stderr: (t) => (stderr += t), locateWasm: (file) => path.join(dir, 'missing', file) });
+    assert.equal(code, 2);
+    assert.match(stderr, /^greenml: cannot load the python parser: /);
+  });
+
+  it('prints findings as path:line:col  ID  severity  message, a summary, and exits 1', async () => {
     const dir = project({ 'infra/stack.yaml': failingTemplate, 'infra/ok.json': passingTemplate, 'README.md': '# not linted' });
-    const { code, stdout, stderr } = cli(dir, 'lint');
+    const { code, stdout, stderr } = await cli(dir, 'lint');
     assert.equal(stderr, '');
     assert.equal(code, 1);
     const lines = stdout.trimEnd().split('\n');
@@ -54,64 +78,64 @@ describe('CLI', () => {
     assert.ok(lines.includes('1 fixable with --fix.'), stdout);
   });
 
-  it('exits 0 on a clean project, and with --fail-on above the findings', () => {
-    assert.equal(cli(project({ 'ok.json': passingTemplate }), 'lint').code, 0);
+  it('exits 0 on a clean project, and with --fail-on above the findings', async () => {
+    assert.equal((await cli(project({ 'ok.json': passingTemplate }), 'lint')).code, 0);
     const dir = project({ 'stack.yaml': failingTemplate });
-    assert.equal(cli(dir, 'lint', '--fail-on', 'error').code, 0);
-    assert.equal(cli(dir, 'lint', '--fail-on', 'none').code, 0);
-    assert.equal(cli(dir, 'lint', '--fail-on', 'hint').code, 1);
+    assert.equal((await cli(dir, 'lint', '--fail-on', 'error')).code, 0);
+    assert.equal((await cli(dir, 'lint', '--fail-on', 'none')).code, 0);
+    assert.equal((await cli(dir, 'lint', '--fail-on', 'hint')).code, 1);
   });
 
-  it('--fix writes the safe fix and reports what is left', () => {
+  it('--fix writes the safe fix and reports what is left', async () => {
     const dir = project({ 'stack.yaml': failingTemplate });
-    const { code, stdout } = cli(dir, 'lint', '--fix');
+    const { code, stdout } = await cli(dir, 'lint', '--fix');
     assert.equal(code, 0);
     assert.match(stdout, /Fixed 1 problem\./);
     assert.match(fs.readFileSync(path.join(dir, 'stack.yaml'), 'utf8'), /Properties:\n {6}RetentionInDays: 30\n {6}LogGroupName/);
   });
 
-  it('--fix follows the retention option of the config file found upward', () => {
+  it('--fix follows the retention option of the config file found upward', async () => {
     const dir = project({ 'greenml.json': JSON.stringify({ rules: { SML401: { options: { retentionDays: 365 } } } }), 'deep/er/stack.yaml': failingTemplate });
-    cli(dir, 'lint', '--fix');
+    await cli(dir, 'lint', '--fix');
     assert.match(fs.readFileSync(path.join(dir, 'deep/er/stack.yaml'), 'utf8'), /RetentionInDays: 365/);
   });
 
-  it('a config file can turn a rule off, and --no-config ignores it', () => {
+  it('a config file can turn a rule off, and --no-config ignores it', async () => {
     const dir = project({ '.greenml.yaml': 'rules:\n  log-group-no-retention: "off"\n', 'stack.yaml': failingTemplate });
-    assert.equal(cli(dir, 'lint').code, 0);
-    assert.equal(cli(dir, 'lint', '--no-config').code, 1);
+    assert.equal((await cli(dir, 'lint')).code, 0);
+    assert.equal((await cli(dir, 'lint', '--no-config')).code, 1);
   });
 
-  it('an invalid config file stops with exit 2 and says where and why', () => {
+  it('an invalid config file stops with exit 2 and says where and why', async () => {
     const dir = project({ 'greenml.json': '{\n  "rules": {\n    "SML999": "warning",\n    "SML401": { "options": { "retentionDays": 31 } }\n  }\n}\n', 'stack.yaml': failingTemplate });
-    const { code, stderr } = cli(dir, 'lint');
+    const { code, stderr } = await cli(dir, 'lint');
     assert.equal(code, 2);
     assert.match(stderr, /greenml\.json:3:5: rules\.SML999: unknown rule "SML999"/);
     assert.match(stderr, /greenml\.json:4:\d+: rules\.SML401\.options\.retentionDays: must be one of 1, 3, 5, 7, 14, 30/);
   });
 
-  it('--select and --ignore take ids, prefixes and names; unknown ones are usage errors', () => {
+  it('--select and --ignore take ids, prefixes and names; unknown ones are usage errors', async () => {
     const dir = project({ 'stack.yaml': failingTemplate });
-    assert.equal(cli(dir, 'lint', '--ignore', 'SML401').code, 0);
-    assert.equal(cli(dir, 'lint', '--ignore', 'log-group-no-retention').code, 0);
-    assert.equal(cli(dir, 'lint', '--select', 'SML4').code, 1);
-    const bad = cli(dir, 'lint', '--select', 'SML9');
+    assert.equal((await cli(dir, 'lint', '--ignore', 'SML401')).code, 0);
+    assert.equal((await cli(dir, 'lint', '--ignore', 'log-group-no-retention')).code, 0);
+    assert.equal((await cli(dir, 'lint', '--select', 'SML4')).code, 1);
+    const bad = await cli(dir, 'lint', '--select', 'SML9');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /no rule matches "SML9"/);
   });
 
-  it('usage errors exit 2: unknown option, unknown format, missing path, no command', () => {
+  it('usage errors exit 2: unknown option, unknown format, missing path, no command', async () => {
     const dir = project({ 'stack.yaml': failingTemplate });
-    assert.equal(cli(dir, 'lint', '--colour').code, 2);
-    assert.equal(cli(dir, 'lint', '--format', 'xml').code, 2);
-    const missing = cli(dir, 'lint', 'nope.yaml');
+    assert.equal((await cli(dir, 'lint', '--colour')).code, 2);
+    assert.equal((await cli(dir, 'lint', '--format', 'xml')).code, 2);
+    const missing = await cli(dir, 'lint', 'nope.yaml');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder: nope\.yaml/);
-    assert.equal(cli(dir).code, 2);
-    assert.equal(cli(dir, '--help').code, 0);
+    assert.equal((await cli(dir)).code, 2);
+    assert.equal((await cli(dir, '--help')).code, 0);
   });
 
-  it('skips .git, node_modules, virtualenvs, build outputs and .gitignore matches', () => {
+  it('skips .git, node_modules, virtualenvs, build outputs and .gitignore matches', async () => {
     const dir = project({
       '.gitignore': 'generated/\n*.tmp.yaml\n',
       'stack.yaml': failingTemplate,
@@ -126,29 +150,29 @@ describe('CLI', () => {
       'sub/local.yaml': failingTemplate,
       'sub/kept.yaml': failingTemplate,
     });
-    const { stdout } = cli(dir, 'lint', '--format', 'json');
+    const { stdout } = await cli(dir, 'lint', '--format', 'json');
     const files = (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path).sort();
     assert.deepEqual(files, ['stack.yaml', 'sub/kept.yaml']);
   });
 
-  it('explicitly named files are linted even when ignored, and unlintable ones are reported', () => {
+  it('explicitly named files are linted even when ignored, and unlintable ones are reported', async () => {
     const dir = project({ '.gitignore': 'generated/\n', 'generated/stack.yaml': failingTemplate, 'notes.yaml': 'a: 1\n' });
-    const { code, stderr } = cli(dir, 'lint', 'generated/stack.yaml', 'notes.yaml');
+    const { code, stderr } = await cli(dir, 'lint', 'generated/stack.yaml', 'notes.yaml');
     assert.equal(code, 1);
     assert.match(stderr, /skipped notes\.yaml: not a format Green ML lints/);
   });
 
-  it('a broken template is one parse-error finding and exit 1, not a crash', () => {
+  it('a broken template is one parse-error finding and exit 1, not a crash', async () => {
     const dir = project({ 'broken.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: [\n', 'binary.yaml': 'AWSTemplateFormatVersion\u0000\u0001\u0002' });
-    const { code, stdout } = cli(dir, 'lint', '--format', 'json');
+    const { code, stdout } = await cli(dir, 'lint', '--format', 'json');
     assert.equal(code, 1);
     const report = JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> };
     assert.deepEqual(report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['broken.yaml', ['parse-error']]]);
   });
 
-  it('JSON output carries ranges, docs links, fixes and a summary', () => {
+  it('JSON output carries ranges, docs links, fixes and a summary', async () => {
     const dir = project({ 'stack.yaml': failingTemplate });
-    const report = JSON.parse(cli(dir, 'lint', '--format', 'json').stdout);
+    const report = JSON.parse((await cli(dir, 'lint', '--format', 'json')).stdout);
     const finding = report.files[0].findings[0];
     assert.deepEqual([finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn], ['SML401', 3, 3, 3, 10]);
     assert.match(finding.docsUrl, /docs\/rules\/log-group-no-retention\.md$/);
@@ -157,34 +181,37 @@ describe('CLI', () => {
     assert.equal(report.summary.findings, 1);
   });
 
-  it('--output writes the report to a file', () => {
+  it('--output writes the report to a file', async () => {
     const dir = project({ 'stack.yaml': failingTemplate });
-    const { stdout } = cli(dir, 'lint', '--format', 'sarif', '--output', 'out.sarif');
+    const { stdout } = await cli(dir, 'lint', '--format', 'sarif', '--output', 'out.sarif');
     assert.equal(stdout, '');
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')).version, '2.1.0');
   });
 
-  it('rules lists every rule, as text, JSON and Markdown', () => {
+  it('rules lists every rule, as text, JSON and Markdown', async () => {
     const dir = project({});
-    assert.match(cli(dir, 'rules').stdout, /^SML401 +log-group-no-retention +warning +cfn +fix +CloudWatch log group/m);
-    const listed = JSON.parse(cli(dir, 'rules', '--format', 'json').stdout) as Array<{ id: string; options: Record<string, { default: unknown }> }>;
-    assert.equal(listed.find((r) => r.id === 'SML401')?.options.retentionDays.default, 30);
-    assert.match(cli(dir, 'rules', '--format', 'markdown').stdout, /^\| SML401 \| \[log-group-no-retention\]/m);
+    assert.match((await cli(dir, 'rules')).stdout, /^SML401 +log-group-no-retention +warning +cfn +fix +CloudWatch log group/m);
+    assert.equal(JSON.parse((await cli(dir, 'rules', '--format', 'json')).stdout).find((r: { id: string }) => r.id === 'SML401').options.retentionDays.default, 30);
+    assert.match((await cli(dir, 'rules', '--format', 'markdown')).stdout, /^\| SML401 \| \[log-group-no-retention\]/m);
   });
 });
 
 describe('SARIF output', () => {
   const dir = project({ 'infra/my stack.yaml': failingTemplate, 'ok.json': passingTemplate });
-  const sarif = JSON.parse(cli(dir, 'lint', '--format', 'sarif').stdout);
+  // The parsed report is untyped JSON, as in the tests above.
+  let sarif: ReturnType<typeof JSON.parse>;
+  before(async () => {
+    sarif = JSON.parse((await cli(dir, 'lint', '--format', 'sarif')).stdout);
+  });
 
-  it('has rule metadata with help URIs and Well-Architected tags', () => {
+  it('has rule metadata with help URIs and Well-Architected tags', async () => {
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'SML401');
     assert.equal(rule.name, 'log-group-no-retention');
     assert.match(rule.helpUri, /^https:\/\/.*log-group-no-retention\.md$/);
     assert.deepEqual(rule.properties.tags, ['ops', 'MLSUS04-BP03']);
   });
 
-  it('uses artifact URIs relative to the working directory, percent-encoded', () => {
+  it('uses artifact URIs relative to the working directory, percent-encoded', async () => {
     const result = sarif.runs[0].results[0];
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'infra/my%20stack.yaml');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
@@ -220,6 +247,16 @@ describe('bundled CLI (dist/cli.js)', () => {
     assert.equal(run('lint', '--bogus').status, 2);
     assert.match(run('--version').stdout, /^\d+\.\d+\.\d+/);
   });
+
+  it('loads the Python parser from the WebAssembly next to the bundle and lints a script', function () {
+    this.timeout(20000);
+    const bundle = path.join(root, 'dist', 'cli.js');
+    const dir = project({ 'train.py': trainingScript });
+    const result = spawnSync(process.execPath, [bundle, 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(report.files[0].findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`), ['2 SML203']);
+  });
 });
 
 describe('SARIF for notebooks', () => {
@@ -234,11 +271,11 @@ describe('SARIF for notebooks', () => {
 });
 
 describe('CLI and ignore files', () => {
-  it('lints a folder named explicitly even when .gitignore excludes it, still honouring ignore files inside it', () => {
+  it('lints a folder named explicitly even when .gitignore excludes it, still honouring ignore files inside it', async () => {
     const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'generated/\n', 'generated/stack.yaml': failingTemplate, 'generated/.gitignore': 'skip.yaml\n', 'generated/skip.yaml': failingTemplate });
-    const report = JSON.parse(cli(dir, 'lint', 'generated', '--format', 'json').stdout);
+    const report = JSON.parse((await cli(dir, 'lint', 'generated', '--format', 'json')).stdout);
     assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['generated/stack.yaml']);
-    assert.deepEqual(JSON.parse(cli(dir, 'lint', '--format', 'json').stdout).files, []);
+    assert.deepEqual(JSON.parse((await cli(dir, 'lint', '--format', 'json')).stdout).files, []);
   });
 });
 

@@ -7,16 +7,16 @@ import { runCli } from '../../src/cli/main';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { cwd: os.tmpdir(), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { cwd: os.tmpdir(), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
 describe('greenml estimate', () => {
-  it('--json prints one object with the documented keys', () => {
-    const { code, stdout, stderr } = cli('estimate', 'ml.m5.xlarge', '--json');
+  it('--json prints one object with the documented keys', async () => {
+    const { code, stdout, stderr } = await cli('estimate', 'ml.m5.xlarge', '--json');
     assert.equal(code, 0, stderr);
     const e = JSON.parse(stdout);
     for (const key of ['instanceType', 'region', 'utilization', 'energyKwhPerHour', 'operationalKgCo2ePerHour', 'embodiedKgCo2ePerHour', 'totalKgCo2ePerHour', 'costUsdPerHour', 'costSource', 'estimated', 'sources']) {
@@ -32,8 +32,8 @@ describe('greenml estimate', () => {
     assert.ok(Array.isArray(e.sources) && e.sources.every((s: unknown) => typeof s === 'string'));
   });
 
-  it('--region, --utilization, --intensity and --hours change the figures', () => {
-    const e = JSON.parse(cli('estimate', 'ml.c6g.xlarge', '--region', 'eu-north-1', '--utilization', '1', '--intensity', 'recent', '--hours', '10', '--json').stdout);
+  it('--region, --utilization, --intensity and --hours change the figures', async () => {
+    const e = JSON.parse((await cli('estimate', 'ml.c6g.xlarge', '--region', 'eu-north-1', '--utilization', '1', '--intensity', 'recent', '--hours', '10', '--json')).stdout);
     assert.equal(e.region, 'eu-north-1');
     assert.equal(e.utilization, 1);
     assert.equal(e.intensity, 'recent');
@@ -45,20 +45,20 @@ describe('greenml estimate', () => {
     assert.equal(e.costSource, 'ec2-lower-bound');
   });
 
-  it('costUsdPerHour and costSource are null when no price is bundled', () => {
-    const e = JSON.parse(cli('estimate', 'ml.trn2.3xlarge', '--json').stdout);
+  it('costUsdPerHour and costSource are null when no price is bundled', async () => {
+    const e = JSON.parse((await cli('estimate', 'ml.trn2.3xlarge', '--json')).stdout);
     assert.equal(e.costUsdPerHour, null);
     assert.equal(e.costSource, null);
     assert.equal(e.estimated, true);
   });
 
-  it('text output shows energy, carbon, cost, notes and sources', () => {
-    const { code, stdout } = cli('estimate', 'g5.xlarge', '--region', 'ap-east-2', '--hours', '24');
+  it('text output shows energy, carbon, cost, notes and sources', async () => {
+    const { code, stdout } = await cli('estimate', 'g5.xlarge', '--region', 'ap-east-2', '--hours', '24');
     assert.equal(code, 0);
     assert.match(stdout, /^ml\.g5\.xlarge in ap-east-2 \(Asia Pacific \(Taipei\)\), utilisation 50% \(estimate\)$/m);
     assert.match(stdout, /Power {5}CPU 4\.32 W \+ accelerators 85\.5 W \+ memory 6\.27 W, × PUE 1\.135/);
     assert.match(stdout, /Energy {4}0\.109 kWh\/h/);
-    assert.match(cli('estimate', 'ml.m5.xlarge').stdout, /Power {5}CPU 9\.82 W \+ memory 6\.27 W, × PUE 1\.135/);
+    assert.match((await cli('estimate', 'ml.m5.xlarge')).stdout, /Power {5}CPU 9\.82 W \+ memory 6\.27 W, × PUE 1\.135/);
     assert.match(stdout, /392\.782 gCO2e\/kWh, ccf/);
     assert.match(stdout, /Cost {6}\$1\.41\/h \(bundled SageMaker hosting price, us-east-1\)/);
     assert.match(stdout, /For 24 h/);
@@ -66,36 +66,36 @@ describe('greenml estimate', () => {
     assert.match(stdout, /^Sources:$/m);
   });
 
-  it('an unknown instance type is an error with close names, exit 2', () => {
-    const { code, stdout, stderr } = cli('estimate', 'ml.m5.xlarg');
+  it('an unknown instance type is an error with close names, exit 2', async () => {
+    const { code, stdout, stderr } = await cli('estimate', 'ml.m5.xlarg');
     assert.equal(code, 2);
     assert.equal(stdout, '');
     assert.match(stderr, /unknown instance type "ml\.m5\.xlarg"; did you mean ml\.m5\.xlarge/);
   });
 
-  it('an unknown region is an error with close names, exit 2', () => {
-    const { code, stderr } = cli('estimate', 'ml.m5.xlarge', '--region', 'eu-nort-1');
+  it('an unknown region is an error with close names, exit 2', async () => {
+    const { code, stderr } = await cli('estimate', 'ml.m5.xlarge', '--region', 'eu-nort-1');
     assert.equal(code, 2);
     assert.match(stderr, /unknown region "eu-nort-1".*did you mean eu-north-1/);
   });
 
-  it('usage errors exit 2', () => {
-    assert.equal(cli('estimate').code, 2);
-    assert.equal(cli('estimate', 'ml.m5.xlarge', '--utilization', '50').code, 2);
-    assert.equal(cli('estimate', 'ml.m5.xlarge', '--utilization', '').code, 2);
-    assert.equal(cli('estimate', 'ml.m5.xlarge', '--hours', 'many').code, 2);
-    assert.equal(cli('estimate', 'ml.m5.xlarge', '--intensity', 'latest').code, 2);
-    assert.equal(cli('estimate', 'ml.m5.xlarge', '--bogus').code, 2);
-    assert.equal(cli('estimate', '--help').code, 0);
+  it('usage errors exit 2', async () => {
+    assert.equal((await cli('estimate')).code, 2);
+    assert.equal((await cli('estimate', 'ml.m5.xlarge', '--utilization', '50')).code, 2);
+    assert.equal((await cli('estimate', 'ml.m5.xlarge', '--utilization', '')).code, 2);
+    assert.equal((await cli('estimate', 'ml.m5.xlarge', '--hours', 'many')).code, 2);
+    assert.equal((await cli('estimate', 'ml.m5.xlarge', '--intensity', 'latest')).code, 2);
+    assert.equal((await cli('estimate', 'ml.m5.xlarge', '--bogus')).code, 2);
+    assert.equal((await cli('estimate', '--help')).code, 0);
   });
 });
 
 describe('greenml regions', () => {
-  it('--json lists every region; --sort carbon puts the lowest first', () => {
-    const byName = JSON.parse(cli('regions', '--json').stdout);
+  it('--json lists every region; --sort carbon puts the lowest first', async () => {
+    const byName = JSON.parse((await cli('regions', '--json')).stdout);
     assert.equal(byName.length, 41);
     assert.deepEqual(byName.map((r: { code: string }) => r.code), [...byName.map((r: { code: string }) => r.code)].sort());
-    const byCarbon = JSON.parse(cli('regions', '--sort', 'carbon', '--json').stdout);
+    const byCarbon = JSON.parse((await cli('regions', '--sort', 'carbon', '--json')).stdout);
     assert.equal(byCarbon[0].code, 'eu-north-1');
     assert.equal(byCarbon[0].gco2ePerKwh, 8.8);
     for (let i = 1; i < byCarbon.length; i++) assert.ok(byCarbon[i - 1].gco2ePerKwh <= byCarbon[i].gco2ePerKwh);
@@ -105,22 +105,22 @@ describe('greenml regions', () => {
     assert.equal(fallback.ccfGco2ePerKwh, null);
   });
 
-  it('--intensity recent sorts by the recent figures', () => {
-    const rows = JSON.parse(cli('regions', '--sort', 'carbon', '--intensity', 'recent', '--json').stdout);
+  it('--intensity recent sorts by the recent figures', async () => {
+    const rows = JSON.parse((await cli('regions', '--sort', 'carbon', '--intensity', 'recent', '--json')).stdout);
     assert.equal(rows[0].code, 'eu-central-2');
     assert.equal(rows[0].gco2ePerKwh, 34.8);
   });
 
-  it('text output is a table; bad options exit 2', () => {
-    const { code, stdout } = cli('regions', '--sort', 'carbon');
+  it('text output is a table; bad options exit 2', async () => {
+    const { code, stdout } = await cli('regions', '--sort', 'carbon');
     assert.equal(code, 0);
     assert.match(stdout.split('\n')[1], /^eu-north-1 +Europe \(Stockholm\) +8\.8 +8\.8 +40\.7 \(2023\)$/);
-    assert.equal(cli('regions', '--sort', 'price').code, 2);
+    assert.equal((await cli('regions', '--sort', 'price')).code, 2);
   });
 });
 
 describe('bundled CLI: estimate', () => {
-  it('runs offline as a separate process', function () {
+  it('runs offline as a separate process', async function () {
     this.timeout(20000);
     const bundle = path.join(root, 'dist', 'cli.js');
     assert.ok(fs.existsSync(bundle), 'run `npm run build` before the unit tests');

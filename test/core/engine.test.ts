@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { resolveRuleSettings } from '../../src/core/config';
 import { defineRule } from '../../src/core/defineRule';
 import { Linter } from '../../src/core/engine';
-import type { AnyRule } from '../../src/core/types';
-import { allLanguages } from '../../src/parsers';
+import type { AnyRule, Language, LoadState } from '../../src/core/types';
+import { testLanguages } from '../kit/languages';
 import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 
@@ -39,7 +39,7 @@ const sloppy = defineRule({
 });
 
 function linterWith(rules: readonly AnyRule[], errors: string[] = []) {
-  const linter = new Linter({ rules, languages: allLanguages, logger: { error: (m) => errors.push(m), warn: () => undefined, info: () => undefined, debug: () => undefined } });
+  const linter = new Linter({ rules, languages: testLanguages, logger: { error: (m) => errors.push(m), warn: () => undefined, info: () => undefined, debug: () => undefined } });
   return { linter, settings: resolveRuleSettings(rules) };
 }
 
@@ -70,7 +70,7 @@ describe('engine', () => {
   });
 
   it('skips binary content, oversized files and files of no known format without findings', () => {
-    const linter = new Linter({ rules: allRules, languages: allLanguages, maxTextLength: 1000 });
+    const linter = new Linter({ rules: allRules, languages: testLanguages, maxTextLength: 1000 });
     const settings = resolveRuleSettings(allRules);
     assert.equal(linter.lint('t.yaml', 'AWSTemplateFormatVersion: x\u0000', { settings }).skipped, 'binary content');
     assert.match(linter.lint('t.yaml', 'AWSTemplateFormatVersion: x\n' + '#'.repeat(2000), { settings }).skipped ?? '', /larger than/);
@@ -118,16 +118,83 @@ describe('engine', () => {
 
 describe('engine formats', () => {
   it('says when a file is of a known format that has no parser yet', () => {
-    const linter = new Linter({ rules: allRules, languages: allLanguages });
-    assert.equal(linter.lint('train.py', 'import sagemaker\n', { settings: resolveRuleSettings(allRules) }).skipped, 'no python support yet');
-    assert.equal(linter.mayHandle('train.py'), false, 'the walker does not read files no language parses');
+    const linter = new Linter({ rules: allRules, languages: testLanguages });
+    assert.equal(linter.lint('main.tf', 'resource "aws_s3_bucket" "b" {}\n', { settings: resolveRuleSettings(allRules) }).skipped, 'no terraform support yet');
+    assert.equal(linter.mayHandle('main.tf'), false, 'the walker does not read files no language parses');
+    assert.equal(linter.mayHandle('train.py'), true);
     assert.equal(linter.mayHandle('stack.template'), true);
+  });
+});
+
+describe('engine: languages loaded asynchronously', () => {
+  /** A language whose load the test resolves or fails by hand. */
+  function deferredLanguage(): { language: Language; finish: (error?: string) => void } {
+    let state: LoadState = { state: 'unloaded' };
+    let finish: (error?: string) => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => {
+      finish = (error) => {
+        state = error ? { state: 'failed', message: error } : { state: 'loaded' };
+        resolve();
+      };
+    });
+    let loading: Promise<void> | undefined;
+    const language: Language = {
+      format: 'python',
+      commentPrefixes: ['#'],
+      get loadState() {
+        return state;
+      },
+      load() {
+        if (state.state === 'unloaded') state = { state: 'loading' };
+        loading ??= loaded;
+        return loading;
+      },
+      parse: () => ({ ok: true, walk: () => undefined }),
+    };
+    return { language, finish };
+  }
+  const settings = resolveRuleSettings(allRules);
+
+  it('skips a file whose parser is not loaded yet, then lints it once prepared', async () => {
+    const { language, finish } = deferredLanguage();
+    const linter = new Linter({ rules: allRules, languages: [language] });
+    assert.equal(linter.needsPrepare('train.py'), true);
+    assert.equal(linter.needsPrepare('stack.yaml'), false, 'no language of this linter handles YAML');
+    assert.equal(linter.lint('train.py', 'x = 1\n', { settings }).skipped, 'the python parser is not loaded yet');
+    const prepared = linter.prepare(['train.py']);
+    assert.equal(linter.needsPrepare('train.py'), true, 'still loading');
+    finish();
+    assert.deepEqual(await prepared, []);
+    assert.equal(linter.needsPrepare('train.py'), false);
+    const result = linter.lint('train.py', 'x = 1\n', { settings });
+    assert.equal(result.skipped, undefined);
+    assert.equal(result.format, 'python');
+  });
+
+  it('prepare loads nothing for files that do not need it', async () => {
+    const { language } = deferredLanguage();
+    const linter = new Linter({ rules: allRules, languages: [language] });
+    assert.deepEqual(await linter.prepare(['stack.yaml']), []);
+    assert.equal(language.loadState?.state, 'unloaded');
+  });
+
+  it('a parser that fails to load is reported once; its files are skipped with the reason, never crash', async () => {
+    const { language, finish } = deferredLanguage();
+    const errors: string[] = [];
+    const linter = new Linter({ rules: allRules, languages: [language], logger: { error: (m) => errors.push(m), warn: () => undefined, info: () => undefined, debug: () => undefined } });
+    const prepared = linter.prepare();
+    finish('ENOENT: tree-sitter-python.wasm');
+    assert.deepEqual(await prepared, [{ format: 'python', message: 'ENOENT: tree-sitter-python.wasm' }]);
+    await linter.prepare();
+    assert.deepEqual(errors, ['cannot load the python parser: ENOENT: tree-sitter-python.wasm']);
+    assert.equal(linter.needsPrepare('train.py'), false, 'a failed load is not retried');
+    assert.equal(linter.lint('train.py', 'x = 1\n', { settings }).skipped, 'the python parser failed to load: ENOENT: tree-sitter-python.wasm');
   });
 });
 
 describe('engine limits', () => {
   it('reports absurd nesting as too deep, not as a crash or a stack overflow', () => {
-    const linter = new Linter({ rules: allRules, languages: allLanguages });
+    const linter = new Linter({ rules: allRules, languages: testLanguages });
     const settings = resolveRuleSettings(allRules);
     const yaml = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      X: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n';
     const json = '{"AWSTemplateFormatVersion": "x", "Resources": {"A": {"Type": "AWS::Logs::LogGroup", "Properties": {"X": ' + '['.repeat(20000) + ']'.repeat(20000) + '}}}}';

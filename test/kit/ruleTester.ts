@@ -4,7 +4,7 @@ import { resolveRuleSettings } from '../../src/core/config';
 import { Linter } from '../../src/core/engine';
 import type { LintResult } from '../../src/core/engine';
 import type { AnyRule, Finding, Fix, Format } from '../../src/core/types';
-import { allLanguages } from '../../src/parsers';
+import { testLanguages } from './languages';
 
 export interface ValidCase {
   name?: string;
@@ -99,7 +99,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
 }
 
 export function lintCase(rule: AnyRule, c: ValidCase): LintResult {
-  const linter = new Linter({ rules: [rule], languages: allLanguages });
+  const linter = new Linter({ rules: [rule], languages: testLanguages });
   const settings = resolveRuleSettings([rule], { rules: { [rule.id]: { options: c.options ?? {} } } });
   const result = linter.lint(fileNames[c.format], c.code, { settings });
   assert.equal(result.format, c.format, `the code was not recognised as ${c.format}${result.skipped ? ` (${result.skipped})` : ''}`);

@@ -45,7 +45,7 @@ suite('Instance-type hover', () => {
 
   test('hovering an instance type in a Python file shows the figures too', async () => {
     await vscode.workspace.getConfiguration('greenml').update('region', undefined, vscode.ConfigurationTarget.Workspace);
-    const { document } = await openInEditor('train.py');
+    const { document } = await openInEditor('hover_train.py');
     const line = document.getText().split('\n').findIndex((l) => l.includes('ml.m5.xlarge'));
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('ml.m5.xlarge') + 6);
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));

@@ -1,8 +1,13 @@
-from sagemaker.estimator import Estimator
+"""Training script used by the extension-host tests: an estimator on on-demand capacity."""
+from sagemaker.pytorch import PyTorch
 
-estimator = Estimator(
-    image_uri="123456789012.dkr.ecr.us-east-1.amazonaws.com/train:latest",
-    role="arn:aws:iam::123456789012:role/SageMakerRole",
+estimator = PyTorch(
+    entry_point="train.py",
+    role="arn:aws:iam::111122223333:role/SageMakerRole",
+    framework_version="2.3",
+    py_version="py311",
+    instance_type="ml.g5.xlarge",
     instance_count=1,
-    instance_type="ml.m5.xlarge",
+    max_run=3600,
+    output_path="s3://greenml-host-test/output",
 )

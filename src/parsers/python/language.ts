@@ -1,0 +1,157 @@
+import type { Point, Tree } from 'web-tree-sitter';
+import { Edit, Language as Grammar, Parser, Query } from 'web-tree-sitter';
+import { errorMessage } from '../../core/engine';
+import type { Language, LoadState, ParseOutcome } from '../../core/types';
+import { analysePython, analysisQuery } from './analysis';
+
+/** The WebAssembly files the Python language needs at run time. */
+export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm';
+
+/**
+ * Where each WebAssembly file is: an absolute path. The caller knows (the
+ * bundle's folder for the CLI and the extension, node_modules for the tests);
+ * the parser never guesses.
+ */
+export type LocateWasm = (file: WasmFile) => string;
+
+/**
+ * Share of the file's non-blank text that ERROR nodes may cover before the file
+ * is reported as one parse error instead of analysed. tree-sitter recovers from
+ * a half-typed line with a small ERROR node, and the rest of the file is still
+ * worth linting (rules never see calls inside or containing errors). An
+ * unclosed bracket early on, or a file that is not Python at all, turns most of
+ * the text into ERROR: then nothing reliable is left.
+ */
+export const maxErrorShare = 0.5;
+
+/** How many files keep their last tree for an incremental re-parse after an edit. */
+export const keptTrees = 4;
+
+/**
+ * The Python language: tree-sitter's Python grammar, loaded once, lazily. One
+ * Parser serves every file. WebAssembly memory never shrinks and a process
+ * that keeps trees dies at 2 GB (parsers.md §6), so only the last tree of the
+ * few most recently parsed files is kept, to re-parse them incrementally when
+ * they are linted again after an edit (the editor's case); every other tree is
+ * deleted as soon as the facts are out, and a kept tree when it is evicted.
+ */
+export function createPythonLanguage(locateWasm: LocateWasm): Language {
+  let parser: Parser | undefined;
+  const kept = new Map<string, { text: string; tree: Tree }>();
+  // Kept for the life of the process, like the parser: one compile, no per-file allocation.
+  let query: Query | undefined;
+  let state: LoadState = { state: 'unloaded' };
+  let loading: Promise<void> | undefined;
+
+  async function load(): Promise<void> {
+    state = { state: 'loading' };
+    try {
+      // Parser.init is process-wide and memoized: a second language reuses the first runtime.
+      await Parser.init({ locateFile: (file: string) => (file === 'web-tree-sitter.wasm' ? locateWasm('web-tree-sitter.wasm') : file) });
+      const grammar = await Grammar.load(locateWasm('tree-sitter-python.wasm'));
+      const created = new Parser();
+      created.setLanguage(grammar);
+      query = new Query(grammar, analysisQuery);
+      parser = created;
+      state = { state: 'loaded' };
+    } catch (err) {
+      state = { state: 'failed', message: errorMessage(err) };
+    }
+  }
+
+  return {
+    format: 'python',
+    commentPrefixes: ['#'],
+    get loadState() {
+      return state;
+    },
+    load() {
+      loading ??= load();
+      return loading;
+    },
+    parse(text, fileName) {
+      if (!parser || !query) throw new Error('the Python parser is not loaded');
+      return parsePython(parser, query, text, fileName, kept);
+    },
+  };
+}
+
+function parsePython(parser: Parser, query: Query, text: string, fileName: string, kept: Map<string, { text: string; tree: Tree }>): ParseOutcome {
+  const previous = kept.get(fileName);
+  kept.delete(fileName);
+  let tree: Tree | null;
+  try {
+    if (previous) previous.tree.edit(editBetween(previous.text, text));
+    tree = parser.parse(text, previous?.tree);
+  } finally {
+    previous?.tree.delete();
+  }
+  if (!tree) return { ok: false, error: { message: 'the Python parser returned no tree', start: 0, end: 0 } };
+  let keep = false;
+  try {
+    const analysis = analysePython(tree, query, text);
+    const broken = analysis.errors.reduce((sum, e) => sum + nonBlank(text.slice(e.start, e.end)), 0);
+    if (analysis.errors.length && broken > maxErrorShare * nonBlank(text)) {
+      const { start } = analysis.errors[0];
+      const lineEnd = text.indexOf('\n', start);
+      const end = Math.min(analysis.errors[0].end, lineEnd === -1 ? text.length : lineEnd);
+      return {
+        ok: false,
+        error: { message: 'Python syntax error: most of the file cannot be parsed from here on (an unclosed bracket or string, or not Python)', start, end },
+      };
+    }
+    keep = true;
+    return {
+      ok: true,
+      walk(emit) {
+        emit('pythonModule', { imports: analysis.imports });
+        for (const call of analysis.calls) emit('pythonCall', call);
+      },
+    };
+  } finally {
+    if (keep) {
+      kept.set(fileName, { text, tree });
+      for (const [name, entry] of kept) {
+        if (kept.size <= keptTrees) break;
+        entry.tree.delete();
+        kept.delete(name);
+      }
+    } else tree.delete();
+  }
+}
+
+/** The single replaced span between two versions of a text: common prefix and suffix kept. */
+function editBetween(before: string, after: string): Edit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const oldEnd = before.length - tail;
+  const newEnd = after.length - tail;
+  return new Edit({
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEnd),
+    newEndPosition: pointAt(after, newEnd),
+  });
+}
+
+/** Row and column (UTF-16 code units, like the indexes) of an offset. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function nonBlank(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) count++;
+  return count;
+}

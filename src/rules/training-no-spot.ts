@@ -1,0 +1,93 @@
+import { defineRule } from '../core/defineRule';
+import type { Edit, Fix } from '../core/types';
+import type { PythonCall } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
+import { checkpointUriFor, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
+import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupOf } from './utils/sagemaker';
+
+export const trainingNoSpot = defineRule({
+  id: 'SML203',
+  name: 'training-no-spot',
+  meta: {
+    category: 'training',
+    defaultSeverity: 'warning',
+    formats: ['py'],
+    description: 'Training job on on-demand capacity without managed spot training',
+    messages: {
+      noSpot:
+        'This training job runs on on-demand capacity: managed spot training uses spare EC2 capacity at up to 90% less cost, and with checkpoints an interruption only resumes the job. Enable managed spot training.',
+    },
+    fixable: true,
+    wellArchitected: ['MLSUS03-BP01'],
+    options: {},
+  },
+  create(context) {
+    let imports = new Set<string>();
+    return {
+      pythonModule(module) {
+        imports = new Set(module.imports);
+      },
+      pythonCall(call) {
+        const setup = spotSetupOf(call);
+        if (!setup || setup.spotValue === true) return;
+        // Unknown (a variable), or hidden in **kwargs: the job may well use spot.
+        if (setup.spot ? setup.spotValue === undefined : setup.unknown) return;
+        if (setup.api === 'estimator' && mayBeLocalMode(call, imports)) return;
+        if (setup.api === 'modelTrainer' && runsLocally(context.text, call)) return;
+        context.report({
+          start: call.callee.start,
+          end: call.callee.end,
+          messageId: 'noSpot',
+          fix: setup.api === 'boto3' ? boto3Fix(context.text, call) : setup.api === 'estimator' ? sdkFix(context.text, call) : undefined,
+        });
+      },
+    };
+  },
+});
+
+/** `training_mode=Mode.LOCAL_CONTAINER`, or a mode the file cannot resolve (it may be local). */
+function runsLocally(text: string, call: PythonCall): boolean {
+  const mode = getKeyword(call, 'training_mode');
+  return !!mode && !/SAGEMAKER_TRAINING_JOB/.test(text.slice(mode.value.start, mode.value.end));
+}
+
+function sdkFix(text: string, call: PythonCall): Fix | undefined {
+  const quote = quoteOf(call);
+  const spot = getEstimatorArgument(call, 'use_spot_instances');
+  const maxWait = getEstimatorArgument(call, 'max_wait') ? undefined : maxWaitFor(text, getEstimatorArgument(call, 'max_run'));
+  if (!getEstimatorArgument(call, 'max_wait') && maxWait === undefined) return undefined;
+  const checkpoint = getKeyword(call, 'checkpoint_s3_uri') ? undefined : checkpointUriFor(getKeyword(call, 'output_path')?.value);
+  const prefix = argumentPrefix(call);
+  const added = [
+    ...(spot ? [] : [`${prefix}use_spot_instances=True`]),
+    ...(maxWait ? [`${prefix}max_wait=${maxWait}`] : []),
+    ...(checkpoint ? [`checkpoint_s3_uri=${pythonString(checkpoint, quote)}`] : []),
+  ];
+  const edits: Edit[] = [];
+  if (spot) {
+    const edit = replaceLiteral(spot, 'True');
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  edits.push(...insertItems(text, call.arguments, added));
+  return { title: `Enable managed spot training (${[`${prefix}use_spot_instances=True`, ...added.filter((a) => !a.startsWith(`${prefix}use_spot`))].join(', ')})`, applicability: 'unsafe', edits: joinEdits(edits) };
+}
+
+function boto3Fix(text: string, call: PythonCall): Fix | undefined {
+  const quote = quoteOf(call);
+  const spot = getKeyword(call, 'EnableManagedSpotTraining');
+  const stopping = stoppingConditionOf(call);
+  if (!stopping) return undefined;
+  const maxWait = maxWaitFor(text, stopping.maxRun);
+  if (maxWait === undefined) return undefined;
+  const checkpoint = getKeyword(call, 'CheckpointConfig') ? undefined : `CheckpointConfig={${pythonString('S3Uri', quote)}: ${pythonString(checkpointUriFor(undefined), quote)}}`;
+  const edits: Edit[] = [];
+  if (spot) {
+    const edit = replaceLiteral(spot, 'True');
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  edits.push(...insertItems(text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quote)}: ${maxWait}`]));
+  edits.push(...insertItems(text, call.arguments, [...(spot ? [] : ['EnableManagedSpotTraining=True']), ...(checkpoint ? [checkpoint] : [])]));
+  return { title: `Enable managed spot training (EnableManagedSpotTraining=True, MaxWaitTimeInSeconds ${maxWait}${checkpoint ? `, checkpoints in ${checkpointUriFor(undefined)}` : ''})`, applicability: 'unsafe', edits: joinEdits(edits) };
+}

@@ -1,0 +1,18 @@
+import type { LinterOptions } from '../../src/core/engine';
+import { Linter } from '../../src/core/engine';
+import type { WasmFile } from '../../src/parsers/python/language';
+import { createLanguages } from '../../src/parsers';
+import { allRules } from '../../src/rules';
+
+/** The tests read the WebAssembly files straight from node_modules, where the build copies them from. */
+export function locateTestWasm(file: WasmFile): string {
+  return file === 'web-tree-sitter.wasm' ? require.resolve('web-tree-sitter/web-tree-sitter.wasm') : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
+}
+
+/** One set of languages for every unit test, loaded once by the root hook (test/kit/setup.ts). */
+export const testLanguages = createLanguages({ locateWasm: locateTestWasm });
+
+/** A linter over the shared test languages, with every rule unless told otherwise. */
+export function createTestLinter(options: Partial<LinterOptions> = {}): Linter {
+  return new Linter({ rules: allRules, languages: testLanguages, ...options });
+}

@@ -1,0 +1,322 @@
+import * as assert from 'node:assert/strict';
+import type { PyValue, PythonCall } from '../../src/parsers/python/facts';
+import { getKeyword } from '../../src/parsers/python/facts';
+import { createPythonLanguage } from '../../src/parsers/python/language';
+import { dedent } from '../kit/dedent';
+import { locateTestWasm, testLanguages } from '../kit/languages';
+
+const python = testLanguages.find((l) => l.format === 'python');
+
+function callsOf(code: string, fileName = 'case.py'): PythonCall[] {
+  assert.ok(python, 'the test languages include Python');
+  const outcome = python.parse(code, fileName);
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+  const calls: PythonCall[] = [];
+  outcome.walk((kind, fact) => {
+    if (kind === 'pythonCall') calls.push(fact as PythonCall);
+  });
+  return calls;
+}
+
+const names = (code: string) => callsOf(code).map((c) => c.name);
+
+/** A value as compact plain data, for deepEqual. */
+function plain(value: PyValue | undefined): unknown {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return value.value;
+    case 'none':
+      return null;
+    case 'dict':
+      return { ...Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value)])), ...(value.open ? { '…': true } : {}) };
+    case 'list':
+      return value.items.map(plain);
+    case 'call':
+      return `call ${value.call.name}`;
+    case 'unknown':
+      return '?';
+  }
+}
+
+function keyword(code: string, callName: string, name: string): unknown {
+  const call = callsOf(code).find((c) => c.name === callName);
+  assert.ok(call, `no call ${callName} in ${names(code).join(', ')}`);
+  return plain(getKeyword(call, name)?.value);
+}
+
+describe('Python analysis', () => {
+  describe('qualified names through imports', () => {
+    it('from-imports, aliases and dotted module access', () => {
+      assert.deepEqual(
+        names(dedent`
+          import sagemaker as sm
+          import sagemaker.tuner
+          from sagemaker.pytorch import PyTorch
+          from sagemaker.huggingface import HuggingFace as HF
+          from sagemaker import estimator
+          PyTorch(entry_point="a.py")
+          HF(entry_point="b.py")
+          sm.estimator.Estimator(image_uri="i")
+          estimator.Estimator(image_uri="i")
+          sagemaker.tuner.HyperparameterTuner(est, "m", {})
+        `),
+        ['sagemaker.pytorch.PyTorch', 'sagemaker.huggingface.HuggingFace', 'sagemaker.estimator.Estimator', 'sagemaker.estimator.Estimator', 'sagemaker.tuner.HyperparameterTuner'],
+      );
+    });
+
+    it('tf.estimator.Estimator is TensorFlow, not SageMaker; unimported names resolve to nothing', () => {
+      assert.deepEqual(names('import tensorflow as tf\ntf.estimator.Estimator(model_fn=f)\nEstimator(image_uri="x")\nprint(1)\n'), ['tensorflow.estimator.Estimator']);
+    });
+
+    it('a name bound twice (import, then reassignment) is not resolved', () => {
+      assert.deepEqual(names('from sagemaker.pytorch import PyTorch\nPyTorch = make_estimator\nPyTorch(entry_point="a.py")\n'), []);
+    });
+
+    it('the same import repeated (try / except ImportError) keeps its meaning', () => {
+      const code = dedent`
+        try:
+            from sagemaker.pytorch import PyTorch
+        except ImportError:
+            from sagemaker.pytorch import PyTorch
+        PyTorch(entry_point="a.py")
+      `;
+      assert.deepEqual(names(code), ['sagemaker.pytorch.PyTorch']);
+    });
+
+    it('boto3 clients: boto3.client, session.client, service_name=, sagemaker.Session().sagemaker_client, self attributes', () => {
+      const code = dedent`
+        import boto3
+        import sagemaker
+        sm = boto3.client("sagemaker", region_name="eu-west-1")
+        sm.create_training_job(TrainingJobName="a")
+        session = boto3.session.Session()
+        other = session.client(service_name="sagemaker")
+        other.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="b")
+        sagemaker.Session().sagemaker_client.create_training_job(TrainingJobName="c")
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket="d")
+
+        class Launcher:
+            def __init__(self):
+                self.client = boto3.client("sagemaker")
+
+            def launch(self):
+                self.client.create_training_job(TrainingJobName="e")
+      `;
+      assert.deepEqual(
+        names(code).filter((n) => n.includes('create_')),
+        [
+          'boto3.client:sagemaker.create_training_job',
+          'boto3.client:sagemaker.create_hyper_parameter_tuning_job',
+          'boto3.client:sagemaker.create_training_job',
+          'boto3.client:s3.create_bucket',
+          'boto3.client:sagemaker.create_training_job',
+        ],
+      );
+    });
+  });
+
+  describe('values', () => {
+    it('literals: strings (quotes, prefixes, concatenation), numbers (folded), booleans, None', () => {
+      const code = dedent`
+        from sagemaker.estimator import Estimator
+        Estimator(a='x', b=r"c:\\d", c="s3://" "bucket", d=5 * 24 * 60 * 60, e=-1, f=1_000, g=True, h=None, i=f"{x}.py", j=b"raw", k=0.5)
+      `;
+      const call = callsOf(code)[0];
+      assert.deepEqual(Object.fromEntries(call.keywords.map((k) => [k.name, plain(k.value)])), {
+        a: 'x', b: 'c:\\d', c: 's3://bucket', d: 432000, e: -1, f: 1000, g: true, h: null, i: '?', j: '?', k: 0.5,
+      });
+      const quoted = getKeyword(call, 'a')?.value;
+      assert.equal(quoted?.kind === 'string' ? quoted.quote : undefined, "'");
+    });
+
+    it('module and function constants assigned once resolve; parameters, reassigned and mutated names do not', () => {
+      const code = dedent`
+        from sagemaker.tuner import HyperparameterTuner
+        STRATEGY = "Grid"
+        RETRIED = "Random"
+        RETRIED = "Bayesian"
+        LIMITS = {"max_jobs": 4}
+        LIMITS["max_jobs"] = 8
+
+        def tune(strategy_arg):
+            local = "Hyperband"
+            HyperparameterTuner(est, "m", {}, strategy=STRATEGY, a=strategy_arg, b=local, c=RETRIED, d=LIMITS)
+      `;
+      const call = callsOf(code).find((c) => c.name === 'sagemaker.tuner.HyperparameterTuner');
+      assert.ok(call);
+      assert.deepEqual(Object.fromEntries(call.keywords.map((k) => [k.name, plain(k.value)])), { strategy: 'Grid', a: '?', b: 'Hyperband', c: '?', d: '?' });
+      assert.equal(getKeyword(call, 'strategy')?.value.indirect, true);
+    });
+
+    it('a function-local name shadows the module constant', () => {
+      const code = dedent`
+        from sagemaker.tuner import HyperparameterTuner
+        STRATEGY = "Grid"
+        def tune():
+            STRATEGY = pick()
+            HyperparameterTuner(est, "m", {}, strategy=STRATEGY)
+      `;
+      assert.equal(keyword(code, 'sagemaker.tuner.HyperparameterTuner', 'strategy'), '?');
+    });
+
+    it('**kwargs from a dict literal or dict(...) adds keywords; an unknown **kwargs makes the call open', () => {
+      const code = dedent`
+        from sagemaker.pytorch import PyTorch
+        common = {"role": "r", "instance_count": 2}
+        PyTorch(entry_point="a.py", **common, **dict(max_run=60))
+        def build(**kwargs):
+            return PyTorch(entry_point="b.py", **kwargs)
+      `;
+      const [first, second] = callsOf(code);
+      assert.deepEqual(first.keywords.map((k) => [k.name, plain(k.value), !!k.spread]), [['entry_point', 'a.py', false], ['role', 'r', true], ['instance_count', 2, true], ['max_run', 60, true]]);
+      assert.equal(first.open, false);
+      assert.equal(second.open, true);
+    });
+
+    it('dict-shaped boto3 arguments, through a constant and with nested dicts', () => {
+      const code = dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        STOP = {"MaxRuntimeInSeconds": 2 * 60 * 60}
+        config = {"Strategy": "Random", "ResourceLimits": {"MaxNumberOfTrainingJobs": 10}, **extra}
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobConfig=config, TrainingJobDefinition={"StoppingCondition": STOP})
+      `;
+      const call = callsOf(code).find((c) => c.name.endsWith('create_hyper_parameter_tuning_job'));
+      assert.ok(call);
+      assert.deepEqual(plain(getKeyword(call, 'HyperParameterTuningJobConfig')?.value), { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 10 }, '…': true });
+      assert.deepEqual(plain(getKeyword(call, 'TrainingJobDefinition')?.value), { StoppingCondition: { MaxRuntimeInSeconds: 7200 } });
+    });
+
+    it('conditional expressions keep their branches as alternatives', () => {
+      const code = 'from sagemaker.estimator import Estimator\nEstimator(instance_type="local" if LOCAL else "ml.m5.xlarge")\n';
+      const value = getKeyword(callsOf(code)[0], 'instance_type')?.value;
+      assert.equal(value?.kind, 'unknown');
+      assert.deepEqual(value?.kind === 'unknown' ? value.alternatives?.map(plain) : undefined, ['local', 'ml.m5.xlarge']);
+    });
+
+    it('a name assigned in several places is one of those values; a loop variable is not', () => {
+      const code = dedent`
+        from sagemaker.estimator import Estimator
+        if LOCAL:
+            kind = "local"
+        else:
+            kind = "ml.m5.xlarge"
+        for size in sizes:
+            Estimator(instance_type=kind, volume_size=size)
+      `;
+      const call = callsOf(code)[0];
+      const kind = getKeyword(call, 'instance_type')?.value;
+      assert.deepEqual(kind?.kind === 'unknown' ? kind.alternatives?.map(plain) : undefined, ['local', 'ml.m5.xlarge']);
+      const size = getKeyword(call, 'volume_size')?.value;
+      assert.equal(size?.kind === 'unknown' ? size.alternatives : 'known', undefined);
+    });
+
+    it("the file's imports come first, as one pythonModule fact", () => {
+      assert.ok(python);
+      const outcome = python.parse('import boto3\nfrom sagemaker.local import LocalSession as LS\nimport sagemaker.tuner\n', 'a.py');
+      assert.ok(outcome.ok);
+      const kinds: string[] = [];
+      outcome.walk((kind, fact) => kinds.push(kind === 'pythonModule' ? `module ${(fact as { imports: string[] }).imports.join(' ')}` : kind));
+      assert.deepEqual(kinds, ['module boto3 sagemaker.local.LocalSession sagemaker']);
+    });
+
+    it('nested calls are values that carry their own call', () => {
+      assert.equal(keyword('from sagemaker.tuner import HyperparameterTuner\nfrom sagemaker.pytorch import PyTorch\nHyperparameterTuner(estimator=PyTorch(entry_point="a.py"))\n', 'sagemaker.tuner.HyperparameterTuner', 'estimator'), 'call sagemaker.pytorch.PyTorch');
+    });
+  });
+
+  describe('positions', () => {
+    it('offsets are UTF-16 indexes: the callee after non-ASCII text slices out exactly', () => {
+      const code = 'from sagemaker.pytorch import PyTorch\nx = "é😀"; est = PyTorch(entry_point="a.py")\n';
+      const [call] = callsOf(code);
+      assert.equal(code.slice(call.callee.start, call.callee.end), 'PyTorch');
+      assert.equal(code.slice(call.arguments.open, call.arguments.close + 1), '(entry_point="a.py")');
+      const keywordArg = getKeyword(call, 'entry_point');
+      assert.ok(keywordArg);
+      assert.equal(code.slice(keywordArg.start, keywordArg.end), 'entry_point="a.py"');
+    });
+  });
+
+  describe('syntax errors', () => {
+    it('a half-typed call is skipped, the rest of the file is still analysed', () => {
+      const code = dedent`
+        from sagemaker.pytorch import PyTorch
+        a = PyTorch(entry_point="a.py")
+        b = PyTorch(entry_point="b.py", use_spot_instances=)
+        c = PyTorch(entry_point="c.py")
+      `;
+      const calls = callsOf(code);
+      assert.ok(calls.every((c) => !code.slice(c.start, c.end).includes('b.py')), 'the broken call is not reported');
+      assert.ok(calls.some((c) => code.slice(c.start, c.end).includes('a.py')));
+      assert.ok(calls.some((c) => code.slice(c.start, c.end).includes('c.py')));
+    });
+
+    it('an unclosed bracket near the end: what comes before it is still analysed', () => {
+      const code = 'from sagemaker.pytorch import PyTorch\n' + 'PyTorch(entry_point="a.py")\n'.repeat(10) + 'PyTorch(entry_point="b.py",\n';
+      assert.equal(callsOf(code).length, 10);
+    });
+
+    it('a file that is mostly not Python is one parse error', () => {
+      assert.ok(python);
+      const outcome = python.parse('{{{{ this is :: not ] python [[ at all ))))\n'.repeat(20), 'x.py');
+      assert.equal(outcome.ok, false);
+      assert.match(outcome.ok ? '' : outcome.error.message, /^Python syntax error/);
+    });
+
+    it('an empty file is fine', () => {
+      assert.deepEqual(callsOf(''), []);
+    });
+  });
+
+  describe('re-parsing after an edit', () => {
+    it('an edited file gives the same facts as a fresh parse, edit after edit', () => {
+      let code = dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.tuner import HyperparameterTuner
+        MAX_RUN = 3600
+        est = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", max_run=MAX_RUN)
+        tuner = HyperparameterTuner(est, "loss", {}, strategy="Random", max_jobs=4)
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(TrainingJobName="j", StoppingCondition={"MaxRuntimeInSeconds": 60})
+      `;
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const pieces = ['x', ' ', '\n', '(', ')', '"', 'use_spot_instances=True, ', '# note\n', 'é😀', ','];
+      for (let i = 0; i < 60; i++) {
+        const at = random(code.length + 1);
+        const removed = random(3);
+        code = code.slice(0, at) + (random(2) ? pieces[random(pieces.length)] : '') + code.slice(Math.min(code.length, at + removed));
+        const outcome = python?.parse(code, 'edited.py');
+        const fresh = python?.parse(code, `fresh-${i}.py`);
+        assert.equal(outcome?.ok, fresh?.ok, `edit ${i}`);
+        if (outcome?.ok && fresh?.ok) {
+          const facts = (o: typeof outcome) => {
+            const all: unknown[] = [];
+            o.walk((kind, fact) => all.push([kind, fact]));
+            return JSON.stringify(all);
+          };
+          assert.equal(facts(outcome), facts(fresh), `edit ${i}: ${JSON.stringify(code)}`);
+        }
+      }
+    });
+  });
+
+  describe('loading', () => {
+    it('a missing wasm fails the load with the reason, and parse is refused rather than crashing the process', async () => {
+      const language = createPythonLanguage((file) => (file === 'web-tree-sitter.wasm' ? locateTestWasm(file) : '/nonexistent/tree-sitter-python.wasm'));
+      assert.deepEqual(language.loadState, { state: 'unloaded' });
+      await language.load?.();
+      assert.equal(language.loadState?.state, 'failed');
+      assert.match(language.loadState?.state === 'failed' ? language.loadState.message : '', /ENOENT|no such file/);
+      assert.throws(() => language.parse('x = 1\n', 'x.py'), /not loaded/);
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { spotNoCheckpoint } from '../../src/rules/spot-no-checkpoint';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noCheckpoint = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noCheckpoint', data: { setting }, line, column, endLine: line, endColumn: column + length });
+
+new RuleTester().run(spotNoCheckpoint, {
+  valid: [
+    {
+      name: 'spot with checkpoints',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", use_spot_instances=True, max_wait=7200, checkpoint_s3_uri=f"s3://{bucket}/ckpt")
+      `,
+    },
+    {
+      name: 'no spot: nothing to checkpoint for',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", use_spot_instances=False)
+      `,
+    },
+    {
+      name: 'unknown **kwargs may hold the checkpoint location',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        def make(**kw):
+            return PyTorch(entry_point="train.py", use_spot_instances=True, max_wait=7200, **kw)
+      `,
+    },
+    {
+      name: 'boto3 with CheckpointConfig',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_training_job(EnableManagedSpotTraining=True, CheckpointConfig={"S3Uri": uri}, StoppingCondition={"MaxRuntimeInSeconds": 1, "MaxWaitTimeInSeconds": 2})
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'estimator: checkpoint location derived from output_path',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFace
+        est = HuggingFace(
+            entry_point="train.py",
+            output_path="s3://team-models/bert",
+            use_spot_instances=True,
+            max_wait=36000,
+        )
+      `,
+      errors: [noCheckpoint('checkpoint_s3_uri', 5, 5, 23)],
+      output: dedent`
+        from sagemaker.huggingface import HuggingFace
+        est = HuggingFace(
+            entry_point="train.py",
+            output_path="s3://team-models/bert",
+            use_spot_instances=True,
+            max_wait=36000,
+            checkpoint_s3_uri="s3://team-models/bert/checkpoints",
+        )
+      `,
+    },
+    {
+      name: 'boto3: CheckpointConfig added with a placeholder bucket',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client('sagemaker')
+        sm.create_training_job(TrainingJobName='j', EnableManagedSpotTraining=True, StoppingCondition={'MaxRuntimeInSeconds': 60, 'MaxWaitTimeInSeconds': 120})
+      `,
+      errors: [noCheckpoint('CheckpointConfig.S3Uri', 3, 45, 30)],
+      output: dedent`
+        import boto3
+        sm = boto3.client('sagemaker')
+        sm.create_training_job(TrainingJobName='j', EnableManagedSpotTraining=True, StoppingCondition={'MaxRuntimeInSeconds': 60, 'MaxWaitTimeInSeconds': 120}, CheckpointConfig={'S3Uri': 's3://<your-bucket>/checkpoints'})
+      `,
+    },
+  ],
+});

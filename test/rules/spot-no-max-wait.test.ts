@@ -1,0 +1,117 @@
+import { spotNoMaxWait } from '../../src/rules/spot-no-max-wait';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noMaxWait = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noMaxWait', data: { setting }, line, column, endLine: line, endColumn: column + length });
+
+new RuleTester().run(spotNoMaxWait, {
+  valid: [
+    {
+      name: 'spot with max_wait',
+      format: 'python',
+      code: dedent`
+        from sagemaker.tensorflow import TensorFlow
+        est = TensorFlow(entry_point="train.py", use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://b/c")
+      `,
+    },
+    {
+      name: 'spot off',
+      format: 'python',
+      code: dedent`
+        from sagemaker.tensorflow import TensorFlow
+        est = TensorFlow(entry_point="train.py")
+      `,
+    },
+    {
+      name: 'boto3 StoppingCondition from a parameter: silent',
+      format: 'python',
+      code: dedent`
+        import boto3
+        def launch(stopping):
+            boto3.client("sagemaker").create_training_job(EnableManagedSpotTraining=True, StoppingCondition=stopping, CheckpointConfig={"S3Uri": "s3://b/c"})
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'estimator: twice max_run',
+      format: 'python',
+      code: dedent`
+        from sagemaker.mxnet import MXNet
+        est = MXNet(entry_point="train.py", max_run=3600, use_spot_instances=True, checkpoint_s3_uri="s3://b/c")
+      `,
+      errors: [noMaxWait('max_wait', 2, 51, 23)],
+      output: dedent`
+        from sagemaker.mxnet import MXNet
+        est = MXNet(entry_point="train.py", max_run=3600, use_spot_instances=True, checkpoint_s3_uri="s3://b/c", max_wait=7200)
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer: spot in Compute, no StoppingCondition wait time; reported on the flag, no fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+        )
+      `,
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 5, 51, 33)],
+      output: null,
+    },
+    {
+      name: 'estimator without max_run: twice the one-day default',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(
+            image_uri=image,
+            use_spot_instances=True,
+            checkpoint_s3_uri="s3://b/c",
+        )
+      `,
+      errors: [noMaxWait('max_wait', 4, 5, 23)],
+      output: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(
+            image_uri=image,
+            use_spot_instances=True,
+            checkpoint_s3_uri="s3://b/c",
+            max_wait=172800,
+        )
+      `,
+    },
+    {
+      name: 'boto3: added to StoppingCondition, on its own line',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(
+            TrainingJobName="j",
+            EnableManagedSpotTraining=True,
+            CheckpointConfig={"S3Uri": "s3://b/c"},
+            StoppingCondition={
+                "MaxRuntimeInSeconds": MAX_RUNTIME,
+            },
+        )
+      `,
+      errors: [noMaxWait('StoppingCondition.MaxWaitTimeInSeconds', 5, 5, 30)],
+      output: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(
+            TrainingJobName="j",
+            EnableManagedSpotTraining=True,
+            CheckpointConfig={"S3Uri": "s3://b/c"},
+            StoppingCondition={
+                "MaxRuntimeInSeconds": MAX_RUNTIME,
+                "MaxWaitTimeInSeconds": 2 * MAX_RUNTIME,
+            },
+        )
+      `,
+    },
+  ],
+});

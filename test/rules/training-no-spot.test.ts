@@ -1,0 +1,278 @@
+import { trainingNoSpot } from '../../src/rules/training-no-spot';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noSpot = (line: number, column: number, length: number) => ({ messageId: 'noSpot', line, column, endLine: line, endColumn: column + length });
+
+new RuleTester().run(trainingNoSpot, {
+  valid: [
+    {
+      name: 'spot with max_wait and checkpoints',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri="s3://b/ckpt")
+      `,
+    },
+    {
+      name: 'local mode never fires',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.estimator import Estimator
+        a = PyTorch(entry_point="train.py", instance_type="local")
+        INSTANCE = "local_gpu"
+        b = Estimator(image_uri="img", instance_type=INSTANCE)
+        c = Estimator(image_uri="img", instance_type="local" if args.local else "ml.m5.xlarge")
+      `,
+    },
+    {
+      name: 'instance type assigned in both branches of a local-mode switch: may be local, silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.sklearn import SKLearn
+        local_mode = True
+        if local_mode:
+            instance_type = "local"
+        else:
+            instance_type = "ml.m5.xlarge"
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type=instance_type)
+      `,
+    },
+    {
+      name: 'a LocalSession passed in, or imported while the instance type is unresolved: local mode, silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.local import LocalSession
+        from sagemaker.tensorflow import TensorFlow
+        a = TensorFlow(entry_point="train.py", instance_type="ml.c5.xlarge", sagemaker_session=LocalSession())
+        config = get_config()
+        b = TensorFlow(entry_point="train.py", instance_type=config["instance_type"], sagemaker_session=config["sagemaker_session"])
+      `,
+    },
+    {
+      name: 'SDK v1 argument names: train_use_spot_instances counts',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type="ml.p3.2xlarge", train_use_spot_instances=True, train_max_wait=7200, checkpoint_s3_uri="s3://b/c")
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer with spot in its Compute, and one in local-container mode',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute, StoppingCondition
+        from sagemaker.train.model_trainer import Mode
+        spot = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type="ml.g5.xlarge", instance_count=1, enable_managed_spot_training=True),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=3600, max_wait_time_in_seconds=7200),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+        )
+        local = ModelTrainer(training_image=image, training_mode=Mode.LOCAL_CONTAINER)
+      `,
+    },
+    {
+      name: 'use_spot_instances from a variable: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.xgboost import XGBoost
+        est = XGBoost(entry_point="train.py", framework_version="1.7-1", use_spot_instances=args.spot)
+      `,
+    },
+    {
+      name: 'unknown **kwargs may enable spot: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFace
+        def make(**kwargs):
+            return HuggingFace(entry_point="train.py", **kwargs)
+      `,
+    },
+    {
+      name: 'tf.estimator.Estimator is not a SageMaker estimator',
+      format: 'python',
+      code: dedent`
+        import tensorflow as tf
+        est = tf.estimator.Estimator(model_fn=model_fn, model_dir="/tmp/m")
+      `,
+    },
+    {
+      name: 'models and processors are not training jobs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorchModel
+        from sagemaker.processing import ScriptProcessor
+        model = PyTorchModel(model_data="s3://b/model.tar.gz", role=role, entry_point="inference.py")
+        proc = ScriptProcessor(image_uri="img", command=["python3"], instance_type="ml.m5.xlarge", instance_count=1, role=role)
+      `,
+    },
+    {
+      name: 'boto3 with spot on',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(TrainingJobName="j", EnableManagedSpotTraining=True, StoppingCondition={"MaxRuntimeInSeconds": 60, "MaxWaitTimeInSeconds": 120}, CheckpointConfig={"S3Uri": "s3://b/c"})
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'framework estimator: three arguments added, output_path reused for checkpoints',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+
+        estimator = PyTorch(
+            entry_point="train.py",
+            role=role,
+            instance_type="ml.g5.2xlarge",
+            instance_count=1,
+            max_run=4 * 60 * 60,
+            output_path="s3://ml-artifacts/churn/",
+        )
+      `,
+      errors: [noSpot(3, 13, 7)],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+
+        estimator = PyTorch(
+            entry_point="train.py",
+            role=role,
+            instance_type="ml.g5.2xlarge",
+            instance_count=1,
+            max_run=4 * 60 * 60,
+            output_path="s3://ml-artifacts/churn/",
+            use_spot_instances=True,
+            max_wait=28800,
+            checkpoint_s3_uri="s3://ml-artifacts/churn/checkpoints",
+        )
+      `,
+    },
+    {
+      name: 'generic Estimator through the module alias, one line, single quotes, max_run a constant',
+      format: 'python',
+      code: dedent`
+        import sagemaker as sm
+        MAX_RUN = get_limit()
+        est = sm.estimator.Estimator(image_uri=image, role=role, instance_type='ml.m5.xlarge', max_run=MAX_RUN)
+      `,
+      errors: [noSpot(3, 7, 22)],
+      output: dedent`
+        import sagemaker as sm
+        MAX_RUN = get_limit()
+        est = sm.estimator.Estimator(image_uri=image, role=role, instance_type='ml.m5.xlarge', max_run=MAX_RUN, use_spot_instances=True, max_wait=2 * MAX_RUN, checkpoint_s3_uri='s3://<your-bucket>/checkpoints')
+      `,
+    },
+    {
+      name: 'explicit use_spot_instances=False is replaced; instance type unknown still fires',
+      format: 'python',
+      code: dedent`
+        from sagemaker.sklearn.estimator import SKLearn
+        est = SKLearn(
+            entry_point="train.py",
+            instance_type=args.instance_type,
+            use_spot_instances=False
+        )
+      `,
+      errors: [noSpot(2, 7, 7)],
+      output: dedent`
+        from sagemaker.sklearn.estimator import SKLearn
+        est = SKLearn(
+            entry_point="train.py",
+            instance_type=args.instance_type,
+            use_spot_instances=True,
+            max_wait=172800,
+            checkpoint_s3_uri="s3://<your-bucket>/checkpoints"
+        )
+      `,
+    },
+    {
+      name: 'SDK v1 call: the fix uses the v1 argument names',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type=args.instance_type, train_max_run=3600)
+      `,
+      errors: [noSpot(2, 7, 9)],
+      output: dedent`
+        from sagemaker.estimator import Estimator
+        est = Estimator(image, role, train_instance_count=1, train_instance_type=args.instance_type, train_max_run=3600, train_use_spot_instances=True, train_max_wait=7200, checkpoint_s3_uri="s3://<your-bucket>/checkpoints")
+      `,
+    },
+    {
+      name: 'an instance type assigned twice, both cloud types: fires',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        if big:
+            instance_type = "ml.p4d.24xlarge"
+        else:
+            instance_type = "ml.g5.xlarge"
+        est = PyTorch(entry_point="train.py", instance_type=instance_type, max_wait=7200, checkpoint_s3_uri="s3://b/c")
+      `,
+      errors: [noSpot(6, 7, 7)],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+        if big:
+            instance_type = "ml.p4d.24xlarge"
+        else:
+            instance_type = "ml.g5.xlarge"
+        est = PyTorch(entry_point="train.py", instance_type=instance_type, max_wait=7200, checkpoint_s3_uri="s3://b/c", use_spot_instances=True)
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer without spot in its Compute: reported on the class, no fix (config objects)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train.model_trainer import ModelTrainer
+        from sagemaker.train.configs import Compute
+        trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2))
+      `,
+      errors: [noSpot(3, 11, 12)],
+      output: null,
+    },
+    {
+      name: 'boto3 create_training_job: flag, MaxWaitTimeInSeconds and CheckpointConfig added',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm_client = boto3.client("sagemaker")
+        sm_client.create_training_job(
+            TrainingJobName=job_name,
+            AlgorithmSpecification={"TrainingImage": image, "TrainingInputMode": "File"},
+            ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+            StoppingCondition={"MaxRuntimeInSeconds": 86400},
+        )
+      `,
+      errors: [noSpot(3, 1, 29)],
+      output: dedent`
+        import boto3
+        sm_client = boto3.client("sagemaker")
+        sm_client.create_training_job(
+            TrainingJobName=job_name,
+            AlgorithmSpecification={"TrainingImage": image, "TrainingInputMode": "File"},
+            ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+            StoppingCondition={"MaxRuntimeInSeconds": 86400, "MaxWaitTimeInSeconds": 172800},
+            EnableManagedSpotTraining=True,
+            CheckpointConfig={"S3Uri": "s3://<your-bucket>/checkpoints"},
+        )
+      `,
+    },
+    {
+      name: 'boto3 with the request in a dict constant: reported, no fix (StoppingCondition is not written at the call)',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        session = sagemaker.Session()
+        request = {"TrainingJobName": "j", "StoppingCondition": {"MaxRuntimeInSeconds": 3600}}
+        session.sagemaker_client.create_training_job(**request)
+      `,
+      errors: [noSpot(4, 1, 44)],
+      output: null,
+    },
+  ],
+});
