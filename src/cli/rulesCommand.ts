@@ -11,14 +11,14 @@ export function formatRuleList(rules: readonly AnyRule[], format: 'text' | 'json
       category: r.meta.category,
       defaultSeverity: r.meta.defaultSeverity,
       formats: r.meta.formats,
-      fixable: r.meta.fixable,
+      fixes: r.meta.fixes,
       wellArchitected: r.meta.wellArchitected,
       options: Object.fromEntries(Object.entries(r.meta.options as Record<string, OptionSpec>).map(([k, v]) => [k, { type: v.type, default: v.default, description: v.description }])),
       docsUrl: r.docsUrl,
     }));
     return JSON.stringify(list, null, 2) + '\n';
   }
-  const rows = rules.map((r) => [r.id, r.name, r.meta.defaultSeverity, r.meta.formats.join(','), r.meta.fixable ? 'fix' : '', r.meta.description]);
+  const rows = rules.map((r) => [r.id, r.name, r.meta.defaultSeverity, r.meta.formats.join(','), fixColumn(r), r.meta.description]);
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i].length)));
   return rows.map((row) => row.map((cell, i) => (i < 5 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n') + '\n';
 }
@@ -27,7 +27,12 @@ export function formatRuleList(rules: readonly AnyRule[], format: 'text' | 'json
 export function ruleTableMarkdown(rules: readonly AnyRule[]): string {
   const lines = ['| ID | Name | Default severity | Formats | Fix | What it flags |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of rules) {
-    lines.push(`| ${r.id} | [${r.name}](docs/rules/${r.name}.md) | ${r.meta.defaultSeverity} | ${r.meta.formats.join(', ')} | ${r.meta.fixable ? 'yes' : 'no'} | ${r.meta.description} |`);
+    lines.push(`| ${r.id} | [${r.name}](docs/rules/${r.name}.md) | ${r.meta.defaultSeverity} | ${r.meta.formats.join(', ')} | ${fixColumn(r) || 'no'} | ${r.meta.description} |`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** What a rule can do about its findings: `safe`, `unsafe`, `advice` (shown, never applied), or nothing. */
+export function fixColumn(rule: AnyRule): string {
+  return rule.meta.fixes.map((a) => (a === 'displayOnly' ? 'advice' : a)).join(', ');
 }

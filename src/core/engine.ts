@@ -202,7 +202,9 @@ export class Linter {
   private toFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, lines: LineIndex, text: string): Finding {
     const template = (rule.meta.messages as Record<string, string>)[d.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
-    if ((d.fix || d.suggestions?.length) && !rule.meta.fixable) throw new Error('reported a fix but meta.fixable is false');
+    for (const fix of [d.fix, ...(d.suggestions ?? [])]) {
+      if (fix && !rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
+    }
     for (const fix of [d.fix, ...(d.suggestions ?? [])]) if (fix) checkFix(fix, text.length);
     const finding: Finding = {
       ruleId: rule.id,

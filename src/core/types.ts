@@ -146,7 +146,11 @@ export interface RuleMeta<M extends string = string, S extends Record<string, Op
   description: string;
   /** Message templates by id; `{{name}}` is replaced with report data. */
   messages: Record<M, string>;
-  fixable: boolean;
+  /**
+   * The kinds of fix this rule may offer; empty when it offers none. The engine
+   * rejects a reported fix of another kind, so docs and tables can trust it.
+   */
+  fixes: readonly Applicability[];
   /** AWS Well-Architected Machine Learning Lens best practices, e.g. `MLSUS03-BP02`. */
   wellArchitected: readonly string[];
   options: S;

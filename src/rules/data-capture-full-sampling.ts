@@ -14,7 +14,7 @@ export const dataCaptureFullSampling = defineRule({
       fullSampling:
         'Endpoint config {{name}} captures every request and response (InitialSamplingPercentage: 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP02'],
     options: {
       samplingPercentage: { type: 'integer', default: 20, minimum: 1, maximum: 99, description: 'Sampling percentage the quick fix sets.' },

@@ -16,7 +16,7 @@ export const ecrNoLifecycle = defineRule({
       noLifecycle:
         'Repository {{name}} has no lifecycle policy: every image pushed stays stored and billed (≈ $0.10/GB-month for private repositories) until someone deletes it by hand. Add a policy that expires old images.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS04-BP03'],
     options: {
       keepImages: { type: 'integer', default: 10, minimum: 1, description: 'How many of the most recent images the quick fix keeps.' },

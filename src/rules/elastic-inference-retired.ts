@@ -17,7 +17,7 @@ export const elasticInferenceRetired = defineRule({
       retired:
         '{{resource}} attaches the Elastic Inference accelerator {{accelerator}}: Amazon Elastic Inference stopped onboarding customers on 2023-04-15 and is documented as no longer available. Serve the model from a CPU, GPU or Inferentia (ml.inf2) instance instead.',
     },
-    fixable: true,
+    fixes: ['displayOnly'],
     wellArchitected: ['MLSUS05-BP02'],
     options: {},
   },

@@ -33,7 +33,7 @@ export const endpointNoAutoscaling = defineRule({
       noAutoscaling:
         'Endpoint {{endpoint}} runs {{variants}} at a fixed instance count: no Application Auto Scaling target in this template scales it with traffic, so capacity sized for the peak is billed every hour, busy or idle. Add a scalable target with a target-tracking policy.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01', 'MLREL05-BP01'],
     options: {
       maxCapacity: { type: 'integer', default: 4, minimum: 1, description: 'MaxCapacity of the scalable target the quick fix adds (raised to the variant’s initial count if that is larger).' },

@@ -17,7 +17,7 @@ export const logGroupNoRetention = defineRule({
       noRetention:
         'Log group {{name}} keeps its logs forever: without RetentionInDays every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
     },
-    fixable: true,
+    fixes: ['safe'],
     wellArchitected: ['MLSUS04-BP03'],
     options: {
       retentionDays: {

@@ -25,7 +25,7 @@ export const notebookNoAutoStop = defineRule({
       idleShutdownDisabled:
         'Studio domain {{name}} turns idle shutdown off for JupyterLab (LifecycleManagement: DISABLED): apps left open keep their instances running and billed. Set it to ENABLED.',
     },
-    fixable: true,
+    fixes: ['unsafe', 'displayOnly'],
     wellArchitected: ['MLSUS03-BP01'],
     options: {
       idleTimeoutMinutes: { type: 'integer', default: 60, minimum: 60, maximum: 525600, description: 'Idle time, in minutes, after which the quick fix shuts Studio JupyterLab apps down.' },

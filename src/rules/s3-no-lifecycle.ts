@@ -32,7 +32,7 @@ export const s3NoLifecycle = defineRule({
       noStorageAction:
         'Bucket {{name}} has lifecycle rules, but no enabled rule expires or transitions objects: stored data is still kept and billed in its storage class indefinitely. Add an expiration or a transition.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP02', 'MLSUS04-BP03'],
     options: {
       transitionDays: { type: 'integer', default: 0, minimum: 0, description: 'Days after creation at which the quick fix moves objects to S3 Intelligent-Tiering.' },

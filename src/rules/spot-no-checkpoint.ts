@@ -15,7 +15,7 @@ export const spotNoCheckpoint = defineRule({
       noCheckpoint:
         'Spot training without checkpoints restarts from zero after each interruption, paying again for every hour already trained. Set a checkpoint S3 location ({{setting}}) and save checkpoints in /opt/ml/checkpoints.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01'],
     options: {},
   },

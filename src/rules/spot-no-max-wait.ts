@@ -15,7 +15,7 @@ export const spotNoMaxWait = defineRule({
       noMaxWait:
         'Managed spot training needs a maximum wait time ({{setting}}, at least the maximum run time): without it SageMaker rejects the training job. Set {{setting}}.',
     },
-    fixable: true,
+    fixes: ['safe'],
     wellArchitected: ['MLSUS03-BP01'],
     options: {},
   },

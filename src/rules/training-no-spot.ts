@@ -17,7 +17,7 @@ export const trainingNoSpot = defineRule({
       noSpot:
         'This training job runs on on-demand capacity: managed spot training uses spare EC2 capacity at up to 90% less cost, and with checkpoints an interruption only resumes the job. Enable managed spot training.',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01'],
     options: {},
   },

@@ -19,7 +19,7 @@ export const tuningExhaustiveSearch = defineRule({
       exhaustive:
         '{{strategy}} search trains configurations without learning from earlier results: Bayesian search (or Hyperband) usually reaches the same objective with fewer training jobs, and each job saved is its instance-hours and energy. Use strategy "Bayesian".',
     },
-    fixable: true,
+    fixes: ['unsafe'],
     wellArchitected: ['MLSUS04-BP04'],
     options: {},
   },

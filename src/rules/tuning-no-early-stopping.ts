@@ -16,7 +16,7 @@ export const tuningNoEarlyStopping = defineRule({
       noEarlyStopping:
         'This tuning job runs every training job to the end, even those already worse than the best one: early stopping ("Auto") stops them and saves their remaining instance-hours. Set early stopping to "Auto".',
     },
-    fixable: true,
+    fixes: ['safe'],
     wellArchitected: ['MLSUS04-BP01', 'MLSUS04-BP04'],
     options: {},
   },

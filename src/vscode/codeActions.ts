@@ -36,7 +36,15 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
       const finding = findings.find((f) => f.ruleId === ruleId && toRange(f).isEqual(diagnostic.range));
       if (!finding || finding.ruleId === 'parse-error') continue;
       for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
-        if (!fix || fix.applicability === 'displayOnly') continue;
+        if (!fix) continue;
+        if (fix.applicability === 'displayOnly') {
+          // Advice the engine cannot apply: offered as an action that opens the rule page.
+          const advice = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          advice.command = { title: advice.title, command: 'greenml.showRuleDocs', arguments: [ruleId] };
+          advice.diagnostics = [diagnostic];
+          actions.push(advice);
+          continue;
+        }
         const action = new vscode.CodeAction(fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document, fix.edits);
         action.diagnostics = [diagnostic];

@@ -190,7 +190,7 @@ describe('CLI', () => {
 
   it('rules lists every rule, as text, JSON and Markdown', async () => {
     const dir = project({});
-    assert.match((await cli(dir, 'rules')).stdout, /^SML401 +log-group-no-retention +warning +cfn +fix +CloudWatch log group/m);
+    assert.match((await cli(dir, 'rules')).stdout, /^SML401 +log-group-no-retention +warning +cfn +safe +CloudWatch log group/m);
     assert.equal(JSON.parse((await cli(dir, 'rules', '--format', 'json')).stdout).find((r: { id: string }) => r.id === 'SML401').options.retentionDays.default, 30);
     assert.match((await cli(dir, 'rules', '--format', 'markdown')).stdout, /^\| SML401 \| \[log-group-no-retention\]/m);
   });
@@ -288,5 +288,33 @@ describe('SARIF tool notifications', () => {
     assert.equal(invocation.toolExecutionNotifications[0].message.text, 'rule SML401 failed: boom');
     assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 't.yaml');
     assert.deepEqual(log.runs[0].results, []);
+  });
+});
+
+describe('advice-only fixes', () => {
+  const notebook = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n      RoleArn: arn:aws:iam::111122223333:role/r\n';
+
+  it('are printed as a help line in text output and counted as not fixable', async () => {
+    const dir = project({ 'nb.yaml': notebook });
+    const { stdout } = await cli(dir, 'lint', '--select', 'SML402');
+    const lines = stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('nb.yaml:3:3  SML402'));
+    assert.ok(at >= 0, stdout);
+    assert.match(lines[at + 1], /^ {4}help: Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig/);
+    assert.ok(!stdout.includes('fixable with --fix'), stdout);
+  });
+
+  it('travel in SARIF as properties.advice, not as fixes', async () => {
+    const dir = project({ 'nb.yaml': notebook });
+    const result = JSON.parse((await cli(dir, 'lint', '--select', 'SML402', '--format', 'sarif')).stdout).runs[0].results[0];
+    assert.match(result.properties.advice, /^Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig/);
+    assert.equal(result.fixes, undefined);
+  });
+
+  it('the rule table says what kind of fix each rule offers', async () => {
+    const table = (await cli(project({}), 'rules', '--format', 'markdown')).stdout;
+    assert.match(table, /^\| SML306 \| \[elastic-inference-retired\]\S* \| error \| cfn \| advice \|/m);
+    assert.match(table, /^\| SML402 \| \[notebook-no-auto-stop\]\S* \| warning \| cfn \| unsafe, advice \|/m);
+    assert.match(table, /^\| SML401 \| \[log-group-no-retention\]\S* \| warning \| cfn \| safe \|/m);
   });
 });

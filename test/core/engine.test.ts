@@ -19,7 +19,7 @@ const template = dedent`
 const throwing = defineRule({
   id: 'SML499',
   name: 'always-throws',
-  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixable: false, wellArchitected: [], options: {} },
+  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
   create: () => ({
     cfnResource() {
       throw new Error('boom');
@@ -29,8 +29,8 @@ const throwing = defineRule({
 
 const sloppy = defineRule({
   id: 'SML498',
-  name: 'fix-without-fixable',
-  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixable: false, wellArchitected: [], options: {} },
+  name: 'undeclared-fix',
+  meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
   create: (context) => ({
     cfnResource(resource) {
       context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'm', fix: { title: 't', applicability: 'safe', edits: [] } });
@@ -55,11 +55,11 @@ describe('engine', () => {
     assert.deepEqual(errors, ['rule SML499 (always-throws) failed on t.yaml: boom']);
   });
 
-  it('a rule that reports a fix without meta.fixable is a rule error, as in ESLint', () => {
+  it('a rule that reports a kind of fix its meta.fixes does not declare is a rule error, as in ESLint', () => {
     const { linter, settings } = linterWith([sloppy]);
     const result = linter.lint('t.yaml', template, { settings });
     assert.deepEqual(result.findings, []);
-    assert.match(result.ruleErrors[0].message, /meta\.fixable is false/);
+    assert.match(result.ruleErrors[0].message, /reported a safe fix but meta\.fixes is \[\]/);
   });
 
   it('a broken template gives exactly one parse-error and runs no rule', () => {

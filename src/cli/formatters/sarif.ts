@@ -63,7 +63,7 @@ function toDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {
     helpUri: rule.docsUrl,
     help: { text: `See ${rule.docsUrl}`, markdown: `[${rule.id} ${rule.name}](${rule.docsUrl})` },
     defaultConfiguration: { level: toLevel(rule.meta.defaultSeverity) },
-    properties: { tags: [rule.meta.category, ...rule.meta.wellArchitected], fixable: rule.meta.fixable },
+    properties: { tags: [rule.meta.category, ...rule.meta.wellArchitected], fixes: [...rule.meta.fixes] },
   };
 }
 
@@ -82,6 +82,7 @@ function toResult(finding: Finding, uri: string, ruleIndex: number | undefined):
   if (fixes.length) result.fixes = fixes.map((fix) => toFix(fix, uri));
   const properties: Record<string, unknown> = {};
   if (finding.tags?.length) properties['tags'] = finding.tags;
+  if (finding.fix?.applicability === 'displayOnly') properties['advice'] = finding.fix.title;
   if (finding.cell) {
     properties['cell'] = finding.cell.index;
     properties['cellLine'] = finding.cell.line;

@@ -13,6 +13,8 @@ export function formatText(report: Report): string {
       const where = f.cell ? `${result.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.column}` : `${result.path}:${f.line}:${f.column}`;
       const fixable = f.fix?.applicability === 'safe' ? ' [*]' : f.fix?.applicability === 'unsafe' ? ' [*unsafe]' : '';
       lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${f.message}${fixable}`);
+      // Advice that cannot be applied automatically still deserves to be read.
+      if (f.fix?.applicability === 'displayOnly') lines.push(`    help: ${f.fix.title}`);
     }
   }
   const s = summarize(report);

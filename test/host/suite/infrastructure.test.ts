@@ -65,12 +65,15 @@ suite('Infrastructure templates (S3, ECR, notebooks, endpoints)', () => {
     await waitForDiagnostics(document.uri, hasCode('SML303'), 'SML303 to come back after revert');
   });
 
-  test('display-only advice (SML402 notebook instance) offers no edit', async () => {
+  test('display-only advice (SML402 notebook instance) is offered as an action that opens the rule page, never as an edit', async () => {
     const { document } = await openInEditor('sagemaker-stack.yaml');
     const diagnostic = (await waitForDiagnostics(document.uri, hasCode('SML402'), 'SML402')).find((d) => codeOf(d) === 'SML402');
     assert.ok(diagnostic);
     const actions = await codeActions(document.uri, diagnostic.range);
-    assert.ok(actions.every((a) => !a.title.startsWith('Attach')), `display-only advice became an action: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const advice = actions.find((a) => a.title.startsWith('Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig'));
+    assert.ok(advice, `no advice action: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.strictEqual((advice as vscode.CodeAction).edit, undefined, 'display-only advice must not carry an edit');
+    assert.strictEqual((advice as vscode.CodeAction).command?.command, 'greenml.showRuleDocs');
     assert.ok(actions.some((a) => a.title === 'Show documentation for SML402'));
   });
 
