@@ -1,6 +1,7 @@
 /**
- * What the notebook language hands to rules before the Python facts of its
- * cells: where each code cell is in the document the rules read.
+ * What the notebook language hands to rules after the Python facts of its
+ * cells (so a rule can judge the notebook as a whole there): where each code
+ * cell is in the document the rules read.
  */
 
 export interface NotebookCellFact {

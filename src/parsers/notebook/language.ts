@@ -31,8 +31,9 @@ export function createNotebookLanguage(python: Language): Language {
         ok: true,
         embedded: code,
         walk(emit) {
-          emit('notebook', { cells: code.cellFacts(), appendAt: code.appendAt });
           outcome.walk(emit);
+          // Last, so that rules can judge the notebook as a whole once every call is seen.
+          emit('notebook', { cells: code.cellFacts(), appendAt: code.appendAt });
         },
       };
     },
