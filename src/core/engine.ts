@@ -142,6 +142,7 @@ export class Linter {
         start,
         end,
         ...lines.rangeOf(start, end),
+        ...(outcome.error.cell ? { cell: outcome.error.cell } : {}),
       });
       return result;
     }

@@ -218,7 +218,7 @@ export interface EmbeddedCode {
 /** What a parser returns for one file. */
 export type ParseOutcome =
   | { ok: true; walk(emit: EmitFact): void; embedded?: EmbeddedCode }
-  | { ok: false; error: { message: string; start: number; end: number } };
+  | { ok: false; error: { message: string; start: number; end: number; cell?: CellLocation } };
 
 /** Where a language whose parser loads asynchronously stands. */
 export type LoadState = { state: 'unloaded' | 'loading' | 'loaded' } | { state: 'failed'; message: string };

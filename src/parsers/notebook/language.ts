@@ -25,7 +25,7 @@ export function createNotebookLanguage(python: Language): Language {
         const start = code.toFile(outcome.error.start);
         const cell = code.cellRange(outcome.error.start, outcome.error.end);
         const where = cell ? ` (cell ${cell.index + 1}, line ${cell.line})` : '';
-        return { ok: false, error: { message: `${outcome.error.message}${where}`, start, end: Math.max(start, code.toFile(outcome.error.end)) } };
+        return { ok: false, error: { message: `${outcome.error.message}${where}`, start, end: Math.max(start, code.toFile(outcome.error.end)), ...(cell ? { cell } : {}) } };
       }
       return {
         ok: true,
