@@ -73,4 +73,3 @@ suite('Jupyter notebooks in the notebook editor', () => {
     await waitForDiagnostics(cell.uri, (d) => !hasCode('SML307')(d), 'SML307 to disappear');
   });
 });
-});
