@@ -7,6 +7,7 @@ import { Linter } from '../src/core/engine';
 import type { AnyRule, FormatFamily } from '../src/core/types';
 import { ruleTableMarkdown } from '../src/cli/rulesCommand';
 import { testLanguages } from './kit/languages';
+import { notebookJson, splitCells } from './kit/notebook';
 import { allRules } from '../src/rules';
 import { expectedFindings, fixturesRoot, listFixtureFiles } from './fixtures.test';
 
@@ -26,6 +27,8 @@ const exampleFormats: Record<string, { file: string; family: FormatFamily }> = {
   hcl: { file: 'main.tf', family: 'tf' },
   terraform: { file: 'main.tf', family: 'tf' },
   typescript: { file: 'stack.ts', family: 'cdk' },
+  // Notebook examples are Python cells separated by `# %%` lines, linted as an .ipynb built from them.
+  'python notebook': { file: 'example.ipynb', family: 'nb' },
 };
 
 function camelCase(slug: string): string {
@@ -97,12 +100,12 @@ describe('rule files (parity)', () => {
         const settings = resolveRuleSettings(allRules);
         const failFamilies = new Set<FormatFamily>();
         let examples = 0;
-        for (const m of body.matchAll(/```(\w+) (fail|pass)\n([\s\S]*?)```/g)) {
+        for (const m of body.matchAll(/```(\w+(?: notebook)?) (fail|pass)\n([\s\S]*?)```/g)) {
           const [, lang, kind, code] = m;
           const format = exampleFormats[lang];
           assert.ok(format, `unknown example language "${lang}"`);
           examples++;
-          const result = linter.lint(format.file, code, { settings });
+          const result = linter.lint(format.file, format.family === 'nb' ? notebookJson(splitCells(code)) : code, { settings });
           assert.ok(result.format, `a ${kind} example in ${lang} was not recognised: ${result.skipped}`);
           const ids = result.findings.map((f) => f.ruleId);
           if (kind === 'fail') {

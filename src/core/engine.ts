@@ -4,7 +4,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import type { AnyRule, Finding, Fix, Format, Language, ReportDescriptor, Severity, Visitors } from './types';
+import type { AnyRule, Edit, EmbeddedCode, Finding, Fix, Format, Language, ReportDescriptor, Severity, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
@@ -142,24 +142,32 @@ export class Linter {
         start,
         end,
         ...lines.rangeOf(start, end),
+        ...(outcome.error.cell ? { cell: outcome.error.cell } : {}),
       });
       return result;
     }
 
+    // Rules read the code: the file itself, or the code embedded in it (a notebook's cells).
+    const embedded = outcome.embedded;
+    const code = embedded?.text ?? text;
+    const codeLines = embedded ? new LineIndex(code) : lines;
+    const toFinding = (rule: AnyRule, severity: Severity, d: ReportDescriptor<string>): Finding =>
+      embedded ? this.toEmbeddedFinding(rule, severity, d, embedded, codeLines, lines, text.length) : this.toFinding(rule, severity, d, lines, text);
+
     const family = familyOf(language.format);
-    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Finding[] }> = [];
+    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Array<{ finding: Finding; codeLine: number }> }> = [];
     for (const rule of this.rules) {
       const setting = options.settings.get(rule.id);
       if (!setting || !rule.meta.formats.includes(family)) continue;
-      const findings: Finding[] = [];
+      const findings: Array<{ finding: Finding; codeLine: number }> = [];
       try {
         const visitors = rule.create({
           fileName,
           format: language.format,
-          text,
-          lines,
+          text: code,
+          lines: codeLines,
           options: setting.options,
-          report: (descriptor: ReportDescriptor<string>) => findings.push(this.toFinding(rule, setting.severity, descriptor, lines, text)),
+          report: (descriptor: ReportDescriptor<string>) => findings.push({ finding: toFinding(rule, setting.severity, descriptor), codeLine: codeLines.positionAt(descriptor.start).line }),
         });
         active.push({ rule, severity: setting.severity, visitors, findings });
       } catch (err) {
@@ -182,11 +190,12 @@ export class Linter {
       }
     });
 
-    const suppressions = parseSuppressions(text, lines, language.commentPrefixes);
+    // Suppression comments are written in the code, so they are read there.
+    const suppressions = parseSuppressions(code, codeLines, language.commentPrefixes);
     for (const entry of active) {
       if (failed.has(entry.rule.id)) continue;
-      for (const finding of entry.findings) {
-        if (isSuppressed(suppressions, finding.ruleId, finding.ruleName, finding.line - 1)) result.suppressed++;
+      for (const { finding, codeLine } of entry.findings) {
+        if (isSuppressed(suppressions, finding.ruleId, finding.ruleName, codeLine)) result.suppressed++;
         else result.findings.push(finding);
       }
     }
@@ -221,6 +230,35 @@ export class Linter {
     if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
     if (d.related?.length) finding.related = d.related.map((r) => ({ message: r.message, ...lines.rangeOf(r.start, r.end) }));
     if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
+    return finding;
+  }
+
+  /**
+   * A finding on embedded code: the rule's offsets index the code, so its range,
+   * related locations and fix edits are mapped to the file, and the finding
+   * gets its cell. A fix with an edit that cannot be made in the file is dropped.
+   */
+  private toEmbeddedFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, embedded: EmbeddedCode, codeLines: LineIndex, lines: LineIndex, fileLength: number): Finding {
+    const inCode = this.toFinding(rule, severity, d, codeLines, embedded.text);
+    const start = embedded.toFile(d.start);
+    const end = Math.max(start, embedded.toFile(d.end));
+    const finding: Finding = { ...inCode, start, end, ...lines.rangeOf(start, end) };
+    const cell = embedded.cellRange(d.start, d.end);
+    if (cell) finding.cell = cell;
+    const mapFix = (fix: Fix): Fix | undefined => {
+      const edits = fix.edits.map((e) => embedded.mapEdit({ start: e.start, end: e.end, text: e.text }));
+      if (edits.some((e) => !e)) return undefined;
+      const mapped = { ...fix, edits: (edits as Edit[]).map((e) => ({ ...e, range: lines.rangeOf(e.start, e.end) })) };
+      checkFix(mapped, fileLength);
+      return mapped;
+    };
+    delete finding.fix;
+    delete finding.suggestions;
+    const fix = d.fix && mapFix(d.fix);
+    if (fix) finding.fix = fix;
+    const suggestions = (d.suggestions ?? []).flatMap((s) => mapFix(s) ?? []);
+    if (suggestions.length) finding.suggestions = suggestions;
+    if (d.related?.length) finding.related = d.related.map((r) => ({ message: r.message, ...lines.rangeOf(embedded.toFile(r.start), embedded.toFile(r.end)) }));
     return finding;
   }
 

@@ -59,7 +59,17 @@ export interface Edit {
   text: string;
   /** The same range as 1-based lines and columns; filled in by the engine. */
   range?: Range;
+  /** For a notebook: the same edit on its cells, for editors that edit cells rather than the file. */
+  cell?: CellEdit;
 }
+
+/**
+ * An edit of a notebook's cells. `replace` changes `[start, end)` of one cell's
+ * text (offsets in that text); `insertCell` adds a code cell at `index`.
+ */
+export type CellEdit =
+  | { kind: 'replace'; index: number; start: number; end: number; text: string }
+  | { kind: 'insertCell'; index: number; source: string };
 
 export interface Fix {
   title: string;
@@ -79,12 +89,13 @@ export interface RelatedLocation extends Range {
   message: string;
 }
 
-/** Where a finding sits inside a notebook, for formats built from cells. */
-export interface CellLocation {
+/**
+ * Where a finding sits inside a notebook, for formats built from cells: the
+ * cell, and the range inside that cell's text (1-based, end exclusive).
+ */
+export interface CellLocation extends Range {
   /** 0-based index over all cells of the notebook. */
   index: number;
-  /** 1-based line inside the cell. */
-  line: number;
 }
 
 /**
@@ -188,10 +199,26 @@ export interface Rule<M extends string = string, S extends Record<string, Option
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any, any>;
 
+/**
+ * Code embedded in the file rather than being the file: a notebook's code cells
+ * inside its JSON. Rules see `text` (the cells joined into one document); the
+ * engine maps their offsets and edits back to the file with these functions.
+ */
+export interface EmbeddedCode {
+  /** The code the facts' offsets index and the rules read. */
+  text: string;
+  /** The file offset of an offset of `text`. */
+  toFile(offset: number): number;
+  /** The cell and the range inside it of `[start, end)` of `text`; undefined outside every cell. */
+  cellRange(start: number, end: number): CellLocation | undefined;
+  /** An edit of `text` as an edit of the file, carrying its cell edit; undefined when it cannot be made there. */
+  mapEdit(edit: Edit): Edit | undefined;
+}
+
 /** What a parser returns for one file. */
 export type ParseOutcome =
-  | { ok: true; walk(emit: EmitFact): void }
-  | { ok: false; error: { message: string; start: number; end: number } };
+  | { ok: true; walk(emit: EmitFact): void; embedded?: EmbeddedCode }
+  | { ok: false; error: { message: string; start: number; end: number; cell?: CellLocation } };
 
 /** Where a language whose parser loads asynchronously stands. */
 export type LoadState = { state: 'unloaded' | 'loading' | 'loaded' } | { state: 'failed'; message: string };

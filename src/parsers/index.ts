@@ -2,6 +2,7 @@ import type { Language } from '../core/types';
 import { cloudFormationJson, cloudFormationYaml } from './cloudformation';
 import type { LocateWasm } from './python/language';
 import { createPythonLanguage } from './python/language';
+import { createNotebookLanguage } from './notebook/language';
 
 export interface LanguageOptions {
   /** Where the WebAssembly files of the tree-sitter parsers are. */
@@ -10,5 +11,6 @@ export interface LanguageOptions {
 
 /** Every language the engine can lint, in detection order. */
 export function createLanguages(options: LanguageOptions): Language[] {
-  return [cloudFormationYaml, cloudFormationJson, createPythonLanguage(options.locateWasm)];
+  const python = createPythonLanguage(options.locateWasm);
+  return [cloudFormationYaml, cloudFormationJson, python, createNotebookLanguage(python)];
 }

@@ -3,6 +3,7 @@ import { dataCaptureFullSampling } from './data-capture-full-sampling';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
+import { endpointNoTeardown } from './endpoint-no-teardown';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
@@ -24,6 +25,7 @@ export const allRules: readonly AnyRule[] = [
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,
+  endpointNoTeardown,
   logGroupNoRetention,
   notebookNoAutoStop,
 ];

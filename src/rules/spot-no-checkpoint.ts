@@ -9,7 +9,7 @@ export const spotNoCheckpoint = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Managed spot training without a checkpoint location',
     messages: {
       noCheckpoint:

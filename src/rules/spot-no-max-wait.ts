@@ -9,7 +9,7 @@ export const spotNoMaxWait = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'error',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Managed spot training without a maximum wait time',
     messages: {
       noMaxWait:

@@ -11,7 +11,7 @@ export const trainingNoSpot = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Training job on on-demand capacity without managed spot training',
     messages: {
       noSpot:

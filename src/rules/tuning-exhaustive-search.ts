@@ -13,7 +13,7 @@ export const tuningExhaustiveSearch = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Hyperparameter tuning with the Grid or Random search strategy',
     messages: {
       exhaustive:

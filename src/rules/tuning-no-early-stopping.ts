@@ -10,7 +10,7 @@ export const tuningNoEarlyStopping = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Hyperparameter tuning job without early stopping',
     messages: {
       noEarlyStopping:

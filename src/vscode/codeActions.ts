@@ -5,6 +5,7 @@ import { suppressionEdit } from '../core/suppressions';
 import type { Edit, Finding, Fix } from '../core/types';
 import { ruleIdOf, toRange } from './convert';
 import type { DocumentLinter } from './diagnostics';
+import { cellRange, cellScheme } from './diagnostics';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('greenml');
 
@@ -19,21 +20,20 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly linter: DocumentLinter) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const state = this.linter.stateOf(document);
-    if (!state) return [];
-    const findings = state.result.findings;
+    const target = actionTarget(this.linter, document);
+    if (!target) return [];
+    const findings = target.findings;
     // Asked for source.fixAll (on save, or from the Source Action menu): only the fix-all action.
     if (context.only?.contains(fixAllKind)) {
-      const action = fixAllAction(document, findings, 'Fix all safe Green ML problems', fixAllKind);
+      const action = fixAllAction(target, findings, 'Fix all safe Green ML problems', fixAllKind);
       return action ? [action] : [];
     }
-    const language = this.linter.linter.languages.find((l) => l.format === state.result.format);
     const actions: vscode.CodeAction[] = [];
     const offeredRuleActions = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       const ruleId = ruleIdOf(diagnostic);
       if (!ruleId) continue;
-      const finding = findings.find((f) => f.ruleId === ruleId && toRange(f).isEqual(diagnostic.range));
+      const finding = findings.find((f) => f.ruleId === ruleId && target.rangeOf(f).isEqual(diagnostic.range));
       if (!finding || finding.ruleId === 'parse-error') continue;
       for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
         if (!fix) continue;
@@ -45,8 +45,13 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
           actions.push(advice);
           continue;
         }
+        const edit = target.workspaceEdit(fix.edits);
+        if (!edit) continue;
         const action = new vscode.CodeAction(fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, fix.edits);
+        if (target.notebook && fix.edits.some((e) => e.cell?.kind === 'insertCell')) {
+          // Cell insertions do not survive the trip of a code action's edit through the API: applied by a command.
+          action.command = { title: action.title, command: applyNotebookFixCommand, arguments: [target.notebook.uri.toString(), fix.edits] };
+        } else action.edit = edit;
         action.diagnostics = [diagnostic];
         action.isPreferred = fix === finding.fix && fix.applicability === 'safe';
         actions.push(action);
@@ -55,13 +60,12 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
       offeredRuleActions.add(ruleId);
       const sameRule = findings.filter((f) => f.ruleId === ruleId);
       if (sameRule.filter((f) => f.fix && f.fix.applicability === 'safe').length > 1) {
-        const all = fixAllAction(document, sameRule, `Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
+        const all = fixAllAction(target, sameRule, `Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
         if (all) actions.push(all);
       }
-      const prefix = language?.commentPrefixes[0];
-      if (prefix) {
-        actions.push(suppressAction(document, finding, prefix, false));
-        actions.push(suppressAction(document, finding, prefix, true));
+      if (target.commentPrefix) {
+        actions.push(suppressAction(document, finding, target, false));
+        actions.push(suppressAction(document, finding, target, true));
       }
       const docs = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
       docs.command = { title: docs.title, command: 'greenml.showRuleDocs', arguments: [ruleId] };
@@ -71,22 +75,100 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function suppressAction(document: vscode.TextDocument, finding: Finding, prefix: string, fileLevel: boolean): vscode.CodeAction {
+/**
+ * What code actions work on: a document's own findings, or, for a notebook
+ * cell, the notebook's findings on that cell, whose fixes edit cells.
+ */
+export interface ActionTarget {
+  findings: readonly Finding[];
+  /** The text the findings' offsets index, for choosing non-overlapping fixes. */
+  text: string;
+  rangeOf(finding: Finding): vscode.Range;
+  /** Line of the finding in `document` (0-based), for suppression comments. */
+  lineOf(finding: Finding): number;
+  /** Undefined when an edit cannot be made here. */
+  workspaceEdit(edits: readonly Edit[]): vscode.WorkspaceEdit | undefined;
+  commentPrefix?: string;
+  /** The notebook, for a cell. */
+  notebook?: vscode.NotebookDocument;
+}
+
+/** Applies a notebook fix's cell edits: `(notebookUri: string, edits: Edit[])`. */
+export const applyNotebookFixCommand = 'greenml.applyNotebookFix';
+
+export async function applyNotebookFix(notebookUri: string, edits: readonly Edit[]): Promise<boolean> {
+  const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === notebookUri);
+  const edit = notebook && notebookWorkspaceEdit(notebook, edits);
+  return edit ? vscode.workspace.applyEdit(edit) : false;
+}
+
+/** For a cell, `wholeNotebook` takes the findings of every cell (fix all in the notebook). */
+export function actionTarget(linter: DocumentLinter, document: vscode.TextDocument, wholeNotebook = false): ActionTarget | undefined {
+  if (document.uri.scheme === cellScheme) {
+    const found = linter.cellStateOf(document);
+    if (!found) return undefined;
+    const { state, index } = found;
+    const language = linter.linter.languages.find((l) => l.format === 'notebook');
+    return {
+      findings: wholeNotebook ? state.result.findings : state.result.findings.filter((f) => f.cell?.index === index),
+      text: state.text,
+      rangeOf: (f) => toRange(f.cell ? cellRange(f.cell) : f),
+      lineOf: (f) => (f.cell?.line ?? 1) - 1,
+      workspaceEdit: (edits) => notebookWorkspaceEdit(state.notebook, edits),
+      commentPrefix: language?.commentPrefixes[0],
+      notebook: state.notebook,
+    };
+  }
+  const state = linter.stateOf(document);
+  if (!state) return undefined;
+  const language = linter.linter.languages.find((l) => l.format === state.result.format);
+  return {
+    findings: state.result.findings,
+    text: document.getText(),
+    rangeOf: (f) => toRange(f),
+    lineOf: (f) => f.line - 1,
+    workspaceEdit: (edits) => toWorkspaceEdit(document, edits),
+    // A notebook opened as JSON text has no comments: its findings are in strings.
+    commentPrefix: state.result.format === 'notebook' ? undefined : language?.commentPrefixes[0],
+  };
+}
+
+function suppressAction(document: vscode.TextDocument, finding: Finding, target: ActionTarget, fileLevel: boolean): vscode.CodeAction {
   const title = fileLevel ? `Ignore ${finding.ruleId} in this file` : `Ignore ${finding.ruleId} on this line`;
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-  const edit = suppressionEdit(new LineIndex(document.getText()), prefix, finding.ruleId, finding.line - 1, fileLevel);
+  const edit = suppressionEdit(new LineIndex(document.getText()), target.commentPrefix ?? '#', finding.ruleId, target.lineOf(finding), fileLevel);
   action.edit = toWorkspaceEdit(document, [edit]);
   return action;
 }
 
 /** One action applying every non-conflicting safe fix among these findings. */
-export function fixAllAction(document: vscode.TextDocument, findings: readonly Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+export function fixAllAction(target: ActionTarget, findings: readonly Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
   const fixes = findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
-  const { applied } = applyFixes(document.getText(), fixes);
-  if (!applied.length) return undefined;
+  const { applied } = applyFixes(target.text, fixes);
+  const edit = applied.length ? target.workspaceEdit(applied.flatMap((f: Fix) => f.edits)) : undefined;
+  if (!edit) return undefined;
   const action = new vscode.CodeAction(title, kind);
-  action.edit = toWorkspaceEdit(document, applied.flatMap((f: Fix) => f.edits));
+  action.edit = edit;
   return action;
+}
+
+/** Edits of a notebook's cells (from the engine's cell edits) as one workspace edit. */
+export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: readonly Edit[]): vscode.WorkspaceEdit | undefined {
+  const edit = new vscode.WorkspaceEdit();
+  const inserted: vscode.NotebookEdit[] = [];
+  for (const e of edits) {
+    const cell = e.cell;
+    if (!cell || cell.index > notebook.cellCount) return undefined;
+    if (cell.kind === 'insertCell') {
+      inserted.push(vscode.NotebookEdit.insertCells(cell.index, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, cell.source, 'python')]));
+      continue;
+    }
+    if (cell.index >= notebook.cellCount) return undefined;
+    const document = notebook.cellAt(cell.index).document;
+    edit.replace(document.uri, new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text);
+  }
+  if (inserted.length) edit.set(notebook.uri, inserted);
+  return edit;
 }
 
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly Edit[]): vscode.WorkspaceEdit {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { applyFixes } from '../core/applyFixes';
 import { findRule } from '../core/config';
-import type { AnyRule } from '../core/types';
-import { toWorkspaceEdit } from './codeActions';
+import type { AnyRule, Edit } from '../core/types';
+import { actionTarget, applyNotebookFix, applyNotebookFixCommand } from './codeActions';
 import type { DocumentLinter } from './diagnostics';
+import { cellScheme } from './diagnostics';
 
 export const commandIds = {
   lintWorkspace: 'greenml.lintWorkspace',
@@ -31,12 +32,14 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
   register(commandIds.fixAllInFile, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return false;
-    linter.lintDocument(editor.document);
-    const state = linter.stateOf(editor.document);
-    if (!state) return false;
-    const text = editor.document.getText();
-    const safe = state.result.findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
-    const unsafe = state.result.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix] : []));
+    // In the notebook editor the active editor is a cell's: fix the whole notebook.
+    const notebook = editor.document.uri.scheme === cellScheme ? linter.notebookOf(editor.document) : undefined;
+    if (notebook) linter.lintNotebook(notebook);
+    else linter.lintDocument(editor.document);
+    const target = actionTarget(linter, editor.document, true);
+    if (!target) return false;
+    const safe = target.findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
+    const unsafe = target.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix] : []));
     let chosen = safe;
     if (unsafe.length) {
       const answer = await vscode.window.showWarningMessage(
@@ -48,12 +51,13 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       if (answer === undefined) return false;
       if (answer === 'Apply all') chosen = [...safe, ...unsafe];
     }
-    const { applied } = applyFixes(text, chosen);
-    if (!applied.length) {
+    const { applied } = applyFixes(target.text, chosen);
+    const edit = applied.length ? target.workspaceEdit(applied.flatMap((f) => f.edits)) : undefined;
+    if (!edit) {
       void vscode.window.showInformationMessage('Green ML: nothing to fix automatically in this file.');
       return false;
     }
-    return vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, applied.flatMap((f) => f.edits)));
+    return vscode.workspace.applyEdit(edit);
   });
 
   register(commandIds.showRuleDocs, async (ruleRef?: string) => {
@@ -65,6 +69,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
   });
 
   register(commandIds.showLog, () => log.show());
+  register(applyNotebookFixCommand, (notebookUri: string, edits: Edit[]) => applyNotebookFix(notebookUri, edits));
 }
 
 async function pickRule(rules: readonly AnyRule[]): Promise<AnyRule | undefined> {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
-import type { Format } from '../core/types';
+import type { CellLocation, Format, Range as FindingRange } from '../core/types';
 import type { ConfigFileFinder, ConfigFileIssue } from '../node/configFile';
 import { configFileNames } from '../node/configFile';
 import { listFiles } from '../node/walk';
@@ -16,6 +16,21 @@ export interface DocumentState {
   result: LintResult;
 }
 
+/**
+ * Findings of a notebook open in the notebook editor, linted as a whole from its
+ * live cells: `text` is the `.ipynb` JSON built from them (what the findings'
+ * offsets index); each finding's `cell` says where it is shown.
+ */
+export interface NotebookState {
+  notebook: vscode.NotebookDocument;
+  text: string;
+  result: LintResult;
+  /** Cell document versions linted, by cell URI. */
+  versions: Map<string, number>;
+}
+
+export const cellScheme = 'vscode-notebook-cell';
+
 const untitledExtensions: Record<string, string> = { yaml: '.yaml', json: '.json', python: '.py', terraform: '.tf' };
 
 /**
@@ -26,6 +41,9 @@ export class DocumentLinter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('greenml');
   private readonly configCollection = vscode.languages.createDiagnosticCollection('greenml-config');
   private readonly states = new Map<string, DocumentState>();
+  private readonly notebookStates = new Map<string, NotebookState>();
+  /** The cell URIs each notebook has diagnostics on, to clear them. */
+  private readonly publishedCells = new Map<string, string[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedSettingsIssues = new Set<string>();
 
@@ -45,7 +63,8 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   relintOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) this.lintDocument(document);
+    for (const document of vscode.workspace.textDocuments) if (document.uri.scheme !== cellScheme) this.lintDocument(document);
+    for (const notebook of vscode.workspace.notebookDocuments) this.lintNotebook(notebook);
   }
 
   stateOf(document: vscode.TextDocument): DocumentState | undefined {
@@ -59,6 +78,11 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   scheduleLint(document: vscode.TextDocument): void {
+    const notebook = document.uri.scheme === cellScheme ? this.notebookOf(document) : undefined;
+    if (notebook) {
+      this.scheduleNotebookLint(notebook);
+      return;
+    }
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
@@ -68,6 +92,12 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   lintDocument(document: vscode.TextDocument): void {
+    if (document.uri.scheme === cellScheme) {
+      // A notebook cell: the notebook is linted as a whole.
+      const notebook = this.notebookOf(document);
+      if (notebook) this.scheduleNotebookLint(notebook);
+      return;
+    }
     const key = document.uri.toString();
     if (!this.settings.enable || !isLintable(document)) {
       this.forget(document.uri);
@@ -95,6 +125,75 @@ export class DocumentLinter implements vscode.Disposable {
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
   }
 
+  /** The notebook a cell document belongs to. */
+  notebookOf(cell: vscode.TextDocument): vscode.NotebookDocument | undefined {
+    const key = cell.uri.toString();
+    return vscode.workspace.notebookDocuments.find((n) => n.uri.path === cell.uri.path && n.getCells().some((c) => c.document.uri.toString() === key));
+  }
+
+  /** The notebook state and cell index of a cell document, when its findings are current. */
+  cellStateOf(cell: vscode.TextDocument): { state: NotebookState; index: number } | undefined {
+    const notebook = this.notebookOf(cell);
+    const state = notebook && this.notebookStates.get(notebook.uri.toString());
+    if (!notebook || !state || state.versions.size !== notebook.getCells().filter(isCodeCell).length) return undefined;
+    if (state.versions.get(cell.uri.toString()) !== cell.version) return undefined;
+    const index = notebook.getCells().findIndex((c) => c.document.uri.toString() === cell.uri.toString());
+    return index === -1 ? undefined : { state, index };
+  }
+
+  scheduleNotebookLint(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.lintNotebook(notebook);
+    }, this.settings.lintDelayMs));
+  }
+
+  /**
+   * Lints a notebook open in the notebook editor from its live cells (constants
+   * flow from earlier cells to later ones) and publishes each finding on its cell.
+   */
+  lintNotebook(notebook: vscode.NotebookDocument): void {
+    if (notebook.isClosed) return;
+    if (!this.settings.enable || notebook.notebookType !== 'jupyter-notebook' || (notebook.uri.scheme !== 'file' && notebook.uri.scheme !== 'untitled')) {
+      this.forgetNotebook(notebook);
+      return;
+    }
+    const fileName = notebook.uri.scheme === 'file' ? notebook.uri.fsPath : `${notebook.uri.path}.ipynb`;
+    if (this.linter.needsPrepare(fileName)) {
+      void this.linter.prepare([fileName]).then(() => this.lintNotebook(notebook));
+      return;
+    }
+    const cells = notebook.getCells();
+    const text = notebookText(cells);
+    const started = performance.now();
+    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(notebook.uri), format: 'notebook' });
+    const key = notebook.uri.toString();
+    this.notebookStates.set(key, { notebook, text, result, versions: new Map(cells.filter(isCodeCell).map((c) => [c.document.uri.toString(), c.document.version])) });
+    const byCell = new Map<string, vscode.Diagnostic[]>(cells.filter(isCodeCell).map((c) => [c.document.uri.toString(), []]));
+    for (const finding of result.findings) {
+      const cell = finding.cell && cells[finding.cell.index];
+      if (!finding.cell || !cell) continue;
+      byCell.get(cell.document.uri.toString())?.push(toDiagnostic({ ...finding, ...cellRange(finding.cell), related: undefined }, cell.document.uri));
+    }
+    for (const uri of this.publishedCells.get(key) ?? []) if (!byCell.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    for (const cell of cells.filter(isCodeCell)) this.collection.set(cell.document.uri, byCell.get(cell.document.uri.toString()) ?? []);
+    this.publishedCells.set(key, [...byCell.keys()]);
+    // "Lint workspace" may have published raw-file positions for it before it was opened.
+    this.collection.delete(notebook.uri);
+    this.log.debug(`linted notebook ${notebook.uri.fsPath} (${cells.length} cells) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
+  }
+
+  forgetNotebook(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.notebookStates.delete(key);
+    for (const uri of this.publishedCells.get(key) ?? []) this.collection.delete(vscode.Uri.parse(uri));
+    this.publishedCells.delete(key);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
@@ -115,7 +214,9 @@ export class DocumentLinter implements vscode.Disposable {
     for (const [index, file] of files.entries()) {
       if (token.isCancellationRequested) break;
       const uri = vscode.Uri.file(file);
-      if (open.has(uri.toString())) {
+      const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === uri.toString());
+      if (notebook) this.lintNotebook(notebook);
+      else if (open.has(uri.toString())) {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (document) this.lintDocument(document);
       } else {
@@ -130,7 +231,7 @@ export class DocumentLinter implements vscode.Disposable {
         const result = this.linter.lint(file, text, { settings: this.settingsFor(uri) });
         this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, uri)));
       }
-      const count = this.collection.get(uri)?.length ?? 0;
+      const count = notebook ? (this.notebookStates.get(uri.toString())?.result.findings.length ?? 0) : (this.collection.get(uri)?.length ?? 0);
       findings += count;
       if (count) filesWithFindings++;
       linted++;
@@ -183,7 +284,27 @@ export class DocumentLinter implements vscode.Disposable {
   }
 }
 
-/** Files, unsaved buffers and notebook cells; not git/diff views or output panes. */
+/** A code cell Green ML reads: Python (other languages' cells are left out, like markdown). */
+export function isCodeCell(cell: vscode.NotebookCell): boolean {
+  return cell.kind === vscode.NotebookCellKind.Code && cell.document.languageId === 'python';
+}
+
+/** The `.ipynb` JSON of the live cells: what the notebook language parses. */
+export function notebookText(cells: readonly vscode.NotebookCell[]): string {
+  return JSON.stringify({
+    cells: cells.map((c) => ({ cell_type: isCodeCell(c) ? 'code' : c.kind === vscode.NotebookCellKind.Code ? 'raw' : 'markdown', metadata: {}, source: isCodeCell(c) ? c.document.getText() : '' })),
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
+/** A finding's range inside its cell, as finding fields. */
+export function cellRange(cell: CellLocation): FindingRange {
+  return { line: cell.line, column: cell.column, endLine: cell.endLine, endColumn: cell.endColumn };
+}
+
+/** Files and unsaved buffers; not git/diff views or output panes (notebook cells are linted through their notebook). */
 export function isLintable(document: vscode.TextDocument): boolean {
   return document.uri.scheme === 'file' || document.uri.scheme === 'untitled';
 }

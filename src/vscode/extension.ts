@@ -3,7 +3,7 @@ import { createLinter } from '../linter';
 import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
 import { registerCommands } from './commands';
-import { configFileGlob, DocumentLinter } from './diagnostics';
+import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
@@ -18,6 +18,8 @@ export interface GreenMlApi {
 const documentSelector: vscode.DocumentSelector = [
   { scheme: 'file' },
   { scheme: 'untitled' },
+  // The cells of notebooks open in the notebook editor.
+  { scheme: cellScheme, language: 'python' },
 ];
 
 export function activate(context: vscode.ExtensionContext): GreenMlApi {
@@ -44,7 +46,14 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) documents.scheduleLint(e.document);
     }),
-    vscode.workspace.onDidCloseTextDocument((d) => documents.forget(d.uri)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme !== cellScheme) documents.forget(d.uri);
+    }),
+    vscode.workspace.onDidOpenNotebookDocument((n) => documents.lintNotebook(n)),
+    vscode.workspace.onDidChangeNotebookDocument((e) => {
+      if (e.contentChanges.length || e.cellChanges.some((c) => c.document)) documents.scheduleNotebookLint(e.notebook);
+    }),
+    vscode.workspace.onDidCloseNotebookDocument((n) => documents.forgetNotebook(n)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('greenml')) return;
       const next = readSettings(linter.rules);

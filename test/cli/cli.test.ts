@@ -262,7 +262,7 @@ describe('bundled CLI (dist/cli.js)', () => {
 describe('SARIF for notebooks', () => {
   it('gives the raw .ipynb line as region.startLine and the cell position as properties', async () => {
     const { formatSarif } = await import('../../src/cli/formatters/sarif');
-    const finding = { ruleId: 'SML401', ruleName: 'log-group-no-retention', severity: 'warning' as const, message: 'm', start: 0, end: 1, line: 57, column: 9, endLine: 57, endColumn: 20, cell: { index: 3, line: 2 } };
+    const finding = { ruleId: 'SML401', ruleName: 'log-group-no-retention', severity: 'warning' as const, message: 'm', start: 0, end: 1, line: 57, column: 9, endLine: 57, endColumn: 20, cell: { index: 3, line: 2, column: 5, endLine: 2, endColumn: 16 } };
     const log = JSON.parse(formatSarif({ results: [{ fileName: '/p/nb.ipynb', path: 'nb.ipynb', format: 'notebook', findings: [finding], ruleErrors: [], suppressed: 0 }], rules: [], fixed: 0, toolVersion: '1.0.0' }, '/p'));
     const result = log.runs[0].results[0];
     assert.equal(result.locations[0].physicalLocation.region.startLine, 57);

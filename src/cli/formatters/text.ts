@@ -10,7 +10,7 @@ export function formatText(report: Report): string {
   const lines: string[] = [];
   for (const result of report.results) {
     for (const f of result.findings) {
-      const where = f.cell ? `${result.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.column}` : `${result.path}:${f.line}:${f.column}`;
+      const where = f.cell ? `${result.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.cell.column}` : `${result.path}:${f.line}:${f.column}`;
       const fixable = f.fix?.applicability === 'safe' ? ' [*]' : f.fix?.applicability === 'unsafe' ? ' [*unsafe]' : '';
       lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${f.message}${fixable}`);
       // Advice that cannot be applied automatically still deserves to be read.

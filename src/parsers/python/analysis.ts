@@ -1,5 +1,5 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
-import type { PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span } from './facts';
+import type { PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
 
 /**
  * Turns a tree-sitter Python tree into plain facts: every call whose callee
@@ -17,6 +17,7 @@ import type { PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, 
 export interface PythonAnalysis {
   calls: PythonCall[];
   imports: string[];
+  unresolvedCalls: UnresolvedCall[];
   /** The outermost ERROR nodes, in file order. */
   errors: Span[];
 }
@@ -93,11 +94,18 @@ class Analyser {
   run(tree: Tree, query: Query): PythonAnalysis {
     this.collect(tree, query);
     const calls: PythonCall[] = [];
+    const unresolvedCalls: UnresolvedCall[] = [];
     for (const site of this.callSites) {
       const call = this.callOf(site.node, site.scope, 0);
-      if (call) calls.push(call);
+      if (call) {
+        calls.push(call);
+        continue;
+      }
+      const method = site.node.childForFieldName('function');
+      const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
+      if (name) unresolvedCalls.push({ method: name, start: site.node.startIndex, end: site.node.endIndex });
     }
-    return { calls, imports: [...this.imports], errors: this.errors };
+    return { calls, imports: [...this.imports], unresolvedCalls, errors: this.errors };
   }
 
   private collect(tree: Tree, query: Query): void {

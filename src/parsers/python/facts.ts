@@ -121,6 +121,17 @@ export interface PythonCall extends Span {
 export interface PythonModule {
   /** Qualified names of everything imported anywhere in the file (`sagemaker.local.LocalSession`). */
   imports: string[];
+  /**
+   * Method calls whose receiver the analysis could not resolve (`predictor.delete_endpoint()`
+   * on a parameter, say): only the method's name, for rules that must stay silent
+   * when such a call may do what they look for.
+   */
+  unresolvedCalls: UnresolvedCall[];
+}
+
+export interface UnresolvedCall extends Span {
+  /** The method name (`delete_endpoint`). */
+  method: string;
 }
 
 declare module '../../core/types' {

@@ -104,7 +104,7 @@ function parsePython(parser: Parser, query: Query, text: string, fileName: strin
     return {
       ok: true,
       walk(emit) {
-        emit('pythonModule', { imports: analysis.imports });
+        emit('pythonModule', { imports: analysis.imports, unresolvedCalls: analysis.unresolvedCalls });
         for (const call of analysis.calls) emit('pythonCall', call);
       },
     };

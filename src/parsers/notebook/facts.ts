@@ -1,0 +1,34 @@
+/**
+ * What the notebook language hands to rules after the Python facts of its
+ * cells (so a rule can judge the notebook as a whole there): where each code
+ * cell is in the document the rules read.
+ */
+
+export interface NotebookCellFact {
+  /** 0-based index over all cells of the notebook (markdown cells count). */
+  index: number;
+  /** Offsets of the cell's text in the document, `end` exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface NotebookFact {
+  /** The code cells, in order. */
+  cells: NotebookCellFact[];
+  /**
+   * Text inserted at this offset (the end of the document, `start` = `end`)
+   * becomes a new code cell at the end of the notebook.
+   */
+  appendAt: number;
+}
+
+declare module '../../core/types' {
+  interface VisitorFacts {
+    notebook: NotebookFact;
+  }
+}
+
+/** The cell holding an offset of the document, if any. */
+export function cellIndexAt(notebook: NotebookFact, offset: number): number | undefined {
+  return notebook.cells.find((c) => c.start <= offset && offset <= c.end)?.index;
+}

@@ -1,0 +1,287 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { LineIndex } from '../../core/lineIndex';
+import type { CellLocation, Edit, EmbeddedCode } from '../../core/types';
+import type { NotebookCellFact } from './facts';
+
+/**
+ * A Jupyter notebook (nbformat 4) read from its raw JSON, as one Python
+ * document the Python analysis can run on (parsers.md §3.2):
+ *
+ * - the code cells in order, each followed by a blank separator line, so names
+ *   bound in an earlier cell resolve in a later one;
+ * - IPython magics (`%pip …`), shell lines (`!aws …`, `files = !ls`) and the
+ *   bodies of non-Python cell magics (`%%bash`) replaced by a statement of the
+ *   same length (`0` and spaces), so lines and columns stay those of the cell;
+ * - every offset of that document maps back to its cell and to the exact spot
+ *   in the raw file, by walking the JSON string literal and its escapes.
+ *
+ * Text inserted at {@link NotebookCode.appendAt} (the very end of the document)
+ * becomes a new code cell at the end of the notebook.
+ */
+
+/** A string literal of a cell's `source`: where its content is in the file and in the cell text. */
+interface Literal {
+  /** File offset of the opening quote. */
+  offset: number;
+  /** Length in the file, quotes included. */
+  length: number;
+  /** Offset of its first character in the cell text. */
+  cellStart: number;
+  /** Decoded length (UTF-16 code units). */
+  decoded: number;
+}
+
+interface CodeCell {
+  /** 0-based over all cells. */
+  index: number;
+  text: string;
+  literals: Literal[];
+  /** `source` is a list of lines (nbformat's usual form) rather than one string. */
+  list: boolean;
+  /** File offset of the `source` value. */
+  sourceOffset: number;
+  /** Where the cell starts and ends in the document. */
+  start: number;
+  end: number;
+  /** Spans of the cell text replaced because they are not Python. */
+  neutralised: Array<{ start: number; end: number }>;
+}
+
+export type NotebookRead =
+  | { ok: true; code: NotebookCode }
+  | { ok: false; error: { message: string; start: number; end: number } };
+
+/** Cell magics whose body is Python run in the kernel; every other cell magic's body is not linted. */
+const pythonCellMagics = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'python', 'python3', 'pypy', 'ipython']);
+
+export function readNotebook(raw: string): NotebookRead {
+  const errors: Array<{ error: number; offset: number; length: number }> = [];
+  const root = parseTree(raw, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length || !root) {
+    const first = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    return { ok: false, error: { message: `Notebook JSON: ${errors.length ? printParseErrorCode(first.error as never) : 'empty file'}`, start: first.offset, end: first.offset + first.length } };
+  }
+  if (root.type !== 'object') return { ok: false, error: { message: 'not a Jupyter notebook: the file is not a JSON object', start: root.offset, end: root.offset + 1 } };
+  return { ok: true, code: new NotebookCode(raw, root) };
+}
+
+export class NotebookCode implements EmbeddedCode {
+  readonly text: string;
+  /** Offset at which inserted text becomes a new last cell. */
+  readonly appendAt: number;
+  readonly cells: CodeCell[] = [];
+  private readonly cellsNode: JsonNode | undefined;
+  private readonly cellCount: number;
+  private lines?: LineIndex;
+
+  constructor(
+    private readonly raw: string,
+    private readonly root: JsonNode,
+  ) {
+    const cellsNode = findNodeAtLocation(root, ['cells']);
+    this.cellsNode = cellsNode?.type === 'array' ? cellsNode : undefined;
+    const all = this.cellsNode?.children ?? [];
+    this.cellCount = all.length;
+    let text = '';
+    if (isPythonNotebook(root)) {
+      all.forEach((node, index) => {
+        if (node.type !== 'object' || findNodeAtLocation(node, ['cell_type'])?.value !== 'code') return;
+        const source = findNodeAtLocation(node, ['source']);
+        const read = source && readSource(source);
+        if (!source || !read) return;
+        const { text: neutral, neutralised } = neutralise(read.text);
+        const start = text.length;
+        text += neutral;
+        this.cells.push({ index, text: read.text, literals: read.literals, list: source.type === 'array', sourceOffset: source.offset, start, end: text.length, neutralised });
+        text += neutral.endsWith('\n') ? '\n' : '\n\n';
+      });
+    }
+    this.text = text;
+    this.appendAt = text.length;
+  }
+
+  /** Cell boundaries in the document, for rules that reason about cell order. */
+  cellFacts(): NotebookCellFact[] {
+    return this.cells.map((c) => ({ index: c.index, start: c.start, end: c.end }));
+  }
+
+  toFile(offset: number): number {
+    const cell = this.cellAt(offset) ?? this.cellBefore(offset);
+    if (!cell) return this.cellsNode ? this.cellsNode.offset + 1 : 0;
+    return this.rawAt(cell, Math.min(offset, cell.end) - cell.start);
+  }
+
+  cellRange(start: number, end: number): CellLocation | undefined {
+    const cell = this.cellAt(start);
+    if (!cell) return undefined;
+    this.lines ??= new LineIndex(this.text);
+    const first = this.lines.positionAt(cell.start).line;
+    const s = this.lines.positionAt(start);
+    const e = this.lines.positionAt(Math.max(start, Math.min(end, cell.end)));
+    return { index: cell.index, line: s.line - first + 1, column: s.character + 1, endLine: e.line - first + 1, endColumn: e.character + 1 };
+  }
+
+  mapEdit(edit: Edit): Edit | undefined {
+    if (edit.start === this.appendAt && edit.end === this.appendAt) return this.appendCell(edit.text);
+    const cell = this.cellAt(edit.start);
+    if (!cell || edit.end > cell.end || edit.end < edit.start) return undefined;
+    const from = edit.start - cell.start;
+    const to = edit.end - cell.start;
+    // Magic and shell lines are not what the rules saw: never edit them.
+    if (cell.neutralised.some((n) => from < n.end && to > n.start)) return undefined;
+    const start = this.rawAt(cell, from);
+    const end = this.rawAt(cell, to);
+    const cellEdit = { kind: 'replace' as const, index: cell.index, start: from, end: to, text: edit.text };
+    if (!cell.list) return { start, end, text: jsonContent(edit.text), cell: cellEdit };
+    if (!cell.literals.length) return { start, end, text: `"${this.listContent(cell, edit.text, true)}"`, cell: cellEdit };
+    return { start, end, text: this.listContent(cell, edit.text, to === cell.text.length), cell: cellEdit };
+  }
+
+  /** Text for a list-form source: each line break ends a list element and opens the next. */
+  private listContent(cell: CodeCell, text: string, atEnd: boolean): string {
+    const parts = text.split('\n').map(jsonContent);
+    const boundary = `\\n"${this.elementGap(cell)}"`;
+    // At the end of the cell, a final line break stays in the last element (no empty element after it).
+    if (atEnd && parts.length > 1 && parts[parts.length - 1] === '') return `${parts.slice(0, -1).join(boundary)}\\n`;
+    return parts.join(boundary);
+  }
+
+  /** What separates two elements of the cell's source list as the file writes it (`,\n    `). */
+  private elementGap(cell: CodeCell): string {
+    const [a, b] = cell.literals;
+    if (a && b) return this.raw.slice(a.offset + a.length, b.offset);
+    const anchor = a?.offset ?? cell.sourceOffset + 1;
+    const lineStart = this.raw.lastIndexOf('\n', anchor - 1) + 1;
+    const before = this.raw.slice(lineStart, anchor);
+    return /^[ \t]*$/.test(before) && a ? `,\n${before}` : ', ';
+  }
+
+  /** A new code cell after the last cell, in the file's own layout. */
+  private appendCell(text: string): Edit | undefined {
+    const cells = this.cellsNode;
+    if (!cells) return undefined;
+    const source = text.replace(/^\n+/, '').replace(/\n+$/, '');
+    const lines = source.split('\n');
+    const last = cells.children?.[cells.children.length - 1];
+    const cellEdit = { kind: 'insertCell' as const, index: this.cellCount, source };
+    const id = this.needsIds() ? this.freshId() : undefined;
+    const entries: Array<[string, string]> = [['cell_type', '"code"'], ['execution_count', 'null'], ...(id ? [['id', `"${id}"`] as [string, string]] : []), ['metadata', '{}'], ['outputs', '[]']];
+    const lineStart = last ? this.raw.lastIndexOf('\n', last.offset - 1) + 1 : -1;
+    const cellIndent = last ? this.raw.slice(lineStart, last.offset) : '';
+    const firstKey = last?.children?.[0];
+    const keyLineStart = firstKey ? this.raw.lastIndexOf('\n', firstKey.offset - 1) + 1 : -1;
+    const keyIndent = firstKey ? this.raw.slice(keyLineStart, firstKey.offset) : '';
+    const pretty = !!last && /^[ \t]*$/.test(cellIndent) && /^[ \t]*$/.test(keyIndent) && keyIndent.length > cellIndent.length && keyLineStart > last.offset;
+    const quoted = lines.map((line, i) => `"${jsonContent(line)}${i < lines.length - 1 ? '\\n' : ''}"`);
+    let json: string;
+    if (pretty) {
+      const unit = keyIndent.slice(cellIndent.length);
+      const inner = keyIndent + unit;
+      const body = [...entries.map(([k, v]) => `${keyIndent}"${k}": ${v}`), `${keyIndent}"source": [\n${quoted.map((q) => inner + q).join(',\n')}\n${keyIndent}]`];
+      json = `{\n${body.join(',\n')}\n${cellIndent}}`;
+    } else {
+      json = `{${[...entries.map(([k, v]) => `"${k}": ${v}`), `"source": [${quoted.join(', ')}]`].join(', ')}}`;
+    }
+    if (!last) return { start: cells.offset + 1, end: cells.offset + 1, text: json, cell: cellEdit };
+    const at = last.offset + last.length;
+    return { start: at, end: at, text: pretty ? `,\n${cellIndent}${json}` : `, ${json}`, cell: cellEdit };
+  }
+
+  private needsIds(): boolean {
+    const minor = findNodeAtLocation(this.root, ['nbformat_minor'])?.value;
+    return (typeof minor === 'number' && minor >= 5) || !!this.cellsNode?.children?.some((c) => findNodeAtLocation(c, ['id']));
+  }
+
+  private freshId(): string {
+    const taken = new Set((this.cellsNode?.children ?? []).map((c) => findNodeAtLocation(c, ['id'])?.value));
+    let id = 'greenml-teardown';
+    for (let n = 2; taken.has(id); n++) id = `greenml-teardown-${n}`;
+    return id;
+  }
+
+  /** The cell whose text (or its end) holds this document offset. */
+  private cellAt(offset: number): CodeCell | undefined {
+    let low = 0;
+    let high = this.cells.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const cell = this.cells[mid];
+      if (offset < cell.start) high = mid - 1;
+      else if (offset > cell.end) low = mid + 1;
+      else return cell;
+    }
+    return undefined;
+  }
+
+  /** For an offset in a separator: the cell before it. */
+  private cellBefore(offset: number): CodeCell | undefined {
+    for (let i = this.cells.length - 1; i >= 0; i--) if (this.cells[i].end <= offset) return this.cells[i];
+    return undefined;
+  }
+
+  /** File offset of the character at `at` in the cell text (its end: just before the closing quote). */
+  private rawAt(cell: CodeCell, at: number): number {
+    const literals = cell.literals;
+    if (!literals.length) return cell.sourceOffset + 1;
+    for (const literal of literals) {
+      if (at < literal.cellStart || at >= literal.cellStart + literal.decoded) continue;
+      let raw = literal.offset + 1;
+      for (let n = at - literal.cellStart; n > 0; n--) raw += this.raw[raw] === '\\' ? (this.raw[raw + 1] === 'u' ? 6 : 2) : 1;
+      return raw;
+    }
+    const last = literals[literals.length - 1];
+    return last.offset + last.length - 1;
+  }
+}
+
+/** Unless the notebook says its kernel is another language, its code cells are Python. */
+function isPythonNotebook(root: JsonNode): boolean {
+  const language = findNodeAtLocation(root, ['metadata', 'kernelspec', 'language'])?.value ?? findNodeAtLocation(root, ['metadata', 'language_info', 'name'])?.value;
+  return typeof language !== 'string' || language.toLowerCase() === 'python';
+}
+
+function readSource(source: JsonNode): { text: string; literals: Literal[] } | undefined {
+  const nodes = source.type === 'string' ? [source] : source.type === 'array' ? (source.children ?? []) : [];
+  if (source.type !== 'string' && source.type !== 'array') return undefined;
+  let text = '';
+  const literals: Literal[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
+    literals.push({ offset: node.offset, length: node.length, cellStart: text.length, decoded: node.value.length });
+    text += node.value;
+  }
+  return { text, literals };
+}
+
+/** Text as the content of a JSON string literal. */
+function jsonContent(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+const shellOrMagic = /^([ \t]*)([!%][^\r\n]*)/;
+const assignedShell = /^([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*)([!%][^\r\n]*)/;
+
+/** The cell with IPython-only lines replaced by `0` and spaces of the same length. */
+export function neutralise(text: string): { text: string; neutralised: Array<{ start: number; end: number }> } {
+  if (!text.includes('%') && !text.includes('!')) return { text, neutralised: [] };
+  const neutralised: Array<{ start: number; end: number }> = [];
+  const cellMagic = /^[ \t]*%%(\w+)/.exec(text);
+  const wholeCell = !!cellMagic && !pythonCellMagics.has(cellMagic[1]);
+  let out = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const match = wholeCell ? /^()([^\r\n]*)/.exec(line) : (assignedShell.exec(line) ?? shellOrMagic.exec(line));
+    if (match && match[2].length) {
+      const start = offset + match[1].length;
+      neutralised.push({ start, end: start + match[2].length });
+      out += match[1] + statement(match[2].length) + line.slice(match[0].length) + '\n';
+    } else out += `${line}\n`;
+    offset += line.length + 1;
+  }
+  return { text: out.slice(0, -1), neutralised };
+}
+
+function statement(length: number): string {
+  return `0${' '.repeat(length - 1)}`;
+}

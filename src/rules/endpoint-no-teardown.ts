@@ -1,0 +1,114 @@
+import { defineRule } from '../core/defineRule';
+import type { Fix } from '../core/types';
+import type { NotebookFact } from '../parsers/notebook/facts';
+import { cellIndexAt } from '../parsers/notebook/facts';
+import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
+import { isLocalMode, isSageMakerClientCall } from './utils/sagemaker';
+
+/** Methods that delete an endpoint, whatever they are called on. */
+const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
+
+const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
+
+export const endpointNoTeardown = defineRule({
+  id: 'SML307',
+  name: 'endpoint-no-teardown',
+  meta: {
+    category: 'deploy',
+    defaultSeverity: 'warning',
+    formats: ['nb'],
+    description: 'Notebook that deploys an endpoint and never deletes it',
+    messages: {
+      noTeardown:
+        'This cell deploys a real-time endpoint that no later cell deletes: the endpoint bills for its instances every hour until it is deleted, used or not. Delete it when you are done (`{{teardown}}`).',
+    },
+    fixes: ['unsafe'],
+    wellArchitected: ['MLSUS03-BP01'],
+    options: {},
+  },
+  create(context) {
+    let imports = new Set<string>();
+    let unresolved: UnresolvedCall[] = [];
+    const deploys: PythonCall[] = [];
+    const teardowns: PythonCall[] = [];
+    return {
+      pythonModule(module) {
+        imports = new Set(module.imports);
+        unresolved = module.unresolvedCalls;
+      },
+      pythonCall(call) {
+        if (isDeploy(call)) {
+          if (!isLocalOrServerless(call, imports)) deploys.push(call);
+        } else if (teardownMethods.has(lastName(call.name)) || call.name.endsWith('.deploy().delete')) teardowns.push(call);
+      },
+      // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
+      notebook(notebook) {
+        for (const deploy of deploys) {
+          const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method));
+          if (tornDown) continue;
+          const teardown = teardownCode(context.text, deploy);
+          context.report({
+            start: deploy.callee.start,
+            end: deploy.callee.end,
+            messageId: 'noTeardown',
+            data: { teardown: teardown?.split('\n').pop() ?? 'predictor.delete_endpoint()' },
+            fix: teardown ? appendCell(notebook, teardown, cellIndexAt(notebook, deploy.start)) : undefined,
+          });
+        }
+      },
+    };
+  },
+});
+
+function isDeploy(call: PythonCall): boolean {
+  return (/^sagemaker\..*\(\)\.deploy$/.test(call.name)) || isSageMakerClientCall(call, 'create_endpoint');
+}
+
+/** Local mode containers and serverless endpoints cost nothing while idle. */
+function isLocalOrServerless(call: PythonCall, imports: ReadonlySet<string>): boolean {
+  if (getKeyword(call, 'serverless_inference_config')) return true;
+  const instanceType = getKeyword(call, 'instance_type')?.value ?? call.positional[1];
+  if (isLocalMode(instanceType)) return true;
+  return localSessions.some((s) => imports.has(s)) && (!instanceType || instanceType.kind === 'unknown');
+}
+
+/**
+ * A teardown on what a deploy returned (`predictor.delete_endpoint()`) deletes a
+ * deploy of that kind only; one on a session or a client may delete any endpoint.
+ */
+function tearsDown(teardown: PythonCall, deploy: PythonCall): boolean {
+  const receiver = teardown.name.slice(0, teardown.name.lastIndexOf('.'));
+  if (receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
+  return teardownMethods.has(lastName(teardown.name));
+}
+
+function lastName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** The code that deletes this endpoint, when the notebook names what it needs. */
+function teardownCode(text: string, deploy: PythonCall): string | undefined {
+  const comment = '# Delete the endpoint when you are done with it: it bills for every hour it is up.';
+  if (isSageMakerClientCall(deploy, 'create_endpoint')) {
+    const name = getKeyword(deploy, 'EndpointName');
+    const client = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.create_endpoint$/, '');
+    if (!name || name.spread || /[\n#]/.test(client)) return undefined;
+    const expression = text.slice(name.value.start, name.value.end);
+    if (/[\n#]/.test(expression)) return undefined;
+    return `${comment}\n${client}.delete_endpoint(EndpointName=${expression})`;
+  }
+  // The SDK v3 ModelBuilder returns different objects across versions: no guess.
+  if (deploy.name.includes('ModelBuilder')) return undefined;
+  const lineStart = text.lastIndexOf('\n', deploy.start - 1) + 1;
+  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start));
+  return target ? `${comment}\n${target[1]}.delete_endpoint()` : undefined;
+}
+
+function appendCell(notebook: NotebookFact, code: string, cell: number | undefined): Fix {
+  return {
+    title: `Append a cell that deletes the endpoint deployed in cell ${cell === undefined ? '?' : cell + 1}`,
+    applicability: 'unsafe',
+    edits: [{ start: notebook.appendAt, end: notebook.appendAt, text: `${code}\n` }],
+  };
+}

@@ -1,0 +1,60 @@
+import { endpointNoTeardown } from '../../src/rules/endpoint-no-teardown';
+import { RuleTester } from '../kit/ruleTester';
+import { notebookJson } from '../kit/notebook';
+
+/** Cells of a notebook; `line` below is the raw .ipynb line, as findings carry it. */
+const nb = (...cells: string[]) => notebookJson(cells);
+const setup = 'import sagemaker\nfrom sagemaker.pytorch import PyTorch, PyTorchModel\nrole = sagemaker.get_execution_role()\n';
+const train = 'est = PyTorch(entry_point="train.py", role=role, framework_version="2.3", py_version="py311", instance_type="ml.g5.xlarge", instance_count=1, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://b/c")\n';
+const deploy = 'predictor = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n';
+const teardownCell = '# Delete the endpoint when you are done with it: it bills for every hour it is up.\npredictor.delete_endpoint()';
+const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
+
+new RuleTester().run(endpointNoTeardown, {
+  valid: [
+    { name: 'predictor.delete_endpoint() in a later cell', format: 'notebook', code: nb(setup, train, deploy, 'predictor.predict(x)\n', 'predictor.delete_endpoint()\n') },
+    { name: 'the session deletes it, later in the same cell', format: 'notebook', code: nb(setup, train, `${deploy}sess = sagemaker.Session()\nsess.delete_endpoint(predictor.endpoint_name)\n`) },
+    { name: 'boto3 create_endpoint and delete_endpoint', format: 'notebook', code: nb('import boto3\nsm = boto3.client("sagemaker")\n', 'sm.create_endpoint(EndpointName="ep", EndpointConfigName="cfg")\n', 'sm.delete_endpoint(EndpointName="ep")\n') },
+    { name: 'deleted through an object the analysis cannot follow: silent', format: 'notebook', code: nb(setup, train, deploy, 'for p in [predictor]:\n    p.delete_endpoint()\n') },
+    { name: 'serverless and local-mode deploys cost nothing idle', format: 'notebook', code: nb(setup, train, 'from sagemaker.serverless import ServerlessInferenceConfig\ns = est.deploy(serverless_inference_config=ServerlessInferenceConfig())\nl = est.deploy(1, "local")\n') },
+    { name: 'a model that is never deployed', format: 'notebook', code: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n') },
+    { name: 'deploy is not a SageMaker one', format: 'notebook', code: nb('import mlflow\napp = mlflow.deployments.get_deploy_client("sagemaker")\napp.deploy(name="x")\n') },
+  ],
+  invalid: [
+    {
+      name: 'an estimator deployed and never deleted: the fix appends a teardown cell',
+      format: 'notebook',
+      code: nb(setup, train, 'est.fit()\n', deploy, 'predictor.predict(x)\n'),
+      errors: [noTeardown(38, 18, 10)],
+      output: nb(setup, train, 'est.fit()\n', deploy, 'predictor.predict(x)\n', teardownCell),
+    },
+    {
+      name: 'a delete before the deploy does not count',
+      format: 'notebook',
+      code: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\nold = sagemaker.Session()\nold.delete_endpoint("previous")\n', 'live = model.deploy(initial_instance_count=1, instance_type="ml.c6i.large")\n'),
+      errors: [noTeardown(31, 13, 12, 'live.delete_endpoint()')],
+      output: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\nold = sagemaker.Session()\nold.delete_endpoint("previous")\n', 'live = model.deploy(initial_instance_count=1, instance_type="ml.c6i.large")\n', teardownCell.replace('predictor', 'live')),
+    },
+    {
+      name: 'boto3 create_endpoint: the teardown names the same endpoint',
+      format: 'notebook',
+      code: nb('import boto3\nsm = boto3.client("sagemaker")\nNAME = "fraud-ep"\n', 'sm.create_endpoint(EndpointName=NAME, EndpointConfigName="cfg")\n'),
+      errors: [noTeardown(20, 6, 18, 'sm.delete_endpoint(EndpointName=NAME)')],
+      output: nb('import boto3\nsm = boto3.client("sagemaker")\nNAME = "fraud-ep"\n', 'sm.create_endpoint(EndpointName=NAME, EndpointConfigName="cfg")\n', teardownCell.replace('predictor.delete_endpoint()', 'sm.delete_endpoint(EndpointName=NAME)')),
+    },
+    {
+      name: 'a predictor teardown does not delete a boto3 endpoint',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'import boto3\nboto3.client("sagemaker").create_endpoint(EndpointName=f"ep-{n}", EndpointConfigName="cfg")\n', 'predictor.delete_endpoint()\n'),
+      errors: [noTeardown(39, 6, 43, 'boto3.client("sagemaker").delete_endpoint(EndpointName=f"ep-{n}")')],
+      output: nb(setup, train, deploy, 'import boto3\nboto3.client("sagemaker").create_endpoint(EndpointName=f"ep-{n}", EndpointConfigName="cfg")\n', 'predictor.delete_endpoint()\n', teardownCell.replace('predictor.delete_endpoint()', 'boto3.client("sagemaker").delete_endpoint(EndpointName=f"ep-{n}")')),
+    },
+    {
+      name: 'a deploy whose result is not kept: reported, no fix',
+      format: 'notebook',
+      code: nb(setup, train, 'est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n'),
+      errors: [noTeardown(29, 6, 10)],
+      output: null,
+    },
+  ],
+});
