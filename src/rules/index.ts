@@ -2,9 +2,13 @@ import type { AnyRule } from '../core/types';
 import { dataCaptureFullSampling } from './data-capture-full-sampling';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
+import { endpointAlwaysOn } from './endpoint-always-on';
+import { endpointGeneralPurposeSilicon } from './endpoint-general-purpose-silicon';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
+import { endpointOversizedInstance } from './endpoint-oversized-instance';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
+import { notebookOversizedInstance } from './notebook-oversized-instance';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
@@ -21,9 +25,13 @@ export const allRules: readonly AnyRule[] = [
   trainingNoSpot,
   spotNoCheckpoint,
   spotNoMaxWait,
+  endpointAlwaysOn,
+  endpointOversizedInstance,
   endpointNoAutoscaling,
+  endpointGeneralPurposeSilicon,
   dataCaptureFullSampling,
   elasticInferenceRetired,
   logGroupNoRetention,
   notebookNoAutoStop,
+  notebookOversizedInstance,
 ];
