@@ -1,7 +1,8 @@
 import type { Language } from '../core/types';
 import { cloudFormationJson, cloudFormationYaml } from './cloudformation';
-import type { LocateWasm } from './python/language';
+import type { LocateWasm } from './wasm';
 import { createPythonLanguage } from './python/language';
+import { createTerraformLanguage } from './terraform';
 
 export interface LanguageOptions {
   /** Where the WebAssembly files of the tree-sitter parsers are. */
@@ -10,5 +11,5 @@ export interface LanguageOptions {
 
 /** Every language the engine can lint, in detection order. */
 export function createLanguages(options: LanguageOptions): Language[] {
-  return [cloudFormationYaml, cloudFormationJson, createPythonLanguage(options.locateWasm)];
+  return [cloudFormationYaml, cloudFormationJson, createPythonLanguage(options.locateWasm), createTerraformLanguage(options.locateWasm)];
 }

@@ -6,6 +6,7 @@ import { endpointAlwaysOn } from './endpoint-always-on';
 import { endpointGeneralPurposeSilicon } from './endpoint-general-purpose-silicon';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { endpointOversizedInstance } from './endpoint-oversized-instance';
+import { highCarbonRegion } from './high-carbon-region';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { notebookOversizedInstance } from './notebook-oversized-instance';
@@ -34,4 +35,5 @@ export const allRules: readonly AnyRule[] = [
   logGroupNoRetention,
   notebookNoAutoStop,
   notebookOversizedInstance,
+  highCarbonRegion,
 ];
