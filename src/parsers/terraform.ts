@@ -197,7 +197,7 @@ export function parseTerraform(parser: Parser, text: string): ParseOutcome {
       }
     }
     const body = root.namedChildren.find((n) => n.type === 'body');
-    const file: TfFile = { blocks: body ? readBody(body).blocks : [] };
+    const file: TfFile = { blocks: body ? readBody(body, new Map()).blocks : [] };
     return {
       ok: true,
       walk(emit) {
@@ -210,7 +210,10 @@ export function parseTerraform(parser: Parser, text: string): ParseOutcome {
   }
 }
 
-function readBody(body: Node): { attributes: TfAttribute[]; blocks: TfBlock[] } {
+/** References already collected, by expression node id: nested expressions are read once. */
+type ReferenceCache = Map<number, TfReference[]>;
+
+function readBody(body: Node, cache: ReferenceCache): { attributes: TfAttribute[]; blocks: TfBlock[] } {
   const attributes: TfAttribute[] = [];
   const blocks: TfBlock[] = [];
   for (const child of body.namedChildren) {
@@ -218,16 +221,16 @@ function readBody(body: Node): { attributes: TfAttribute[]; blocks: TfBlock[] } 
       const name = child.namedChildren[0];
       const expression = child.namedChildren[1];
       if (!name || !expression) continue;
-      attributes.push({ name: name.text, nameStart: name.startIndex, nameEnd: name.endIndex, start: child.startIndex, end: child.endIndex, value: readExpression(expression) });
+      attributes.push({ name: name.text, nameStart: name.startIndex, nameEnd: name.endIndex, start: child.startIndex, end: child.endIndex, value: readExpression(expression, cache) });
     } else if (child.type === 'block') {
-      const block = readBlock(child);
+      const block = readBlock(child, cache);
       if (block) blocks.push(block);
     }
   }
   return { attributes, blocks };
 }
 
-function readBlock(node: Node): TfBlock | undefined {
+function readBlock(node: Node, cache: ReferenceCache): TfBlock | undefined {
   const children = node.namedChildren;
   const type = children[0];
   const open = children.find((c) => c.type === 'block_start');
@@ -238,7 +241,7 @@ function readBlock(node: Node): TfBlock | undefined {
     .filter((c) => c.type === 'string_lit' || c.type === 'identifier')
     .map((c) => ({ value: c.type === 'string_lit' ? stringContent(c) : c.text, start: c.startIndex, end: c.endIndex }));
   const body = children.find((c) => c.type === 'body');
-  const content = body ? readBody(body) : { attributes: [], blocks: [] };
+  const content = body ? readBody(body, cache) : { attributes: [], blocks: [] };
   return {
     type: type.text,
     typeStart: type.startIndex,
@@ -253,8 +256,8 @@ function readBlock(node: Node): TfBlock | undefined {
   };
 }
 
-function readExpression(expression: Node): TfValue {
-  const references = collectReferences(expression);
+function readExpression(expression: Node, cache: ReferenceCache): TfValue {
+  const references = collectReferences(expression, cache);
   const base = { start: expression.startIndex, end: expression.endIndex, references };
   const parts = expression.namedChildren.filter((c) => c.type !== 'comment');
   const first = parts[0];
@@ -291,15 +294,15 @@ function readExpression(expression: Node): TfValue {
   }
   if (first.type === 'collection_value') {
     const collection = first.namedChildren[0];
-    if (collection?.type === 'tuple') return { ...base, kind: 'tuple', items: collection.namedChildren.filter((c) => c.type === 'expression').map(readExpression) };
+    if (collection?.type === 'tuple') return { ...base, kind: 'tuple', items: collection.namedChildren.filter((c) => c.type === 'expression').map((c) => readExpression(c, cache)) };
     if (collection?.type === 'object') {
       const entries: TfObjectEntry[] = [];
       for (const element of collection.namedChildren.filter((c) => c.type === 'object_elem')) {
         const [key, value] = element.namedChildren.filter((c) => c.type === 'expression');
         if (!key || !value) continue;
-        const keyValue = readExpression(key);
+        const keyValue = readExpression(key, cache);
         const name = keyValue.kind === 'literal' ? String(keyValue.value) : keyValue.kind === 'reference' && keyValue.reference.path.length === 1 ? keyValue.reference.path[0] : undefined;
-        if (name !== undefined) entries.push({ key: name, keyStart: key.startIndex, keyEnd: key.endIndex, value: readExpression(value) });
+        if (name !== undefined) entries.push({ key: name, keyStart: key.startIndex, keyEnd: key.endIndex, value: readExpression(value, cache) });
       }
       return { ...base, kind: 'object', entries };
     }
@@ -326,19 +329,23 @@ function traversal(parts: Node[]): TfReference | undefined {
 }
 
 /** Every traversal in an expression's subtree, including inside templates and function arguments. */
-function collectReferences(expression: Node): TfReference[] {
+function collectReferences(expression: Node, cache: ReferenceCache): TfReference[] {
+  const cached = cache.get(expression.id);
+  if (cached) return cached;
   const found: TfReference[] = [];
+  const parts = expression.namedChildren.filter((c) => c.type !== 'comment');
+  if (parts[0]?.type === 'variable_expr') {
+    const reference = traversal(parts);
+    if (reference) found.push(reference);
+  }
   const visit = (node: Node): void => {
-    if (node.type === 'expression') {
-      const parts = node.namedChildren.filter((c) => c.type !== 'comment');
-      if (parts[0]?.type === 'variable_expr') {
-        const reference = traversal(parts);
-        if (reference) found.push(reference);
-      }
+    for (const child of node.namedChildren) {
+      if (child.type === 'expression') found.push(...collectReferences(child, cache));
+      else visit(child);
     }
-    for (const child of node.namedChildren) visit(child);
   };
   visit(expression);
+  cache.set(expression.id, found);
   return found;
 }
 
