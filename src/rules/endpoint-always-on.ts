@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getAcceleratorKind } from '../data/instances';
 import { isAsyncConfig, listVariants } from './utils/cfnEndpoints';
+import { isAsyncTfConfig, listTfVariants } from './utils/tfEndpoints';
 
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
@@ -8,7 +9,7 @@ export const endpointAlwaysOn = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Real-time endpoint variant on always-on CPU instances that could be serverless',
     messages: {
       alwaysOn:
@@ -34,6 +35,25 @@ export const endpointAlwaysOn = defineRule({
             data: { name: resource.logicalId, variant: variant.name ? `variant ${variant.name}` : 'a variant', instanceType: type },
             fix: {
               title: 'Replace InstanceType and InitialInstanceCount with a ServerlessConfig (MemorySizeInMB, MaxConcurrency) if the traffic is intermittent (see the rule page)',
+              applicability: 'displayOnly',
+              edits: [],
+            },
+          });
+        }
+      },
+      tfResource(resource) {
+        const variants = listTfVariants(resource);
+        if (!variants || isAsyncTfConfig(resource)) return;
+        for (const variant of variants) {
+          const type = variant.instanceTypeValue;
+          if (!variant.instanceType || variant.serverless || !type || getAcceleratorKind(type) !== 'none') continue;
+          context.report({
+            start: variant.instanceType.nameStart,
+            end: variant.instanceType.nameEnd,
+            messageId: 'alwaysOn',
+            data: { name: `aws_sagemaker_endpoint_configuration.${resource.name}`, variant: variant.name ? `variant ${variant.name}` : 'a variant', instanceType: type },
+            fix: {
+              title: 'Replace instance_type and initial_instance_count with a serverless_config block (memory_size_in_mb, max_concurrency) if the traffic is intermittent (see the rule page)',
               applicability: 'displayOnly',
               edits: [],
             },

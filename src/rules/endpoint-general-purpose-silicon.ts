@@ -4,6 +4,7 @@ import type { InstanceRow } from '../data/types';
 import { estimateInstance } from '../estimate/estimate';
 import { hourlyFigures } from '../present/figures';
 import { listVariants } from './utils/cfnEndpoints';
+import { listTfVariants } from './utils/tfEndpoints';
 
 export const endpointGeneralPurposeSilicon = defineRule({
   id: 'SML304',
@@ -11,7 +12,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Endpoint variant on a GPU or x86 CPU instance where Inferentia or Graviton may serve for less',
     messages: {
       gpu: 'Endpoint config {{name}} serves {{variant}} from the GPU instance {{instanceType}}{{current}}. AWS Inferentia2 is built for inference: {{suggested}}{{figures}} may serve the same model for less energy and cost once it is compiled with the Neuron SDK.',
@@ -24,31 +25,38 @@ export const endpointGeneralPurposeSilicon = defineRule({
   create(context) {
     return {
       cfnResource(resource) {
-        const variants = listVariants(resource);
-        if (!variants) return;
-        for (const variant of variants) {
-          const type = variant.instanceTypeValue;
-          const row = type ? getInstanceType(type) : undefined;
-          if (!variant.instanceType || variant.serverless || !row) continue;
-          const gpu = isGpu(row);
-          if (!gpu && (row.acceleratorKind !== 'none' || row.cpuArch !== 'x86_64' || isGraviton(row))) continue;
-          const suggested = gpu ? inferentiaFor(row) : gravitonFor(row);
-          context.report({
-            start: variant.instanceType.keyStart,
-            end: variant.instanceType.keyEnd,
-            messageId: gpu ? 'gpu' : 'x86',
-            data: {
-              name: resource.logicalId,
-              variant: variant.name ? `variant ${variant.name}` : 'a variant',
-              instanceType: row.instanceType,
-              current: hourlyFigures(estimateInstance(row.instanceType)),
-              suggested: suggested ?? (gpu ? 'an ml.inf2 instance' : 'an ml.c7g, ml.m6g or ml.r6g instance'),
-              figures: suggested ? hourlyFigures(estimateInstance(suggested)) : '',
-            },
-          });
+        for (const variant of listVariants(resource) ?? []) {
+          if (variant.instanceType && !variant.serverless) check(resource.logicalId, variant.name, variant.instanceTypeValue, variant.instanceType.keyStart, variant.instanceType.keyEnd);
+        }
+      },
+      tfResource(resource) {
+        for (const variant of listTfVariants(resource) ?? []) {
+          const name = `aws_sagemaker_endpoint_configuration.${resource.name}`;
+          if (variant.instanceType && !variant.serverless) check(name, variant.name, variant.instanceTypeValue, variant.instanceType.nameStart, variant.instanceType.nameEnd);
         }
       },
     };
+
+    function check(config: string, variantName: string | undefined, type: string | undefined, start: number, end: number): void {
+      const row = type ? getInstanceType(type) : undefined;
+      if (!row) return;
+      const gpu = isGpu(row);
+      if (!gpu && (row.acceleratorKind !== 'none' || row.cpuArch !== 'x86_64' || isGraviton(row))) return;
+      const suggested = gpu ? inferentiaFor(row) : gravitonFor(row);
+      context.report({
+        start,
+        end,
+        messageId: gpu ? 'gpu' : 'x86',
+        data: {
+          name: config,
+          variant: variantName ? `variant ${variantName}` : 'a variant',
+          instanceType: row.instanceType,
+          current: hourlyFigures(estimateInstance(row.instanceType)),
+          suggested: suggested ?? (gpu ? 'an ml.inf2 instance' : 'an ml.c7g, ml.m6g or ml.r6g instance'),
+          figures: suggested ? hourlyFigures(estimateInstance(suggested)) : '',
+        },
+      });
+    }
   },
 });
 

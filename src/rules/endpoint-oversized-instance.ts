@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getAcceleratorCount, getFamily, getInstanceType } from '../data/instances';
 import { endpointsOf, listVariants, targetCovers, targetKeys } from './utils/cfnEndpoints';
+import { hasSageMakerScalableTarget, listTfVariants } from './utils/tfEndpoints';
 
 /** Training-class families: multi-GPU hosts built for training, not for serving. */
 const trainingClassFamilies = ['p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
@@ -11,7 +12,7 @@ export const endpointOversizedInstance = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Endpoint variant on a training-class or multi-GPU instance, or several instances with no auto scaling',
     messages: {
       oversized:
@@ -54,6 +55,23 @@ export const endpointOversizedInstance = defineRule({
           );
           if (scaled) continue;
           context.report({ start: variant.count.keyStart, end: variant.count.keyEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
+        }
+      },
+      tfResource(resource) {
+        const variants = listTfVariants(resource);
+        if (!variants) return;
+        for (const variant of variants) {
+          const data = { name: `aws_sagemaker_endpoint_configuration.${resource.name}`, variant: variant.name ? `variant ${variant.name}` : 'a variant' };
+          const row = variant.instanceTypeValue ? getInstanceType(variant.instanceTypeValue) : undefined;
+          if (variant.instanceType && row) {
+            const accelerators = getAcceleratorCount(row) ?? 0;
+            if (trainingClassFamilies.includes(getFamily(row.instanceType)) || accelerators >= 4) {
+              const accelerator = `${accelerators} × ${row.acceleratorModel ?? 'accelerator'}`;
+              context.report({ start: variant.instanceType.nameStart, end: variant.instanceType.nameEnd, messageId: 'oversized', data: { ...data, instanceType: row.instanceType, accelerators: accelerator } });
+            }
+          }
+          if (!variant.count || variant.serverless || variant.countValue === undefined || variant.countValue <= 1 || hasSageMakerScalableTarget(resource)) continue;
+          context.report({ start: variant.count.nameStart, end: variant.count.nameEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
         }
       },
     };

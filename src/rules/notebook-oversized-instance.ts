@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getInstanceType, isGpu } from '../data/instances';
 import { getEntry, resolveScalar } from '../parsers/cloudformation';
+import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
 
 export const notebookOversizedInstance = defineRule({
@@ -9,7 +10,7 @@ export const notebookOversizedInstance = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Notebook instance on a GPU or a large CPU instance',
     messages: {
       gpu: 'Notebook instance {{name}} runs on the GPU instance {{instanceType}} ({{accelerators}}): a notebook is idle most of the time it is open, and the GPU is billed every hour. Develop on a small CPU instance and run GPU work as training or processing jobs.',
@@ -28,16 +29,24 @@ export const notebookOversizedInstance = defineRule({
         if (resource.type !== 'AWS::SageMaker::NotebookInstance') return;
         const properties = getPropertiesFact(resource);
         const entry = properties.known && properties.map ? getEntry(properties.map, 'InstanceType') : undefined;
-        const type = entry && resolveScalar(resource.template, entry.value);
-        const row = typeof type === 'string' ? getInstanceType(type) : undefined;
-        if (!entry || !row) return;
-        const data = { name: resource.logicalId, instanceType: row.instanceType };
-        if (isGpu(row)) {
-          context.report({ start: entry.keyStart, end: entry.keyEnd, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` } });
-        } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
-          context.report({ start: entry.keyStart, end: entry.keyEnd, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu } });
-        }
+        if (entry) check(resource.logicalId, resolveScalar(resource.template, entry.value), entry.keyStart, entry.keyEnd);
+      },
+      tfResource(resource) {
+        if (resource.type !== 'aws_sagemaker_notebook_instance') return;
+        const attribute = getAttribute(resource.block, 'instance_type');
+        if (attribute) check(`aws_sagemaker_notebook_instance.${resource.name}`, resolveLiteral(resource.file, attribute.value), attribute.nameStart, attribute.nameEnd);
       },
     };
+
+    function check(name: string, type: unknown, start: number, end: number): void {
+      const row = typeof type === 'string' ? getInstanceType(type) : undefined;
+      if (!row) return;
+      const data = { name, instanceType: row.instanceType };
+      if (isGpu(row)) {
+        context.report({ start, end, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` } });
+      } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
+        context.report({ start, end, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu } });
+      }
+    }
   },
 });

@@ -47,6 +47,13 @@ new RuleTester().run(endpointAlwaysOn, {
   ],
   invalid: [
     {
+      name: 'Terraform: CPU production variant',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "A"\n    instance_type = "ml.m6g.large"\n  }\n}\n',
+      errors: [alwaysOn('aws_sagemaker_endpoint_configuration.c', 'variant A', 'ml.m6g.large', 4, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
       name: 'Graviton CPU variant',
       format: 'cfn-yaml',
       code: config('InstanceType: ml.c7g.large'),

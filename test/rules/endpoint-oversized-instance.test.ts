@@ -31,6 +31,11 @@ const scaled = dedent`
 
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'Terraform: a SageMaker scalable target in the file',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 2\n  }\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n}\n',
+    },
     { name: 'single-GPU instance', format: 'cfn-yaml', code: config('InstanceType: ml.g5.2xlarge') },
     { name: 'several instances with a scalable target', format: 'cfn-yaml', code: config('InstanceType: ml.inf2.xlarge\n            InitialInstanceCount: 3', scaled) },
     { name: 'count from an unknown parameter', format: 'cfn-yaml', code: dedent`
@@ -45,6 +50,16 @@ new RuleTester().run(endpointOversizedInstance, {
     ` },
   ],
   invalid: [
+    {
+      name: 'Terraform: training-class instance and a fixed fleet',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.p5.48xlarge"\n    initial_instance_count = 2\n  }\n}\n',
+      errors: [
+        { messageId: 'oversized', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', instanceType: 'ml.p5.48xlarge', accelerators: '8 × H100' }, line: 4, column: 5, endLine: 4, endColumn: 18 },
+        { messageId: 'fixedFleet', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', count: 2 }, line: 5, column: 5, endLine: 5, endColumn: 27 },
+      ],
+      output: null,
+    },
     {
       name: 'training-class p4d',
       format: 'cfn-yaml',

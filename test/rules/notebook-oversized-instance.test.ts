@@ -23,6 +23,13 @@ new RuleTester().run(notebookOversizedInstance, {
   ],
   invalid: [
     {
+      name: 'Terraform: GPU notebook',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_notebook_instance" "n" {\n  instance_type = "ml.p3.2xlarge"\n}\n',
+      errors: [{ messageId: 'gpu', data: { name: 'aws_sagemaker_notebook_instance.n', instanceType: 'ml.p3.2xlarge', accelerators: '1 × V100' }, line: 2, column: 3, endLine: 2, endColumn: 16 }],
+      output: null,
+    },
+    {
       name: 'GPU notebook',
       format: 'cfn-yaml',
       code: notebook('ml.g4dn.xlarge'),
