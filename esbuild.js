@@ -22,7 +22,11 @@ const common = {
 };
 
 // The parsers' WebAssembly, loaded at run time from the bundle's folder.
-const wasmFiles = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-python/tree-sitter-python.wasm'];
+const wasmFiles = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+];
 
 function copyWasm() {
   const fs = require('node:fs');

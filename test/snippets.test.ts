@@ -6,8 +6,8 @@ import { createTestLinter } from './kit/languages';
 
 /**
  * Every snippet contributed in package.json, expanded with its default
- * placeholders and wrapped in a template, must be a CloudFormation template
- * Green ML accepts without a single finding: the building blocks we offer
+ * placeholders (and, for CloudFormation, wrapped in a template), must be a
+ * file Green ML accepts without a single finding: the building blocks we offer
  * must not trip our own rules.
  */
 const root = path.resolve(__dirname, '..', '..');
@@ -28,6 +28,7 @@ export function expandSnippet(body: string): string {
 }
 
 function wrap(language: string, body: string): { fileName: string; text: string } {
+  if (language === 'terraform') return { fileName: 'main.tf', text: `${body}\n` };
   if (language === 'json') {
     const indented = body.split('\n').map((l) => `    ${l}`).join('\n');
     return { fileName: 'snippet.json', text: `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n${indented}\n  }\n}\n` };
@@ -57,7 +58,7 @@ describe('snippets', () => {
         it(`${name}: a valid template with no findings`, () => {
           const { fileName, text } = wrap(contribution.language, expandSnippet(snippet.body.join('\n')));
           const result = linter.lint(fileName, text, { settings });
-          assert.ok(result.format, `not recognised as CloudFormation (${result.skipped}):\n${text}`);
+          assert.ok(result.format, `not recognised (${result.skipped}):\n${text}`);
           assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`), [], text);
         });
       }

@@ -8,7 +8,7 @@ import type { LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
-import type { LocateWasm } from '../parsers/python/language';
+import type { LocateWasm } from '../parsers/wasm';
 import { severities } from '../core/types';
 import { createLinter } from '../linter';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';

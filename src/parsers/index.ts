@@ -1,8 +1,9 @@
 import type { Language } from '../core/types';
 import { cloudFormationJson, cloudFormationYaml } from './cloudformation';
-import type { LocateWasm } from './python/language';
+import type { LocateWasm } from './wasm';
 import { createPythonLanguage } from './python/language';
 import { createNotebookLanguage } from './notebook/language';
+import { createTerraformLanguage } from './terraform';
 
 export interface LanguageOptions {
   /** Where the WebAssembly files of the tree-sitter parsers are. */
@@ -12,5 +13,5 @@ export interface LanguageOptions {
 /** Every language the engine can lint, in detection order. */
 export function createLanguages(options: LanguageOptions): Language[] {
   const python = createPythonLanguage(options.locateWasm);
-  return [cloudFormationYaml, cloudFormationJson, python, createNotebookLanguage(python)];
+  return [cloudFormationYaml, cloudFormationJson, python, createNotebookLanguage(python), createTerraformLanguage(options.locateWasm)];
 }

@@ -11,3 +11,13 @@ export function formatUsd(n: number | null): string {
   if (n === null) return '—';
   return `$${n < 0.1 ? formatFigure(n, 2) : n.toFixed(2)}`;
 }
+
+/**
+ * ` (≈ $1.41/h, 0.123 kgCO2e/h in us-east-1)`: the hourly price and emissions of
+ * one instance from the offline estimate, for messages; empty when the type has
+ * neither figure.
+ */
+export function hourlyFigures(estimate: { costUsdPerHour: number | null; totalKgCo2ePerHour: number | null; region: string }): string {
+  if (estimate.costUsdPerHour === null && estimate.totalKgCo2ePerHour === null) return '';
+  return ` (≈ ${formatUsd(estimate.costUsdPerHour)}/h, ${formatFigure(estimate.totalKgCo2ePerHour)} kgCO2e/h in ${estimate.region})`;
+}

@@ -1,5 +1,6 @@
 import { defineRule } from '../core/defineRule';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
 
 export const dataCaptureFullSampling = defineRule({
@@ -8,11 +9,13 @@ export const dataCaptureFullSampling = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'hint',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Endpoint data capture that records every request (100% sampling)',
     messages: {
       fullSampling:
         'Endpoint config {{name}} captures every request and response (InitialSamplingPercentage: 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
+      fullSamplingTf:
+        'Endpoint config {{name}} captures every request and response (initial_sampling_percentage = 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP02'],
@@ -48,6 +51,26 @@ export const dataCaptureFullSampling = defineRule({
               }
             : undefined,
         });
+      },
+      tfResource(resource) {
+        if (resource.type !== 'aws_sagemaker_endpoint_configuration') return;
+        for (const capture of resource.block.blocks.filter((b) => b.type === 'data_capture_config')) {
+          const enabled = getAttribute(capture, 'enable_capture');
+          if (enabled && resolveLiteral(resource.file, enabled.value) !== true) continue;
+          const sampling = getAttribute(capture, 'initial_sampling_percentage');
+          if (!sampling || Number(resolveLiteral(resource.file, sampling.value)) !== 100 || getBlocks(capture, 'dynamic').length) continue;
+          const percentage = context.options.samplingPercentage;
+          context.report({
+            start: sampling.nameStart,
+            end: sampling.nameEnd,
+            messageId: 'fullSamplingTf',
+            data: { name: `aws_sagemaker_endpoint_configuration.${resource.name}` },
+            fix:
+              sampling.value.kind === 'literal'
+                ? { title: `Capture ${percentage}% of requests instead of all of them`, applicability: 'unsafe', edits: [{ start: sampling.value.start, end: sampling.value.end, text: String(percentage) }] }
+                : undefined,
+          });
+        }
       },
     };
   },

@@ -1,8 +1,11 @@
 import { defineRule } from '../core/defineRule';
 import { getEntry, getMapValue } from '../parsers/cloudformation';
+import { listResources } from '../parsers/terraform';
 import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
 import { getPropertiesFact } from './utils/cfnFacts';
 import { CfnText } from './utils/cfnSnippet';
+import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
+import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
 
 export const ecrNoLifecycle = defineRule({
   id: 'SML102',
@@ -10,7 +13,7 @@ export const ecrNoLifecycle = defineRule({
   meta: {
     category: 'data',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'ECR repository without a lifecycle policy, so old images are kept forever',
     messages: {
       noLifecycle:
@@ -43,6 +46,41 @@ export const ecrNoLifecycle = defineRule({
           data: { name: resource.logicalId },
           fix: edit ? { title: `Add a lifecycle policy keeping the last ${keep} images`, applicability: 'unsafe', edits: [edit] } : undefined,
         });
+      },
+      tfFile(file) {
+        const covered = partnerCoverage(file, 'aws_ecr_repository', 'aws_ecr_lifecycle_policy', 'repository', 'name');
+        if (!covered) return;
+        const keep = context.options.keepImages;
+        for (const repository of listResources(file).filter((r) => r.type === 'aws_ecr_repository' && !r.block.hasError)) {
+          if (covered(repository)) continue;
+          const name = freshResourceName(file, 'aws_ecr_lifecycle_policy', repository.name);
+          const body = [
+            `resource "aws_ecr_lifecycle_policy" "${name}" {`,
+            `\trepository = aws_ecr_repository.${repository.name}.name`,
+            '',
+            '\tpolicy = jsonencode({',
+            '\t\trules = [{',
+            '\t\t\trulePriority = 1',
+            `\t\t\tdescription  = "Keep the last ${keep} images"`,
+            '\t\t\tselection = {',
+            '\t\t\t\ttagStatus   = "any"',
+            '\t\t\t\tcountType   = "imageCountMoreThan"',
+            `\t\t\t\tcountNumber = ${keep}`,
+            '\t\t\t}',
+            '\t\t\taction = { type = "expire" }',
+            '\t\t}]',
+            '\t})',
+            '}',
+          ];
+          context.report({
+            ...headerRange(repository.block),
+            messageId: 'noLifecycle',
+            data: { name: `aws_ecr_repository.${repository.name}` },
+            fix: isRepeated(repository)
+              ? undefined
+              : { title: `Add an aws_ecr_lifecycle_policy keeping the last ${keep} images`, applicability: 'unsafe', edits: [appendTfBlocks(context.lines, repository.block, body, tfIndentUnit(context.lines, repository.block))] },
+          });
+        }
       },
     };
   },

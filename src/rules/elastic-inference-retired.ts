@@ -1,7 +1,10 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnEntry, CfnTemplate } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar, resolveValue } from '../parsers/cloudformation';
+import type { TfAttribute } from '../parsers/terraform';
+import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { listTfVariants } from './utils/tfEndpoints';
 
 const advice = 'Remove the Elastic Inference accelerator and serve from an instance type that fits the model: CPU, GPU or AWS Inferentia (ml.inf2) (see the rule page)';
 
@@ -11,7 +14,7 @@ export const elasticInferenceRetired = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'error',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Elastic Inference accelerator on an endpoint variant or notebook instance (the service is retired)',
     messages: {
       retired:
@@ -45,9 +48,28 @@ export const elasticInferenceRetired = defineRule({
           if (names.length) report(accelerators, names.join(', '), `Notebook instance ${resource.logicalId}`);
         }
       },
+      tfResource(resource) {
+        if (resource.type === 'aws_sagemaker_endpoint_configuration') {
+          for (const variant of listTfVariants(resource) ?? []) {
+            const attribute = getAttribute(variant.block, 'accelerator_type');
+            const name = attribute && resolveLiteral(resource.file, attribute.value);
+            if (!attribute || typeof name !== 'string' || !isEi(name)) continue;
+            reportTf(attribute, name, `Endpoint config aws_sagemaker_endpoint_configuration.${resource.name}${variant.name ? ` (variant ${variant.name})` : ''}`);
+          }
+        } else if (resource.type === 'aws_sagemaker_notebook_instance') {
+          const attribute = getAttribute(resource.block, 'accelerator_types');
+          if (attribute?.value.kind !== 'tuple') return;
+          const names = attribute.value.items.map((item) => resolveLiteral(resource.file, item)).filter((n): n is string => typeof n === 'string' && isEi(n));
+          if (names.length) reportTf(attribute, names.join(', '), `Notebook instance aws_sagemaker_notebook_instance.${resource.name}`);
+        }
+      },
     };
 
-    function report(entry: CfnEntry, accelerator: string, where: string): void {
+    function reportTf(attribute: TfAttribute, accelerator: string, where: string): void {
+      report({ keyStart: attribute.nameStart, keyEnd: attribute.nameEnd }, accelerator, where);
+    }
+
+    function report(entry: Pick<CfnEntry, 'keyStart' | 'keyEnd'>, accelerator: string, where: string): void {
       context.report({
         start: entry.keyStart,
         end: entry.keyEnd,

@@ -1,18 +1,12 @@
 import { defineRule } from '../core/defineRule';
-import type { CfnMap, CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
-import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../parsers/cloudformation';
+import type { CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
+import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import { appendCfnResources } from './utils/cfnEdits';
 import { freshLogicalId, getPropertiesFact } from './utils/cfnFacts';
-import type { StringPiece } from './utils/cfnReferences';
-import { stringPieces } from './utils/cfnReferences';
+import type { TargetKey } from './utils/cfnEndpoints';
+import { configOf, targetKeys } from './utils/cfnEndpoints';
 import type { CfnSnippet } from './utils/cfnSnippet';
 import { ref, sub } from './utils/cfnSnippet';
-
-/** The endpoint and variant a SageMaker scalable target is for; `undefined` parts match anything (unresolved). */
-interface TargetKey {
-  endpoint: { resource: string } | { name: string } | undefined;
-  variant: string | undefined;
-}
 
 interface UnscaledVariant {
   name: string;
@@ -85,22 +79,6 @@ export const endpointNoAutoscaling = defineRule({
   },
 });
 
-/** The endpoint config an endpoint uses: by `!GetAtt C.EndpointConfigName`, `!Ref C` or a matching literal name. */
-function configOf(template: CfnTemplate, byId: Map<string, CfnResource>, endpoint: CfnMap): CfnResource | undefined {
-  const value = getEntry(endpoint, 'EndpointConfigName')?.value;
-  if (!value) return undefined;
-  const id = refTarget(value) ?? getAttTarget(value)?.resource;
-  const byReference = id !== undefined ? byId.get(id) : undefined;
-  if (byReference) return byReference.type === 'AWS::SageMaker::EndpointConfig' ? byReference : undefined;
-  const name = resolveScalar(template, value);
-  if (typeof name !== 'string') return undefined;
-  return template.resources.find((r) => {
-    if (r.type !== 'AWS::SageMaker::EndpointConfig') return false;
-    const props = getPropertiesFact(r);
-    return props.known && props.map !== undefined && resolveScalar(template, getEntry(props.map, 'EndpointConfigName')?.value) === name;
-  });
-}
-
 /** A production variant running on instances, when its name and instance type are known. */
 function instanceVariant(template: CfnTemplate, item: CfnValue): UnscaledVariant | undefined {
   const variant = getMapValue(item);
@@ -116,41 +94,6 @@ function instanceVariant(template: CfnTemplate, item: CfnValue): UnscaledVariant
   if (typeof name !== 'string' || typeof instanceType !== 'string') return undefined;
   const count = resolveScalar(template, getEntry(variant, 'InitialInstanceCount')?.value);
   return { name, instanceType, count: typeof count === 'number' ? count : undefined, node: item };
-}
-
-/**
- * The endpoint/variant of every SageMaker scalable target in the template.
- * Undefined when a target might be one (namespace or resource ID unresolved):
- * then no variant can be said to lack one.
- */
-function targetKeys(template: CfnTemplate): TargetKey[] | undefined {
-  const keys: TargetKey[] = [];
-  for (const target of template.resources.filter((r) => r.type === 'AWS::ApplicationAutoScaling::ScalableTarget')) {
-    const props = getPropertiesFact(target);
-    if (!props.known) return undefined;
-    const namespace = resolveScalar(template, props.map && getEntry(props.map, 'ServiceNamespace')?.value);
-    if (namespace === undefined) return undefined;
-    if (namespace !== 'sagemaker') continue;
-    const pieces = stringPieces(template, props.map && getEntry(props.map, 'ResourceId')?.value);
-    if (!pieces) return undefined;
-    const key = parseResourceId(pieces);
-    if (!key) return undefined;
-    if (key !== 'other') keys.push(key);
-  }
-  return keys;
-}
-
-/** `endpoint/<name>/variant/<variant>` with references in place of names; `other` for a literal ID of another shape. */
-function parseResourceId(pieces: StringPiece[]): TargetKey | 'other' | undefined {
-  const refs: Array<{ resource: string; attribute?: string }> = [];
-  const text = pieces.map((p) => (typeof p === 'string' ? p : `\u0000${refs.push(p) - 1}\u0000`)).join('');
-  const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(text);
-  if (!match) return refs.length ? undefined : 'other';
-  const [, endpointPart, variantPart] = match;
-  const placeholder = /^\u0000(\d+)\u0000$/.exec(endpointPart);
-  const endpoint = placeholder ? { resource: refs[Number(placeholder[1])].resource } : endpointPart.includes('\u0000') ? undefined : { name: endpointPart };
-  const variant = variantPart.includes('\u0000') ? undefined : variantPart;
-  return { endpoint, variant };
 }
 
 function scalingResources(endpoint: CfnResource, variants: UnscaledVariant[], options: { maxCapacity: number; targetInvocationsPerInstance: number }): Array<{ logicalId: string; value: CfnSnippet }> {

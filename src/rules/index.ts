@@ -2,10 +2,15 @@ import type { AnyRule } from '../core/types';
 import { dataCaptureFullSampling } from './data-capture-full-sampling';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
+import { endpointAlwaysOn } from './endpoint-always-on';
+import { endpointGeneralPurposeSilicon } from './endpoint-general-purpose-silicon';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { endpointNoTeardown } from './endpoint-no-teardown';
+import { endpointOversizedInstance } from './endpoint-oversized-instance';
+import { highCarbonRegion } from './high-carbon-region';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
+import { notebookOversizedInstance } from './notebook-oversized-instance';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
@@ -22,10 +27,15 @@ export const allRules: readonly AnyRule[] = [
   trainingNoSpot,
   spotNoCheckpoint,
   spotNoMaxWait,
+  endpointAlwaysOn,
+  endpointOversizedInstance,
   endpointNoAutoscaling,
+  endpointGeneralPurposeSilicon,
   dataCaptureFullSampling,
   elasticInferenceRetired,
   endpointNoTeardown,
   logGroupNoRetention,
   notebookNoAutoStop,
+  notebookOversizedInstance,
+  highCarbonRegion,
 ];

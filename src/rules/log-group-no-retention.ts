@@ -1,6 +1,8 @@
 import { defineRule } from '../core/defineRule';
 import { getEntry } from '../parsers/cloudformation';
+import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { insertCfnProperty } from './utils/cfnEdits';
+import { headerRange, insertTfAttribute } from './utils/tfEdits';
 
 /** The values CloudWatch Logs accepts for a retention period, in days. */
 export const cloudWatchRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -11,11 +13,15 @@ export const logGroupNoRetention = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'CloudWatch log group that keeps its logs forever',
     messages: {
       noRetention:
         'Log group {{name}} keeps its logs forever: without RetentionInDays every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
+      noRetentionTf:
+        'Log group {{name}} keeps its logs forever: without retention_in_days every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
+      zeroRetention:
+        'Log group {{name}} sets retention_in_days = 0, which means never expire: every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
     },
     fixes: ['safe'],
     wellArchitected: ['MLSUS04-BP03'],
@@ -47,6 +53,31 @@ export const logGroupNoRetention = defineRule({
           messageId: 'noRetention',
           data: { name: resource.logicalId },
           fix: edit ? { title: `Set RetentionInDays to ${days} days`, applicability: 'safe', edits: [edit] } : undefined,
+        });
+      },
+      tfResource(resource) {
+        if (resource.type !== 'aws_cloudwatch_log_group') return;
+        const days = context.options.retentionDays;
+        const name = `aws_cloudwatch_log_group.${resource.name}`;
+        const retention = getAttribute(resource.block, 'retention_in_days');
+        if (retention) {
+          const value = resolveLiteral(resource.file, retention.value);
+          if (value !== 0 && value !== '0') return;
+          const edit = { start: retention.value.start, end: retention.value.end, text: String(days) };
+          context.report({
+            start: retention.start,
+            end: retention.end,
+            messageId: 'zeroRetention',
+            data: { name },
+            fix: retention.value.kind === 'literal' ? { title: `Set retention_in_days to ${days} days`, applicability: 'safe', edits: [edit] } : undefined,
+          });
+          return;
+        }
+        context.report({
+          ...headerRange(resource.block),
+          messageId: 'noRetentionTf',
+          data: { name },
+          fix: { title: `Set retention_in_days to ${days} days`, applicability: 'safe', edits: [insertTfAttribute(context.text, context.lines, resource.block, 'retention_in_days', String(days))] },
         });
       },
     };

@@ -3,11 +3,17 @@ import type { CfnEntry, CfnMap, CfnResource } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import type { PropertyText } from './utils/cfnEdits';
 import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
+import type { TfBlock, TfResource } from '../parsers/terraform';
+import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { headerRange } from './utils/tfEdits';
 import type { CfnSnippet } from './utils/cfnSnippet';
 
 /** Where a Studio domain turns on idle shutdown for JupyterLab, below `Properties`. */
 const idlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'] as const;
+
+/** The same path as nested Terraform blocks of `aws_sagemaker_domain`. */
+const tfIdlePath = ['default_user_settings', 'jupyter_lab_app_settings', 'app_lifecycle_management', 'idle_settings'] as const;
 
 export const notebookNoAutoStop = defineRule({
   id: 'SML402',
@@ -15,7 +21,7 @@ export const notebookNoAutoStop = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Notebook instance or Studio domain that nothing stops when idle',
     messages: {
       noLifecycleConfig:
@@ -24,6 +30,10 @@ export const notebookNoAutoStop = defineRule({
         'Studio domain {{name}} does not turn on idle shutdown for JupyterLab (DefaultUserSettings.JupyterLabAppSettings.AppLifecycleManagement.IdleSettings): apps left open keep their instances running and billed. Turn on idle shutdown.',
       idleShutdownDisabled:
         'Studio domain {{name}} turns idle shutdown off for JupyterLab (LifecycleManagement: DISABLED): apps left open keep their instances running and billed. Set it to ENABLED.',
+      noIdleShutdownTf:
+        'Studio domain {{name}} does not turn on idle shutdown for JupyterLab (default_user_settings > jupyter_lab_app_settings > app_lifecycle_management > idle_settings): apps left open keep their instances running and billed. Turn on idle shutdown.',
+      idleShutdownDisabledTf:
+        'Studio domain {{name}} turns idle shutdown off for JupyterLab (lifecycle_management = "DISABLED"): apps left open keep their instances running and billed. Set it to ENABLED.',
     },
     fixes: ['unsafe', 'displayOnly'],
     wellArchitected: ['MLSUS03-BP01'],
@@ -37,7 +47,48 @@ export const notebookNoAutoStop = defineRule({
         if (resource.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(resource);
         else if (resource.type === 'AWS::SageMaker::Domain') checkDomain(resource);
       },
+      tfResource(resource) {
+        if (resource.type === 'aws_sagemaker_notebook_instance') {
+          if (getAttribute(resource.block, 'lifecycle_config_name')) return;
+          context.report({
+            ...headerRange(resource.block),
+            messageId: 'noLifecycleConfig',
+            data: { name: `aws_sagemaker_notebook_instance.${resource.name}` },
+            fix: { title: 'Attach an aws_sagemaker_notebook_instance_lifecycle_configuration whose on_start script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
+          });
+        } else if (resource.type === 'aws_sagemaker_domain') checkTfDomain(resource);
+      },
     };
+
+    function checkTfDomain(resource: TfResource): void {
+      let block: TfBlock = resource.block;
+      for (const type of tfIdlePath) {
+        const found = getBlocks(block, type);
+        if (found.length === 0) {
+          context.report({
+            ...headerRange(resource.block),
+            messageId: 'noIdleShutdownTf',
+            data: { name: `aws_sagemaker_domain.${resource.name}` },
+            fix: { title: `Add default_user_settings > jupyter_lab_app_settings > app_lifecycle_management > idle_settings with lifecycle_management = "ENABLED" (see the rule page)`, applicability: 'displayOnly', edits: [] },
+          });
+          return;
+        }
+        // A dynamic block or several: built from variables, unknown.
+        if (found.length > 1 || found[0].type === 'dynamic') return;
+        block = found[0];
+      }
+      const management = getAttribute(block, 'lifecycle_management');
+      if (!management || resolveLiteral(resource.file, management.value) !== 'DISABLED') return;
+      context.report({
+        ...headerRange(resource.block),
+        messageId: 'idleShutdownDisabledTf',
+        data: { name: `aws_sagemaker_domain.${resource.name}` },
+        fix:
+          management.value.kind === 'literal'
+            ? { title: 'Set lifecycle_management to ENABLED', applicability: 'unsafe', edits: [{ start: management.value.start, end: management.value.end, text: '"ENABLED"' }] }
+            : undefined,
+      });
+    }
 
     function checkNotebook(resource: CfnResource): void {
       const properties = getPropertiesFact(resource);

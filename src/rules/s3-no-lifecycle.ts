@@ -1,8 +1,11 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import { getBlocks, listResources } from '../parsers/terraform';
 import { insertCfnProperty } from './utils/cfnEdits';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
+import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
 
 /** Lifecycle actions that move or remove stored objects (AbortIncompleteMultipartUpload and delete-marker cleanup do not). */
 const storageActions = [
@@ -24,7 +27,7 @@ export const s3NoLifecycle = defineRule({
   meta: {
     category: 'data',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'S3 bucket without lifecycle rules that tier or expire its objects',
     messages: {
       noLifecycle:
@@ -77,6 +80,49 @@ export const s3NoLifecycle = defineRule({
             ? { title: `Add a lifecycle rule: Intelligent-Tiering after ${transitionDays} days, expire noncurrent versions after ${noncurrentDays} days`, applicability: 'unsafe', edits: [edit] }
             : undefined,
         });
+      },
+      tfFile(file) {
+        const covered = partnerCoverage(file, 'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'bucket', 'bucket');
+        if (!covered) return;
+        const { transitionDays, noncurrentDays } = context.options;
+        for (const bucket of listResources(file).filter((r) => r.type === 'aws_s3_bucket' && !r.block.hasError)) {
+          if (getBlocks(bucket.block, 'lifecycle_rule').length || covered(bucket)) continue;
+          const name = freshResourceName(file, 'aws_s3_bucket_lifecycle_configuration', bucket.name);
+          const body = [
+            `resource "aws_s3_bucket_lifecycle_configuration" "${name}" {`,
+            `\tbucket = aws_s3_bucket.${bucket.name}.id`,
+            '',
+            '\trule {',
+            '\t\tid     = "intelligent-tiering-and-noncurrent-expiry"',
+            '\t\tstatus = "Enabled"',
+            '',
+            '\t\tfilter {}',
+            '',
+            '\t\ttransition {',
+            `\t\t\tdays          = ${transitionDays}`,
+            '\t\t\tstorage_class = "INTELLIGENT_TIERING"',
+            '\t\t}',
+            '',
+            '\t\tnoncurrent_version_expiration {',
+            `\t\t\tnoncurrent_days = ${noncurrentDays}`,
+            '\t\t}',
+            '\t}',
+            '}',
+          ];
+          context.report({
+            ...headerRange(bucket.block),
+            messageId: 'noLifecycle',
+            data: { name: `aws_s3_bucket.${bucket.name}` },
+            // A bucket created with count/for_each needs a configuration per instance: left to the author.
+            fix: isRepeated(bucket)
+              ? undefined
+              : {
+                  title: `Add an aws_s3_bucket_lifecycle_configuration: Intelligent-Tiering after ${transitionDays} days, expire noncurrent versions after ${noncurrentDays} days`,
+                  applicability: 'unsafe',
+                  edits: [appendTfBlocks(context.lines, bucket.block, body, tfIndentUnit(context.lines, bucket.block))],
+                },
+          });
+        }
       },
     };
   },

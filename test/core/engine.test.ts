@@ -119,8 +119,10 @@ describe('engine', () => {
 describe('engine formats', () => {
   it('says when a file is of a known format that has no parser yet', () => {
     const linter = new Linter({ rules: allRules, languages: testLanguages });
-    assert.equal(linter.lint('main.tf', 'resource "aws_s3_bucket" "b" {}\n', { settings: resolveRuleSettings(allRules) }).skipped, 'no terraform support yet');
-    assert.equal(linter.mayHandle('main.tf'), false, 'the walker does not read files no language parses');
+    const stack = "import * as cdk from 'aws-cdk-lib';\n";
+    assert.equal(linter.lint('stack.ts', stack, { settings: resolveRuleSettings(allRules) }).skipped, 'no cdk-typescript support yet');
+    assert.equal(linter.mayHandle('stack.ts'), false, 'the walker does not read files no language parses');
+    assert.equal(linter.mayHandle('main.tf'), true);
     assert.equal(linter.mayHandle('train.py'), true);
     assert.equal(linter.mayHandle('stack.template'), true);
   });

@@ -82,6 +82,13 @@ new RuleTester().run(dataCaptureFullSampling, {
   ],
   invalid: [
     {
+      name: 'Terraform: 100% sampling; the fix lowers it',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  data_capture_config {\n    initial_sampling_percentage = 100\n  }\n}\n',
+      errors: [{ messageId: 'fullSamplingTf', data: { name: 'aws_sagemaker_endpoint_configuration.c' }, line: 3, column: 5, endLine: 3, endColumn: 32 }],
+      output: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  data_capture_config {\n    initial_sampling_percentage = 20\n  }\n}\n',
+    },
+    {
       name: '100% with capture on by default: lowered to 20%',
       format: 'cfn-yaml',
       code: config('        InitialSamplingPercentage: 100\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }, { CaptureMode: Output }]'),

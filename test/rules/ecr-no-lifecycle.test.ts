@@ -17,6 +17,16 @@ const compactPolicy = (keep: number) =>
 new RuleTester().run(ecrNoLifecycle, {
   valid: [
     {
+      name: 'Terraform: a lifecycle policy refers to the repository',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "r" {\n  name = "r"\n}\nresource "aws_ecr_lifecycle_policy" "p" {\n  repository = aws_ecr_repository.r.name\n  policy     = file("policy.json")\n}\n',
+    },
+    {
+      name: 'Terraform: a lifecycle policy names the repository',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "r" {\n  name = "images"\n}\nresource "aws_ecr_lifecycle_policy" "p" {\n  repository = "images"\n}\n',
+    },
+    {
       name: 'a lifecycle policy as a literal block',
       format: 'cfn-yaml',
       code: dedent`
@@ -82,6 +92,35 @@ new RuleTester().run(ecrNoLifecycle, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a repository without a lifecycle policy; the fix adds one',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "images" {\n  name = "images"\n}\n',
+      options: { keepImages: 5 },
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_ecr_repository.images' }, line: 1, column: 1, endLine: 1, endColumn: 41 }],
+      output: dedent`
+        resource "aws_ecr_repository" "images" {
+          name = "images"
+        }
+
+        resource "aws_ecr_lifecycle_policy" "images" {
+          repository = aws_ecr_repository.images.name
+
+          policy = jsonencode({
+            rules = [{
+              rulePriority = 1
+              description  = "Keep the last 5 images"
+              selection = {
+                tagStatus   = "any"
+                countType   = "imageCountMoreThan"
+                countNumber = 5
+              }
+              action = { type = "expire" }
+            }]
+          })
+        }
+      `,
+    },
     {
       name: 'block Properties: the policy goes first, as a literal block of JSON',
       format: 'cfn-yaml',

@@ -56,6 +56,13 @@ new RuleTester().run(elasticInferenceRetired, {
   ],
   invalid: [
     {
+      name: 'Terraform: EI accelerator on a production variant',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name     = "A"\n    accelerator_type = "ml.eia2.medium"\n  }\n}\n',
+      errors: [retired('Endpoint config aws_sagemaker_endpoint_configuration.c (variant A)', 'ml.eia2.medium', 'accelerator_type', 4, 5)],
+      output: null,
+    },
+    {
       name: 'production variant with an Elastic Inference accelerator: advice only',
       format: 'cfn-yaml',
       code: dedent`

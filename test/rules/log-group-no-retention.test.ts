@@ -14,6 +14,9 @@ const noRetention = (name: string, line: number, column: number, quoted = false)
 
 new RuleTester().run(logGroupNoRetention, {
   valid: [
+    { name: 'Terraform: retention set', format: 'terraform', code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 7\n}\n' },
+    { name: 'Terraform: retention from a variable', format: 'terraform', code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = var.days\n}\n' },
+    { name: 'Terraform: another resource type', format: 'terraform', code: 'resource "aws_s3_bucket_policy" "l" {\n  policy = "logs:CreateLogGroup"\n}\n' },
     {
       name: 'retention set as a number',
       format: 'cfn-yaml',
@@ -118,6 +121,37 @@ new RuleTester().run(logGroupNoRetention, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no retention; the fix inserts it with the block indentation',
+      format: 'terraform',
+      code: dedent`
+        resource "aws_cloudwatch_log_group" "training" {
+            name = "/aws/sagemaker/TrainingJobs"
+        }
+      `,
+      errors: [{ messageId: 'noRetentionTf', data: { name: 'aws_cloudwatch_log_group.training' }, line: 1, column: 1, endLine: 1, endColumn: 49 }],
+      output: dedent`
+        resource "aws_cloudwatch_log_group" "training" {
+            retention_in_days = 30
+            name = "/aws/sagemaker/TrainingJobs"
+        }
+      `,
+    },
+    {
+      name: 'Terraform: an empty one-line block is opened',
+      format: 'terraform',
+      code: 'resource "aws_cloudwatch_log_group" "l" {}\n',
+      errors: [{ messageId: 'noRetentionTf', data: { name: 'aws_cloudwatch_log_group.l' }, line: 1, column: 1, endLine: 1, endColumn: 42 }],
+      output: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 30\n}\n',
+    },
+    {
+      name: 'Terraform: retention 0 means never expire; the fix replaces the value',
+      format: 'terraform',
+      code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 0\n}\n',
+      options: { retentionDays: 90 },
+      errors: [{ messageId: 'zeroRetention', data: { name: 'aws_cloudwatch_log_group.l' }, line: 2, column: 3, endLine: 2, endColumn: 24 }],
+      output: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 90\n}\n',
+    },
     {
       name: 'block Properties without retention: inserted with the same indentation',
       format: 'cfn-yaml',

@@ -101,6 +101,20 @@ new RuleTester().run(notebookNoAutoStop, {
   ],
   invalid: [
     {
+      name: 'Terraform: notebook instance without a lifecycle configuration (advice only)',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_notebook_instance" "n" {\n  instance_type = "ml.t3.medium"\n}\n',
+      errors: [{ messageId: 'noLifecycleConfig', data: { name: 'aws_sagemaker_notebook_instance.n' }, line: 1, column: 1, endLine: 1, endColumn: 49 }],
+      output: null,
+    },
+    {
+      name: 'Terraform: Studio idle shutdown DISABLED; the fix enables it',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_domain" "d" {\n  default_user_settings {\n    jupyter_lab_app_settings {\n      app_lifecycle_management {\n        idle_settings {\n          lifecycle_management = "DISABLED"\n        }\n      }\n    }\n  }\n}\n',
+      errors: [{ messageId: 'idleShutdownDisabledTf', data: { name: 'aws_sagemaker_domain.d' }, line: 1, column: 1, endLine: 1, endColumn: 38 }],
+      output: 'resource "aws_sagemaker_domain" "d" {\n  default_user_settings {\n    jupyter_lab_app_settings {\n      app_lifecycle_management {\n        idle_settings {\n          lifecycle_management = "ENABLED"\n        }\n      }\n    }\n  }\n}\n',
+    },
+    {
       name: 'notebook instance without a lifecycle configuration: advice only',
       format: 'cfn-yaml',
       code: dedent`

@@ -14,6 +14,26 @@ const finding = (messageId: 'noLifecycle' | 'noStorageAction', name: string, lin
 new RuleTester().run(s3NoLifecycle, {
   valid: [
     {
+      name: 'Terraform: a lifecycle configuration refers to the bucket by .bucket',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  bucket = aws_s3_bucket.b.bucket\n}\n',
+    },
+    {
+      name: 'Terraform: a lifecycle configuration for an instance of a counted bucket',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {\n  count = 2\n}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  count  = 2\n  bucket = aws_s3_bucket.b[count.index].id\n}\n',
+    },
+    {
+      name: 'Terraform: inline dynamic lifecycle_rule',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {\n  dynamic "lifecycle_rule" {\n    for_each = var.rules\n    content {}\n  }\n}\n',
+    },
+    {
+      name: 'Terraform: a configuration for a bucket named by a module output may be this one',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  bucket = module.data.bucket_id\n}\n',
+    },
+    {
       name: 'an enabled rule with a transition to Intelligent-Tiering',
       format: 'cfn-yaml',
       code: dedent`
@@ -131,6 +151,56 @@ new RuleTester().run(s3NoLifecycle, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a bucket with no lifecycle configuration; the fix adds one after it',
+      format: 'terraform',
+      code: dedent`
+        resource "aws_s3_bucket" "data" {
+          bucket = "churn-data"
+        }
+      `,
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_s3_bucket.data' }, line: 1, column: 1, endLine: 1, endColumn: 34 }],
+      output: dedent`
+        resource "aws_s3_bucket" "data" {
+          bucket = "churn-data"
+        }
+
+        resource "aws_s3_bucket_lifecycle_configuration" "data" {
+          bucket = aws_s3_bucket.data.id
+
+          rule {
+            id     = "intelligent-tiering-and-noncurrent-expiry"
+            status = "Enabled"
+
+            filter {}
+
+            transition {
+              days          = 0
+              storage_class = "INTELLIGENT_TIERING"
+            }
+
+            noncurrent_version_expiration {
+              noncurrent_days = 30
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'Terraform: the configuration of another bucket does not count',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "a" {\n    bucket = "a"\n}\nresource "aws_s3_bucket_lifecycle_configuration" "a" {\n    bucket = "other"\n}\n',
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_s3_bucket.a' }, line: 1, column: 1, endLine: 1, endColumn: 31 }],
+      output:
+        'resource "aws_s3_bucket" "a" {\n    bucket = "a"\n}\n\nresource "aws_s3_bucket_lifecycle_configuration" "a_2" {\n    bucket = aws_s3_bucket.a.id\n\n    rule {\n        id     = "intelligent-tiering-and-noncurrent-expiry"\n        status = "Enabled"\n\n        filter {}\n\n        transition {\n            days          = 0\n            storage_class = "INTELLIGENT_TIERING"\n        }\n\n        noncurrent_version_expiration {\n            noncurrent_days = 30\n        }\n    }\n}\nresource "aws_s3_bucket_lifecycle_configuration" "a" {\n    bucket = "other"\n}\n',
+    },
+    {
+      name: 'Terraform: a counted bucket is reported without a fix',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {\n  count = 2\n}\n',
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_s3_bucket.b' }, line: 1, column: 1, endLine: 1, endColumn: 31 }],
+      output: null,
+    },
     {
       name: 'block Properties: the rule is inserted first, in the same indentation',
       format: 'cfn-yaml',

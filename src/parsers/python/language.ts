@@ -1,18 +1,10 @@
 import type { Point, Tree } from 'web-tree-sitter';
 import { Edit, Language as Grammar, Parser, Query } from 'web-tree-sitter';
 import { errorMessage } from '../../core/engine';
+import type { LocateWasm } from '../wasm';
+import { initTreeSitter } from '../wasm';
 import type { Language, LoadState, ParseOutcome } from '../../core/types';
 import { analysePython, analysisQuery } from './analysis';
-
-/** The WebAssembly files the Python language needs at run time. */
-export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm';
-
-/**
- * Where each WebAssembly file is: an absolute path. The caller knows (the
- * bundle's folder for the CLI and the extension, node_modules for the tests);
- * the parser never guesses.
- */
-export type LocateWasm = (file: WasmFile) => string;
 
 /**
  * Share of the file's non-blank text that ERROR nodes may cover before the file
@@ -46,8 +38,7 @@ export function createPythonLanguage(locateWasm: LocateWasm): Language {
   async function load(): Promise<void> {
     state = { state: 'loading' };
     try {
-      // Parser.init is process-wide and memoized: a second language reuses the first runtime.
-      await Parser.init({ locateFile: (file: string) => (file === 'web-tree-sitter.wasm' ? locateWasm('web-tree-sitter.wasm') : file) });
+      await initTreeSitter(locateWasm);
       const grammar = await Grammar.load(locateWasm('tree-sitter-python.wasm'));
       const created = new Parser();
       created.setLanguage(grammar);

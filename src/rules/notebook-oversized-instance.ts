@@ -1,0 +1,52 @@
+import { defineRule } from '../core/defineRule';
+import { getInstanceType, isGpu } from '../data/instances';
+import { getEntry, resolveScalar } from '../parsers/cloudformation';
+import { getAttribute, resolveLiteral } from '../parsers/terraform';
+import { getPropertiesFact } from './utils/cfnFacts';
+
+export const notebookOversizedInstance = defineRule({
+  id: 'SML403',
+  name: 'notebook-oversized-instance',
+  meta: {
+    category: 'ops',
+    defaultSeverity: 'warning',
+    formats: ['cfn', 'tf'],
+    description: 'Notebook instance on a GPU or a large CPU instance',
+    messages: {
+      gpu: 'Notebook instance {{name}} runs on the GPU instance {{instanceType}} ({{accelerators}}): a notebook is idle most of the time it is open, and the GPU is billed every hour. Develop on a small CPU instance and run GPU work as training or processing jobs.',
+      largeCpu:
+        'Notebook instance {{name}} runs on {{instanceType}} ({{vcpu}} vCPUs, above the {{maxVcpu}} allowed): a notebook is idle most of the time it is open, and every vCPU is billed every hour. Use a smaller instance and run heavy work as processing jobs.',
+    },
+    fixes: [],
+    wellArchitected: ['MLSUS03-BP01'],
+    options: {
+      maxVcpu: { type: 'integer', default: 8, minimum: 1, description: 'Largest vCPU count a CPU notebook instance may have without a finding.' },
+    },
+  },
+  create(context) {
+    return {
+      cfnResource(resource) {
+        if (resource.type !== 'AWS::SageMaker::NotebookInstance') return;
+        const properties = getPropertiesFact(resource);
+        const entry = properties.known && properties.map ? getEntry(properties.map, 'InstanceType') : undefined;
+        if (entry) check(resource.logicalId, resolveScalar(resource.template, entry.value), entry.keyStart, entry.keyEnd);
+      },
+      tfResource(resource) {
+        if (resource.type !== 'aws_sagemaker_notebook_instance') return;
+        const attribute = getAttribute(resource.block, 'instance_type');
+        if (attribute) check(`aws_sagemaker_notebook_instance.${resource.name}`, resolveLiteral(resource.file, attribute.value), attribute.nameStart, attribute.nameEnd);
+      },
+    };
+
+    function check(name: string, type: unknown, start: number, end: number): void {
+      const row = typeof type === 'string' ? getInstanceType(type) : undefined;
+      if (!row) return;
+      const data = { name, instanceType: row.instanceType };
+      if (isGpu(row)) {
+        context.report({ start, end, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` } });
+      } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
+        context.report({ start, end, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu } });
+      }
+    }
+  },
+});

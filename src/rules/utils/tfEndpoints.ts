@@ -1,0 +1,59 @@
+import type { TfAttribute, TfBlock, TfResource } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listResources, resolveLiteral } from '../../parsers/terraform';
+
+/** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
+export interface TfVariant {
+  block: TfBlock;
+  name: string | undefined;
+  instanceType: TfAttribute | undefined;
+  instanceTypeValue: string | undefined;
+  count: TfAttribute | undefined;
+  countValue: number | undefined;
+  serverless: boolean;
+}
+
+/**
+ * The plain `production_variants` blocks of an endpoint configuration
+ * (`dynamic` ones are built from variables: unknown, left out), or undefined
+ * for another resource type.
+ */
+export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
+  if (resource.type !== 'aws_sagemaker_endpoint_configuration') return undefined;
+  return resource.block.blocks
+    .filter((b) => b.type === 'production_variants')
+    .map((block) => {
+      const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
+      const instanceType = getAttribute(block, 'instance_type');
+      const type = resolveLiteral(resource.file, instanceType?.value);
+      const count = getAttribute(block, 'initial_instance_count');
+      const countValue = resolveLiteral(resource.file, count?.value);
+      return {
+        block,
+        name: typeof name === 'string' ? name : undefined,
+        instanceType,
+        instanceTypeValue: typeof type === 'string' ? type : undefined,
+        count,
+        countValue: typeof countValue === 'number' ? countValue : undefined,
+        serverless: getBlocks(block, 'serverless_config').length > 0,
+      };
+    });
+}
+
+/** True when the endpoint configuration serves asynchronous invocations (`async_inference_config`). */
+export function isAsyncTfConfig(resource: TfResource): boolean {
+  return getBlocks(resource.block, 'async_inference_config').length > 0;
+}
+
+/**
+ * True when the file has an Application Auto Scaling target that is, or may be,
+ * for SageMaker (namespace `sagemaker` or not a literal). Variants are not
+ * matched one by one: a resource ID built from other resources' names is
+ * rarely resolvable in Terraform, so any such target silences the fleet check.
+ */
+export function hasSageMakerScalableTarget(resource: TfResource): boolean {
+  return listResources(resource.file).some((r) => {
+    if (r.type !== 'aws_appautoscaling_target') return false;
+    const namespace = resolveLiteral(r.file, getAttribute(r.block, 'service_namespace')?.value);
+    return namespace === undefined || namespace === 'sagemaker';
+  });
+}

@@ -1,0 +1,66 @@
+import { estimateInstance } from '../../src/estimate/estimate';
+import { hourlyFigures } from '../../src/present/figures';
+import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const config = (instanceType: string) => dedent`
+  AWSTemplateFormatVersion: "2010-09-09"
+  Resources:
+    Config:
+      Type: AWS::SageMaker::EndpointConfig
+      Properties:
+        ProductionVariants:
+          - VariantName: AllTraffic
+            ModelName: bert
+            InstanceType: ${instanceType}
+`;
+
+const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string) => ({
+  messageId,
+  data: {
+    name: 'Config',
+    variant: 'variant AllTraffic',
+    instanceType,
+    current: hourlyFigures(estimateInstance(instanceType)),
+    suggested,
+    figures: hourlyFigures(estimateInstance(suggested)),
+  },
+  line: 9,
+  column: 11,
+  endLine: 9,
+  endColumn: 23,
+});
+
+new RuleTester().run(endpointGeneralPurposeSilicon, {
+  valid: [
+    { name: 'Inferentia2', format: 'cfn-yaml', code: config('ml.inf2.xlarge') },
+    { name: 'Graviton', format: 'cfn-yaml', code: config('ml.c7g.xlarge') },
+    { name: 'unknown type', format: 'cfn-yaml', code: config('ml.zz9.large') },
+    {
+      name: 'serverless variant',
+      format: 'cfn-yaml',
+      code: dedent`
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: A, ModelName: m, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 1 } }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Terraform: GPU variant',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = "ml.g5.xlarge"\n  }\n}\n',
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), data: { ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.c' }, line: 4, column: 5, endLine: 4, endColumn: 18 }],
+      output: null,
+    },
+    { name: 'single GPU → ml.inf2.xlarge', format: 'cfn-yaml', code: config('ml.g5.xlarge'), errors: [finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge')], output: null },
+    { name: 'four GPUs → ml.inf2.24xlarge', format: 'cfn-yaml', code: config('ml.g5.12xlarge'), errors: [finding('gpu', 'ml.g5.12xlarge', 'ml.inf2.24xlarge')], output: null },
+    { name: 'compute-optimised x86 → ml.c7g of the same size', format: 'cfn-yaml', code: config('ml.c5.2xlarge'), errors: [finding('x86', 'ml.c5.2xlarge', 'ml.c7g.2xlarge')], output: null },
+    { name: 'general-purpose x86 → ml.m6g', format: 'cfn-yaml', code: config('ml.m5.xlarge'), errors: [finding('x86', 'ml.m5.xlarge', 'ml.m6g.xlarge')], output: null },
+  ],
+});
