@@ -8,6 +8,7 @@ import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
+import { trainingGpuInstance } from './training-gpu-instance';
 import { trainingNoSpot } from './training-no-spot';
 import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
 import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
@@ -21,6 +22,7 @@ export const allRules: readonly AnyRule[] = [
   trainingNoSpot,
   spotNoCheckpoint,
   spotNoMaxWait,
+  trainingGpuInstance,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,

@@ -45,7 +45,7 @@ async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdo
 
 const trainingScript = dedent`
   from sagemaker.pytorch import PyTorch
-  estimator = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", max_run=3600)
+  estimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", max_run=3600)
 `;
 
 describe('CLI', () => {
