@@ -10,6 +10,7 @@ import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
 import { trainingGpuInstance } from './training-gpu-instance';
 import { trainingNoSpot } from './training-no-spot';
+import { trainingOversizedInstance } from './training-oversized-instance';
 import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
 import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
 
@@ -22,6 +23,7 @@ export const allRules: readonly AnyRule[] = [
   trainingNoSpot,
   spotNoCheckpoint,
   spotNoMaxWait,
+  trainingOversizedInstance,
   trainingGpuInstance,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
