@@ -10,6 +10,7 @@ import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
 import { trainingGpuInstance } from './training-gpu-instance';
 import { trainingNoSpot } from './training-no-spot';
+import { trainingNoUtilizationRules } from './training-no-utilization-rules';
 import { trainingOversizedInstance } from './training-oversized-instance';
 import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
 import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
@@ -25,6 +26,7 @@ export const allRules: readonly AnyRule[] = [
   spotNoMaxWait,
   trainingOversizedInstance,
   trainingGpuInstance,
+  trainingNoUtilizationRules,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,
