@@ -8,6 +8,7 @@ import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
+import { trainingCompilerRetired } from './training-compiler-retired';
 import { trainingGpuInstance } from './training-gpu-instance';
 import { trainingNoSpot } from './training-no-spot';
 import { trainingNoUtilizationRules } from './training-no-utilization-rules';
@@ -27,6 +28,7 @@ export const allRules: readonly AnyRule[] = [
   trainingOversizedInstance,
   trainingGpuInstance,
   trainingNoUtilizationRules,
+  trainingCompilerRetired,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,
