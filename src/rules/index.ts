@@ -2,6 +2,7 @@ import type { AnyRule } from '../core/types';
 import { dataCaptureFullSampling } from './data-capture-full-sampling';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
+import { endpointAlwaysOn } from './endpoint-always-on';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
@@ -29,6 +30,7 @@ export const allRules: readonly AnyRule[] = [
   trainingGpuInstance,
   trainingNoUtilizationRules,
   trainingCompilerRetired,
+  endpointAlwaysOn,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,
