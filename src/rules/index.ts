@@ -4,6 +4,7 @@ import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
 import { endpointAlwaysOn } from './endpoint-always-on';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
+import { endpointOversizedInstance } from './endpoint-oversized-instance';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
@@ -31,6 +32,7 @@ export const allRules: readonly AnyRule[] = [
   trainingNoUtilizationRules,
   trainingCompilerRetired,
   endpointAlwaysOn,
+  endpointOversizedInstance,
   endpointNoAutoscaling,
   dataCaptureFullSampling,
   elasticInferenceRetired,
