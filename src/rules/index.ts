@@ -3,6 +3,7 @@ import { dataCaptureFullSampling } from './data-capture-full-sampling';
 import { ecrNoLifecycle } from './ecr-no-lifecycle';
 import { elasticInferenceRetired } from './elastic-inference-retired';
 import { endpointAlwaysOn } from './endpoint-always-on';
+import { endpointGeneralPurposeSilicon } from './endpoint-general-purpose-silicon';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { endpointOversizedInstance } from './endpoint-oversized-instance';
 import { logGroupNoRetention } from './log-group-no-retention';
@@ -34,6 +35,7 @@ export const allRules: readonly AnyRule[] = [
   endpointAlwaysOn,
   endpointOversizedInstance,
   endpointNoAutoscaling,
+  endpointGeneralPurposeSilicon,
   dataCaptureFullSampling,
   elasticInferenceRetired,
   logGroupNoRetention,
