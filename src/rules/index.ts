@@ -6,6 +6,7 @@ import { endpointAlwaysOn } from './endpoint-always-on';
 import { endpointGeneralPurposeSilicon } from './endpoint-general-purpose-silicon';
 import { endpointNoAutoscaling } from './endpoint-no-autoscaling';
 import { endpointOversizedInstance } from './endpoint-oversized-instance';
+import { highCarbonRegion } from './high-carbon-region';
 import { logGroupNoRetention } from './log-group-no-retention';
 import { notebookNoAutoStop } from './notebook-no-auto-stop';
 import { s3NoLifecycle } from './s3-no-lifecycle';
@@ -40,4 +41,5 @@ export const allRules: readonly AnyRule[] = [
   elasticInferenceRetired,
   logGroupNoRetention,
   notebookNoAutoStop,
+  highCarbonRegion,
 ];
