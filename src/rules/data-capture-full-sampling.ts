@@ -17,7 +17,7 @@ export const dataCaptureFullSampling = defineRule({
       fullSampling:
         'Endpoint config {{name}} captures every request and response (InitialSamplingPercentage: 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
       fullSamplingPython:
-        'This data capture records every request and response ({{setting}} 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
+        'This data capture records every request and response ({{setting}}): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP02'],
@@ -44,14 +44,14 @@ export const dataCaptureFullSampling = defineRule({
           if (enabled?.kind !== 'bool' || !enabled.value) return;
           const sampling = getKeyword(call, 'sampling_percentage') ?? (call.positional[1] && { name: '', start: call.positional[1].start, end: call.positional[1].end, value: call.positional[1] });
           if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
-          reportPython(sampling, 'sampling_percentage=', !sampling.spread && !sampling.value.indirect);
+          reportPython(sampling, 'sampling_percentage=100', !sampling.spread && !sampling.value.indirect);
         } else if (isSageMakerClientCall(call, 'create_endpoint_config')) {
           const capture = asDict(getKeyword(call, 'DataCaptureConfig')?.value);
           const enabled = capture && getDictEntry(capture, 'EnableCapture')?.value;
           const sampling = capture && getDictEntry(capture, 'InitialSamplingPercentage');
           if (!capture || (enabled && (enabled.kind !== 'bool' || !enabled.value))) return;
           if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
-          reportPython(sampling, '"InitialSamplingPercentage":', !capture.indirect && !sampling.value.indirect);
+          reportPython(sampling, '"InitialSamplingPercentage": 100', !capture.indirect && !sampling.value.indirect);
         }
       },
       cfnResource(resource) {

@@ -49,10 +49,11 @@ export const elasticInferenceRetired = defineRule({
         }
       },
       pythonCall(call) {
-        if (call.name.startsWith('sagemaker.')) {
+        // An image-URI lookup attaches nothing: the deploy that uses the image does.
+        if (call.name.startsWith('sagemaker.') && !call.name.startsWith('sagemaker.image_uris.')) {
           const keyword = getKeyword(call, 'accelerator_type');
           const name = eiString(keyword?.value);
-          if (keyword && name) report(keyword, name, call.name.endsWith(').deploy') ? 'This deploy()' : 'This model');
+          if (keyword && name) report(keyword, name, call.name.endsWith(').deploy') ? 'This deploy()' : /Model$/.test(call.name) ? 'This model' : 'This call');
         } else if (isSageMakerClientCall(call, 'create_endpoint_config')) {
           const variants = getKeyword(call, 'ProductionVariants')?.value;
           for (const item of variants?.kind === 'list' ? variants.items : []) {

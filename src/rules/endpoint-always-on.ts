@@ -23,7 +23,7 @@ function isCpuOrUnresolved(variant: EndpointVariant, mayBeLocal: boolean): boole
   if (!value || isLocalMode(value)) return false;
   const rows = possibleInstanceTypes(value);
   if (!rows) return !mayBeLocal;
-  return rows.every((r) => !r || r.acceleratorKind === 'none');
+  return rows.every((r) => r?.acceleratorKind === 'none');
 }
 
 /** Deletes one argument with the comma that separates it, when only spaces and that comma lie between the arguments. */

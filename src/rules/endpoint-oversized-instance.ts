@@ -25,6 +25,8 @@ export const endpointOversizedInstance = defineRule({
     messages: {
       oversizedInstance:
         '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      multiGpu:
+        '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
       fixedFleet:
         'This endpoint starts {{count}} instances and nothing in this file scales them: they all run, and are billed, at peak capacity around the clock. Register an auto scaling target for the variant, or start with one instance.',
     },
@@ -41,7 +43,8 @@ export const endpointOversizedInstance = defineRule({
           const rows = variant.instanceType && possibleInstanceTypes(variant.instanceType.value);
           const row = rows?.length === 1 ? rows[0] : undefined;
           if (row && variant.instanceType && isOversized(row)) {
-            context.report({ start: variant.instanceType.start, end: variant.instanceType.end, messageId: 'oversizedInstance', data: { instanceType: row.instanceType, accelerators: describeAccelerators(row) } });
+            const trainingClass = trainingClassFamilies.test(getFamily(row.instanceType));
+            context.report({ start: variant.instanceType.start, end: variant.instanceType.end, messageId: trainingClass ? 'oversizedInstance' : 'multiGpu', data: { instanceType: row.instanceType, accelerators: describeAccelerators(row) } });
           }
           const count = variant.instanceCount;
           if (!scaled && count?.value.kind === 'number' && count.value.value > 1) {

@@ -170,8 +170,8 @@ new RuleTester().run(dataCaptureFullSampling, {
         boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[], DataCaptureConfig={"EnableCapture": True, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://b/c"})
       `,
       errors: [
-        { messageId: 'fullSamplingPython', data: { setting: 'sampling_percentage=' }, line: 3, column: 50, endLine: 3, endColumn: 73 },
-        { messageId: 'fullSamplingPython', data: { setting: '"InitialSamplingPercentage":' }, line: 4, column: 139, endLine: 4, endColumn: 171 },
+        { messageId: 'fullSamplingPython', data: { setting: 'sampling_percentage=100' }, line: 3, column: 50, endLine: 3, endColumn: 73 },
+        { messageId: 'fullSamplingPython', data: { setting: '"InitialSamplingPercentage": 100' }, line: 4, column: 139, endLine: 4, endColumn: 171 },
       ],
       output: dedent`
         import boto3

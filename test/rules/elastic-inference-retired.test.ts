@@ -61,6 +61,8 @@ new RuleTester().run(elasticInferenceRetired, {
         model = TensorFlowModel(model_data="s3://b/m.tar.gz", role=role, framework_version="2.16")
         model.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")
         model.deploy(initial_instance_count=1, instance_type="ml.m5.large", accelerator_type=accelerator)
+        from sagemaker import image_uris
+        image = image_uris.retrieve("tensorflow", "us-east-1", version="1.15", instance_type="ml.c5.large", accelerator_type="ml.eia2.medium", image_scope="inference")
       `,
     },
   ],

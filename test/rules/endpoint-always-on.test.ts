@@ -43,6 +43,14 @@ new RuleTester().run(endpointAlwaysOn, {
       `,
     },
     {
+      name: 'a string that is not an instance type (a placeholder) stays silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=1, instance_type="<your instance type>")
+      `,
+    },
+    {
       name: 'a deploy method of another library',
       format: 'python',
       code: dedent`

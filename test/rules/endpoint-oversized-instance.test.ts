@@ -61,7 +61,7 @@ new RuleTester().run(endpointOversizedInstance, {
         import boto3
         boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.g5.12xlarge", "InitialInstanceCount": 1}])
       `,
-      errors: [{ messageId: 'oversizedInstance', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(2, 133, 32) }],
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(2, 133, 32) }],
       output: null,
     },
   ],

@@ -51,6 +51,22 @@ new RuleTester().run(trainingOversizedInstance, {
         t = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type="ml.g5.12xlarge", instance_count=2), distributed=Torchrun())
       `,
     },
+    {
+      name: 'the job launches its own processes: SDK v1 distributions=, a backend hyperparameter, a ModelTrainer shell script or command',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.tensorflow import TensorFlow
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, SourceCode
+        a = TensorFlow(entry_point="train.py", train_instance_count=2, train_instance_type="ml.p3.2xlarge", distributions={"mpi": {"enabled": True}})
+        b = PyTorch(entry_point="mnist.py", instance_count=3, instance_type="ml.c5.2xlarge", hyperparameters={"epochs": 1, "backend": "gloo"})
+        image = "763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:2.7.1-gpu-py312"
+        c = ModelTrainer(training_image=image, source_code=SourceCode(source_dir="scripts", entry_script="sm_accelerate_train.sh"), compute=Compute(instance_type="ml.p5.48xlarge"))
+        d = ModelTrainer(training_image=image, source_code=SourceCode(source_dir="scripts", command="accelerate launch train.py"), compute=Compute(instance_type="ml.p4de.24xlarge"))
+        e = ModelTrainer(training_image=image, source_code=source_code, compute=Compute(instance_type="ml.p4de.24xlarge"))
+      `,
+    },
   ],
   invalid: [
     {

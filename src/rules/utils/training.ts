@@ -23,7 +23,10 @@ export interface TrainingJob {
   framework?: string;
   instanceType?: TrainingSetting;
   instanceCount?: TrainingSetting;
-  /** `distribution=` (or SDK v3 `distributed=`) is given, whatever its value. */
+  /**
+   * `distribution=` (SDK v1 `distributions=`, SDK v3 `distributed=`) is given, whatever its value,
+   * or the job launches its processes itself (a `backend` hyperparameter, a `ModelTrainer` command or shell entry script).
+   */
   hasDistribution: boolean;
   /** A setting may be hidden in an unresolved `**kwargs` or dict. */
   open: boolean;
@@ -81,7 +84,7 @@ export function trainingJobOf(call: PythonCall): TrainingJob | undefined {
       // Estimator(image_uri, role, instance_count, instance_type, …) also takes them by position.
       instanceType: keywordSetting(call, 'instance_type') ?? (generic ? positionalSetting(call, 3) : undefined),
       instanceCount: keywordSetting(call, 'instance_count') ?? (generic ? positionalSetting(call, 2) : undefined),
-      hasDistribution: !!getKeyword(call, 'distribution'),
+      hasDistribution: !!getKeyword(call, 'distribution') || !!getKeyword(call, 'distributions') || setsUpTorchDistributed(call),
       open: call.open,
     };
   }
@@ -109,16 +112,30 @@ export function trainingJobOf(call: PythonCall): TrainingJob | undefined {
       const k = computeCall && getKeyword(computeCall, name);
       return k && { start: k.start, end: k.end, value: k.value, editable: !k.spread && !k.value.indirect && !compute?.value.indirect };
     };
+    const sourceCode = getKeyword(call, 'source_code')?.value;
+    const sourceCall = sourceCode?.kind === 'call' ? sourceCode.call : undefined;
+    const entryScript = sourceCall && getKeyword(sourceCall, 'entry_script')?.value;
+    // A `command` or a shell entry script (`sm_accelerate_train.sh`) starts its own launcher (torchrun, accelerate).
+    const ownLauncher = !!sourceCall && (!!getKeyword(sourceCall, 'command') || !(entryScript?.kind === 'string' && entryScript.value.endsWith('.py')));
     return {
       api: 'modelTrainer',
       framework: frameworkOfImage(getKeyword(call, 'training_image')?.value),
       instanceType: setting('instance_type'),
       instanceCount: setting('instance_count'),
-      hasDistribution: !!getKeyword(call, 'distributed'),
-      open: call.open || !!(compute && (!computeCall || computeCall.open)),
+      hasDistribution: !!getKeyword(call, 'distributed') || ownLauncher,
+      open: call.open || !!(compute && (!computeCall || computeCall.open)) || (!!sourceCode && !sourceCall) || !!sourceCall?.open,
     };
   }
   return undefined;
+}
+
+/**
+ * Scripts written before `distribution=` existed (the SageMaker PyTorch MNIST
+ * examples) set up `torch.distributed` themselves from a `backend` hyperparameter.
+ */
+function setsUpTorchDistributed(call: PythonCall): boolean {
+  const hyperparameters = asDict(getKeyword(call, 'hyperparameters')?.value);
+  return !!hyperparameters && !!getDictEntry(hyperparameters, 'backend');
 }
 
 /** The catalogue row of a setting's literal instance type; undefined when it is not a literal or not a known `ml.*` type. */
