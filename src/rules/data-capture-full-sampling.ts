@@ -1,7 +1,10 @@
 import { defineRule } from '../core/defineRule';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import type { PyKeyword } from '../parsers/python/facts';
+import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { isSageMakerClientCall } from './utils/sagemaker';
 
 export const dataCaptureFullSampling = defineRule({
   id: 'SML305',
@@ -9,13 +12,15 @@ export const dataCaptureFullSampling = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'hint',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'py'],
     description: 'Endpoint data capture that records every request (100% sampling)',
     messages: {
       fullSampling:
         'Endpoint config {{name}} captures every request and response (InitialSamplingPercentage: 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
       fullSamplingTf:
         'Endpoint config {{name}} captures every request and response (initial_sampling_percentage = 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
+      fullSamplingPython:
+        'This data capture records every request and response ({{setting}}): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP02'],
@@ -24,7 +29,34 @@ export const dataCaptureFullSampling = defineRule({
     },
   },
   create(context) {
+    const reportPython = (sampling: { start: number; end: number; value: PyKeyword['value'] }, setting: string, editable: boolean) => {
+      const percentage = context.options.samplingPercentage;
+      context.report({
+        start: sampling.start,
+        end: sampling.end,
+        messageId: 'fullSamplingPython',
+        data: { setting },
+        fix: editable ? { title: `Capture ${percentage}% of requests instead of all of them`, applicability: 'unsafe', edits: [{ start: sampling.value.start, end: sampling.value.end, text: String(percentage) }] } : undefined,
+      });
+    };
     return {
+      pythonCall(call) {
+        const parts = call.name.split('.');
+        if (parts[0] === 'sagemaker' && parts[parts.length - 1] === 'DataCaptureConfig') {
+          const enabled = getKeyword(call, 'enable_capture')?.value ?? call.positional[0];
+          if (enabled?.kind !== 'bool' || !enabled.value) return;
+          const sampling = getKeyword(call, 'sampling_percentage') ?? (call.positional[1] && { name: '', start: call.positional[1].start, end: call.positional[1].end, value: call.positional[1] });
+          if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
+          reportPython(sampling, 'sampling_percentage=100', !sampling.spread && !sampling.value.indirect);
+        } else if (isSageMakerClientCall(call, 'create_endpoint_config')) {
+          const capture = asDict(getKeyword(call, 'DataCaptureConfig')?.value);
+          const enabled = capture && getDictEntry(capture, 'EnableCapture')?.value;
+          const sampling = capture && getDictEntry(capture, 'InitialSamplingPercentage');
+          if (!capture || (enabled && (enabled.kind !== 'bool' || !enabled.value))) return;
+          if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
+          reportPython(sampling, '"InitialSamplingPercentage": 100', !capture.indirect && !sampling.value.indirect);
+        }
+      },
       cfnResource(resource) {
         if (resource.type !== 'AWS::SageMaker::EndpointConfig') return;
         const properties = getPropertiesFact(resource);

@@ -1,9 +1,12 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnEntry, CfnTemplate } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar, resolveValue } from '../parsers/cloudformation';
+import type { PyValue } from '../parsers/python/facts';
+import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { TfAttribute } from '../parsers/terraform';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { isSageMakerClientCall } from './utils/sagemaker';
 import { listTfVariants } from './utils/tfEndpoints';
 
 const advice = 'Remove the Elastic Inference accelerator and serve from an instance type that fits the model: CPU, GPU or AWS Inferentia (ml.inf2) (see the rule page)';
@@ -14,7 +17,7 @@ export const elasticInferenceRetired = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'error',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'py'],
     description: 'Elastic Inference accelerator on an endpoint variant or notebook instance (the service is retired)',
     messages: {
       retired:
@@ -63,16 +66,37 @@ export const elasticInferenceRetired = defineRule({
           if (names.length) reportTf(attribute, names.join(', '), `Notebook instance aws_sagemaker_notebook_instance.${resource.name}`);
         }
       },
+      pythonCall(call) {
+        // An image-URI lookup attaches nothing: the deploy that uses the image does.
+        if (call.name.startsWith('sagemaker.') && !call.name.startsWith('sagemaker.image_uris.')) {
+          const keyword = getKeyword(call, 'accelerator_type');
+          const name = eiString(keyword?.value);
+          if (keyword && name) report(keyword, name, call.name.endsWith(').deploy') ? 'This deploy()' : /Model$/.test(call.name) ? 'This model' : 'This call');
+        } else if (isSageMakerClientCall(call, 'create_endpoint_config')) {
+          const variants = getKeyword(call, 'ProductionVariants')?.value;
+          for (const item of variants?.kind === 'list' ? variants.items : []) {
+            const dict = asDict(item);
+            const entry = dict && getDictEntry(dict, 'AcceleratorType');
+            const name = eiString(entry?.value);
+            if (entry && name) report(entry, name, 'This endpoint config variant');
+          }
+        } else if (isSageMakerClientCall(call, 'create_notebook_instance')) {
+          const keyword = getKeyword(call, 'AcceleratorTypes');
+          const names = keyword?.value.kind === 'list' ? keyword.value.items.map(eiString).filter((n): n is string => !!n) : [];
+          if (keyword && names.length) report(keyword, names.join(', '), 'This notebook instance');
+        }
+      },
     };
 
     function reportTf(attribute: TfAttribute, accelerator: string, where: string): void {
       report({ keyStart: attribute.nameStart, keyEnd: attribute.nameEnd }, accelerator, where);
     }
 
-    function report(entry: Pick<CfnEntry, 'keyStart' | 'keyEnd'>, accelerator: string, where: string): void {
+    function report(span: { start: number; end: number } | Pick<CfnEntry, 'keyStart' | 'keyEnd'>, accelerator: string, where: string): void {
+      const [start, end] = 'keyStart' in span ? [span.keyStart, span.keyEnd] : [span.start, span.end];
       context.report({
-        start: entry.keyStart,
-        end: entry.keyEnd,
+        start,
+        end,
         messageId: 'retired',
         data: { resource: where, accelerator },
         fix: { title: advice, applicability: 'displayOnly', edits: [] },
@@ -80,6 +104,10 @@ export const elasticInferenceRetired = defineRule({
     }
   },
 });
+
+function eiString(value: PyValue | undefined): string | undefined {
+  return value?.kind === 'string' && isEi(value.value) ? value.value : undefined;
+}
 
 function isEi(name: string): boolean {
   return name.toLowerCase().startsWith('ml.eia');

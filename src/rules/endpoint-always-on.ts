@@ -1,7 +1,47 @@
 import { defineRule } from '../core/defineRule';
+import type { Edit, Fix } from '../core/types';
 import { getAcceleratorKind } from '../data/instances';
+import type { InstanceRow } from '../data/types';
+import type { PythonCall } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
 import { isAsyncConfig, listVariants } from './utils/cfnEndpoints';
+import type { EndpointVariant } from './utils/endpoints';
+import { endpointVariantsOf, possibleInstanceTypes } from './utils/endpoints';
+import { joinEdits } from './utils/pythonEdits';
+import { addFromImport } from './utils/pythonImports';
+import { isLocalMode } from './utils/sagemaker';
 import { isAsyncTfConfig, listTfVariants } from './utils/tfEndpoints';
+
+const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
+
+/** Serverless memory comes in 1 GB steps from 1024 to 6144 MB; the SDK's default is 2048. */
+export function serverlessMemoryFor(row: InstanceRow | undefined): number {
+  if (!row?.memoryGib) return 2048;
+  return Math.min(6144, Math.max(1024, Math.floor(row.memoryGib) * 1024));
+}
+
+/** Whether a real-time variant runs on CPU instances or ones the file cannot resolve (and that are not local mode). */
+function isCpuOrUnresolved(variant: EndpointVariant, mayBeLocal: boolean): boolean {
+  const value = variant.instanceType?.value;
+  if (!value || isLocalMode(value)) return false;
+  const rows = possibleInstanceTypes(value);
+  if (!rows) return !mayBeLocal;
+  return rows.every((r) => r?.acceleratorKind === 'none');
+}
+
+/** Deletes one argument with the comma that separates it, when only spaces and that comma lie between the arguments. */
+function deleteArgument(text: string, call: PythonCall, start: number): Edit | undefined {
+  const items = call.arguments.items;
+  const i = items.findIndex((item) => item.start === start);
+  if (i < 0) return undefined;
+  if (i > 0) {
+    const gap = text.slice(items[i - 1].end, items[i].start);
+    return /^\s*,\s*$/.test(gap) ? { start: items[i - 1].end, end: items[i].end, text: '' } : undefined;
+  }
+  const next = items[i + 1];
+  if (!next) return undefined;
+  return /^\s*,\s*$/.test(text.slice(items[i].end, next.start)) ? { start: items[i].start, end: next.start, text: '' } : undefined;
+}
 
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
@@ -9,17 +49,35 @@ export const endpointAlwaysOn = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn', 'tf'],
-    description: 'Real-time endpoint variant on always-on CPU instances that could be serverless',
+    formats: ['cfn', 'tf', 'py'],
+    description: 'Real-time endpoint on CPU instances that could be a serverless endpoint',
     messages: {
       alwaysOn:
         'Endpoint config {{name}} keeps {{variant}} on {{instanceType}} instances running and billed every hour, with or without traffic. For intermittent or low traffic a serverless variant (ServerlessConfig) bills only while requests run.',
+      alwaysOnPython:
+        'This real-time endpoint keeps its instances running (and billed) around the clock, with or without traffic. For intermittent or low traffic, a serverless endpoint bills per request and scales to zero. Consider serverless_inference_config.',
     },
-    fixes: ['displayOnly'],
+    fixes: ['displayOnly', 'unsafe'],
     wellArchitected: ['MLSUS05-BP01'],
     options: {},
   },
   create(context) {
+    let mayBeLocal = false;
+    const fixFor = (call: PythonCall, variant: EndpointVariant): Fix | undefined => {
+      const type = getKeyword(call, 'instance_type');
+      const count = getKeyword(call, 'initial_instance_count');
+      if (variant.api !== 'deploy' || !type || !count || type.spread || count.spread || getKeyword(call, 'accelerator_type')) return undefined;
+      const importEdit = addFromImport(context.text, 'sagemaker.serverless', ['ServerlessInferenceConfig'], call.start);
+      if (importEdit === undefined) return undefined;
+      const rows = possibleInstanceTypes(type.value);
+      const memory = serverlessMemoryFor(rows?.length === 1 ? rows[0] : undefined);
+      const [first, second] = type.start < count.start ? [type, count] : [count, type];
+      const removal = deleteArgument(context.text, call, second.start);
+      if (!removal) return undefined;
+      const config = `serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=${memory}, max_concurrency=5)`;
+      const edits = [...(importEdit ? [importEdit] : []), { start: first.start, end: first.end, text: config }, removal];
+      return { title: `Deploy serverless (ServerlessInferenceConfig, ${memory} MB, up to 5 concurrent requests)`, applicability: 'unsafe', edits: joinEdits(edits) };
+    };
     return {
       cfnResource(resource) {
         const variants = listVariants(resource);
@@ -59,6 +117,14 @@ export const endpointAlwaysOn = defineRule({
             },
           });
         }
+      },
+      pythonModule(module) {
+        mayBeLocal = localSessions.some((name) => module.imports.includes(name));
+      },
+      pythonCall(call) {
+        const variants = endpointVariantsOf(call).filter((v) => !v.notRealTime && !v.open && isCpuOrUnresolved(v, mayBeLocal));
+        if (!variants.length) return;
+        context.report({ start: call.callee.start, end: call.callee.end, messageId: 'alwaysOnPython', fix: fixFor(call, variants[0]) });
       },
     };
   },

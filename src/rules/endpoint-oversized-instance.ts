@@ -1,10 +1,23 @@
 import { defineRule } from '../core/defineRule';
 import { getAcceleratorCount, getFamily, getInstanceType } from '../data/instances';
+import type { InstanceRow } from '../data/types';
 import { endpointsOf, listVariants, targetCovers, targetKeys } from './utils/cfnEndpoints';
+import { endpointVariantsOf, possibleInstanceTypes } from './utils/endpoints';
 import { hasSageMakerScalableTarget, listTfVariants } from './utils/tfEndpoints';
+import { describeAccelerators } from './utils/training';
 
-/** Training-class families: multi-GPU hosts built for training, not for serving. */
-const trainingClassFamilies = ['p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
+/** Training-class families: multi-GPU interconnect built for training, rarely needed to serve a model. */
+const trainingClassFamilies = /^p[3-6]/;
+
+/** Training-class families for CloudFormation and Terraform variants: multi-GPU hosts built for training, not for serving. */
+const iacTrainingClassFamilies = ['p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
+
+/** Application Auto Scaling set up in code: a call written outside a comment. */
+const registersScaling = /^[^#\n]*\bregister_scalable_target\s*\(/m;
+
+function isOversized(row: InstanceRow): boolean {
+  return trainingClassFamilies.test(getFamily(row.instanceType)) || (row.acceleratorKind === 'gpu' && (row.acceleratorCount ?? 0) >= 4);
+}
 
 export const endpointOversizedInstance = defineRule({
   id: 'SML302',
@@ -12,19 +25,26 @@ export const endpointOversizedInstance = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
-    description: 'Endpoint variant on a training-class or multi-GPU instance, or several instances with no auto scaling',
+    formats: ['cfn', 'tf', 'py'],
+    description: 'Real-time endpoint on a multi-GPU or training-class instance, or on several instances without auto scaling',
     messages: {
       oversized:
         'Endpoint config {{name}} serves {{variant}} from {{instanceType}} ({{accelerators}}), a training-class instance: inference rarely keeps that many accelerators busy, and every one is billed each hour. Serve from a single-accelerator instance (ml.g5, ml.g6, ml.inf2) unless the model needs the memory.',
       fixedFleet:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no auto scaling target in this template scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
+      oversizedInstance:
+        '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      multiGpu:
+        '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      fixedFleetPython:
+        'This endpoint starts {{count}} instances and nothing in this file scales them: they all run, and are billed, at peak capacity around the clock. Register an auto scaling target for the variant, or start with one instance.',
     },
     fixes: [],
     wellArchitected: ['MLSUS05-BP01'],
     options: {},
   },
   create(context) {
+    const scaled = registersScaling.test(context.text);
     return {
       cfnResource(resource) {
         const variants = listVariants(resource);
@@ -36,7 +56,7 @@ export const endpointOversizedInstance = defineRule({
           const row = type ? getInstanceType(type) : undefined;
           if (variant.instanceType && type && row) {
             const accelerators = getAcceleratorCount(row) ?? 0;
-            if (trainingClassFamilies.includes(getFamily(type)) || accelerators >= 4) {
+            if (iacTrainingClassFamilies.includes(getFamily(type)) || accelerators >= 4) {
               context.report({
                 start: variant.instanceType.keyStart,
                 end: variant.instanceType.keyEnd,
@@ -65,13 +85,28 @@ export const endpointOversizedInstance = defineRule({
           const row = variant.instanceTypeValue ? getInstanceType(variant.instanceTypeValue) : undefined;
           if (variant.instanceType && row) {
             const accelerators = getAcceleratorCount(row) ?? 0;
-            if (trainingClassFamilies.includes(getFamily(row.instanceType)) || accelerators >= 4) {
+            if (iacTrainingClassFamilies.includes(getFamily(row.instanceType)) || accelerators >= 4) {
               const accelerator = `${accelerators} × ${row.acceleratorModel ?? 'accelerator'}`;
               context.report({ start: variant.instanceType.nameStart, end: variant.instanceType.nameEnd, messageId: 'oversized', data: { ...data, instanceType: row.instanceType, accelerators: accelerator } });
             }
           }
           if (!variant.count || variant.serverless || variant.countValue === undefined || variant.countValue <= 1 || hasSageMakerScalableTarget(resource)) continue;
           context.report({ start: variant.count.nameStart, end: variant.count.nameEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
+        }
+      },
+      pythonCall(call) {
+        for (const variant of endpointVariantsOf(call)) {
+          if (variant.notRealTime) continue;
+          const rows = variant.instanceType && possibleInstanceTypes(variant.instanceType.value);
+          const row = rows?.length === 1 ? rows[0] : undefined;
+          if (row && variant.instanceType && isOversized(row)) {
+            const trainingClass = trainingClassFamilies.test(getFamily(row.instanceType));
+            context.report({ start: variant.instanceType.start, end: variant.instanceType.end, messageId: trainingClass ? 'oversizedInstance' : 'multiGpu', data: { instanceType: row.instanceType, accelerators: describeAccelerators(row) } });
+          }
+          const count = variant.instanceCount;
+          if (!scaled && count?.value.kind === 'number' && count.value.value > 1) {
+            context.report({ start: count.start, end: count.end, messageId: 'fixedFleetPython', data: { count: count.value.value } });
+          }
         }
       },
     };

@@ -1,7 +1,20 @@
 import { defineRule } from '../core/defineRule';
 import { getRegion, listRegions } from '../data/regions';
 import type { RegionRow } from '../data/types';
+import type { PyValue, PythonCall } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
+
+/** boto3 calls whose `region_name` picks where the session's work runs (`boto3.session.Session` resolves to `boto3.Session`). */
+const sessionCalls = new Set(['boto3.Session', 'boto3.client', 'boto3.resource', 'boto3.setup_default_session', 'boto3.Session().client', 'boto3.Session().resource']);
+
+/** `boto3.client(service_name, region_name)` and `resource(...)` also take the region by position. */
+function regionArgument(call: PythonCall): { start: number; end: number; value: PyValue } | undefined {
+  const keyword = getKeyword(call, 'region_name');
+  if (keyword) return keyword;
+  const value = /(client|resource)$/.test(call.name) ? call.positional[1] : undefined;
+  return value && { start: value.start, end: value.end, value };
+}
 
 export const highCarbonRegion = defineRule({
   id: 'SML404',
@@ -9,17 +22,21 @@ export const highCarbonRegion = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'info',
-    formats: ['tf'],
-    description: 'AWS provider region whose electricity grid has a high carbon intensity',
+    formats: ['tf', 'py'],
+    description: 'AWS provider, session or client region whose electricity grid has a high carbon intensity',
     messages: {
       highCarbon:
         'The AWS provider deploys to {{region}} ({{name}}), whose grid emits about {{intensity}} gCO2e/kWh, above the {{threshold}} allowed: every instance-hour there emits more. Lower-carbon regions: {{alternatives}}.',
+      highCarbonPython:
+        '{{region}} ({{name}}) runs on a grid of about {{intensity}} gCO2e/kWh, above the {{threshold}} gCO2e/kWh threshold: the same work emits less elsewhere. Lower-carbon regions in the same geography: {{alternatives}}.',
+      highCarbonNoAlternative:
+        '{{region}} ({{name}}) runs on a grid of about {{intensity}} gCO2e/kWh, above the {{threshold}} gCO2e/kWh threshold: the same work emits less elsewhere. See greenml regions --sort carbon for lower-carbon regions.',
     },
     fixes: [],
     wellArchitected: ['MLSUS02-BP02'],
     options: {
       maxGco2ePerKwh: { type: 'number', default: 400, minimum: 0, description: 'Grid carbon intensity (gCO2e/kWh) above which a region is reported.' },
-      intensity: { type: 'string', default: 'ccf', enum: ['ccf', 'recent'], description: 'Which grid figure to compare: the Cloud Carbon Footprint factor or the recent figure of the bundled data.' },
+      intensity: { type: 'string', default: 'ccf', enum: ['ccf', 'recent'], description: "Which grid figures to compare: Cloud Carbon Footprint's factors or recent national/eGRID figures." },
     },
   },
   create(context) {
@@ -40,6 +57,32 @@ export const highCarbonRegion = defineRule({
             data: { region: region.code, name: region.name, intensity: Math.round(intensity), threshold, alternatives: alternatives(region, choice, threshold) },
           });
         }
+      },
+      pythonCall(call) {
+        if (!sessionCalls.has(call.name)) return;
+        const argument = regionArgument(call);
+        if (argument?.value.kind !== 'string') return;
+        const region = getRegion(argument.value.value);
+        const intensity = region && intensityOf(region, choice);
+        if (!region || intensity === undefined || intensity <= threshold) return;
+        const nearby = listRegions()
+          .filter((r) => r.partition === region.partition && r.geography === region.geography && r.code !== region.code)
+          .map((r) => ({ code: r.code, value: intensityOf(r, choice) }))
+          .filter((r): r is { code: string; value: number } => r.value !== undefined && r.value <= threshold)
+          .sort((a, b) => a.value - b.value)
+          .slice(0, 3);
+        context.report({
+          start: argument.start,
+          end: argument.end,
+          messageId: nearby.length ? 'highCarbonPython' : 'highCarbonNoAlternative',
+          data: {
+            region: region.code,
+            name: region.name,
+            intensity: Math.round(intensity),
+            threshold,
+            alternatives: nearby.map((a) => `${a.code} (${Math.round(a.value)})`).join(', '),
+          },
+        });
       },
     };
   },

@@ -14,7 +14,11 @@ import { notebookOversizedInstance } from './notebook-oversized-instance';
 import { s3NoLifecycle } from './s3-no-lifecycle';
 import { spotNoCheckpoint } from './spot-no-checkpoint';
 import { spotNoMaxWait } from './spot-no-max-wait';
+import { trainingCompilerRetired } from './training-compiler-retired';
+import { trainingGpuInstance } from './training-gpu-instance';
 import { trainingNoSpot } from './training-no-spot';
+import { trainingNoUtilizationRules } from './training-no-utilization-rules';
+import { trainingOversizedInstance } from './training-oversized-instance';
 import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
 import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
 
@@ -27,6 +31,10 @@ export const allRules: readonly AnyRule[] = [
   trainingNoSpot,
   spotNoCheckpoint,
   spotNoMaxWait,
+  trainingOversizedInstance,
+  trainingGpuInstance,
+  trainingNoUtilizationRules,
+  trainingCompilerRetired,
   endpointAlwaysOn,
   endpointOversizedInstance,
   endpointNoAutoscaling,

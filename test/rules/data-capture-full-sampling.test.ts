@@ -79,6 +79,19 @@ new RuleTester().run(dataCaptureFullSampling, {
                   - { ShadowModelVariantName: candidate, SamplingPercentage: 100 }
       `,
     },
+    {
+      name: 'Python: sampled capture, capture off, the SDK default, an unresolved percentage, shadow-test sampling',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.model_monitor import DataCaptureConfig
+        a = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://b/capture")
+        b = DataCaptureConfig(enable_capture=False, sampling_percentage=100)
+        c = DataCaptureConfig(True, destination_s3_uri="s3://b/capture")
+        d = DataCaptureConfig(enable_capture=True, sampling_percentage=pct)
+        boto3.client("sagemaker").create_inference_experiment(ShadowModeConfig={"ShadowModelVariants": [{"ShadowModelVariantName": "s", "SamplingPercentage": 100}]})
+      `,
+    },
   ],
   invalid: [
     {
@@ -152,6 +165,26 @@ new RuleTester().run(dataCaptureFullSampling, {
             }
           }
         }
+      `,
+    },
+    {
+      name: 'Python: SDK DataCaptureConfig at 100%, and a boto3 endpoint config',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.model_monitor import DataCaptureConfig
+        capture = DataCaptureConfig(enable_capture=True, sampling_percentage=100, destination_s3_uri="s3://b/capture")
+        boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[], DataCaptureConfig={"EnableCapture": True, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://b/c"})
+      `,
+      errors: [
+        { messageId: 'fullSamplingPython', data: { setting: 'sampling_percentage=100' }, line: 3, column: 50, endLine: 3, endColumn: 73 },
+        { messageId: 'fullSamplingPython', data: { setting: '"InitialSamplingPercentage": 100' }, line: 4, column: 139, endLine: 4, endColumn: 171 },
+      ],
+      output: dedent`
+        import boto3
+        from sagemaker.model_monitor import DataCaptureConfig
+        capture = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://b/capture")
+        boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[], DataCaptureConfig={"EnableCapture": True, "InitialSamplingPercentage": 20, "DestinationS3Uri": "s3://b/c"})
       `,
     },
   ],

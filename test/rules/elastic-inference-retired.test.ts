@@ -53,6 +53,18 @@ new RuleTester().run(elasticInferenceRetired, {
             Properties: { InstanceType: ml.t3.medium, RoleArn: r, LifecycleConfigName: l, AcceleratorTypes: [] }
       `,
     },
+    {
+      name: 'Python: no accelerator, an Inferentia instance, an accelerator from a variable',
+      format: 'python',
+      code: dedent`
+        from sagemaker.tensorflow import TensorFlowModel
+        model = TensorFlowModel(model_data="s3://b/m.tar.gz", role=role, framework_version="2.16")
+        model.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")
+        model.deploy(initial_instance_count=1, instance_type="ml.m5.large", accelerator_type=accelerator)
+        from sagemaker import image_uris
+        image = image_uris.retrieve("tensorflow", "us-east-1", version="1.15", instance_type="ml.c5.large", accelerator_type="ml.eia2.medium", image_scope="inference")
+      `,
+    },
   ],
   invalid: [
     {
@@ -134,6 +146,25 @@ new RuleTester().run(elasticInferenceRetired, {
         }
       `,
       errors: [retired('Endpoint config Config (variant AllTraffic)', 'ml.eia2.large', 'AcceleratorType', 7, 118, true)],
+      output: null,
+    },
+    {
+      name: 'Python: deploy() with an EI accelerator, a boto3 variant and a boto3 notebook instance (advice only)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.tensorflow import TensorFlowModel
+        model = TensorFlowModel(model_data="s3://b/m.tar.gz", role=role, framework_version="1.15")
+        model.deploy(initial_instance_count=1, instance_type="ml.m5.large", accelerator_type="ml.eia2.medium")
+        sm = boto3.client("sagemaker")
+        sm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.m5.large", "AcceleratorType": "ml.eia1.medium"}])
+        sm.create_notebook_instance(NotebookInstanceName="n", InstanceType="ml.t3.medium", RoleArn=role, AcceleratorTypes=["ml.eia2.medium"])
+      `,
+      errors: [
+        { messageId: 'retired', data: { resource: 'This deploy()', accelerator: 'ml.eia2.medium' }, line: 4, column: 69, endLine: 4, endColumn: 102 },
+        { messageId: 'retired', data: { resource: 'This endpoint config variant', accelerator: 'ml.eia1.medium' }, line: 6, column: 141, endLine: 6, endColumn: 158 },
+        { messageId: 'retired', data: { resource: 'This notebook instance', accelerator: 'ml.eia2.medium' }, line: 7, column: 98, endLine: 7, endColumn: 133 },
+      ],
       output: null,
     },
   ],

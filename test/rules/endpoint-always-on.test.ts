@@ -23,6 +23,8 @@ const config = (variant: string, extra = '') => dedent`
             ${variant}
 `;
 
+const alwaysOnPython = (line: number, column: number, length: number) => ({ messageId: 'alwaysOnPython', line, column, endLine: line, endColumn: column + length });
+
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
     { name: 'serverless variant', format: 'cfn-yaml', code: config('ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 }') },
@@ -44,6 +46,58 @@ new RuleTester().run(endpointAlwaysOn, {
       `,
     },
     { name: 'unknown instance type: silent', format: 'cfn-yaml', code: config('InstanceType: ml.zz9.large') },
+    {
+      name: 'serverless and asynchronous endpoints',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        from sagemaker.serverless import ServerlessInferenceConfig
+        from sagemaker.async_inference import AsyncInferenceConfig
+        model = Model(image_uri=image, model_data="s3://b/m.tar.gz", role=role)
+        model.deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=2048))
+        model.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge", async_inference_config=AsyncInferenceConfig(output_path="s3://b/out"))
+      `,
+    },
+    {
+      name: 'GPU, Inferentia and local endpoints; **kwargs; local session imported with an unresolved type',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFaceModel
+        from sagemaker.local import LocalSession
+        model = HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role)
+        model.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")
+        model.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")
+        model.deploy(initial_instance_count=1, instance_type="local")
+        model.deploy(**deploy_args)
+        model.deploy(initial_instance_count=1, instance_type=args.instance_type)
+      `,
+    },
+    {
+      name: 'boto3 serverless variant, and an async endpoint config',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_endpoint_config(EndpointConfigName="a", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "ServerlessConfig": {"MemorySizeInMB": 2048, "MaxConcurrency": 5}}])
+        sm.create_endpoint_config(EndpointConfigName="b", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}], AsyncInferenceConfig={"OutputConfig": {"S3OutputPath": "s3://b/o"}})
+      `,
+    },
+    {
+      name: 'a string that is not an instance type (a placeholder) stays silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=1, instance_type="<your instance type>")
+      `,
+    },
+    {
+      name: 'a deploy method of another library',
+      format: 'python',
+      code: dedent`
+        from mlflow import sagemaker as mfs
+        mfs.deploy(app_name="x", instance_type="ml.m5.xlarge", instance_count=1)
+      `,
+    },
   ],
   invalid: [
     {
@@ -92,6 +146,83 @@ new RuleTester().run(endpointAlwaysOn, {
         }
       `,
       errors: [alwaysOn('Config', 'variant A', 'ml.c7g.large', 5, 86, '"InstanceType"'.length)],
+      output: null,
+    },
+    {
+      name: 'estimator deploy on a CPU instance: serverless replaces the instance arguments, import added',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.sklearn import SKLearn
+
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")
+        predictor = est.deploy(
+            initial_instance_count=1,
+            instance_type="ml.c5.large",
+            endpoint_name="churn",
+        )
+      `,
+      errors: [alwaysOnPython(5, 13, 10)],
+      output: dedent`
+        import sagemaker
+        from sagemaker.sklearn import SKLearn
+        from sagemaker.serverless import ServerlessInferenceConfig
+
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")
+        predictor = est.deploy(
+            serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5),
+            endpoint_name="churn",
+        )
+      `,
+    },
+    {
+      name: 'unresolved instance type fires; inline call with the import already there; instance_type first',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        from sagemaker.serverless import ServerlessInferenceConfig
+        Model(image_uri=image, model_data=data, role=role).deploy(instance_type=instance_type, initial_instance_count=1)
+      `,
+      errors: [alwaysOnPython(3, 1, 57)],
+      output: dedent`
+        from sagemaker.model import Model
+        from sagemaker.serverless import ServerlessInferenceConfig
+        Model(image_uri=image, model_data=data, role=role).deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=2048, max_concurrency=5))
+      `,
+    },
+    {
+      name: 'positional arguments: no fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.xgboost import XGBoostModel
+        XGBoostModel(model_data=data, role=role, entry_point="i.py").deploy(1, "ml.m5.large")
+      `,
+      errors: [alwaysOnPython(2, 1, 67)],
+      output: null,
+    },
+    {
+      name: 'an import in a function body is not one to follow: no fix',
+      format: 'python',
+      code: dedent`
+        def serve(data, role):
+            from sagemaker.model import Model
+            Model(image_uri="img", model_data=data, role=role).deploy(initial_instance_count=1, instance_type="ml.m5.large")
+      `,
+      errors: [alwaysOnPython(3, 5, 57)],
+      output: null,
+    },
+    {
+      name: 'boto3 endpoint config with a CPU variant: no fix',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_endpoint_config(
+            EndpointConfigName="churn",
+            ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "churn", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}],
+        )
+      `,
+      errors: [alwaysOnPython(3, 1, 25)],
       output: null,
     },
   ],

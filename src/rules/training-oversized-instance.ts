@@ -1,0 +1,97 @@
+import { defineRule } from '../core/defineRule';
+import { listInstanceTypes } from '../data/instances';
+import type { InstanceRow } from '../data/types';
+import type { Fix } from '../core/types';
+import { replaceString } from './utils/pythonEdits';
+import type { TrainingSetting } from './utils/training';
+import { describeAccelerators, instanceRowOf, trainingJobOf } from './utils/training';
+
+/** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
+const distributableFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface', 'mxnet']);
+
+/** The single-accelerator size of the same family with as many vCPUs as one accelerator's share, at most. */
+export function getSingleAcceleratorSize(row: InstanceRow): InstanceRow | undefined {
+  const share = (row.vcpu ?? 0) / (row.acceleratorCount ?? 1);
+  const singles = listInstanceTypes()
+    .filter((r) => r.family === row.family && r.acceleratorCount === 1 && r.uses.includes('training'))
+    .sort((a, b) => (a.vcpu ?? 0) - (b.vcpu ?? 0));
+  return [...singles].reverse().find((r) => (r.vcpu ?? 0) <= share) ?? singles[0];
+}
+
+/** A general-purpose CPU type (`ml.m5`) with at most the vCPUs of the GPU instance. */
+export function getCpuSize(row: InstanceRow): InstanceRow | undefined {
+  const sizes = listInstanceTypes()
+    .filter((r) => r.family === 'm5' && r.uses.includes('training'))
+    .sort((a, b) => (a.vcpu ?? 0) - (b.vcpu ?? 0));
+  return [...sizes].reverse().find((r) => (r.vcpu ?? 0) <= (row.vcpu ?? 0)) ?? sizes[0];
+}
+
+function replaceType(setting: TrainingSetting, replacement: InstanceRow | undefined, title: string): Fix | undefined {
+  const edit = replacement && setting.editable ? replaceString(setting.value, replacement.instanceType, '"') : undefined;
+  return edit && replacement ? { title: `${title} ${replacement.instanceType}`, applicability: 'displayOnly', edits: [edit] } : undefined;
+}
+
+export const trainingOversizedInstance = defineRule({
+  id: 'SML206',
+  name: 'training-oversized-instance',
+  meta: {
+    category: 'training',
+    defaultSeverity: 'warning',
+    formats: ['py'],
+    description: 'Training job on more accelerators or instances than its configuration can use',
+    messages: {
+      multiAccelerator:
+        '{{instanceType}} has {{accelerators}}, but the estimator sets no distribution=: unless the script spreads the work itself, one process trains on one of them while all are billed. Set distribution= or use a single-accelerator size such as {{smaller}}.',
+      multiInstance:
+        'instance_count={{count}} without distribution=: unless the script coordinates the instances itself, each one runs the same training on its own. Set distribution= or train on one instance.',
+      gpuForCpuFramework:
+        'scikit-learn does not use GPUs: {{instanceType}} ({{accelerators}}) bills accelerators the job leaves idle. Train on a CPU instance such as {{cpu}}.',
+    },
+    fixes: ['displayOnly'],
+    wellArchitected: ['MLSUS03-BP01'],
+    options: {},
+  },
+  create(context) {
+    return {
+      pythonCall(call) {
+        const job = trainingJobOf(call);
+        if (!job?.framework || job.api === 'boto3') return;
+        const row = instanceRowOf(job.instanceType);
+        if (job.framework === 'sklearn') {
+          if (!row || !job.instanceType || row.acceleratorKind !== 'gpu') return;
+          const cpu = getCpuSize(row);
+          context.report({
+            start: job.instanceType.start,
+            end: job.instanceType.end,
+            messageId: 'gpuForCpuFramework',
+            data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
+            fix: replaceType(job.instanceType, cpu, 'Train on'),
+          });
+          return;
+        }
+        if (!distributableFrameworks.has(job.framework) || job.hasDistribution || job.open) return;
+        if (row && job.instanceType && (row.acceleratorCount ?? 0) > 1) {
+          const smaller = getSingleAcceleratorSize(row);
+          context.report({
+            start: job.instanceType.start,
+            end: job.instanceType.end,
+            messageId: 'multiAccelerator',
+            data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
+            fix: replaceType(job.instanceType, smaller, 'Train on'),
+          });
+        }
+        const count = job.instanceCount;
+        if (count?.value.kind === 'number' && count.value.value > 1) {
+          const edit = count.editable ? { start: count.value.start, end: count.value.end, text: '1' } : undefined;
+          context.report({
+            start: count.start,
+            end: count.end,
+            messageId: 'multiInstance',
+            data: { count: count.value.value },
+            fix: edit && { title: 'Train on one instance', applicability: 'displayOnly', edits: [edit] },
+          });
+        }
+      },
+    };
+  },
+});

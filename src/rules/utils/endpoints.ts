@@ -1,0 +1,72 @@
+import { getInstanceType } from '../../data/instances';
+import type { InstanceRow } from '../../data/types';
+import type { PyDict, PyValue, PythonCall } from '../../parsers/python/facts';
+import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
+import { isSageMakerClientCall } from './sagemaker';
+import type { TrainingSetting } from './training';
+
+/** `<model, estimator, tuner or ModelBuilder().build()>.deploy(...)` of the SageMaker Python SDK. */
+export function isDeployCall(call: PythonCall): boolean {
+  return call.name.startsWith('sagemaker.') && call.name.endsWith(').deploy');
+}
+
+function setting(call: PythonCall, name: string, position: number): TrainingSetting | undefined {
+  const keyword = getKeyword(call, name);
+  if (keyword) return { start: keyword.start, end: keyword.end, value: keyword.value, editable: !keyword.spread && !keyword.value.indirect };
+  const value = call.positional[position];
+  return value && { start: value.start, end: value.end, value, editable: false };
+}
+
+/** A real-time endpoint as one shape: `deploy(initial_instance_count, instance_type, …)` or one boto3 production variant. */
+export interface EndpointVariant {
+  api: 'deploy' | 'boto3';
+  instanceType?: TrainingSetting;
+  instanceCount?: TrainingSetting;
+  /** Serverless or asynchronous, or possibly so (a config the analysis cannot read). */
+  notRealTime: boolean;
+  open: boolean;
+  /** For boto3: the variant's dict. */
+  variant?: PyDict;
+}
+
+/** The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`. */
+export function endpointVariantsOf(call: PythonCall): EndpointVariant[] {
+  if (isDeployCall(call)) {
+    const serverless = getKeyword(call, 'serverless_inference_config');
+    const asynchronous = getKeyword(call, 'async_inference_config');
+    const v3Config = getKeyword(call, 'inference_config');
+    const configured = (k: typeof serverless) => !!k && k.value.kind !== 'none';
+    return [{
+      api: 'deploy',
+      instanceCount: setting(call, 'initial_instance_count', 0),
+      instanceType: setting(call, 'instance_type', 1),
+      notRealTime: configured(serverless) || configured(asynchronous) || configured(v3Config),
+      open: call.open,
+    }];
+  }
+  if (isSageMakerClientCall(call, 'create_endpoint_config')) {
+    const variants = getKeyword(call, 'ProductionVariants')?.value;
+    const asynchronous = !!getKeyword(call, 'AsyncInferenceConfig');
+    if (variants?.kind !== 'list') return [];
+    return variants.items.flatMap((item) => {
+      const dict = asDict(item);
+      if (!dict) return [];
+      const entry = (key: string): TrainingSetting | undefined => {
+        const e = getDictEntry(dict, key);
+        return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
+      };
+      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || !!getDictEntry(dict, 'ServerlessConfig'), open: call.open || dict.open, variant: dict }];
+    });
+  }
+  return [];
+}
+
+/** The possible instance types of a value: one for a literal, each branch of a conditional; undefined when any is unknown. */
+export function possibleInstanceTypes(value: PyValue): Array<InstanceRow | undefined> | undefined {
+  if (value.kind === 'string') return [getInstanceType(value.value)];
+  if (value.kind === 'unknown' && value.alternatives?.length) {
+    const all = value.alternatives.map(possibleInstanceTypes);
+    return all.every((a) => a) ? all.flatMap((a) => a ?? []) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import { trainingGpuInstance } from '../../src/rules/training-gpu-instance';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const gpuTraining = (line: number, column: number, length: number, instanceType: string, accelerators: string, trainium: string) => ({
+  messageId: 'gpuTraining',
+  data: { instanceType, accelerators, trainium, saving: 'up to 50% lower cost-to-train' },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + length,
+});
+
+new RuleTester().run(trainingGpuInstance, {
+  valid: [
+    {
+      name: 'already on Trainium',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", instance_type="ml.trn1.32xlarge", instance_count=1)
+      `,
+    },
+    {
+      name: 'CPU instance, and frameworks Neuron does not serve (XGBoost, SKLearn, built-in algorithms)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.xgboost import XGBoost
+        from sagemaker.estimator import Estimator
+        import sagemaker
+        a = PyTorch(entry_point="train.py", instance_type="ml.c5.2xlarge")
+        b = XGBoost(entry_point="train.py", framework_version="1.7-1", instance_type="ml.g5.xlarge")
+        image = sagemaker.image_uris.retrieve("xgboost", "us-east-1", "1.7-1")
+        c = Estimator(image, role, 1, "ml.g5.xlarge")
+      `,
+    },
+    {
+      name: 'a generic Estimator with an image of unknown framework, an unresolved instance type, local mode: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.estimator import Estimator
+        from sagemaker.huggingface import HuggingFace
+        a = Estimator(image_uri=my_image, role=role, instance_count=1, instance_type="ml.p3.2xlarge")
+        b = HuggingFace(entry_point="train.py", instance_type=args.instance_type)
+        c = HuggingFace(entry_point="train.py", instance_type="local_gpu")
+      `,
+    },
+    {
+      name: 'boto3 with a custom image, and ModelTrainer without a known image',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "123.dkr.ecr.us-east-1.amazonaws.com/mine:1"}, ResourceConfig={"InstanceType": "ml.g5.xlarge", "InstanceCount": 1})
+        t = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.g5.xlarge"))
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'PyTorch on one A10G: trn1.2xlarge, display-only fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", instance_type="ml.g5.2xlarge", instance_count=1)
+      `,
+      errors: [gpuTraining(2, 39, 29, 'ml.g5.2xlarge', '1 × A10G', 'ml.trn1.2xlarge')],
+      output: null,
+    },
+    {
+      name: 'HuggingFace on 8 A100s through a constant: trn1.32xlarge',
+      format: 'python',
+      code: dedent`
+        import sagemaker.huggingface as hf
+        INSTANCE = "ml.p4d.24xlarge"
+        est = hf.HuggingFace(entry_point="train.py", instance_type=INSTANCE, instance_count=2)
+      `,
+      errors: [gpuTraining(3, 46, 22, 'ml.p4d.24xlarge', '8 × A100-40GB', 'ml.trn1.32xlarge')],
+      output: null,
+    },
+    {
+      name: 'boto3 with a PyTorch Deep Learning Container, ModelTrainer with a retrieved TensorFlow image',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker import image_uris
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        boto3.client("sagemaker").create_training_job(
+            AlgorithmSpecification={"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", "TrainingInputMode": "File"},
+            ResourceConfig={"InstanceType": "ml.g4dn.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 30},
+        )
+        t = ModelTrainer(training_image=image_uris.retrieve("tensorflow", "us-east-1", version="2.16", image_scope="training"), compute=Compute(instance_type="ml.g5.12xlarge"))
+      `,
+      errors: [
+        gpuTraining(7, 21, 32, 'ml.g4dn.xlarge', '1 × T4', 'ml.trn1.2xlarge'),
+        gpuTraining(9, 137, 30, 'ml.g5.12xlarge', '4 × A10G', 'ml.trn1.32xlarge'),
+      ],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,116 @@
+import { trainingNoUtilizationRules } from '../../src/rules/training-no-utilization-rules';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const noRule = (line: number, column: number, length: number, instanceType: string) => ({
+  messageId: 'noUtilizationRule',
+  data: { instanceType },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + length,
+});
+
+new RuleTester().run(trainingNoUtilizationRules, {
+  valid: [
+    {
+      name: 'LowGPUUtilization already there, or the ProfilerReport that runs it',
+      format: 'python',
+      code: dedent`
+        from sagemaker.debugger import ProfilerRule, rule_configs
+        from sagemaker.estimator import Estimator
+        a = Estimator(image_uri=image, role=role, instance_count=1, instance_type="ml.g5.xlarge", rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization(), actions=rule_configs.ActionList(rule_configs.StopTraining()))])
+        b = Estimator(image_uri=image, role=role, instance_count=1, instance_type="ml.g5.xlarge", rules=[ProfilerRule.sagemaker(rule_configs.ProfilerReport())])
+      `,
+    },
+    {
+      name: 'CPU, unresolved or local instance types; rules from a variable; profiler disabled; **kwargs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        a = PyTorch(entry_point="t.py", instance_type="ml.c5.xlarge")
+        b = PyTorch(entry_point="t.py", instance_type=args.instance_type)
+        c = PyTorch(entry_point="t.py", instance_type="local_gpu")
+        d = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", rules=my_rules)
+        e = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", disable_profiler=True)
+        f = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", **overrides)
+      `,
+    },
+    {
+      name: 'boto3 with profiler rule configurations',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_training_job(ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1}, ProfilerRuleConfigurations=[{"RuleConfigurationName": "LowGPUUtilization", "RuleEvaluatorImage": img, "RuleParameters": {"rule_to_invoke": "LowGPUUtilization"}}])
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'multi-line call: the rule and the import line are added',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+
+        est = PyTorch(
+            entry_point="train.py",
+            instance_type="ml.g5.2xlarge",
+        )
+      `,
+      errors: [noRule(4, 7, 7, 'ml.g5.2xlarge')],
+      output: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.debugger import ProfilerRule, rule_configs
+
+        est = PyTorch(
+            entry_point="train.py",
+            instance_type="ml.g5.2xlarge",
+            rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())],
+        )
+      `,
+    },
+    {
+      name: 'names already imported: only the argument is added, inline',
+      format: 'python',
+      code: dedent`
+        from sagemaker.debugger import ProfilerRule, rule_configs
+        from sagemaker.huggingface import HuggingFace
+        est = HuggingFace(entry_point="train.py", instance_type="ml.p3.2xlarge")
+      `,
+      errors: [noRule(3, 7, 11, 'ml.p3.2xlarge')],
+      output: dedent`
+        from sagemaker.debugger import ProfilerRule, rule_configs
+        from sagemaker.huggingface import HuggingFace
+        est = HuggingFace(entry_point="train.py", instance_type="ml.p3.2xlarge", rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())])
+      `,
+    },
+    {
+      name: 'a multi-line import in the way, or other rules already listed: no fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.debugger import (
+            Rule,
+            rule_configs,
+        )
+        from sagemaker.tensorflow import TensorFlow
+        a = TensorFlow(entry_point="train.py", instance_type="ml.g4dn.xlarge")
+        b = TensorFlow(entry_point="train.py", instance_type="ml.g4dn.xlarge", rules=[Rule.sagemaker(rule_configs.vanishing_gradient())])
+      `,
+      errors: [noRule(6, 5, 10, 'ml.g4dn.xlarge'), noRule(7, 5, 10, 'ml.g4dn.xlarge')],
+      output: null,
+    },
+    {
+      name: 'boto3 without profiler rules: no fix',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(TrainingJobName="j", ResourceConfig={"InstanceType": "ml.g5.xlarge", "InstanceCount": 1})
+      `,
+      errors: [noRule(3, 1, 22, 'ml.g5.xlarge')],
+      output: null,
+    },
+  ],
+});

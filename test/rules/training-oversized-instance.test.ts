@@ -1,0 +1,122 @@
+import { trainingOversizedInstance } from '../../src/rules/training-oversized-instance';
+import { dedent } from '../kit/dedent';
+import { RuleTester } from '../kit/ruleTester';
+
+const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
+
+new RuleTester().run(trainingOversizedInstance, {
+  valid: [
+    {
+      name: 'multi-GPU instance with distribution, single-GPU instance, one instance',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        a = PyTorch(entry_point="train.py", instance_type="ml.p4d.24xlarge", instance_count=2, distribution={"torch_distributed": {"enabled": True}})
+        b = PyTorch(entry_point="train.py", instance_type="ml.g5.2xlarge", instance_count=1)
+      `,
+    },
+    {
+      name: 'built-in algorithms and XGBoost distribute by themselves; a custom image is unknown',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.estimator import Estimator
+        from sagemaker import KMeans
+        from sagemaker.xgboost import XGBoost
+        image = sagemaker.image_uris.retrieve("xgboost", "us-east-1", "1.7-1")
+        a = Estimator(image, role, 4, "ml.m5.4xlarge")
+        b = KMeans(role=role, instance_count=2, instance_type="ml.p3.8xlarge", k=10)
+        c = XGBoost(entry_point="xgb.py", framework_version="1.7-1", instance_type="ml.g5.12xlarge", instance_count=2)
+        d = Estimator(image_uri=my_image, role=role, instance_count=3, instance_type="ml.p3.16xlarge")
+      `,
+    },
+    {
+      name: 'unknown values and **kwargs that may hold a distribution: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFace
+        from sagemaker.sklearn import SKLearn
+        a = HuggingFace(entry_point="train.py", instance_type=args.instance_type, instance_count=args.count)
+        b = HuggingFace(entry_point="train.py", instance_type="ml.g5.12xlarge", **extra)
+        c = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.c5.xlarge")
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer with distributed=',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        from sagemaker.train.distributed import Torchrun
+        t = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type="ml.g5.12xlarge", instance_count=2), distributed=Torchrun())
+      `,
+    },
+    {
+      name: 'the job launches its own processes: SDK v1 distributions=, a backend hyperparameter, a ModelTrainer shell script or command',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.tensorflow import TensorFlow
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, SourceCode
+        a = TensorFlow(entry_point="train.py", train_instance_count=2, train_instance_type="ml.p3.2xlarge", distributions={"mpi": {"enabled": True}})
+        b = PyTorch(entry_point="mnist.py", instance_count=3, instance_type="ml.c5.2xlarge", hyperparameters={"epochs": 1, "backend": "gloo"})
+        image = "763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:2.7.1-gpu-py312"
+        c = ModelTrainer(training_image=image, source_code=SourceCode(source_dir="scripts", entry_script="sm_accelerate_train.sh"), compute=Compute(instance_type="ml.p5.48xlarge"))
+        d = ModelTrainer(training_image=image, source_code=SourceCode(source_dir="scripts", command="accelerate launch train.py"), compute=Compute(instance_type="ml.p4de.24xlarge"))
+        e = ModelTrainer(training_image=image, source_code=source_code, compute=Compute(instance_type="ml.p4de.24xlarge"))
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'multi-GPU instance and two instances without distribution: two findings, display-only fixes',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(
+            entry_point="train.py",
+            instance_type="ml.g5.12xlarge",
+            instance_count=2,
+        )
+      `,
+      errors: [
+        { messageId: 'multiAccelerator', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', smaller: 'ml.g5.2xlarge' }, ...at(4, 5, 30) },
+        { messageId: 'multiInstance', data: { count: 2 }, ...at(5, 5, 16) },
+      ],
+      output: null,
+    },
+    {
+      name: 'p4d has no single-GPU size: the message says so without a named type',
+      format: 'python',
+      code: dedent`
+        from sagemaker.tensorflow import TensorFlow
+        est = TensorFlow(entry_point="train.py", instance_type="ml.p4d.24xlarge")
+      `,
+      errors: [{ messageId: 'multiAccelerator', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB', smaller: 'a smaller instance' }, ...at(2, 42, 31) }],
+      output: null,
+    },
+    {
+      name: 'scikit-learn on a GPU instance, through a constant',
+      format: 'python',
+      code: dedent`
+        from sagemaker.sklearn.estimator import SKLearn
+        TYPE = "ml.g4dn.2xlarge"
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type=TYPE)
+      `,
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.2xlarge', accelerators: '1 × T4', cpu: 'ml.m5.2xlarge' }, ...at(3, 66, 18) }],
+      output: null,
+    },
+    {
+      name: 'ModelTrainer with a PyTorch container on two instances',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        t = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type="ml.m5.xlarge", instance_count=2))
+      `,
+      errors: [{ messageId: 'multiInstance', data: { count: 2 }, ...at(3, 160, 16) }],
+      output: null,
+    },
+  ],
+});
