@@ -5,6 +5,12 @@ import { appendCfnResources } from './utils/cfnEdits';
 import { freshLogicalId, getPropertiesFact } from './utils/cfnFacts';
 import type { TargetKey } from './utils/cfnEndpoints';
 import { configOf, targetKeys } from './utils/cfnEndpoints';
+import type { TfResource } from '../parsers/terraform';
+import { getAttribute, getBlocks, listResources, resolveLiteral } from '../parsers/terraform';
+import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
+import type { TfTargetKey, TfVariant } from './utils/tfEndpoints';
+import { listTfTargetKeys, listTfVariants } from './utils/tfEndpoints';
+import { freshResourceName, isRepeated } from './utils/tfPartners';
 import type { CfnSnippet } from './utils/cfnSnippet';
 import { ref, sub } from './utils/cfnSnippet';
 
@@ -21,7 +27,7 @@ export const endpointNoAutoscaling = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn'],
+    formats: ['cfn', 'tf'],
     description: 'Real-time endpoint variant on instances with no auto scaling target in the template',
     messages: {
       noAutoscaling:
@@ -75,9 +81,87 @@ export const endpointNoAutoscaling = defineRule({
           });
         }
       },
+      tfFile(file) {
+        const keys = listTfTargetKeys(file, context.text);
+        if (!keys || file.blocks.some((b) => b.hasError)) return;
+        const resources = listResources(file);
+        for (const endpoint of resources.filter((r) => r.type === 'aws_sagemaker_endpoint')) {
+          const config = tfConfigOf(resources, endpoint);
+          // Variants built by dynamic blocks are unknown: nothing can be said of the configuration.
+          if (!config || getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic')) continue;
+          const endpointName = resolveLiteral(file, getAttribute(endpoint.block, 'name')?.value);
+          const covers = (key: TfTargetKey, variant: string) =>
+            (key.variant === undefined || key.variant === variant) &&
+            (key.endpoint === undefined || ('resource' in key.endpoint ? key.endpoint.resource === endpoint.name : key.endpoint.name === endpointName));
+          const unscaled = (listTfVariants(config) ?? []).filter(
+            (v): v is TfVariant & { name: string; instanceTypeValue: string } => !v.serverless && v.name !== undefined && v.instanceTypeValue !== undefined && !keys.some((k) => covers(k, v.name as string)),
+          );
+          const first = config.block.blocks.find((b) => b.type === 'production_variants');
+          if (!unscaled.length || !first) continue;
+          const describe = unscaled.map((v) => `variant ${v.name} (${v.instanceTypeValue}${v.countValue === undefined ? '' : ` × ${v.countValue}`})`).join(', ');
+          const unit = tfIndentUnit(context.lines, config.block);
+          const body = unscaled.flatMap((v, i) => [
+            ...(i ? [''] : []),
+            ...scalingBlocks(freshResourceName(file, 'aws_appautoscaling_target', `${endpoint.name}_${v.name}`.replace(/[^A-Za-z0-9_-]/g, '_')), endpoint.name, v, context.options),
+          ]);
+          context.report({
+            start: first.typeStart,
+            end: first.typeEnd,
+            messageId: 'noAutoscaling',
+            data: { endpoint: `aws_sagemaker_endpoint.${endpoint.name}`, variants: describe },
+            related: [{ ...headerRange(endpoint.block), message: `endpoint aws_sagemaker_endpoint.${endpoint.name} serves this configuration; an aws_appautoscaling_target and aws_appautoscaling_policy for the variant belong after it` }],
+            fix: isRepeated(endpoint)
+              ? undefined
+              : {
+                  title: `Add an aws_appautoscaling_target and a target-tracking aws_appautoscaling_policy for ${unscaled.map((v) => v.name).join(', ')}`,
+                  applicability: 'unsafe',
+                  edits: [appendTfBlocks(context.lines, endpoint.block, body, unit)],
+                },
+          });
+        }
+      },
     };
   },
 });
+
+/** The endpoint configuration of the file an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
+function tfConfigOf(resources: TfResource[], endpoint: TfResource): TfResource | undefined {
+  const value = getAttribute(endpoint.block, 'endpoint_config_name')?.value;
+  if (!value) return undefined;
+  const configs = resources.filter((r) => r.type === 'aws_sagemaker_endpoint_configuration');
+  const reference = value.references.find((r) => r.path[0] === 'aws_sagemaker_endpoint_configuration' && r.path.length >= 2);
+  if (reference) return configs.find((c) => c.name === reference.path[1]);
+  const name = resolveLiteral(endpoint.file, value);
+  return typeof name === 'string' ? configs.find((c) => resolveLiteral(c.file, getAttribute(c.block, 'name')?.value) === name) : undefined;
+}
+
+/** A scalable target and a target-tracking policy for one variant, as lines indented with tabs. */
+function scalingBlocks(id: string, endpoint: string, variant: { name: string; countValue: number | undefined }, options: { maxCapacity: number; targetInvocationsPerInstance: number }): string[] {
+  return [
+    `resource "aws_appautoscaling_target" "${id}" {`,
+    '\tservice_namespace  = "sagemaker"',
+    '\tscalable_dimension = "sagemaker:variant:DesiredInstanceCount"',
+    `\tresource_id        = "endpoint/\${aws_sagemaker_endpoint.${endpoint}.name}/variant/${variant.name}"`,
+    '\tmin_capacity       = 1',
+    `\tmax_capacity       = ${Math.max(options.maxCapacity, variant.countValue ?? 1)}`,
+    '}',
+    '',
+    `resource "aws_appautoscaling_policy" "${id}" {`,
+    `\tname               = "${endpoint}-${variant.name}-invocations"`,
+    '\tpolicy_type        = "TargetTrackingScaling"',
+    `\tservice_namespace  = aws_appautoscaling_target.${id}.service_namespace`,
+    `\tscalable_dimension = aws_appautoscaling_target.${id}.scalable_dimension`,
+    `\tresource_id        = aws_appautoscaling_target.${id}.resource_id`,
+    '',
+    '\ttarget_tracking_scaling_policy_configuration {',
+    `\t\ttarget_value = ${options.targetInvocationsPerInstance}`,
+    '\t\tpredefined_metric_specification {',
+    '\t\t\tpredefined_metric_type = "SageMakerVariantInvocationsPerInstance"',
+    '\t\t}',
+    '\t}',
+    '}',
+  ];
+}
 
 /** A production variant running on instances, when its name and instance type are known. */
 function instanceVariant(template: CfnTemplate, item: CfnValue): UnscaledVariant | undefined {

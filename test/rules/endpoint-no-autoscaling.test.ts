@@ -69,6 +69,11 @@ const appended = [
 
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
+    {
+      name: 'Terraform: a scalable target whose resource ID is a variable may be for any variant',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "A"\n    instance_type = "ml.inf2.xlarge"\n  }\n}\nresource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = var.resource_id\n}\n',
+    },
     { name: 'target by !Sub with GetAtt EndpointName', format: 'cfn-yaml', code: stack(target('!Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic')) },
     { name: 'target by !Join of GetAtt', format: 'cfn-yaml', code: stack(target('!Join ["", ["endpoint/", !GetAtt Endpoint.EndpointName, "/variant/AllTraffic"]]')) },
     { name: 'target by literal endpoint name', format: 'cfn-yaml', code: stack(target('endpoint/churn/variant/AllTraffic')) },
@@ -125,6 +130,67 @@ new RuleTester().run(endpointNoAutoscaling, {
     { name: 'instance type from Fn::If: silent', format: 'cfn-yaml', code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]') },
   ],
   invalid: [
+    {
+      name: 'Terraform: endpoint variant without a scalable target; the fix appends target and policy after the endpoint',
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            instance_type          = "ml.inf2.xlarge"
+            initial_instance_count = 1
+          }
+        }
+        resource "aws_sagemaker_endpoint" "e" {
+          endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
+        }
+      `,
+      errors: [
+        {
+          messageId: 'noAutoscaling',
+          data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (ml.inf2.xlarge × 1)' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 22,
+        },
+      ],
+      output: dedent`
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            instance_type          = "ml.inf2.xlarge"
+            initial_instance_count = 1
+          }
+        }
+        resource "aws_sagemaker_endpoint" "e" {
+          endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
+        }
+
+        resource "aws_appautoscaling_target" "e_AllTraffic" {
+          service_namespace  = "sagemaker"
+          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
+          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
+          min_capacity       = 1
+          max_capacity       = 4
+        }
+
+        resource "aws_appautoscaling_policy" "e_AllTraffic" {
+          name               = "e-AllTraffic-invocations"
+          policy_type        = "TargetTrackingScaling"
+          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
+          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
+          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
+
+          target_tracking_scaling_policy_configuration {
+            target_value = 70
+            predefined_metric_specification {
+              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
+            }
+          }
+        }
+      `,
+    },
     {
       name: 'no scalable target: a target and a policy are appended to Resources',
       format: 'cfn-yaml',

@@ -57,3 +57,36 @@ export function hasSageMakerScalableTarget(resource: TfResource): boolean {
     return namespace === undefined || namespace === 'sagemaker';
   });
 }
+
+/** The endpoint and variant an `aws_appautoscaling_target` is for; `undefined` parts match anything. */
+export interface TfTargetKey {
+  endpoint: { resource: string } | { name: string } | undefined;
+  variant: string | undefined;
+}
+
+/**
+ * The endpoint/variant of every SageMaker scalable target of the file, read from
+ * `resource_id` (`"endpoint/${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"`
+ * or a literal). Undefined when a target might be one but cannot be read (a
+ * variable namespace or resource ID): then no variant can be said to lack one.
+ */
+export function listTfTargetKeys(file: TfResource['file'], text: string): TfTargetKey[] | undefined {
+  const keys: TfTargetKey[] = [];
+  for (const target of listResources(file).filter((r) => r.type === 'aws_appautoscaling_target')) {
+    const namespace = resolveLiteral(file, getAttribute(target.block, 'service_namespace')?.value);
+    if (namespace === undefined || target.block.hasError) return undefined;
+    if (namespace !== 'sagemaker') continue;
+    const id = getAttribute(target.block, 'resource_id')?.value;
+    if (!id) return undefined;
+    const literal = resolveLiteral(file, id);
+    if (typeof literal === 'string') {
+      const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(literal);
+      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2] });
+      continue;
+    }
+    const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(text.slice(id.start, id.end));
+    if (!match) return undefined;
+    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
+  }
+  return keys;
+}
