@@ -39,7 +39,7 @@ export const endpointNoTeardown = defineRule({
       },
       pythonCall(call) {
         if (isDeploy(call)) {
-          if (!isLocalOrServerless(call, imports)) deploys.push(call);
+          if (!isLocalOrServerless(context.text, call, imports)) deploys.push(call);
         } else if (teardownMethods.has(lastName(call.name)) || call.name.endsWith('.deploy().delete')) teardowns.push(call);
       },
       // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
@@ -65,9 +65,16 @@ function isDeploy(call: PythonCall): boolean {
   return (/^sagemaker\..*\(\)\.deploy$/.test(call.name)) || isSageMakerClientCall(call, 'create_endpoint');
 }
 
-/** Local mode containers and serverless endpoints cost nothing while idle. */
-function isLocalOrServerless(call: PythonCall, imports: ReadonlySet<string>): boolean {
+/**
+ * Local mode containers and serverless endpoints cost nothing while idle, and a
+ * `ModelBuilder` deploy with a batch-transform config makes no endpoint.
+ */
+function isLocalOrServerless(text: string, call: PythonCall, imports: ReadonlySet<string>): boolean {
   if (getKeyword(call, 'serverless_inference_config')) return true;
+  const config = getKeyword(call, 'inference_config')?.value;
+  // A config the analysis cannot see (a variable) may be either: silent.
+  if (config && (config.kind !== 'call' || /Serverless|BatchTransform/.test(config.call.name))) return true;
+  if (call.name.includes('ModelBuilder') && /\bMode\.(?:IN_PROCESS|LOCAL_CONTAINER)\b/.test(text.slice(call.start, call.end))) return true;
   const instanceType = getKeyword(call, 'instance_type')?.value ?? call.positional[1];
   if (isLocalMode(instanceType)) return true;
   return localSessions.some((s) => imports.has(s)) && (!instanceType || instanceType.kind === 'unknown');

@@ -76,6 +76,24 @@ describe('notebooks', () => {
     assert.match(fixed, /^ {4}"    max_wait=172800,\\n",$/m, 'new elements are indented like their neighbours');
   });
 
+  it('a fix adding lines inside a single-string cell writes them as \\n escapes', () => {
+    const text = notebookJson([imports, 'est = PyTorch(\n    entry_point="train.py",\n    instance_type=INSTANCE,\n)\n'], { form: 'string' });
+    const fixed = fixAll(text, lint(text));
+    assert.match(fixed, /"source": "est = PyTorch\(\\n {4}entry_point=\\"train.py\\",\\n {4}instance_type=INSTANCE,\\n {4}use_spot_instances=True,\\n/);
+    assert.deepEqual(lint(fixed), []);
+  });
+
+  it('a new cell in an nbformat 4.5 notebook gets a cell id, unique in the notebook', () => {
+    const text = notebookJson([imports, 'm = PyTorch(entry_point="t.py", instance_type=INSTANCE, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://b/c")\np = m.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n'])
+      .replace('"nbformat_minor": 4', '"nbformat_minor": 5')
+      .replace('"cell_type": "code",', '"cell_type": "code",\n   "id": "greenml-teardown",');
+    const fixed = applyFixes(text, lint(text).flatMap((f) => (f.fix ? [f.fix] : []))).text;
+    const cells = (JSON.parse(fixed) as { cells: Array<{ id?: string; source: string[] }> }).cells;
+    assert.equal(cells.length, 3);
+    assert.equal(cells[2].id, 'greenml-teardown-2');
+    assert.deepEqual(cells[2].source, ['# Delete the endpoint when you are done with it: it bills for every hour it is up.\n', 'p.delete_endpoint()']);
+  });
+
   it('a suppression comment in a cell silences the finding', () => {
     const text = notebookJson([imports, `# greenml-ignore SML203: demo\n${estimator}`]);
     assert.deepEqual(lint(text), []);

@@ -17,6 +17,16 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'boto3 create_endpoint and delete_endpoint', format: 'notebook', code: nb('import boto3\nsm = boto3.client("sagemaker")\n', 'sm.create_endpoint(EndpointName="ep", EndpointConfigName="cfg")\n', 'sm.delete_endpoint(EndpointName="ep")\n') },
     { name: 'deleted through an object the analysis cannot follow: silent', format: 'notebook', code: nb(setup, train, deploy, 'for p in [predictor]:\n    p.delete_endpoint()\n') },
     { name: 'serverless and local-mode deploys cost nothing idle', format: 'notebook', code: nb(setup, train, 'from sagemaker.serverless import ServerlessInferenceConfig\ns = est.deploy(serverless_inference_config=ServerlessInferenceConfig())\nl = est.deploy(1, "local")\n') },
+    {
+      name: 'ModelBuilder: serverless or batch-transform configs, and in-process mode, make no idle endpoint',
+      format: 'notebook',
+      code: nb(
+        'from sagemaker.serve import ModelBuilder, Mode\nfrom sagemaker.serverless.serverless_inference_config import ServerlessInferenceConfig\nfrom sagemaker.batch_inference.batch_transform_inference_config import BatchTransformInferenceConfig\nmb = ModelBuilder(model=trainer)\n',
+        'p = mb.deploy(endpoint_name="s", inference_config=ServerlessInferenceConfig(memory_size_in_mb=2048))\n',
+        't = mb.deploy(endpoint_name="b", inference_config=BatchTransformInferenceConfig(instance_count=1, instance_type="ml.m5.large", output_path="s3://b/o"))\n',
+        'local = ModelBuilder(model=m, mode=Mode.IN_PROCESS).build().deploy()\n',
+      ),
+    },
     { name: 'a model that is never deployed', format: 'notebook', code: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n') },
     { name: 'deploy is not a SageMaker one', format: 'notebook', code: nb('import mlflow\napp = mlflow.deployments.get_deploy_client("sagemaker")\napp.deploy(name="x")\n') },
   ],
