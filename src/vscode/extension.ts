@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createLinter } from '../linter';
 import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
+import { CostCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
+  const codeLens = new CostCodeLens(linter);
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
     }),
     vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
+    codeLens,
+    vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) documents.scheduleLint(e.document);
@@ -59,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       const next = readSettings(linter.rules);
       documents.updateSettings(next);
       rulesView.update(next);
+      codeLens.refresh();
     }),
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
