@@ -7,6 +7,13 @@ import type { CostTargets } from '../present/costTargets';
 import { costTargetVisitors } from '../present/costTargets';
 import { cellScheme } from './diagnostics';
 
+/** Clicking a lens shows its assumptions, region and sources. */
+export const showLensDetailsCommand = 'greenml.showEstimateDetails';
+
+export function registerLensDetailsCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand(showLensDetailsCommand, (title: string, details: string) => vscode.window.showInformationMessage(title, { modal: true, detail: details }));
+}
+
 /** The `greenml.*` settings the lenses use; `region` only when the user set it (its default is reported as the default). */
 function lensSettings(scope: vscode.Uri): { enabled: boolean; settings: LensSettings } {
   const section = vscode.workspace.getConfiguration('greenml', scope);
@@ -49,7 +56,7 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
     return lensesFor(sink, settings).map((lens) => {
       const start = document.positionAt(toFile(lens.start));
-      return new vscode.CodeLens(new vscode.Range(start, start), { title: lens.title, tooltip: lens.tooltip, command: '' });
+      return new vscode.CodeLens(new vscode.Range(start, start), { title: lens.title, tooltip: lens.tooltip, command: showLensDetailsCommand, arguments: [lens.title, lens.tooltip] });
     });
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createLinter } from '../linter';
 import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
-import { CostCodeLens } from './codeLens';
+import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     }),
     vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
     codeLens,
+    registerLensDetailsCommand(),
     vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {

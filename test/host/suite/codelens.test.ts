@@ -5,7 +5,7 @@ import { activateExtension, openInEditor } from './helpers';
 async function lensTitles(relativePath: string): Promise<Array<{ line: number; title: string; tooltip: string }>> {
   const { document } = await openInEditor(relativePath);
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-  return lenses.filter((l) => l.command?.title.includes('kgCO2e')).map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', tooltip: l.command?.tooltip ?? '' }));
+  return lenses.filter((l) => l.command?.title.includes('kgCO2e')).map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', tooltip: String(l.command?.arguments?.[1] ?? '') }));
 }
 
 suite('Cost and carbon CodeLens', () => {
