@@ -3,6 +3,7 @@ import { createLinter } from '../linter';
 import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
 import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
+import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
     codeLens,
     registerLensDetailsCommand(),
+    registerCompareRegions(),
     vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
