@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Linter } from '../core/engine';
 import type { IntensityChoice } from '../estimate/estimate';
-import type { LensSettings } from '../present/codeLens';
+import type { LensModel, LensSettings } from '../present/codeLens';
 import { lensesFor } from '../present/codeLens';
 import type { CostTargets } from '../present/costTargets';
 import { costTargetVisitors } from '../present/costTargets';
-import { cellScheme } from './diagnostics';
+import { cellScheme, notebookText } from './diagnostics';
+
+function toCodeLens(lens: LensModel, at: vscode.Position): vscode.CodeLens {
+  return new vscode.CodeLens(new vscode.Range(at, at), { title: lens.title, tooltip: lens.tooltip, command: showLensDetailsCommand, arguments: [lens.title, lens.tooltip] });
+}
 
 /** Clicking a lens shows its assumptions, region and sources. */
 export const showLensDetailsCommand = 'greenml.showEstimateDetails';
@@ -36,7 +40,11 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly linter: Linter) {}
+  constructor(
+    private readonly linter: Linter,
+    /** The notebook a cell document belongs to (DocumentLinter.notebookOf). */
+    private readonly notebookOf: (cell: vscode.TextDocument) => vscode.NotebookDocument | undefined,
+  ) {}
 
   /** Asks the editor for fresh lenses (after a settings change). */
   refresh(): void {
@@ -46,17 +54,32 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { enabled, settings } = lensSettings(document.uri);
     if (!enabled) return [];
-    // A notebook cell is Python on its own: its fact offsets are offsets of the cell.
-    const isCell = document.uri.scheme === cellScheme;
-    const fileName = isCell ? `${document.uri.path}.py` : document.fileName;
+    if (document.uri.scheme === cellScheme) {
+      const notebook = this.notebookOf(document);
+      const index = notebook ? notebook.getCells().findIndex((c) => c.document === document) : -1;
+      return notebook && index !== -1 ? this.cellLenses(notebook, index, settings) : [];
+    }
+    const fileName = document.fileName;
     if (!this.linter.mayHandle(fileName)) return [];
     if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
     const sink: CostTargets = { targets: [] };
-    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(sink), isCell ? { format: 'python' } : {});
+    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(sink));
     const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
-    return lensesFor(sink, settings).map((lens) => {
-      const start = document.positionAt(toFile(lens.start));
-      return new vscode.CodeLens(new vscode.Range(start, start), { title: lens.title, tooltip: lens.tooltip, command: showLensDetailsCommand, arguments: [lens.title, lens.tooltip] });
+    return lensesFor(sink, settings).map((lens) => toCodeLens(lens, document.positionAt(toFile(lens.start))));
+  }
+
+  /**
+   * A cell of a notebook open in the notebook editor: the whole notebook is read from its live
+   * cells (imports and constants of earlier cells count), and the lenses of this cell are kept.
+   */
+  private async cellLenses(notebook: vscode.NotebookDocument, index: number, settings: LensSettings): Promise<vscode.CodeLens[]> {
+    const fileName = `${notebook.uri.path}.ipynb`;
+    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const sink: CostTargets = { targets: [] };
+    const collected = this.linter.collectFacts(fileName, notebookText(notebook.getCells()), costTargetVisitors(sink), { format: 'notebook' });
+    return lensesFor(sink, settings).flatMap((lens) => {
+      const where = collected.embedded?.cellRange(lens.start, lens.end);
+      return where?.index === index ? [toCodeLens(lens, new vscode.Position(where.line - 1, where.column - 1))] : [];
     });
   }
 

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
-  const codeLens = new CostCodeLens(linter);
+  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell));
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openInEditor } from './helpers';
+import { activateExtension, openInEditor, workspaceUri } from './helpers';
 
 async function lensTitles(relativePath: string): Promise<Array<{ line: number; title: string; tooltip: string }>> {
   const { document } = await openInEditor(relativePath);
@@ -36,6 +36,17 @@ suite('Cost and carbon CodeLens', () => {
       lenses.map((l) => [l.line, l.title]),
       [[2, '≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']],
     );
+  });
+
+  test('a notebook cell gets the lens of its estimator, with the instance type from an earlier cell', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(workspaceUri('train.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+    const titles = async (index: number): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', notebook.cellAt(index).document.uri)).map((l) => l.command?.title ?? '');
+    // Cell 3: PyTorch(instance_type=INSTANCE_TYPE from cell 2, instance_count=1, max_run=3600); cell 4: deploy on ml.m5.large.
+    assert.deepEqual((await titles(2)).map((t) => /^≤ 1 h × 1 × ml\.g5\.2xlarge ≈ \$[\d.]+ · [\d.]+ kgCO2e \(us-east-1\)$/.test(t)), [true]);
+    assert.deepEqual((await titles(3)).map((t) => t.startsWith('≈ $') && t.includes('(ml.m5.large, us-east-1)')), [true]);
+    assert.deepEqual(await titles(1), []);
   });
 
   test('greenml.codeLens.enable turns the lenses off', async () => {
