@@ -44,15 +44,18 @@ function hours(h: number): string {
   return `${formatFigure(h)} h`;
 }
 
-function jobTitle(b: JobBound): string {
+const lowerBoundMark = ' (EC2 price: a lower bound)';
+
+function jobTitle(b: JobBound, lowerBound: boolean): string {
   const jobs = b.jobs > 1 ? `${b.jobs} jobs × ` : '';
   const cost = b.costUsd === null ? 'cost unknown' : b.spot && b.spot.minCostUsd !== null ? `${formatUsd(b.spot.minCostUsd)}–${formatUsd(b.costUsd)} with spot` : formatUsd(b.costUsd);
-  return `≤ ${jobs}${hours(b.hoursPerJob)} × ${b.instanceCount} × ${b.instanceType} ≈ ${cost} · ${formatFigure(b.totalKgCo2e)} kgCO2e (${b.region})`;
+  const mark = lowerBound && b.costUsd !== null ? lowerBoundMark : '';
+  return `≤ ${jobs}${hours(b.hoursPerJob)} × ${b.instanceCount} × ${b.instanceType} ≈ ${cost}${mark} · ${formatFigure(b.totalKgCo2e)} kgCO2e (${b.region})`;
 }
 
-function alwaysOnTitle(c: AlwaysOnCost): string {
+function alwaysOnTitle(c: AlwaysOnCost, lowerBound: boolean): string {
   const count = c.instanceCount > 1 ? `${c.instanceCount} × ` : '';
-  const cost = c.costUsdPerHour === null ? 'cost unknown' : `${formatUsd(c.costUsdPerHour)}/h`;
+  const cost = c.costUsdPerHour === null ? 'cost unknown' : `${formatUsd(c.costUsdPerHour)}/h${lowerBound ? lowerBoundMark : ''}`;
   const month = c.costUsdPerMonth === null ? '' : ` · ${formatUsd(c.costUsdPerMonth)}/month`;
   return `≈ ${cost} · ${formatFigure(c.totalKgCo2ePerHour)} kgCO2e/h (${count}${c.instanceType}, ${c.region})${month}`;
 }
@@ -74,18 +77,19 @@ function tooltip(lines: string[], b: { estimated: boolean; notes: string[]; sour
 export function lensFor(target: CostTarget, region: LensRegion, settings: LensSettings): LensModel | undefined {
   const estimate = estimateInstance(target.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity });
   if (estimate.costUsdPerHour === null && estimate.totalKgCo2ePerHour === null) return undefined;
+  const lowerBound = estimate.costSource === 'ec2-lower-bound';
   if (target.kind === 'training' || target.kind === 'tuner') {
     const b = trainingBound(estimate, { instanceCount: target.instanceCount, maxRunSeconds: target.maxRunSeconds, jobs: target.maxJobs, spot: target.spot });
     const lines = [
       `Upper bound if ${b.jobs > 1 ? `all ${b.jobs} jobs (max_jobs)` : 'the job'} ran to ${b.defaultMaxRun ? 'the API default limit of 1 day (no max_run given)' : 'max_run'}: ${formatFigure(b.instanceHours)} instance-hours, ${formatFigure(b.energyKwh)} kWh.`,
       ...(b.spot ? [`Spot: up to ${formatFigure(b.spot.maxDiscount * 100)}% off the on-demand cost, a range, not a promise; emissions are the same.`] : []),
     ];
-    return { start: target.start, end: target.end, title: jobTitle(b), tooltip: tooltip(lines, b, region, estimate.utilization) };
+    return { start: target.start, end: target.end, title: jobTitle(b, lowerBound), tooltip: tooltip(lines, b, region, estimate.utilization) };
   }
   const c = alwaysOnCost(estimate, target.instanceCount);
   const what = target.kind === 'endpoint' ? 'Real-time endpoint' : 'Notebook instance';
   const lines = [`${what} while it is up: ${formatUsd(c.costUsdPerMonth)} and ${formatFigure(c.totalKgCo2ePerMonth)} kgCO2e per month of ${hoursPerMonth.value} h.`];
-  return { start: target.start, end: target.end, title: alwaysOnTitle(c), tooltip: tooltip(lines, c, region, estimate.utilization) };
+  return { start: target.start, end: target.end, title: alwaysOnTitle(c, lowerBound), tooltip: tooltip(lines, c, region, estimate.utilization) };
 }
 
 /** Every lens of a file's targets, in the region the code, the settings or the default gives. */

@@ -44,6 +44,12 @@ describe('CodeLens titles', () => {
     assert.match(lens.tooltip, /per month of 730 h/);
   });
 
+  it('marks an EC2 price as a lower bound', () => {
+    // ml.t3.medium has no bundled SageMaker price: EC2 t3.medium, $0.0416/h in us-east-1.
+    const lens = lensFor({ kind: 'notebook', start: 0, end: 1, instanceType: 'ml.t3.medium', instanceCount: 1 }, { code: 'us-east-1', origin: 'default' }, {})!;
+    assert.match(lens.title, /^≈ \$0\.042\/h \(EC2 price: a lower bound\) · [\d.]+ kgCO2e\/h \(ml\.t3\.medium, us-east-1\) · \$30\.37\/month$/);
+  });
+
   it('takes the region from the code, else the setting, else us-east-1', () => {
     assert.deepEqual(lensRegion({ targets: [], region: { code: 'eu-north-1', start: 0 } }, { region: 'us-west-2' }), { code: 'eu-north-1', origin: 'code' });
     assert.deepEqual(lensRegion({ targets: [] }, { region: 'us-west-2' }), { code: 'us-west-2', origin: 'setting' });
