@@ -4,7 +4,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import type { AnyRule, Edit, EmbeddedCode, Finding, Fix, Format, Language, ReportDescriptor, Severity, Visitors } from './types';
+import type { AnyRule, Edit, EmbeddedCode, Finding, Fix, Format, Language, ParseOutcome, ReportDescriptor, Severity, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
@@ -18,6 +18,16 @@ export interface LintResult {
   ruleErrors: Array<{ ruleId: string; message: string }>;
   /** Findings silenced by suppression comments. */
   suppressed: number;
+}
+
+/** What {@link Linter.collectFacts} walked: the format and the code the facts' offsets index. */
+export interface CollectResult {
+  format?: Format;
+  /** The text the facts' offsets index: the file, or a notebook's cells joined. Absent when nothing was walked. */
+  code?: string;
+  embedded?: EmbeddedCode;
+  /** Why no facts were walked (not a known format, a parse error…). */
+  skipped?: string;
 }
 
 export interface LinterOptions {
@@ -99,37 +109,14 @@ export class Linter {
       result.skipped = 'binary content';
       return result;
     }
-    const format = options.format ?? detectFormat(fileName, text);
-    if (!format) {
-      result.skipped = 'not a format Green ML lints';
-      return result;
-    }
-    const language = this.languages.find((l) => l.format === format);
-    if (!language) {
-      result.skipped = `no ${format} support yet`;
-      return result;
-    }
-    const state = language.loadState;
-    if (state && state.state !== 'loaded') {
-      result.skipped = state.state === 'failed' ? `the ${format} parser failed to load: ${state.message}` : `the ${format} parser is not loaded yet`;
-      return result;
-    }
-    result.format = language.format;
+    const parsed = this.parse(fileName, text, options.format);
     const lines = new LineIndex(text);
-
-    let outcome;
-    try {
-      outcome = language.parse(text, fileName);
-    } catch (err) {
-      if (err instanceof RangeError) {
-        // Parsers recurse; thousands of nesting levels exhaust the stack. Not a bug, just too deep.
-        outcome = { ok: false as const, error: { message: tooDeep, start: 0, end: 0 } };
-      } else {
-        // A parser bug must not take the editor down; report it like a parse failure.
-        this.logOnce(`parser:${language.format}:${fileName}`, `parser for ${language.format} failed on ${fileName}: ${errorMessage(err)}`);
-        outcome = { ok: false as const, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } };
-      }
+    if ('skipped' in parsed) {
+      result.skipped = parsed.skipped;
+      return result;
     }
+    const { language, outcome } = parsed;
+    result.format = language.format;
     if (!outcome.ok) {
       // Errors at the very end (an unterminated string) point at the last character written.
       const start = Math.min(outcome.error.start, text.trimEnd().length === 0 ? 0 : text.trimEnd().length - 1);
@@ -201,6 +188,45 @@ export class Linter {
     }
     result.findings.sort(compareFindings);
     return result;
+  }
+
+  /**
+   * Walks the facts of one file through `visitors`, without rules: for features
+   * that read the code (CodeLens, estimates) rather than report on it. Offsets in
+   * the facts index `code` (for a notebook, its cells joined; `embedded` maps them
+   * back to the file). A file that is skipped or does not parse yields no facts.
+   */
+  collectFacts(fileName: string, text: string, visitors: Visitors, options: { format?: Format } = {}): CollectResult {
+    const parsed = text.length > this.maxTextLength || text.includes('\u0000') ? { skipped: 'too large or binary' } : this.parse(fileName, text, options.format);
+    if ('skipped' in parsed) return { skipped: parsed.skipped };
+    const { language, outcome } = parsed;
+    if (!outcome.ok) return { format: language.format, skipped: outcome.error.message };
+    outcome.walk((kind, fact) => {
+      const visit = visitors[kind] as ((f: typeof fact) => void) | undefined;
+      visit?.(fact);
+    });
+    return { format: language.format, code: outcome.embedded?.text ?? text, ...(outcome.embedded ? { embedded: outcome.embedded } : {}) };
+  }
+
+  /** Detects the format and parses; a parser that throws becomes a parse failure. */
+  private parse(fileName: string, text: string, forced: Format | undefined): { skipped: string } | { language: Language; outcome: ParseOutcome } {
+    const format = forced ?? detectFormat(fileName, text);
+    if (!format) return { skipped: 'not a format Green ML lints' };
+    const language = this.languages.find((l) => l.format === format);
+    if (!language) return { skipped: `no ${format} support yet` };
+    const state = language.loadState;
+    if (state && state.state !== 'loaded') return { skipped: state.state === 'failed' ? `the ${format} parser failed to load: ${state.message}` : `the ${format} parser is not loaded yet` };
+    try {
+      return { language, outcome: language.parse(text, fileName) };
+    } catch (err) {
+      if (err instanceof RangeError) {
+        // Parsers recurse; thousands of nesting levels exhaust the stack. Not a bug, just too deep.
+        return { language, outcome: { ok: false, error: { message: tooDeep, start: 0, end: 0 } } };
+      }
+      // A parser bug must not take the editor down; report it like a parse failure.
+      this.logOnce(`parser:${language.format}:${fileName}`, `parser for ${language.format} failed on ${fileName}: ${errorMessage(err)}`);
+      return { language, outcome: { ok: false, error: { message: `internal parser error: ${errorMessage(err)}`, start: 0, end: 0 } } };
+    }
   }
 
   private languagesFor(fileName: string): Language[] {

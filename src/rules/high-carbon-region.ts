@@ -1,20 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getRegion, listRegions } from '../data/regions';
 import type { RegionRow } from '../data/types';
-import type { PyValue, PythonCall } from '../parsers/python/facts';
-import { getKeyword } from '../parsers/python/facts';
-import { getAttribute, resolveLiteral } from '../parsers/terraform';
-
-/** boto3 calls whose `region_name` picks where the session's work runs (`boto3.session.Session` resolves to `boto3.Session`). */
-const sessionCalls = new Set(['boto3.Session', 'boto3.client', 'boto3.resource', 'boto3.setup_default_session', 'boto3.Session().client', 'boto3.Session().resource']);
-
-/** `boto3.client(service_name, region_name)` and `resource(...)` also take the region by position. */
-function regionArgument(call: PythonCall): { start: number; end: number; value: PyValue } | undefined {
-  const keyword = getKeyword(call, 'region_name');
-  if (keyword) return keyword;
-  const value = /(client|resource)$/.test(call.name) ? call.positional[1] : undefined;
-  return value && { start: value.start, end: value.end, value };
-}
+import { awsProviderRegions, regionArgument } from './utils/regions';
 
 export const highCarbonRegion = defineRule({
   id: 'SML404',
@@ -44,12 +31,10 @@ export const highCarbonRegion = defineRule({
     return {
       tfFile(file) {
         // Only provider configurations: a backend "s3" region says where the state file lives, not the workloads.
-        for (const provider of file.blocks.filter((b) => b.type === 'provider' && b.labels[0]?.value === 'aws')) {
-          const attribute = getAttribute(provider, 'region');
-          const code = resolveLiteral(file, attribute?.value);
-          const region = typeof code === 'string' ? getRegion(code) : undefined;
+        for (const { attribute, code } of awsProviderRegions(file)) {
+          const region = code !== undefined ? getRegion(code) : undefined;
           const intensity = region && intensityOf(region, choice);
-          if (!attribute || !region || intensity === undefined || intensity <= threshold) continue;
+          if (!region || intensity === undefined || intensity <= threshold) continue;
           context.report({
             start: attribute.start,
             end: attribute.end,
@@ -59,7 +44,6 @@ export const highCarbonRegion = defineRule({
         }
       },
       pythonCall(call) {
-        if (!sessionCalls.has(call.name)) return;
         const argument = regionArgument(call);
         if (argument?.value.kind !== 'string') return;
         const region = getRegion(argument.value.value);

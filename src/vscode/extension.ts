@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { createLinter } from '../linter';
 import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
+import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
+import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
+  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell));
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
@@ -42,6 +45,10 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
     }),
     vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
+    codeLens,
+    registerLensDetailsCommand(),
+    registerCompareRegions(),
+    vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) documents.scheduleLint(e.document);
@@ -59,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       const next = readSettings(linter.rules);
       documents.updateSettings(next);
       rulesView.update(next);
+      codeLens.refresh();
     }),
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);

@@ -3,7 +3,7 @@ import { resolveRuleSettings } from '../../src/core/config';
 import { defineRule } from '../../src/core/defineRule';
 import { Linter } from '../../src/core/engine';
 import type { AnyRule, Language, LoadState } from '../../src/core/types';
-import { testLanguages } from '../kit/languages';
+import { createTestLinter, testLanguages } from '../kit/languages';
 import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 
@@ -204,5 +204,24 @@ describe('engine limits', () => {
       const result = linter.lint(name, text, { settings });
       assert.deepEqual(result.findings.map((f) => [f.ruleId, f.message]), [['parse-error', 'nested too deeply to analyse (thousands of levels)']], name);
     }
+  });
+});
+
+describe('Linter.collectFacts', () => {
+  it('walks the facts of a file through visitors without running rules', () => {
+    const linter = createTestLinter({ rules: [] });
+    const types: string[] = [];
+    const result = linter.collectFacts('t.yaml', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n', { cfnResource: (r) => types.push(r.type ?? '?') });
+    assert.equal(result.format, 'cfn-yaml');
+    assert.deepEqual(types, ['AWS::S3::Bucket']);
+  });
+
+  it('walks nothing for a file that does not parse or is not a known format', () => {
+    const linter = createTestLinter({ rules: [] });
+    let walked = 0;
+    const broken = linter.collectFacts('t.json', '{"Resources": {', { cfnResource: () => walked++ });
+    assert.ok(broken.skipped);
+    assert.equal(linter.collectFacts('notes.txt', 'hello', { cfnResource: () => walked++ }).skipped, 'not a format Green ML lints');
+    assert.equal(walked, 0);
   });
 });

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { Linter } from '../core/engine';
+import type { IntensityChoice } from '../estimate/estimate';
+import type { LensModel, LensSettings } from '../present/codeLens';
+import { lensesFor } from '../present/codeLens';
+import type { CostTargets } from '../present/costTargets';
+import { costTargetVisitors } from '../present/costTargets';
+import { cellScheme, notebookText } from './diagnostics';
+
+function toCodeLens(lens: LensModel, at: vscode.Position): vscode.CodeLens {
+  return new vscode.CodeLens(new vscode.Range(at, at), { title: lens.title, tooltip: lens.tooltip, command: showLensDetailsCommand, arguments: [lens.title, lens.tooltip] });
+}
+
+/** Clicking a lens shows its assumptions, region and sources. */
+export const showLensDetailsCommand = 'greenml.showEstimateDetails';
+
+export function registerLensDetailsCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand(showLensDetailsCommand, (title: string, details: string) => vscode.window.showInformationMessage(title, { modal: true, detail: details }));
+}
+
+/** The `greenml.*` settings the lenses use; `region` only when the user set it (its default is reported as the default). */
+function lensSettings(scope: vscode.Uri): { enabled: boolean; settings: LensSettings } {
+  const section = vscode.workspace.getConfiguration('greenml', scope);
+  const region = section.inspect<string>('region');
+  return {
+    enabled: section.get<boolean>('codeLens.enable', true),
+    settings: {
+      region: region?.workspaceFolderValue ?? region?.workspaceValue ?? region?.globalValue,
+      utilization: section.get<number>('utilization', 0.5),
+      intensity: section.get<IntensityChoice>('gridIntensity', 'ccf') === 'recent' ? 'recent' : 'ccf',
+    },
+  };
+}
+
+/**
+ * Cost and carbon above training jobs, tuners, `deploy()` calls and IaC endpoint configurations
+ * and notebook instances. Reads the code's facts through the engine without running rules.
+ */
+export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly linter: Linter,
+    /** The notebook a cell document belongs to (DocumentLinter.notebookOf). */
+    private readonly notebookOf: (cell: vscode.TextDocument) => vscode.NotebookDocument | undefined,
+  ) {}
+
+  /** Asks the editor for fresh lenses (after a settings change). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const { enabled, settings } = lensSettings(document.uri);
+    if (!enabled) return [];
+    if (document.uri.scheme === cellScheme) {
+      const notebook = this.notebookOf(document);
+      const index = notebook ? notebook.getCells().findIndex((c) => c.document === document) : -1;
+      return notebook && index !== -1 ? this.cellLenses(notebook, index, settings) : [];
+    }
+    const fileName = document.fileName;
+    if (!this.linter.mayHandle(fileName)) return [];
+    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const sink: CostTargets = { targets: [] };
+    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(sink));
+    const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
+    return lensesFor(sink, settings).map((lens) => toCodeLens(lens, document.positionAt(toFile(lens.start))));
+  }
+
+  /**
+   * A cell of a notebook open in the notebook editor: the whole notebook is read from its live
+   * cells (imports and constants of earlier cells count), and the lenses of this cell are kept.
+   */
+  private async cellLenses(notebook: vscode.NotebookDocument, index: number, settings: LensSettings): Promise<vscode.CodeLens[]> {
+    const fileName = `${notebook.uri.path}.ipynb`;
+    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const sink: CostTargets = { targets: [] };
+    const collected = this.linter.collectFacts(fileName, notebookText(notebook.getCells()), costTargetVisitors(sink), { format: 'notebook' });
+    return lensesFor(sink, settings).flatMap((lens) => {
+      const where = collected.embedded?.cellRange(lens.start, lens.end);
+      return where?.index === index ? [toCodeLens(lens, new vscode.Position(where.line - 1, where.column - 1))] : [];
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
