@@ -23,7 +23,7 @@ function fixAll(text: string, findings: readonly Finding[]): string {
   return fixed;
 }
 
-const imports = 'from sagemaker.pytorch import PyTorch\nINSTANCE = "ml.g5.2xlarge"\n';
+const imports = 'from sagemaker.pytorch import PyTorch\nINSTANCE = "ml.c5.2xlarge"\n';
 const estimator = 'est = PyTorch(entry_point="train.py", instance_type=INSTANCE, instance_count=1)\nest.fit()\n';
 
 describe('notebooks', () => {
