@@ -6,7 +6,8 @@ import { createTestLinter } from './kit/languages';
 
 /**
  * Every snippet contributed in package.json, expanded with its default
- * placeholders (and, for CloudFormation, wrapped in a template), must be a
+ * placeholders (and, for CloudFormation, wrapped in a template; Python as a
+ * `.py` file), must be a
  * file Green ML accepts without a single finding: the building blocks we offer
  * must not trip our own rules.
  */
@@ -29,6 +30,7 @@ export function expandSnippet(body: string): string {
 
 function wrap(language: string, body: string): { fileName: string; text: string } {
   if (language === 'terraform') return { fileName: 'main.tf', text: `${body}\n` };
+  if (language === 'python') return { fileName: 'snippet.py', text: `${body}\n` };
   if (language === 'json') {
     const indented = body.split('\n').map((l) => `    ${l}`).join('\n');
     return { fileName: 'snippet.json', text: `{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n${indented}\n  }\n}\n` };

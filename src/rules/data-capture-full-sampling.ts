@@ -12,7 +12,7 @@ export const dataCaptureFullSampling = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'hint',
-    formats: ['cfn', 'tf', 'py'],
+    formats: ['cfn', 'tf', 'py', 'nb'],
     description: 'Endpoint data capture that records every request (100% sampling)',
     messages: {
       fullSampling:

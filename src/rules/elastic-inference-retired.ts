@@ -17,7 +17,7 @@ export const elasticInferenceRetired = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'error',
-    formats: ['cfn', 'tf', 'py'],
+    formats: ['cfn', 'tf', 'py', 'nb'],
     description: 'Elastic Inference accelerator on an endpoint variant or notebook instance (the service is retired)',
     messages: {
       retired:

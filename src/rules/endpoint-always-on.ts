@@ -49,7 +49,7 @@ export const endpointAlwaysOn = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn', 'tf', 'py'],
+    formats: ['cfn', 'tf', 'py', 'nb'],
     description: 'Real-time endpoint on CPU instances that could be a serverless endpoint',
     messages: {
       alwaysOn:

@@ -50,7 +50,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn', 'tf', 'py'],
+    formats: ['cfn', 'tf', 'py', 'nb'],
     description: 'Real-time endpoint on x86 CPU or GPU instances where Graviton or Inferentia could serve it',
     messages: {
       gpu: 'Endpoint config {{name}} serves {{variant}} from the GPU instance {{instanceType}}{{current}}. AWS Inferentia2 is built for inference: {{suggested}}{{figures}} may serve the same model for less energy and cost once it is compiled with the Neuron SDK.',

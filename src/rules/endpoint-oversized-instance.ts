@@ -25,7 +25,7 @@ export const endpointOversizedInstance = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf', 'py'],
+    formats: ['cfn', 'tf', 'py', 'nb'],
     description: 'Real-time endpoint on a multi-GPU or training-class instance, or on several instances without auto scaling',
     messages: {
       oversized:

@@ -9,7 +9,7 @@ export const highCarbonRegion = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'info',
-    formats: ['tf', 'py'],
+    formats: ['tf', 'py', 'nb'],
     description: 'AWS provider, session or client region whose electricity grid has a high carbon intensity',
     messages: {
       highCarbon:

@@ -8,7 +8,7 @@ export const trainingCompilerRetired = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Estimator using SageMaker Training Compiler, which gets no new releases',
     messages: {
       retired:

@@ -17,7 +17,7 @@ export const trainingNoUtilizationRules = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'hint',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'GPU training job without a Debugger rule that watches GPU utilisation',
     messages: {
       noUtilizationRule:

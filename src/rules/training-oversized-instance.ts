@@ -37,7 +37,7 @@ export const trainingOversizedInstance = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py'],
+    formats: ['py', 'nb'],
     description: 'Training job on more accelerators or instances than its configuration can use',
     messages: {
       multiAccelerator:

@@ -23,7 +23,7 @@ function fixAll(text: string, findings: readonly Finding[]): string {
   return fixed;
 }
 
-const imports = 'from sagemaker.pytorch import PyTorch\nINSTANCE = "ml.g5.2xlarge"\n';
+const imports = 'from sagemaker.pytorch import PyTorch\nINSTANCE = "ml.c5.2xlarge"\n';
 const estimator = 'est = PyTorch(entry_point="train.py", instance_type=INSTANCE, instance_count=1)\nest.fit()\n';
 
 describe('notebooks', () => {
@@ -93,6 +93,20 @@ describe('notebooks', () => {
     assert.equal(cells[2].id, 'greenml-teardown-2');
     assert.deepEqual(cells[2].source, ['# Delete the endpoint when you are done with it: it bills for every hour it is up.\n', 'p.delete_endpoint()']);
   });
+
+  for (const form of ['list', 'string'] as const) {
+    it(`an import added after the last line of a cell saved without a final line break goes into that cell (source as ${form})`, () => {
+      const importsCell = 'import sagemaker\nfrom sagemaker.pytorch import PyTorch';
+      const text = notebookJson([importsCell, 'est = PyTorch(entry_point="t.py", instance_type="ml.g5.2xlarge", use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://b/c")\n'], { form });
+      const finding = lint(text).find((f) => f.ruleId === 'SML208');
+      assert.ok(finding?.fix, 'SML208 offers its fix');
+      const cells = cellSources(fixAll(text, [finding]));
+      assert.equal(cells[0], `${importsCell}\nfrom sagemaker.debugger import ProfilerRule, rule_configs`);
+      const importEdit = (finding.fix as Fix).edits.find((e) => e.cell?.kind === 'replace' && e.cell.index === 0);
+      assert.ok(importEdit?.cell?.kind === 'replace');
+      assert.equal(importsCell.slice(0, importEdit.cell.start) + importEdit.cell.text + importsCell.slice(importEdit.cell.end), cells[0]);
+    });
+  }
 
   it('a suppression comment in a cell silences the finding', () => {
     const text = notebookJson([imports, `# greenml-ignore SML203: demo\n${estimator}`]);

@@ -1,5 +1,6 @@
 import { dataCaptureFullSampling } from '../../src/rules/data-capture-full-sampling';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const key = 'InitialSamplingPercentage';
@@ -186,6 +187,13 @@ new RuleTester().run(dataCaptureFullSampling, {
         capture = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://b/capture")
         boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[], DataCaptureConfig={"EnableCapture": True, "InitialSamplingPercentage": 20, "DestinationS3Uri": "s3://b/c"})
       `,
+    },
+    {
+      name: 'notebook with one-string sources: the fix lowers the percentage in the cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.model_monitor import DataCaptureConfig\n', 'capture = DataCaptureConfig(enable_capture=True, sampling_percentage=100, destination_s3_uri="s3://b/capture")\n'], { form: 'string' }),
+      errors: [{ messageId: 'fullSamplingPython', data: { setting: 'sampling_percentage=100' }, line: 15, column: 64, endLine: 15, endColumn: 87 }],
+      output: notebookJson(['from sagemaker.model_monitor import DataCaptureConfig\n', 'capture = DataCaptureConfig(enable_capture=True, sampling_percentage=20, destination_s3_uri="s3://b/capture")\n'], { form: 'string' }),
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { elasticInferenceRetired } from '../../src/rules/elastic-inference-retired';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const retired = (resource: string, accelerator: string, key: string, line: number, column: number, quoted = false) => ({
@@ -165,6 +166,13 @@ new RuleTester().run(elasticInferenceRetired, {
         { messageId: 'retired', data: { resource: 'This endpoint config variant', accelerator: 'ml.eia1.medium' }, line: 6, column: 141, endLine: 6, endColumn: 158 },
         { messageId: 'retired', data: { resource: 'This notebook instance', accelerator: 'ml.eia2.medium' }, line: 7, column: 98, endLine: 7, endColumn: 133 },
       ],
+      output: null,
+    },
+    {
+      name: 'notebook: deploy() with the accelerator from an earlier cell (advice only)',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.tensorflow import TensorFlowModel\nACCELERATOR = "ml.eia2.medium"\n', 'model = TensorFlowModel(model_data="s3://b/m.tar.gz", role=role, framework_version="1.15")\nmodel.deploy(initial_instance_count=1, instance_type="ml.m5.large", accelerator_type=ACCELERATOR)\n']),
+      errors: [{ messageId: 'retired', data: { resource: 'This deploy()', accelerator: 'ml.eia2.medium' }, line: 20, column: 76, endLine: 20, endColumn: 104 }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const alwaysOn = (name: string, variant: string, instanceType: string, line: number, column: number, keyLength = 'InstanceType'.length) => ({
@@ -224,6 +225,23 @@ new RuleTester().run(endpointAlwaysOn, {
       `,
       errors: [alwaysOnPython(3, 1, 25)],
       output: null,
+    },
+    {
+      name: 'notebook: the import goes into the earlier cell that has the imports, the arguments are replaced in the deploy cell',
+      format: 'notebook',
+      code: notebookJson([
+        '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.sklearn import SKLearn\nINSTANCE = "ml.c5.large"\n',
+        'est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")\nest.fit()\n',
+        'predictor = est.deploy(\n    initial_instance_count=1,\n    instance_type=INSTANCE,\n)\n',
+        'predictor.delete_endpoint()\n',
+      ]),
+      errors: [alwaysOnPython(31, 18, 10)],
+      output: notebookJson([
+        '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.sklearn import SKLearn\nfrom sagemaker.serverless import ServerlessInferenceConfig\nINSTANCE = "ml.c5.large"\n',
+        'est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")\nest.fit()\n',
+        'predictor = est.deploy(\n    serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5),\n)\n',
+        'predictor.delete_endpoint()\n',
+      ]),
     },
   ],
 });

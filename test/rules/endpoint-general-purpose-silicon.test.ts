@@ -2,6 +2,7 @@ import { estimateInstance } from '../../src/estimate/estimate';
 import { hourlyFigures } from '../../src/present/figures';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const config = (instanceType: string) => dedent`
@@ -110,6 +111,17 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         messageId: 'generalPurpose',
         data: { instanceType: 'ml.g5.2xlarge', silicon: 'general-purpose GPUs (A10G)', alternative: 'ml.inf2.xlarge', target: 'AWS Inferentia2', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $1.515 → $0.990 per hour" },
         ...at(2, 133, 31),
+      }],
+      output: null,
+    },
+    {
+      name: 'notebook: the instance type from an earlier cell; the finding is on the raw .ipynb line',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.model import Model\nSERVE = "ml.c5.xlarge"\n', 'Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=SERVE)\n']),
+      errors: [{
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...at(19, 88, 19),
       }],
       output: null,
     },

@@ -1,5 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const config = (variant: string, rest = '') => dedent`
@@ -33,6 +34,15 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'notebook: several instances, with auto scaling registered in a later cell',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nfrom sagemaker.model import Model\nREPLICAS = 2\n',
+        'Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=REPLICAS, instance_type="ml.c7g.large", endpoint_name="ep")\n',
+        'boto3.client("application-autoscaling").register_scalable_target(ServiceNamespace="sagemaker", ResourceId="endpoint/ep/variant/AllTraffic", ScalableDimension="sagemaker:variant:DesiredInstanceCount", MinCapacity=1, MaxCapacity=4)\n',
+      ]),
+    },
     {
       name: 'Terraform: a SageMaker scalable target in the file',
       format: 'terraform',
@@ -137,6 +147,16 @@ new RuleTester().run(endpointOversizedInstance, {
         boto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.g5.12xlarge", "InitialInstanceCount": 1}])
       `,
       errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(2, 133, 32) }],
+      output: null,
+    },
+    {
+      name: 'notebook: the count from an earlier cell, a training-class instance; findings on the raw .ipynb line',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorchModel\nREPLICAS = 2\n', 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.1", py_version="py310")\n', 'model.deploy(initial_instance_count=REPLICAS, instance_type="ml.p3.2xlarge")\n']),
+      errors: [
+        { messageId: 'fixedFleetPython', data: { count: 2 }, ...at(28, 19, 31) },
+        { messageId: 'oversizedInstance', data: { instanceType: 'ml.p3.2xlarge', accelerators: '1 × V100' }, ...at(28, 52, 31) },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { highCarbonRegion } from '../../src/rules/high-carbon-region';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const provider = (region: string) => dedent`
@@ -128,6 +129,13 @@ new RuleTester().run(highCarbonRegion, {
         boto3.setup_default_session(region_name="me-south-1")
       `,
       errors: [{ messageId: 'highCarbonNoAlternative', data: { region: 'me-south-1', name: 'Middle East (Bahrain)', intensity: 905, threshold: 400, alternatives: '' }, ...atPython(2, 29, 24) }],
+      output: null,
+    },
+    {
+      name: 'notebook: the region from an earlier cell; the finding is on the raw .ipynb line',
+      format: 'notebook',
+      code: notebookJson(['%pip install -q boto3\nimport boto3\nREGION = "ap-south-1"\n', 'session = boto3.Session(region_name=REGION)\n']),
+      errors: [{ messageId: 'highCarbonPython', data: mumbai, ...atPython(20, 30, 18) }],
       output: null,
     },
   ],

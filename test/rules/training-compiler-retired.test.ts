@@ -1,5 +1,6 @@
 import { trainingCompilerRetired } from '../../src/rules/training-compiler-retired';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const retired = (line: number, column: number, endLine: number, endColumn: number) => ({ messageId: 'retired', line, column, endLine, endColumn });
@@ -52,6 +53,13 @@ new RuleTester().run(trainingCompilerRetired, {
         est = PyTorch(entry_point="train.py", compiler_config=COMPILER)
       `,
       errors: [retired(4, 39, 4, 63)],
+      output: null,
+    },
+    {
+      name: 'notebook: the config from an earlier cell; the finding is on the raw .ipynb line',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.huggingface import HuggingFace, TrainingCompilerConfig\nCOMPILER = TrainingCompilerConfig()\n', 'est = HuggingFace(entry_point="train.py", compiler_config=COMPILER)\n']),
+      errors: [retired(19, 50, 19, 74)],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { trainingGpuInstance } from '../../src/rules/training-gpu-instance';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const gpuTraining = (line: number, column: number, length: number, instanceType: string, accelerators: string, trainium: string) => ({
@@ -98,6 +99,13 @@ new RuleTester().run(trainingGpuInstance, {
         gpuTraining(7, 21, 32, 'ml.g4dn.xlarge', '1 × T4', 'ml.trn1.2xlarge'),
         gpuTraining(9, 137, 30, 'ml.g5.12xlarge', '4 × A10G', 'ml.trn1.32xlarge'),
       ],
+      output: null,
+    },
+    {
+      name: 'notebook: the instance type from an earlier cell; the finding is on the raw .ipynb line of the argument',
+      format: 'notebook',
+      code: notebookJson(['%pip install -q sagemaker\nimport sagemaker.huggingface as hf\nINSTANCE = "ml.p4d.24xlarge"\n', 'est = hf.HuggingFace(entry_point="train.py", instance_type=INSTANCE, instance_count=2)\n']),
+      errors: [gpuTraining(20, 53, 22, 'ml.p4d.24xlarge', '8 × A100-40GB', 'ml.trn1.32xlarge')],
       output: null,
     },
   ],

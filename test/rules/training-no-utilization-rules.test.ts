@@ -1,5 +1,6 @@
 import { trainingNoUtilizationRules } from '../../src/rules/training-no-utilization-rules';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const noRule = (line: number, column: number, length: number, instanceType: string) => ({
@@ -111,6 +112,21 @@ new RuleTester().run(trainingNoUtilizationRules, {
       `,
       errors: [noRule(3, 1, 22, 'ml.g5.xlarge')],
       output: null,
+    },
+    {
+      name: 'notebook: the import goes after the last line of the imports cell (no trailing newline, as Jupyter saves it)',
+      format: 'notebook',
+      code: notebookJson([
+        '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.pytorch import PyTorch',
+        'GPU = "ml.g5.2xlarge"\n',
+        'est = PyTorch(\n    entry_point="train.py",\n    instance_type=GPU,\n)\nest.fit()',
+      ]),
+      errors: [noRule(29, 12, 7, 'ml.g5.2xlarge')],
+      output: notebookJson([
+        '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.pytorch import PyTorch\nfrom sagemaker.debugger import ProfilerRule, rule_configs',
+        'GPU = "ml.g5.2xlarge"\n',
+        'est = PyTorch(\n    entry_point="train.py",\n    instance_type=GPU,\n    rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())],\n)\nest.fit()',
+      ]),
     },
   ],
 });

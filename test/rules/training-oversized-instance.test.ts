@@ -1,5 +1,6 @@
 import { trainingOversizedInstance } from '../../src/rules/training-oversized-instance';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
@@ -116,6 +117,16 @@ new RuleTester().run(trainingOversizedInstance, {
         t = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type="ml.m5.xlarge", instance_count=2))
       `,
       errors: [{ messageId: 'multiInstance', data: { count: 2 }, ...at(3, 160, 16) }],
+      output: null,
+    },
+    {
+      name: 'notebook: the count from an earlier cell, a %%time cell; findings on the raw .ipynb lines',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch\nNODES = 4\n', '%%time\nest = PyTorch(\n    entry_point="train.py",\n    instance_type="ml.g5.12xlarge",\n    instance_count=NODES,\n)\n']),
+      errors: [
+        { messageId: 'multiAccelerator', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', smaller: 'ml.g5.2xlarge' }, ...at(22, 10, 32) },
+        { messageId: 'multiInstance', data: { count: 4 }, ...at(23, 10, 20) },
+      ],
       output: null,
     },
   ],

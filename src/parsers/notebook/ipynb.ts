@@ -124,6 +124,8 @@ export class NotebookCode implements EmbeddedCode {
 
   mapEdit(edit: Edit): Edit | undefined {
     if (edit.start === this.appendAt && edit.end === this.appendAt) return this.appendCell(edit.text);
+    const lineAfter = this.lineAfterCell(edit);
+    if (lineAfter) return this.mapEdit(lineAfter);
     const cell = this.cellAt(edit.start);
     if (!cell || edit.end > cell.end || edit.end < edit.start) return undefined;
     const from = edit.start - cell.start;
@@ -136,6 +138,18 @@ export class NotebookCode implements EmbeddedCode {
     if (!cell.list) return { start, end, text: jsonContent(edit.text), cell: cellEdit };
     if (!cell.literals.length) return { start, end, text: `"${this.listContent(cell, edit.text, true)}"`, cell: cellEdit };
     return { start, end, text: this.listContent(cell, edit.text, to === cell.text.length), cell: cellEdit };
+  }
+
+  /**
+   * A line inserted just after a cell whose last line has no line break (as Jupyter saves it),
+   * such as an import after the last import of a cell: the document's separator line break is
+   * not in the file, so the same line is added at the end of that cell instead.
+   */
+  private lineAfterCell(edit: Edit): Edit | undefined {
+    if (edit.start !== edit.end || !edit.text.endsWith('\n')) return undefined;
+    const cell = this.cellBefore(edit.start);
+    if (!cell || edit.start !== cell.end + 1 || this.text.slice(cell.start, cell.end).endsWith('\n')) return undefined;
+    return { start: cell.end, end: cell.end, text: `\n${edit.text.slice(0, -1)}` };
   }
 
   /** Text for a list-form source: each line break ends a list element and opens the next. */
