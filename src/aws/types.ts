@@ -53,3 +53,12 @@ export interface VariantInvocations {
   variantName: string;
   invocations: number;
 }
+
+/** Everything the explorer shows for one region. */
+export interface RegionSnapshot {
+  region: string;
+  endpoints: Endpoint[];
+  notebooks: NotebookInstance[];
+  jobs: Job[];
+  invocations: VariantInvocations[];
+}

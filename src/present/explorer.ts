@@ -1,12 +1,10 @@
 import type { AwsErrorReason } from '../aws/errors';
-import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, VariantInvocations } from '../aws/types';
+import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, RegionSnapshot, VariantInvocations } from '../aws/types';
 import { EstimateError, estimateInstance } from '../estimate/estimate';
 import { formatFigure, formatUsd } from './figures';
 
 /** What one region's wrappers returned, or why they failed. */
-export type RegionResult =
-  | { region: string; endpoints: Endpoint[]; notebooks: NotebookInstance[]; jobs: Job[]; invocations: VariantInvocations[] }
-  | { region: string; error: ExplorerError };
+export type RegionResult = RegionSnapshot | { region: string; error: ExplorerError };
 
 export interface ExplorerError {
   reason: AwsErrorReason;

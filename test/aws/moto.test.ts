@@ -5,6 +5,8 @@ import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
 import { EndpointMetrics } from '../../src/aws/cloudWatch';
 import { AwsError } from '../../src/aws/errors';
+import { loadRegion } from '../../src/aws/explorer';
+import { regionItem } from '../../src/present/explorer';
 import { SageMakerResources } from '../../src/aws/sagemaker';
 import { getCallerIdentity } from '../../src/aws/sts';
 import { startMoto, useFakeCredentials } from '../kit/moto';
@@ -124,5 +126,23 @@ describe('aws wrappers against moto over HTTP', function () {
     await seedEndpoint(east, 'temp', { instanceType: 'ml.m5.large', count: 1 });
     await east.sageMaker.send(new DeleteEndpointCommand({ EndpointName: 'temp' }));
     assert.deepEqual(await new SageMakerResources(east.sageMaker).listEndpoints(), []);
+  });
+
+  it('builds the region model from moto: the endpoint with invocations is active, the one without is idle', async () => {
+    const now = new Date();
+    await seedEndpoint(east, 'busy', { instanceType: 'ml.m5.large', count: 1 });
+    await seedEndpoint(east, 'quiet', { instanceType: 'ml.m5.large', count: 1 });
+    await east.cloudWatch.send(
+      new PutMetricDataCommand({
+        Namespace: 'AWS/SageMaker',
+        MetricData: [{ MetricName: 'Invocations', Dimensions: [{ Name: 'EndpointName', Value: 'busy' }, { Name: 'VariantName', Value: 'AllTraffic' }], Value: 3, Timestamp: new Date(now.getTime() - 10 * 60000) }],
+      }),
+    );
+    const snapshot = await loadRegion(east, 24, now);
+    // moto stamps endpoints with the creation time; judge idleness a day later so the age check passes.
+    const item = regionItem(snapshot, { idleHours: 24, now: new Date(now.getTime() + 25 * 3600_000) });
+    const endpoints = item.children?.[0].children ?? [];
+    assert.deepEqual(endpoints.map((e) => [e.label, e.idle]).sort(), [['busy', undefined], ['quiet', '0 invocations in the last 24 h']]);
+    assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · 1 idle$/);
   });
 });
