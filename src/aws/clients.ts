@@ -45,3 +45,17 @@ export function destroyClients(clients: RegionClients): void {
   clients.cloudWatch.destroy();
   clients.sts.destroy();
 }
+
+/** The region of the profile (or AWS_REGION), as the SDK resolves it; undefined when none is configured. */
+export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
+  const client = new STSClient(profile ? { profile } : {});
+  try {
+    return await client.config.region();
+  } catch (err) {
+    // The SDK throws a plain Error("Region is missing") when neither the profile nor the env sets one.
+    if (err instanceof Error && /Region is missing/i.test(err.message)) return undefined;
+    throw err;
+  } finally {
+    client.destroy();
+  }
+}

@@ -5,6 +5,7 @@ import { GreenMlCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
+import { registerExplorer } from './explorer';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
 import { readSettings } from './settings';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
+  registerExplorer(context, log, String(context.extension.packageJSON.version));
   documents.relintOpenDocuments();
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);

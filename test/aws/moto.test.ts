@@ -5,7 +5,7 @@ import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
 import { EndpointMetrics } from '../../src/aws/cloudWatch';
 import { AwsError } from '../../src/aws/errors';
-import { loadRegion } from '../../src/aws/explorer';
+import { loadAccount, loadRegion } from '../../src/aws/explorer';
 import { regionItem } from '../../src/present/explorer';
 import { SageMakerResources } from '../../src/aws/sagemaker';
 import { getCallerIdentity } from '../../src/aws/sts';
@@ -144,5 +144,31 @@ describe('aws wrappers against moto over HTTP', function () {
     const endpoints = item.children?.[0].children ?? [];
     assert.deepEqual(endpoints.map((e) => [e.label, e.idle]).sort(), [['busy', undefined], ['quiet', '0 invocations in the last 24 h']]);
     assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · 1 idle$/);
+  });
+
+  it('loads the account and each region through the client factory, regions apart', async () => {
+    await seedEndpoint(east, 'e1', { instanceType: 'ml.m5.large', count: 1 });
+    await seedEndpoint(west, 'w1', { instanceType: 'ml.m5.large', count: 1 });
+    await seedEndpoint(west, 'w2', { instanceType: 'ml.m5.large', count: 1 });
+    const snapshot = await loadAccount({ endpoint: moto.endpoint, maxAttempts: 1 }, ['us-east-1', 'eu-west-1'], 24);
+    assert.deepEqual(snapshot.identity, { account: '123456789012', arn: 'arn:aws:sts::123456789012:user/moto' });
+    assert.deepEqual(
+      snapshot.regions.map((r) => ('error' in r ? [r.region, r.error.reason] : [r.region, r.endpoints.map((e) => e.name).sort(), r.invocations.length])),
+      [['us-east-1', ['e1'], 1], ['eu-west-1', ['w1', 'w2'], 2]],
+    );
+  });
+
+  it('reports a profile without credentials as noCredentials, before any region loads', async () => {
+    // Without the env keys, so the chain goes to the (absent) profile instead of warning about two sources.
+    const keys = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    const snapshot = await loadAccount({ endpoint: moto.endpoint, maxAttempts: 1, profile: 'greenml-test-missing' }, ['us-east-1'], 24).finally(() => {
+      process.env.AWS_ACCESS_KEY_ID = keys.id;
+      process.env.AWS_SECRET_ACCESS_KEY = keys.secret;
+    });
+    assert.ok('reason' in snapshot.identity);
+    assert.equal(snapshot.identity.reason, 'noCredentials');
+    assert.deepEqual(snapshot.regions, []);
   });
 });
