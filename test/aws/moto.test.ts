@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, DeleteEndpointCommand } from '@aws-sdk/client-sagemaker';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, ListAppsCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, DeleteEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
 import { EndpointMetrics } from '../../src/aws/cloudWatch';
-import { AwsError } from '../../src/aws/errors';
+import { AwsError, call } from '../../src/aws/errors';
 import { loadAccount, loadRegion } from '../../src/aws/explorer';
 import { regionItem } from '../../src/present/explorer';
 import { SageMakerResources } from '../../src/aws/sagemaker';
@@ -170,5 +170,16 @@ describe('aws wrappers against moto over HTTP', function () {
     assert.ok('reason' in snapshot.identity);
     assert.equal(snapshot.identity.reason, 'noCredentials');
     assert.deepEqual(snapshot.regions, []);
+  });
+
+  it('an operation moto lacks (ListApps) fails after one attempt with HTTP 500 and an HTML body, read as unknown', async () => {
+    await assert.rejects(call('ListApps', () => east.sageMaker.send(new ListAppsCommand({}))), (err) => {
+      assert.ok(err instanceof AwsError);
+      assert.equal(err.reason, 'unknown');
+      // The SDK fails to parse the HTML as JSON; the status stays on $metadata.
+      const metadata = (err.original as { $metadata?: { httpStatusCode?: number; attempts?: number } }).$metadata;
+      assert.deepEqual([err.code, metadata?.httpStatusCode, metadata?.attempts], ['SyntaxError', 500, 1]);
+      return true;
+    });
   });
 });
