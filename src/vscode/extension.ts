@@ -7,6 +7,8 @@ import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
+import type { ExplorerView } from './explorer';
+import { registerExplorer } from './explorer';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
 import { readSettings } from './settings';
@@ -15,6 +17,8 @@ import { readSettings } from './settings';
 export interface GreenMlApi {
   /** Wall time of `activate`, in milliseconds. */
   activationMs: number;
+  /** The SageMaker resources view, for the host tests. */
+  explorer: ExplorerView;
 }
 
 const documentSelector: vscode.DocumentSelector = [
@@ -72,10 +76,11 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
+  const explorer = registerExplorer(context, log, String(context.extension.packageJSON.version));
   documents.relintOpenDocuments();
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
-  return { activationMs };
+  return { activationMs, explorer };
 }
 
 export function deactivate(): void {

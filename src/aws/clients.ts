@@ -1,0 +1,61 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export interface ClientOptions {
+  region: string;
+  /** Named profile of ~/.aws/config; the default chain (env, default profile, SSO…) when absent. */
+  profile?: string;
+  /** Endpoint override, e.g. a local emulator (`http://127.0.0.1:5000`). */
+  endpoint?: string;
+  /** Default 3; tests use 1 so an emulator's 500 fails at once. */
+  maxAttempts?: number;
+  /** Extension version for the user agent. */
+  version?: string;
+}
+
+/** The SDK client settings shared by every service: region, credentials, endpoint, user agent, retries. */
+export function clientConfig(options: ClientOptions) {
+  return {
+    region: options.region,
+    credentials: fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    customUserAgent: `greenml/${options.version ?? 'dev'}`,
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? 3,
+  };
+}
+
+/** The clients one region needs, built alike. */
+export interface RegionClients {
+  region: string;
+  sageMaker: SageMakerClient;
+  cloudWatch: CloudWatchClient;
+  sts: STSClient;
+}
+
+export function createClients(options: ClientOptions): RegionClients {
+  const config = clientConfig(options);
+  return { region: options.region, sageMaker: new SageMakerClient(config), cloudWatch: new CloudWatchClient(config), sts: new STSClient(config) };
+}
+
+export function destroyClients(clients: RegionClients): void {
+  clients.sageMaker.destroy();
+  clients.cloudWatch.destroy();
+  clients.sts.destroy();
+}
+
+/** The region of the profile (or AWS_REGION), as the SDK resolves it; undefined when none is configured. */
+export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
+  const client = new STSClient(profile ? { profile } : {});
+  try {
+    return await client.config.region();
+  } catch (err) {
+    // The SDK throws a plain Error("Region is missing") when neither the profile nor the env sets one.
+    if (err instanceof Error && /Region is missing/i.test(err.message)) return undefined;
+    throw err;
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,64 @@
+/** Plain data the AWS wrappers return; no SDK types, so src/present may import them. */
+
+export interface EndpointVariant {
+  variantName: string;
+  /** Null for serverless variants. */
+  instanceType: string | null;
+  /** Current instance count (desired when the endpoint reports no current one); 0 for serverless. */
+  instanceCount: number;
+  serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null;
+}
+
+export interface Endpoint {
+  name: string;
+  arn: string;
+  status: string;
+  creationTime: Date | null;
+  lastModifiedTime: Date | null;
+  endpointConfigName: string | null;
+  async: boolean;
+  variants: EndpointVariant[];
+}
+
+export interface NotebookInstance {
+  name: string;
+  arn: string;
+  status: string;
+  instanceType: string | null;
+  creationTime: Date | null;
+  lastModifiedTime: Date | null;
+  lifecycleConfigName: string | null;
+}
+
+export type JobKind = 'training' | 'processing' | 'transform';
+
+export interface Job {
+  kind: JobKind;
+  name: string;
+  arn: string;
+  status: string;
+  creationTime: Date | null;
+  instanceType: string | null;
+  instanceCount: number;
+}
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+}
+
+/** Sum of a variant's invocations over the window; 0 when CloudWatch has no datapoint. */
+export interface VariantInvocations {
+  endpointName: string;
+  variantName: string;
+  invocations: number;
+}
+
+/** Everything the explorer shows for one region. */
+export interface RegionSnapshot {
+  region: string;
+  endpoints: Endpoint[];
+  notebooks: NotebookInstance[];
+  jobs: Job[];
+  invocations: VariantInvocations[];
+}

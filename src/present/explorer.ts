@@ -1,0 +1,244 @@
+import type { AwsErrorReason } from '../aws/errors';
+import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, RegionSnapshot, VariantInvocations } from '../aws/types';
+import { EstimateError, estimateInstance } from '../estimate/estimate';
+import { formatFigure, formatUsd } from './figures';
+
+/** What one region's wrappers returned, or why they failed. */
+export type RegionResult = RegionSnapshot | { region: string; error: ExplorerError };
+
+export interface ExplorerError {
+  reason: AwsErrorReason;
+  message: string;
+}
+
+/** Per-hour burn; a null part is unknown (type or region without figures). */
+export interface Burn {
+  usdPerHour: number | null;
+  kgCo2ePerHour: number | null;
+}
+
+/** A tree item as data: the vscode layer maps it 1:1 onto a TreeItem. */
+export interface ExplorerItem {
+  id: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** `greenml.aws.<kind>`; menus key on it. */
+  contextValue: string;
+  /** Codicon id. */
+  icon: string;
+  /** Why the resource looks idle while it bills; absent when active or unknown. */
+  idle?: string;
+  burn?: Burn;
+  /** Absent for leaves. */
+  children?: ExplorerItem[];
+}
+
+export interface ExplorerOptions {
+  /** Window of the idle check, hours (`greenml.idle.hours`). */
+  idleHours: number;
+  now: Date;
+  /** The profile name for the log-in hint; the default chain when absent. */
+  profile?: string;
+}
+
+const zero: Burn = { usdPerHour: 0, kgCo2ePerHour: 0 };
+const billingEndpointStates = new Set(['InService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
+const billingNotebookStates = new Set(['InService', 'Pending', 'Updating']);
+
+/** Burn of `count` instances of `instanceType` in `region`, from the offline estimate. */
+export function instanceBurn(instanceType: string | null, count: number, region: string): Burn {
+  if (count === 0) return zero;
+  if (!instanceType) return { usdPerHour: null, kgCo2ePerHour: null };
+  try {
+    const e = estimateInstance(instanceType, { region });
+    return { usdPerHour: e.costUsdPerHour === null ? null : e.costUsdPerHour * count, kgCo2ePerHour: e.totalKgCo2ePerHour === null ? null : e.totalKgCo2ePerHour * count };
+  } catch (err) {
+    if (err instanceof EstimateError) return { usdPerHour: null, kgCo2ePerHour: null };
+    throw err;
+  }
+}
+
+function addBurn(a: Burn, b: Burn): Burn {
+  return { usdPerHour: a.usdPerHour === null || b.usdPerHour === null ? null : a.usdPerHour + b.usdPerHour, kgCo2ePerHour: a.kgCo2ePerHour === null || b.kgCo2ePerHour === null ? null : a.kgCo2ePerHour + b.kgCo2ePerHour };
+}
+
+/** `$12.40/h · 2.1 kgCO2e/h`; `—` for an unknown part. */
+export function formatBurn(burn: Burn): string {
+  return `${formatUsd(burn.usdPerHour)}/h · ${formatFigure(burn.kgCo2ePerHour, 2)} kgCO2e/h`;
+}
+
+/** `45 min`, `5 h`, `3 days`. */
+export function formatAge(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+function olderThan(since: Date | null, hours: number, now: Date): boolean {
+  return since !== null && now.getTime() - since.getTime() >= hours * 3600_000;
+}
+
+function leaf(item: Omit<ExplorerItem, 'description' | 'tooltip'> & { description?: string; tooltip?: string }): ExplorerItem {
+  return { description: '', tooltip: item.label, ...item };
+}
+
+function describe(parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+}
+
+function variantLabel(v: EndpointVariant): string {
+  return v.serverless ? `serverless ${v.serverless.memorySizeInMb} MB` : `${v.instanceType ?? 'unknown type'} × ${v.instanceCount}`;
+}
+
+export function endpointItem(endpoint: Endpoint, region: string, invocations: readonly VariantInvocations[], options: ExplorerOptions): ExplorerItem {
+  const billing = billingEndpointStates.has(endpoint.status);
+  const burn = billing ? endpoint.variants.reduce((sum, v) => addBurn(sum, v.serverless ? zero : instanceBurn(v.instanceType, v.instanceCount, region)), zero) : zero;
+  const count = (v: EndpointVariant) => invocations.find((i) => i.endpointName === endpoint.name && i.variantName === v.variantName)?.invocations ?? 0;
+  const window = `${options.idleHours} h`;
+  const instanceVariants = endpoint.variants.filter((v) => !v.serverless && v.instanceCount > 0);
+  // Async endpoints publish no Invocations metric, so a zero says nothing about them.
+  const idle =
+    billing && endpoint.status === 'InService' && !endpoint.async && instanceVariants.length > 0 && olderThan(endpoint.creationTime, options.idleHours, options.now) && instanceVariants.every((v) => count(v) === 0)
+      ? `0 invocations in the last ${window}`
+      : undefined;
+  const variants = endpoint.variants.map((v) =>
+    leaf({
+      id: `${endpoint.arn}/${v.variantName}`,
+      label: v.variantName,
+      description: describe([variantLabel(v), endpoint.async ? undefined : `${count(v)} invocations / ${window}`, v.serverless && count(v) === 0 ? 'idle (no charge)' : undefined]),
+      contextValue: v.serverless ? 'greenml.aws.variant.serverless' : 'greenml.aws.variant',
+      icon: v.serverless ? 'zap' : 'server',
+    }),
+  );
+  const kind = endpoint.async ? 'async' : endpoint.variants.every((v) => v.serverless) ? 'serverless' : undefined;
+  return {
+    id: endpoint.arn || `${region}/endpoint/${endpoint.name}`,
+    label: endpoint.name,
+    description: describe([idle ? '⚠ idle' : undefined, endpoint.status === 'InService' ? undefined : endpoint.status, kind, endpoint.variants.map(variantLabel).join(', '), billing && burn.usdPerHour !== 0 ? formatBurn(burn) : undefined]),
+    tooltip: describe([`Endpoint ${endpoint.name} (${endpoint.status})`, endpoint.creationTime ? `created ${formatAge(endpoint.creationTime, options.now)} ago` : undefined, idle ? `idle: ${idle}` : undefined, billing ? `burn ${formatBurn(burn)}` : undefined, endpoint.async ? 'async: idle check needs the async metrics (not checked)' : undefined]),
+    contextValue: idle ? 'greenml.aws.endpoint.idle' : 'greenml.aws.endpoint',
+    icon: idle ? 'warning' : 'cloud',
+    ...(idle ? { idle } : {}),
+    burn,
+    children: variants,
+  };
+}
+
+export function notebookItem(notebook: NotebookInstance, region: string, options: ExplorerOptions): ExplorerItem {
+  const billing = billingNotebookStates.has(notebook.status);
+  const burn = billing ? instanceBurn(notebook.instanceType, 1, region) : zero;
+  // Notebook instances publish no activity metric: the signal is time in service without an auto-stop script.
+  const idle =
+    notebook.status === 'InService' && notebook.lifecycleConfigName === null && olderThan(notebook.lastModifiedTime ?? notebook.creationTime, options.idleHours, options.now)
+      ? `InService ${formatAge((notebook.lastModifiedTime ?? notebook.creationTime) as Date, options.now)}, no auto-stop lifecycle config`
+      : undefined;
+  return leaf({
+    id: notebook.arn || `${region}/notebook/${notebook.name}`,
+    label: notebook.name,
+    description: describe([idle ? '⚠ idle' : undefined, notebook.status, notebook.instanceType ?? undefined, billing ? formatBurn(burn) : undefined]),
+    tooltip: describe([`Notebook instance ${notebook.name} (${notebook.status})`, notebook.lifecycleConfigName ? `lifecycle config ${notebook.lifecycleConfigName}` : 'no lifecycle config', idle ? `idle: ${idle}` : undefined]),
+    contextValue: idle ? 'greenml.aws.notebook.idle' : `greenml.aws.notebook.${notebook.status === 'InService' ? 'running' : 'other'}`,
+    icon: idle ? 'warning' : 'notebook',
+    ...(idle ? { idle } : {}),
+    burn,
+  });
+}
+
+export function jobItem(job: Job, region: string, options: ExplorerOptions): ExplorerItem {
+  const burn = instanceBurn(job.instanceType, job.instanceCount, region);
+  return leaf({
+    id: job.arn || `${region}/${job.kind}/${job.name}`,
+    label: job.name,
+    description: describe([job.kind, job.status, job.instanceType ? `${job.instanceType} × ${job.instanceCount}` : undefined, formatBurn(burn)]),
+    tooltip: describe([`${job.kind} job ${job.name} (${job.status})`, job.creationTime ? `running ${formatAge(job.creationTime, options.now)}` : undefined]),
+    contextValue: `greenml.aws.job.${job.kind}`,
+    icon: 'run',
+    burn,
+  });
+}
+
+function group(id: string, label: string, children: ExplorerItem[], empty: string): ExplorerItem {
+  const burn = children.reduce((sum, c) => addBurn(sum, c.burn ?? zero), zero);
+  const idle = children.filter((c) => c.idle).length;
+  return {
+    id,
+    label,
+    description: children.length === 0 ? '' : describe([String(children.length), idle > 0 ? `${idle} idle` : undefined]),
+    tooltip: `${label}: ${formatBurn(burn)}`,
+    contextValue: 'greenml.aws.group',
+    icon: 'folder',
+    burn,
+    children: children.length > 0 ? children : [leaf({ id: `${id}/placeholder`, label: empty, contextValue: 'greenml.aws.placeholder', icon: 'info' })],
+  };
+}
+
+/** The log-in hint for a credential failure; empty for other reasons. */
+export function loginHint(reason: AwsErrorReason, profile: string | undefined): string {
+  if (reason !== 'noCredentials' && reason !== 'expired') return '';
+  return profile ? `aws sso login --profile ${profile}` : 'aws configure (or aws sso login --profile <name>)';
+}
+
+const errorLabels: Record<AwsErrorReason, string> = {
+  noCredentials: 'No AWS credentials',
+  expired: 'AWS session expired',
+  accessDenied: 'Access denied',
+  throttled: 'Throttled by AWS: refresh later',
+  notFound: 'Not found',
+  unsupported: 'Not supported here',
+  unknown: 'Failed to load',
+};
+
+/** The one node that stands for a failed call. */
+export function errorItem(id: string, error: ExplorerError, profile: string | undefined): ExplorerItem {
+  const hint = loginHint(error.reason, profile);
+  return leaf({
+    id: `${id}/error`,
+    label: errorLabels[error.reason],
+    description: hint ? `run: ${hint}` : 'click for logs',
+    tooltip: describe([error.message, hint ? `To log in, run: ${hint}` : undefined]),
+    contextValue: `greenml.aws.error.${error.reason}`,
+    icon: 'error',
+  });
+}
+
+/** One region: its groups, total burn and idle count, or its error node. */
+export function regionItem(result: RegionResult, options: ExplorerOptions): ExplorerItem {
+  const id = `region/${result.region}`;
+  if ('error' in result) {
+    return { id, label: result.region, description: errorLabels[result.error.reason], tooltip: result.error.message, contextValue: 'greenml.aws.region.error', icon: 'globe', children: [errorItem(id, result.error, options.profile)] };
+  }
+  const groups = [
+    group(`${id}/endpoints`, 'Endpoints', result.endpoints.map((e) => endpointItem(e, result.region, result.invocations, options)), 'No endpoints'),
+    group(`${id}/notebooks`, 'Notebook instances', result.notebooks.map((n) => notebookItem(n, result.region, options)), 'No notebook instances'),
+    group(`${id}/jobs`, 'Running jobs', result.jobs.map((j) => jobItem(j, result.region, options)), 'No running jobs'),
+  ];
+  const burn = groups.reduce((sum, g) => addBurn(sum, g.burn ?? zero), zero);
+  const idle = groups.reduce((n, g) => n + (g.children ?? []).filter((c) => c.idle).length, 0);
+  return {
+    id,
+    label: result.region,
+    description: describe([formatBurn(burn), idle > 0 ? `${idle} idle` : undefined]),
+    tooltip: `${result.region}: ${formatBurn(burn)} for running resources (list-price estimate)${idle > 0 ? `, ${idle} idle` : ''}`,
+    contextValue: 'greenml.aws.region',
+    icon: 'globe',
+    burn,
+    children: groups,
+  };
+}
+
+/** The root: the account node (or the one error node when the credentials fail), then one node per region. */
+export function explorerRoots(identity: CallerIdentity | ExplorerError, regions: readonly RegionResult[], options: ExplorerOptions): ExplorerItem[] {
+  if ('reason' in identity) return [errorItem('account', identity, options.profile)];
+  const account = leaf({
+    id: 'account',
+    label: options.profile ?? 'default credentials',
+    description: `account ${identity.account}`,
+    tooltip: identity.arn,
+    contextValue: 'greenml.aws.account',
+    icon: 'account',
+  });
+  return [account, ...regions.map((r) => regionItem(r, options))];
+}

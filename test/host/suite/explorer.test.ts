@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import * as vscode from 'vscode';
+import type { ExplorerItem } from '../../../src/present/explorer';
+import { startMoto, useFakeCredentials } from '../../kit/moto';
+import type { MotoServer } from '../../kit/moto';
+import { activateExtension } from './helpers';
+
+interface ExplorerApi {
+  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
+}
+
+suite('SageMaker resources view against moto', () => {
+  let moto: MotoServer;
+  let restoreEnv: () => void;
+
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    restoreEnv = useFakeCredentials();
+    moto = await startMoto();
+    // The SDK honours these in the extension, which shares this extension-host process.
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_MAX_ATTEMPTS = '1';
+  });
+
+  suiteTeardown(() => {
+    moto?.stop();
+    delete process.env.AWS_ENDPOINT_URL;
+    delete process.env.AWS_MAX_ATTEMPTS;
+    restoreEnv?.();
+  });
+
+  test('shows nothing before Connect, then the account, region and endpoint after it', async () => {
+    const api = (await activateExtension()) as unknown as ExplorerApi;
+    assert.deepStrictEqual(api.explorer.getChildren(), []);
+    const sm = new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
+    await sm.send(new CreateModelCommand({ ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r', PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1' } }));
+    await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'c', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
+    await sm.send(new CreateEndpointCommand({ EndpointName: 'host-endpoint', EndpointConfigName: 'c' }));
+    sm.destroy();
+
+    await vscode.commands.executeCommand('greenml.aws.connect');
+    const roots = api.explorer.getChildren();
+    assert.deepStrictEqual(roots.map((r) => r.label), ['default credentials', 'us-east-1']);
+    assert.strictEqual(roots[0].description, 'account 123456789012');
+    const endpoints = api.explorer.getChildren(api.explorer.getChildren(roots[1])[0]);
+    assert.deepStrictEqual(endpoints.map((e) => e.label), ['host-endpoint']);
+    assert.match(endpoints[0].description, /ml\.m5\.large × 1 · \$/);
+  });
+});
