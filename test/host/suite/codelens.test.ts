@@ -43,8 +43,8 @@ suite('Cost and carbon CodeLens', () => {
     await vscode.window.showNotebookDocument(notebook);
     const titles = async (index: number): Promise<string[]> =>
       (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', notebook.cellAt(index).document.uri)).map((l) => l.command?.title ?? '');
-    // Cell 3: PyTorch(instance_type=INSTANCE_TYPE from cell 2, instance_count=1, max_run=3600); cell 4: deploy on ml.m5.large.
-    assert.deepEqual((await titles(2)).map((t) => /^≤ 1 h × 1 × ml\.g5\.2xlarge ≈ \$[\d.]+ · [\d.]+ kgCO2e \(us-east-1\)$/.test(t)), [true]);
+    // Cell 3: PyTorch(instance_type=INSTANCE_TYPE = ml.c5.2xlarge from cell 2, instance_count=1, max_run=3600); cell 4: deploy on ml.m5.large.
+    assert.deepEqual((await titles(2)).map((t) => /^≤ 1 h × 1 × ml\.c5\.2xlarge ≈ \$[\d.]+ · [\d.]+ kgCO2e \(us-east-1\)$/.test(t)), [true]);
     assert.deepEqual((await titles(3)).map((t) => t.startsWith('≈ $') && t.includes('(ml.m5.large, us-east-1)')), [true]);
     assert.deepEqual(await titles(1), []);
   });
