@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { Language as Grammar, Parser } from 'web-tree-sitter';
-import { errorMessage } from '../core/engine';
-import type { Language, LoadState, ParseOutcome } from '../core/types';
+import type { Parser } from 'web-tree-sitter';
+import type { Language, ParseOutcome } from '../core/types';
 import type { LocateWasm } from './wasm';
-import { initTreeSitter } from './wasm';
+import { LazyGrammar } from './wasm';
 
 /**
  * Terraform (HCL) files as plain data with offsets: blocks, labels, attributes,
@@ -143,37 +142,16 @@ const maxErrorShare = 0.5;
  * soon as the plain data is out: WebAssembly memory never shrinks (parsers.md §6).
  */
 export function createTerraformLanguage(locateWasm: LocateWasm): Language {
-  let parser: Parser | undefined;
-  let state: LoadState = { state: 'unloaded' };
-  let loading: Promise<void> | undefined;
-
-  async function load(): Promise<void> {
-    state = { state: 'loading' };
-    try {
-      await initTreeSitter(locateWasm);
-      const grammar = await Grammar.load(locateWasm('tree-sitter-terraform.wasm'));
-      const created = new Parser();
-      created.setLanguage(grammar);
-      parser = created;
-      state = { state: 'loaded' };
-    } catch (err) {
-      state = { state: 'failed', message: errorMessage(err) };
-    }
-  }
-
+  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-terraform.wasm');
   return {
     format: 'terraform',
     commentPrefixes: ['#', '//'],
     get loadState() {
-      return state;
+      return grammar.state;
     },
-    load() {
-      loading ??= load();
-      return loading;
-    },
+    load: () => grammar.load(),
     parse(text) {
-      if (!parser) throw new Error('the Terraform parser is not loaded');
-      return parseTerraform(parser, text);
+      return parseTerraform(grammar.get('Terraform').parser, text);
     },
   };
 }

@@ -1,4 +1,7 @@
-import { Parser } from 'web-tree-sitter';
+import type { Language as Grammar } from 'web-tree-sitter';
+import { Language as GrammarLoader, Parser } from 'web-tree-sitter';
+import { errorMessage } from '../core/engine';
+import type { LoadState } from '../core/types';
 
 /** The WebAssembly files the tree-sitter languages need at run time. */
 export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm' | 'tree-sitter-terraform.wasm';
@@ -17,4 +20,51 @@ export type LocateWasm = (file: WasmFile) => string;
  */
 export function initTreeSitter(locateWasm: LocateWasm): Promise<void> {
   return Parser.init({ locateFile: (file: string) => (file === 'web-tree-sitter.wasm' ? locateWasm('web-tree-sitter.wasm') : file) });
+}
+
+/**
+ * One grammar loaded once, lazily, for a tree-sitter language: the runtime,
+ * the grammar's WebAssembly and a parser set to it. `load` is memoized and
+ * never rejects; a failure shows in `state`. `prepare` builds what else the
+ * language keeps for the life of the process (a compiled query).
+ */
+export class LazyGrammar<Extra = undefined> {
+  private current: LoadState = { state: 'unloaded' };
+  private loading: Promise<void> | undefined;
+  private loaded: { parser: Parser; extra: Extra } | undefined;
+
+  constructor(
+    private readonly locateWasm: LocateWasm,
+    private readonly file: WasmFile,
+    private readonly prepare: (grammar: Grammar) => Extra = () => undefined as Extra,
+  ) {}
+
+  get state(): LoadState {
+    return this.current;
+  }
+
+  load(): Promise<void> {
+    this.loading ??= this.start();
+    return this.loading;
+  }
+
+  /** The parser and the prepared extra; throws when called before a successful load. */
+  get(name: string): { parser: Parser; extra: Extra } {
+    if (!this.loaded) throw new Error(`the ${name} parser is not loaded`);
+    return this.loaded;
+  }
+
+  private async start(): Promise<void> {
+    this.current = { state: 'loading' };
+    try {
+      await initTreeSitter(this.locateWasm);
+      const grammar = await GrammarLoader.load(this.locateWasm(this.file));
+      const parser = new Parser();
+      parser.setLanguage(grammar);
+      this.loaded = { parser, extra: this.prepare(grammar) };
+      this.current = { state: 'loaded' };
+    } catch (err) {
+      this.current = { state: 'failed', message: errorMessage(err) };
+    }
+  }
 }

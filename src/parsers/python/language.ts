@@ -1,9 +1,9 @@
 import type { Point, Tree } from 'web-tree-sitter';
-import { Edit, Language as Grammar, Parser, Query } from 'web-tree-sitter';
-import { errorMessage } from '../../core/engine';
+import type { Parser } from 'web-tree-sitter';
+import { Edit, Query } from 'web-tree-sitter';
 import type { LocateWasm } from '../wasm';
-import { initTreeSitter } from '../wasm';
-import type { Language, LoadState, ParseOutcome } from '../../core/types';
+import { LazyGrammar } from '../wasm';
+import type { Language, ParseOutcome } from '../../core/types';
 import { analysePython, analysisQuery } from './analysis';
 
 /**
@@ -28,40 +28,18 @@ export const keptTrees = 4;
  * deleted as soon as the facts are out, and a kept tree when it is evicted.
  */
 export function createPythonLanguage(locateWasm: LocateWasm): Language {
-  let parser: Parser | undefined;
   const kept = new Map<string, { text: string; tree: Tree }>();
-  // Kept for the life of the process, like the parser: one compile, no per-file allocation.
-  let query: Query | undefined;
-  let state: LoadState = { state: 'unloaded' };
-  let loading: Promise<void> | undefined;
-
-  async function load(): Promise<void> {
-    state = { state: 'loading' };
-    try {
-      await initTreeSitter(locateWasm);
-      const grammar = await Grammar.load(locateWasm('tree-sitter-python.wasm'));
-      const created = new Parser();
-      created.setLanguage(grammar);
-      query = new Query(grammar, analysisQuery);
-      parser = created;
-      state = { state: 'loaded' };
-    } catch (err) {
-      state = { state: 'failed', message: errorMessage(err) };
-    }
-  }
-
+  // The query is compiled once, like the parser: no per-file allocation.
+  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-python.wasm', (language) => new Query(language, analysisQuery));
   return {
     format: 'python',
     commentPrefixes: ['#'],
     get loadState() {
-      return state;
+      return grammar.state;
     },
-    load() {
-      loading ??= load();
-      return loading;
-    },
+    load: () => grammar.load(),
     parse(text, fileName) {
-      if (!parser || !query) throw new Error('the Python parser is not loaded');
+      const { parser, extra: query } = grammar.get('Python');
       return parsePython(parser, query, text, fileName, kept);
     },
   };
