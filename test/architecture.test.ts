@@ -37,3 +37,17 @@ describe('architecture', () => {
     });
   }
 });
+
+describe('workspace trust', () => {
+  it("untrusted workspaces cannot steer the AWS connection through their own settings", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations?: string[] } };
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    };
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    const awsSettings = Object.keys(manifest.contributes.configuration.properties).filter((k) => k.startsWith('greenml.aws.'));
+    assert.ok(awsSettings.length > 0);
+    assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), awsSettings.sort());
+  });
+});
