@@ -1,3 +1,5 @@
+import { errorMessage } from '../core/engine';
+
 export type AwsErrorReason = 'noCredentials' | 'expired' | 'accessDenied' | 'throttled' | 'notFound' | 'unsupported' | 'unknown';
 
 const reasonsByName: Record<string, AwsErrorReason> = {
@@ -58,8 +60,7 @@ export class AwsError extends Error {
   static from(err: unknown, action: string): AwsError {
     if (err instanceof AwsError) return err;
     const name = typeof err === 'object' && err !== null && typeof (err as ErrorLike).name === 'string' ? ((err as ErrorLike).name as string) : 'Error';
-    const message = err instanceof Error ? err.message : String(err);
-    return new AwsError(classifyAwsError(err), `${action} failed: ${name}: ${message}`, name, err);
+    return new AwsError(classifyAwsError(err), `${action} failed: ${name}: ${errorMessage(err)}`, name, err);
   }
 
   static is(err: unknown, reason: AwsErrorReason): boolean {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/engine';
 import { getInstanceType, suggestInstanceTypes } from '../data/instances';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { InstanceRow } from '../data/types';
@@ -6,6 +7,7 @@ import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance, scaleEstimate } from '../estimate/estimate';
 import { formatFigure, formatUsd } from '../present/figures';
 import type { CliIo } from './main';
+import { reportUsageError } from './usage';
 
 export const estimateUsage = `Usage: greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--json]
 
@@ -22,10 +24,7 @@ Options:
 
 /** `greenml estimate`: returns the exit code (0, or 2 for a usage error or an unknown type or region). */
 export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
-  const fail = (message: string): number => {
-    io.stderr(`greenml: ${message}\nRun 'greenml estimate --help' for usage.\n`);
-    return 2;
-  };
+  const fail = (message: string): number => reportUsageError(io, message, 'greenml estimate');
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,7 +40,7 @@ export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
       },
     });
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err));
+    return fail(errorMessage(err));
   }
   const { values, positionals } = parsed;
   if (values.help) {

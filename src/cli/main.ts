@@ -22,6 +22,7 @@ import type { Report } from './report';
 import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
+import { reportUsageError } from './usage';
 
 declare const GREENML_VERSION: string | undefined;
 const version = typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev';
@@ -67,10 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`greenml: ${err.message}\nRun 'greenml --help' for usage.\n`);
-      return 2;
-    }
+    if (err instanceof UsageError) return reportUsageError(io, err.message);
     io.stderr(`greenml: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }

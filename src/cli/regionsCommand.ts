@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/engine';
 import { listRegions } from '../data/regions';
 import type { IntensityChoice } from '../estimate/estimate';
 import { gridIntensity } from '../estimate/estimate';
 import { formatFigure } from '../present/figures';
 import type { CliIo } from './main';
+import { reportUsageError } from './usage';
 
 export const regionsUsage = `Usage: greenml regions [--sort carbon|name] [--intensity ccf|recent] [--json]
 
@@ -13,10 +15,7 @@ figure with its year. --sort carbon orders by the --intensity figure, lowest fir
 
 /** `greenml regions`: returns the exit code (0, or 2 for a usage error). */
 export function runRegionsCommand(argv: readonly string[], io: CliIo): number {
-  const fail = (message: string): number => {
-    io.stderr(`greenml: ${message}\nRun 'greenml regions --help' for usage.\n`);
-    return 2;
-  };
+  const fail = (message: string): number => reportUsageError(io, message, 'greenml regions');
   let values;
   try {
     ({ values } = parseArgs({
@@ -24,7 +23,7 @@ export function runRegionsCommand(argv: readonly string[], io: CliIo): number {
       options: { sort: { type: 'string' }, intensity: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err));
+    return fail(errorMessage(err));
   }
   if (values.help) {
     io.stdout(regionsUsage);

@@ -1,0 +1,5 @@
+/** Prints a usage error the same way for every command and returns its exit code, 2. */
+export function reportUsageError(io: { stderr(text: string): void }, message: string, helpCommand = 'greenml'): number {
+  io.stderr(`greenml: ${message}\nRun '${helpCommand} --help' for usage.\n`);
+  return 2;
+}
