@@ -22,6 +22,14 @@ export interface ExpectedError {
   endColumn: number;
 }
 
+/**
+ * The expected finding on a resource's logical ID (or a Terraform label) named
+ * `name` at 1-based `line`/`column`; JSON keys are underlined with their quotes.
+ */
+export function onLogicalId(messageId: string, name: string, line: number, column: number, quoted = false): ExpectedError {
+  return { messageId, data: { name }, line, column, endLine: line, endColumn: column + name.length + (quoted ? 2 : 0) };
+}
+
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
   /** The code after applying every offered fix; `null` when the rule offers none. */

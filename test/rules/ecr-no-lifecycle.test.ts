@@ -1,15 +1,8 @@
 import { ecrNoLifecycle } from '../../src/rules/ecr-no-lifecycle';
 import { dedent } from '../kit/dedent';
-import { RuleTester } from '../kit/ruleTester';
+import { onLogicalId, RuleTester } from '../kit/ruleTester';
 
-const noLifecycle = (name: string, line: number, column: number, quoted = false) => ({
-  messageId: 'noLifecycle',
-  data: { name },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + name.length + (quoted ? 2 : 0),
-});
+const noLifecycle = (name: string, line: number, column: number, quoted = false) => onLogicalId('noLifecycle', name, line, column, quoted);
 
 const compactPolicy = (keep: number) =>
   `{"rules":[{"rulePriority":1,"description":"Keep the last ${keep} images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":${keep}},"action":{"type":"expire"}}]}`;

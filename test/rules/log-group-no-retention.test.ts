@@ -1,16 +1,9 @@
 import { logGroupNoRetention } from '../../src/rules/log-group-no-retention';
 import { dedent } from '../kit/dedent';
-import { RuleTester } from '../kit/ruleTester';
+import { onLogicalId, RuleTester } from '../kit/ruleTester';
 
 /** The finding on a logical ID; JSON keys are underlined with their quotes. */
-const noRetention = (name: string, line: number, column: number, quoted = false) => ({
-  messageId: 'noRetention',
-  data: { name },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + name.length + (quoted ? 2 : 0),
-});
+const noRetention = (name: string, line: number, column: number, quoted = false) => onLogicalId('noRetention', name, line, column, quoted);
 
 new RuleTester().run(logGroupNoRetention, {
   valid: [

@@ -1,15 +1,8 @@
 import { s3NoLifecycle } from '../../src/rules/s3-no-lifecycle';
 import { dedent } from '../kit/dedent';
-import { RuleTester } from '../kit/ruleTester';
+import { onLogicalId, RuleTester } from '../kit/ruleTester';
 
-const finding = (messageId: 'noLifecycle' | 'noStorageAction', name: string, line: number, column: number, quoted = false) => ({
-  messageId,
-  data: { name },
-  line,
-  column,
-  endLine: line,
-  endColumn: column + name.length + (quoted ? 2 : 0),
-});
+const finding = (messageId: 'noLifecycle' | 'noStorageAction', name: string, line: number, column: number, quoted = false) => onLogicalId(messageId, name, line, column, quoted);
 
 new RuleTester().run(s3NoLifecycle, {
   valid: [
