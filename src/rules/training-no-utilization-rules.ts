@@ -24,7 +24,7 @@ export const trainingNoUtilizationRules = defineRule({
         'This job trains on {{instanceType}} with no rule watching GPU utilisation: an idle or starved GPU is billed for the whole run unnoticed. Add the LowGPUUtilization profiler rule (with a StopTraining action to end such runs).',
     },
     fixes: ['unsafe'],
-    wellArchitected: ['MLSUS03-BP01'],
+    wellArchitected: ['MLSUS04-BP01'],
     options: {},
   },
   create(context) {

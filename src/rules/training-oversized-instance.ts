@@ -48,7 +48,7 @@ export const trainingOversizedInstance = defineRule({
         'scikit-learn does not use GPUs: {{instanceType}} ({{accelerators}}) bills accelerators the job leaves idle. Train on a CPU instance such as {{cpu}}.',
     },
     fixes: ['displayOnly'],
-    wellArchitected: ['MLSUS03-BP01'],
+    wellArchitected: ['MLSUS04-BP01'],
     options: {},
   },
   create(context) {
