@@ -72,13 +72,13 @@ export class SageMakerActions {
   }
 
   /**
-   * Deletes the endpoint and, with `deleteConfig`, the endpoint config it was deployed from (the
-   * config name is read from a describe first, since the tree may not know it). A config already
-   * gone is not an error.
+   * Deletes the endpoint and, with `deleteConfig`, the endpoint config it runs on now: the name
+   * comes from a describe right before the delete, not from the tree, which may predate an
+   * UpdateEndpoint to another config. A config already gone is not an error.
    */
   async deleteEndpoint(ref: ResourceRef, options: { deleteConfig: boolean }): Promise<ActionOutcome & { deletedConfig: string | null }> {
-    let configName = ref.endpointConfigName ?? null;
-    if (options.deleteConfig && !configName) {
+    let configName: string | null = null;
+    if (options.deleteConfig) {
       try {
         configName = (await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: ref.name })))).EndpointConfigName ?? null;
       } catch (err) {

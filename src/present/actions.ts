@@ -62,11 +62,22 @@ export function actionPhrase(action: ActionId, ref: ResourceRef): string {
   return `${verb} ${resourceLabel(ref)} in ${ref.region}`;
 }
 
-/** The modal confirmation of a stop or delete: it names the resource, its region and its burn. */
-export function confirmation(action: Exclude<ActionId, 'setSpaceIdleTimeout'>, ref: ResourceRef, burn: Burn | undefined): Confirmation {
+/**
+ * The modal confirmation of a stop or delete: it names the resource, its region and its burn.
+ * `configSharedWith` lists the other endpoints of the region on the same endpoint config: then
+ * the config is kept and deleting it is not offered.
+ */
+export function confirmation(action: Exclude<ActionId, 'setSpaceIdleTimeout'>, ref: ResourceRef, burn: Burn | undefined, configSharedWith: readonly string[] = []): Confirmation {
   const what = `${actionPhrase(action, ref)}${burnSuffix(burn)}?`;
   switch (action) {
     case 'deleteEndpoint':
+      if (configSharedWith.length > 0) {
+        return {
+          message: `${what} This cannot be undone.`,
+          detail: `Its endpoint config '${ref.endpointConfigName ?? ''}' is kept: endpoint${configSharedWith.length === 1 ? '' : 's'} ${configSharedWith.map((n) => `'${n}'`).join(', ')} use${configSharedWith.length === 1 ? 's' : ''} it too.`,
+          choices: [deleteEndpointChoices.endpointOnly],
+        };
+      }
       return {
         message: `${what} This cannot be undone.`,
         detail: `${ref.endpointConfigName ? `Its endpoint config '${ref.endpointConfigName}'` : 'Its endpoint config'} costs nothing and is kept, unless you choose "${deleteEndpointChoices.withConfig}".`,
@@ -165,6 +176,15 @@ export function outcomeText(action: ActionId, ref: ResourceRef, outcome: { resul
     case 'failed':
       return `${phrase} failed: ${outcome.message ?? 'unknown reason'}`;
   }
+}
+
+/** The other endpoints of the region that run on the same endpoint config as `ref`, by name. */
+export function endpointsSharingConfig(ref: ResourceRef, items: readonly ExplorerItem[]): string[] {
+  if (ref.kind !== 'endpoint' || !ref.endpointConfigName) return [];
+  return items
+    .map((i) => i.resource)
+    .filter((r): r is ResourceRef => r !== undefined && r.kind === 'endpoint' && r.region === ref.region && r.name !== ref.name && r.endpointConfigName === ref.endpointConfigName)
+    .map((r) => r.name);
 }
 
 /** Every item of the tree (depth first). */

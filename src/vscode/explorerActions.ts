@@ -4,7 +4,7 @@ import type { ActionReport, ActionRequest } from '../aws/runAction';
 import type { SettleOptions } from '../aws/settle';
 import type { ActionId, ResourceRef } from '../aws/types';
 import type { Confirmation, PlannedAction } from '../present/actions';
-import { actionKinds, actionPhrase, actionTitles, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
+import { actionKinds, actionPhrase, actionTitles, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
 import { AutoRefresh } from '../present/autoRefresh';
 import type { ExplorerItem } from '../present/explorer';
 import { formatBurn } from '../present/explorer';
@@ -134,7 +134,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
       void vscode.window.showErrorMessage(`Green ML: cannot ${actionPhrase(action, ref).toLowerCase()}: it is a ${ref.kind}.`);
       return undefined;
     }
-    const answer = await prompts.confirm(confirmation(action, ref, item.burn));
+    const answer = await prompts.confirm(confirmation(action, ref, item.burn, endpointsSharingConfig(ref, allItems(view.allRoots))));
     if (answer === undefined) return undefined;
     const request: ActionRequest = action === 'deleteEndpoint' ? { action, ref, deleteConfig: answer === deleteEndpointChoices.withConfig } : { action, ref };
     const report = await execute(item, request);

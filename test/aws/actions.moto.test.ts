@@ -71,6 +71,24 @@ describe('actions against moto over HTTP', function () {
     assert.equal((await east.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: 'kept-config' }))).EndpointConfigName, 'kept-config');
   });
 
+  it('deletes the config the endpoint runs on now, not the one the tree remembered, in 4 calls', async () => {
+    await seedEndpoint(east, 'moved');
+    await seedEndpoint(east, 'stale');
+    let calls: string[] = [];
+    east.sageMaker.middlewareStack.add((next, context) => (args) => (calls.push(String(context.commandName)), next(args)), { step: 'initialize', name: 'countCalls' });
+    try {
+      const report = await runWith(new SageMakerActions(east.sageMaker), { action: 'deleteEndpoint', ref: { ...ref('endpoint', 'us-east-1', 'moved'), endpointConfigName: 'stale-config' }, deleteConfig: true }, fast);
+      assert.deepEqual([report.result, report.deletedConfig], ['done', 'moved-config']);
+      assert.deepEqual(calls, ['DescribeEndpointCommand', 'DeleteEndpointCommand', 'DeleteEndpointConfigCommand', 'DescribeEndpointCommand']);
+      calls = [];
+      await runWith(new SageMakerActions(east.sageMaker), { action: 'deleteEndpoint', ref: ref('endpoint', 'us-east-1', 'stale'), deleteConfig: false }, fast);
+      assert.deepEqual(calls, ['DeleteEndpointCommand', 'DescribeEndpointCommand']);
+    } finally {
+      east.sageMaker.middlewareStack.remove('countCalls');
+    }
+    assert.equal((await east.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: 'stale-config' }))).EndpointConfigName, 'stale-config');
+  });
+
   it('deletes only the endpoint when the config is to stay', async () => {
     await seedEndpoint(east, 'solo');
     const report = await runWith(new SageMakerActions(east.sageMaker), { action: 'deleteEndpoint', ref: ref('endpoint', 'us-east-1', 'solo'), deleteConfig: false }, fast);

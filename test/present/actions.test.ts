@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Endpoint, NotebookInstance, RegionSnapshot, ResourceRef } from '../../src/aws/types';
-import { actionPhrase, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, idleAction, onlyIdle, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../../src/present/actions';
+import { actionPhrase, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, onlyIdle, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../../src/present/actions';
 import { AutoRefresh, autoRefreshPeriod } from '../../src/present/autoRefresh';
 import { endpointItem, explorerRoots, formatBurn, notebookItem, regionItem } from '../../src/present/explorer';
 import type { ExplorerOptions } from '../../src/present/explorer';
@@ -41,6 +41,22 @@ describe('explorer actions: confirmation texts', () => {
     assert.deepEqual(c.choices, ['Delete endpoint', 'Delete endpoint and its config']);
     assert.equal(c.choices[1], deleteEndpointChoices.withConfig);
     assert.match(c.detail, /endpoint config 'my-ep-config' costs nothing and is kept/);
+  });
+
+  it('keeps an endpoint config that other endpoints of the region use, and does not offer deleting it', () => {
+    const c = confirmation('deleteEndpoint', endpointRef, { usdPerHour: 1.41, kgCo2ePerHour: 0.02 }, ['other-ep']);
+    assert.equal(c.message, "Delete endpoint 'my-ep' in eu-west-1 ($1.41/h)? This cannot be undone.");
+    assert.deepEqual(c.choices, ['Delete endpoint']);
+    assert.equal(c.detail, "Its endpoint config 'my-ep-config' is kept: endpoint 'other-ep' uses it too.");
+    const item = (ref: ResourceRef) => ({ id: ref.arn, label: ref.name, description: '', tooltip: '', contextValue: 'greenml.aws.endpoint', icon: 'cloud', resource: ref });
+    const items = [
+      item(endpointRef),
+      item({ ...endpointRef, name: 'same-config', arn: 'a2' }),
+      item({ ...endpointRef, name: 'other-config', arn: 'a3', endpointConfigName: 'x' }),
+      item({ ...endpointRef, name: 'other-region', arn: 'a4', region: 'us-east-1' }),
+    ];
+    assert.deepEqual(endpointsSharingConfig(endpointRef, items), ['same-config']);
+    assert.deepEqual(endpointsSharingConfig({ ...endpointRef, endpointConfigName: null }, items), []);
   });
 
   it('leaves the burn out when it is unknown or zero', () => {
