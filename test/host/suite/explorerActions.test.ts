@@ -104,4 +104,18 @@ suite('SageMaker resources view: actions against moto', () => {
     await vscode.commands.executeCommand('greenml.aws.refresh');
     assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
   });
+
+  test('"Show only idle" hides the active endpoint and "Show all resources" brings it back', async () => {
+    const region = () => api.explorer.getChildren().find((r) => r.label === 'us-east-1');
+    await vscode.commands.executeCommand('greenml.aws.showOnlyIdle');
+    try {
+      // The seeded endpoint is younger than greenml.idle.hours, so it is not idle.
+      const shown = region();
+      assert.ok(shown);
+      assert.deepStrictEqual(api.explorer.getChildren(shown).map((c) => [c.label, c.contextValue]), [['No idle resources', 'greenml.aws.placeholder']]);
+    } finally {
+      await vscode.commands.executeCommand('greenml.aws.showAllResources');
+    }
+    assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+  });
 });
