@@ -208,6 +208,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
   register(actionCommandIds.openInConsole, async (arg?: ExplorerItem) => {
     const ref = await resourceOf(arg, 'Green ML: open in the AWS console');
     if (!ref) return false;
+    // The URL round-trips through Uri.parse unchanged: names are [A-Za-z0-9-] and the fragment holds no `?` (microsoft/vscode#85930).
     return vscode.env.openExternal(vscode.Uri.parse(consoleUrl(ref)));
   });
 
