@@ -125,6 +125,19 @@ export function bulkConfirmation(plan: readonly PlannedAction[]): Confirmation {
   };
 }
 
+/** At most this many actions of "Stop idle resources…" run (and poll) at once, to stay below SageMaker's API rates. */
+export const bulkConcurrency = 4;
+
+/** The one message after "Stop idle resources…": how many settled, how many failed or are still going. */
+export function bulkSummary(results: readonly { result: 'done' | 'alreadyDone' | 'failed' | 'timeout' }[]): string {
+  const count = (...kinds: string[]) => results.filter((r) => kinds.includes(r.result)).length;
+  const done = count('done', 'alreadyDone');
+  const failed = count('failed');
+  const going = count('timeout');
+  const parts = [`${done} of ${results.length} idle resource${results.length === 1 ? '' : 's'} stopped or deleted`, going ? `${going} still in progress` : undefined, failed ? `${failed} failed (see the log)` : undefined];
+  return `Green ML: ${parts.filter(Boolean).join('; ')}.`;
+}
+
 /** Why an action may not run: undefined when it may. The commands check this even though menus hide them. */
 export function readOnlyRefusal(readOnly: boolean): string | undefined {
   return readOnly

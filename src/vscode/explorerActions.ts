@@ -4,7 +4,7 @@ import type { ActionReport, ActionRequest } from '../aws/runAction';
 import type { SettleOptions } from '../aws/settle';
 import type { ActionId, ResourceRef } from '../aws/types';
 import type { Confirmation, PlannedAction } from '../present/actions';
-import { actionKinds, actionPhrase, actionTitles, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
+import { actionKinds, actionPhrase, actionTitles, allItems, bulkConcurrency, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
 import { AutoRefresh } from '../present/autoRefresh';
 import type { ExplorerItem } from '../present/explorer';
 import { formatBurn } from '../present/explorer';
@@ -185,11 +185,20 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
     if (!picked || picked.length === 0) return undefined;
     const plan: (PlannedAction & { item: ExplorerItem })[] = picked.map((p) => ({ item: p.item, ref: p.item.resource as ResourceRef, action: idleAction(p.item.resource as ResourceRef) as StopOrDelete, burn: p.item.burn }));
     if ((await prompts.confirm(bulkConfirmation(plan))) === undefined) return undefined;
-    // Endpoint configs are free: the bulk action deletes endpoints only.
-    const reports = await Promise.all(plan.map((p) => execute(p.item, p.action === 'deleteEndpoint' ? { action: p.action, ref: p.ref, deleteConfig: false } : { action: p.action, ref: p.ref })));
-    const failed = reports.filter((r) => r.result === 'failed').length;
-    const summary = `Green ML: ${reports.length - failed} of ${reports.length} idle resources stopped or deleted${failed ? `; ${failed} failed (see the log)` : ''}.`;
-    if (failed) void vscode.window.showErrorMessage(summary, 'Show log').then((a) => a && log.show());
+    // Endpoint configs are free: the bulk action deletes endpoints only. A few at a time, the rest queued.
+    for (const p of plan.slice(bulkConcurrency)) view.setPending(p.item.id, 'Queued…');
+    const reports: ActionReport[] = new Array<ActionReport>(plan.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < plan.length) {
+        const i = next++;
+        const p = plan[i];
+        reports[i] = await execute(p.item, p.action === 'deleteEndpoint' ? { action: p.action, ref: p.ref, deleteConfig: false } : { action: p.action, ref: p.ref });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(bulkConcurrency, plan.length) }, worker));
+    const summary = bulkSummary(reports);
+    if (reports.some((r) => r.result === 'failed')) void vscode.window.showErrorMessage(summary, 'Show log').then((a) => a && log.show());
     else void vscode.window.showInformationMessage(summary);
     return reports;
   });

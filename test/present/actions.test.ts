@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Endpoint, NotebookInstance, RegionSnapshot, ResourceRef } from '../../src/aws/types';
-import { actionPhrase, allItems, bulkConfirmation, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, onlyIdle, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../../src/present/actions';
+import { actionPhrase, allItems, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, onlyIdle, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../../src/present/actions';
 import { AutoRefresh, autoRefreshPeriod } from '../../src/present/autoRefresh';
 import { endpointItem, explorerRoots, formatBurn, notebookItem, regionItem } from '../../src/present/explorer';
 import type { ExplorerOptions } from '../../src/present/explorer';
@@ -86,6 +86,12 @@ describe('explorer actions: confirmation texts', () => {
     assert.deepEqual(c.choices, ['Stop or delete 2 resources']);
     const unknown = bulkConfirmation([{ action: 'deleteApp', ref: appRef, burn: { usdPerHour: null, kgCo2ePerHour: null } }]);
     assert.equal(unknown.message, 'Stop or delete 1 idle resource? Deleted resources cannot be restored.');
+  });
+
+  it('sums up "Stop idle resources…" in one message', () => {
+    assert.equal(bulkSummary([{ result: 'done' }, { result: 'alreadyDone' }]), 'Green ML: 2 of 2 idle resources stopped or deleted.');
+    assert.equal(bulkSummary([{ result: 'done' }, { result: 'failed' }, { result: 'timeout' }]), 'Green ML: 1 of 3 idle resources stopped or deleted; 1 still in progress; 1 failed (see the log).');
+    assert.equal(bulkSummary([{ result: 'failed' }]), 'Green ML: 0 of 1 idle resource stopped or deleted; 1 failed (see the log).');
   });
 
   it('picks the action an idle resource gets', () => {
