@@ -40,7 +40,7 @@ try {
     version: opts['vscode-version'],
     extensionDevelopmentPath,
     extensionTestsPath,
-    extensionTestsEnv: { VSCODE_TEST_REPORT: reportPath },
+    extensionTestsEnv: { VSCODE_TEST_REPORT: reportPath, GREENML_TEST_API: '1' },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
   });
 } catch (err) {

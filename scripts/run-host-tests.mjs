@@ -152,7 +152,8 @@ try {
   server = await startCodeServer({
     hostDir: opts.host,
     dirs,
-    env: { VSCODE_TEST_REPORT: reportPath, GREENML_HOST_LOG_TAG: HOST_LOG_TAG },
+    // GREENML_TEST_API=1 makes the extension export its test hooks (never set for users).
+    env: { VSCODE_TEST_REPORT: reportPath, GREENML_HOST_LOG_TAG: HOST_LOG_TAG, GREENML_TEST_API: '1' },
     onLog: (line) => line.trim() && verbose(`code-server: ${line}`),
   });
   info(`code-server healthy on port ${server.port}`);

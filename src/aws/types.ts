@@ -62,3 +62,31 @@ export interface RegionSnapshot {
   jobs: Job[];
   invocations: VariantInvocations[];
 }
+
+/** Resource kinds the explorer can act on. */
+export type ResourceKind = 'endpoint' | 'notebook' | 'job' | 'app' | 'space';
+
+/** Studio app types a space or user profile runs (the SDK's `AppType` values). */
+export type StudioAppType = string;
+
+/** Enough to name, act on and poll one resource; built by the tree model, read by the actions. */
+export interface ResourceRef {
+  kind: ResourceKind;
+  region: string;
+  /** Endpoint, notebook instance, job, app or space name. */
+  name: string;
+  arn: string;
+  /** Jobs only. */
+  jobKind?: JobKind;
+  /** Endpoints: the config DeleteEndpoint leaves behind (null when unknown). */
+  endpointConfigName?: string | null;
+  /** Studio apps and spaces. */
+  domainId?: string;
+  /** Studio apps: the space, or (Studio Classic) the user profile the app belongs to. */
+  spaceName?: string;
+  userProfileName?: string;
+  appType?: StudioAppType;
+}
+
+/** The actions that change AWS resources; each is gated by `greenml.aws.readOnly`. */
+export type ActionId = 'stopNotebook' | 'deleteEndpoint' | 'deleteApp' | 'stopJob' | 'setSpaceIdleTimeout';

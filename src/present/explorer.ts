@@ -1,5 +1,5 @@
 import type { AwsErrorReason } from '../aws/errors';
-import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, RegionSnapshot, VariantInvocations } from '../aws/types';
+import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, RegionSnapshot, ResourceRef, VariantInvocations } from '../aws/types';
 import { EstimateError, estimateInstance } from '../estimate/estimate';
 import { formatFigure, formatUsd } from './figures';
 
@@ -30,6 +30,8 @@ export interface ExplorerItem {
   /** Why the resource looks idle while it bills; absent when active or unknown. */
   idle?: string;
   burn?: Burn;
+  /** The AWS resource the item stands for, for the actions (stop, delete, console, ARN). */
+  resource?: ResourceRef;
   /** Absent for leaves. */
   children?: ExplorerItem[];
 }
@@ -123,6 +125,7 @@ export function endpointItem(endpoint: Endpoint, region: string, invocations: re
     icon: idle ? 'warning' : 'cloud',
     ...(idle ? { idle } : {}),
     burn,
+    resource: { kind: 'endpoint', region, name: endpoint.name, arn: endpoint.arn, endpointConfigName: endpoint.endpointConfigName },
     children: variants,
   };
 }
@@ -144,6 +147,7 @@ export function notebookItem(notebook: NotebookInstance, region: string, options
     icon: idle ? 'warning' : 'notebook',
     ...(idle ? { idle } : {}),
     burn,
+    resource: { kind: 'notebook', region, name: notebook.name, arn: notebook.arn },
   });
 }
 
@@ -157,6 +161,7 @@ export function jobItem(job: Job, region: string, options: ExplorerOptions): Exp
     contextValue: `greenml.aws.job.${job.kind}`,
     icon: 'run',
     burn,
+    resource: { kind: 'job', jobKind: job.kind, region, name: job.name, arn: job.arn },
   });
 }
 

@@ -9,6 +9,7 @@ import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import type { ExplorerView } from './explorer';
 import { registerExplorer } from './explorer';
+import { actionTestHooks } from './explorerActions';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
 import { readSettings } from './settings';
@@ -19,6 +20,8 @@ export interface GreenMlApi {
   activationMs: number;
   /** The SageMaker resources view, for the host tests. */
   explorer: ExplorerView;
+  /** Test hooks (replace the modal confirmation): present only when the host-test runner sets GREENML_TEST_API=1. */
+  testing?: typeof actionTestHooks;
 }
 
 const documentSelector: vscode.DocumentSelector = [
@@ -80,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   documents.relintOpenDocuments();
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
-  return { activationMs, explorer };
+  return { activationMs, explorer, ...(process.env.GREENML_TEST_API === '1' ? { testing: actionTestHooks } : {}) };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, DescribeEndpointConfigCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import * as vscode from 'vscode';
+import type { Confirmation } from '../../../src/present/actions';
+import type { ExplorerItem } from '../../../src/present/explorer';
+import { startMoto, useFakeCredentials } from '../../kit/moto';
+import type { MotoServer } from '../../kit/moto';
+import { activateExtension } from './helpers';
+
+interface ActionsApi {
+  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
+  testing?: {
+    setConfirm(confirm: ((c: Confirmation) => Promise<string | undefined>) | undefined): void;
+    setSettleDelay(ms: number | undefined): void;
+  };
+}
+
+suite('SageMaker resources view: actions against moto', () => {
+  let moto: MotoServer;
+  let restoreEnv: () => void;
+  let sm: SageMakerClient;
+  let api: ActionsApi;
+  const settings = () => vscode.workspace.getConfiguration('greenml');
+
+  const endpointsShown = (): ExplorerItem[] => {
+    const region = api.explorer.getChildren().find((r) => r.label === 'us-east-1');
+    assert.ok(region, 'no us-east-1 node');
+    const group = api.explorer.getChildren(region).find((g) => g.label === 'Endpoints');
+    assert.ok(group, 'no Endpoints group');
+    return api.explorer.getChildren(group).filter((e) => e.contextValue.startsWith('greenml.aws.endpoint'));
+  };
+
+  async function seedEndpoint(name: string): Promise<void> {
+    await sm.send(new CreateModelCommand({ ModelName: `${name}-model`, ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r', PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1' } }));
+    await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: `${name}-config`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `${name}-model`, InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
+    await sm.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }));
+  }
+
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    restoreEnv = useFakeCredentials();
+    moto = await startMoto();
+    // The SDK honours these in the extension, which shares this extension-host process.
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_MAX_ATTEMPTS = '1';
+    sm = new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
+    api = (await activateExtension()) as unknown as ActionsApi;
+    assert.ok(api.testing, 'the test runner sets GREENML_TEST_API=1, so the extension exports its test hooks');
+    api.testing.setSettleDelay(50);
+  });
+
+  suiteTeardown(async () => {
+    api?.testing?.setConfirm(undefined);
+    api?.testing?.setSettleDelay(undefined);
+    await settings().update('aws.readOnly', undefined, vscode.ConfigurationTarget.Global);
+    sm?.destroy();
+    moto?.stop();
+    delete process.env.AWS_ENDPOINT_URL;
+    delete process.env.AWS_MAX_ATTEMPTS;
+    restoreEnv?.();
+  });
+
+  test('read-only (the default) refuses a delete without asking or calling AWS', async () => {
+    await seedEndpoint('protected');
+    await vscode.commands.executeCommand('greenml.aws.connect');
+    const [item] = endpointsShown();
+    assert.strictEqual(item?.label, 'protected');
+    let asked = false;
+    api.testing?.setConfirm(() => {
+      asked = true;
+      return Promise.resolve('Delete endpoint');
+    });
+    const result = await vscode.commands.executeCommand('greenml.aws.deleteEndpoint', item);
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(asked, false);
+    await vscode.commands.executeCommand('greenml.aws.refresh');
+    assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+  });
+
+  test('a confirmed delete removes the endpoint (and its config) from AWS and from the view', async function () {
+    this.timeout(60_000);
+    await settings().update('aws.readOnly', false, vscode.ConfigurationTarget.Global);
+    await seedEndpoint('doomed');
+    await vscode.commands.executeCommand('greenml.aws.refresh');
+    const doomed = endpointsShown().find((e) => e.label === 'doomed');
+    assert.ok(doomed, 'the seeded endpoint is listed');
+    const asked: Confirmation[] = [];
+    api.testing?.setConfirm((c) => {
+      asked.push(c);
+      return Promise.resolve('Delete endpoint and its config');
+    });
+    const report = (await vscode.commands.executeCommand('greenml.aws.deleteEndpoint', doomed)) as { result: string; deletedConfig?: string } | undefined;
+    assert.deepStrictEqual(asked.map((c) => c.message.replace(/\$[\d.]+\/h/, '$X/h')), ["Delete endpoint 'doomed' in us-east-1 ($X/h)? This cannot be undone."]);
+    assert.deepStrictEqual([report?.result, report?.deletedConfig], ['done', 'doomed-config']);
+    assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+    await assert.rejects(sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: 'doomed-config' })), /Could not find/);
+  });
+
+  test('a cancelled confirmation leaves the endpoint alone', async () => {
+    const [item] = endpointsShown();
+    api.testing?.setConfirm(() => Promise.resolve(undefined));
+    assert.strictEqual(await vscode.commands.executeCommand('greenml.aws.deleteEndpoint', item), undefined);
+    await vscode.commands.executeCommand('greenml.aws.refresh');
+    assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+  });
+
+  test('"Show only idle" hides the active endpoint and "Show all resources" brings it back', async () => {
+    const region = () => api.explorer.getChildren().find((r) => r.label === 'us-east-1');
+    await vscode.commands.executeCommand('greenml.aws.showOnlyIdle');
+    try {
+      // The seeded endpoint is younger than greenml.idle.hours, so it is not idle.
+      const shown = region();
+      assert.ok(shown);
+      assert.deepStrictEqual(api.explorer.getChildren(shown).map((c) => [c.label, c.contextValue]), [['No idle resources', 'greenml.aws.placeholder']]);
+    } finally {
+      await vscode.commands.executeCommand('greenml.aws.showAllResources');
+    }
+    assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+  });
+});
