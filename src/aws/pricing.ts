@@ -10,7 +10,7 @@ import { AwsError, call } from './errors';
  * filtered by `regionCode`, `instanceName` and the usage kind `platoinstancetype`.
  */
 
-export type { PriceUsage };
+export type { PriceUsage, PricingClient };
 
 /** `platoinstancetype` values of the SageMaker offer (as the public offer file spells them). */
 export const usageAttribute: Record<PriceUsage, string> = {
