@@ -5,25 +5,64 @@ import { getRegion, suggestRegions } from '../data/regions';
 import type { InstanceRow } from '../data/types';
 import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance, scaleEstimate } from '../estimate/estimate';
+import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCache';
+import { defaultCacheHours, PriceCache } from '../estimate/priceCache';
+import { defaultPriceCacheFile, filePriceStore } from '../node/priceStore';
 import { formatFigure, formatUsd } from '../present/figures';
 import type { CliIo } from './main';
 import { reportUsageError } from './usage';
 
-export const estimateUsage = `Usage: greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--json]
+export const estimateUsage = `Usage: greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--live [--usage U] [--profile P] [--cache-hours N]] [--json]
 
-Energy, carbon and cost per instance-hour of an ml.* type, offline, by Cloud Carbon
-Footprint's method (docs/estimates.md).
+Energy, carbon and cost per instance-hour of an ml.* type by Cloud Carbon Footprint's
+method (docs/estimates.md). Offline unless --live is given.
 
 Options:
   --region R              AWS region code (default: us-east-1); 'greenml regions' lists them
   --hours N               Also give the figures for N instance-hours
   --utilization U         Average utilisation, 0 to 1 (default: 0.5, CCF's)
   --intensity ccf|recent  Grid factor: the CCF app's (default) or the recent figure of the data
+  --live                  Ask the AWS Price List API for the region's SageMaker price (needs AWS
+                          credentials and pricing:GetProducts; cached in ~/.cache/greenml/prices.json);
+                          without it, or when the call fails, the bundled price is used
+  --usage U               The price --live asks for: hosting (default), training, notebook or processing
+  --profile P             AWS profile for --live (default: AWS_PROFILE, else the default chain)
+  --cache-hours N         How long a fetched price is reused (default: 24)
   --json                  One JSON object
 `;
 
+const usages: readonly PriceUsage[] = ['hosting', 'training', 'notebook', 'processing'];
+
+export interface LiveLookup {
+  price?: LivePriceInput;
+  /** Why no live price is used (one line, no credentials in it). */
+  warning?: string;
+}
+
+/** The live price of a type: the cache's when fresh, else one Price List call (its result is cached, a failure is not). */
+export async function lookUpLivePrice(key: PriceKey, options: { profile?: string; cacheHours: number; version?: string; env?: NodeJS.ProcessEnv }): Promise<LiveLookup> {
+  const cache = new PriceCache(filePriceStore(defaultPriceCacheFile(options.env)), options.cacheHours);
+  const cached = cache.get(key);
+  if (cached) return cached.usdPerHour === null ? { warning: `the AWS Price List has no ${key.usage} price for ${key.instanceType} in ${key.region} (cached)` } : { price: cache.livePrice(key) };
+  // The AWS SDK loads only for --live.
+  const { createPricingClient, fetchLivePrice, liveSource } = await import('../aws/pricing');
+  const { AwsError } = await import('../aws/errors');
+  const client = createPricingClient({ profile: options.profile, version: options.version });
+  try {
+    const found = await fetchLivePrice(client, key);
+    const entry = cache.set(key, found?.usdPerHour ?? null, found ? liveSource(found) : 'AWS Price List API GetProducts (no product)');
+    if (!found) return { warning: `the AWS Price List has no ${key.usage} price for ${key.instanceType} in ${key.region}` };
+    return { price: { usdPerHour: found.usdPerHour, source: entry.source, fetchedAt: entry.fetchedAt } };
+  } catch (err) {
+    const e = AwsError.from(err, 'GetProducts');
+    return { warning: `no live price (${e.reason}): ${e.message}` };
+  } finally {
+    client.destroy();
+  }
+}
+
 /** `greenml estimate`: returns the exit code (0, or 2 for a usage error or an unknown type or region). */
-export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
+export async function runEstimateCommand(argv: readonly string[], io: CliIo, version?: string): Promise<number> {
   const fail = (message: string): number => reportUsageError(io, message, 'greenml estimate');
   let parsed;
   try {
@@ -36,6 +75,10 @@ export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
         utilization: { type: 'string' },
         intensity: { type: 'string' },
         json: { type: 'boolean' },
+        live: { type: 'boolean' },
+        usage: { type: 'string' },
+        profile: { type: 'string' },
+        'cache-hours': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,7 +109,19 @@ export function runEstimateCommand(argv: readonly string[], io: CliIo): number {
   const hours = values.hours === undefined ? undefined : Number(values.hours);
   if (hours !== undefined && !(values.hours!.trim() !== '' && Number.isFinite(hours) && hours >= 0)) return fail(`--hours must be a number of hours, got "${values.hours}"`);
 
-  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice });
+  const usage = values.usage ?? 'hosting';
+  if (!usages.includes(usage as PriceUsage)) return fail(`--usage must be one of ${usages.join(', ')}, got "${usage}"`);
+  const cacheHours = values['cache-hours'] === undefined ? defaultCacheHours : Number(values['cache-hours']);
+  if (!(values['cache-hours'] === undefined || (values['cache-hours'].trim() !== '' && Number.isFinite(cacheHours) && cacheHours >= 0))) return fail(`--cache-hours must be a number of hours, got "${values['cache-hours']}"`);
+  if (!values.live && (values.usage !== undefined || values.profile !== undefined || values['cache-hours'] !== undefined)) return fail('--usage, --profile and --cache-hours go with --live');
+
+  let livePrice: LivePriceInput | undefined;
+  if (values.live) {
+    const found = await lookUpLivePrice({ instanceType: instance.instanceType, region, usage: usage as PriceUsage }, { profile: values.profile, cacheHours, version });
+    if (found.warning) io.stderr(`greenml: ${found.warning}; the bundled price is used\n`);
+    livePrice = found.price;
+  }
+  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice });
   if (values.json) {
     io.stdout(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2) + '\n');
   } else io.stdout(formatEstimateText(estimate, instance, hours));
@@ -84,7 +139,7 @@ function specs(r: InstanceRow): string {
 export function formatEstimateText(e: InstanceEstimate, instance: InstanceRow, hours?: number): string {
   const region = getRegion(e.region);
   const w = (n: number | null): string => (n === null ? 'unknown' : `${formatFigure(n)} W`);
-  const costKind = e.costSource === 'bundled' ? 'bundled SageMaker hosting price, us-east-1' : e.costSource === 'ec2-lower-bound' ? 'EC2 price in us-east-1: a lower bound' : '';
+  const costKind = e.costSource === 'live' ? `live SageMaker price, ${e.region}` : e.costSource === 'bundled' ? 'bundled SageMaker hosting price, us-east-1' : e.costSource === 'ec2-lower-bound' ? 'EC2 price in us-east-1: a lower bound' : '';
   const lines = [
     `${e.instanceType} in ${e.region}${region ? ` (${region.name})` : ''}, utilisation ${formatFigure(e.utilization * 100)}%${e.estimated ? ' (estimate)' : ''}`,
     `  Specs     ${specs(instance)}`,

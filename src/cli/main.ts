@@ -75,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io);
+  if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io, version);
   if (argv[0] === 'regions') return runRegionsCommand(argv.slice(1), io);
   let parsed;
   try {

@@ -3,11 +3,12 @@ import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
 import type { InstanceRow, RegionRow } from '../data/types';
 import type { Sourced } from './coefficients';
+import type { LivePriceInput } from './priceCache';
 import { acceleratorCoefficients, cpuCoefficients, defaultUtilization, memoryWattsPerGb, pue, unknownRegionGco2ePerKwh } from './coefficients';
 
 /** Which grid factor: the CCF app's (default, comparable with CCF reports) or the recent figure of the data. */
 export type IntensityChoice = 'ccf' | 'recent';
-export type CostSource = 'bundled' | 'ec2-lower-bound';
+export type CostSource = 'live' | 'bundled' | 'ec2-lower-bound';
 
 export interface EstimateOptions {
   /** AWS region code; default `us-east-1`. */
@@ -15,6 +16,8 @@ export interface EstimateOptions {
   /** Average utilisation as a fraction in [0, 1]; default CCF's 0.5. */
   utilization?: number;
   intensity?: IntensityChoice;
+  /** A live Price List price of this type in this region (see priceCache.ts); used before the bundled one. */
+  livePrice?: LivePriceInput;
 }
 
 /** Power draw of one instance at the given utilisation, watts, before PUE. Null parts are unknown. */
@@ -47,8 +50,8 @@ export interface InstanceEstimate {
   /** USD per instance-hour, or null when no price is bundled. */
   costUsdPerHour: number | null;
   costSource: CostSource | null;
-  /** Both bundled prices are us-east-1's; other regions usually cost more. */
-  costRegion: 'us-east-1' | null;
+  /** The region the price is for: the estimate's for a live price; us-east-1 for both bundled prices (other regions usually cost more). */
+  costRegion: string | null;
   /** True when any input is a fallback, an estimate by a third party or a figure of another region. */
   estimated: boolean;
   /** Where each figure comes from (deduplicated). */
@@ -128,7 +131,7 @@ export function estimateInstance(instanceType: string, options: EstimateOptions 
   if (embodiedKgCo2ePerHour === null) notes.push('no embodied-emissions figure for this type: the total leaves it out');
   const totalKgCo2ePerHour = operationalKgCo2ePerHour === null ? null : operationalKgCo2ePerHour + (embodiedKgCo2ePerHour ?? 0);
 
-  const cost = costPerHour(instance, region.code);
+  const cost = options.livePrice ? livePriceOf(options.livePrice, region.code) : costPerHour(instance, region.code);
   if (cost) used.push(cost);
 
   for (const s of used) if (s.note) notes.push(s.note);
@@ -146,7 +149,7 @@ export function estimateInstance(instanceType: string, options: EstimateOptions 
     complete: energyKwhPerHour !== null && acceleratorWatts !== null && embodiedKgCo2ePerHour !== null,
     costUsdPerHour: cost?.value.usd ?? null,
     costSource: cost?.value.kind ?? null,
-    costRegion: cost ? 'us-east-1' : null,
+    costRegion: cost ? (cost.value.kind === 'live' ? region.code : 'us-east-1') : null,
     estimated: used.some((s) => s.estimated) || energyKwhPerHour === null,
     sources: [...new Set(used.map((s) => s.source))],
     notes: [...new Set(notes)],
@@ -185,6 +188,15 @@ export function embodiedPerHour(instance: InstanceRow): Sourced<number | null> {
     };
   }
   return { value: null, source: 'shared/data/embodied-emissions.csv (no figure)', estimated: true };
+}
+
+/** A live price as a sourced figure: the region's own on-demand price, not an estimate. */
+export function livePriceOf(price: LivePriceInput, region: string): Sourced<{ usd: number; kind: CostSource }> {
+  return {
+    value: { usd: price.usdPerHour, kind: 'live' },
+    source: `${price.source}, ${region}, fetched ${new Date(price.fetchedAt).toISOString().slice(0, 10)}`,
+    estimated: false,
+  };
 }
 
 /** USD per hour: the bundled SageMaker hosting price, else the EC2 price as a lower bound; both are us-east-1's. */

@@ -3,20 +3,36 @@ import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
 import { alwaysOnCost, hoursPerMonth, trainingBound } from '../estimate/bounds';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
+import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCache';
 import type { CostTarget, CostTargets } from './costTargets';
 import { formatFigure, formatUsd } from './figures';
+
+/** A live price lookup that never waits: the cached price, or undefined (the caller may fetch in the background). */
+export type PriceLookup = (key: PriceKey) => LivePriceInput | undefined;
 
 export interface LensSettings {
   /** The `greenml.region` setting; undefined when unset. */
   region?: string;
+  /** The region of the AWS profile (`~/.aws/config`), when it has one. */
+  profileRegion?: string;
   utilization?: number;
   intensity?: IntensityChoice;
+  /** Live prices, when the user allows them (`greenml.pricing.live`). */
+  livePrice?: PriceLookup;
 }
 
 /** Which region the figures are for and why. */
 export interface LensRegion {
   code: string;
-  origin: 'code' | 'setting' | 'default';
+  origin: 'code' | 'setting' | 'profile' | 'default';
+}
+
+/** The first known region of: the code's, the `greenml.region` setting, the AWS profile's; else us-east-1. */
+export function resolveRegion(codeRegion: string | undefined, settings: { region?: string; profileRegion?: string }): LensRegion {
+  if (codeRegion && getRegion(codeRegion)) return { code: getRegion(codeRegion)!.code, origin: 'code' };
+  if (settings.region && getRegion(settings.region)) return { code: getRegion(settings.region)!.code, origin: 'setting' };
+  if (settings.profileRegion && getRegion(settings.profileRegion)) return { code: getRegion(settings.profileRegion)!.code, origin: 'profile' };
+  return { code: 'us-east-1', origin: 'default' };
 }
 
 /** One lens: where it sits (offsets of the code walked), its title and its tooltip. */
@@ -27,18 +43,19 @@ export interface LensModel {
   tooltip: string;
 }
 
-/** The code's region when it names a known one, else the setting's, else us-east-1. */
+/** The code's region when it names a known one, else the setting's, else the AWS profile's, else us-east-1. */
 export function lensRegion(targets: CostTargets, settings: LensSettings): LensRegion {
-  if (targets.region && getRegion(targets.region.code)) return { code: targets.region.code, origin: 'code' };
-  if (settings.region && getRegion(settings.region)) return { code: settings.region, origin: 'setting' };
-  return { code: 'us-east-1', origin: 'default' };
+  return resolveRegion(targets.region?.code, settings);
 }
 
-const regionOrigin: Record<LensRegion['origin'], string> = {
+export const regionOrigin: Record<LensRegion['origin'], string> = {
   code: 'the region the code sets',
   setting: 'the greenml.region setting',
-  default: 'us-east-1, the default (no region in the code or the greenml.region setting)',
+  profile: "the AWS profile's region (~/.aws/config)",
+  default: 'us-east-1, the default (no region in the code, the greenml.region setting or the AWS profile)',
 };
+
+const usageOf: Record<CostTarget['kind'], PriceUsage> = { training: 'training', tuner: 'training', endpoint: 'hosting', notebook: 'notebook' };
 
 function hours(h: number): string {
   return `${formatFigure(h)} h`;
@@ -75,7 +92,8 @@ function tooltip(lines: string[], b: { estimated: boolean; notes: string[]; sour
  * instance's hourly and monthly figures. Undefined when neither cost nor carbon is known.
  */
 export function lensFor(target: CostTarget, region: LensRegion, settings: LensSettings): LensModel | undefined {
-  const estimate = estimateInstance(target.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity });
+  const livePrice = settings.livePrice?.({ instanceType: target.instanceType, region: region.code, usage: usageOf[target.kind] });
+  const estimate = estimateInstance(target.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity, livePrice });
   if (estimate.costUsdPerHour === null && estimate.totalKgCo2ePerHour === null) return undefined;
   const lowerBound = estimate.costSource === 'ec2-lower-bound';
   if (target.kind === 'training' || target.kind === 'tuner') {

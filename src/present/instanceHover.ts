@@ -3,7 +3,12 @@ import { getRegion } from '../data/regions';
 import type { InstanceRow } from '../data/types';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
+import { switchSaving } from '../estimate/savings';
+import { getPurposeBuiltAlternative } from '../rules/endpoint-general-purpose-silicon';
+import type { PriceLookup } from './codeLens';
+import { regionOrigin, resolveRegion } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
+import { formatSaving } from './savings';
 
 /** An `ml.*` instance-type string found in a line: its text and 0-based UTF-16 column range (end exclusive). */
 export interface InstanceTypeMatch {
@@ -25,8 +30,14 @@ export function findInstanceTypeAt(line: string, character: number): InstanceTyp
 }
 
 export interface HoverSettings {
-  /** Region code from the `greenml.region` setting. */
-  region: string;
+  /** Region code from the `greenml.region` setting; undefined when unset. */
+  region?: string;
+  /** The region the code sets (boto3 session, AWS provider), when known. */
+  codeRegion?: string;
+  /** The AWS profile's region (`~/.aws/config`). */
+  profileRegion?: string;
+  /** Live prices (`greenml.pricing.live`): the cached hosting price of the type, never waiting. */
+  livePrice?: PriceLookup;
   /** 0–1; CCF's 0.5 when absent. */
   utilization?: number;
   intensity?: IntensityChoice;
@@ -52,17 +63,16 @@ export function instanceHoverMarkdown(name: string, settings: HoverSettings): st
     return close.length ? `**${escape(name)}** is not a SageMaker instance type. Did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : undefined;
   }
   const lines: string[] = [];
-  let region = settings.region;
-  if (!getRegion(region)) {
-    lines.push(`_\`greenml.region\` is "${escape(region)}", not a known region: us-east-1 used._`, '');
-    region = 'us-east-1';
+  const resolved = resolveRegion(settings.codeRegion, settings);
+  if (settings.region && !getRegion(settings.region)) {
+    lines.push(`_\`greenml.region\` is "${escape(settings.region)}", not a known region: ${resolved.code} used._`, '');
   }
+  const region = resolved.code;
   const utilization = settings.utilization !== undefined && settings.utilization >= 0 && settings.utilization <= 1 ? settings.utilization : undefined;
-  const e = estimateInstance(instance.instanceType, { region, utilization, intensity: settings.intensity });
-  const cost =
-    e.costUsdPerHour === null
-      ? 'unknown (no price bundled)'
-      : `${formatUsd(e.costUsdPerHour)} (${e.costSource === 'bundled' ? 'SageMaker hosting price' : 'EC2 price, a lower bound'}, us-east-1)`;
+  const livePrice = settings.livePrice?.({ instanceType: instance.instanceType, region, usage: 'hosting' });
+  const e = estimateInstance(instance.instanceType, { region, utilization, intensity: settings.intensity, livePrice });
+  const costKinds = { live: `SageMaker hosting price, live, ${region}`, bundled: 'SageMaker hosting price, us-east-1', 'ec2-lower-bound': 'EC2 price, a lower bound, us-east-1' };
+  const cost = e.costUsdPerHour === null || e.costSource === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)} (${costKinds[e.costSource]})`;
   const carbon =
     e.totalKgCo2ePerHour === null
       ? 'unknown'
@@ -75,8 +85,14 @@ export function instanceHoverMarkdown(name: string, settings: HoverSettings): st
     `| Energy | ${e.energyKwhPerHour === null ? 'unknown' : `${formatFigure(e.energyKwhPerHour)} kWh`} |`,
     `| Carbon | ${carbon} |`,
     '',
-    `${e.estimated ? 'Estimate' : 'Figures'} at ${formatFigure(e.utilization * 100)}% utilisation by Cloud Carbon Footprint's method (${e.intensity} grid factor).`,
+    `${e.estimated ? 'Estimate' : 'Figures'} at ${formatFigure(e.utilization * 100)}% utilisation by Cloud Carbon Footprint's method (${e.intensity} grid factor). Region from ${regionOrigin[resolved.origin]}.`,
   );
+  const alternative = getPurposeBuiltAlternative(instance);
+  if (alternative) {
+    const to = estimateInstance(alternative.instanceType, { region, utilization, intensity: settings.intensity, livePrice: settings.livePrice?.({ instanceType: alternative.instanceType, region, usage: 'hosting' }) });
+    const saving = switchSaving(alternative.acceleratorKind === 'inferentia' ? 'inferentia' : 'graviton', e, to, alternative.cpuMicroarchitecture);
+    lines.push('', `Greener alternative for serving: ${formatSaving(saving, region)}`);
+  }
   if (e.notes.length) lines.push('', ...e.notes.map((n) => `- ${escape(n)}`));
   lines.push('', `Sources: ${e.sources.map(escape).join('; ')}.`);
   return lines.join('\n');

@@ -15,7 +15,7 @@ export const trainingNoSpot = defineRule({
     description: 'Training job on on-demand capacity without managed spot training',
     messages: {
       noSpot:
-        'This training job runs on on-demand capacity: managed spot training uses spare EC2 capacity at up to 90% less cost, and with checkpoints an interruption only resumes the job. Enable managed spot training.',
+        'This training job runs on on-demand capacity: AWS states managed spot training costs up to 90% less, and with checkpoints an interruption only resumes the job. Enable managed spot training.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01'],

@@ -6,6 +6,7 @@ import { lensesFor } from '../present/codeLens';
 import type { CostTargets } from '../present/costTargets';
 import { costTargetVisitors } from '../present/costTargets';
 import { cellScheme, notebookText } from './diagnostics';
+import type { EditorPricing } from './pricing';
 
 function toCodeLens(lens: LensModel, at: vscode.Position): vscode.CodeLens {
   return new vscode.CodeLens(new vscode.Range(at, at), { title: lens.title, tooltip: lens.tooltip, command: showLensDetailsCommand, arguments: [lens.title, lens.tooltip] });
@@ -18,16 +19,22 @@ export function registerLensDetailsCommand(): vscode.Disposable {
   return vscode.commands.registerCommand(showLensDetailsCommand, (title: string, details: string) => vscode.window.showInformationMessage(title, { modal: true, detail: details }));
 }
 
-/** The `greenml.*` settings the lenses use; `region` only when the user set it (its default is reported as the default). */
-function lensSettings(scope: vscode.Uri): { enabled: boolean; settings: LensSettings } {
+/**
+ * The `greenml.*` settings of the figures (lenses and hovers); `region` only when the user set it,
+ * so that the AWS profile's region comes next. Live prices and the profile's region come from `pricing`.
+ */
+export function lensSettings(scope: vscode.Uri, pricing?: EditorPricing): { enabled: boolean; settings: LensSettings } {
   const section = vscode.workspace.getConfiguration('greenml', scope);
   const region = section.inspect<string>('region');
+  const set = region?.workspaceFolderValue ?? region?.workspaceValue ?? region?.globalValue;
   return {
     enabled: section.get<boolean>('codeLens.enable', true),
     settings: {
-      region: region?.workspaceFolderValue ?? region?.workspaceValue ?? region?.globalValue,
+      region: set?.trim() ? set.trim() : undefined,
+      profileRegion: pricing?.profileRegion,
       utilization: section.get<number>('utilization', 0.5),
       intensity: section.get<IntensityChoice>('gridIntensity', 'ccf') === 'recent' ? 'recent' : 'ccf',
+      ...(pricing?.liveEnabled ? { livePrice: pricing.livePrice } : {}),
     },
   };
 }
@@ -44,7 +51,37 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     private readonly linter: Linter,
     /** The notebook a cell document belongs to (DocumentLinter.notebookOf). */
     private readonly notebookOf: (cell: vscode.TextDocument) => vscode.NotebookDocument | undefined,
+    private readonly pricing?: EditorPricing,
   ) {}
+
+  /**
+   * The cost targets and code region of a document, with a way to map their offsets to positions
+   * in it; undefined for a file Green ML does not read (or a cell of no open notebook).
+   */
+  async targetsOf(document: vscode.TextDocument): Promise<{ targets: CostTargets; positionOf(offset: number): vscode.Position | undefined } | undefined> {
+    if (document.uri.scheme === cellScheme) {
+      const notebook = this.notebookOf(document);
+      const index = notebook ? notebook.getCells().findIndex((c) => c.document === document) : -1;
+      if (!notebook || index === -1) return undefined;
+      const fileName = `${notebook.uri.path}.ipynb`;
+      if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+      const targets: CostTargets = { targets: [] };
+      const collected = this.linter.collectFacts(fileName, notebookText(notebook.getCells()), costTargetVisitors(targets), { format: 'notebook' });
+      return {
+        targets,
+        positionOf: (offset) => {
+          const where = collected.embedded?.cellRange(offset, offset);
+          return where?.index === index ? new vscode.Position(where.line - 1, where.column - 1) : undefined;
+        },
+      };
+    }
+    const fileName = document.fileName;
+    if (!this.linter.mayHandle(fileName)) return undefined;
+    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const targets: CostTargets = { targets: [] };
+    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(targets));
+    return { targets, positionOf: (offset) => document.positionAt(collected.embedded?.toFile(offset) ?? offset) };
+  }
 
   /** Asks the editor for fresh lenses (after a settings change). */
   refresh(): void {
@@ -52,7 +89,7 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const { enabled, settings } = lensSettings(document.uri);
+    const { enabled, settings } = lensSettings(document.uri, this.pricing);
     if (!enabled) return [];
     if (document.uri.scheme === cellScheme) {
       const notebook = this.notebookOf(document);

@@ -7,6 +7,7 @@ import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
+import { EditorPricing } from './pricing';
 import type { ExplorerView } from './explorer';
 import { registerExplorer } from './explorer';
 import { actionTestHooks } from './explorerActions';
@@ -44,15 +45,20 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
-  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell));
+  const version = String(context.extension.packageJSON.version);
+  const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
+  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell), pricing);
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
     vscode.languages.registerCodeActionsProvider(documentSelector, new GreenMlCodeActions(documents), {
       providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
     }),
-    vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover()),
+    vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover(codeLens, pricing)),
     codeLens,
+    pricing,
+    // A live price that lands, or the profile's region once read, changes the figures.
+    pricing.onDidChange(() => codeLens.refresh()),
     registerLensDetailsCommand(),
     registerCompareRegions(),
     vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
@@ -74,12 +80,15 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       documents.updateSettings(next);
       rulesView.update(next);
       codeLens.refresh();
+      if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
     }),
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
-  const explorer = registerExplorer(context, log, String(context.extension.packageJSON.version));
+  const explorer = registerExplorer(context, log, version);
+  // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
+  void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
   documents.relintOpenDocuments();
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);

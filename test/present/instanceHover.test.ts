@@ -61,3 +61,33 @@ describe('instance-type hover', () => {
     assert.equal(formatUsd(0.0123), '$0.012');
   });
 });
+
+describe('instance-type hover: region, live prices and the alternative', () => {
+  it("takes the code's region, else the setting's, else the AWS profile's, and says which", () => {
+    assert.match(instanceHoverMarkdown('ml.m5.xlarge', { profileRegion: 'eu-north-1' })!, /Per hour in eu-north-1[\s\S]*Region from the AWS profile's region/);
+    assert.match(instanceHoverMarkdown('ml.m5.xlarge', { region: 'eu-west-1', profileRegion: 'eu-north-1' })!, /Per hour in eu-west-1/);
+    assert.match(instanceHoverMarkdown('ml.m5.xlarge', { codeRegion: 'ap-south-1', region: 'eu-west-1', profileRegion: 'eu-north-1' })!, /Per hour in ap-south-1[\s\S]*Region from the region the code sets/);
+    assert.match(instanceHoverMarkdown('ml.m5.xlarge', {})!, /Per hour in us-east-1/);
+    assert.match(instanceHoverMarkdown('ml.m5.xlarge', { region: 'moon-1', profileRegion: 'eu-north-1' })!, /"moon-1", not a known region: eu-north-1 used/);
+  });
+
+  it('shows a cached live hosting price as the region\'s own', () => {
+    const keys: string[] = [];
+    const md = instanceHoverMarkdown('ml.m5.xlarge', {
+      region: 'eu-west-1',
+      livePrice: (k) => {
+        keys.push(`${k.usage} ${k.instanceType} ${k.region}`);
+        return k.instanceType === 'ml.m5.xlarge' ? { usdPerHour: 0.258, source: 'AWS Price List API (test)', fetchedAt: Date.UTC(2026, 10, 24) } : undefined;
+      },
+    })!;
+    assert.ok(md.includes('| Cost | $0.26 (SageMaker hosting price, live, eu-west-1) |'), md);
+    assert.ok(md.includes('eu-west-1, fetched 2026-11-24'), md);
+    assert.equal(keys[0], 'hosting ml.m5.xlarge eu-west-1');
+  });
+
+  it('names the purpose-built alternative and its saving', () => {
+    const md = instanceHoverMarkdown('ml.g5.xlarge', {})!;
+    assert.match(md, /Greener alternative for serving: \*\*AWS Inferentia2: ml\.g5\.xlarge → ml\.inf2\.xlarge\*\*: \$[\d.]+\/h less \(\d+%\)/);
+    assert.equal(/Greener alternative/.test(instanceHoverMarkdown('ml.inf2.xlarge', {})!), false);
+  });
+});

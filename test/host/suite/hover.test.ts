@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openInEditor } from './helpers';
+import { activateExtension, codeOf, openInEditor, waitForDiagnostics } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -52,6 +52,19 @@ suite('Instance-type hover', () => {
     assert.ok(text.includes('**ml.m5.xlarge** · 4 vCPU (Skylake) · 16 GiB'), text);
     assert.ok(text.includes('| Cost | $0.23 (SageMaker hosting price, us-east-1) |'), text);
     assert.ok(text.includes('| Energy | 0.0183 kWh |'), text);
+  });
+
+  test('hovering a finding that suggests a change shows what the change saves, and whose figure it is', async () => {
+    await vscode.workspace.getConfiguration('greenml').update('region', undefined, vscode.ConfigurationTarget.Workspace);
+    const { document } = await openInEditor('hover_train.py');
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'SML203'), 'SML203 on hover_train.py');
+    const line = document.getText().split('\n').findIndex((l) => l.includes('Estimator('));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('Estimator(') + 3);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    // ml.m5.xlarge: 0.9 × $0.23 = $0.207 per instance-hour, from AWS's verified "up to 90%".
+    assert.ok(text.includes('Green ML SML203: what the change saves'), text);
+    assert.ok(text.includes('**Managed spot training (ml.m5.xlarge)**: up to $0.21/h less (up to 90%).'), text);
+    assert.ok(text.includes('AWS states "up to 90% cheaper" (https://docs.aws.amazon.com/sagemaker/latest/dg/model-managed-spot-training.html)'), text);
   });
 
   test('no Green ML hover away from an instance type', async () => {

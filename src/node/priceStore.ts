@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PriceStore } from '../estimate/priceCache';
+
+/** The CLI's price cache file: `$XDG_CACHE_HOME/greenml/prices.json`, else `~/.cache/greenml/prices.json`. */
+export function defaultPriceCacheFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
+  return path.join(base, 'greenml', 'prices.json');
+}
+
+/** A price store in one JSON file; the folder is created on the first write, and a write replaces the file whole. */
+export function filePriceStore(file: string): PriceStore {
+  return {
+    read() {
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      }
+    },
+    write(text) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, text);
+      fs.renameSync(temporary, file);
+    },
+  };
+}
