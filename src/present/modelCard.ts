@@ -125,6 +125,8 @@ export interface PlacedTrainingTarget {
   target: TrainingTarget;
   line: number;
   endLine: number;
+  /** In a notebook: the 0-based cell index and the 1-based lines inside that cell. */
+  cell?: { index: number; line: number; endLine: number };
 }
 
 /**
@@ -147,8 +149,10 @@ export function placedTrainingTargets(linter: Linter, fileName: string, text: st
   const collected = linter.collectFacts(fileName, text, costTargetVisitors(sink), format ? { format } : {});
   const lines = new LineIndex(text);
   const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
-  const targets = sink.targets.flatMap((t) =>
-    t.kind === 'training' || t.kind === 'tuner' ? [{ target: t, line: lines.positionAt(toFile(t.start)).line + 1, endLine: lines.positionAt(toFile(t.end)).line + 1 }] : [],
-  );
+  const targets = sink.targets.flatMap((t): PlacedTrainingTarget[] => {
+    if (t.kind !== 'training' && t.kind !== 'tuner') return [];
+    const cell = collected.embedded?.cellRange(t.start, t.end);
+    return [{ target: t, line: lines.positionAt(toFile(t.start)).line + 1, endLine: lines.positionAt(toFile(t.end)).line + 1, ...(cell ? { cell: { index: cell.index, line: cell.line, endLine: cell.endLine } } : {}) }];
+  });
   return { targets, ...(sink.region ? { codeRegion: sink.region.code } : {}) };
 }

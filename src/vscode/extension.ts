@@ -5,6 +5,7 @@ import { GreenMlCodeActions } from './codeActions';
 import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
+import { registerReportCommands } from './report';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import type { ExplorerView } from './explorer';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
+  registerReportCommands(context, documents, log);
   const explorer = registerExplorer(context, log, String(context.extension.packageJSON.version));
   documents.relintOpenDocuments();
   const activationMs = performance.now() - started;
