@@ -158,9 +158,9 @@ function addPeriods(totals: PeriodTotals, periods: { bound?: Amount; month?: Amo
 
 /** Why a finding of these rules has no figure: the estimate model has none for the change it suggests. */
 const noFigureReasons: Record<string, string> = {
-  'log-group-no-retention': 'no CloudWatch Logs storage price or carbon figure is bundled',
-  's3-no-lifecycle': 'no S3 storage price or carbon figure is bundled',
-  'ecr-no-lifecycle': 'no ECR storage price or carbon figure is bundled',
+  'log-group-no-retention': 'the saving depends on how many GB of logs are kept, which the code does not say',
+  's3-no-lifecycle': 'the saving depends on how much data the bucket holds and how it is read, which the code does not say',
+  'ecr-no-lifecycle': 'the saving depends on how many images are pushed and kept, which the code does not say',
   'endpoint-always-on': 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
   'endpoint-no-autoscaling': 'the saving of auto scaling depends on the traffic',
   'tuning-no-early-stopping': 'how many jobs early stopping ends, and when, is not known before tuning',

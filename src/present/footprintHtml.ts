@@ -37,6 +37,9 @@ export function savingText(s: Saving): string {
   return [amountText(s.bound, s.upTo, 'over the job bound'), amountText(s.month, s.upTo, 'per month')].filter(Boolean).join('; ');
 }
 
+/** `SML401 log-group-no-retention`; `parse-error` once. */
+export const ruleLabel = (r: { ruleId: string; ruleName: string }): string => (r.ruleId === r.ruleName ? r.ruleId : `${r.ruleId} ${r.ruleName}`);
+
 const th = (cells: string[]): string => `<tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr>`;
 const td = (cells: string[]): string => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 
@@ -45,13 +48,14 @@ export function barChart(title: string, bars: ReadonlyArray<{ label: string; val
   if (!bars.length) return '';
   const max = Math.max(...bars.map((b) => b.value), 1);
   const rowHeight = 22;
-  const labelWidth = 260;
+  const labelWidth = 300;
   const barWidth = 360;
   const height = bars.length * rowHeight + 8;
   const rows = bars.map((b, i) => {
     const y = i * rowHeight + 4;
     const w = Math.max(1, Math.round((b.value / max) * barWidth));
-    const label = b.label.length > 40 ? `${b.label.slice(0, 39)}…` : b.label;
+    // Long labels (paths) keep their end, where the file name is.
+    const label = b.label.length > 44 ? `…${b.label.slice(-43)}` : b.label;
     return (
       `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 2}" width="${w}" height="${rowHeight - 6}" rx="2"></rect>` +
@@ -82,7 +86,7 @@ export function footprintHtmlBody(model: FootprintModel, options: HtmlOptions = 
       `${t.withSaving} with an estimated saving. Estimated savings: ${totalsCell(t.savings.bound)} over training job bounds, ${totalsCell(t.savings.month)} per month of endpoints and notebook instances. ` +
       `Estimated footprint of the code: ${totalsCell(t.footprint.bound)} (training job bounds), ${totalsCell(t.footprint.month)} per month (endpoints, notebook instances).</p>`,
   );
-  parts.push(barChart('Findings per rule', model.rules.map((r) => ({ label: `${r.ruleId} ${r.ruleName}`, value: r.findings }))));
+  parts.push(barChart('Findings per rule', model.rules.map((r) => ({ label: ruleLabel(r), value: r.findings }))));
   const kgBars = model.files.filter((f) => (f.footprint.bound.kgCo2e ?? 0) + (f.footprint.month.kgCo2e ?? 0) > 0);
   if (kgBars.length) parts.push(barChart('Estimated kgCO2e per file (job bounds + one month of endpoints)', kgBars.map((f) => ({ label: f.path, value: (f.footprint.bound.kgCo2e ?? 0) + (f.footprint.month.kgCo2e ?? 0) }))));
 
@@ -90,7 +94,7 @@ export function footprintHtmlBody(model: FootprintModel, options: HtmlOptions = 
   if (model.rules.length) {
     parts.push(
       `<table>${th(['Rule', 'Findings', 'With a saving', 'Saving over job bounds', 'Saving per month'])}${model.rules
-        .map((r) => td([`${escapeHtml(r.ruleId)} ${escapeHtml(r.ruleName)}`, String(r.findings), String(r.withSaving), ...periodsCells(r.savings)]))
+        .map((r) => td([escapeHtml(ruleLabel(r)), String(r.findings), String(r.withSaving), ...periodsCells(r.savings)]))
         .join('')}</table>`,
     );
   } else parts.push('<p>No findings.</p>');
@@ -109,7 +113,7 @@ export function footprintHtmlBody(model: FootprintModel, options: HtmlOptions = 
         .map((r) =>
           td([
             location(r, options),
-            escapeHtml(`${r.ruleId} ${r.ruleName}`),
+            escapeHtml(ruleLabel(r)),
             escapeHtml(r.message),
             r.saving ? `${escapeHtml(r.saving.description)}: <strong>${escapeHtml(savingText(r.saving))}</strong>` : `<span class="muted">no figure: ${escapeHtml(r.noFigure ?? '')}</span>`,
           ]),

@@ -80,7 +80,7 @@ describe('footprint model', () => {
   it('a finding the estimate has no figure for is counted, with the reason, and no figure', () => {
     const row = buildFootprint(fixture()).findings.find((f) => f.ruleId === 'SML401');
     assert.equal(row?.saving, undefined);
-    assert.match(row?.noFigure ?? '', /CloudWatch Logs/);
+    assert.match(row?.noFigure ?? '', /GB of logs/);
   });
 
   it('totals per rule, per file and overall; job bounds and months kept apart', () => {

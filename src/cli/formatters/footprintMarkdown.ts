@@ -1,5 +1,5 @@
 import type { FootprintModel, PeriodTotals, Totals } from '../../present/footprint';
-import { savingText } from '../../present/footprintHtml';
+import { ruleLabel, savingText } from '../../present/footprintHtml';
 import { formatFigure, formatUsd } from '../../present/figures';
 
 /** Escapes text from the code (file names, messages) for a Markdown table cell: no markup, no HTML, no line break. */
@@ -39,7 +39,7 @@ export function formatFootprintMarkdown(model: FootprintModel): string {
   );
   out.push(
     model.rules.length
-      ? table(['Rule', 'Findings', 'With a saving', 'Saving over job bounds', 'Saving per month'], model.rules.map((r) => [`${r.ruleId} ${escapeMarkdown(r.ruleName)}`, String(r.findings), String(r.withSaving), ...periods(r.savings)]))
+      ? table(['Rule', 'Findings', 'With a saving', 'Saving over job bounds', 'Saving per month'], model.rules.map((r) => [escapeMarkdown(ruleLabel(r)), String(r.findings), String(r.withSaving), ...periods(r.savings)]))
       : 'No findings.',
     '',
     '## Per file',
@@ -58,7 +58,7 @@ export function formatFootprintMarkdown(model: FootprintModel): string {
         ['Where', 'Rule', 'Message', 'Estimated saving'],
         model.findings.map((r) => [
           escapeMarkdown(`${r.path}:${r.line}:${r.column}`),
-          `${r.ruleId} ${escapeMarkdown(r.ruleName)}`,
+          escapeMarkdown(ruleLabel(r)),
           escapeMarkdown(r.message),
           r.saving ? escapeMarkdown(`${r.saving.description}: ${savingText(r.saving)}`) : escapeMarkdown(`no figure: ${r.noFigure ?? ''}`),
         ]),
