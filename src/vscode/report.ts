@@ -75,20 +75,26 @@ export function registerReportCommands(context: vscode.ExtensionContext, linter:
       const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
       await vscode.commands.executeCommand('vscode.open', uri, { selection: new vscode.Range(position, position) } satisfies vscode.TextDocumentShowOptions);
     }),
-    vscode.commands.registerCommand(reportCommandIds.modelCard, async (): Promise<ModelCardFragment | undefined> => {
+    vscode.commands.registerCommand(reportCommandIds.modelCard, async (uriText?: unknown, line?: unknown): Promise<ModelCardFragment | undefined> => {
+      // From the code action: the document and line it was offered on; from the palette: the cursor.
       const editor = vscode.window.activeTextEditor;
-      if (!editor) {
+      const document = typeof uriText === 'string' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriText) : editor?.document;
+      const at = typeof line === 'number' ? line : editor && document === editor.document ? editor.selection.active.line + 1 : undefined;
+      if (!document || at === undefined) {
         void vscode.window.showInformationMessage('Green ML: open a Python file or notebook with a training call first.');
         return undefined;
       }
-      const fragment = modelCardFor(linter, editor);
+      const fragment = modelCardFor(linter, document, at);
       if ('error' in fragment) {
         void vscode.window.showInformationMessage(`Green ML: ${fragment.error}`);
         return undefined;
       }
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(fragment, null, 2)}\n` });
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      const shown = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(fragment, null, 2)}\n` });
+      await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return fragment;
+    }),
+    vscode.languages.registerCodeActionsProvider([{ language: 'python', scheme: 'file' }, { language: 'python', scheme: 'untitled' }, { language: 'python', scheme: cellScheme }], new ModelCardActions(linter), {
+      providedCodeActionKinds: [ModelCardActions.kind],
     }),
   );
 }
@@ -104,12 +110,10 @@ function createPanel(onDispose: () => void): vscode.WebviewPanel {
 }
 
 /** The model card fragment of the training call under the cursor (a notebook cell's within its notebook). */
-function modelCardFor(linter: DocumentLinter, editor: vscode.TextEditor): ModelCardFragment | { error: string } {
-  const document = editor.document;
+function modelCardFor(linter: DocumentLinter, document: vscode.TextDocument, line: number): ModelCardFragment | { error: string } {
   const notebook = document.uri.scheme === cellScheme ? linter.notebookOf(document) : undefined;
   const engine = linter.linter;
   let placed;
-  const line = editor.selection.active.line + 1;
   if (notebook) {
     const cells = notebook.getCells();
     const index = cells.findIndex((c) => c.document === document);
@@ -130,4 +134,40 @@ function modelCardFor(linter: DocumentLinter, editor: vscode.TextEditor): ModelC
   const settings = estimateSettings();
   const region = lensRegion({ targets: [], ...(placed.codeRegion ? { region: { code: placed.codeRegion, start: 0 } } : {}) }, settings);
   return modelCardFragment(modelCardEstimate(chosen.target, region, settings));
+}
+
+/** The training calls of a document, cached by version (code actions are asked for on every cursor move). */
+const placedCache = new WeakMap<vscode.TextDocument, { version: number; placed: ReturnType<typeof placedTrainingTargets> }>();
+
+/** "Green ML: Model Card environmental impact" offered on a training call of a Python file or notebook cell. */
+class ModelCardActions implements vscode.CodeActionProvider {
+  static readonly kind = vscode.CodeActionKind.Empty.append('greenml').append('modelCard');
+
+  constructor(private readonly linter: DocumentLinter) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.contains(ModelCardActions.kind)) return [];
+    const line = range.start.line + 1;
+    if (!this.hasTrainingCallAt(document, line)) return [];
+    const action = new vscode.CodeAction('Green ML: Model Card environmental impact', ModelCardActions.kind);
+    action.command = { title: action.title, command: reportCommandIds.modelCard, arguments: [document.uri.toString(), line] };
+    return [action];
+  }
+
+  private hasTrainingCallAt(document: vscode.TextDocument, line: number): boolean {
+    const engine = this.linter.linter;
+    if (document.uri.scheme === cellScheme) {
+      const notebook = this.linter.notebookOf(document);
+      if (!notebook) return false;
+      return !('error' in modelCardFor(this.linter, document, line));
+    }
+    const fileName = document.uri.scheme === 'file' ? document.fileName : `${document.fileName}.py`;
+    if (!engine.mayHandle(fileName) || engine.needsPrepare(fileName)) return false;
+    let cached = placedCache.get(document);
+    if (!cached || cached.version !== document.version) {
+      cached = { version: document.version, placed: placedTrainingTargets(engine, fileName, document.getText()) };
+      placedCache.set(document, cached);
+    }
+    return cached.placed.targets.some((t) => t.line <= line && line <= t.endLine);
+  }
 }

@@ -13,10 +13,10 @@ interface ReportResult {
   };
 }
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -72,4 +72,14 @@ suite('Footprint report and Model Card section', () => {
     assert.match(shown.training_details.training_observations, /^Environmental impact/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('the Model Card command is offered as a code action on a training call only', async () => {
+    const { document } = await openInEditor('codelens_train.py');
+    const titlesAt = async (line: number): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(line, 4, line, 4))).map((a) => a.title);
+    const title = 'Green ML: Model Card environmental impact';
+    await waitFor(async () => ((await titlesAt(6)).includes(title) ? true : undefined), 'the code action on the estimator');
+    assert.ok(!(await titlesAt(0)).includes(title), 'offered on the import line');
+  });
 });
+
