@@ -1,19 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applicableFixes, applyFixes } from '../core/applyFixes';
-import type { Config } from '../core/config';
-import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
-import type { LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
 import type { LocateWasm } from '../parsers/wasm';
 import { severities } from '../core/types';
 import { createLinter } from '../linter';
-import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
-import type { ConfigFileIssue } from '../node/configFile';
-import { listFiles } from '../node/walk';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -22,7 +15,11 @@ import type { Report } from './report';
 import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
-import { reportUsageError } from './usage';
+import { reportUsageError, UsageError } from './usage';
+import { checkSelectors, lintPaths, splitList } from './lintPaths';
+import { runModelCardCommand } from './modelCardCommand';
+import { runReportCommand } from './reportCommand';
+import type { Linter } from '../core/engine';
 
 declare const GREENML_VERSION: string | undefined;
 const version = typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev';
@@ -31,6 +28,8 @@ export const usage = `Usage: greenml lint [paths...] [options]
        greenml rules [--format text|json|markdown]
        greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--json]
        greenml regions [--sort carbon|name] [--intensity ccf|recent] [--json]
+       greenml report [paths...] [--format md|html|json] [--output FILE] [--region R]
+       greenml modelcard <file> [--line N] [--region R]
 
 Lint SageMaker code, notebooks and infrastructure templates for cost and carbon.
 Paths default to the current folder. Folders are walked recursively, skipping
@@ -61,7 +60,6 @@ export interface CliIo {
   locateWasm?: LocateWasm;
 }
 
-class UsageError extends Error {}
 
 /** Runs the CLI and resolves with its exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -77,6 +75,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io, version);
   if (argv[0] === 'regions') return runRegionsCommand(argv.slice(1), io);
+  const newLinter = (): Linter => createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
+  if (argv[0] === 'report') return runReportCommand(argv.slice(1), io, newLinter);
+  if (argv[0] === 'modelcard') return runModelCardCommand(argv.slice(1), io, newLinter);
   let parsed;
   try {
     parsed = parseArgs({
@@ -109,7 +110,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  const linter = createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
+  const linter = newLinter();
   if (command === 'rules') {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format for 'rules' must be text, json or markdown, got "${format}"`);
@@ -121,7 +122,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(usage);
       return 2;
     }
-    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate or regions`);
+    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate, regions, report or modelcard`);
   }
 
   const format = values.format ?? 'text';
@@ -132,65 +133,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
   const select = splitList(values.select);
   const ignore = splitList(values.ignore);
-  const unknown = unknownSelectors(linter.rules, [...select, ...ignore]);
-  if (unknown.length) throw new UsageError(`no rule matches ${unknown.map((u) => `"${u}"`).join(', ')}; 'greenml rules' lists them`);
-
-  const { files, missing } = listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept: (name) => linter.mayHandle(name) });
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((m) => path.relative(io.cwd, m) || m).join(', ')}`);
-  const explicit = new Set(paths.map((p) => path.resolve(io.cwd, p)));
-
-  const finder = new ConfigFileFinder(linter.rules);
-  const forced = values.config ? finder.loadFile(path.resolve(io.cwd, values.config)) : undefined;
-  const configIssues = new Map<string, ConfigFileIssue[]>();
-  if (forced?.issues.length) configIssues.set(forced.file, forced.issues);
-  const configFor = (file: string): Config => {
-    if (values['no-config']) return emptyConfig;
-    if (forced) return forced.config;
-    const found = finder.find(file);
-    if (found?.issues.length) configIssues.set(found.file, found.issues);
-    return found?.config ?? emptyConfig;
-  };
+  checkSelectors(linter.rules, [...select, ...ignore]);
   const fixKinds: Applicability[] = values['unsafe-fixes'] ? ['safe', 'unsafe'] : ['safe'];
-  // The loaded parsers report their failures; their files are then skipped, and the run ends with exit code 2.
-  const loadFailures = await linter.prepare(files);
 
-  const results: Report['results'] = [];
-  let fixed = 0;
-  let internalErrors = loadFailures.length;
-  for (const file of files) {
-    const settings = resolveRuleSettings(linter.rules, configFor(file), { select, ignore });
-    if (configIssues.size) break;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      io.stderr(`greenml: cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}\n`);
-      internalErrors++;
-      continue;
-    }
-    let result: LintResult = linter.lint(file, text, { settings });
-    if (values.fix) {
-      const original = text;
-      for (let pass = 0; pass < 10; pass++) {
-        const fixes = applicableFixes(result.findings, fixKinds);
-        if (!fixes.length) break;
-        const applied = applyFixes(text, fixes);
-        if (!applied.applied.length) break;
-        fixed += applied.applied.length;
-        text = applied.text;
-        result = linter.lint(file, text, { settings });
-      }
-      if (text !== original) fs.writeFileSync(file, text);
-    }
-    internalErrors += result.ruleErrors.length;
-    if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);
-    if (result.skipped && !explicit.has(file)) continue;
-    results.push({ ...result, path: path.relative(io.cwd, file) || path.basename(file) });
-  }
-  if (configIssues.size) {
-    for (const issues of configIssues.values()) for (const issue of issues) io.stderr(`greenml: invalid config: ${formatConfigIssue(issue, io.cwd)}\n`);
-    return 2;
-  }
+  const linted = await lintPaths(linter, io, paths, { select, ignore, config: values.config, noConfig: values['no-config'], fix: values.fix ? fixKinds : undefined });
+  if (linted.invalidConfig) return 2;
+  const { results, fixed, internalErrors } = linted;
 
   const report: Report = { results, rules: linter.rules, fixed, toolVersion: version };
   const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report);
@@ -200,11 +148,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   return failsAt(results.flatMap((r) => r.findings), failOn) ? 1 : 0;
 }
 
-function splitList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-}
-
-function stderrLogger(io: CliIo): Logger {
+export function stderrLogger(io: CliIo): Logger {
   return {
     error: (m) => io.stderr(`greenml: ${m}\n`),
     warn: (m) => io.stderr(`greenml: ${m}\n`),

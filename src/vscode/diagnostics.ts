@@ -202,8 +202,15 @@ export class DocumentLinter implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
-  /** Lints every file of the workspace folders, publishing diagnostics for files not open. */
-  async lintWorkspace(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ files: number; findings: number; filesWithFindings: number }> {
+  /**
+   * Lints every file of the workspace folders, publishing diagnostics for files not open.
+   * `collect` receives each file linted with the text its findings index (the footprint report).
+   */
+  async lintWorkspace(
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    token: vscode.CancellationToken,
+    collect?: (linted: { uri: vscode.Uri; text: string; result: LintResult }) => void,
+  ): Promise<{ files: number; findings: number; filesWithFindings: number }> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const { files } = listFiles(folders.map((f) => f.uri.fsPath), { accept: (name) => this.linter.mayHandle(name) });
     await this.linter.prepare(files);
@@ -215,10 +222,15 @@ export class DocumentLinter implements vscode.Disposable {
       if (token.isCancellationRequested) break;
       const uri = vscode.Uri.file(file);
       const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === uri.toString());
-      if (notebook) this.lintNotebook(notebook);
-      else if (open.has(uri.toString())) {
+      if (notebook) {
+        this.lintNotebook(notebook);
+        const state = this.notebookStates.get(uri.toString());
+        if (state && collect) collect({ uri, text: state.text, result: state.result });
+      } else if (open.has(uri.toString())) {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (document) this.lintDocument(document);
+        const state = document && this.stateOf(document);
+        if (document && state && collect) collect({ uri, text: document.getText(), result: state.result });
       } else {
         let text: string;
         try {
@@ -230,6 +242,7 @@ export class DocumentLinter implements vscode.Disposable {
         if (text.length > this.settings.maxFileSizeKb * 1024) continue;
         const result = this.linter.lint(file, text, { settings: this.settingsFor(uri) });
         this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, uri)));
+        if (collect && !result.skipped) collect({ uri, text, result });
       }
       const count = notebook ? (this.notebookStates.get(uri.toString())?.result.findings.length ?? 0) : (this.collection.get(uri)?.length ?? 0);
       findings += count;

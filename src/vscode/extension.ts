@@ -5,6 +5,7 @@ import { GreenMlCodeActions } from './codeActions';
 import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
+import { registerReportCommands } from './report';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import { EditorPricing } from './pricing';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
+  registerReportCommands(context, documents, log);
   const explorer = registerExplorer(context, log, version);
   // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));

@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Linter } from '../core/engine';
+import { errorMessage } from '../core/engine';
+import { getRegion, suggestRegions } from '../data/regions';
+import type { IntensityChoice } from '../estimate/estimate';
+import { buildFootprint, footprintInputOf } from '../present/footprint';
+import type { FootprintModel } from '../present/footprint';
+import { footprintHtmlDocument } from '../present/footprintHtml';
+import { formatFootprintMarkdown } from './formatters/footprintMarkdown';
+import { checkSelectors, lintPaths, splitList } from './lintPaths';
+import type { CliIo } from './main';
+import { UsageError } from './usage';
+
+export const reportUsage = `Usage: greenml report [paths...] [--format md|html|json] [--output FILE] [--region R] [options]
+
+Totals the findings and the estimated savings per file and per rule, and the estimated cost and
+carbon of the code's training jobs, tuners, endpoints and notebook instances. Lints like
+'greenml lint' (same walk, same config files). Works offline.
+
+Options:
+  --format md|html|json    Markdown (default), one self-contained HTML page, or JSON
+  --output FILE            Write the report to FILE instead of standard output
+  --region R               Region for files whose code sets none (default: us-east-1)
+  --utilization U          Average utilisation, 0 to 1 (default: 0.5, CCF's)
+  --intensity ccf|recent   Grid factor: the CCF app's (default) or the recent figure of the data
+  --select IDS, --ignore IDS, --config FILE, --no-config   As for 'greenml lint'
+  -h, --help               Show this help
+
+Exit codes: 0 report written (findings do not fail it), 2 usage or internal error.
+`;
+
+export interface ReportSettings {
+  region?: string;
+  utilization?: number;
+  intensity?: IntensityChoice;
+}
+
+/** The `greenml report` options checked; throws a {@link UsageError}. */
+export function reportSettings(values: { region?: string; utilization?: string; intensity?: string }): ReportSettings {
+  if (values.region !== undefined && !getRegion(values.region)) {
+    const close = suggestRegions(values.region);
+    throw new UsageError(`unknown region "${values.region}" ('greenml regions' lists them)${close.length ? `; did you mean ${close.join(', ')}?` : ''}`);
+  }
+  let utilization: number | undefined;
+  if (values.utilization !== undefined) {
+    utilization = Number(values.utilization);
+    if (values.utilization.trim() === '' || !(utilization >= 0 && utilization <= 1)) throw new UsageError(`--utilization must be a number from 0 to 1, got "${values.utilization}"`);
+  }
+  if (values.intensity !== undefined && values.intensity !== 'ccf' && values.intensity !== 'recent') throw new UsageError(`--intensity must be ccf or recent, got "${values.intensity}"`);
+  return {
+    ...(values.region !== undefined ? { region: getRegion(values.region)?.code } : {}),
+    ...(utilization !== undefined ? { utilization } : {}),
+    ...(values.intensity !== undefined ? { intensity: values.intensity as IntensityChoice } : {}),
+  };
+}
+
+/** `greenml report`: lints the paths and writes the footprint report; resolves with the exit code. */
+export async function runReportCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        region: { type: 'string' },
+        utilization: { type: 'string' },
+        intensity: { type: 'string' },
+        select: { type: 'string', multiple: true },
+        ignore: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(errorMessage(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(reportUsage);
+    return 0;
+  }
+  const format = values.format ?? 'md';
+  if (format !== 'md' && format !== 'html' && format !== 'json') throw new UsageError(`--format for 'report' must be md, html or json, got "${format}"`);
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  const settings = reportSettings(values);
+  const linter = createLinter();
+  const select = splitList(values.select);
+  const ignore = splitList(values.ignore);
+  checkSelectors(linter.rules, [...select, ...ignore]);
+
+  const linted = await lintPaths(linter, io, positionals, { select, ignore, config: values.config, noConfig: values['no-config'] });
+  if (linted.invalidConfig) return 2;
+  const model = buildFootprint(
+    linted.results.map((r) => footprintInputOf(linter, r.path, r.text, r)),
+    settings,
+  );
+  const output = renderReport(model, format);
+  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  else io.stdout(output);
+  return linted.internalErrors ? 2 : 0;
+}
+
+export function renderReport(model: FootprintModel, format: 'md' | 'html' | 'json'): string {
+  if (format === 'html') return footprintHtmlDocument(model);
+  if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
+  return formatFootprintMarkdown(model);
+}

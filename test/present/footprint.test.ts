@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import { resolveRuleSettings } from '../../src/core/config';
+import type { Finding } from '../../src/core/types';
+import type { FootprintFileInput, Saving } from '../../src/present/footprint';
+import { buildFootprint, footprintInputOf, lowerCarbonRegion } from '../../src/present/footprint';
+import { dedent } from '../kit/dedent';
+import { createTestLinter } from '../kit/languages';
+import { notebookJson } from '../kit/notebook';
+
+// Hand-computed per instance-hour figures (docs/estimates.md, test/estimate/estimate.test.ts), us-east-1, 50%:
+//   ml.g5.xlarge: 4 × (0.47 + 0.5 × 1.22) + 1 × (18 + 0.5 × 135) + 16 × 0.392 = 96.092 W → 0.10906442 kWh/h;
+//     operational 0.10906442 × 379.069 / 1000; embodied 3434 × 4 / 192 / 35040; $1.4084/h (bundled hosting price).
+//   ml.m5.xlarge: 0.008838 kgCO2e/h, $0.23/h (bundled hosting price).
+const G5_KWH = (96.092 * 1.135) / 1000;
+const G5_KG = (G5_KWH * 379.069) / 1000 + (3434 * 4) / 192 / 35040;
+const G5_USD = 1.4084;
+const M5_KG = 0.008838;
+const M5_USD = 0.23;
+
+function near(actual: number | null | undefined, expected: number, what: string, relative = 2e-3): void {
+  assert.ok(actual !== null && actual !== undefined, `${what} is ${actual}`);
+  assert.ok(Math.abs(actual - expected) <= relative * Math.abs(expected), `${what}: ${actual} ≠ ${expected}`);
+}
+
+function finding(ruleId: string, ruleName: string, start: number, extra: Partial<Finding> = {}): Finding {
+  return { ruleId, ruleName, severity: 'warning', message: `${ruleName} message`, start, end: start + 1, line: 1, column: start + 1, endLine: 1, endColumn: start + 2, ...extra };
+}
+
+const trainText = 'x'.repeat(200);
+const endpointText = 'InstanceType: "ml.g5.xlarge"' + ' '.repeat(50);
+
+/** Two files: a training job with the spot finding, and an endpoint whose finding's fix swaps g5 for m5. */
+function fixture(): FootprintFileInput[] {
+  const swapStart = endpointText.indexOf('"ml.g5.xlarge"');
+  return [
+    {
+      path: 'train.py',
+      text: trainText,
+      findings: [finding('SML203', 'training-no-spot', 20), finding('SML401', 'log-group-no-retention', 150)],
+      targets: [{ kind: 'training', start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false }],
+      codeRegion: 'us-east-1',
+    },
+    {
+      path: 'endpoint.yaml',
+      text: endpointText,
+      findings: [
+        finding('SML304', 'endpoint-general-purpose-silicon', swapStart, {
+          fix: { title: 'Serve on ml.m5.xlarge', applicability: 'displayOnly', edits: [{ start: swapStart, end: swapStart + '"ml.g5.xlarge"'.length, text: '"ml.m5.xlarge"' }] },
+        }),
+      ],
+      // The IaC target sits on the resource's key, before the finding.
+      targets: [{ kind: 'endpoint', start: 0, end: 5, instanceType: 'ml.g5.xlarge', instanceCount: 1 }],
+    },
+  ];
+}
+
+describe('footprint model', () => {
+  it('the spot saving: up to 90% (the verified claim) of the job bound, no carbon change', () => {
+    const model = buildFootprint(fixture());
+    const spot = model.findings.find((f) => f.ruleId === 'SML203')?.saving;
+    assert.equal(spot?.kind, 'spot');
+    assert.equal(spot.upTo, true);
+    // 2 instances × 1 h × $1.4084 × 0.9.
+    near(spot.bound?.costUsd, 2 * 1 * G5_USD * 0.9, 'spot $');
+    assert.equal(spot.bound?.kgCo2e, 0);
+    assert.equal(spot.month, undefined);
+    assert.ok(spot.sources.some((s) => s.includes('model-managed-spot-training.html')), spot.sources.join('\n'));
+  });
+
+  it('an instance-type swap from a fix: the monthly difference of the two types at the same count', () => {
+    const model = buildFootprint(fixture());
+    const swap = model.findings.find((f) => f.ruleId === 'SML304')?.saving;
+    assert.equal(swap?.kind, 'instance-type');
+    assert.equal(swap.description, 'ml.g5.xlarge → ml.m5.xlarge');
+    near(swap.month?.costUsd, (G5_USD - M5_USD) * 730, 'month $');
+    near(swap.month?.kgCo2e, (G5_KG - M5_KG) * 730, 'month kg');
+    assert.equal(swap.bound, undefined);
+  });
+
+  it('a finding the estimate has no figure for is counted, with the reason, and no figure', () => {
+    const row = buildFootprint(fixture()).findings.find((f) => f.ruleId === 'SML401');
+    assert.equal(row?.saving, undefined);
+    assert.match(row?.noFigure ?? '', /GB of logs/);
+  });
+
+  it('totals per rule, per file and overall; job bounds and months kept apart', () => {
+    const model = buildFootprint(fixture());
+    assert.deepEqual(
+      model.rules.map((r) => [r.ruleId, r.findings, r.withSaving]),
+      [['SML203', 1, 1], ['SML304', 1, 1], ['SML401', 1, 0]],
+    );
+    assert.deepEqual(
+      model.files.map((f) => [f.path, f.findings, f.withSaving, f.targets, f.region.code, f.region.origin]),
+      [['train.py', 2, 1, 1, 'us-east-1', 'code'], ['endpoint.yaml', 1, 1, 1, 'us-east-1', 'default']],
+    );
+    const t = model.totals;
+    assert.equal(t.findings, 3);
+    assert.equal(t.withSaving, 2);
+    assert.equal(t.files, 2);
+    assert.equal(t.filesWithFindings, 2);
+    near(t.savings.bound.costUsd, 2 * G5_USD * 0.9, 'saving bound $');
+    assert.equal(t.savings.bound.kgCo2e, 0);
+    assert.equal(t.savings.bound.upTo, true);
+    near(t.savings.month.costUsd, (G5_USD - M5_USD) * 730, 'saving month $');
+    assert.equal(t.savings.month.upTo, false);
+    // The code's footprint: the job's 2 instance-hours, the endpoint's 730 h.
+    near(t.footprint.bound.costUsd, 2 * G5_USD, 'bound $');
+    near(t.footprint.bound.kgCo2e, 2 * G5_KG, 'bound kg');
+    near(t.footprint.month.costUsd, G5_USD * 730, 'month $');
+    near(t.footprint.month.kgCo2e, G5_KG * 730, 'month kg');
+    assert.deepEqual(model.targets.map((x) => [x.path, x.kind, x.instanceType, x.region]), [['train.py', 'training', 'ml.g5.xlarge', 'us-east-1'], ['endpoint.yaml', 'endpoint', 'ml.g5.xlarge', 'us-east-1']]);
+  });
+
+  it('a saving a finding carries is taken as given, not recomputed', () => {
+    const files = fixture();
+    const given: Saving = { kind: 'reported', description: 'from the rule', bound: { costUsd: 12.5, kgCo2e: 0.5 }, upTo: false, estimated: true, sources: ['a rule'], notes: [] };
+    files[0] = { ...files[0], findings: [{ ...files[0].findings[1], saving: given }] };
+    const model = buildFootprint(files);
+    assert.deepEqual(model.findings.find((f) => f.ruleId === 'SML401')?.saving, given);
+    assert.equal(model.files[0].savings.bound.costUsd, 12.5);
+    assert.equal(model.files[0].savings.bound.kgCo2e, 0.5);
+  });
+
+  it('mixed price kinds give no cost saving, only the carbon difference', () => {
+    const files = fixture();
+    const start = endpointText.indexOf('"ml.g5.xlarge"');
+    // ml.c5.12xlarge has no bundled SageMaker price, only the EC2 lower bound.
+    files[1] = { ...files[1], findings: [{ ...files[1].findings[0], fix: { title: 't', applicability: 'displayOnly', edits: [{ start, end: start + 14, text: '"ml.c5.12xlarge"' }] } }] };
+    const swap = buildFootprint(files).findings.find((f) => f.ruleId === 'SML304')?.saving;
+    assert.equal(swap?.month?.costUsd, null);
+    assert.equal(typeof swap?.month?.kgCo2e, 'number');
+    assert.ok(swap?.notes.some((n) => /not of the same kind/.test(n)));
+  });
+
+  it('the --region setting applies to files whose code sets none; the code’s region wins', () => {
+    const model = buildFootprint(fixture(), { region: 'eu-north-1' });
+    assert.deepEqual(model.files.map((f) => [f.region.code, f.region.origin]), [['us-east-1', 'code'], ['eu-north-1', 'setting']]);
+    // eu-north-1: CCF 8.8 g/kWh; embodied unchanged.
+    near(model.totals.footprint.month.kgCo2e, ((G5_KWH * 8.8) / 1000 + (3434 * 4) / 192 / 35040) * 730, 'eu-north-1 month kg');
+  });
+
+  it('a high-carbon region: the operational difference to the lowest-carbon region of the geography with a CCF factor', () => {
+    // ap-south-1: CCF 708.2 g/kWh; in APAC the lowest CCF factor is ap-southeast-1's 408 (regions without one are left out).
+    assert.deepEqual(lowerCarbonRegion('ap-south-1', 'ccf'), { code: 'ap-southeast-1', gco2ePerKwh: 408, currentGco2ePerKwh: 708.2 });
+    const files = fixture().slice(0, 1);
+    files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5)] };
+    const saving = buildFootprint(files).findings[0].saving;
+    assert.equal(saving?.kind, 'region');
+    near(saving.bound?.kgCo2e, (2 * G5_KWH * (708.2 - 408)) / 1000, 'region kg');
+    assert.equal(saving.bound?.costUsd, null);
+  });
+
+  it('assumptions name the utilisation, regions, hours and prices; sources are listed', () => {
+    const model = buildFootprint(fixture(), { utilization: 0.3 });
+    const text = model.assumptions.join('\n');
+    assert.match(text, /Utilisation 30%/);
+    assert.match(text, /Region us-east-1 \(set in the code\): 1 file/);
+    assert.match(text, /730 h/);
+    assert.match(text, /hosting price/);
+    assert.match(text, /Spot: .*up to/);
+    assert.ok(model.sources.some((s) => s.includes('shared/data/embodied-emissions.csv')));
+  });
+});
+
+describe('footprint input from the engine', () => {
+  it('a Python file: the spot finding and the Trainium swap find their training job', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      from sagemaker.pytorch import PyTorch
+      estimator = PyTorch(entry_point="train.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=1, max_run=7200)
+    `;
+    const result = linter.lint('train.py', text, { settings: resolveRuleSettings(linter.rules) });
+    const input = footprintInputOf(linter, 'train.py', text, result);
+    assert.deepEqual(input.targets.map((t) => [t.kind, t.instanceType, t.instanceCount, t.kind === 'training' ? t.maxRunSeconds : undefined]), [['training', 'ml.g5.xlarge', 1, 7200]]);
+    const model = buildFootprint([input]);
+    const spot = model.findings.find((f) => f.ruleName === 'training-no-spot');
+    near(spot?.saving?.bound?.costUsd, 2 * G5_USD * 0.9, 'spot $ over 2 h');
+    const trainium = model.findings.find((f) => f.ruleName === 'training-gpu-instance');
+    assert.match(trainium?.saving?.description ?? '', /^ml\.g5\.xlarge → ml\.trn1\./);
+  });
+
+  it('a notebook: targets are mapped to file offsets, so findings in the cells find them', () => {
+    const linter = createTestLinter();
+    const text = notebookJson(['from sagemaker.pytorch import PyTorch', 'est = PyTorch(entry_point="t.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=2, max_run=3600)']);
+    const result = linter.lint('train.ipynb', text, { settings: resolveRuleSettings(linter.rules) });
+    const input = footprintInputOf(linter, 'train.ipynb', text, result);
+    assert.equal(input.targets.length, 1);
+    assert.ok(text.slice(input.targets[0].start, input.targets[0].end).startsWith('PyTorch('), text.slice(input.targets[0].start, input.targets[0].end));
+    const spot = buildFootprint([input]).findings.find((f) => f.ruleName === 'training-no-spot');
+    near(spot?.saving?.bound?.costUsd, 2 * G5_USD * 0.9, 'notebook spot $');
+  });
+});
