@@ -382,7 +382,7 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
   }
 
   const utilization = settings.utilization ?? 0.5;
-  const originText: Record<LensRegion['origin'], string> = { code: 'set in the code', setting: settings.region ? 'from --region / greenml.region' : 'from the settings', default: 'the default: no region in the code or the settings' };
+  const originText: Record<LensRegion['origin'], string> = { code: 'set in the code', setting: settings.region ? 'from --region / greenml.region' : 'from the settings', profile: "the AWS profile's region", default: 'the default: no region in the code, the settings or the AWS profile' };
   const assumptions = [
     `Utilisation ${Math.round(utilization * 1000) / 10}% (Cloud Carbon Footprint's default is 50%); energy by CCF's method (vCPU, accelerators and memory power × PUE).`,
     `Grid carbon intensity: ${settings.intensity === 'recent' ? 'the recent figure of the bundled data (eGRID2022 for US regions, OWID/Ember elsewhere)' : "the Cloud Carbon Footprint app's factor"} of each file's region.`,

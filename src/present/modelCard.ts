@@ -109,7 +109,7 @@ export function modelCardFragment(e: ModelCardEstimate): ModelCardFragment {
     greenml_kgco2e_embodied: figure(e.embodiedKgCo2e),
     greenml_kgco2e_total: figure(e.totalKgCo2e),
     greenml_region: e.region,
-    greenml_region_origin: { code: 'set in the code', setting: 'the greenml.region setting or --region', default: 'default (no region in the code or the settings)' }[e.regionOrigin],
+    greenml_region_origin: { code: 'set in the code', setting: 'the greenml.region setting or --region', profile: "the AWS profile's region (~/.aws/config)", default: 'default (no region in the code, the settings or the AWS profile)' }[e.regionOrigin],
     greenml_grid_gco2e_per_kwh: figure(e.gridGco2ePerKwh),
     greenml_grid_intensity_source: e.gridIntensitySource,
     greenml_utilization: String(e.utilization),
