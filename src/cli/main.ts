@@ -7,12 +7,13 @@ import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/conf
 import type { LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
 import type { Logger } from '../core/logger';
-import type { Applicability, Severity } from '../core/types';
+import type { Applicability, Finding, Severity } from '../core/types';
 import type { LocateWasm } from '../parsers/wasm';
 import { severities } from '../core/types';
 import { createLinter } from '../linter';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
+import { FolderContexts } from '../node/folderContext';
 import { listFiles } from '../node/walk';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -154,6 +155,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // The loaded parsers report their failures; their files are then skipped, and the run ends with exit code 2.
   const loadFailures = await linter.prepare(files);
 
+  // Terraform files are linted as modules: every .tf file of a folder is read once and indexed together.
+  const folders = new FolderContexts(linter);
   const results: Report['results'] = [];
   let fixed = 0;
   let internalErrors = loadFailures.length;
@@ -162,13 +165,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (configIssues.size) break;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = folders.read(file);
     } catch (err) {
       io.stderr(`greenml: cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}\n`);
       internalErrors++;
       continue;
     }
-    let result: LintResult = linter.lint(file, text, { settings });
+    const context = folders.contextFor(file);
+    let result: LintResult = linter.lint(file, text, { settings, context });
     if (values.fix) {
       const original = text;
       for (let pass = 0; pass < 10; pass++) {
@@ -178,14 +182,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (!applied.applied.length) break;
         fixed += applied.applied.length;
         text = applied.text;
-        result = linter.lint(file, text, { settings });
+        result = linter.lint(file, text, { settings, context });
       }
-      if (text !== original) fs.writeFileSync(file, text);
+      if (text !== original) {
+        fs.writeFileSync(file, text);
+        // The files after this one in its folder see the fixed text.
+        folders.update(file, text);
+      }
     }
     internalErrors += result.ruleErrors.length;
     if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);
     if (result.skipped && !explicit.has(file)) continue;
-    results.push({ ...result, path: path.relative(io.cwd, file) || path.basename(file) });
+    results.push({ ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: path.relative(io.cwd, file) || path.basename(file) });
   }
   if (configIssues.size) {
     for (const issues of configIssues.values()) for (const issue of issues) io.stderr(`greenml: invalid config: ${formatConfigIssue(issue, io.cwd)}\n`);
@@ -198,6 +206,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   else io.stdout(output);
   if (internalErrors) return 2;
   return failsAt(results.flatMap((r) => r.findings), failOn) ? 1 : 0;
+}
+
+/** Related locations in other files (a Terraform module's) named relative to the working directory, like the results' paths. */
+function relativeRelated(finding: Finding, cwd: string): Finding {
+  if (!finding.related?.some((r) => r.fileName !== undefined)) return finding;
+  return { ...finding, related: finding.related.map((r) => (r.fileName === undefined ? r : { ...r, fileName: path.relative(cwd, r.fileName) || path.basename(r.fileName) })) };
 }
 
 function splitList(values: readonly string[] | undefined): string[] {

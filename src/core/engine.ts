@@ -104,6 +104,11 @@ export class Linter {
     return failures;
   }
 
+  /** True when the language of `format` reads a folder's files together (Terraform modules): see {@link prepareContext}. */
+  readsFoldersTogether(format: Format): boolean {
+    return this.languages.some((l) => l.format === format && l.prepareContext !== undefined);
+  }
+
   /**
    * Indexes files that are read together (every `.tf` file of a folder: one
    * Terraform module) for the language of `format`, so rules can look across
