@@ -185,7 +185,8 @@ function checkovResults(stdout) {
   const reports = Array.isArray(parsed) ? parsed : [parsed];
   const results = [];
   for (const report of reports) {
-    for (const [state, list] of [['failed', report.results?.failed_checks ?? []], ['passed', report.results?.passed_checks ?? []]]) {
+    // Skipped: suppressed in the file by a `checkov:skip=` comment.
+    for (const [state, list] of [['failed', report.results?.failed_checks ?? []], ['passed', report.results?.passed_checks ?? []], ['skipped', report.results?.skipped_checks ?? []]]) {
       for (const c of list) results.push({ state, checkId: c.check_id, checkName: c.check_name, resource: c.resource, file: path.join(corpusDir, c.file_path), lines: c.file_line_range, framework: report.check_type });
     }
   }
@@ -208,19 +209,25 @@ function compare(ours, checkov) {
       resources.set(key, entry);
     }
     for (const f of ours.filter((f) => f.ruleId === overlap.ours)) {
-      const match = [...resources.values()].find((r) => r.file === f.file && r.lines && f.line >= r.lines[0] && f.line <= r.lines[1]);
-      if (match) match.ours = true;
-      else resources.set(keyOf(f.file, `line ${f.line}`), { file: f.file, resource: f.name ?? `line ${f.line}`, lines: undefined, checkov: {}, ours: true, format: f.format });
+      // checkov may list one resource block several times (once per call of its module).
+      const matches = [...resources.values()].filter((r) => r.file === f.file && r.lines && f.line >= r.lines[0] && f.line <= r.lines[1]);
+      for (const match of matches) match.ours = true;
+      if (!matches.length) resources.set(keyOf(f.file, `line ${f.line}`), { file: f.file, resource: f.name ?? `line ${f.line}`, lines: undefined, checkov: {}, ours: true, format: f.format });
     }
     for (const id of ids) {
-      const counts = { both: 0, onlyCheckov: 0, onlyOurs: 0, neither: 0, notEvaluated: 0 };
-      const examples = { onlyCheckov: [], onlyOurs: [], notEvaluated: [] };
+      const counts = { both: 0, onlyCheckov: 0, onlyOurs: 0, neither: 0, notEvaluated: 0, checkovSkipped: 0 };
+      const examples = { onlyCheckov: [], onlyOurs: [], notEvaluated: [], checkovSkipped: [] };
       for (const r of resources.values()) {
         const theirs = r.checkov[id];
         if (theirs === undefined && !r.ours) continue;
         if (theirs === undefined) {
           counts.notEvaluated++;
           examples.notEvaluated.push(r);
+          continue;
+        }
+        if (theirs === 'skipped') {
+          counts.checkovSkipped++;
+          examples.checkovSkipped.push(r);
           continue;
         }
         const flagged = theirs === 'failed';
@@ -304,19 +311,26 @@ line('checkov', checkov, figures.ratio.checkovOverGreenml, figures.ratio.checkov
 line('cfn-lint', cfnLint, figures.ratio.cfnLintOverGreenml, figures.ratio.cfnLintOverGreenmlCpu, ' (CloudFormation files only)');
 console.log(`\nFindings: Green ML ${figures.findings.greenml}, checkov ${figures.findings.checkovFailed} failed / ${figures.findings.checkovPassed} passed checks, cfn-lint ${cfnLintCount ?? '?'}`);
 console.log('\nOverlapping checks, per resource');
-console.log('  topic          ours    checkov        both  only-checkov  only-ours  neither  ours-not-evaluated-by-checkov');
+console.log('  topic          ours    checkov        both  only-checkov  only-ours  neither  no-checkov-check  checkov:skip');
 for (const row of table) {
   if (row.notRun) {
     console.log(`  ${row.topic.padEnd(14)} ${row.ours.padEnd(7)} ${row.checkov.padEnd(14)} (${row.checkov === '(none)' ? 'checkov has no such check' : 'checkov ran no such check on this corpus'}; Green ML findings: ${row.ourFindings})`);
     continue;
   }
   const c = row.counts;
-  console.log(`  ${row.topic.padEnd(14)} ${row.ours.padEnd(7)} ${row.checkov.padEnd(14)} ${String(c.both).padStart(4)}  ${String(c.onlyCheckov).padStart(12)}  ${String(c.onlyOurs).padStart(9)}  ${String(c.neither).padStart(7)}  ${String(c.notEvaluated).padStart(6)}`);
+  console.log(
+    `  ${row.topic.padEnd(14)} ${row.ours.padEnd(7)} ${row.checkov.padEnd(14)} ${String(c.both).padStart(4)}  ${String(c.onlyCheckov).padStart(12)}  ${String(c.onlyOurs).padStart(9)}  ${String(c.neither).padStart(7)}  ${String(c.notEvaluated).padStart(15)}  ${String(c.checkovSkipped).padStart(14)}`,
+  );
 }
 for (const row of table.filter((r) => !r.notRun)) {
   for (const [kind, list] of Object.entries(row.examples)) {
     if (!list.length) continue;
-    const title = { onlyCheckov: 'only checkov', onlyOurs: 'only Green ML', notEvaluated: 'Green ML only, checkov has no such check for the format' }[kind];
+    const title = {
+      onlyCheckov: 'only checkov',
+      onlyOurs: 'only Green ML',
+      notEvaluated: 'Green ML only, checkov has no such check for the format',
+      checkovSkipped: 'suppressed for checkov by a checkov:skip comment (Green ML reads only greenml-ignore)',
+    }[kind];
     console.log(`\n  ${row.checkov} vs ${row.ours}, ${title} (${list.length}):`);
     for (const r of list.slice(0, 12)) console.log(`    ${describe(r)}`);
     if (list.length > 12) console.log(`    … ${list.length - 12} more`);
