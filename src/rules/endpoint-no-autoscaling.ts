@@ -32,6 +32,8 @@ export const endpointNoAutoscaling = defineRule({
     messages: {
       noAutoscaling:
         'Endpoint {{endpoint}} runs {{variants}} at a fixed instance count: no Application Auto Scaling target in this template scales it with traffic, so capacity sized for the peak is billed every hour, busy or idle. Add a scalable target with a target-tracking policy.',
+      noAutoscalingTerraform:
+        'Endpoint {{endpoint}} runs {{variants}} at a fixed instance count: no aws_appautoscaling_target in this module scales it with traffic, so capacity sized for the peak is billed every hour, busy or idle. Add a scalable target with a target-tracking policy.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01', 'MLREL05-BP01'],
@@ -115,7 +117,7 @@ export const endpointNoAutoscaling = defineRule({
           context.report({
             start: first.typeStart,
             end: first.typeEnd,
-            messageId: 'noAutoscaling',
+            messageId: 'noAutoscalingTerraform',
             data: { endpoint: `aws_sagemaker_endpoint.${endpoint.name}`, variants: describe },
             related: [
               {

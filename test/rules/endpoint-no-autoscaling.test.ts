@@ -160,7 +160,7 @@ new RuleTester().run(endpointNoAutoscaling, {
       siblings: [{ fileName: 'endpoint.tf', code: '# The endpoint\n' + 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n' }],
       errors: [
         {
-          messageId: 'noAutoscaling',
+          messageId: 'noAutoscalingTerraform',
           data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (ml.inf2.xlarge × 1)' },
           line: 2,
           column: 3,
@@ -219,7 +219,7 @@ new RuleTester().run(endpointNoAutoscaling, {
       `,
       errors: [
         {
-          messageId: 'noAutoscaling',
+          messageId: 'noAutoscalingTerraform',
           data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (ml.inf2.xlarge × 1)' },
           line: 2,
           column: 3,
