@@ -186,6 +186,9 @@ export function refersTo(reference: TfReference, type: string, name: string): bo
   return reference.path[0] === type && reference.path[1] === name;
 }
 
+/** How many files' blocks the language keeps, by file name, to skip parsing an unchanged text again. */
+const maxRecentFiles = 256;
+
 /** Share of the non-blank text that ERROR nodes may cover before the file is one parse error. */
 const maxErrorShare = 0.5;
 
@@ -196,7 +199,19 @@ const maxErrorShare = 0.5;
  */
 export function createTerraformLanguage(locateWasm: LocateWasm): Language {
   const grammar = new LazyGrammar(locateWasm, 'tree-sitter-terraform.wasm');
-  const read = (text: string) => readTerraform(grammar.get('Terraform').parser, text);
+  // The last blocks read per file name: an editor re-indexes a module on every change of one of its files.
+  const recent = new Map<string, { text: string; file: TfFile }>();
+  const read = (text: string, fileName: string): ReadOutcome => {
+    const hit = recent.get(fileName);
+    if (hit?.text === text) return { ok: true, file: hit.file };
+    const outcome = readTerraform(grammar.get('Terraform').parser, text);
+    recent.delete(fileName);
+    if (outcome.ok) {
+      recent.set(fileName, { text, file: outcome.file });
+      if (recent.size > maxRecentFiles) recent.delete(recent.keys().next().value as string);
+    }
+    return outcome;
+  };
   return {
     format: 'terraform',
     commentPrefixes: ['#', '//'],
@@ -209,7 +224,7 @@ export function createTerraformLanguage(locateWasm: LocateWasm): Language {
       // The module already read this text: its blocks are reused, not parsed again.
       const known = module?.files.find((f) => f.fileName === fileName);
       if (module && known?.file && known.text === text) return walkTerraform(known.file, module);
-      const outcome = read(text);
+      const outcome = read(text, fileName);
       if (!outcome.ok) return outcome;
       const own: TfModuleFile = { fileName, text, file: outcome.file };
       const files = module ? [...module.files.filter((f) => f.fileName !== fileName), own] : [own];
@@ -220,7 +235,7 @@ export function createTerraformLanguage(locateWasm: LocateWasm): Language {
         files.map(({ fileName, text }) => {
           let file: TfFile | undefined;
           try {
-            const outcome = read(text);
+            const outcome = read(text, fileName);
             if (outcome.ok) file = outcome.file;
           } catch {
             // Nested too deeply, or a parser failure: the file is unreadable, and linting it reports why.

@@ -220,6 +220,13 @@ describe('Terraform modules', () => {
     assert.deepEqual(listModuleResources(seen.module as TfModule).map((r) => r.type), ['aws_s3_bucket']);
   });
 
+  it('an unchanged file is not parsed again when its module is indexed again (an editor re-indexes on each change)', () => {
+    const first = prepare(files);
+    const again = prepare([files[0], files[1], { fileName: '/infra/lifecycle.tf', text: '# changed\n' }]);
+    assert.equal(again.files[0].file, first.files[0].file);
+    assert.notEqual(again.files[2].file, first.files[2].file);
+  });
+
   it('without a context a file is a module of its own', () => {
     const seen = walk('/infra/main.tf', files[0].text);
     assert.deepEqual(seen.module?.files.map((f) => f.fileName), ['/infra/main.tf']);
