@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveRuleSettings } from '../src/core/config';
+import { buildFolderContext } from '../src/node/folderContext';
 import { createTestLinter } from './kit/languages';
 
 /**
@@ -11,6 +12,10 @@ import { createTestLinter } from './kit/languages';
  * use a sidecar `<file>.expect` with one `line id` per row. The set of
  * (line, id) pairs must match exactly, so a stray finding fails as surely as a
  * missing one. Adding a fixture needs no test code.
+ *
+ * Files are linted one by one, except in a folder whose name ends in
+ * `-module`: its `.tf` files are read together as one Terraform module, as the
+ * CLI and the editor read a folder.
  */
 export const fixturesRoot = path.resolve(__dirname, '..', '..', 'test', 'fixtures');
 
@@ -50,7 +55,9 @@ describe('fixtures', () => {
   for (const file of files) {
     it(path.relative(fixturesRoot, file), () => {
       const text = fs.readFileSync(file, 'utf8');
-      const result = linter.lint(file, text, { settings });
+      const context = path.basename(path.dirname(file)).endsWith('-module') ? buildFolderContext(linter, file, (f) => fs.readFileSync(f, 'utf8')) : undefined;
+      if (path.basename(path.dirname(file)).endsWith('-module') && file.endsWith('.tf')) assert.ok(context, 'the module was not indexed');
+      const result = linter.lint(file, text, { settings, context });
       assert.deepEqual(result.ruleErrors, []);
       const actual = result.findings.map((f) => `${f.line} ${f.ruleId}`).sort();
       assert.deepEqual(actual, expectedFindings(file, text).sort());

@@ -5,9 +5,10 @@ import type { Config } from '../core/config';
 import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
-import type { Applicability } from '../core/types';
+import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
+import { FolderContexts } from '../node/folderContext';
 import { listFiles } from '../node/walk';
 import type { CliIo } from './main';
 import { UsageError } from './usage';
@@ -59,6 +60,8 @@ export async function lintPaths(
   // The loaded parsers report their failures; their files are then skipped, and the run ends with exit code 2.
   const loadFailures = await linter.prepare(files);
 
+  // Terraform files are linted as modules: every .tf file of a folder is read once and indexed together.
+  const folders = new FolderContexts(linter);
   const results: LintedFile[] = [];
   let fixed = 0;
   let internalErrors = loadFailures.length;
@@ -67,13 +70,14 @@ export async function lintPaths(
     if (configIssues.size) break;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = folders.read(file);
     } catch (err) {
       io.stderr(`greenml: cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}\n`);
       internalErrors++;
       continue;
     }
-    let result: LintResult = linter.lint(file, text, { settings });
+    const context = folders.contextFor(file);
+    let result: LintResult = linter.lint(file, text, { settings, context });
     if (options.fix) {
       const original = text;
       for (let pass = 0; pass < 10; pass++) {
@@ -83,20 +87,30 @@ export async function lintPaths(
         if (!applied.applied.length) break;
         fixed += applied.applied.length;
         text = applied.text;
-        result = linter.lint(file, text, { settings });
+        result = linter.lint(file, text, { settings, context });
       }
-      if (text !== original) fs.writeFileSync(file, text);
+      if (text !== original) {
+        fs.writeFileSync(file, text);
+        // The files after this one in its folder see the fixed text.
+        folders.update(file, text);
+      }
     }
     internalErrors += result.ruleErrors.length;
     if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);
     if (result.skipped && !explicit.has(file)) continue;
-    results.push({ ...result, path: path.relative(io.cwd, file) || path.basename(file), text });
+    results.push({ ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: path.relative(io.cwd, file) || path.basename(file), text });
   }
   if (configIssues.size) {
     for (const issues of configIssues.values()) for (const issue of issues) io.stderr(`greenml: invalid config: ${formatConfigIssue(issue, io.cwd)}\n`);
     return { results, fixed, internalErrors, invalidConfig: true };
   }
   return { results, fixed, internalErrors, invalidConfig: false };
+}
+
+/** Related locations in other files (a Terraform module's) named relative to the working directory, like the results' paths. */
+function relativeRelated(finding: Finding, cwd: string): Finding {
+  if (!finding.related?.some((r) => r.fileName !== undefined)) return finding;
+  return { ...finding, related: finding.related.map((r) => (r.fileName === undefined ? r : { ...r, fileName: path.relative(cwd, r.fileName) || path.basename(r.fileName) })) };
 }
 
 /** Throws a {@link UsageError} when a --select/--ignore entry matches no rule. */

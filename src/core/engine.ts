@@ -4,7 +4,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import type { AnyRule, Edit, EmbeddedCode, Finding, Fix, Format, Language, ParseOutcome, ReportDescriptor, Severity, Visitors } from './types';
+import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
@@ -42,6 +42,11 @@ export interface LintOptions {
   settings: RuleSettings;
   /** Force a format instead of detecting one (for editors that know the language). */
   format?: Format;
+  /**
+   * The files linted together with this one (from {@link Linter.prepareContext}):
+   * used when it is of the file's format, ignored otherwise.
+   */
+  context?: FileContext;
 }
 
 const defaultMaxTextLength = 4 * 1024 * 1024;
@@ -99,6 +104,28 @@ export class Linter {
     return failures;
   }
 
+  /** True when the language of `format` reads a folder's files together (Terraform modules): see {@link prepareContext}. */
+  readsFoldersTogether(format: Format): boolean {
+    return this.languages.some((l) => l.format === format && l.prepareContext !== undefined);
+  }
+
+  /**
+   * Indexes files that are read together (every `.tf` file of a folder: one
+   * Terraform module) for the language of `format`, so rules can look across
+   * them. Undefined when that language reads each file alone, is not loaded, or
+   * fails: the files are then linted one by one.
+   */
+  prepareContext(format: Format, files: readonly SourceFile[]): FileContext | undefined {
+    const language = this.languages.find((l) => l.format === format);
+    if (!language?.prepareContext || (language.loadState && language.loadState.state !== 'loaded')) return undefined;
+    try {
+      return language.prepareContext(files.filter((f) => f.text.length <= this.maxTextLength && !f.text.includes('\u0000')));
+    } catch (err) {
+      this.logOnce(`context:${format}:${files.map((f) => f.fileName).join(',')}`, `cannot index the ${format} files together: ${errorMessage(err)}`);
+      return undefined;
+    }
+  }
+
   lint(fileName: string, text: string, options: LintOptions): LintResult {
     const result: LintResult = { fileName, findings: [], ruleErrors: [], suppressed: 0 };
     if (text.length > this.maxTextLength) {
@@ -109,7 +136,7 @@ export class Linter {
       result.skipped = 'binary content';
       return result;
     }
-    const parsed = this.parse(fileName, text, options.format);
+    const parsed = this.parse(fileName, text, options.format, options.context);
     const lines = new LineIndex(text);
     if ('skipped' in parsed) {
       result.skipped = parsed.skipped;
@@ -138,8 +165,17 @@ export class Linter {
     const embedded = outcome.embedded;
     const code = embedded?.text ?? text;
     const codeLines = embedded ? new LineIndex(code) : lines;
+    const context = options.context?.format === language.format ? options.context : undefined;
+    const siblingLines = new Map<string, LineIndex | undefined>();
+    const linesOf = (other: string): LineIndex | undefined => {
+      if (!siblingLines.has(other)) {
+        const otherText = context?.textOf(other);
+        siblingLines.set(other, otherText === undefined ? undefined : new LineIndex(otherText));
+      }
+      return siblingLines.get(other);
+    };
     const toFinding = (rule: AnyRule, severity: Severity, d: ReportDescriptor<string>): Finding =>
-      embedded ? this.toEmbeddedFinding(rule, severity, d, embedded, codeLines, lines, text.length) : this.toFinding(rule, severity, d, lines, text);
+      embedded ? this.toEmbeddedFinding(rule, severity, d, embedded, codeLines, lines, text.length) : this.toFinding(rule, severity, d, lines, text, fileName, linesOf);
 
     const family = familyOf(language.format);
     const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Array<{ finding: Finding; codeLine: number }> }> = [];
@@ -196,8 +232,8 @@ export class Linter {
    * the facts index `code` (for a notebook, its cells joined; `embedded` maps them
    * back to the file). A file that is skipped or does not parse yields no facts.
    */
-  collectFacts(fileName: string, text: string, visitors: Visitors, options: { format?: Format } = {}): CollectResult {
-    const parsed = text.length > this.maxTextLength || text.includes('\u0000') ? { skipped: 'too large or binary' } : this.parse(fileName, text, options.format);
+  collectFacts(fileName: string, text: string, visitors: Visitors, options: { format?: Format; context?: FileContext } = {}): CollectResult {
+    const parsed = text.length > this.maxTextLength || text.includes('\u0000') ? { skipped: 'too large or binary' } : this.parse(fileName, text, options.format, options.context);
     if ('skipped' in parsed) return { skipped: parsed.skipped };
     const { language, outcome } = parsed;
     if (!outcome.ok) return { format: language.format, skipped: outcome.error.message };
@@ -209,7 +245,7 @@ export class Linter {
   }
 
   /** Detects the format and parses; a parser that throws becomes a parse failure. */
-  private parse(fileName: string, text: string, forced: Format | undefined): { skipped: string } | { language: Language; outcome: ParseOutcome } {
+  private parse(fileName: string, text: string, forced: Format | undefined, context: FileContext | undefined): { skipped: string } | { language: Language; outcome: ParseOutcome } {
     const format = forced ?? detectFormat(fileName, text);
     if (!format) return { skipped: 'not a format Green ML lints' };
     const language = this.languages.find((l) => l.format === format);
@@ -217,7 +253,7 @@ export class Linter {
     const state = language.loadState;
     if (state && state.state !== 'loaded') return { skipped: state.state === 'failed' ? `the ${format} parser failed to load: ${state.message}` : `the ${format} parser is not loaded yet` };
     try {
-      return { language, outcome: language.parse(text, fileName) };
+      return { language, outcome: language.parse(text, fileName, context?.format === format ? context : undefined) };
     } catch (err) {
       if (err instanceof RangeError) {
         // Parsers recurse; thousands of nesting levels exhaust the stack. Not a bug, just too deep.
@@ -234,7 +270,15 @@ export class Linter {
     return this.languages.filter((l) => formatExtensions[l.format].some((ext) => lower.endsWith(ext)));
   }
 
-  private toFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, lines: LineIndex, text: string): Finding {
+  private toFinding(
+    rule: AnyRule,
+    severity: Severity,
+    d: ReportDescriptor<string>,
+    lines: LineIndex,
+    text: string,
+    fileName?: string,
+    linesOf?: (fileName: string) => LineIndex | undefined,
+  ): Finding {
     const template = (rule.meta.messages as Record<string, string>)[d.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
     for (const fix of [d.fix, ...(d.suggestions ?? [])]) {
@@ -254,7 +298,15 @@ export class Linter {
     const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.start, e.end) })) });
     if (d.fix) finding.fix = withRanges(d.fix);
     if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
-    if (d.related?.length) finding.related = d.related.map((r) => ({ message: r.message, ...lines.rangeOf(r.start, r.end) }));
+    if (d.related?.length) {
+      finding.related = d.related.flatMap((r): RelatedLocation[] => {
+        if (r.fileName === undefined || r.fileName === fileName) return [{ message: r.message, ...lines.rangeOf(r.start, r.end) }];
+        // A location in another file of the context: placed with that file's lines, dropped if the context lacks it.
+        const other = linesOf?.(r.fileName);
+        return other ? [{ message: r.message, fileName: r.fileName, ...other.rangeOf(r.start, r.end) }] : [];
+      });
+      if (!finding.related.length) delete finding.related;
+    }
     if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
     return finding;
   }

@@ -87,6 +87,8 @@ export interface Range {
 
 export interface RelatedLocation extends Range {
   message: string;
+  /** Set when the location is in another file than the finding's (a sibling file of a Terraform module). */
+  fileName?: string;
 }
 
 /**
@@ -174,7 +176,8 @@ export interface ReportDescriptor<M extends string> {
   data?: Record<string, string | number>;
   fix?: Fix;
   suggestions?: Fix[];
-  related?: Array<{ start: number; end: number; message: string }>;
+  /** Offsets index the linted code, or the text of `fileName` when set (a file of the same {@link FileContext}). */
+  related?: Array<{ start: number; end: number; message: string; fileName?: string }>;
 }
 
 export interface RuleContext<M extends string, O> {
@@ -220,6 +223,25 @@ export type ParseOutcome =
   | { ok: true; walk(emit: EmitFact): void; embedded?: EmbeddedCode }
   | { ok: false; error: { message: string; start: number; end: number; cell?: CellLocation } };
 
+/** A file given to {@link Language.prepareContext}: its name and current text. */
+export interface SourceFile {
+  fileName: string;
+  text: string;
+}
+
+/**
+ * What a language knows of the files linted together with one file (for
+ * Terraform: every `.tf` file of its folder, one module). Built once by
+ * {@link Language.prepareContext} and handed back to that language's `parse`
+ * for each file; the engine only reads `format` and the texts, to place
+ * related locations that point into the other files.
+ */
+export interface FileContext {
+  readonly format: Format;
+  /** The text a file of the context was read with, by file name. */
+  textOf(fileName: string): string | undefined;
+}
+
 /** Where a language whose parser loads asynchronously stands. */
 export type LoadState = { state: 'unloaded' | 'loading' | 'loaded' } | { state: 'failed'; message: string };
 
@@ -229,7 +251,13 @@ export type LoadState = { state: 'unloaded' | 'loading' | 'loaded' } | { state: 
  */
 export interface Language {
   format: Format;
-  parse(text: string, fileName: string): ParseOutcome;
+  /** `context`, when given, was built by this language's `prepareContext` from files that may include this one. */
+  parse(text: string, fileName: string, context?: FileContext): ParseOutcome;
+  /**
+   * For formats whose files are read together (a Terraform module): indexes the
+   * files once, for rules that look across them. Needs the parser loaded.
+   */
+  prepareContext?(files: readonly SourceFile[]): FileContext;
   /** Comment leaders, for suppression comments. Empty when the format has no comments. */
   commentPrefixes: readonly string[];
   /**

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Parser } from 'web-tree-sitter';
-import type { Language, ParseOutcome } from '../core/types';
+import type { FileContext, Language, ParseOutcome, SourceFile } from '../core/types';
 import type { LocateWasm } from './wasm';
 import { LazyGrammar } from './wasm';
 
@@ -89,11 +89,61 @@ export interface TfResource {
   file: TfFile;
 }
 
+/** One `.tf` file of a module: its name, the text it was read with, and its blocks (undefined when it does not parse). */
+export interface TfModuleFile {
+  fileName: string;
+  text: string;
+  file: TfFile | undefined;
+}
+
+/**
+ * A Terraform module: every `.tf` file of one folder, read together (Terraform
+ * itself merges them). Rules look here for partner resources declared in
+ * another file (a lifecycle configuration in `lifecycle.tf` for a bucket of
+ * `main.tf`). A file linted alone is a module of one file.
+ */
+export interface TfModule extends FileContext {
+  readonly format: 'terraform';
+  files: TfModuleFile[];
+  /**
+   * True when some file does not parse or has a block with a syntax error:
+   * what the module declares is then not fully known, and checks for a missing
+   * partner stay silent.
+   */
+  incomplete: boolean;
+}
+
+/** A resource of a module, with the module file it is declared in. */
+export interface TfModuleResource extends TfResource {
+  source: TfModuleFile;
+}
+
 declare module '../core/types' {
   interface VisitorFacts {
+    /** The module the file belongs to; emitted before the file's other facts. */
+    tfModule: TfModule;
     tfFile: TfFile;
     tfResource: TfResource;
   }
+}
+
+/** The module each file was last walked in, so `local.*` resolves across the module's files. */
+const modules = new WeakMap<TfFile, TfModule>();
+
+/** Builds a module from its files. */
+export function createTfModule(files: TfModuleFile[]): TfModule {
+  const byName = new Map(files.map((f) => [f.fileName, f]));
+  return {
+    format: 'terraform',
+    files,
+    incomplete: files.some((f) => !f.file || f.file.blocks.some((b) => b.hasError)),
+    textOf: (fileName) => byName.get(fileName)?.text,
+  };
+}
+
+/** Every `resource` block of the module, file by file in the module's order. */
+export function listModuleResources(module: TfModule): TfModuleResource[] {
+  return module.files.flatMap((source) => (source.file ? listResources(source.file).map((r) => ({ ...r, source })) : []));
 }
 
 export function getAttribute(block: TfBlock, name: string): TfAttribute | undefined {
@@ -120,7 +170,10 @@ export function resolveLiteral(file: TfFile, value: TfValue | undefined): string
   if (value.kind === 'literal') return value.value;
   if (value.kind === 'reference' && !value.reference.indexed && value.reference.path.length === 2 && value.reference.path[0] === 'local') {
     const name = value.reference.path[1];
-    for (const locals of file.blocks.filter((b) => b.type === 'locals')) {
+    // Locals are shared by every file of a module.
+    const module = modules.get(file);
+    const files = module ? module.files.flatMap((f) => (f.file ? [f.file] : [])) : [file];
+    for (const locals of files.flatMap((f) => f.blocks.filter((b) => b.type === 'locals'))) {
       const local = getAttribute(locals, name);
       if (local?.value.kind === 'literal') return local.value.value;
     }
@@ -133,6 +186,9 @@ export function refersTo(reference: TfReference, type: string, name: string): bo
   return reference.path[0] === type && reference.path[1] === name;
 }
 
+/** How many files' blocks the language keeps, by file name, to skip parsing an unchanged text again. */
+const maxRecentFiles = 256;
+
 /** Share of the non-blank text that ERROR nodes may cover before the file is one parse error. */
 const maxErrorShare = 0.5;
 
@@ -143,6 +199,19 @@ const maxErrorShare = 0.5;
  */
 export function createTerraformLanguage(locateWasm: LocateWasm): Language {
   const grammar = new LazyGrammar(locateWasm, 'tree-sitter-terraform.wasm');
+  // The last blocks read per file name: an editor re-indexes a module on every change of one of its files.
+  const recent = new Map<string, { text: string; file: TfFile }>();
+  const read = (text: string, fileName: string): ReadOutcome => {
+    const hit = recent.get(fileName);
+    if (hit?.text === text) return { ok: true, file: hit.file };
+    const outcome = readTerraform(grammar.get('Terraform').parser, text);
+    recent.delete(fileName);
+    if (outcome.ok) {
+      recent.set(fileName, { text, file: outcome.file });
+      if (recent.size > maxRecentFiles) recent.delete(recent.keys().next().value as string);
+    }
+    return outcome;
+  };
   return {
     format: 'terraform',
     commentPrefixes: ['#', '//'],
@@ -150,14 +219,56 @@ export function createTerraformLanguage(locateWasm: LocateWasm): Language {
       return grammar.state;
     },
     load: () => grammar.load(),
-    parse(text) {
-      return parseTerraform(grammar.get('Terraform').parser, text);
+    parse(text, fileName, context) {
+      const module = context?.format === 'terraform' ? (context as TfModule) : undefined;
+      // The module already read this text: its blocks are reused, not parsed again.
+      const known = module?.files.find((f) => f.fileName === fileName);
+      if (module && known?.file && known.text === text) return walkTerraform(known.file, module);
+      const outcome = read(text, fileName);
+      if (!outcome.ok) return outcome;
+      const own: TfModuleFile = { fileName, text, file: outcome.file };
+      const files = module ? [...module.files.filter((f) => f.fileName !== fileName), own] : [own];
+      return walkTerraform(outcome.file, createTfModule(files));
+    },
+    prepareContext(files: readonly SourceFile[]): TfModule {
+      return createTfModule(
+        files.map(({ fileName, text }) => {
+          let file: TfFile | undefined;
+          try {
+            const outcome = read(text, fileName);
+            if (outcome.ok) file = outcome.file;
+          } catch {
+            // Nested too deeply, or a parser failure: the file is unreadable, and linting it reports why.
+          }
+          return { fileName, text, file };
+        }),
+      );
     },
   };
 }
 
-/** Parses a text with a loaded parser; exported for tests and benchmarks. */
-export function parseTerraform(parser: Parser, text: string): ParseOutcome {
+function walkTerraform(file: TfFile, module: TfModule): ParseOutcome {
+  return {
+    ok: true,
+    walk(emit) {
+      modules.set(file, module);
+      emit('tfModule', module);
+      emit('tfFile', file);
+      for (const resource of listResources(file)) if (!resource.block.hasError) emit('tfResource', resource);
+    },
+  };
+}
+
+/** Parses a text with a loaded parser, as a module of one file; exported for tests and benchmarks. */
+export function parseTerraform(parser: Parser, text: string, fileName = 'main.tf'): ParseOutcome {
+  const outcome = readTerraform(parser, text);
+  return outcome.ok ? walkTerraform(outcome.file, createTfModule([{ fileName, text, file: outcome.file }])) : outcome;
+}
+
+type ReadOutcome = { ok: true; file: TfFile } | Extract<ParseOutcome, { ok: false }>;
+
+/** The blocks of a text, or the parse error that makes the file unreadable. */
+function readTerraform(parser: Parser, text: string): ReadOutcome {
   const tree = parser.parse(text);
   if (!tree) return { ok: false, error: { message: 'the Terraform parser returned no tree', start: 0, end: 0 } };
   try {
@@ -175,14 +286,7 @@ export function parseTerraform(parser: Parser, text: string): ParseOutcome {
       }
     }
     const body = root.namedChildren.find((n) => n.type === 'body');
-    const file: TfFile = { blocks: body ? readBody(body, new Map()).blocks : [] };
-    return {
-      ok: true,
-      walk(emit) {
-        emit('tfFile', file);
-        for (const resource of listResources(file)) if (!resource.block.hasError) emit('tfResource', resource);
-      },
-    };
+    return { ok: true, file: { blocks: body ? readBody(body, new Map()).blocks : [] } };
   } finally {
     tree.delete();
   }

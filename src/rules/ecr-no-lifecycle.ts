@@ -1,5 +1,6 @@
 import { defineRule } from '../core/defineRule';
 import { getEntry, getMapValue } from '../parsers/cloudformation';
+import type { TfModule } from '../parsers/terraform';
 import { listResources } from '../parsers/terraform';
 import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
 import { getPropertiesFact } from './utils/cfnFacts';
@@ -26,7 +27,11 @@ export const ecrNoLifecycle = defineRule({
     },
   },
   create(context) {
+    let tfModule: TfModule | undefined;
     return {
+      tfModule(m) {
+        tfModule = m;
+      },
       cfnResource(resource) {
         if (resource.type !== 'AWS::ECR::Repository') return;
         const properties = getPropertiesFact(resource);
@@ -48,12 +53,13 @@ export const ecrNoLifecycle = defineRule({
         });
       },
       tfFile(file) {
-        const covered = partnerCoverage(file, 'aws_ecr_repository', 'aws_ecr_lifecycle_policy', 'repository', 'name');
+        if (!tfModule) return;
+        const covered = partnerCoverage(tfModule, 'aws_ecr_repository', 'aws_ecr_lifecycle_policy', 'repository', 'name');
         if (!covered) return;
         const keep = context.options.keepImages;
         for (const repository of listResources(file).filter((r) => r.type === 'aws_ecr_repository' && !r.block.hasError)) {
           if (covered(repository)) continue;
-          const name = freshResourceName(file, 'aws_ecr_lifecycle_policy', repository.name);
+          const name = freshResourceName(tfModule, 'aws_ecr_lifecycle_policy', repository.name);
           const body = [
             `resource "aws_ecr_lifecycle_policy" "${name}" {`,
             `\trepository = aws_ecr_repository.${repository.name}.name`,

@@ -5,8 +5,8 @@ import { appendCfnResources } from './utils/cfnEdits';
 import { freshLogicalId, getPropertiesFact } from './utils/cfnFacts';
 import type { TargetKey } from './utils/cfnEndpoints';
 import { configOf, targetKeys } from './utils/cfnEndpoints';
-import type { TfResource } from '../parsers/terraform';
-import { getAttribute, getBlocks, listResources, resolveLiteral } from '../parsers/terraform';
+import type { TfModule, TfModuleResource } from '../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../parsers/terraform';
 import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
 import type { TfTargetKey, TfVariant } from './utils/tfEndpoints';
 import { listTfTargetKeys, listTfVariants } from './utils/tfEndpoints';
@@ -32,6 +32,8 @@ export const endpointNoAutoscaling = defineRule({
     messages: {
       noAutoscaling:
         'Endpoint {{endpoint}} runs {{variants}} at a fixed instance count: no Application Auto Scaling target in this template scales it with traffic, so capacity sized for the peak is billed every hour, busy or idle. Add a scalable target with a target-tracking policy.',
+      noAutoscalingTerraform:
+        'Endpoint {{endpoint}} runs {{variants}} at a fixed instance count: no aws_appautoscaling_target in this module scales it with traffic, so capacity sized for the peak is billed every hour, busy or idle. Add a scalable target with a target-tracking policy.',
     },
     fixes: ['unsafe'],
     wellArchitected: ['MLSUS03-BP01', 'MLREL05-BP01'],
@@ -41,7 +43,11 @@ export const endpointNoAutoscaling = defineRule({
     },
   },
   create(context) {
+    let tfModule: TfModule | undefined;
     return {
+      tfModule(m) {
+        tfModule = m;
+      },
       cfnTemplate(template) {
         const keys = targetKeys(template);
         if (!keys) return;
@@ -82,14 +88,18 @@ export const endpointNoAutoscaling = defineRule({
         }
       },
       tfFile(file) {
-        const keys = listTfTargetKeys(file, context.text);
-        if (!keys || file.blocks.some((b) => b.hasError)) return;
-        const resources = listResources(file);
+        // Targets, endpoints and configurations may sit in any file of the module.
+        const current = tfModule;
+        const keys = current && listTfTargetKeys(current);
+        if (!current || !keys) return;
+        const resources = listModuleResources(current);
         for (const endpoint of resources.filter((r) => r.type === 'aws_sagemaker_endpoint')) {
           const config = tfConfigOf(resources, endpoint);
+          // The finding sits on the configuration: it is reported when linting the configuration's file.
+          if (config?.file !== file) continue;
           // Variants built by dynamic blocks are unknown: nothing can be said of the configuration.
-          if (!config || getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic')) continue;
-          const endpointName = resolveLiteral(file, getAttribute(endpoint.block, 'name')?.value);
+          if (getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic')) continue;
+          const endpointName = resolveLiteral(endpoint.file, getAttribute(endpoint.block, 'name')?.value);
           const covers = (key: TfTargetKey, variant: string) =>
             (key.variant === undefined || key.variant === variant) &&
             (key.endpoint === undefined || ('resource' in key.endpoint ? key.endpoint.resource === endpoint.name : key.endpoint.name === endpointName));
@@ -102,20 +112,27 @@ export const endpointNoAutoscaling = defineRule({
           const unit = tfIndentUnit(context.lines, config.block);
           const body = unscaled.flatMap((v, i) => [
             ...(i ? [''] : []),
-            ...scalingBlocks(freshResourceName(file, 'aws_appautoscaling_target', `${endpoint.name}_${v.name}`.replace(/[^A-Za-z0-9_-]/g, '_')), endpoint.name, v, context.options),
+            ...scalingBlocks(freshResourceName(current, 'aws_appautoscaling_target', `${endpoint.name}_${v.name}`.replace(/[^A-Za-z0-9_-]/g, '_')), endpoint.name, v, context.options),
           ]);
           context.report({
             start: first.typeStart,
             end: first.typeEnd,
-            messageId: 'noAutoscaling',
+            messageId: 'noAutoscalingTerraform',
             data: { endpoint: `aws_sagemaker_endpoint.${endpoint.name}`, variants: describe },
-            related: [{ ...headerRange(endpoint.block), message: `endpoint aws_sagemaker_endpoint.${endpoint.name} serves this configuration; an aws_appautoscaling_target and aws_appautoscaling_policy for the variant belong after it` }],
+            related: [
+              {
+                ...headerRange(endpoint.block),
+                fileName: endpoint.source.fileName,
+                message: `endpoint aws_sagemaker_endpoint.${endpoint.name} serves this configuration; an aws_appautoscaling_target and aws_appautoscaling_policy for the variant belong ${endpoint.file === file ? 'after it' : 'in the module'}`,
+              },
+            ],
+            // The new blocks go after the endpoint when it is in this file, else after the configuration.
             fix: isRepeated(endpoint)
               ? undefined
               : {
                   title: `Add an aws_appautoscaling_target and a target-tracking aws_appautoscaling_policy for ${unscaled.map((v) => v.name).join(', ')}`,
                   applicability: 'unsafe',
-                  edits: [appendTfBlocks(context.lines, endpoint.block, body, unit)],
+                  edits: [appendTfBlocks(context.lines, endpoint.file === file ? endpoint.block : config.block, body, unit)],
                 },
           });
         }
@@ -124,8 +141,8 @@ export const endpointNoAutoscaling = defineRule({
   },
 });
 
-/** The endpoint configuration of the file an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
-function tfConfigOf(resources: TfResource[], endpoint: TfResource): TfResource | undefined {
+/** The endpoint configuration of the module an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
+function tfConfigOf(resources: TfModuleResource[], endpoint: TfModuleResource): TfModuleResource | undefined {
   const value = getAttribute(endpoint.block, 'endpoint_config_name')?.value;
   if (!value) return undefined;
   const configs = resources.filter((r) => r.type === 'aws_sagemaker_endpoint_configuration');

@@ -3,6 +3,7 @@ import { getAcceleratorCount, getFamily, getInstanceType } from '../data/instanc
 import type { InstanceRow } from '../data/types';
 import { endpointsOf, listVariants, targetCovers, targetKeys } from './utils/cfnEndpoints';
 import { endpointVariantsOf, possibleInstanceTypes } from './utils/endpoints';
+import type { TfModule } from '../parsers/terraform';
 import { hasSageMakerScalableTarget, listTfVariants } from './utils/tfEndpoints';
 import { describeAccelerators } from './utils/training';
 
@@ -36,6 +37,8 @@ export const endpointOversizedInstance = defineRule({
         '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
       multiGpu:
         '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      fixedFleetTerraform:
+        'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no aws_appautoscaling_target in this module scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
       fixedFleetPython:
         'This endpoint starts {{count}} instances and nothing in this file scales them: they all run, and are billed, at peak capacity around the clock. Register an auto scaling target for the variant, or start with one instance.',
     },
@@ -45,7 +48,11 @@ export const endpointOversizedInstance = defineRule({
   },
   create(context) {
     const scaled = registersScaling.test(context.text);
+    let tfModule: TfModule | undefined;
     return {
+      tfModule(m) {
+        tfModule = m;
+      },
       cfnResource(resource) {
         const variants = listVariants(resource);
         if (!variants) return;
@@ -90,8 +97,8 @@ export const endpointOversizedInstance = defineRule({
               context.report({ start: variant.instanceType.nameStart, end: variant.instanceType.nameEnd, messageId: 'oversized', data: { ...data, instanceType: row.instanceType, accelerators: accelerator } });
             }
           }
-          if (!variant.count || variant.serverless || variant.countValue === undefined || variant.countValue <= 1 || hasSageMakerScalableTarget(resource)) continue;
-          context.report({ start: variant.count.nameStart, end: variant.count.nameEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
+          if (!variant.count || variant.serverless || variant.countValue === undefined || variant.countValue <= 1 || !tfModule || hasSageMakerScalableTarget(tfModule)) continue;
+          context.report({ start: variant.count.nameStart, end: variant.count.nameEnd, messageId: 'fixedFleetTerraform', data: { ...data, count: variant.countValue } });
         }
       },
       pythonCall(call) {

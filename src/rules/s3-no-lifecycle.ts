@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import type { TfModule } from '../parsers/terraform';
 import { getBlocks, listResources } from '../parsers/terraform';
 import { insertCfnProperty } from './utils/cfnEdits';
 import { getPropertiesFact } from './utils/cfnFacts';
@@ -43,7 +44,11 @@ export const s3NoLifecycle = defineRule({
     },
   },
   create(context) {
+    let tfModule: TfModule | undefined;
     return {
+      tfModule(m) {
+        tfModule = m;
+      },
       cfnResource(resource) {
         if (resource.type !== 'AWS::S3::Bucket') return;
         const properties = getPropertiesFact(resource);
@@ -82,12 +87,13 @@ export const s3NoLifecycle = defineRule({
         });
       },
       tfFile(file) {
-        const covered = partnerCoverage(file, 'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'bucket', 'bucket');
+        if (!tfModule) return;
+        const covered = partnerCoverage(tfModule, 'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'bucket', 'bucket');
         if (!covered) return;
         const { transitionDays, noncurrentDays } = context.options;
         for (const bucket of listResources(file).filter((r) => r.type === 'aws_s3_bucket' && !r.block.hasError)) {
           if (getBlocks(bucket.block, 'lifecycle_rule').length || covered(bucket)) continue;
-          const name = freshResourceName(file, 'aws_s3_bucket_lifecycle_configuration', bucket.name);
+          const name = freshResourceName(tfModule, 'aws_s3_bucket_lifecycle_configuration', bucket.name);
           const body = [
             `resource "aws_s3_bucket_lifecycle_configuration" "${name}" {`,
             `\tbucket = aws_s3_bucket.${bucket.name}.id`,

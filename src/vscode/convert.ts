@@ -26,7 +26,7 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnost
   diagnostic.source = diagnosticSource;
   diagnostic.code = finding.docsUrl ? { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) } : finding.ruleId;
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
+    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.fileName === undefined ? uri : vscode.Uri.file(r.fileName), toRange(r)), r.message));
   }
   return diagnostic;
 }

@@ -1,11 +1,14 @@
 import * as fs from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
-import type { CellLocation, Format, Range as FindingRange } from '../core/types';
+import type { CellLocation, FileContext, Format, Range as FindingRange } from '../core/types';
 import type { ConfigFileFinder, ConfigFileIssue } from '../node/configFile';
 import { configFileNames } from '../node/configFile';
+import { buildFolderContext, folderSiblings } from '../node/folderContext';
 import { listFiles } from '../node/walk';
 import { diagnosticSource, toDiagnostic } from './convert';
 import type { EditorSettings } from './settings';
@@ -46,6 +49,8 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly publishedCells = new Map<string, string[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedSettingsIssues = new Set<string>();
+  /** Texts of files read from disk for folder contexts (Terraform modules), kept while their size and mtime stay. */
+  private readonly diskTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
   constructor(
     readonly linter: Linter,
@@ -88,7 +93,24 @@ export class DocumentLinter implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.lintDocument(document);
+      // The other open files of its module read this one's text: their findings may change too.
+      this.lintFolderSiblings(document.uri);
     }, this.settings.lintDelayMs));
+  }
+
+  /**
+   * Re-lints the open documents read together with the file at `uri` (the
+   * other `.tf` files of its folder), after it changed, was closed or changed
+   * on disk.
+   */
+  lintFolderSiblings(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const siblings = folderSiblings(this.linter, uri.fsPath);
+    if (!siblings) return;
+    const names = new Set(siblings.files);
+    for (const other of vscode.workspace.textDocuments) {
+      if (other.uri.scheme === 'file' && other.uri.toString() !== uri.toString() && names.has(other.uri.fsPath)) this.lintDocument(other);
+    }
   }
 
   lintDocument(document: vscode.TextDocument): void {
@@ -119,7 +141,9 @@ export class DocumentLinter implements vscode.Disposable {
       return;
     }
     const started = performance.now();
-    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(document.uri) });
+    // A Terraform file is read with the other .tf files of its folder: open editors' texts, else the disk.
+    const context = document.uri.scheme === 'file' ? buildFolderContext(this.linter, fileName, (f) => (f === fileName ? text : this.currentText(f))) : undefined;
+    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(document.uri), context });
     this.states.set(key, { version: document.version, result });
     this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(f, document.uri)));
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
@@ -215,6 +239,12 @@ export class DocumentLinter implements vscode.Disposable {
     const { files } = listFiles(folders.map((f) => f.uri.fsPath), { accept: (name) => this.linter.mayHandle(name) });
     await this.linter.prepare(files);
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const contexts = new Map<string, FileContext | undefined>();
+    const contextOf = (file: string): FileContext | undefined => {
+      const key = path.dirname(file);
+      if (!contexts.has(key)) contexts.set(key, buildFolderContext(this.linter, file, (f) => this.currentText(f)));
+      return contexts.get(key);
+    };
     let findings = 0;
     let filesWithFindings = 0;
     let linted = 0;
@@ -240,7 +270,7 @@ export class DocumentLinter implements vscode.Disposable {
           continue;
         }
         if (text.length > this.settings.maxFileSizeKb * 1024) continue;
-        const result = this.linter.lint(file, text, { settings: this.settingsFor(uri) });
+        const result = this.linter.lint(file, text, { settings: this.settingsFor(uri), context: contextOf(file) });
         this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, uri)));
         if (collect && !result.skipped) collect({ uri, text, result });
       }
@@ -254,6 +284,24 @@ export class DocumentLinter implements vscode.Disposable {
       }
     }
     return { files: linted, findings, filesWithFindings };
+  }
+
+  /** A file's text as the user sees it: its open editor's (saved or not), else the disk's; undefined when unreadable. */
+  private currentText(file: string): string | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    if (open) return open.getText();
+    try {
+      const stat = statSync(file);
+      if (stat.size > this.settings.maxFileSizeKb * 1024) return undefined;
+      const cached = this.diskTexts.get(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+      const text = readFileSync(file, 'utf8');
+      this.diskTexts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+      return text;
+    } catch {
+      this.diskTexts.delete(file);
+      return undefined;
+    }
   }
 
   private settingsFor(uri: vscode.Uri): RuleSettings {

@@ -69,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       if (d.uri.scheme !== cellScheme) documents.forget(d.uri);
+      // Unsaved changes of a closed .tf file no longer count for the other files of its module.
+      if (d.uri.scheme !== cellScheme) documents.lintFolderSiblings(d.uri);
     }),
     vscode.workspace.onDidOpenNotebookDocument((n) => documents.lintNotebook(n)),
     vscode.workspace.onDidChangeNotebookDocument((e) => {
@@ -83,6 +85,14 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       codeLens.refresh();
       if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
     }),
+  );
+  // A .tf file changed on disk (created, deleted, checked out): the open files of its module are linted again.
+  const moduleWatcher = vscode.workspace.createFileSystemWatcher('**/*.tf');
+  context.subscriptions.push(
+    moduleWatcher,
+    moduleWatcher.onDidChange((uri) => documents.lintFolderSiblings(uri)),
+    moduleWatcher.onDidCreate((uri) => documents.lintFolderSiblings(uri)),
+    moduleWatcher.onDidDelete((uri) => documents.lintFolderSiblings(uri)),
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));

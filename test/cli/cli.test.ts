@@ -318,3 +318,60 @@ describe('advice-only fixes', () => {
     assert.match(table, /^\| SML401 \| \[log-group-no-retention\]\S* \| warning \| cfn, tf \| safe \|/m);
   });
 });
+
+describe('CLI and Terraform modules', () => {
+  const bucket = 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n';
+  const lifecycle = 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    filter {}\n    expiration {\n      days = 30\n    }\n  }\n}\n';
+  const config = 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.m5.large"\n    initial_instance_count = 1\n  }\n}\n';
+  const endpoint = 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n';
+  type JsonReport = { files: Array<{ path: string; findings: Array<{ ruleId: string; line: number; related?: Array<{ fileName?: string; line: number }> }> }> };
+  const findings = (report: JsonReport) => report.files.map((f) => [f.path.split(path.sep).join('/'), f.findings.map((x) => `${x.line} ${x.ruleId}`)]);
+
+  it('reads the .tf files of a folder as one module: a partner in a sibling file counts, another folder is another module', async () => {
+    const dir = project({ 'infra/main.tf': bucket, 'infra/lifecycle.tf': lifecycle, 'other/main.tf': bucket });
+    const report = JSON.parse((await cli(dir, 'lint', '--format', 'json')).stdout) as JsonReport;
+    assert.deepEqual(findings(report), [
+      ['infra/lifecycle.tf', []],
+      ['infra/main.tf', []],
+      ['other/main.tf', ['1 SML101']],
+    ]);
+  });
+
+  it('a file named alone is still read with the other .tf files of its folder', async () => {
+    const dir = project({ 'infra/main.tf': bucket, 'infra/lifecycle.tf': lifecycle });
+    const { code, stdout } = await cli(dir, 'lint', path.join('infra', 'main.tf'), '--format', 'json');
+    assert.equal(code, 0, stdout);
+    assert.deepEqual(findings(JSON.parse(stdout) as JsonReport), [['infra/main.tf', []]]);
+  });
+
+  it('a syntax error in a sibling file keeps the partner checks of the whole module silent', async () => {
+    const dir = project({ 'infra/main.tf': bucket, 'infra/broken.tf': 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = \n' });
+    const report = JSON.parse((await cli(dir, 'lint', '--format', 'json')).stdout) as JsonReport;
+    assert.deepEqual(findings(report), [
+      ['infra/broken.tf', []],
+      ['infra/main.tf', []],
+    ]);
+  });
+
+  it('a related location in a sibling file is named relative to the working directory, in JSON and SARIF', async () => {
+    const dir = project({ 'infra/config.tf': config, 'infra/endpoint.tf': endpoint });
+    const report = JSON.parse((await cli(dir, 'lint', '--format', 'json', '--select', 'SML303')).stdout) as JsonReport;
+    assert.deepEqual(findings(report), [
+      ['infra/config.tf', ['2 SML303']],
+      ['infra/endpoint.tf', []],
+    ]);
+    const related = report.files[0].findings[0].related ?? [];
+    assert.deepEqual(related.map((r) => [r.fileName?.split(path.sep).join('/'), r.line]), [['infra/endpoint.tf', 1]]);
+    const sarif = JSON.parse((await cli(dir, 'lint', '--format', 'sarif', '--select', 'SML303')).stdout);
+    assert.equal(sarif.runs[0].results[0].relatedLocations[0].physicalLocation.artifactLocation.uri, 'infra/endpoint.tf');
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'infra/config.tf');
+  });
+
+  it('--fix --unsafe-fixes in a module: the added configuration is seen by the files linted after it', async () => {
+    const dir = project({ 'infra/a.tf': bucket, 'infra/b.tf': 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = "logs"\n}\n' });
+    const { code, stdout } = await cli(dir, 'lint', '--fix', '--unsafe-fixes', '--format', 'json', '--select', 'SML101');
+    assert.equal(code, 0, stdout);
+    // The fix names its configuration data_2: "data" is taken in b.tf, a sibling file.
+    assert.match(fs.readFileSync(path.join(dir, 'infra', 'a.tf'), 'utf8'), /resource "aws_s3_bucket_lifecycle_configuration" "data_2" \{\n  bucket = aws_s3_bucket\.data\.id/);
+  });
+});

@@ -6,6 +6,8 @@ import type { AnyRule, Language, LoadState } from '../../src/core/types';
 import { createTestLinter, testLanguages } from '../kit/languages';
 import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
+import type { TfModule } from '../../src/parsers/terraform';
+import { listModuleResources } from '../../src/parsers/terraform';
 
 const template = dedent`
   AWSTemplateFormatVersion: "2010-09-09"
@@ -223,5 +225,62 @@ describe('Linter.collectFacts', () => {
     assert.ok(broken.skipped);
     assert.equal(linter.collectFacts('notes.txt', 'hello', { cfnResource: () => walked++ }).skipped, 'not a format Green ML lints');
     assert.equal(walked, 0);
+  });
+});
+
+describe('engine: files read together (folder contexts)', () => {
+  /** A rule that reports every Terraform resource, with a related location on every resource of the module. */
+  const pointing = defineRule({
+    id: 'SML497',
+    name: 'points-across-files',
+    meta: { category: 'ops', defaultSeverity: 'warning', formats: ['tf'], description: 'test', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+    create: (context) => {
+      let module: TfModule | undefined;
+      return {
+        tfModule(m) {
+          module = m;
+        },
+        tfResource(resource) {
+          const related = listModuleResources(module as TfModule).map((r) => ({ start: r.block.start, end: r.block.openBrace + 1, message: r.name, fileName: r.source.fileName }));
+          related.push({ start: 0, end: 1, message: 'outside the context', fileName: '/elsewhere/x.tf' });
+          context.report({ start: resource.block.start, end: resource.block.start + 8, messageId: 'm', related });
+        },
+      };
+    },
+  });
+  const files = [
+    { fileName: '/m/a.tf', text: 'resource "x" "a" {}\n' },
+    { fileName: '/m/b.tf', text: '# b\n\nresource "x" "b" {}\n' },
+  ];
+
+  it('only languages with prepareContext read folders together', () => {
+    const { linter } = linterWith([pointing]);
+    assert.equal(linter.readsFoldersTogether('terraform'), true);
+    assert.equal(linter.readsFoldersTogether('cfn-yaml'), false);
+    assert.equal(linter.prepareContext('cfn-yaml', files), undefined);
+  });
+
+  it('places related locations in sibling files with their own lines, and drops those outside the context', () => {
+    const { linter, settings } = linterWith([pointing]);
+    const context = linter.prepareContext('terraform', files);
+    assert.ok(context);
+    const result = linter.lint('/m/a.tf', files[0].text, { settings, context });
+    assert.deepEqual(result.ruleErrors, []);
+    assert.equal(result.findings.length, 1);
+    assert.deepEqual(
+      result.findings[0].related?.map((r) => [r.message, r.fileName, r.line, r.column, r.endColumn]),
+      [
+        ['a', undefined, 1, 1, 19],
+        ['b', '/m/b.tf', 3, 1, 19],
+      ],
+    );
+  });
+
+  it('a context of another format is ignored', () => {
+    const { linter, settings } = linterWith([pointing]);
+    const context = linter.prepareContext('terraform', files);
+    const result = linter.lint('stack.yaml', template, { settings, context });
+    assert.equal(result.format, 'cfn-yaml');
+    assert.deepEqual(result.ruleErrors, []);
   });
 });

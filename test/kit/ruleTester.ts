@@ -11,6 +11,21 @@ export interface ValidCase {
   format: Format;
   code: string;
   options?: Record<string, unknown>;
+  /**
+   * Other files linted together with `code` (for Terraform: the other `.tf`
+   * files of its module, `code` being `main.tf`). Findings are checked on
+   * `code` only.
+   */
+  siblings?: Array<{ fileName: string; code: string }>;
+}
+
+/** An expected related location; `fileName` names a sibling file, absent for the linted file. */
+export interface ExpectedRelated {
+  fileName?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface ExpectedError {
@@ -20,6 +35,8 @@ export interface ExpectedError {
   column: number;
   endLine: number;
   endColumn: number;
+  /** When given, the finding's related locations, in order (their messages are not compared). */
+  related?: ExpectedRelated[];
 }
 
 /**
@@ -54,7 +71,7 @@ export class RuleTester {
   run(rule: AnyRule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
     const seen = new Set<string>();
     for (const c of [...tests.valid, ...tests.invalid]) {
-      const key = JSON.stringify([c.format, c.code, c.options ?? {}]);
+      const key = JSON.stringify([c.format, c.code, c.options ?? {}, c.siblings ?? []]);
       if (seen.has(key)) throw new Error(`${rule.id}: detected duplicate test case: ${c.name ?? c.code.slice(0, 60)}`);
       seen.add(key);
     }
@@ -92,6 +109,13 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
       { line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn },
       `error ${i}: range`,
     );
+    if (expected.related) {
+      assert.deepEqual(
+        (actual.related ?? []).map((r) => ({ ...(r.fileName === undefined ? {} : { fileName: r.fileName }), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn })),
+        expected.related,
+        `error ${i}: related locations`,
+      );
+    }
   });
   const fixes = ours.flatMap((f) => [f.fix].filter((x): x is Fix => !!x && x.applicability !== 'displayOnly'));
   if (!fixes.length) {
@@ -109,7 +133,10 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
 export function lintCase(rule: AnyRule, c: ValidCase): LintResult {
   const linter = new Linter({ rules: [rule], languages: testLanguages });
   const settings = resolveRuleSettings([rule], { rules: { [rule.id]: { options: c.options ?? {} } } });
-  const result = linter.lint(fileNames[c.format], c.code, { settings });
+  const fileName = fileNames[c.format];
+  const context = c.siblings ? linter.prepareContext(c.format, [{ fileName, text: c.code }, ...c.siblings.map((s) => ({ fileName: s.fileName, text: s.code }))]) : undefined;
+  if (c.siblings) assert.ok(context, `the ${c.format} language reads no files together`);
+  const result = linter.lint(fileName, c.code, { settings, context });
   assert.equal(result.format, c.format, `the code was not recognised as ${c.format}${result.skipped ? ` (${result.skipped})` : ''}`);
   assert.deepEqual(result.ruleErrors, [], 'the rule threw');
   return result;

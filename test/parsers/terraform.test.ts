@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { TfFile, TfResource, TfValue } from '../../src/parsers/terraform';
-import { createTerraformLanguage, getAttribute, getBlocks, resolveLiteral } from '../../src/parsers/terraform';
+import type { TfFile, TfModule, TfResource, TfValue } from '../../src/parsers/terraform';
+import { createTerraformLanguage, getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../../src/parsers/terraform';
 import { dedent } from '../kit/dedent';
 import { locateTestWasm, testLanguages } from '../kit/languages';
 
@@ -160,5 +160,91 @@ describe('Terraform parser', () => {
     const language = createTerraformLanguage((file) => (file === 'web-tree-sitter.wasm' ? locateTestWasm(file) : '/nonexistent/tree-sitter-terraform.wasm'));
     await language.load?.();
     assert.equal(language.loadState?.state, 'failed');
+  });
+});
+
+describe('Terraform modules', () => {
+  const files = [
+    { fileName: '/infra/main.tf', text: 'resource "aws_s3_bucket" "data" {\n  bucket = local.bucket\n}\n' },
+    { fileName: '/infra/locals.tf', text: 'locals {\n  bucket = "churn-data"\n}\n' },
+    { fileName: '/infra/lifecycle.tf', text: 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n}\n' },
+  ];
+
+  function prepare(sources: Array<{ fileName: string; text: string }>): TfModule {
+    assert.ok(terraform?.prepareContext);
+    return terraform.prepareContext(sources) as TfModule;
+  }
+
+  /** The module and file facts a parse with `context` emits, in order. */
+  function walk(fileName: string, text: string, context?: TfModule): { kinds: string[]; module?: TfModule; file?: TfFile } {
+    assert.ok(terraform);
+    const outcome = terraform.parse(text, fileName, context);
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+    const seen: { kinds: string[]; module?: TfModule; file?: TfFile } = { kinds: [] };
+    outcome.walk((kind, fact) => {
+      seen.kinds.push(kind);
+      if (kind === 'tfModule') seen.module = fact as TfModule;
+      if (kind === 'tfFile') seen.file = fact as TfFile;
+    });
+    return seen;
+  }
+
+  it('indexes every file: resources by file, texts by name, complete when all parse', () => {
+    const module = prepare(files);
+    assert.equal(module.format, 'terraform');
+    assert.equal(module.incomplete, false);
+    assert.deepEqual(
+      listModuleResources(module).map((r) => [r.source.fileName, `${r.type}.${r.name}`]),
+      [
+        ['/infra/main.tf', 'aws_s3_bucket.data'],
+        ['/infra/lifecycle.tf', 'aws_s3_bucket_lifecycle_configuration.data'],
+      ],
+    );
+    assert.equal(module.textOf('/infra/locals.tf'), files[1].text);
+    assert.equal(module.textOf('/elsewhere/main.tf'), undefined);
+  });
+
+  it('the module is emitted before the file; a file of the module with the same text is not parsed again', () => {
+    const module = prepare(files);
+    const seen = walk('/infra/main.tf', files[0].text, module);
+    assert.deepEqual(seen.kinds, ['tfModule', 'tfFile', 'tfResource']);
+    assert.equal(seen.module, module);
+    assert.equal(seen.file, module.files[0].file);
+  });
+
+  it('a changed text replaces its file in the module; the other files stay', () => {
+    const module = prepare(files);
+    const seen = walk('/infra/lifecycle.tf', '# emptied\n', module);
+    assert.notEqual(seen.module, module);
+    assert.deepEqual(seen.module?.files.map((f) => f.fileName).sort(), ['/infra/lifecycle.tf', '/infra/locals.tf', '/infra/main.tf']);
+    assert.deepEqual(listModuleResources(seen.module as TfModule).map((r) => r.type), ['aws_s3_bucket']);
+  });
+
+  it('an unchanged file is not parsed again when its module is indexed again (an editor re-indexes on each change)', () => {
+    const first = prepare(files);
+    const again = prepare([files[0], files[1], { fileName: '/infra/lifecycle.tf', text: '# changed\n' }]);
+    assert.equal(again.files[0].file, first.files[0].file);
+    assert.notEqual(again.files[2].file, first.files[2].file);
+  });
+
+  it('without a context a file is a module of its own', () => {
+    const seen = walk('/infra/main.tf', files[0].text);
+    assert.deepEqual(seen.module?.files.map((f) => f.fileName), ['/infra/main.tf']);
+  });
+
+  it('locals resolve across the files of the module, and only there', () => {
+    const module = prepare(files);
+    const inModule = walk('/infra/main.tf', files[0].text, module).file as TfFile;
+    const bucket = inModule.blocks[0];
+    assert.equal(resolveLiteral(inModule, getAttribute(bucket, 'bucket')?.value), 'churn-data');
+    const alone = walk('/infra/main.tf', files[0].text).file as TfFile;
+    assert.equal(resolveLiteral(alone, getAttribute(alone.blocks[0], 'bucket')?.value), undefined);
+  });
+
+  it('a file that does not parse, or has a block with a syntax error, makes the module incomplete', () => {
+    assert.equal(prepare([...files, { fileName: '/infra/broken.tf', text: '{{{{ this is : not [ terraform\n at all ))))\n' }]).incomplete, true);
+    const halfTyped = prepare([...files, { fileName: '/infra/half.tf', text: 'resource "aws_ecr_repository" "r" {\n  name = \n' }]);
+    assert.equal(halfTyped.incomplete, true);
+    assert.ok(halfTyped.files.every((f) => f.file), 'the half-typed file is still read');
   });
 });

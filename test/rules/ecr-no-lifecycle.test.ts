@@ -10,6 +10,18 @@ const compactPolicy = (keep: number) =>
 new RuleTester().run(ecrNoLifecycle, {
   valid: [
     {
+      name: 'Terraform module: the lifecycle policy is in another .tf file of the folder',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "images" {\n  name = "images"\n}\n',
+      siblings: [{ fileName: 'ecr-policy.tf', code: 'resource "aws_ecr_lifecycle_policy" "images" {\n  repository = aws_ecr_repository.images.name\n  policy     = file("policy.json")\n}\n' }],
+    },
+    {
+      name: 'Terraform module: a sibling policy names the repository by a literal',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "images" {\n  name = "images"\n}\n',
+      siblings: [{ fileName: 'ecr-policy.tf', code: 'resource "aws_ecr_lifecycle_policy" "p" {\n  repository = "images"\n}\n' }],
+    },
+    {
       name: 'Terraform: a lifecycle policy refers to the repository',
       format: 'terraform',
       code: 'resource "aws_ecr_repository" "r" {\n  name = "r"\n}\nresource "aws_ecr_lifecycle_policy" "p" {\n  repository = aws_ecr_repository.r.name\n  policy     = file("policy.json")\n}\n',
@@ -85,6 +97,14 @@ new RuleTester().run(ecrNoLifecycle, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform module: the sibling policy is for another repository',
+      format: 'terraform',
+      code: 'resource "aws_ecr_repository" "images" {\n  name = "images"\n  count = 2\n}\n',
+      siblings: [{ fileName: 'ecr-policy.tf', code: 'resource "aws_ecr_lifecycle_policy" "p" {\n  repository = "base-images"\n}\n' }],
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_ecr_repository.images' }, line: 1, column: 1, endLine: 1, endColumn: 41 }],
+      output: null,
+    },
     {
       name: 'Terraform: a repository without a lifecycle policy; the fix adds one',
       format: 'terraform',

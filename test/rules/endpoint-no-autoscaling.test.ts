@@ -70,6 +70,29 @@ const appended = [
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
     {
+      name: 'Terraform module: the scalable target is in another .tf file of the folder',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 1\n  }\n}\n' + 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n',
+      siblings: [
+        {
+          fileName: 'scaling.tf',
+          code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n  resource_id        = "endpoint/${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"\n  min_capacity       = 1\n  max_capacity       = 2\n}\n',
+        },
+      ],
+    },
+    {
+      name: 'Terraform module: the configuration is in another file; the finding belongs to that file, not to the endpoint\'s',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n',
+      siblings: [{ fileName: 'config.tf', code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 1\n  }\n}\n' }],
+    },
+    {
+      name: 'Terraform module: a sibling file that does not parse may hold the target: silent',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 1\n  }\n}\n' + 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n',
+      siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = \n' }],
+    },
+    {
       name: 'Terraform: a scalable target whose resource ID is a variable may be for any variant',
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "A"\n    instance_type = "ml.inf2.xlarge"\n  }\n}\nresource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = var.resource_id\n}\n',
@@ -131,6 +154,55 @@ new RuleTester().run(endpointNoAutoscaling, {
   ],
   invalid: [
     {
+      name: 'Terraform module: the endpoint is in another file; related location there, the fix appended after the configuration',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 1\n  }\n}\n',
+      siblings: [{ fileName: 'endpoint.tf', code: '# The endpoint\n' + 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n' }],
+      errors: [
+        {
+          messageId: 'noAutoscalingTerraform',
+          data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (ml.inf2.xlarge × 1)' },
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 22,
+          related: [{ fileName: 'endpoint.tf', line: 2, column: 1, endLine: 2, endColumn: 40 }],
+        },
+      ],
+      output: dedent`
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            instance_type          = "ml.inf2.xlarge"
+            initial_instance_count = 1
+          }
+        }
+
+        resource "aws_appautoscaling_target" "e_AllTraffic" {
+          service_namespace  = "sagemaker"
+          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
+          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
+          min_capacity       = 1
+          max_capacity       = 4
+        }
+
+        resource "aws_appautoscaling_policy" "e_AllTraffic" {
+          name               = "e-AllTraffic-invocations"
+          policy_type        = "TargetTrackingScaling"
+          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
+          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
+          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
+
+          target_tracking_scaling_policy_configuration {
+            target_value = 70
+            predefined_metric_specification {
+              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'Terraform: endpoint variant without a scalable target; the fix appends target and policy after the endpoint',
       format: 'terraform',
       code: dedent`
@@ -147,7 +219,7 @@ new RuleTester().run(endpointNoAutoscaling, {
       `,
       errors: [
         {
-          messageId: 'noAutoscaling',
+          messageId: 'noAutoscalingTerraform',
           data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (ml.inf2.xlarge × 1)' },
           line: 2,
           column: 3,

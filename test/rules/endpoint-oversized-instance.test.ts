@@ -35,6 +35,12 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
     {
+      name: 'Terraform module: several instances, scaled by a target in another .tf file of the folder',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.g5.xlarge"\n    initial_instance_count = 3\n  }\n}\n',
+      siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = "endpoint/churn/variant/A"\n}\n' }],
+    },
+    {
       name: 'notebook: several instances, with auto scaling registered in a later cell',
       format: 'notebook',
       code: notebookJson([
@@ -94,12 +100,20 @@ new RuleTester().run(endpointOversizedInstance, {
   ],
   invalid: [
     {
+      name: 'Terraform module: several instances; the sibling file scales an ECS service, not SageMaker',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.g5.xlarge"\n    initial_instance_count = 3\n  }\n}\n',
+      siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = "ecs"\n  resource_id       = "service/default/web"\n}\n' }],
+      errors: [{ messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', count: 3 }, ...at(5, 5, 'initial_instance_count'.length) }],
+      output: null,
+    },
+    {
       name: 'Terraform: training-class instance and a fixed fleet',
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.p5.48xlarge"\n    initial_instance_count = 2\n  }\n}\n',
       errors: [
         { messageId: 'oversized', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', instanceType: 'ml.p5.48xlarge', accelerators: '8 × H100' }, line: 4, column: 5, endLine: 4, endColumn: 18 },
-        { messageId: 'fixedFleet', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', count: 2 }, line: 5, column: 5, endLine: 5, endColumn: 27 },
+        { messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', count: 2 }, line: 5, column: 5, endLine: 5, endColumn: 27 },
       ],
       output: null,
     },

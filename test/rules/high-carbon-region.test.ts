@@ -16,6 +16,12 @@ const atPython = (line: number, column: number, length: number) => ({ line, colu
 
 new RuleTester().run(highCarbonRegion, {
   valid: [
+    {
+      name: 'Terraform module: the provider of providers.tf is reported there once, not in every file of the module',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "b" {}\n',
+      siblings: [{ fileName: 'providers.tf', code: provider('"ap-south-1"') }],
+    },
     { name: 'low-carbon region', format: 'terraform', code: provider('"eu-north-1"') },
     { name: 'region from a variable', format: 'terraform', code: provider('var.region') },
     { name: 'unknown region code', format: 'terraform', code: provider('"xx-nowhere-1"') },
@@ -57,6 +63,14 @@ new RuleTester().run(highCarbonRegion, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform module: the region is a local declared in another .tf file of the folder',
+      format: 'terraform',
+      code: provider('local.region'),
+      siblings: [{ fileName: 'locals.tf', code: 'locals {\n  region = "ap-south-1"\n}\n' }],
+      errors: [{ messageId: 'highCarbon', data: { region: 'ap-south-1', name: 'Asia Pacific (Mumbai)', intensity: 708, threshold: 400, alternatives: 'ap-southeast-6 (Asia Pacific (New Zealand), ≈ 113), eu-north-1 (Europe (Stockholm), ≈ 9), eu-central-2 (Europe (Zurich), ≈ 35)' }, ...at('region = local.region'.length) }],
+      output: null,
+    },
     {
       name: 'high-carbon region, lower-carbon ones of the same geography listed',
       format: 'terraform',

@@ -7,6 +7,27 @@ const finding = (messageId: 'noLifecycle' | 'noStorageAction', name: string, lin
 new RuleTester().run(s3NoLifecycle, {
   valid: [
     {
+      name: 'Terraform module: the lifecycle configuration is in another .tf file of the folder',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n',
+      siblings: [{ fileName: 'lifecycle.tf', code: 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    filter {}\n    expiration {\n      days = 30\n    }\n  }\n}\n' }],
+    },
+    {
+      name: 'Terraform module: a configuration names the bucket through a local of a third file',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n',
+      siblings: [
+        { fileName: 'locals.tf', code: 'locals {\n  data_bucket = "churn-data"\n}\n' },
+        { fileName: 'lifecycle.tf', code: 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = local.data_bucket\n}\n' },
+      ],
+    },
+    {
+      name: 'Terraform module: a sibling file with a syntax error may hide the configuration: silent',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n',
+      siblings: [{ fileName: 'lifecycle.tf', code: 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    status = \n}\n' }],
+    },
+    {
       name: 'Terraform: a lifecycle configuration refers to the bucket by .bucket',
       format: 'terraform',
       code: 'resource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  bucket = aws_s3_bucket.b.bucket\n}\n',
@@ -144,6 +165,38 @@ new RuleTester().run(s3NoLifecycle, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform module: the sibling configuration is for another bucket; the fix picks a name unused in the module',
+      format: 'terraform',
+      code: 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n',
+      siblings: [{ fileName: 'lifecycle.tf', code: 'resource "aws_s3_bucket" "logs" {}\nresource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.logs.id\n}\n' }],
+      errors: [{ messageId: 'noLifecycle', data: { name: 'aws_s3_bucket.data' }, line: 1, column: 1, endLine: 1, endColumn: 34 }],
+      output: dedent`
+        resource "aws_s3_bucket" "data" {
+          bucket = "churn-data"
+        }
+
+        resource "aws_s3_bucket_lifecycle_configuration" "data_2" {
+          bucket = aws_s3_bucket.data.id
+
+          rule {
+            id     = "intelligent-tiering-and-noncurrent-expiry"
+            status = "Enabled"
+
+            filter {}
+
+            transition {
+              days          = 0
+              storage_class = "INTELLIGENT_TIERING"
+            }
+
+            noncurrent_version_expiration {
+              noncurrent_days = 30
+            }
+          }
+        }
+      `,
+    },
     {
       name: 'Terraform: a bucket with no lifecycle configuration; the fix adds one after it',
       format: 'terraform',

@@ -76,7 +76,7 @@ function toResult(finding: Finding, uri: string, ruleIndex: number | undefined):
   };
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
   if (finding.related?.length) {
-    result.relatedLocations = finding.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: toRegion(r) } }));
+    result.relatedLocations = finding.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.fileName === undefined ? uri : toRelativeUri(r.fileName), uriBaseId: '%SRCROOT%' }, region: toRegion(r) } }));
   }
   const fixes = [finding.fix, ...(finding.suggestions ?? [])].filter((f): f is Fix => !!f && f.applicability !== 'displayOnly');
   if (fixes.length) result.fixes = fixes.map((fix) => toFix(fix, uri));

@@ -1,5 +1,5 @@
-import type { TfAttribute, TfBlock, TfResource } from '../../parsers/terraform';
-import { getAttribute, getBlocks, listResources, resolveLiteral } from '../../parsers/terraform';
+import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../../parsers/terraform';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
@@ -45,13 +45,15 @@ export function isAsyncTfConfig(resource: TfResource): boolean {
 }
 
 /**
- * True when the file has an Application Auto Scaling target that is, or may be,
- * for SageMaker (namespace `sagemaker` or not a literal). Variants are not
- * matched one by one: a resource ID built from other resources' names is
- * rarely resolvable in Terraform, so any such target silences the fleet check.
+ * True when the module has an Application Auto Scaling target that is, or may
+ * be, for SageMaker (namespace `sagemaker` or not a literal), or may hide one
+ * (a file that does not parse). Variants are not matched one by one: a
+ * resource ID built from other resources' names is rarely resolvable in
+ * Terraform, so any such target silences the fleet check.
  */
-export function hasSageMakerScalableTarget(resource: TfResource): boolean {
-  return listResources(resource.file).some((r) => {
+export function hasSageMakerScalableTarget(module: TfModule): boolean {
+  if (module.incomplete) return true;
+  return listModuleResources(module).some((r) => {
     if (r.type !== 'aws_appautoscaling_target') return false;
     const namespace = resolveLiteral(r.file, getAttribute(r.block, 'service_namespace')?.value);
     return namespace === undefined || namespace === 'sagemaker';
@@ -65,14 +67,17 @@ export interface TfTargetKey {
 }
 
 /**
- * The endpoint/variant of every SageMaker scalable target of the file, read from
- * `resource_id` (`"endpoint/${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"`
+ * The endpoint/variant of every SageMaker scalable target of the module, read
+ * from `resource_id` (`"endpoint/${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"`
  * or a literal). Undefined when a target might be one but cannot be read (a
- * variable namespace or resource ID): then no variant can be said to lack one.
+ * variable namespace or resource ID, a file of the module that does not
+ * parse): then no variant can be said to lack one.
  */
-export function listTfTargetKeys(file: TfResource['file'], text: string): TfTargetKey[] | undefined {
+export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
+  if (module.incomplete) return undefined;
   const keys: TfTargetKey[] = [];
-  for (const target of listResources(file).filter((r) => r.type === 'aws_appautoscaling_target')) {
+  for (const target of listModuleResources(module).filter((r) => r.type === 'aws_appautoscaling_target')) {
+    const file = target.file;
     const namespace = resolveLiteral(file, getAttribute(target.block, 'service_namespace')?.value);
     if (namespace === undefined || target.block.hasError) return undefined;
     if (namespace !== 'sagemaker') continue;
@@ -84,7 +89,7 @@ export function listTfTargetKeys(file: TfResource['file'], text: string): TfTarg
       if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2] });
       continue;
     }
-    const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(text.slice(id.start, id.end));
+    const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(target.source.text.slice(id.start, id.end));
     if (!match) return undefined;
     keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
   }

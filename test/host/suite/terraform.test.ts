@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, describeDiagnostics, extensionId, hasCode, log, openInEditor, revertActiveEditor, revertDirtyDocuments, waitForDiagnostics } from './helpers';
+import { activateExtension, codeOf, describeDiagnostics, extensionId, hasCode, log, openInEditor, revertActiveEditor, revertDirtyDocuments, waitForDiagnostics, workspaceUri } from './helpers';
 
 const fixTitle = 'Set retention_in_days to 30 days';
 
@@ -52,5 +52,28 @@ suite('Terraform', () => {
     await revertActiveEditor();
     assert.ok(!document.isDirty, 'the document is still dirty after revert');
     await waitForDiagnostics(document.uri, hasCode('SML401'), 'SML401 to come back after revert');
+  });
+
+  test('a module over two files: the lifecycle configuration in lifecycle.tf counts for main.tf, and editing it (unsaved) re-lints main.tf', async () => {
+    const main = await vscode.workspace.openTextDocument(workspaceUri('tf-module/main.tf'));
+    await vscode.window.showTextDocument(main);
+    const sml101On = (header: string) => (diagnostics: vscode.Diagnostic[]) => {
+      const found = diagnostics.filter((d) => codeOf(d) === 'SML101');
+      return found.length === 1 && main.getText(found[0].range) === header;
+    };
+    // lifecycle.tf is not open: it is read from disk.
+    await waitForDiagnostics(main.uri, sml101On('resource "aws_s3_bucket" "scratch" {'), 'SML101 on the scratch bucket only');
+
+    const { document: lifecycle } = await openInEditor('tf-module/lifecycle.tf');
+    const at = lifecycle.getText().indexOf('aws_s3_bucket.data.id');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(lifecycle.uri, new vscode.Range(lifecycle.positionAt(at), lifecycle.positionAt(at + 'aws_s3_bucket.data.id'.length)), 'aws_s3_bucket.scratch.id');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'workspace.applyEdit refused the edit');
+    assert.ok(lifecycle.isDirty);
+    // The unsaved text of lifecycle.tf wins over the disk: the finding moves to the data bucket.
+    await waitForDiagnostics(main.uri, sml101On('resource "aws_s3_bucket" "data" {'), 'SML101 to move to the data bucket');
+
+    await revertActiveEditor();
+    await waitForDiagnostics(main.uri, sml101On('resource "aws_s3_bucket" "scratch" {'), 'SML101 back on the scratch bucket after revert');
   });
 });

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Linter } from '../core/engine';
+import { detectFormat } from '../core/formats';
+import type { FileContext, Format } from '../core/types';
+
+/**
+ * The files read together with `file`: for a format whose language reads a
+ * folder as one unit (Terraform: every `.tf` file of a folder is one module),
+ * the files of that format in the same folder, sorted; empty for other formats.
+ */
+export function folderSiblings(linter: Linter, file: string): { format: Format; files: string[] } | undefined {
+  const format = detectFormat(file, '');
+  if (!format || !linter.readsFoldersTogether(format)) return undefined;
+  const dir = path.dirname(file);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return { format, files: [file] };
+  }
+  const files = entries.filter((e) => e.isFile() && detectFormat(e.name, '') === format).map((e) => path.join(dir, e.name));
+  if (!files.includes(file)) files.push(file);
+  return { format, files: files.sort() };
+}
+
+/**
+ * Builds the context of `file`'s folder from texts given by `read` (the CLI's
+ * cache of files already read, or an editor's open documents before the disk);
+ * files `read` cannot give are left out. Undefined for formats read file by file.
+ */
+export function buildFolderContext(linter: Linter, file: string, read: (file: string) => string | undefined): FileContext | undefined {
+  const siblings = folderSiblings(linter, file);
+  if (!siblings) return undefined;
+  const sources = siblings.files.flatMap((fileName) => {
+    const text = read(fileName);
+    return text === undefined ? [] : [{ fileName, text }];
+  });
+  return linter.prepareContext(siblings.format, sources);
+}
+
+/**
+ * Folder contexts built once per folder, from files read once: what the CLI
+ * uses. Texts are kept only for files of formats read together.
+ */
+export class FolderContexts {
+  private readonly texts = new Map<string, string | null>();
+  private readonly contexts = new Map<string, FileContext | undefined>();
+
+  constructor(private readonly linter: Linter) {}
+
+  /** Reads a file (once, for formats read together); throws when it cannot be read. */
+  read(file: string): string {
+    const known = this.texts.get(file);
+    if (typeof known === 'string') return known;
+    const text = fs.readFileSync(file, 'utf8');
+    if (this.groups(file)) this.texts.set(file, text);
+    return text;
+  }
+
+  /** The context of `file`'s folder, built on first use; undefined for formats read file by file. */
+  contextFor(file: string): FileContext | undefined {
+    if (!this.groups(file)) return undefined;
+    const key = path.dirname(file);
+    if (!this.contexts.has(key)) this.contexts.set(key, buildFolderContext(this.linter, file, (f) => this.siblingText(f)));
+    return this.contexts.get(key);
+  }
+
+  /** Records a file's new text (after a fix was written) and drops its folder's context. */
+  update(file: string, text: string): void {
+    if (!this.groups(file)) return;
+    this.texts.set(file, text);
+    this.contexts.delete(path.dirname(file));
+  }
+
+  private groups(file: string): boolean {
+    const format = detectFormat(file, '');
+    return format !== undefined && this.linter.readsFoldersTogether(format);
+  }
+
+  private siblingText(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      try {
+        this.texts.set(file, fs.readFileSync(file, 'utf8'));
+      } catch {
+        // An unreadable sibling is left out of the module; reading it as a linted file reports why.
+        this.texts.set(file, null);
+      }
+    }
+    return this.texts.get(file) ?? undefined;
+  }
+}
