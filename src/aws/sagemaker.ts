@@ -12,13 +12,18 @@ import {
   paginateListTrainingJobs,
   paginateListTransformJobs,
 } from '@aws-sdk/client-sagemaker';
+import type { DescribeCache } from './cache';
 import { call } from './errors';
 import type { Endpoint, EndpointVariant, Job, NotebookInstance } from './types';
+
+/** Endpoint states in which nothing changes without a new LastModifiedTime (an update or scaling goes through Updating). */
+const settledEndpointStates = new Set(['InService', 'OutOfService', 'Failed']);
 
 /** Describes in flight at once per region, to stay below SageMaker's describe quotas. */
 const concurrency = 4;
 
-async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `run` over `items` with at most `concurrency` calls in flight, keeping the order. */
+export async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -31,7 +36,8 @@ async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>)
   return out;
 }
 
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+/** Every item of every page of a paginator. */
+export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pages) all.push(...(items(page) ?? []));
   return all;
@@ -53,6 +59,7 @@ export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: Desc
       serverless: serverless
         ? { memorySizeInMb: serverless.MemorySizeInMB ?? 0, maxConcurrency: serverless.MaxConcurrency ?? 0, provisionedConcurrency: serverless.ProvisionedConcurrency ?? 0 }
         : null,
+      ...(conf ? { hasModel: conf.ModelName !== undefined && conf.ModelName !== '' } : {}),
     };
   });
   return {
@@ -69,12 +76,27 @@ export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: Desc
 
 /** The SageMaker calls of the explorer, over an injected client. */
 export class SageMakerResources {
-  constructor(private readonly client: SageMakerClient) {}
+  /** `cache` keeps endpoint describes between refreshes (see {@link DescribeCache}); none: describe every endpoint each time. */
+  constructor(private readonly client: SageMakerClient, private readonly cache?: DescribeCache) {}
 
-  /** Every endpoint with its variants (instance type and count, serverless, async). */
+  /**
+   * Every endpoint with its variants (instance type and count, serverless, async). The variants need
+   * DescribeEndpoint and DescribeEndpointConfig per endpoint (no list call carries them); with a cache,
+   * a settled endpoint whose status and LastModifiedTime are unchanged is not described again.
+   */
   async listEndpoints(): Promise<Endpoint[]> {
-    const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, {}), (p) => p.Endpoints));
-    return mapLimit(summaries, (s) => this.describeEndpoint(s.EndpointName ?? ''));
+    const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, { MaxResults: 100 }), (p) => p.Endpoints));
+    return mapLimit(summaries, async (s) => {
+      const name = s.EndpointName ?? '';
+      const settled = s.EndpointStatus !== undefined && settledEndpointStates.has(s.EndpointStatus) && s.LastModifiedTime !== undefined;
+      const version = settled ? `${s.EndpointStatus}|${s.LastModifiedTime?.toISOString()}` : '';
+      const id = s.EndpointArn ?? name;
+      const cached = settled ? this.cache?.get<Endpoint>(id, version) : undefined;
+      if (cached) return cached;
+      const endpoint = await this.describeEndpoint(name);
+      if (settled && endpoint.status === s.EndpointStatus) this.cache?.set(id, version, endpoint);
+      return endpoint;
+    });
   }
 
   async describeEndpoint(name: string): Promise<Endpoint> {
