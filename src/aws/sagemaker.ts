@@ -1,4 +1,4 @@
-import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, EndpointSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -11,6 +11,7 @@ import {
   paginateListProcessingJobs,
   paginateListTrainingJobs,
   paginateListTransformJobs,
+  paginateSearch,
 } from '@aws-sdk/client-sagemaker';
 import type { DescribeCache } from './cache';
 import { call } from './errors';
@@ -23,13 +24,13 @@ const settledEndpointStates = new Set(['InService', 'OutOfService', 'Failed']);
 const concurrency = 4;
 
 /** Runs `run` over `items` with at most `concurrency` calls in flight, keeping the order. */
-export async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], run: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await run(items[i]);
+      out[i] = await run(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
@@ -43,8 +44,12 @@ export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) =>
   return all;
 }
 
+/** What DescribeEndpoint and a Search record of an endpoint have in common, as far as the explorer reads it. */
+export type EndpointDescription = Pick<DescribeEndpointCommandOutput, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'CreationTime' | 'LastModifiedTime' | 'EndpointConfigName' | 'ProductionVariants'>;
+type ListedEndpoint = Pick<EndpointSummary, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'LastModifiedTime'>;
+
 /** Merges an endpoint's runtime variants with its config's production variants (the instance type lives only in the config). */
-export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: DescribeEndpointConfigCommandOutput | undefined): Endpoint {
+export function toEndpoint(endpoint: EndpointDescription, config: DescribeEndpointConfigCommandOutput | undefined): Endpoint {
   const configured = new Map((config?.ProductionVariants ?? []).map((v) => [v.VariantName ?? '', v]));
   const runtime = endpoint.ProductionVariants ?? [];
   const names = runtime.length > 0 ? runtime.map((v) => v.VariantName ?? '') : [...configured.keys()];
@@ -80,23 +85,53 @@ export class SageMakerResources {
   constructor(private readonly client: SageMakerClient, private readonly cache?: DescribeCache) {}
 
   /**
-   * Every endpoint with its variants (instance type and count, serverless, async). The variants need
-   * DescribeEndpoint and DescribeEndpointConfig per endpoint (no list call carries them); with a cache,
-   * a settled endpoint whose status and LastModifiedTime are unchanged is not described again.
+   * Every endpoint with its variants (instance type and count, serverless, async).
+   *
+   * No list call carries the variants: the counts are in DescribeEndpoint, the instance types only in
+   * DescribeEndpointConfig. To keep the calls from growing with endpoints:
+   * - ListEndpoints (100 a page) is the authoritative list, with each endpoint's status and LastModifiedTime;
+   * - with a cache, a settled endpoint whose status and LastModifiedTime are unchanged is not looked at again;
+   * - the others take their runtime variants from Search (100 endpoints a page) when its record is as
+   *   fresh as the list (Search is eventually consistent), else from DescribeEndpoint;
+   * - DescribeEndpointConfig once per distinct config (configs cannot be changed, only replaced).
+   * On a cold cache that leaves one DescribeEndpointConfig per distinct config: no batch call returns them.
    */
   async listEndpoints(): Promise<Endpoint[]> {
     const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, { MaxResults: 100 }), (p) => p.Endpoints));
-    return mapLimit(summaries, async (s) => {
+    const versionOf = (status: string | undefined, modified: Date | undefined) => `${status}|${modified?.toISOString()}`;
+    const settled = (s: ListedEndpoint) => s.EndpointStatus !== undefined && settledEndpointStates.has(s.EndpointStatus) && s.LastModifiedTime !== undefined;
+    const cached = summaries.map((s) => (settled(s) ? this.cache?.get<Endpoint>(s.EndpointArn ?? s.EndpointName ?? '', versionOf(s.EndpointStatus, s.LastModifiedTime)) : undefined));
+    const missing = summaries.filter((_, i) => cached[i] === undefined);
+    // Search pages hold 100 endpoints of the region, wanted or not: worth it only when they replace more describes.
+    const searched = missing.length > Math.ceil(summaries.length / 100) ? await this.searchEndpoints() : new Map<string, EndpointDescription>();
+    const configs = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
+    const config = (name: string) => {
+      let p = configs.get(name);
+      if (!p) configs.set(name, (p = call('DescribeEndpointConfig', () => this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })))));
+      return p;
+    };
+    return mapLimit(summaries, async (s, i) => {
+      const hit = cached[i];
+      if (hit) return hit;
       const name = s.EndpointName ?? '';
-      const settled = s.EndpointStatus !== undefined && settledEndpointStates.has(s.EndpointStatus) && s.LastModifiedTime !== undefined;
-      const version = settled ? `${s.EndpointStatus}|${s.LastModifiedTime?.toISOString()}` : '';
-      const id = s.EndpointArn ?? name;
-      const cached = settled ? this.cache?.get<Endpoint>(id, version) : undefined;
-      if (cached) return cached;
-      const endpoint = await this.describeEndpoint(name);
-      if (settled && endpoint.status === s.EndpointStatus) this.cache?.set(id, version, endpoint);
+      const record = searched.get(name);
+      const fresh = record && record.EndpointStatus === s.EndpointStatus && record.LastModifiedTime?.getTime() === s.LastModifiedTime?.getTime() && record.ProductionVariants !== undefined;
+      const description = fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
+      const configName = description.EndpointConfigName;
+      const endpoint = toEndpoint(description, configName ? await config(configName) : undefined);
+      if (settled(s) && endpoint.status === s.EndpointStatus) this.cache?.set(s.EndpointArn ?? name, versionOf(s.EndpointStatus, s.LastModifiedTime), endpoint);
       return endpoint;
     });
+  }
+
+  /** Endpoint records from Search, by name; empty when Search fails (denied, unsupported…): the caller then describes each endpoint. */
+  private async searchEndpoints(): Promise<Map<string, EndpointDescription>> {
+    try {
+      const results = await call('Search', () => collect(paginateSearch({ client: this.client }, { Resource: 'Endpoint', MaxResults: 100 }), (p) => p.Results));
+      return new Map(results.flatMap((r) => (r.Endpoint?.EndpointName ? [[r.Endpoint.EndpointName, r.Endpoint] as const] : [])));
+    } catch {
+      return new Map();
+    }
   }
 
   async describeEndpoint(name: string): Promise<Endpoint> {

@@ -22,6 +22,7 @@ import {
   ListUserProfilesCommand,
   SageMakerClient,
   SageMakerServiceException,
+  SearchCommand,
 } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -166,11 +167,35 @@ describe('Studio, inference components, HyperPod and warm pools with aws-sdk-cli
     const first = await new SageMakerResources(client, cache).listEndpoints();
     const second = await new SageMakerResources(client, cache).listEndpoints();
     assert.deepEqual(second, first);
-    assert.deepEqual([sm.commandCalls(ListEndpointsCommand).length, sm.commandCalls(DescribeEndpointCommand).length, sm.commandCalls(DescribeEndpointConfigCommand).length], [2, 2, 2]);
+    // Both endpoints share config `c`: described once. Search is not mocked (it fails), so each endpoint is described.
+    assert.deepEqual([sm.commandCalls(ListEndpointsCommand).length, sm.commandCalls(DescribeEndpointCommand).length, sm.commandCalls(DescribeEndpointConfigCommand).length], [2, 2, 1]);
     sm.reset();
     mockEndpoints(new Date(t0.getTime() + 60000));
     await new SageMakerResources(client, cache).listEndpoints();
     assert.equal(sm.commandCalls(DescribeEndpointCommand).length, 2);
+  });
+
+  it('takes runtime variants from Search records as fresh as the list, and describes the stale ones', async () => {
+    const later = new Date(t0.getTime() + 60000);
+    sm.on(ListEndpointsCommand).resolves({ Endpoints: ['a', 'b', 'c'].map((n) => ({ EndpointName: n, EndpointArn: `arn:e/${n}`, EndpointStatus: 'InService', CreationTime: t0, LastModifiedTime: n === 'c' ? later : t0 })) });
+    sm.on(SearchCommand)
+      .resolvesOnce({ Results: [{ Endpoint: { EndpointName: 'a', EndpointArn: 'arn:e/a', EndpointStatus: 'InService', EndpointConfigName: 'ca', CreationTime: t0, LastModifiedTime: t0, ProductionVariants: [{ VariantName: 'v', CurrentInstanceCount: 4 }] } }], NextToken: 's2' })
+      .resolvesOnce({
+        Results: [
+          { Endpoint: { EndpointName: 'b', EndpointArn: 'arn:e/b', EndpointStatus: 'InService', EndpointConfigName: 'cb', CreationTime: t0, LastModifiedTime: t0, ProductionVariants: [{ VariantName: 'v', CurrentInstanceCount: 2 }] } },
+          // The index still holds c before its last update.
+          { Endpoint: { EndpointName: 'c', EndpointArn: 'arn:e/c', EndpointStatus: 'InService', EndpointConfigName: 'old', CreationTime: t0, LastModifiedTime: t0, ProductionVariants: [{ VariantName: 'v', CurrentInstanceCount: 1 }] } },
+        ],
+      });
+    sm.on(DescribeEndpointCommand).resolves({ EndpointName: 'c', EndpointArn: 'arn:e/c', EndpointStatus: 'InService', EndpointConfigName: 'cc', CreationTime: t0, LastModifiedTime: later, ProductionVariants: [{ VariantName: 'v', CurrentInstanceCount: 3 }] });
+    sm.on(DescribeEndpointConfigCommand).resolves({ ProductionVariants: [{ VariantName: 'v', InstanceType: 'ml.m5.large', ModelName: 'm' }] });
+    const endpoints = await new SageMakerResources(client).listEndpoints();
+    assert.deepEqual(endpoints.map((e) => [e.name, e.endpointConfigName, e.variants[0].instanceCount]), [['a', 'ca', 4], ['b', 'cb', 2], ['c', 'cc', 3]]);
+    assert.deepEqual(sm.commandCalls(DescribeEndpointCommand).map((c) => c.args[0].input.EndpointName), ['c']);
+    // Two Search pages (the paginator reuses its input object, so only the last NextToken can be read back).
+    assert.deepEqual(sm.commandCalls(SearchCommand).map((c) => c.args[0].input.Resource), ['Endpoint', 'Endpoint']);
+    assert.equal(sm.commandCalls(SearchCommand)[1].args[0].input.NextToken, 's2');
+    assert.deepEqual(sm.commandCalls(DescribeEndpointConfigCommand).map((c) => c.args[0].input.EndpointConfigName).sort(), ['ca', 'cb', 'cc']);
   });
 
   it('does not cache an endpoint in a transitional state', async () => {
