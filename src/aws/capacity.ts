@@ -33,6 +33,7 @@ export async function listInferenceComponents(client: SageMakerClient): Promise<
       cpuCores: compute?.NumberOfCpuCoresRequired ?? null,
       accelerators: compute?.NumberOfAcceleratorDevicesRequired ?? null,
       memoryMb: compute?.MinMemoryRequiredInMb ?? null,
+      invocations: null,
     };
   });
 }

@@ -46,10 +46,20 @@ export async function loadRegion(clients: RegionClients, idleHours: number, now 
   const variants = endpoints.filter((e) => !e.async).flatMap((e) => e.variants.map((v) => ({ endpointName: e.name, variantName: v.variantName })));
   // Only endpoints whose variants name no model host inference components: no call at all otherwise.
   const hostsComponents = endpoints.some((e) => e.variants.some((v) => v.hasModel === false));
-  const [invocations, inferenceComponents] = await Promise.all([
-    variants.length > 0 ? new EndpointMetrics(clients.cloudWatch).invocations(variants, idleHours, now) : Promise.resolve([]),
-    hostsComponents ? settle(() => listInferenceComponents(sm), 'loading inference components') : Promise.resolve([]),
-  ]);
+  const inferenceComponents = hostsComponents ? await settle(() => listInferenceComponents(sm), 'loading inference components') : [];
+  const components = Array.isArray(inferenceComponents) ? inferenceComponents : [];
+  // One GetMetricData for the variants and the components together: Invocations by EndpointName+VariantName, and by InferenceComponentName.
+  const series = [
+    ...variants.map((v) => [{ Name: 'EndpointName', Value: v.endpointName }, { Name: 'VariantName', Value: v.variantName }]),
+    ...components.map((c) => [{ Name: 'InferenceComponentName', Value: c.name }]),
+  ];
+  const sums = series.length > 0 ? await new EndpointMetrics(clients.cloudWatch).invocationSums(series, idleHours, now) : [];
+  components.forEach((c, i) => (c.invocations = sums[variants.length + i]));
+  const invocations = variants.map((v, i) => {
+    // A variant serves its components' requests: it has at least their sum, whether or not it publishes its own series.
+    const viaComponents = components.filter((c) => c.endpointName === v.endpointName && (c.variantName === null || c.variantName === v.variantName)).reduce((n, c) => n + (c.invocations ?? 0), 0);
+    return { ...v, invocations: Math.max(sums[i], viaComponents) };
+  });
   const extras: RegionExtras = { studio, clusters, warmPools, inferenceComponents };
   return { region: clients.region, endpoints, notebooks, jobs, invocations, ...extras };
 }

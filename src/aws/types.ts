@@ -138,6 +138,8 @@ export interface InferenceComponent {
   cpuCores: number | null;
   accelerators: number | null;
   memoryMb: number | null;
+  /** `Invocations` on its `InferenceComponentName` over the idle window; null when not measured. */
+  invocations: number | null;
 }
 
 export interface HyperPodInstanceGroup {

@@ -158,7 +158,7 @@ export function inferenceComponentItem(c: InferenceComponent, region: string, op
   return {
     id: c.arn || `${region}/inference-component/${c.name}`,
     label: c.name,
-    description: describe(['inference component', c.status === 'InService' ? undefined : c.status, `${c.copies} × (${computeLabel(c)})`]),
+    description: describe(['inference component', c.status === 'InService' ? undefined : c.status, `${c.copies} × (${computeLabel(c)})`, c.invocations === null ? undefined : `${c.invocations} invocations / ${options.idleHours} h`]),
     tooltip: describe([`Inference component ${c.name} (${c.status}) on ${c.endpointName}${c.variantName ? `/${c.variantName}` : ''}`, `${c.copies} copies × ${computeLabel(c)}`, c.creationTime ? `created ${formatAge(c.creationTime, options.now)} ago` : undefined, 'its cost is the endpoint instances it runs on']),
     contextValue: 'greenml.aws.inferenceComponent',
     icon: 'symbol-module',

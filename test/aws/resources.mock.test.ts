@@ -234,6 +234,31 @@ describe('Studio, inference components, HyperPod and warm pools with aws-sdk-cli
     assert.deepEqual(item.children?.[0].children?.map((c) => c.contextValue), ['greenml.aws.endpoint.idle', 'greenml.aws.endpoint.idle', 'greenml.aws.error.accessDenied']);
   });
 
+  it('measures inference components in the same GetMetricData call; a variant counts its components’ invocations', async () => {
+    mockEndpoints(t0);
+    sm.on(DescribeEndpointConfigCommand).resolves({ ProductionVariants: [{ VariantName: 'v', InstanceType: 'ml.g5.xlarge' }] });
+    sm.on(ListNotebookInstancesCommand).resolves({ NotebookInstances: [] });
+    sm.on(ListTrainingJobsCommand).resolves({ TrainingJobSummaries: [] });
+    sm.on(ListProcessingJobsCommand).resolves({ ProcessingJobSummaries: [] });
+    sm.on(ListTransformJobsCommand).resolves({ TransformJobSummaries: [] });
+    sm.on(ListDomainsCommand).resolves({ Domains: [] });
+    sm.on(ListClustersCommand).resolves({ ClusterSummaries: [] });
+    sm.on(ListInferenceComponentsCommand).resolves({ InferenceComponents: [{ InferenceComponentName: 'llama', InferenceComponentArn: 'arn:ic/llama', EndpointName: 'b', EndpointArn: 'arn:e/b', VariantName: 'v', InferenceComponentStatus: 'InService', CreationTime: t0, LastModifiedTime: t0 }] });
+    sm.on(DescribeInferenceComponentCommand).resolves({ InferenceComponentName: 'llama', InferenceComponentArn: 'arn:ic/llama', EndpointName: 'b', EndpointArn: 'arn:e/b', VariantName: 'v', InferenceComponentStatus: 'InService', CreationTime: t0, LastModifiedTime: t0, RuntimeConfig: { CurrentCopyCount: 1 } });
+    // q0: a/v, q1: b/v (no variant series for the component host), q2: the component.
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'q0', Values: [] }, { Id: 'q2', Values: [3, 4] }] });
+    const clients = { region: 'us-east-1', sageMaker: client, cloudWatch: new CloudWatchClient({ region: 'us-east-1', maxAttempts: 1, credentials: creds }), sts: new STSClient({ region: 'us-east-1', credentials: creds }) };
+    const now = new Date('2026-11-24T12:00:00Z');
+    const snapshot = await loadRegion(clients, 24, now);
+    assert.deepEqual(snapshot.invocations.map((v) => [v.endpointName, v.invocations]), [['a', 0], ['b', 7]]);
+    assert.deepEqual(Array.isArray(snapshot.inferenceComponents) && snapshot.inferenceComponents.map((c) => [c.name, c.invocations]), [['llama', 7]]);
+    const calls = cw.commandCalls(GetMetricDataCommand);
+    assert.equal(calls.length, 1);
+    assert.deepEqual(calls[0].args[0].input.MetricDataQueries?.map((q) => q.MetricStat?.Metric?.Dimensions?.map((d) => `${d.Name}=${d.Value}`).join(',')), ['EndpointName=a,VariantName=v', 'EndpointName=b,VariantName=v', 'InferenceComponentName=llama']);
+    const endpoints = regionItem(snapshot, { idleHours: 24, now }).children?.[0].children ?? [];
+    assert.deepEqual(endpoints.map((e) => [e.label, e.idle ?? 'active']), [['a', '0 invocations in the last 24 h'], ['b', 'active']]);
+  });
+
   it('asks for inference components only when an endpoint variant names no model', async () => {
     mockEndpoints(t0);
     sm.on(ListNotebookInstancesCommand).resolves({ NotebookInstances: [] });

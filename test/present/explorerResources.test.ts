@@ -152,13 +152,13 @@ describe('inference components, HyperPod and warm pool models', () => {
       options,
     );
     const components: InferenceComponent[] = [
-      { name: 'llama', arn: 'arn:ic/llama', endpointName: 'llm', variantName: 'AllTraffic', status: 'InService', creationTime: hoursAgo(70), copies: 2, cpuCores: 2, accelerators: 1, memoryMb: 8192 },
-      { name: 'other', arn: 'arn:ic/other', endpointName: 'elsewhere', variantName: 'AllTraffic', status: 'InService', creationTime: hoursAgo(70), copies: 1, cpuCores: null, accelerators: null, memoryMb: 1024 },
+      { name: 'llama', arn: 'arn:ic/llama', endpointName: 'llm', variantName: 'AllTraffic', status: 'InService', creationTime: hoursAgo(70), copies: 2, cpuCores: 2, accelerators: 1, memoryMb: 8192, invocations: 4 },
+      { name: 'other', arn: 'arn:ic/other', endpointName: 'elsewhere', variantName: 'AllTraffic', status: 'InService', creationTime: hoursAgo(70), copies: 1, cpuCores: null, accelerators: null, memoryMb: 1024, invocations: null },
     ];
     const item = withInferenceComponents(ep, 'llm', components, 'us-east-1', options);
     assert.deepEqual(item.children?.map((c) => [c.label, c.description]), [
       ['AllTraffic', 'ml.g5.xlarge × 2 · 4 invocations / 24 h'],
-      ['llama', 'inference component · 2 × (2 CPU, 1 accelerator, 8192 MB)'],
+      ['llama', 'inference component · 2 × (2 CPU, 1 accelerator, 8192 MB) · 4 invocations / 24 h'],
     ]);
     assert.equal(item.children?.[1].burn, undefined);
     assert.deepEqual(item.burn, ep.burn);
