@@ -13,6 +13,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Extension version for the user agent. */
   version?: string;
+  /** Called once per AWS call (before retries), e.g. to count calls by operation in the benchmark. */
+  onCall?: (service: string, operation: string) => void;
 }
 
 /** The SDK client settings shared by every service: region, credentials, endpoint, user agent, retries. */
@@ -27,6 +29,14 @@ export function clientConfig(options: ClientOptions) {
   };
 }
 
+function counting(service: string, onCall: (service: string, operation: string) => void) {
+  return <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
+    (args: A): Promise<R> => {
+      onCall(service, context.commandName ?? 'unknown');
+      return next(args);
+    };
+}
+
 /** The clients one region needs, built alike. */
 export interface RegionClients {
   region: string;
@@ -37,7 +47,16 @@ export interface RegionClients {
 
 export function createClients(options: ClientOptions): RegionClients {
   const config = clientConfig(options);
-  return { region: options.region, sageMaker: new SageMakerClient(config), cloudWatch: new CloudWatchClient(config), sts: new STSClient(config) };
+  const clients = { region: options.region, sageMaker: new SageMakerClient(config), cloudWatch: new CloudWatchClient(config), sts: new STSClient(config) };
+  const onCall = options.onCall;
+  if (onCall) {
+    // The initialize step runs once per command, before the retry loop: one count per call, whatever its attempts.
+    const at = { step: 'initialize', name: 'greenmlCountCalls' } as const;
+    clients.sageMaker.middlewareStack.add(counting('SageMaker', onCall), at);
+    clients.cloudWatch.middlewareStack.add(counting('CloudWatch', onCall), at);
+    clients.sts.middlewareStack.add(counting('STS', onCall), at);
+  }
+  return clients;
 }
 
 export function destroyClients(clients: RegionClients): void {

@@ -1,4 +1,4 @@
-import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, EndpointSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -11,34 +11,45 @@ import {
   paginateListProcessingJobs,
   paginateListTrainingJobs,
   paginateListTransformJobs,
+  paginateSearch,
 } from '@aws-sdk/client-sagemaker';
+import type { DescribeCache } from './cache';
 import { call } from './errors';
 import type { Endpoint, EndpointVariant, Job, NotebookInstance } from './types';
+
+/** Endpoint states in which nothing changes without a new LastModifiedTime (an update or scaling goes through Updating). */
+const settledEndpointStates = new Set(['InService', 'OutOfService', 'Failed']);
 
 /** Describes in flight at once per region, to stay below SageMaker's describe quotas. */
 const concurrency = 4;
 
-async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `run` over `items` with at most `concurrency` calls in flight, keeping the order. */
+export async function mapLimit<T, R>(items: readonly T[], run: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await run(items[i]);
+      out[i] = await run(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return out;
 }
 
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+/** Every item of every page of a paginator. */
+export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pages) all.push(...(items(page) ?? []));
   return all;
 }
 
+/** What DescribeEndpoint and a Search record of an endpoint have in common, as far as the explorer reads it. */
+export type EndpointDescription = Pick<DescribeEndpointCommandOutput, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'CreationTime' | 'LastModifiedTime' | 'EndpointConfigName' | 'ProductionVariants'>;
+type ListedEndpoint = Pick<EndpointSummary, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'LastModifiedTime'>;
+
 /** Merges an endpoint's runtime variants with its config's production variants (the instance type lives only in the config). */
-export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: DescribeEndpointConfigCommandOutput | undefined): Endpoint {
+export function toEndpoint(endpoint: EndpointDescription, config: DescribeEndpointConfigCommandOutput | undefined): Endpoint {
   const configured = new Map((config?.ProductionVariants ?? []).map((v) => [v.VariantName ?? '', v]));
   const runtime = endpoint.ProductionVariants ?? [];
   const names = runtime.length > 0 ? runtime.map((v) => v.VariantName ?? '') : [...configured.keys()];
@@ -53,6 +64,7 @@ export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: Desc
       serverless: serverless
         ? { memorySizeInMb: serverless.MemorySizeInMB ?? 0, maxConcurrency: serverless.MaxConcurrency ?? 0, provisionedConcurrency: serverless.ProvisionedConcurrency ?? 0 }
         : null,
+      ...(conf ? { hasModel: conf.ModelName !== undefined && conf.ModelName !== '' } : {}),
     };
   });
   return {
@@ -69,12 +81,57 @@ export function toEndpoint(endpoint: DescribeEndpointCommandOutput, config: Desc
 
 /** The SageMaker calls of the explorer, over an injected client. */
 export class SageMakerResources {
-  constructor(private readonly client: SageMakerClient) {}
+  /** `cache` keeps endpoint describes between refreshes (see {@link DescribeCache}); none: describe every endpoint each time. */
+  constructor(private readonly client: SageMakerClient, private readonly cache?: DescribeCache) {}
 
-  /** Every endpoint with its variants (instance type and count, serverless, async). */
+  /**
+   * Every endpoint with its variants (instance type and count, serverless, async).
+   *
+   * No list call carries the variants: the counts are in DescribeEndpoint, the instance types only in
+   * DescribeEndpointConfig. To keep the calls from growing with endpoints:
+   * - ListEndpoints (100 a page) is the authoritative list, with each endpoint's status and LastModifiedTime;
+   * - with a cache, a settled endpoint whose status and LastModifiedTime are unchanged is not looked at again;
+   * - the others take their runtime variants from Search (100 endpoints a page) when its record is as
+   *   fresh as the list (Search is eventually consistent), else from DescribeEndpoint;
+   * - DescribeEndpointConfig once per distinct config (configs cannot be changed, only replaced).
+   * On a cold cache that leaves one DescribeEndpointConfig per distinct config: no batch call returns them.
+   */
   async listEndpoints(): Promise<Endpoint[]> {
-    const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, {}), (p) => p.Endpoints));
-    return mapLimit(summaries, (s) => this.describeEndpoint(s.EndpointName ?? ''));
+    const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, { MaxResults: 100 }), (p) => p.Endpoints));
+    const versionOf = (status: string | undefined, modified: Date | undefined) => `${status}|${modified?.toISOString()}`;
+    const settled = (s: ListedEndpoint) => s.EndpointStatus !== undefined && settledEndpointStates.has(s.EndpointStatus) && s.LastModifiedTime !== undefined;
+    const cached = summaries.map((s) => (settled(s) ? this.cache?.get<Endpoint>(s.EndpointArn ?? s.EndpointName ?? '', versionOf(s.EndpointStatus, s.LastModifiedTime)) : undefined));
+    const missing = summaries.filter((_, i) => cached[i] === undefined);
+    // Search pages hold 100 endpoints of the region, wanted or not: worth it only when they replace more describes.
+    const searched = missing.length > Math.ceil(summaries.length / 100) ? await this.searchEndpoints() : new Map<string, EndpointDescription>();
+    const configs = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
+    const config = (name: string) => {
+      let p = configs.get(name);
+      if (!p) configs.set(name, (p = call('DescribeEndpointConfig', () => this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })))));
+      return p;
+    };
+    return mapLimit(summaries, async (s, i) => {
+      const hit = cached[i];
+      if (hit) return hit;
+      const name = s.EndpointName ?? '';
+      const record = searched.get(name);
+      const fresh = record && record.EndpointStatus === s.EndpointStatus && record.LastModifiedTime?.getTime() === s.LastModifiedTime?.getTime() && record.ProductionVariants !== undefined;
+      const description = fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
+      const configName = description.EndpointConfigName;
+      const endpoint = toEndpoint(description, configName ? await config(configName) : undefined);
+      if (settled(s) && endpoint.status === s.EndpointStatus) this.cache?.set(s.EndpointArn ?? name, versionOf(s.EndpointStatus, s.LastModifiedTime), endpoint);
+      return endpoint;
+    });
+  }
+
+  /** Endpoint records from Search, by name; empty when Search fails (denied, unsupported…): the caller then describes each endpoint. */
+  private async searchEndpoints(): Promise<Map<string, EndpointDescription>> {
+    try {
+      const results = await call('Search', () => collect(paginateSearch({ client: this.client }, { Resource: 'Endpoint', MaxResults: 100 }), (p) => p.Results));
+      return new Map(results.flatMap((r) => (r.Endpoint?.EndpointName ? [[r.Endpoint.EndpointName, r.Endpoint] as const] : [])));
+    } catch {
+      return new Map();
+    }
   }
 
   async describeEndpoint(name: string): Promise<Endpoint> {

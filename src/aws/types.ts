@@ -1,4 +1,5 @@
 /** Plain data the AWS wrappers return; no SDK types, so src/present may import them. */
+import type { AwsErrorReason } from './errors';
 
 export interface EndpointVariant {
   variantName: string;
@@ -7,6 +8,8 @@ export interface EndpointVariant {
   /** Current instance count (desired when the endpoint reports no current one); 0 for serverless. */
   instanceCount: number;
   serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null;
+  /** False when the config's variant names no model: the variant hosts inference components. Absent when unknown. */
+  hasModel?: boolean;
 }
 
 export interface Endpoint {
@@ -55,7 +58,7 @@ export interface VariantInvocations {
 }
 
 /** Everything the explorer shows for one region. */
-export interface RegionSnapshot {
+export interface RegionSnapshot extends RegionExtras {
   region: string;
   endpoints: Endpoint[];
   notebooks: NotebookInstance[];
@@ -90,3 +93,117 @@ export interface ResourceRef {
 
 /** The actions that change AWS resources; each is gated by `greenml.aws.readOnly`. */
 export type ActionId = 'stopNotebook' | 'deleteEndpoint' | 'deleteApp' | 'stopJob' | 'setSpaceIdleTimeout';
+
+/** Why one group of a region (Studio, HyperPod, warm pools, inference components) failed while the rest loaded. */
+export interface GroupFailure {
+  reason: AwsErrorReason;
+  message: string;
+}
+
+/** `AppLifecycleManagement.IdleSettings` of a domain or user profile (space settings carry only the timeout). */
+export interface IdleSettings {
+  lifecycleManagement: 'ENABLED' | 'DISABLED' | null;
+  idleTimeoutInMinutes: number | null;
+  minIdleTimeoutInMinutes: number | null;
+  maxIdleTimeoutInMinutes: number | null;
+}
+
+/** Idle settings per app type that supports idle shutdown (JupyterLab, CodeEditor). */
+export interface AppIdleSettings {
+  JupyterLab: IdleSettings | null;
+  CodeEditor: IdleSettings | null;
+}
+
+export interface StudioApp {
+  domainId: string;
+  appType: string;
+  appName: string;
+  status: string;
+  spaceName: string | null;
+  userProfileName: string | null;
+  /** `system` for the free Studio Classic server apps. */
+  instanceType: string | null;
+  creationTime: Date | null;
+}
+
+export interface StudioSpace {
+  domainId: string;
+  name: string;
+  status: string;
+  ownerUserProfileName: string | null;
+  /** From DescribeSpace, only for spaces with a running app; null when not described. */
+  idleTimeoutInMinutes: { JupyterLab: number | null; CodeEditor: number | null } | null;
+}
+
+export interface StudioUserProfile {
+  domainId: string;
+  name: string;
+  status: string;
+  /** From DescribeUserProfile, only for profiles that own a running app; null when not described. */
+  idle: AppIdleSettings | null;
+}
+
+export interface StudioDomain {
+  id: string;
+  name: string;
+  arn: string;
+  status: string;
+  idle: AppIdleSettings;
+  userProfiles: StudioUserProfile[];
+  spaces: StudioSpace[];
+  apps: StudioApp[];
+}
+
+export interface InferenceComponent {
+  name: string;
+  arn: string;
+  endpointName: string;
+  variantName: string | null;
+  status: string;
+  creationTime: Date | null;
+  /** Current copies (desired when the current count is not reported). */
+  copies: number;
+  cpuCores: number | null;
+  accelerators: number | null;
+  memoryMb: number | null;
+  /** `Invocations` on its `InferenceComponentName` over the idle window; null when not measured. */
+  invocations: number | null;
+}
+
+export interface HyperPodInstanceGroup {
+  name: string;
+  instanceType: string | null;
+  currentCount: number;
+  targetCount: number;
+}
+
+export interface HyperPodCluster {
+  name: string;
+  arn: string;
+  status: string;
+  creationTime: Date | null;
+  instanceGroups: HyperPodInstanceGroup[];
+}
+
+/** A finished training job whose warm pool is `Available`: its instances bill until reused or until the keep-alive ends. */
+export interface WarmPool {
+  jobName: string;
+  arn: string;
+  instanceType: string | null;
+  instanceCount: number;
+  trainingEndTime: Date | null;
+  keepAliveSeconds: number | null;
+  /** `trainingEndTime + keepAliveSeconds`, when both are known. */
+  expiresAt: Date | null;
+  reusedBy: string | null;
+  billableSeconds: number | null;
+}
+
+/** The groups added to a region beyond endpoints, notebooks and jobs; each loads (or fails) on its own. */
+export interface RegionExtras {
+  studio?: StudioDomain[] | GroupFailure;
+  clusters?: HyperPodCluster[] | GroupFailure;
+  warmPools?: WarmPool[] | GroupFailure;
+  /** Components of the endpoints that host them (variants without a model of their own). */
+  inferenceComponents?: InferenceComponent[] | GroupFailure;
+}

@@ -1,6 +1,7 @@
 import type { AwsErrorReason } from '../aws/errors';
 import type { CallerIdentity, Endpoint, EndpointVariant, Job, NotebookInstance, RegionSnapshot, ResourceRef, VariantInvocations } from '../aws/types';
 import { EstimateError, estimateInstance } from '../estimate/estimate';
+import { clustersGroup, studioGroup, withComponentsError, withInferenceComponents, withWarmPools } from './explorerResources';
 import { formatFigure, formatUsd } from './figures';
 
 /** What one region's wrappers returned, or why they failed. */
@@ -61,7 +62,7 @@ export function instanceBurn(instanceType: string | null, count: number, region:
   }
 }
 
-function addBurn(a: Burn, b: Burn): Burn {
+export function addBurn(a: Burn, b: Burn): Burn {
   return { usdPerHour: a.usdPerHour === null || b.usdPerHour === null ? null : a.usdPerHour + b.usdPerHour, kgCo2ePerHour: a.kgCo2ePerHour === null || b.kgCo2ePerHour === null ? null : a.kgCo2ePerHour + b.kgCo2ePerHour };
 }
 
@@ -165,7 +166,8 @@ export function jobItem(job: Job, region: string, options: ExplorerOptions): Exp
   });
 }
 
-function group(id: string, label: string, children: ExplorerItem[], empty: string): ExplorerItem {
+/** A group node: its children's burn and idle count, or a placeholder when empty. */
+export function group(id: string, label: string, children: ExplorerItem[], empty: string): ExplorerItem {
   const burn = children.reduce((sum, c) => addBurn(sum, c.burn ?? zero), zero);
   const idle = children.filter((c) => c.idle).length;
   return {
@@ -209,6 +211,11 @@ export function errorItem(id: string, error: ExplorerError, profile: string | un
   });
 }
 
+/** Idle resources at any depth (Studio apps sit under domains and spaces). */
+function countIdle(items: readonly ExplorerItem[]): number {
+  return items.reduce((n, c) => n + (c.idle ? 1 : 0) + countIdle(c.children ?? []), 0);
+}
+
 /** One region: its groups, total burn and idle count, or its error node. */
 export function regionItem(result: RegionResult, options: ExplorerOptions): ExplorerItem {
   const id = `region/${result.region}`;
@@ -216,12 +223,18 @@ export function regionItem(result: RegionResult, options: ExplorerOptions): Expl
     return { id, label: result.region, description: errorLabels[result.error.reason], tooltip: result.error.message, contextValue: 'greenml.aws.region.error', icon: 'globe', children: [errorItem(id, result.error, options.profile)] };
   }
   const groups = [
-    group(`${id}/endpoints`, 'Endpoints', result.endpoints.map((e) => endpointItem(e, result.region, result.invocations, options)), 'No endpoints'),
+    withComponentsError(
+      group(`${id}/endpoints`, 'Endpoints', result.endpoints.map((e) => withInferenceComponents(endpointItem(e, result.region, result.invocations, options), e.name, result.inferenceComponents, result.region, options)), 'No endpoints'),
+      result.inferenceComponents,
+      options,
+    ),
     group(`${id}/notebooks`, 'Notebook instances', result.notebooks.map((n) => notebookItem(n, result.region, options)), 'No notebook instances'),
-    group(`${id}/jobs`, 'Running jobs', result.jobs.map((j) => jobItem(j, result.region, options)), 'No running jobs'),
+    withWarmPools(group(`${id}/jobs`, 'Running jobs', result.jobs.map((j) => jobItem(j, result.region, options)), 'No running jobs'), result.warmPools, result.region, options),
+    ...(result.studio !== undefined ? [studioGroup(id, result.region, result.studio, options)] : []),
+    ...(result.clusters !== undefined ? [clustersGroup(id, result.region, result.clusters, options)] : []),
   ];
   const burn = groups.reduce((sum, g) => addBurn(sum, g.burn ?? zero), zero);
-  const idle = groups.reduce((n, g) => n + (g.children ?? []).filter((c) => c.idle).length, 0);
+  const idle = countIdle(groups);
   return {
     id,
     label: result.region,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DescribeCache } from '../aws/cache';
 import type { ExplorerItem } from '../present/explorer';
 import { explorerRoots } from '../present/explorer';
 import { onlyIdle } from '../present/actions';
@@ -39,6 +40,8 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private readonly pending = new Map<string, string>();
   private loading: Promise<void> | undefined;
   private again = false;
+  /** Endpoint describes kept between refreshes of this view (see src/aws/cache.ts). */
+  private cache: DescribeCache | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly version: string) {}
 
@@ -90,11 +93,12 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private async load(): Promise<void> {
     // The AWS SDK is loaded on first connect, not at activation (the bundle keeps the module lazy).
     const { loadAccount, profileRegion } = await import('../aws/explorer');
+    this.cache ??= new (await import('../aws/cache')).DescribeCache();
     const settings = readAwsSettings();
     const regions = settings.regions.length > 0 ? settings.regions : [(await profileRegion(settings.profile)) ?? 'us-east-1'];
     const now = new Date();
     const started = performance.now();
-    const snapshot = await vscode.window.withProgress({ location: { viewId: 'greenml.explorer' } }, () => loadAccount({ profile: settings.profile, version: this.version }, regions, settings.idleHours, now));
+    const snapshot = await vscode.window.withProgress({ location: { viewId: 'greenml.explorer' } }, () => loadAccount({ profile: settings.profile, version: this.version }, regions, settings.idleHours, now, { cache: this.cache }));
     if ('reason' in snapshot.identity) this.log.warn(snapshot.identity.message);
     for (const r of snapshot.regions) if ('error' in r) this.log.warn(r.error.message);
     this.log.info(`explorer loaded ${regions.join(', ')} in ${Math.round(performance.now() - started)} ms`);

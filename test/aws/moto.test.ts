@@ -59,8 +59,8 @@ describe('aws wrappers against moto over HTTP', function () {
     assert.deepEqual(
       endpoints.map((e) => ({ name: e.name, status: e.status, async: e.async, variants: e.variants })),
       [
-        { name: 'busy', status: 'InService', async: false, variants: [{ variantName: 'AllTraffic', instanceType: 'ml.m5.large', instanceCount: 2, serverless: null }] },
-        { name: 'lambda-like', status: 'InService', async: false, variants: [{ variantName: 'AllTraffic', instanceType: null, instanceCount: 0, serverless: { memorySizeInMb: 2048, maxConcurrency: 5, provisionedConcurrency: 0 } }] },
+        { name: 'busy', status: 'InService', async: false, variants: [{ variantName: 'AllTraffic', instanceType: 'ml.m5.large', instanceCount: 2, serverless: null, hasModel: true }] },
+        { name: 'lambda-like', status: 'InService', async: false, variants: [{ variantName: 'AllTraffic', instanceType: null, instanceCount: 0, serverless: { memorySizeInMb: 2048, maxConcurrency: 5, provisionedConcurrency: 0 }, hasModel: true }] },
       ],
     );
     assert.match(endpoints[0].arn, /^arn:aws:sagemaker:us-east-1:123456789012:endpoint\/busy$/);
