@@ -92,9 +92,27 @@ export function studioAppItem(app: StudioApp, domain: StudioDomain, region: stri
     ]),
     contextValue: idle ? 'greenml.aws.studio.app.idle' : 'greenml.aws.studio.app',
     icon: idle ? 'warning' : 'vm',
+    resource: {
+      kind: 'app',
+      region,
+      name: app.appName,
+      arn: studioArn(domain, `app/${domain.id}/${app.spaceName ?? app.userProfileName ?? ''}/${app.appType.toLowerCase()}/${app.appName}`),
+      domainId: domain.id,
+      ...(app.spaceName !== null ? { spaceName: app.spaceName } : app.userProfileName !== null ? { userProfileName: app.userProfileName } : {}),
+      appType: app.appType,
+    },
     ...(idle ? { idle } : {}),
     burn,
   };
+}
+
+/**
+ * A Studio resource's ARN from its domain's (`arn:aws:sagemaker:<region>:<account>:domain/<id>`):
+ * the list calls that return apps and spaces do not carry one. Empty when the domain ARN is unknown.
+ */
+function studioArn(domain: StudioDomain, resource: string): string {
+  const at = domain.arn.lastIndexOf(':domain/');
+  return at < 0 ? '' : `${domain.arn.slice(0, at)}:${resource}`;
 }
 
 function sumBurn(items: readonly ExplorerItem[]): Burn {
@@ -122,7 +140,8 @@ function container(id: string, label: string, kind: string, status: string, icon
 }
 
 function spaceItem(space: StudioSpace, domain: StudioDomain, apps: ExplorerItem[], region: string): ExplorerItem {
-  return container(`${region}/studio/${domain.id}/space/${space.name}`, space.name, 'space', space.status, 'folder-library', apps, describe([`Space ${space.name} (${space.status})`, space.ownerUserProfileName ? `owner ${space.ownerUserProfileName}` : 'shared']), 'No apps');
+  const item = container(`${region}/studio/${domain.id}/space/${space.name}`, space.name, 'space', space.status, 'folder-library', apps, describe([`Space ${space.name} (${space.status})`, space.ownerUserProfileName ? `owner ${space.ownerUserProfileName}` : 'shared']), 'No apps');
+  return { ...item, resource: { kind: 'space', region, name: space.name, arn: studioArn(domain, `space/${domain.id}/${space.name}`), domainId: domain.id } };
 }
 
 function userProfileItem(profile: StudioUserProfile, domain: StudioDomain, apps: ExplorerItem[], region: string): ExplorerItem {

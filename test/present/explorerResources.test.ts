@@ -106,6 +106,27 @@ describe('Studio tree model', () => {
     assert.match(item.description, /^1 idle · \$/);
   });
 
+  it('gives apps and spaces the resource the Studio actions need (delete app, set idle timeout, copy ARN)', () => {
+    const item = studioDomainItem(domain(), 'us-east-1', options);
+    const [anaSpace, , ana] = item.children ?? [];
+    assert.deepEqual(anaSpace.resource, { kind: 'space', region: 'us-east-1', name: 'ana-space', arn: 'arn:aws:sagemaker:us-east-1:123456789012:space/d-abc/ana-space', domainId: 'd-abc' });
+    assert.deepEqual(anaSpace.children?.[0].resource, {
+      kind: 'app',
+      region: 'us-east-1',
+      name: 'default',
+      arn: 'arn:aws:sagemaker:us-east-1:123456789012:app/d-abc/ana-space/jupyterlab/default',
+      domainId: 'd-abc',
+      spaceName: 'ana-space',
+      appType: 'JupyterLab',
+    });
+    // A Studio Classic app belongs to a user profile, not a space.
+    assert.equal(ana.children?.[0].resource?.userProfileName, 'ana');
+    assert.equal(ana.children?.[0].resource?.spaceName, undefined);
+    // Without a domain ARN there is no ARN to build.
+    const bare = studioDomainItem(domain({ arn: '' }), 'us-east-1', options);
+    assert.equal(bare.children?.[0].resource?.arn, '');
+  });
+
   it('counts Studio apps deep in the tree among the region idle resources', () => {
     const result: RegionResult = { region: 'us-east-1', endpoints: [], notebooks: [], jobs: [], invocations: [], studio: [domain()], clusters: [] };
     const region = regionItem(result, options);
