@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applicableFixes, applyFixes } from '../core/applyFixes';
 import type { Config } from '../core/config';
 import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
 import type { LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
+import { fixUntilStable } from '../core/fixLoop';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
 import type { LocateWasm } from '../parsers/wasm';
@@ -170,17 +170,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     let result: LintResult = linter.lint(file, text, { settings });
     if (values.fix) {
-      const original = text;
-      for (let pass = 0; pass < 10; pass++) {
-        const fixes = applicableFixes(result.findings, fixKinds);
-        if (!fixes.length) break;
-        const applied = applyFixes(text, fixes);
-        if (!applied.applied.length) break;
-        fixed += applied.applied.length;
-        text = applied.text;
-        result = linter.lint(file, text, { settings });
-      }
-      if (text !== original) fs.writeFileSync(file, text);
+      const outcome = fixUntilStable(text, result, (next) => linter.lint(file, next, { settings }), fixKinds);
+      fixed += outcome.applied;
+      if (outcome.stoppedOnParseError) io.stderr(`greenml: ${path.relative(io.cwd, file)}: some fixes were not applied, the result would not parse\n`);
+      if (outcome.text !== text) fs.writeFileSync(file, outcome.text);
+      text = outcome.text;
+      result = outcome.result;
     }
     internalErrors += result.ruleErrors.length;
     if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);

@@ -125,6 +125,21 @@ export class DocumentLinter implements vscode.Disposable {
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
   }
 
+  /** Texts longer than this are not linted (greenml.maxFileSizeKb). */
+  get maxTextLength(): number {
+    return this.settings.maxFileSizeKb * 1024;
+  }
+
+  /** Lints a text as the file at `uri` (a `file:` URI) with the settings that apply there; publishes nothing. */
+  lintText(uri: vscode.Uri, text: string): LintResult {
+    return this.linter.lint(uri.fsPath, text, { settings: this.settingsFor(uri) });
+  }
+
+  /** The last lint of a notebook open in the notebook editor. */
+  notebookStateOf(notebook: vscode.NotebookDocument): NotebookState | undefined {
+    return this.notebookStates.get(notebook.uri.toString());
+  }
+
   /** The notebook a cell document belongs to. */
   notebookOf(cell: vscode.TextDocument): vscode.NotebookDocument | undefined {
     const key = cell.uri.toString();
@@ -243,7 +258,8 @@ export class DocumentLinter implements vscode.Disposable {
     return { files: linted, findings, filesWithFindings };
   }
 
-  private settingsFor(uri: vscode.Uri): RuleSettings {
+  /** The rule settings for a file: the editor's settings merged with the config file found upward. */
+  settingsFor(uri: vscode.Uri): RuleSettings {
     const found = uri.scheme === 'file' ? this.finder.find(uri.fsPath) : undefined;
     if (found) this.publishConfigIssues(found.file, found.issues);
     const config = found ? mergeConfigs(this.settings.config, found.config) : this.settings.config;
