@@ -3,6 +3,8 @@ import type { Edit, Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { checkpointUriFor, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
+import { modelTrainerSpotFix } from './utils/modelTrainerEdits';
+import type { SpotSetup } from './utils/sagemaker';
 import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupOf } from './utils/sagemaker';
 
 export const trainingNoSpot = defineRule({
@@ -38,7 +40,7 @@ export const trainingNoSpot = defineRule({
           start: call.callee.start,
           end: call.callee.end,
           messageId: 'noSpot',
-          fix: setup.api === 'boto3' ? boto3Fix(context.text, call) : setup.api === 'estimator' ? sdkFix(context.text, call) : undefined,
+          fix: setup.api === 'boto3' ? boto3Fix(context.text, call) : setup.api === 'estimator' ? sdkFix(context.text, call) : trainerFix(context.text, imports, call, setup),
         });
       },
     };
@@ -49,6 +51,12 @@ export const trainingNoSpot = defineRule({
 function runsLocally(text: string, call: PythonCall): boolean {
   const mode = getKeyword(call, 'training_mode');
   return !!mode && !/SAGEMAKER_TRAINING_JOB/.test(text.slice(mode.value.start, mode.value.end));
+}
+
+/** SDK v3: spot in the `Compute`, a wait time in the `StoppingCondition`, a `CheckpointConfig`. */
+function trainerFix(text: string, imports: ReadonlySet<string>, call: PythonCall, setup: SpotSetup): Fix | undefined {
+  const fix = modelTrainerSpotFix(text, [...imports], call, { spot: true, maxWait: !setup.hasMaxWait, checkpoint: !setup.hasCheckpoint });
+  return fix && { title: `Enable managed spot training (${fix.settings.join(', ')})`, applicability: 'unsafe', edits: joinEdits(fix.edits) };
 }
 
 function sdkFix(text: string, call: PythonCall): Fix | undefined {
