@@ -42,6 +42,32 @@ new RuleTester().run(spotNoCheckpoint, {
   ],
   invalid: [
     {
+      name: 'boto3 tuning job: a CheckpointConfig key in the spot definition',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={
+                "EnableManagedSpotTraining": True,
+                "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600}
+            },
+        )
+      `,
+      errors: [noCheckpoint('CheckpointConfig.S3Uri', 5, 9, 33)],
+      output: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={
+                "EnableManagedSpotTraining": True,
+                "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600},
+                "CheckpointConfig": {"S3Uri": "s3://<your-bucket>/checkpoints"}
+            },
+        )
+      `,
+    },
+    {
       name: 'SDK v3 ModelTrainer (Compute from a constant): a CheckpointConfig under the output path, and its import',
       format: 'python',
       code: dedent`

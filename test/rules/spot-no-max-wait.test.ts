@@ -91,6 +91,35 @@ new RuleTester().run(spotNoMaxWait, {
       `,
     },
     {
+      name: 'boto3 tuning job: MaxWaitTimeInSeconds in the StoppingCondition of each spot definition that lacks it',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 1800}, "CheckpointConfig": {"S3Uri": "s3://b/c"}},
+        )
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="u",
+            TrainingJobDefinitions=[{"DefinitionName": "a", "EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 900}, "CheckpointConfig": {"S3Uri": "s3://b/c"}}],
+        )
+      `,
+      errors: [noMaxWait('StoppingCondition.MaxWaitTimeInSeconds', 5, 28, 33), noMaxWait('StoppingCondition.MaxWaitTimeInSeconds', 9, 53, 33)],
+      output: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600}, "CheckpointConfig": {"S3Uri": "s3://b/c"}},
+        )
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="u",
+            TrainingJobDefinitions=[{"DefinitionName": "a", "EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 900, "MaxWaitTimeInSeconds": 1800}, "CheckpointConfig": {"S3Uri": "s3://b/c"}}],
+        )
+      `,
+    },
+    {
       name: 'estimator without max_run: twice the one-day default',
       format: 'python',
       code: dedent`

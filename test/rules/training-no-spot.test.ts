@@ -75,6 +75,17 @@ new RuleTester().run(trainingNoSpot, {
       `,
     },
     {
+      name: 'boto3 tuning job: definitions with spot, from an unknown variable, or with unknown keys spread in: silent',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="a", TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 60, "MaxWaitTimeInSeconds": 120}, "CheckpointConfig": {"S3Uri": "s3://b/c"}})
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="b", TrainingJobDefinition=definition)
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="c", TrainingJobDefinitions=[{**base, "DefinitionName": "d"}])
+      `,
+    },
+    {
       name: 'use_spot_instances from a variable: silent',
       format: 'python',
       code: dedent`
@@ -317,6 +328,62 @@ new RuleTester().run(trainingNoSpot, {
       `,
       errors: [noSpot(5, 5, 12), noSpot(6, 5, 12)],
       output: null,
+    },
+    {
+      name: 'boto3 tuning job: its TrainingJobDefinition gets the flag, the wait time and a CheckpointConfig, as dict keys',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="xgb-tuning",
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian", "TrainingJobEarlyStoppingType": "Auto"},
+            TrainingJobDefinition={
+                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+                "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+            },
+        )
+      `,
+      errors: [noSpot(6, 5, 21)],
+      output: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="xgb-tuning",
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian", "TrainingJobEarlyStoppingType": "Auto"},
+            TrainingJobDefinition={
+                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+                "StoppingCondition": {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+                "EnableManagedSpotTraining": True,
+                "CheckpointConfig": {"S3Uri": "s3://<your-bucket>/checkpoints"},
+            },
+        )
+      `,
+    },
+    {
+      name: "boto3 tuning job with TrainingJobDefinitions: each definition without spot, on its DefinitionName; single quotes kept",
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client('sagemaker').create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName='multi',
+            TrainingJobDefinitions=[
+                {'DefinitionName': 'xgb', 'EnableManagedSpotTraining': False, 'StoppingCondition': {'MaxRuntimeInSeconds': 600}},
+                {'DefinitionName': 'linear', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://b/c'}},
+            ],
+        )
+      `,
+      errors: [noSpot(5, 28, 5)],
+      output: dedent`
+        import boto3
+        boto3.client('sagemaker').create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName='multi',
+            TrainingJobDefinitions=[
+                {'DefinitionName': 'xgb', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://<your-bucket>/checkpoints'}},
+                {'DefinitionName': 'linear', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://b/c'}},
+            ],
+        )
+      `,
     },
     {
       name: 'boto3 create_training_job: flag, MaxWaitTimeInSeconds and CheckpointConfig added',
