@@ -33,7 +33,8 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     }),
   );
 
-  register(commandIds.fixAllInFile, async () => {
+  // `includeUnsafe` answers the question about unsafe fixes in advance (for tests and other commands).
+  register(commandIds.fixAllInFile, async (args?: { includeUnsafe?: boolean }) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return false;
     // In the notebook editor the active editor is a cell's: fix the whole notebook.
@@ -45,7 +46,9 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     const safe = target.findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
     const unsafe = target.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix] : []));
     let chosen = safe;
-    if (unsafe.length) {
+    if (unsafe.length && args?.includeUnsafe !== undefined) {
+      if (args.includeUnsafe) chosen = [...safe, ...unsafe];
+    } else if (unsafe.length) {
       const answer = await vscode.window.showWarningMessage(
         `${unsafe.length} Green ML fix${unsafe.length === 1 ? '' : 'es'} may change how the code behaves. Apply ${unsafe.length === 1 ? 'it' : 'them'} too?`,
         { modal: true, detail: unsafe.map((f) => `• ${f.title}`).join('\n') },

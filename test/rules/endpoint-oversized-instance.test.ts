@@ -35,6 +35,16 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
     {
+      name: 'SDK v3 ModelBuilder in local-container mode, or deployed on a type given at the deploy',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.serve.mode.function_pointers import Mode
+        ModelBuilder(model=model, instance_type="ml.p4d.24xlarge", mode=Mode.LOCAL_CONTAINER).build().deploy()
+        ModelBuilder(model=model, instance_type="ml.p4d.24xlarge").build().deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")
+      `,
+    },
+    {
       name: 'notebook: several instances, with auto scaling registered in a later cell',
       format: 'notebook',
       code: notebookJson([
@@ -93,6 +103,18 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'SDK v3 ModelBuilder: a training-class instance set on the builder, reported once on the builder for its two deploys',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.p4d.24xlarge")
+        builder.build().deploy(initial_instance_count=1)
+        builder.deploy(endpoint_name="llm")
+      `,
+      errors: [{ messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(2, 52, 31) }],
+      output: null,
+    },
     {
       name: 'Terraform: training-class instance and a fixed fleet',
       format: 'terraform',

@@ -69,4 +69,16 @@ suite('Fix all Green ML problems in workspace', () => {
     const train = await readText('fixall/train.py');
     assert.match(train, /^ {4}use_spot_instances=True,\n {4}max_wait=7200,\n {4}checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints",\n\)$/m);
   });
+
+  test('"Fix all in file" applies fixes that overlapped in a later pass: spot and the GPU profiler rule on one estimator', async () => {
+    const { document } = await openInEditor('fixfile/gpu_train.py');
+    await waitForDiagnostics(document.uri, (d) => hasCode('SML203')(d) && hasCode('SML208')(d), 'SML203 and SML208');
+    // Both fixes add arguments after max_run=7200: one pass can take only one of them.
+    assert.ok(await vscode.commands.executeCommand('greenml.fixAllInFile', { includeUnsafe: true }));
+    const text = document.getText();
+    assert.match(text, /^from sagemaker\.debugger import ProfilerRule, rule_configs$/m);
+    assert.match(text, /^ {4}use_spot_instances=True,$/m);
+    assert.match(text, /^ {4}rules=\[ProfilerRule\.sagemaker\(rule_configs\.LowGPUUtilization\(\)\)\],$/m);
+    await waitForDiagnostics(document.uri, (d) => !hasCode('SML203')(d) && !hasCode('SML208')(d), 'SML203 and SML208 to be fixed');
+  });
 });
