@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applicableFixes, applyFixes } from '../core/applyFixes';
 import type { Config } from '../core/config';
 import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
+import { fixUntilStable } from '../core/fixLoop';
 import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
@@ -79,21 +79,16 @@ export async function lintPaths(
     const context = folders.contextFor(file);
     let result: LintResult = linter.lint(file, text, { settings, context });
     if (options.fix) {
-      const original = text;
-      for (let pass = 0; pass < 10; pass++) {
-        const fixes = applicableFixes(result.findings, options.fix);
-        if (!fixes.length) break;
-        const applied = applyFixes(text, fixes);
-        if (!applied.applied.length) break;
-        fixed += applied.applied.length;
-        text = applied.text;
-        result = linter.lint(file, text, { settings, context });
-      }
-      if (text !== original) {
-        fs.writeFileSync(file, text);
+      const outcome = fixUntilStable(text, result, (next) => linter.lint(file, next, { settings, context }), options.fix);
+      fixed += outcome.applied;
+      if (outcome.stoppedOnParseError) io.stderr(`greenml: ${path.relative(io.cwd, file)}: some fixes were not applied, the result would not parse\n`);
+      if (outcome.text !== text) {
+        fs.writeFileSync(file, outcome.text);
         // The files after this one in its folder see the fixed text.
-        folders.update(file, text);
+        folders.update(file, outcome.text);
       }
+      text = outcome.text;
+      result = outcome.result;
     }
     internalErrors += result.ruleErrors.length;
     if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);

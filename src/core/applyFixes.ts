@@ -12,6 +12,8 @@ export interface ApplyResult {
  * Applies fixes whose edits do not overlap. Fixes are taken in order of their
  * first edit; one that touches a range an earlier fix changed is left for the
  * next pass (lint again, then apply again), as ESLint and vscode-eslint do.
+ * An edit identical to one already taken (two fixes adding the same import
+ * line) is shared: made once, and no conflict.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const ordered = fixes
@@ -22,11 +24,12 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const applied: Fix[] = [];
   const conflicting: Fix[] = [];
   for (const { fix, edits } of ordered) {
-    if (edits.some((e) => e.start < 0 || e.end > text.length || e.end < e.start) || overlapsItself(edits) || edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+    const fresh = edits.filter((e) => !taken.some((t) => t.start === e.start && t.end === e.end && t.text === e.text));
+    if (edits.some((e) => e.start < 0 || e.end > text.length || e.end < e.start) || overlapsItself(edits) || fresh.some((e) => taken.some((t) => overlaps(e, t)))) {
       conflicting.push(fix);
       continue;
     }
-    taken.push(...edits);
+    taken.push(...fresh);
     applied.push(fix);
   }
   taken.sort((a, b) => b.start - a.start || b.end - a.end);

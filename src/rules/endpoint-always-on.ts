@@ -122,7 +122,7 @@ export const endpointAlwaysOn = defineRule({
         mayBeLocal = localSessions.some((name) => module.imports.includes(name));
       },
       pythonCall(call) {
-        const variants = endpointVariantsOf(call).filter((v) => !v.notRealTime && !v.open && isCpuOrUnresolved(v, mayBeLocal));
+        const variants = endpointVariantsOf(call, context.text).filter((v) => !v.notRealTime && !v.open && isCpuOrUnresolved(v, mayBeLocal));
         if (!variants.length) return;
         context.report({ start: call.callee.start, end: call.callee.end, messageId: 'alwaysOnPython', fix: fixFor(call, variants[0]) });
       },

@@ -63,6 +63,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
     options: {},
   },
   create(context) {
+    const reportedTypes = new Set<number>();
     return {
       cfnResource(resource) {
         for (const variant of listVariants(resource) ?? []) {
@@ -76,8 +77,11 @@ export const endpointGeneralPurposeSilicon = defineRule({
         }
       },
       pythonCall(call) {
-        for (const variant of endpointVariantsOf(call)) {
+        for (const variant of endpointVariantsOf(call, context.text)) {
           if (variant.notRealTime || !variant.instanceType) continue;
+          // One ModelBuilder deployed twice: its instance type is reported once.
+          if (reportedTypes.has(variant.instanceType.start)) continue;
+          reportedTypes.add(variant.instanceType.start);
           const rows = possibleInstanceTypes(variant.instanceType.value);
           const row = rows?.length === 1 ? rows[0] : undefined;
           const alternative = row && getPurposeBuiltAlternative(row);

@@ -49,6 +49,7 @@ export const endpointOversizedInstance = defineRule({
   create(context) {
     const scaled = registersScaling.test(context.text);
     let tfModule: TfModule | undefined;
+    const reportedTypes = new Set<number>();
     return {
       tfModule(m) {
         tfModule = m;
@@ -102,11 +103,13 @@ export const endpointOversizedInstance = defineRule({
         }
       },
       pythonCall(call) {
-        for (const variant of endpointVariantsOf(call)) {
+        for (const variant of endpointVariantsOf(call, context.text)) {
           if (variant.notRealTime) continue;
           const rows = variant.instanceType && possibleInstanceTypes(variant.instanceType.value);
           const row = rows?.length === 1 ? rows[0] : undefined;
-          if (row && variant.instanceType && isOversized(row)) {
+          // One ModelBuilder deployed twice: its instance type is reported once.
+          if (row && variant.instanceType && isOversized(row) && !reportedTypes.has(variant.instanceType.start)) {
+            reportedTypes.add(variant.instanceType.start);
             const trainingClass = trainingClassFamilies.test(getFamily(row.instanceType));
             context.report({ start: variant.instanceType.start, end: variant.instanceType.end, messageId: trainingClass ? 'oversizedInstance' : 'multiGpu', data: { instanceType: row.instanceType, accelerators: describeAccelerators(row) } });
           }

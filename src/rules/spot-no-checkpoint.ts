@@ -1,7 +1,9 @@
 import { defineRule } from '../core/defineRule';
+import type { Edit } from '../core/types';
 import { getKeyword } from '../parsers/python/facts';
-import { checkpointUriFor, insertItems, pythonString, quoteOf } from './utils/pythonEdits';
-import { spotSetupOf } from './utils/sagemaker';
+import { modelTrainerSpotFix } from './utils/modelTrainerEdits';
+import { checkpointUriFor, insertItems, joinEdits, pythonString, quoteOf } from './utils/pythonEdits';
+import { spotSetupsOf } from './utils/sagemaker';
 
 export const spotNoCheckpoint = defineRule({
   id: 'SML204',
@@ -20,23 +22,32 @@ export const spotNoCheckpoint = defineRule({
     options: {},
   },
   create(context) {
+    let imports: string[] = [];
     return {
+      pythonModule(module) {
+        imports = module.imports;
+      },
       pythonCall(call) {
-        const setup = spotSetupOf(call);
-        if (!setup?.spot || setup.spotValue !== true || setup.hasCheckpoint || call.open) return;
-        const quote = quoteOf(call);
-        const boto3 = setup.api === 'boto3';
-        const uri = checkpointUriFor(boto3 ? undefined : getKeyword(call, 'output_path')?.value);
-        const item = boto3 ? `CheckpointConfig={${pythonString('S3Uri', quote)}: ${pythonString(uri, quote)}}` : `checkpoint_s3_uri=${pythonString(uri, quote)}`;
-        // ModelTrainer takes a CheckpointConfig object, whose import the fix cannot add: no fix there.
-        const edits = setup.api === 'modelTrainer' ? [] : insertItems(context.text, call.arguments, [item]);
-        context.report({
-          start: setup.spot.start,
-          end: setup.spot.end,
-          messageId: 'noCheckpoint',
-          data: { setting: { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', modelTrainer: 'checkpoint_config' }[setup.api] },
-          fix: edits.length ? { title: `Save checkpoints to ${uri}`, applicability: 'unsafe', edits } : undefined,
-        });
+        for (const setup of spotSetupsOf(call)) {
+          if (!setup.spot || setup.spotValue !== true || setup.hasCheckpoint || call.open || setup.request?.open) continue;
+          const quote = quoteOf(call);
+          const request = setup.request;
+          const uri = checkpointUriFor(request ? undefined : getKeyword(call, 'output_path')?.value);
+          const checkpointConfig = `{${pythonString('S3Uri', quote)}: ${pythonString(uri, quote)}}`;
+          // ModelTrainer takes a CheckpointConfig object (imported if need be).
+          const trainerFix = setup.api === 'modelTrainer' ? modelTrainerSpotFix(context.text, imports, call, { checkpoint: true }) : undefined;
+          let edits: Edit[];
+          if (trainerFix || setup.api === 'modelTrainer') edits = joinEdits(trainerFix?.edits ?? []);
+          else if (request) edits = request.container ? insertItems(context.text, request.container, [request.style === 'dict' ? `${pythonString('CheckpointConfig', quote)}: ${checkpointConfig}` : `CheckpointConfig=${checkpointConfig}`]) : [];
+          else edits = insertItems(context.text, call.arguments, [`checkpoint_s3_uri=${pythonString(uri, quote)}`]);
+          context.report({
+            start: setup.spot.start,
+            end: setup.spot.end,
+            messageId: 'noCheckpoint',
+            data: { setting: { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', modelTrainer: 'checkpoint_config' }[setup.api] },
+            fix: edits.length ? { title: trainerFix ? `Save checkpoints with ${trainerFix.settings.join(', ')}` : `Save checkpoints to ${uri}`, applicability: 'unsafe', edits: joinEdits(edits) } : undefined,
+          });
+        }
       },
     };
   },

@@ -3,7 +3,9 @@ import type { Edit, Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { checkpointUriFor, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, stoppingConditionOf } from './utils/pythonEdits';
-import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupOf } from './utils/sagemaker';
+import { modelTrainerSpotFix } from './utils/modelTrainerEdits';
+import type { Boto3TrainingRequest, SpotSetup } from './utils/sagemaker';
+import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupsOf } from './utils/sagemaker';
 
 export const trainingNoSpot = defineRule({
   id: 'SML203',
@@ -28,18 +30,20 @@ export const trainingNoSpot = defineRule({
         imports = new Set(module.imports);
       },
       pythonCall(call) {
-        const setup = spotSetupOf(call);
-        if (!setup || setup.spotValue === true) return;
-        // Unknown (a variable), or hidden in **kwargs: the job may well use spot.
-        if (setup.spot ? setup.spotValue === undefined : setup.unknown) return;
-        if (setup.api === 'estimator' && mayBeLocalMode(call, imports)) return;
-        if (setup.api === 'modelTrainer' && runsLocally(context.text, call)) return;
-        context.report({
-          start: call.callee.start,
-          end: call.callee.end,
-          messageId: 'noSpot',
-          fix: setup.api === 'boto3' ? boto3Fix(context.text, call) : setup.api === 'estimator' ? sdkFix(context.text, call) : undefined,
-        });
+        for (const setup of spotSetupsOf(call)) {
+          if (setup.spotValue === true) continue;
+          // Unknown (a variable), or hidden in **kwargs: the job may well use spot.
+          if (setup.spot ? setup.spotValue === undefined : setup.unknown) continue;
+          if (setup.api === 'estimator' && mayBeLocalMode(call, imports)) continue;
+          if (setup.api === 'modelTrainer' && runsLocally(context.text, call)) continue;
+          const anchor = setup.request?.anchor ?? call.callee;
+          context.report({
+            start: anchor.start,
+            end: anchor.end,
+            messageId: 'noSpot',
+            fix: setup.request ? boto3Fix(context.text, call, setup.request) : setup.api === 'estimator' ? sdkFix(context.text, call) : trainerFix(context.text, imports, call, setup),
+          });
+        }
       },
     };
   },
@@ -49,6 +53,12 @@ export const trainingNoSpot = defineRule({
 function runsLocally(text: string, call: PythonCall): boolean {
   const mode = getKeyword(call, 'training_mode');
   return !!mode && !/SAGEMAKER_TRAINING_JOB/.test(text.slice(mode.value.start, mode.value.end));
+}
+
+/** SDK v3: spot in the `Compute`, a wait time in the `StoppingCondition`, a `CheckpointConfig`. */
+function trainerFix(text: string, imports: ReadonlySet<string>, call: PythonCall, setup: SpotSetup): Fix | undefined {
+  const fix = modelTrainerSpotFix(text, [...imports], call, { spot: true, maxWait: !setup.hasMaxWait, checkpoint: !setup.hasCheckpoint });
+  return fix && { title: `Enable managed spot training (${fix.settings.join(', ')})`, applicability: 'unsafe', edits: joinEdits(fix.edits) };
 }
 
 function sdkFix(text: string, call: PythonCall): Fix | undefined {
@@ -73,14 +83,15 @@ function sdkFix(text: string, call: PythonCall): Fix | undefined {
   return { title: `Enable managed spot training (${[`${prefix}use_spot_instances=True`, ...added.filter((a) => !a.startsWith(`${prefix}use_spot`))].join(', ')})`, applicability: 'unsafe', edits: joinEdits(edits) };
 }
 
-function boto3Fix(text: string, call: PythonCall): Fix | undefined {
+function boto3Fix(text: string, call: PythonCall, request: Boto3TrainingRequest): Fix | undefined {
   const quote = quoteOf(call);
-  const spot = getKeyword(call, 'EnableManagedSpotTraining');
-  const stopping = stoppingConditionOf(call);
-  if (!stopping) return undefined;
+  const item = (key: string, value: string): string => (request.style === 'dict' ? `${pythonString(key, quote)}: ${value}` : `${key}=${value}`);
+  const spot = request.get('EnableManagedSpotTraining');
+  const stopping = stoppingConditionOf(request.get);
+  if (!stopping || !request.container) return undefined;
   const maxWait = maxWaitFor(text, stopping.maxRun);
   if (maxWait === undefined) return undefined;
-  const checkpoint = getKeyword(call, 'CheckpointConfig') ? undefined : `CheckpointConfig={${pythonString('S3Uri', quote)}: ${pythonString(checkpointUriFor(undefined), quote)}}`;
+  const checkpoint = request.get('CheckpointConfig') ? undefined : item('CheckpointConfig', `{${pythonString('S3Uri', quote)}: ${pythonString(checkpointUriFor(undefined), quote)}}`);
   const edits: Edit[] = [];
   if (spot) {
     const edit = replaceLiteral(spot, 'True');
@@ -88,6 +99,6 @@ function boto3Fix(text: string, call: PythonCall): Fix | undefined {
     edits.push(edit);
   }
   edits.push(...insertItems(text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quote)}: ${maxWait}`]));
-  edits.push(...insertItems(text, call.arguments, [...(spot ? [] : ['EnableManagedSpotTraining=True']), ...(checkpoint ? [checkpoint] : [])]));
+  edits.push(...insertItems(text, request.container, [...(spot ? [] : [item('EnableManagedSpotTraining', 'True')]), ...(checkpoint ? [checkpoint] : [])]));
   return { title: `Enable managed spot training (EnableManagedSpotTraining=True, MaxWaitTimeInSeconds ${maxWait}${checkpoint ? `, checkpoints in ${checkpointUriFor(undefined)}` : ''})`, applicability: 'unsafe', edits: joinEdits(edits) };
 }

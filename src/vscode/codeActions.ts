@@ -152,18 +152,20 @@ export function fixAllAction(target: ActionTarget, findings: readonly Finding[],
   return action;
 }
 
-/** Edits of a notebook's cells (from the engine's cell edits) as one workspace edit. */
-export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: readonly Edit[]): vscode.WorkspaceEdit | undefined {
-  const edit = new vscode.WorkspaceEdit();
+/**
+ * Edits of a notebook's cells (from the engine's cell edits) as one workspace
+ * edit, or added to `edit`; undefined (and `edit` untouched) when one of them
+ * does not fit the notebook.
+ */
+export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: readonly Edit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit | undefined {
+  if (edits.some((e) => !e.cell || e.cell.index > notebook.cellCount || (e.cell.kind === 'replace' && e.cell.index >= notebook.cellCount))) return undefined;
   const inserted: vscode.NotebookEdit[] = [];
-  for (const e of edits) {
-    const cell = e.cell;
-    if (!cell || cell.index > notebook.cellCount) return undefined;
+  for (const { cell } of edits) {
+    if (!cell) continue;
     if (cell.kind === 'insertCell') {
       inserted.push(vscode.NotebookEdit.insertCells(cell.index, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, cell.source, 'python')]));
       continue;
     }
-    if (cell.index >= notebook.cellCount) return undefined;
     const document = notebook.cellAt(cell.index).document;
     edit.replace(document.uri, new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text);
   }

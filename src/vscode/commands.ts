@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import { applyFixes } from '../core/applyFixes';
 import { findRule } from '../core/config';
-import type { AnyRule, Edit } from '../core/types';
-import { actionTarget, applyNotebookFix, applyNotebookFixCommand } from './codeActions';
+import { fixUntilStable } from '../core/fixLoop';
+import type { AnyRule, Applicability, Edit } from '../core/types';
+import { actionTarget, applyNotebookFix, applyNotebookFixCommand, toWorkspaceEdit } from './codeActions';
 import type { DocumentLinter } from './diagnostics';
 import { cellScheme } from './diagnostics';
+import type { FixWorkspaceArgs } from './fixWorkspace';
+import { changedSpan, fixAllInWorkspace } from './fixWorkspace';
 
 export const commandIds = {
   lintWorkspace: 'greenml.lintWorkspace',
   fixAllInFile: 'greenml.fixAllInFile',
+  fixAllInWorkspace: 'greenml.fixAllInWorkspace',
   showRuleDocs: 'greenml.showRuleDocs',
   showLog: 'greenml.showLog',
 } as const;
@@ -29,7 +33,8 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     }),
   );
 
-  register(commandIds.fixAllInFile, async () => {
+  // `includeUnsafe` answers the question about unsafe fixes in advance (for tests and other commands).
+  register(commandIds.fixAllInFile, async (args?: { includeUnsafe?: boolean }) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return false;
     // In the notebook editor the active editor is a cell's: fix the whole notebook.
@@ -41,7 +46,9 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     const safe = target.findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
     const unsafe = target.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix] : []));
     let chosen = safe;
-    if (unsafe.length) {
+    if (unsafe.length && args?.includeUnsafe !== undefined) {
+      if (args.includeUnsafe) chosen = [...safe, ...unsafe];
+    } else if (unsafe.length) {
       const answer = await vscode.window.showWarningMessage(
         `${unsafe.length} Green ML fix${unsafe.length === 1 ? '' : 'es'} may change how the code behaves. Apply ${unsafe.length === 1 ? 'it' : 'them'} too?`,
         { modal: true, detail: unsafe.map((f) => `• ${f.title}`).join('\n') },
@@ -51,13 +58,37 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       if (answer === undefined) return false;
       if (answer === 'Apply all') chosen = [...safe, ...unsafe];
     }
-    const { applied } = applyFixes(target.text, chosen);
-    const edit = applied.length ? target.workspaceEdit(applied.flatMap((f) => f.edits)) : undefined;
+    let edit: vscode.WorkspaceEdit | undefined;
+    if (notebook) {
+      // The notebook editor's cells: one pass of non-overlapping fixes.
+      const { applied } = applyFixes(target.text, chosen);
+      edit = applied.length ? target.workspaceEdit(applied.flatMap((f) => f.edits)) : undefined;
+    } else {
+      // Fixes that overlap (two adding one import) get their turn in further passes, as with `greenml lint --fix`.
+      const include: Applicability[] = chosen === safe ? ['safe'] : ['safe', 'unsafe'];
+      const state = linter.stateOf(editor.document);
+      const outcome = state && fixUntilStable(target.text, state.result, (text) => linter.lintText(editor.document.uri, text, state.result.format), include);
+      if (outcome && outcome.text !== target.text) {
+        const change = changedSpan(target.text, outcome.text);
+        edit = toWorkspaceEdit(editor.document, [change]);
+      }
+    }
     if (!edit) {
       void vscode.window.showInformationMessage('Green ML: nothing to fix automatically in this file.');
       return false;
     }
     return vscode.workspace.applyEdit(edit);
+  });
+
+  register(commandIds.fixAllInWorkspace, async (args?: FixWorkspaceArgs) => {
+    const started = performance.now();
+    const summary = await fixAllInWorkspace(linter, log, args ?? {});
+    log.info(`fix all in workspace: ${summary.fixes} fixes in ${summary.filesFixed} of ${summary.files} files in ${Math.round(performance.now() - started)} ms${summary.cancelled ? ' (cancelled)' : ''}`);
+    if (!summary.cancelled) {
+      const heldBack = summary.heldBack ? ` Some fixes in ${summary.heldBack} file${summary.heldBack === 1 ? '' : 's'} were held back: the result would not parse.` : '';
+      void vscode.window.showInformationMessage(`Green ML: Applied ${summary.fixes} fix${summary.fixes === 1 ? '' : 'es'} in ${summary.filesFixed} file${summary.filesFixed === 1 ? '' : 's'}.${heldBack}`);
+    }
+    return summary;
   });
 
   register(commandIds.showRuleDocs, async (ruleRef?: string) => {

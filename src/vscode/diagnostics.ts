@@ -149,6 +149,26 @@ export class DocumentLinter implements vscode.Disposable {
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
   }
 
+  /** Texts longer than this are not linted (greenml.maxFileSizeKb). */
+  get maxTextLength(): number {
+    return this.settings.maxFileSizeKb * 1024;
+  }
+
+  /**
+   * Lints a text as the file at `uri` with the settings that apply there (and, for a `file:` URI,
+   * the other .tf files of its folder as the Terraform module); publishes nothing.
+   */
+  lintText(uri: vscode.Uri, text: string, format?: LintResult['format']): LintResult {
+    const fileName = uri.fsPath;
+    const context = uri.scheme === 'file' ? buildFolderContext(this.linter, fileName, (f) => (f === fileName ? text : this.currentText(f))) : undefined;
+    return this.linter.lint(fileName, text, { settings: this.settingsFor(uri), context, ...(format ? { format } : {}) });
+  }
+
+  /** The last lint of a notebook open in the notebook editor. */
+  notebookStateOf(notebook: vscode.NotebookDocument): NotebookState | undefined {
+    return this.notebookStates.get(notebook.uri.toString());
+  }
+
   /** The notebook a cell document belongs to. */
   notebookOf(cell: vscode.TextDocument): vscode.NotebookDocument | undefined {
     const key = cell.uri.toString();
@@ -304,7 +324,8 @@ export class DocumentLinter implements vscode.Disposable {
     }
   }
 
-  private settingsFor(uri: vscode.Uri): RuleSettings {
+  /** The rule settings for a file: the editor's settings merged with the config file found upward. */
+  settingsFor(uri: vscode.Uri): RuleSettings {
     const found = uri.scheme === 'file' ? this.finder.find(uri.fsPath) : undefined;
     if (found) this.publishConfigIssues(found.file, found.issues);
     const config = found ? mergeConfigs(this.settings.config, found.config) : this.settings.config;

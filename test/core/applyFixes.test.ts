@@ -22,6 +22,20 @@ describe('applyFixes', () => {
     assert.equal(applyFixes('abc', [fix('1', [1, 2, 'B']), fix('2', [2, 2, '!'])]).text, 'aB!c');
   });
 
+  it('an edit identical to one already taken (the same import line) is made once, without a conflict', () => {
+    const importLine: [number, number, string] = [0, 0, 'import x\n'];
+    const result = applyFixes('a(1)\nb(2)\n', [fix('a', importLine, [3, 3, ', k=1']), fix('b', importLine, [8, 8, ', k=1'])]);
+    assert.equal(result.text, 'import x\na(1, k=1)\nb(2, k=1)\n');
+    assert.equal(result.applied.length, 2);
+    assert.equal(result.conflicting.length, 0);
+  });
+
+  it('two different insertions at one point still conflict when one of them is shared', () => {
+    const result = applyFixes('ab', [fix('1', [0, 0, 'S'], [1, 1, 'X']), fix('2', [0, 0, 'S'], [1, 1, 'Y'])]);
+    assert.equal(result.text, 'SaXb');
+    assert.deepEqual(result.conflicting.map((f) => f.title), ['2']);
+  });
+
   it('rejects edits outside the text', () => {
     const result = applyFixes('abc', [fix('bad', [2, 9, 'x'])]);
     assert.equal(result.text, 'abc');

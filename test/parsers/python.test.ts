@@ -48,6 +48,24 @@ function keyword(code: string, callName: string, name: string): unknown {
 }
 
 describe('Python analysis', () => {
+  it('a method call carries the call that made its object: in place, or assigned once to the name', () => {
+    const calls = callsOf(dedent`
+      from sagemaker.serve import ModelBuilder
+      builder = ModelBuilder(model=m, instance_type="ml.c5.xlarge")
+      builder.build().deploy(initial_instance_count=1)
+      ModelBuilder(model=m).deploy()
+      other = make()
+      other.deploy()
+    `);
+    const chain = (c: PythonCall | undefined): string[] => (c ? [c.name, ...chain(c.receiver)] : []);
+    const deploys = calls.filter((c) => c.name.endsWith('.deploy'));
+    assert.deepEqual(deploys.map((c) => chain(c)), [
+      ['sagemaker.serve.ModelBuilder().build().deploy', 'sagemaker.serve.ModelBuilder().build', 'sagemaker.serve.ModelBuilder'],
+      ['sagemaker.serve.ModelBuilder().deploy', 'sagemaker.serve.ModelBuilder'],
+    ]);
+    assert.equal(deploys[0].receiver?.receiver?.keywords.find((k) => k.name === 'instance_type')?.value.kind, 'string');
+  });
+
   describe('qualified names through imports', () => {
     it('from-imports, aliases and dotted module access', () => {
       assert.deepEqual(

@@ -28,6 +28,22 @@ const alwaysOnPython = (line: number, column: number, length: number) => ({ mess
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'SDK v3 ModelBuilder: serverless inference_config, local-container or in-process mode (on the builder or build()), a mode from a variable',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.serve.mode.function_pointers import Mode
+        from sagemaker.serverless import ServerlessInferenceConfig
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.m5.xlarge")
+        builder.build()
+        builder.deploy(endpoint_name="sls", inference_config=ServerlessInferenceConfig(memory_size_in_mb=2048))
+        ModelBuilder(model=model, instance_type="ml.m5.xlarge", mode=Mode.LOCAL_CONTAINER).build().deploy()
+        ModelBuilder(model=model, instance_type="ml.m5.xlarge").build(mode=Mode.IN_PROCESS).deploy()
+        chosen = ModelBuilder(model=model, instance_type="ml.m5.xlarge", mode=args.mode)
+        chosen.deploy(endpoint_name="e")
+      `,
+    },
     { name: 'serverless variant', format: 'cfn-yaml', code: config('ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 }') },
     { name: 'GPU variant: serverless cannot host it', format: 'cfn-yaml', code: config('InstanceType: ml.g5.xlarge') },
     { name: 'Inferentia variant', format: 'cfn-yaml', code: config('InstanceType: ml.inf2.xlarge') },
@@ -101,6 +117,20 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    {
+      name: 'SDK v3 ModelBuilder: the CPU instance type of the builder, deployed by the builder or its built model; no fix (the type is not at the deploy)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.serve.mode.function_pointers import Mode
+        builder = ModelBuilder(model=trained, role_arn=role, instance_type="ml.c5.xlarge", mode=Mode.SAGEMAKER_ENDPOINT)
+        model = builder.build()
+        endpoint = builder.deploy(endpoint_name="churn")
+        predictor = model.deploy(initial_instance_count=1)
+      `,
+      errors: [alwaysOnPython(5, 12, 14), alwaysOnPython(6, 13, 12)],
+      output: null,
+    },
     {
       name: 'Terraform: CPU production variant',
       format: 'terraform',

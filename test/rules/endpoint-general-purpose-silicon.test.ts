@@ -37,6 +37,17 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
+    {
+      name: 'SDK v3 ModelBuilder: asynchronous inference_config, or in-process mode',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.serve.mode.function_pointers import Mode
+        from sagemaker.async_inference import AsyncInferenceConfig
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(endpoint_name="a", inference_config=AsyncInferenceConfig())
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge", mode=Mode.IN_PROCESS).deploy()
+      `,
+    },
     { name: 'Inferentia2', format: 'cfn-yaml', code: config('ml.inf2.xlarge') },
     { name: 'Graviton', format: 'cfn-yaml', code: config('ml.c7g.xlarge') },
     { name: 'unknown type', format: 'cfn-yaml', code: config('ml.zz9.large') },
@@ -75,6 +86,21 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'SDK v3 ModelBuilder: the x86 CPU type of the builder, on the builder',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.c5.xlarge")
+        builder.deploy(endpoint_name="tabular")
+      `,
+      errors: [{
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...at(2, 52, 28),
+      }],
+      output: null,
+    },
     {
       name: 'Terraform: GPU variant',
       format: 'terraform',

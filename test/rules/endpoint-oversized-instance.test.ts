@@ -41,6 +41,16 @@ new RuleTester().run(endpointOversizedInstance, {
       siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = "endpoint/churn/variant/A"\n}\n' }],
     },
     {
+      name: 'SDK v3 ModelBuilder in local-container mode, or deployed on a type given at the deploy',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.serve.mode.function_pointers import Mode
+        ModelBuilder(model=model, instance_type="ml.p4d.24xlarge", mode=Mode.LOCAL_CONTAINER).build().deploy()
+        ModelBuilder(model=model, instance_type="ml.p4d.24xlarge").build().deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")
+      `,
+    },
+    {
       name: 'notebook: several instances, with auto scaling registered in a later cell',
       format: 'notebook',
       code: notebookJson([
@@ -105,6 +115,18 @@ new RuleTester().run(endpointOversizedInstance, {
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.g5.xlarge"\n    initial_instance_count = 3\n  }\n}\n',
       siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = "ecs"\n  resource_id       = "service/default/web"\n}\n' }],
       errors: [{ messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant A', count: 3 }, ...at(5, 5, 'initial_instance_count'.length) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: a training-class instance set on the builder, reported once on the builder for its two deploys',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.p4d.24xlarge")
+        builder.build().deploy(initial_instance_count=1)
+        builder.deploy(endpoint_name="llm")
+      `,
+      errors: [{ messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(2, 52, 31) }],
       output: null,
     },
     {

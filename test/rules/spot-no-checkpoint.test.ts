@@ -42,6 +42,63 @@ new RuleTester().run(spotNoCheckpoint, {
   ],
   invalid: [
     {
+      name: 'boto3 tuning job: a CheckpointConfig key in the spot definition',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={
+                "EnableManagedSpotTraining": True,
+                "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600}
+            },
+        )
+      `,
+      errors: [noCheckpoint('CheckpointConfig.S3Uri', 5, 9, 33)],
+      output: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={
+                "EnableManagedSpotTraining": True,
+                "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600},
+                "CheckpointConfig": {"S3Uri": "s3://<your-bucket>/checkpoints"}
+            },
+        )
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer (Compute from a constant): a CheckpointConfig under the output path, and its import',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, OutputDataConfig, StoppingCondition
+
+        compute = Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True)
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=compute,
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=3600, max_wait_time_in_seconds=7200),
+            output_data_config=OutputDataConfig(s3_output_path="s3://bucket/out/"),  # job output
+        )
+      `,
+      errors: [noCheckpoint('checkpoint_config', 4, 49, 33)],
+      output: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, OutputDataConfig, StoppingCondition
+        from sagemaker.train.configs import CheckpointConfig
+
+        compute = Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True)
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=compute,
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=3600, max_wait_time_in_seconds=7200),
+            output_data_config=OutputDataConfig(s3_output_path="s3://bucket/out/"),  # job output
+            checkpoint_config=CheckpointConfig(s3_uri="s3://bucket/out/checkpoints"),
+        )
+      `,
+    },
+    {
       name: 'estimator: checkpoint location derived from output_path',
       format: 'python',
       code: dedent`

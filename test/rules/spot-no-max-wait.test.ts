@@ -47,7 +47,7 @@ new RuleTester().run(spotNoMaxWait, {
       `,
     },
     {
-      name: 'SDK v3 ModelTrainer: spot in Compute, no StoppingCondition wait time; reported on the flag, no fix',
+      name: 'SDK v3 ModelTrainer without a StoppingCondition: one with the default run time and twice that wait, and its import',
       format: 'python',
       code: dedent`
         from sagemaker.train import ModelTrainer
@@ -55,11 +55,69 @@ new RuleTester().run(spotNoMaxWait, {
         trainer = ModelTrainer(
             training_image=image,
             compute=Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True),
-            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt")
         )
       `,
       errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 5, 51, 33)],
-      output: null,
+      output: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute
+        from sagemaker.train.configs import StoppingCondition
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=86400, max_wait_time_in_seconds=172800)
+        )
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer with a StoppingCondition (imported from sagemaker.core.shapes): the wait time goes into it, no import',
+      format: 'python',
+      code: dedent`
+        from sagemaker.core.shapes import StoppingCondition
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute
+        compute = Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True)
+        trainer = ModelTrainer(training_image=image, compute=compute, stopping_condition=StoppingCondition(max_runtime_in_seconds=3600), checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"))
+      `,
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 4, 49, 33)],
+      output: dedent`
+        from sagemaker.core.shapes import StoppingCondition
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import CheckpointConfig, Compute
+        compute = Compute(instance_type="ml.g5.xlarge", enable_managed_spot_training=True)
+        trainer = ModelTrainer(training_image=image, compute=compute, stopping_condition=StoppingCondition(max_runtime_in_seconds=3600, max_wait_time_in_seconds=7200), checkpoint_config=CheckpointConfig(s3_uri="s3://b/ckpt"))
+      `,
+    },
+    {
+      name: 'boto3 tuning job: MaxWaitTimeInSeconds in the StoppingCondition of each spot definition that lacks it',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 1800}, "CheckpointConfig": {"S3Uri": "s3://b/c"}},
+        )
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="u",
+            TrainingJobDefinitions=[{"DefinitionName": "a", "EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 900}, "CheckpointConfig": {"S3Uri": "s3://b/c"}}],
+        )
+      `,
+      errors: [noMaxWait('StoppingCondition.MaxWaitTimeInSeconds', 5, 28, 33), noMaxWait('StoppingCondition.MaxWaitTimeInSeconds', 9, 53, 33)],
+      output: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="t",
+            TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 1800, "MaxWaitTimeInSeconds": 3600}, "CheckpointConfig": {"S3Uri": "s3://b/c"}},
+        )
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="u",
+            TrainingJobDefinitions=[{"DefinitionName": "a", "EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 900, "MaxWaitTimeInSeconds": 1800}, "CheckpointConfig": {"S3Uri": "s3://b/c"}}],
+        )
+      `,
     },
     {
       name: 'estimator without max_run: twice the one-day default',

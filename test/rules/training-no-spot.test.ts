@@ -75,6 +75,17 @@ new RuleTester().run(trainingNoSpot, {
       `,
     },
     {
+      name: 'boto3 tuning job: definitions with spot, from an unknown variable, or with unknown keys spread in: silent',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="a", TrainingJobDefinition={"EnableManagedSpotTraining": True, "StoppingCondition": {"MaxRuntimeInSeconds": 60, "MaxWaitTimeInSeconds": 120}, "CheckpointConfig": {"S3Uri": "s3://b/c"}})
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="b", TrainingJobDefinition=definition)
+        sm.create_hyper_parameter_tuning_job(HyperParameterTuningJobName="c", TrainingJobDefinitions=[{**base, "DefinitionName": "d"}])
+      `,
+    },
+    {
       name: 'use_spot_instances from a variable: silent',
       format: 'python',
       code: dedent`
@@ -225,7 +236,7 @@ new RuleTester().run(trainingNoSpot, {
       `,
     },
     {
-      name: 'SDK v3 ModelTrainer without spot in its Compute: reported on the class, no fix (config objects)',
+      name: 'SDK v3 ModelTrainer without spot: spot in its Compute, a StoppingCondition and a CheckpointConfig, imported from the configs module',
       format: 'python',
       code: dedent`
         from sagemaker.train.model_trainer import ModelTrainer
@@ -233,7 +244,146 @@ new RuleTester().run(trainingNoSpot, {
         trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2))
       `,
       errors: [noSpot(3, 11, 12)],
+      output: dedent`
+        from sagemaker.train.model_trainer import ModelTrainer
+        from sagemaker.train.configs import Compute
+        from sagemaker.train.configs import StoppingCondition, CheckpointConfig
+        trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2, enable_managed_spot_training=True), stopping_condition=StoppingCondition(max_runtime_in_seconds=86400, max_wait_time_in_seconds=172800), checkpoint_config=CheckpointConfig(s3_uri="s3://<your-bucket>/checkpoints"))
+      `,
+    },
+    {
+      name: 'SDK v3 ModelTrainer, one argument a line with trailing commas: each object keeps the layout',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, SourceCode
+
+        trainer = ModelTrainer(
+            training_image=image,
+            source_code=SourceCode(source_dir="src", entry_script="train.py"),
+            compute=Compute(
+                instance_type="ml.g5.2xlarge",
+                instance_count=1,
+            ),
+        )
+      `,
+      errors: [noSpot(4, 11, 12)],
+      output: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, SourceCode
+        from sagemaker.train.configs import StoppingCondition, CheckpointConfig
+
+        trainer = ModelTrainer(
+            training_image=image,
+            source_code=SourceCode(source_dir="src", entry_script="train.py"),
+            compute=Compute(
+                instance_type="ml.g5.2xlarge",
+                instance_count=1,
+                enable_managed_spot_training=True,
+            ),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=86400, max_wait_time_in_seconds=172800),
+            checkpoint_config=CheckpointConfig(s3_uri="s3://<your-bucket>/checkpoints"),
+        )
+      `,
+    },
+    {
+      name: 'SDK v3: spot turned off in Compute, a run time from a constant, single quotes, classes from sagemaker.core.training.configs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train.model_trainer import ModelTrainer
+        from sagemaker.core.training.configs import Compute, OutputDataConfig, StoppingCondition
+        MAX_RUN = 4 * 3600
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type='ml.g5.xlarge', enable_managed_spot_training=False),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=MAX_RUN),
+            output_data_config=OutputDataConfig(s3_output_path='s3://my-bucket/jobs/'),
+        )
+      `,
+      errors: [noSpot(4, 11, 12)],
+      output: dedent`
+        from sagemaker.train.model_trainer import ModelTrainer
+        from sagemaker.core.training.configs import Compute, OutputDataConfig, StoppingCondition
+        from sagemaker.core.training.configs import CheckpointConfig
+        MAX_RUN = 4 * 3600
+        trainer = ModelTrainer(
+            training_image=image,
+            compute=Compute(instance_type='ml.g5.xlarge', enable_managed_spot_training=True),
+            stopping_condition=StoppingCondition(max_runtime_in_seconds=MAX_RUN, max_wait_time_in_seconds=28800),
+            output_data_config=OutputDataConfig(s3_output_path='s3://my-bucket/jobs/'),
+            checkpoint_config=CheckpointConfig(s3_uri='s3://my-bucket/jobs/checkpoints'),
+        )
+      `,
+    },
+    {
+      name: 'SDK v3: a parenthesised import in the way of the new import line, or no Compute written: reported, no fix',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import (
+            Compute,
+        )
+        a = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.g5.xlarge"))
+        b = ModelTrainer(training_image=image)
+      `,
+      errors: [noSpot(5, 5, 12), noSpot(6, 5, 12)],
       output: null,
+    },
+    {
+      name: 'boto3 tuning job: its TrainingJobDefinition gets the flag, the wait time and a CheckpointConfig, as dict keys',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="xgb-tuning",
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian", "TrainingJobEarlyStoppingType": "Auto"},
+            TrainingJobDefinition={
+                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+                "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+            },
+        )
+      `,
+      errors: [noSpot(6, 5, 21)],
+      output: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="xgb-tuning",
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian", "TrainingJobEarlyStoppingType": "Auto"},
+            TrainingJobDefinition={
+                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+                "StoppingCondition": {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+                "EnableManagedSpotTraining": True,
+                "CheckpointConfig": {"S3Uri": "s3://<your-bucket>/checkpoints"},
+            },
+        )
+      `,
+    },
+    {
+      name: "boto3 tuning job with TrainingJobDefinitions: each definition without spot, on its DefinitionName; single quotes kept",
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client('sagemaker').create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName='multi',
+            TrainingJobDefinitions=[
+                {'DefinitionName': 'xgb', 'EnableManagedSpotTraining': False, 'StoppingCondition': {'MaxRuntimeInSeconds': 600}},
+                {'DefinitionName': 'linear', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://b/c'}},
+            ],
+        )
+      `,
+      errors: [noSpot(5, 28, 5)],
+      output: dedent`
+        import boto3
+        boto3.client('sagemaker').create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName='multi',
+            TrainingJobDefinitions=[
+                {'DefinitionName': 'xgb', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://<your-bucket>/checkpoints'}},
+                {'DefinitionName': 'linear', 'EnableManagedSpotTraining': True, 'StoppingCondition': {'MaxRuntimeInSeconds': 600, 'MaxWaitTimeInSeconds': 1200}, 'CheckpointConfig': {'S3Uri': 's3://b/c'}},
+            ],
+        )
+      `,
     },
     {
       name: 'boto3 create_training_job: flag, MaxWaitTimeInSeconds and CheckpointConfig added',

@@ -73,6 +73,22 @@ new RuleTester().run(trainingNoUtilizationRules, {
       `,
     },
     {
+      name: 'two jobs in one file: both fixes add the same import line, which is written once',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        a = PyTorch(entry_point="a.py", instance_type="ml.g5.xlarge")
+        b = PyTorch(entry_point="b.py", instance_type="ml.p3.2xlarge")
+      `,
+      errors: [noRule(2, 5, 7, 'ml.g5.xlarge'), noRule(3, 5, 7, 'ml.p3.2xlarge')],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.debugger import ProfilerRule, rule_configs
+        a = PyTorch(entry_point="a.py", instance_type="ml.g5.xlarge", rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())])
+        b = PyTorch(entry_point="b.py", instance_type="ml.p3.2xlarge", rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())])
+      `,
+    },
+    {
       name: 'names already imported: only the argument is added, inline',
       format: 'python',
       code: dedent`

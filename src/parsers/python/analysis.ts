@@ -414,6 +414,8 @@ class Analyser {
       keywords: [],
       open: false,
     };
+    const receiver = callee.type === 'attribute' ? this.receiverOf(callee.childForFieldName('object'), scope, depth + 1) : undefined;
+    if (receiver) call.receiver = receiver;
     for (const arg of items) {
       switch (arg.type) {
         case 'keyword_argument': {
@@ -450,6 +452,15 @@ class Analyser {
       }
     }
     return call;
+  }
+
+  /** The call an object comes from: written in place (`X().m()`), or assigned once to the name (`x = X()` … `x.m()`). */
+  private receiverOf(node: Node | null, scope: Scope, depth: number): PythonCall | undefined {
+    if (!node || depth > maxDepth) return undefined;
+    if (node.type === 'call') return this.callOf(node, scope, depth);
+    if (node.type !== 'identifier') return undefined;
+    const binding = this.settled(this.lookup(scope, node.text));
+    return binding?.value?.type === 'call' ? this.callOf(binding.value, binding.scope, depth) : undefined;
   }
 
   private valueOf(node: Node, scope: Scope, depth: number): PyValue {

@@ -115,6 +115,12 @@ export interface PythonCall extends Span {
   keywords: PyKeyword[];
   /** A `*args` or `**kwargs` that could not be resolved: any keyword may be hidden in it. */
   open: boolean;
+  /**
+   * For a method call, the call that made the object it is called on, when the
+   * file shows it: `ModelBuilder(...)` for `builder.deploy()` after
+   * `builder = ModelBuilder(...)`, `builder.build()` for `builder.build().deploy()`.
+   */
+  receiver?: PythonCall;
 }
 
 /** File-level facts, emitted once per file before its calls. */

@@ -30,18 +30,23 @@ export interface EndpointVariant {
 }
 
 /** The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`. */
-export function endpointVariantsOf(call: PythonCall): EndpointVariant[] {
+export function endpointVariantsOf(call: PythonCall, text?: string): EndpointVariant[] {
   if (isDeployCall(call)) {
     const serverless = getKeyword(call, 'serverless_inference_config');
     const asynchronous = getKeyword(call, 'async_inference_config');
     const v3Config = getKeyword(call, 'inference_config');
     const configured = (k: typeof serverless) => !!k && k.value.kind !== 'none';
+    const builder = modelBuilderOf(call, text);
+    if (builder && !builder.endpoint) return [];
+    // `ModelBuilder.deploy(endpoint_name, initial_instance_count, instance_type, …)`; a built model's `deploy(initial_instance_count, instance_type, …)`.
+    const direct = !!builder && builder.call === call.receiver;
+    const instanceType = setting(call, 'instance_type', direct ? 2 : 1) ?? (builder && setting(builder.call, 'instance_type', -1));
     return [{
       api: 'deploy',
-      instanceCount: setting(call, 'initial_instance_count', 0),
-      instanceType: setting(call, 'instance_type', 1),
+      instanceCount: setting(call, 'initial_instance_count', direct ? 1 : 0),
+      instanceType,
       notRealTime: configured(serverless) || configured(asynchronous) || configured(v3Config),
-      open: call.open,
+      open: call.open || (!!builder && !getKeyword(call, 'instance_type') && builder.call.open),
     }];
   }
   if (isSageMakerClientCall(call, 'create_endpoint_config')) {
@@ -59,6 +64,32 @@ export function endpointVariantsOf(call: PythonCall): EndpointVariant[] {
     });
   }
   return [];
+}
+
+const modelBuilderNames = /^sagemaker\.serve(?:\.model_builder)?\.ModelBuilder$/;
+
+/**
+ * The SDK v3 (and late v2) `ModelBuilder(...)` a deploy call goes through —
+ * `builder.deploy(...)` or `builder.build().deploy(...)` — when the file shows
+ * it, and whether it deploys to a SageMaker endpoint: its `mode` (and that of
+ * `build(mode=...)`) is absent or `Mode.SAGEMAKER_ENDPOINT`, not
+ * `LOCAL_CONTAINER` / `IN_PROCESS` or a value the file cannot resolve.
+ */
+export function modelBuilderOf(deploy: PythonCall, text?: string): { call: PythonCall; endpoint: boolean } | undefined {
+  let endpoint = true;
+  for (let current = deploy.receiver, hops = 0; current && hops < 4; current = current.receiver, hops++) {
+    if (current.name.endsWith('.build')) endpoint &&= deploysToEndpoint(current, text);
+    if (modelBuilderNames.test(current.name)) return { call: current, endpoint: endpoint && deploysToEndpoint(current, text) };
+  }
+  return undefined;
+}
+
+/** No `mode`, or `mode=Mode.SAGEMAKER_ENDPOINT` as written in `text` (without the text, any mode counts as maybe local). */
+function deploysToEndpoint(call: PythonCall, text: string | undefined): boolean {
+  const mode = getKeyword(call, 'mode');
+  if (!mode) return true;
+  if (text === undefined || mode.spread || mode.value.indirect) return false;
+  return /^(?:[\w.]+\.)?Mode\.SAGEMAKER_ENDPOINT$/.test(text.slice(mode.value.start, mode.value.end));
 }
 
 /** The possible instance types of a value: one for a literal, each branch of a conditional; undefined when any is unknown. */

@@ -1,6 +1,6 @@
 import type { Edit } from '../../core/types';
 import type { PyContainer, PyKeyword, PyValue, PythonCall } from '../../parsers/python/facts';
-import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
+import { asDict, getDictEntry } from '../../parsers/python/facts';
 
 /**
  * Edits that add items to an argument list or a dict display the way the code
@@ -90,9 +90,12 @@ export function checkpointUriFor(outputPath: PyValue | undefined): string {
 /** Not a valid bucket name on purpose: the job fails fast instead of writing somewhere unintended. */
 export const checkpointPlaceholder = 's3://<your-bucket>/checkpoints';
 
-/** The boto3 `StoppingCondition` dict written at the call, for inserting `MaxWaitTimeInSeconds`. */
-export function stoppingConditionOf(call: PythonCall): { container: PyContainer; maxRun?: { value: PyValue } } | undefined {
-  const stopping = getKeyword(call, 'StoppingCondition');
+/**
+ * The boto3 `StoppingCondition` dict written at the call (or in a tuning job's
+ * training job definition: `get` reads the request's keys), for inserting `MaxWaitTimeInSeconds`.
+ */
+export function stoppingConditionOf(get: (key: string) => PyKeyword | undefined): { container: PyContainer; maxRun?: { value: PyValue } } | undefined {
+  const stopping = get('StoppingCondition');
   const dict = asDict(stopping?.value);
   if (!stopping || stopping.spread || !dict?.container || dict.open || dict.indirect) return undefined;
   return { container: dict.container, maxRun: getDictEntry(dict, 'MaxRuntimeInSeconds') };

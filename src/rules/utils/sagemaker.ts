@@ -1,4 +1,4 @@
-import type { PyKeyword, PyValue, PythonCall } from '../../parsers/python/facts';
+import type { PyContainer, PyDict, PyKeyword, PyValue, PythonCall, Span } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
 
 /**
@@ -65,6 +65,61 @@ export interface SpotSetup {
   unknown: boolean;
   /** SDK v2 estimator keywords, boto3 request keys, or SDK v3 `ModelTrainer` config objects. */
   api: 'estimator' | 'boto3' | 'modelTrainer';
+  /** For boto3: the request whose keys hold the settings (the call, or a tuning job's training job definition). */
+  request?: Boto3TrainingRequest;
+}
+
+/**
+ * The part of a boto3 request that describes one training job: the keywords of
+ * `create_training_job(...)`, or a training job definition dict of
+ * `create_hyper_parameter_tuning_job(TrainingJobDefinition={...})` /
+ * `TrainingJobDefinitions=[{...}]`, read the same way.
+ */
+export interface Boto3TrainingRequest {
+  get(key: string): PyKeyword | undefined;
+  /** Where new keys go; absent when the dict is not a display written in the file (`dict(...)`). */
+  container?: PyContainer;
+  /** Some keys cannot be known (`**kwargs`, a spread into the dict). */
+  open: boolean;
+  /** Where findings about the whole job sit: the callee, or the definition's name or keyword. */
+  anchor: Span;
+  /** How keys are written: `Key=value` in a call, `"Key": value` in a dict. */
+  style: 'keyword' | 'dict';
+}
+
+function dictRequest(dict: PyDict, anchor: Span): Boto3TrainingRequest {
+  return {
+    get: (key) => {
+      const entry = getDictEntry(dict, key);
+      return entry && { name: entry.key, start: entry.start, end: entry.end, value: entry.value };
+    },
+    container: dict.container,
+    open: dict.open,
+    anchor,
+    style: 'dict',
+  };
+}
+
+/** The training job requests of a boto3 `create_training_job` or `create_hyper_parameter_tuning_job` call. */
+export function boto3TrainingRequests(call: PythonCall): Boto3TrainingRequest[] {
+  if (isSageMakerClientCall(call, 'create_training_job')) {
+    return [{ get: (key) => getKeyword(call, key), container: call.arguments, open: call.open, anchor: call.callee, style: 'keyword' }];
+  }
+  if (!isSageMakerClientCall(call, 'create_hyper_parameter_tuning_job')) return [];
+  const requests: Boto3TrainingRequest[] = [];
+  const single = getKeyword(call, 'TrainingJobDefinition');
+  const singleDict = asDict(single?.value);
+  if (single && singleDict && !single.spread) requests.push(dictRequest(singleDict, { start: single.start, end: single.start + single.name.length }));
+  const several = getKeyword(call, 'TrainingJobDefinitions');
+  if (several && !several.spread && several.value.kind === 'list') {
+    for (const item of several.value.items) {
+      const dict = asDict(item);
+      if (!dict) continue;
+      const name = getDictEntry(dict, 'DefinitionName')?.value;
+      requests.push(dictRequest(dict, name && !several.value.indirect ? { start: name.start, end: name.end } : { start: several.start, end: several.start + several.name.length }));
+    }
+  }
+  return requests;
 }
 
 /** An estimator argument, also under its SDK v1 name (`train_use_spot_instances`, `train_instance_type`…). */
@@ -105,19 +160,7 @@ export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
       api: 'estimator',
     };
   }
-  if (isSageMakerClientCall(call, 'create_training_job')) {
-    const spot = getKeyword(call, 'EnableManagedSpotTraining');
-    const stopping = getKeyword(call, 'StoppingCondition');
-    const stoppingDict = asDict(stopping?.value);
-    return {
-      spot,
-      spotValue: spot ? boolOf(spot.value) : false,
-      hasCheckpoint: !!getKeyword(call, 'CheckpointConfig'),
-      hasMaxWait: !!stoppingDict && !!getDictEntry(stoppingDict, 'MaxWaitTimeInSeconds'),
-      unknown: call.open || (!!stopping && (!stoppingDict || stoppingDict.open)),
-      api: 'boto3',
-    };
-  }
+  if (isSageMakerClientCall(call, 'create_training_job')) return boto3SpotSetup(boto3TrainingRequests(call)[0]);
   if (isModelTrainerCall(call)) {
     const compute = getKeyword(call, 'compute');
     const stopping = getKeyword(call, 'stopping_condition');
@@ -134,4 +177,30 @@ export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
     };
   }
   return undefined;
+}
+
+function boto3SpotSetup(request: Boto3TrainingRequest): SpotSetup {
+  const spot = request.get('EnableManagedSpotTraining');
+  const stopping = request.get('StoppingCondition');
+  const stoppingDict = asDict(stopping?.value);
+  return {
+    spot,
+    spotValue: spot ? boolOf(spot.value) : false,
+    hasCheckpoint: !!request.get('CheckpointConfig'),
+    hasMaxWait: !!stoppingDict && !!getDictEntry(stoppingDict, 'MaxWaitTimeInSeconds'),
+    unknown: request.open || (!!stopping && (!stoppingDict || stoppingDict.open)),
+    api: 'boto3',
+    request,
+  };
+}
+
+/**
+ * The spot setups of a call: one for an estimator, `ModelTrainer` or
+ * `create_training_job`, one per training job definition of a boto3
+ * `create_hyper_parameter_tuning_job`.
+ */
+export function spotSetupsOf(call: PythonCall): SpotSetup[] {
+  if (isSageMakerClientCall(call, 'create_hyper_parameter_tuning_job')) return boto3TrainingRequests(call).map(boto3SpotSetup);
+  const setup = spotSetupOf(call);
+  return setup ? [setup] : [];
 }
