@@ -144,14 +144,16 @@ function intensityOf(region: RegionRow, choice: IntensityChoice): number {
 }
 
 /**
- * The lowest-carbon region of the same partition, the same geography first; undefined when none
- * emits less. Only regions with their own figure count (not the unknown-region average).
+ * The lowest-carbon region of the same partition, the same geography first (or only, with
+ * `sameGeography`); undefined when none emits less. Only regions with their own figure count (not
+ * the unknown-region average). Ties go to the first region code.
  */
-export function lowerCarbonRegion(region: RegionRow, choice: IntensityChoice): RegionRow | undefined {
+export function lowerCarbonRegion(region: RegionRow, choice: IntensityChoice, options: { sameGeography?: boolean } = {}): RegionRow | undefined {
   const own = intensityOf(region, choice);
   const candidates = listRegions()
-    .filter((r) => r.partition === region.partition && r.code !== region.code && !gridIntensity(r, choice).estimated && intensityOf(r, choice) < own)
-    .sort((a, b) => Number(b.geography === region.geography) - Number(a.geography === region.geography) || intensityOf(a, choice) - intensityOf(b, choice));
+    .filter((r) => r.partition === region.partition && r.code !== region.code && (!options.sameGeography || r.geography === region.geography))
+    .filter((r) => !gridIntensity(r, choice).estimated && intensityOf(r, choice) < own)
+    .sort((a, b) => Number(b.geography === region.geography) - Number(a.geography === region.geography) || intensityOf(a, choice) - intensityOf(b, choice) || (a.code < b.code ? -1 : 1));
   return candidates[0];
 }
 

@@ -2,11 +2,12 @@ import type { Linter, LintResult } from '../core/engine';
 import { LineIndex } from '../core/lineIndex';
 import type { Finding, Format, Severity } from '../core/types';
 import { getInstanceType } from '../data/instances';
-import { getRegion, listRegions } from '../data/regions';
+import { getRegion } from '../data/regions';
 import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
 import { alwaysOnCost, defaultMaxRunSeconds, hoursPerMonth, spotDiscount, trainingBound } from '../estimate/bounds';
 import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance, gridIntensity } from '../estimate/estimate';
+import { lowerCarbonRegion as lowestCarbonRegion } from '../estimate/savings';
 import type { LensRegion } from './codeLens';
 import { lensRegion } from './codeLens';
 import type { CostTarget } from './costTargets';
@@ -170,18 +171,8 @@ const noFigureReasons: Record<string, string> = {
 /** The region whose grid carbon is lowest in the same partition and geography (among those with a figure of the chosen kind), if lower than `code`'s. */
 export function lowerCarbonRegion(code: string, intensity: IntensityChoice): { code: string; gco2ePerKwh: number; currentGco2ePerKwh: number } | undefined {
   const region = getRegion(code);
-  if (!region) return undefined;
-  const current = gridIntensity(region, intensity).value;
-  let best: { code: string; gco2ePerKwh: number } | undefined;
-  for (const r of listRegions()) {
-    if (r.code === region.code || r.partition !== region.partition || r.geography !== region.geography) continue;
-    const grid = gridIntensity(r, intensity);
-    // A region without a figure of the chosen kind would be compared on a fallback average: left out.
-    if (grid.estimated) continue;
-    const value = grid.value;
-    if (value < current && (!best || value < best.gco2ePerKwh || (value === best.gco2ePerKwh && r.code < best.code))) best = { code: r.code, gco2ePerKwh: value };
-  }
-  return best && { ...best, currentGco2ePerKwh: current };
+  const best = region && lowestCarbonRegion(region, intensity, { sameGeography: true });
+  return best && { code: best.code, gco2ePerKwh: gridIntensity(best, intensity).value, currentGco2ePerKwh: gridIntensity(region, intensity).value };
 }
 
 interface Estimated {
