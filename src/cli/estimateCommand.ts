@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import { errorMessage } from '../core/engine';
 import { getInstanceType, suggestInstanceTypes } from '../data/instances';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { InstanceRow } from '../data/types';
@@ -10,7 +8,7 @@ import { defaultCacheHours, PriceCache } from '../estimate/priceCache';
 import { defaultPriceCacheFile, filePriceStore } from '../node/priceStore';
 import { formatFigure, formatUsd } from '../present/figures';
 import type { CliIo } from './main';
-import { reportUsageError } from './usage';
+import { parseCommandLine, reportUsageError } from './usage';
 
 export const estimateUsage = `Usage: greenml estimate <instance-type> [--region R] [--hours N] [--utilization U] [--intensity ccf|recent] [--live [--usage U] [--profile P] [--cache-hours N]] [--json]
 
@@ -64,28 +62,18 @@ export async function lookUpLivePrice(key: PriceKey, options: { profile?: string
 /** `greenml estimate`: returns the exit code (0, or 2 for a usage error or an unknown type or region). */
 export async function runEstimateCommand(argv: readonly string[], io: CliIo, version?: string): Promise<number> {
   const fail = (message: string): number => reportUsageError(io, message, 'greenml estimate');
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        region: { type: 'string' },
-        hours: { type: 'string' },
-        utilization: { type: 'string' },
-        intensity: { type: 'string' },
-        json: { type: 'boolean' },
-        live: { type: 'boolean' },
-        usage: { type: 'string' },
-        profile: { type: 'string' },
-        'cache-hours': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return fail(errorMessage(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    region: { type: 'string' },
+    hours: { type: 'string' },
+    utilization: { type: 'string' },
+    intensity: { type: 'string' },
+    json: { type: 'boolean' },
+    live: { type: 'boolean' },
+    usage: { type: 'string' },
+    profile: { type: 'string' },
+    'cache-hours': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, 'greenml estimate');
   if (values.help) {
     io.stdout(estimateUsage);
     return 0;

@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { errorMessage } from '../core/engine';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
 import type { LocateWasm } from '../parsers/wasm';
@@ -15,7 +13,7 @@ import type { Report } from './report';
 import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
-import { reportUsageError, UsageError } from './usage';
+import { parseCommandLine, reportUsageError, UsageError } from './usage';
 import { checkSelectors, lintPaths, splitList } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
 import { runReportCommand } from './reportCommand';
@@ -66,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError) return reportUsageError(io, err.message);
+    if (err instanceof UsageError) return reportUsageError(io, err.message, err.helpCommand);
     io.stderr(`greenml: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
   }
@@ -78,29 +76,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const newLinter = (): Linter => createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
   if (argv[0] === 'report') return runReportCommand(argv.slice(1), io, newLinter);
   if (argv[0] === 'modelcard') return runModelCardCommand(argv.slice(1), io, newLinter);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        fix: { type: 'boolean' },
-        'unsafe-fixes': { type: 'boolean' },
-        select: { type: 'string', multiple: true },
-        ignore: { type: 'string', multiple: true },
-        'fail-on': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(errorMessage(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    fix: { type: 'boolean' },
+    'unsafe-fixes': { type: 'boolean' },
+    select: { type: 'string', multiple: true },
+    ignore: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
   if (values.help) {
     io.stdout(usage);
     return 0;

@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Linter } from '../core/engine';
 import { errorMessage } from '../core/engine';
 import { lensRegion } from '../present/codeLens';
 import { modelCardEstimate, modelCardFragment, placedTrainingTargets, trainingTargetAt } from '../present/modelCard';
 import type { CliIo } from './main';
 import { reportSettings } from './reportCommand';
-import { UsageError } from './usage';
+import { parseCommandLine, UsageError } from './usage';
 
 export const modelCardUsage = `Usage: greenml modelcard <file> [--line N] [--region R] [--utilization U] [--intensity ccf|recent]
 
@@ -28,23 +27,13 @@ Exit codes: 0 fragment printed, 2 usage error (no such file, no training call th
 
 /** `greenml modelcard`: prints the model card fragment; resolves with the exit code. */
 export async function runModelCardCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        line: { type: 'string' },
-        region: { type: 'string' },
-        utilization: { type: 'string' },
-        intensity: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(errorMessage(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    line: { type: 'string' },
+    region: { type: 'string' },
+    utilization: { type: 'string' },
+    intensity: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, 'greenml modelcard');
   if (values.help) {
     io.stdout(modelCardUsage);
     return 0;

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Linter } from '../core/engine';
-import { errorMessage } from '../core/engine';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { IntensityChoice } from '../estimate/estimate';
 import { buildFootprint, footprintInputOf } from '../present/footprint';
@@ -11,7 +9,7 @@ import { footprintHtmlDocument } from '../present/footprintHtml';
 import { formatFootprintMarkdown } from './formatters/footprintMarkdown';
 import { checkSelectors, lintPaths, splitList } from './lintPaths';
 import type { CliIo } from './main';
-import { UsageError } from './usage';
+import { parseCommandLine, UsageError } from './usage';
 
 export const reportUsage = `Usage: greenml report [paths...] [--format md|html|json] [--output FILE] [--region R] [options]
 
@@ -58,28 +56,18 @@ export function reportSettings(values: { region?: string; utilization?: string; 
 
 /** `greenml report`: lints the paths and writes the footprint report; resolves with the exit code. */
 export async function runReportCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        region: { type: 'string' },
-        utilization: { type: 'string' },
-        intensity: { type: 'string' },
-        select: { type: 'string', multiple: true },
-        ignore: { type: 'string', multiple: true },
-        config: { type: 'string', short: 'c' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(errorMessage(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    region: { type: 'string' },
+    utilization: { type: 'string' },
+    intensity: { type: 'string' },
+    select: { type: 'string', multiple: true },
+    ignore: { type: 'string', multiple: true },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  }, 'greenml report');
   if (values.help) {
     io.stdout(reportUsage);
     return 0;
