@@ -510,8 +510,13 @@ class Analyser {
         }
         return this.valueOfBinding(this.settled(binding), span, depth);
       }
-      case 'attribute':
-        return this.valueOfBinding(this.settled(this.attributes.get(compact(node.text))), span, depth);
+      case 'attribute': {
+        const assigned = this.settled(this.attributes.get(compact(node.text)));
+        if (assigned) return this.valueOfBinding(assigned, span, depth);
+        // An enum member or a constant of an imported module: its name is all that is known.
+        const path = this.pathOf(node, scope, depth + 1);
+        return path ? { kind: 'unknown', ...span, path } : { kind: 'unknown', ...span };
+      }
       case 'call': {
         const call = this.callOf(node, scope, depth + 1);
         if (call) return { kind: 'call', call, ...span };

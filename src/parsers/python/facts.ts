@@ -86,6 +86,8 @@ export interface PyUnknown extends ValueBase {
   kind: 'unknown';
   /** For `a if cond else b`: what each branch is, when the branches are themselves known. */
   alternatives?: PyValue[];
+  /** The qualified name an attribute denotes through the imports (`aws_cdk.aws_logs.RetentionDays.INFINITE`). */
+  path?: string;
 }
 
 export type PyValue = PyString | PyNumber | PyBool | PyNone | PyDict | PyList | PyCallValue | PyUnknown;
