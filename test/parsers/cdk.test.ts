@@ -87,6 +87,19 @@ describe('CDK TypeScript analysis', () => {
     assert.ok(app?.unresolvedMethods.includes('addLifecycleRule'));
   });
 
+  it('a prop assigned after the construct was made counts as given (value unknown)', () => {
+    const text = dedent`
+      import * as logs from 'aws-cdk-lib/aws-logs';
+      const group = new logs.CfnLogGroup(this, \`\${prefix}-logs\`);
+      group.retentionInDays = days;
+      other.retentionInDays = 1;
+    `;
+    const { app } = collect('stack.ts', text);
+    const [group] = app?.constructs ?? [];
+    assert.deepEqual(plain(group.props), { retentionInDays: '?' });
+    assert.equal(group.idText, '`${prefix}-logs`');
+  });
+
   it('positions: the id string, the callee and each prop key, as offsets into the file', () => {
     const { app } = collect('lib/ml-stack.ts', stack);
     const logGroup = byType(app, 'aws_logs.LogGroup')[0];
@@ -190,6 +203,20 @@ describe('CDK Python analysis', () => {
     assert.ok(app);
     assert.equal(spell(app, 'aws_logs.RetentionDays.ONE_MONTH'), 'logs.RetentionDays.ONE_MONTH');
     assert.equal(spell(app, 'Duration'), 'Duration');
+  });
+
+  it('a prop assigned after the construct was made counts as given (value unknown); a non-literal id is kept as written', () => {
+    const text = dedent`
+      from aws_cdk import aws_logs as logs, aws_sagemaker as sagemaker
+      config = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[])
+      config.data_capture_config = make_capture()
+      group = logs.CfnLogGroup(self, f"{prefix}-logs")
+    `;
+    const { app } = collect('stack.py', text);
+    const [config, group] = app?.constructs ?? [];
+    assert.deepEqual(plain(config.props), { productionVariants: [], dataCaptureConfig: '?' });
+    assert.equal(group.id, undefined);
+    assert.equal(group.idText, 'f"{prefix}-logs"');
   });
 
   it('a Python file without aws_cdk stays a SageMaker script', () => {

@@ -8,6 +8,11 @@ const noRetention = (name: string, line: number, column: number, quoted = false)
 new RuleTester().run(logGroupNoRetention, {
   valid: [
     {
+      name: 'CDK TypeScript: retentionInDays set on the L1 after it was made',
+      format: 'cdk-typescript',
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nconst group = new logs.CfnLogGroup(this, 'Logs');\ngroup.retentionInDays = 30;\n",
+    },
+    {
       name: 'CDK TypeScript: L2 LogGroup without retention keeps logs two years (the CDK default): silent',
       format: 'cdk-typescript',
       code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.LogGroup(this, 'Logs', { logGroupName: '/aws/sagemaker/TrainingJobs' });\n",

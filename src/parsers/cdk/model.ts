@@ -66,6 +66,9 @@ export interface CdkConstruct extends CdkSpan {
   callee: CdkSpan;
   /** The construct id when it is a literal. */
   id?: string;
+  /** The construct id as written when it is not a literal (`` `${prefix}-data` ``). */
+  idText?: string;
+  /** Where the id argument is. */
   idSpan?: CdkSpan;
   /**
    * The props: an object, or undefined when none are passed. `open` (or a
@@ -95,6 +98,12 @@ declare module '../../core/types' {
 }
 
 /** `lifecycle_rules` → `lifecycleRules`; camelCase input is returned as is. */
+/** The id argument as written, shortened for messages. */
+export function writtenId(text: string): string {
+  const compact = text.replace(/\s+/g, ' ');
+  return compact.length > 40 ? `${compact.slice(0, 39)}…` : compact;
+}
+
 export function camelCase(name: string): string {
   return name.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
@@ -127,6 +136,20 @@ export function getPath(value: CdkValue | undefined, path: readonly string[]): C
     current = found.value;
   }
   return found;
+}
+
+/**
+ * Records a prop set after the construct was made (`logGroup.retentionInDays = 30`,
+ * `config.data_capture_config = …`): it counts as given, with an unknown value.
+ */
+export function addAssignedProp(construct: CdkConstruct, key: string, span: CdkSpan): void {
+  const prop: CdkProp = { key, start: span.start, end: span.end, keyStart: span.start, keyEnd: span.end, value: { kind: 'unknown', ...span } };
+  if (!construct.props) construct.props = { kind: 'object', props: [prop], open: false, start: span.start, end: span.end };
+  else if (construct.props.kind === 'object') {
+    const i = construct.props.props.findIndex((p) => p.key === key);
+    if (i >= 0) construct.props.props[i] = prop;
+    else construct.props.props.push(prop);
+  }
 }
 
 /** True when the props are readable: absent, or an object with no spread or computed key. */

@@ -1,7 +1,7 @@
 import type { Language, ParseOutcome } from '../../core/types';
 import type { PyValue, PythonCall, PythonModule } from '../python/facts';
 import type { CdkApp, CdkConstruct, CdkProp, CdkValue } from './model';
-import { camelCase, fromPythonName, learnSpelling } from './model';
+import { addAssignedProp, camelCase, fromPythonName, learnSpelling, writtenId } from './model';
 
 /**
  * CDK Python: a `.py` file that imports `aws_cdk` (detectFormat decides). It is
@@ -66,7 +66,8 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
       start: call.start,
       end: call.end,
       callee: call.callee,
-      ...(id.kind === 'string' ? { id: id.value, idSpan: { start: id.start, end: id.end } } : {}),
+      ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(text.slice(id.start, id.end)) }),
+      idSpan: { start: id.start, end: id.end },
       props: keywordsObject(call),
       arguments: { open: call.arguments.open, close: call.arguments.close, items: call.arguments.items },
       methods: [],
@@ -77,6 +78,11 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
     // Only one construct of the class: the method is called on it. Several: we cannot tell which.
     if (candidates.length === 1) candidates[0].methods.push({ method, start: call.start, end: call.end });
     else unresolved.add(method);
+  }
+  for (const assigned of module?.assignedAttributes ?? []) {
+    const instance = /^(.*)\(\)$/.exec(fromPythonName(assigned.path) ?? '');
+    // Several constructs of the class: any of them may be the one; each counts the prop as given.
+    for (const construct of instance ? constructs.filter((c) => c.type === instance[1]) : []) addAssignedProp(construct, camelCase(assigned.attribute), assigned);
   }
   return { language: 'python', constructs, unresolvedMethods: [...unresolved], spellings };
 }

@@ -4,7 +4,7 @@ import type { Language, ParseOutcome } from '../../core/types';
 import type { LocateWasm } from '../wasm';
 import { LazyGrammar } from '../wasm';
 import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkValue } from './model';
-import { cdkModuleOf, learnSpelling } from './model';
+import { addAssignedProp, cdkModuleOf, learnSpelling, writtenId } from './model';
 
 /**
  * CDK TypeScript: tree-sitter's TypeScript grammar on the shared
@@ -78,6 +78,8 @@ class Analyser {
   private readonly members = new Map<string, Binding>();
   private readonly news: Node[] = [];
   private readonly calls: Node[] = [];
+  /** `x.prop = …`: props that may be set after the construct was made. */
+  private readonly memberAssignments: Node[] = [];
   private readonly spellings: Record<string, string> = {};
 
   collect(tree: Tree, query: Query): Array<{ start: number; end: number }> {
@@ -100,7 +102,10 @@ class Analyser {
           const left = node.childForFieldName('left');
           const right = node.childForFieldName('right');
           if (left?.type === 'identifier') this.bind(this.bindings, left.text, undefined);
-          else if (left?.type === 'member_expression') this.bind(this.members, compact(left.text), right ?? undefined);
+          else if (left?.type === 'member_expression') {
+            this.bind(this.members, compact(left.text), right ?? undefined);
+            this.memberAssignments.push(left);
+          }
           break;
         }
         case 'new_expression':
@@ -119,6 +124,13 @@ class Analyser {
     for (const node of this.news) {
       const construct = this.constructOf(node);
       if (construct) constructs.set(node.id, construct);
+    }
+    for (const left of this.memberAssignments) {
+      const object = left.childForFieldName('object');
+      const property = left.childForFieldName('property');
+      const target = object && this.constructBehind(object);
+      const construct = target && constructs.get(target.id);
+      if (construct && property) addAssignedProp(construct, property.text, { start: left.startIndex, end: left.endIndex });
     }
     const unresolved = new Set<string>();
     for (const call of this.calls) {
@@ -245,7 +257,8 @@ class Analyser {
       start: node.startIndex,
       end: node.endIndex,
       callee: { start: constructor.startIndex, end: constructor.endIndex },
-      ...(id.kind === 'string' ? { id: id.value, idSpan: { start: id.start, end: id.end } } : {}),
+      ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(items[1].text) }),
+      idSpan: { start: id.start, end: id.end },
       props: propsNode ? this.valueOf(propsNode, 0) : undefined,
       arguments: containerOf(args, items),
       methods: [],

@@ -129,6 +129,18 @@ export interface PythonModule {
    * when such a call may do what they look for.
    */
   unresolvedCalls: UnresolvedCall[];
+  /**
+   * Attributes set on resolved instances after they were made
+   * (`config.data_capture_config = …` on a `CfnEndpointConfig()`): a prop
+   * given later, whose value is not followed.
+   */
+  assignedAttributes: AssignedAttribute[];
+}
+
+export interface AssignedAttribute extends Span {
+  /** The qualified name of the object (`aws_cdk.aws_sagemaker.CfnEndpointConfig()`). */
+  path: string;
+  attribute: string;
 }
 
 export interface UnresolvedCall extends Span {

@@ -45,7 +45,7 @@ export function constructRange(construct: CdkConstruct): { start: number; end: n
   return construct.idSpan ?? construct.callee;
 }
 
-/** The name a message gives a construct: its id, else its class. */
+/** The name a message gives a construct: its id, else the id as written, else its class. */
 export function constructName(construct: CdkConstruct): string {
-  return construct.id ?? construct.type.split('.').pop() ?? construct.type;
+  return construct.id ?? construct.idText ?? construct.type.split('.').pop() ?? construct.type;
 }
