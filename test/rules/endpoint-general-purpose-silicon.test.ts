@@ -37,6 +37,11 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
+    {
+      name: 'CDK TypeScript: Inferentia and Graviton variants, serverless, a type from a variable',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ modelName: 'm', instanceType: 'ml.inf2.xlarge' }, { modelName: 'm', instanceType: 'ml.c7g.large' }, { modelName: 'm', serverlessConfig: {} }, { modelName: 'm', instanceType: props.type }] });\n",
+    },
     { name: 'Inferentia2', format: 'cfn-yaml', code: config('ml.inf2.xlarge') },
     { name: 'Graviton', format: 'cfn-yaml', code: config('ml.c7g.xlarge') },
     { name: 'unknown type', format: 'cfn-yaml', code: config('ml.zz9.large') },
@@ -75,6 +80,20 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: GPU variant → ml.inf2.xlarge',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.g5.xlarge' }] });\n",
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), ...at(2, 120, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: x86 variant → ml.m6g',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="bert", instance_type="ml.m5.xlarge")])\n',
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m6g.xlarge'), ...at(2, 152, 'instance_type'.length) }],
+      output: null,
+    },
     {
       name: 'Terraform: GPU variant',
       format: 'terraform',
