@@ -1,5 +1,5 @@
-import type { CdkConstruct, CdkObject, CdkProp } from '../../parsers/cdk/model';
-import { getProp } from '../../parsers/cdk/model';
+import type { CdkApp, CdkConstruct, CdkObject, CdkProp } from '../../parsers/cdk/model';
+import { getProp, propsKnown } from '../../parsers/cdk/model';
 
 /** A production variant of a CDK `sagemaker.CfnEndpointConfig`, with what the file resolves of it. */
 export interface CdkVariant {
@@ -35,5 +35,26 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         serverless: !!getProp(item, 'serverlessConfig'),
       },
     ];
+  });
+}
+
+const scalableTargets = ['aws_applicationautoscaling.ScalableTarget', 'aws_applicationautoscaling.CfnScalableTarget'];
+
+/**
+ * True when something in the file may scale a SageMaker endpoint variant: an
+ * Application Auto Scaling scalable target whose service namespace is SageMaker
+ * or cannot be read, or an `autoScaleInstanceCount` call (the SageMaker L2
+ * endpoint's). Which variant it scales is not followed: any counts.
+ */
+export function cdkScalesSageMaker(app: CdkApp): boolean {
+  const methods = [...app.unresolvedMethods, ...app.constructs.flatMap((c) => c.methods.map((m) => m.method))];
+  if (methods.includes('autoScaleInstanceCount')) return true;
+  return app.constructs.some((c) => {
+    if (!scalableTargets.includes(c.type)) return false;
+    if (!propsKnown(c)) return true;
+    const namespace = getProp(c.props, 'serviceNamespace')?.value;
+    if (namespace?.kind === 'string') return namespace.value === 'sagemaker';
+    if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
+    return true;
   });
 }
