@@ -24,6 +24,8 @@ function plain(value: CdkValue | undefined): unknown {
       return `<${value.name}>`;
     case 'call':
       return `${value.name}(${value.args.map((a) => JSON.stringify(plain(a))).join(', ')})`;
+    case 'ref':
+      return `&${value.target}.${value.attribute}`;
     case 'unknown':
       return '?';
     default:
@@ -98,6 +100,17 @@ describe('CDK TypeScript analysis', () => {
     const [group] = app?.constructs ?? [];
     assert.deepEqual(plain(group.props), { retentionInDays: '?' });
     assert.equal(group.idText, '`${prefix}-logs`');
+  });
+
+  it('an attribute of a construct of the file is a reference to it', () => {
+    const text = dedent`
+      import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+      const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [] });
+      new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName, tags: other.attrX });
+    `;
+    const { app } = collect('stack.ts', text);
+    const [config, endpoint] = app?.constructs ?? [];
+    assert.deepEqual(plain(endpoint.props), { endpointConfigName: `&${config.start}.attrEndpointConfigName`, tags: '?' });
   });
 
   it('positions: the id string, the callee and each prop key, as offsets into the file', () => {

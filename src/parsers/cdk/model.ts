@@ -38,7 +38,8 @@ export interface CdkProp extends CdkSpan {
  * What an expression is, as far as the file says: a literal, a qualified name
  * (an enum member such as `aws_logs.RetentionDays.INFINITE`), an object (a
  * TypeScript object literal or a Python `XxxProperty(...)` struct call), an
- * array, a call of a known function (`Duration.days(30)`), or unknown.
+ * array, a call of a known function (`Duration.days(30)`), an attribute of a
+ * construct of the same file, or unknown.
  */
 export type CdkValue =
   | (CdkValueBase & { kind: 'string'; value: string })
@@ -48,6 +49,8 @@ export type CdkValue =
   | (CdkValueBase & { kind: 'object'; props: CdkProp[]; open: boolean; container?: CdkContainer })
   | (CdkValueBase & { kind: 'array'; items: CdkValue[]; open: boolean })
   | (CdkValueBase & { kind: 'call'; name: string; args: CdkValue[] })
+  /** An attribute of a construct the file made (`config.attrEndpointConfigName`): `target` is that construct's `start`. */
+  | (CdkValueBase & { kind: 'ref'; target: number; attribute: string })
   | (CdkValueBase & { kind: 'unknown' });
 
 export type CdkObject = Extract<CdkValue, { kind: 'object' }>;
@@ -150,6 +153,11 @@ export function addAssignedProp(construct: CdkConstruct, key: string, span: CdkS
     if (i >= 0) construct.props.props[i] = prop;
     else construct.props.props.push(prop);
   }
+}
+
+/** The construct a `ref` value points at. */
+export function refTarget(app: CdkApp, value: CdkValue | undefined): CdkConstruct | undefined {
+  return value?.kind === 'ref' ? app.constructs.find((c) => c.start === value.target) : undefined;
 }
 
 /** True when the props are readable: absent, or an object with no spread or computed key. */

@@ -79,6 +79,18 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
     if (candidates.length === 1) candidates[0].methods.push({ method, start: call.start, end: call.end });
     else unresolved.add(method);
   }
+  // `config.attr_endpoint_config_name`: an attribute of the only construct of its class.
+  const resolveRefs = (value: CdkValue): void => {
+    if (value.kind === 'object') for (const p of value.props) p.value = refOf(p.value);
+    else if (value.kind === 'array') value.items = value.items.map(refOf);
+  };
+  const refOf = (value: CdkValue): CdkValue => {
+    resolveRefs(value);
+    const match = value.kind === 'name' ? /^(aws_\w+\.[A-Z]\w*)\(\)\.(\w+)$/.exec(value.name) : null;
+    const candidates = match ? constructs.filter((c) => c.type === match[1]) : [];
+    return match && candidates.length === 1 ? { kind: 'ref', target: candidates[0].start, attribute: camelCase(match[2]), start: value.start, end: value.end } : value;
+  };
+  for (const construct of constructs) if (construct.props) resolveRefs(construct.props);
   for (const assigned of module?.assignedAttributes ?? []) {
     const instance = /^(.*)\(\)$/.exec(fromPythonName(assigned.path) ?? '');
     // Several constructs of the class: any of them may be the one; each counts the prop as given.

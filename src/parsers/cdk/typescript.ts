@@ -310,7 +310,11 @@ class Analyser {
       }
       case 'member_expression': {
         const name = this.qualifiedOf(node, depth + 1);
-        return name === undefined ? { kind: 'unknown', ...span } : { kind: 'name', name, ...span };
+        if (name !== undefined) return { kind: 'name', name, ...span };
+        const object = node.childForFieldName('object');
+        const property = node.childForFieldName('property');
+        const target = object ? this.constructBehind(object) : undefined;
+        return target && property ? { kind: 'ref', target: target.startIndex, attribute: property.text, ...span } : { kind: 'unknown', ...span };
       }
       case 'call_expression': {
         const callee = node.childForFieldName('function');
