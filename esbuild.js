@@ -26,6 +26,7 @@ const wasmFiles = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
   'node_modules/tree-sitter-python/tree-sitter-python.wasm',
   'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  'node_modules/tree-sitter-typescript/tree-sitter-typescript.wasm',
 ];
 
 function copyWasm() {

@@ -27,6 +27,8 @@ const exampleFormats: Record<string, { file: string; family: FormatFamily }> = {
   hcl: { file: 'main.tf', family: 'tf' },
   terraform: { file: 'main.tf', family: 'tf' },
   typescript: { file: 'stack.ts', family: 'cdk' },
+  // CDK Python examples: recognised as CDK by their aws_cdk import.
+  'python cdk': { file: 'stack.py', family: 'cdk' },
   // Notebook examples are Python cells separated by `# %%` lines, linted as an .ipynb built from them.
   'python notebook': { file: 'example.ipynb', family: 'nb' },
 };
@@ -100,7 +102,7 @@ describe('rule files (parity)', () => {
         const settings = resolveRuleSettings(allRules);
         const failFamilies = new Set<FormatFamily>();
         let examples = 0;
-        for (const m of body.matchAll(/```(\w+(?: notebook)?) (fail|pass)\n([\s\S]*?)```/g)) {
+        for (const m of body.matchAll(/```(\w+(?: notebook| cdk)?) (fail|pass)\n([\s\S]*?)```/g)) {
           const [, lang, kind, code] = m;
           const format = exampleFormats[lang];
           assert.ok(format, `unknown example language "${lang}"`);

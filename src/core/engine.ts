@@ -80,19 +80,22 @@ export class Linter {
 
   /**
    * True while a language this file may need is not loaded and not failed:
-   * `prepare` it before linting, or the file is skipped.
+   * `prepare` it before linting, or the file is skipped. With the text, only
+   * the language of the format it has counts (a `.ts` file that is not CDK
+   * needs no grammar).
    */
-  needsPrepare(fileName: string): boolean {
-    return this.languagesFor(fileName).some((l) => l.loadState && (l.loadState.state === 'unloaded' || l.loadState.state === 'loading'));
+  needsPrepare(fileName: string, text?: string): boolean {
+    return this.languagesFor(fileName, text).some((l) => l.loadState && (l.loadState.state === 'unloaded' || l.loadState.state === 'loading'));
   }
 
   /**
    * Loads the parsers that files of these names need (every loadable parser when
    * no names are given). Resolves once they are loaded or have failed; the
    * failures are returned and logged once, and their files are then skipped.
+   * `text`, for a single file, narrows it to the language of its format.
    */
-  async prepare(fileNames?: readonly string[]): Promise<Array<{ format: Format; message: string }>> {
-    const wanted = this.languages.filter((l) => l.load && (!fileNames || fileNames.some((f) => this.languagesFor(f).includes(l))));
+  async prepare(fileNames?: readonly string[], text?: string): Promise<Array<{ format: Format; message: string }>> {
+    const wanted = this.languages.filter((l) => l.load && (!fileNames || fileNames.some((f) => this.languagesFor(f, text).includes(l))));
     await Promise.all(wanted.map((l) => l.load?.()));
     const failures: Array<{ format: Format; message: string }> = [];
     for (const language of wanted) {
@@ -265,8 +268,10 @@ export class Linter {
     }
   }
 
-  private languagesFor(fileName: string): Language[] {
+  private languagesFor(fileName: string, text?: string): Language[] {
     const lower = fileName.toLowerCase();
+    const format = text === undefined ? undefined : detectFormat(fileName, text);
+    if (text !== undefined) return this.languages.filter((l) => l.format === format);
     return this.languages.filter((l) => formatExtensions[l.format].some((ext) => lower.endsWith(ext)));
   }
 

@@ -12,7 +12,7 @@ export function detectFormat(fileName: string, text: string): Format | undefined
   const extension = lower.slice(lower.lastIndexOf('.'));
   switch (extension) {
     case '.py':
-      return 'python';
+      return cdkPythonImport.test(text) ? 'cdk-python' : 'python';
     case '.ipynb':
       return 'notebook';
     case '.tf':
@@ -38,11 +38,14 @@ export const formatExtensions: Record<Format, readonly string[]> = {
   notebook: ['.ipynb'],
   terraform: ['.tf'],
   'cdk-typescript': ['.ts'],
+  'cdk-python': ['.py'],
   'cfn-yaml': ['.yaml', '.yml', '.template'],
   'cfn-json': ['.json', '.template'],
 };
 
 const cdkImport = /from\s+['"](?:aws-cdk-lib|@aws-cdk\/)|require\(\s*['"](?:aws-cdk-lib|@aws-cdk\/)/;
+/** `import aws_cdk…` or `from aws_cdk… import` at the start of a line. */
+const cdkPythonImport = /^[ \t]*(?:import[ \t]+aws_cdk\b|from[ \t]+aws_cdk\b[\w.]*[ \t]+import\b)/m;
 const cfnYamlVersion = /^(?:AWSTemplateFormatVersion\s*:|Transform\s*:\s*['"]?AWS::Serverless)/m;
 const cfnYamlResources = /^Resources\s*:/m;
 const cfnYamlType = /^\s+Type\s*:\s*['"]?(?:AWS|Custom|Alexa)::/m;

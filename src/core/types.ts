@@ -21,9 +21,11 @@ export function severityRank(severity: Severity): number {
 
 /**
  * The kinds of file the engine understands. `cfn-yaml`/`cfn-json` are
- * recognised by content, not by file name.
+ * recognised by content, not by file name, and so are the CDK formats: a `.ts`
+ * file importing `aws-cdk-lib` is `cdk-typescript`, a `.py` file importing
+ * `aws_cdk` is `cdk-python` (linted by the CDK rules, not the SageMaker SDK ones).
  */
-export type Format = 'python' | 'notebook' | 'cfn-yaml' | 'cfn-json' | 'terraform' | 'cdk-typescript';
+export type Format = 'python' | 'notebook' | 'cfn-yaml' | 'cfn-json' | 'terraform' | 'cdk-typescript' | 'cdk-python';
 
 /** The short format families a rule declares in its metadata (as in the rule catalogue). */
 export type FormatFamily = 'py' | 'nb' | 'cfn' | 'tf' | 'cdk';
@@ -40,6 +42,7 @@ export function familyOf(format: Format): FormatFamily {
     case 'terraform':
       return 'tf';
     case 'cdk-typescript':
+    case 'cdk-python':
       return 'cdk';
   }
 }

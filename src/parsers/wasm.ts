@@ -4,7 +4,7 @@ import { errorMessage } from '../core/engine';
 import type { LoadState } from '../core/types';
 
 /** The WebAssembly files the tree-sitter languages need at run time. */
-export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm' | 'tree-sitter-terraform.wasm';
+export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm' | 'tree-sitter-terraform.wasm' | 'tree-sitter-typescript.wasm';
 
 /**
  * Where each WebAssembly file is: an absolute path. The caller knows (the

@@ -6,6 +6,8 @@ import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from '../rules/utils/cfnFacts';
 import { listVariants } from '../rules/utils/cfnEndpoints';
+import { listCdkVariants } from '../rules/utils/cdkEndpoints';
+import { getProp } from '../parsers/cdk/model';
 import { endpointVariantsOf } from '../rules/utils/endpoints';
 import { awsProviderRegions, regionArgument } from '../rules/utils/regions';
 import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isTunerCall, spotSetupOf } from '../rules/utils/sagemaker';
@@ -140,6 +142,20 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
         const instanceType = knownType(variant.instanceTypeValue);
         if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
         sink.targets.push({ kind: 'endpoint', ...at, instanceType, instanceCount: variant.countValue });
+      }
+    },
+    cdkConstruct(construct) {
+      const at = construct.idSpan ?? construct.callee;
+      if (construct.type === 'aws_sagemaker.CfnNotebookInstance') {
+        const type = getProp(construct.props, 'instanceType')?.value;
+        const instanceType = knownType(type?.kind === 'string' ? type.value : undefined);
+        if (instanceType) sink.targets.push({ kind: 'notebook', start: at.start, end: at.end, instanceType, instanceCount: 1 });
+        return;
+      }
+      for (const variant of listCdkVariants(construct) ?? []) {
+        const instanceType = knownType(variant.instanceTypeValue);
+        if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
+        sink.targets.push({ kind: 'endpoint', start: variant.value.start, end: variant.value.end, instanceType, instanceCount: variant.countValue });
       }
     },
     tfFile(file) {

@@ -6,19 +6,24 @@ import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
 import { isSageMakerClientCall } from './utils/sagemaker';
 
+import { getPath, getProp } from '../parsers/cdk/model';
+import { constructName } from './utils/cdkEdits';
+
 export const dataCaptureFullSampling = defineRule({
   id: 'SML305',
   name: 'data-capture-full-sampling',
   meta: {
     category: 'deploy',
     defaultSeverity: 'hint',
-    formats: ['cfn', 'tf', 'py', 'nb'],
+    formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Endpoint data capture that records every request (100% sampling)',
     messages: {
       fullSampling:
         'Endpoint config {{name}} captures every request and response (InitialSamplingPercentage: 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
       fullSamplingTf:
         'Endpoint config {{name}} captures every request and response (initial_sampling_percentage = 100): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
+      fullSamplingCdk:
+        'Endpoint config {{name}} captures every request and response ({{setting}}): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
       fullSamplingPython:
         'This data capture records every request and response ({{setting}}): every invocation writes its payloads to S3, stored and billed for as long as they are kept, while drift monitoring usually needs only a sample. Capture a fraction of the traffic.',
     },
@@ -56,6 +61,26 @@ export const dataCaptureFullSampling = defineRule({
           if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
           reportPython(sampling, '"InitialSamplingPercentage": 100', !capture.indirect && !sampling.value.indirect);
         }
+      },
+      cdkConstruct(construct) {
+        if (construct.type !== 'aws_sagemaker.CfnEndpointConfig') return;
+        const capture = getProp(construct.props, 'dataCaptureConfig')?.value;
+        if (capture?.kind !== 'object') return;
+        const enabled = getProp(capture, 'enableCapture')?.value;
+        if (enabled && !(enabled.kind === 'bool' && enabled.value)) return;
+        const sampling = getPath(capture, ['initialSamplingPercentage']);
+        if (sampling?.value.kind !== 'number' || sampling.value.value !== 100) return;
+        const percentage = context.options.samplingPercentage;
+        const python = construct.language === 'python';
+        context.report({
+          start: sampling.keyStart,
+          end: sampling.keyEnd,
+          messageId: 'fullSamplingCdk',
+          data: { name: constructName(construct), setting: python ? 'initial_sampling_percentage=100' : 'initialSamplingPercentage: 100' },
+          fix: sampling.value.indirect
+            ? undefined
+            : { title: `Capture ${percentage}% of requests instead of all of them`, applicability: 'unsafe', edits: [{ start: sampling.value.start, end: sampling.value.end, text: String(percentage) }] },
+        });
       },
       cfnResource(resource) {
         if (resource.type !== 'AWS::SageMaker::EndpointConfig') return;

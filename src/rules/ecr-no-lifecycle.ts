@@ -7,6 +7,9 @@ import { getPropertiesFact } from './utils/cfnFacts';
 import { CfnText } from './utils/cfnSnippet';
 import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
 import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
+import { getProp, spell } from '../parsers/cdk/model';
+import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
+import { constructsWithout } from './utils/cdkFacts';
 
 export const ecrNoLifecycle = defineRule({
   id: 'SML102',
@@ -14,7 +17,7 @@ export const ecrNoLifecycle = defineRule({
   meta: {
     category: 'data',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'ECR repository without a lifecycle policy, so old images are kept forever',
     messages: {
       noLifecycle:
@@ -51,6 +54,33 @@ export const ecrNoLifecycle = defineRule({
           data: { name: resource.logicalId },
           fix: edit ? { title: `Add a lifecycle policy keeping the last ${keep} images`, applicability: 'unsafe', edits: [edit] } : undefined,
         });
+      },
+      cdkApp(app) {
+        const keep = context.options.keepImages;
+        const title = `Add a lifecycle policy keeping the last ${keep} images`;
+        for (const repository of constructsWithout(app, 'aws_ecr.Repository', 'addLifecycleRule')) {
+          const rules = getProp(repository.props, 'lifecycleRules');
+          // Rules given (even as a variable): the repository manages its images.
+          if (rules && !(rules.value.kind === 'array' && !rules.value.open && rules.value.items.length === 0)) continue;
+          const rule = spell(app, 'aws_ecr.LifecycleRule');
+          const edits = rules
+            ? undefined
+            : insertCdkProp(context.text, repository, { typescript: `lifecycleRules: [{ maxImageCount: ${keep} }]`, python: rule ? `lifecycle_rules=[${rule}(max_image_count=${keep})]` : '' });
+          const usable = edits && (repository.language === 'typescript' || rule);
+          context.report({ ...constructRange(repository), messageId: 'noLifecycle', data: { name: constructName(repository) }, fix: usable ? { title, applicability: 'unsafe', edits } : undefined });
+        }
+        for (const repository of constructsWithout(app, 'aws_ecr.CfnRepository', 'addLifecycleRule')) {
+          if (getProp(repository.props, 'lifecyclePolicy')) continue;
+          const compact = policyText(keep).compact;
+          const policy = JSON.stringify(compact);
+          const property = spell(app, 'aws_ecr.CfnRepository.LifecyclePolicyProperty');
+          const edits = insertCdkProp(context.text, repository, {
+            typescript: `lifecyclePolicy: { lifecyclePolicyText: ${quoteTs(compact)} }`,
+            python: property ? `lifecycle_policy=${property}(lifecycle_policy_text=${policy})` : '',
+          });
+          const usable = edits && (repository.language === 'typescript' || property);
+          context.report({ ...constructRange(repository), messageId: 'noLifecycle', data: { name: constructName(repository) }, fix: usable ? { title, applicability: 'unsafe', edits } : undefined });
+        }
       },
       tfFile(file) {
         if (!tfModule) return;
@@ -110,4 +140,9 @@ function policyText(keep: number): CfnText {
     '}',
   ].join('\n');
   return new CfnText(block, JSON.stringify({ rules: [rule] }));
+}
+
+/** A TypeScript single-quoted string literal. */
+function quoteTs(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

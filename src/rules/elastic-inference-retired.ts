@@ -8,6 +8,9 @@ import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
 import { isSageMakerClientCall } from './utils/sagemaker';
 import { listTfVariants } from './utils/tfEndpoints';
+import { getProp } from '../parsers/cdk/model';
+import { listCdkVariants } from './utils/cdkEndpoints';
+import { constructName } from './utils/cdkEdits';
 
 const advice = 'Remove the Elastic Inference accelerator and serve from an instance type that fits the model: CPU, GPU or AWS Inferentia (ml.inf2) (see the rule page)';
 
@@ -17,7 +20,7 @@ export const elasticInferenceRetired = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'error',
-    formats: ['cfn', 'tf', 'py', 'nb'],
+    formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Elastic Inference accelerator on an endpoint variant or notebook instance (the service is retired)',
     messages: {
       retired:
@@ -64,6 +67,20 @@ export const elasticInferenceRetired = defineRule({
           if (attribute?.value.kind !== 'tuple') return;
           const names = attribute.value.items.map((item) => resolveLiteral(resource.file, item)).filter((n): n is string => typeof n === 'string' && isEi(n));
           if (names.length) reportTf(attribute, names.join(', '), `Notebook instance aws_sagemaker_notebook_instance.${resource.name}`);
+        }
+      },
+      cdkConstruct(construct) {
+        for (const variant of listCdkVariants(construct) ?? []) {
+          const accelerator = getProp(variant.value, 'acceleratorType');
+          if (accelerator?.value.kind !== 'string' || !isEi(accelerator.value.value)) continue;
+          const name = getProp(variant.value, 'variantName')?.value;
+          report({ start: accelerator.keyStart, end: accelerator.keyEnd }, accelerator.value.value, `Endpoint config ${constructName(construct)}${name?.kind === 'string' ? ` (variant ${name.value})` : ''}`);
+        }
+        if (construct.type === 'aws_sagemaker.CfnNotebookInstance') {
+          const accelerators = getProp(construct.props, 'acceleratorTypes');
+          if (accelerators?.value.kind !== 'array') return;
+          const names = accelerators.value.items.flatMap((item) => (item.kind === 'string' && isEi(item.value) ? [item.value] : []));
+          if (names.length) report({ start: accelerators.keyStart, end: accelerators.keyEnd }, names.join(', '), `Notebook instance ${constructName(construct)}`);
         }
       },
       pythonCall(call) {

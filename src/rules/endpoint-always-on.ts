@@ -11,6 +11,9 @@ import { joinEdits } from './utils/pythonEdits';
 import { addFromImport } from './utils/pythonImports';
 import { isLocalMode } from './utils/sagemaker';
 import { isAsyncTfConfig, listTfVariants } from './utils/tfEndpoints';
+import { getProp } from '../parsers/cdk/model';
+import { listCdkVariants } from './utils/cdkEndpoints';
+import { constructName } from './utils/cdkEdits';
 
 const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
@@ -49,7 +52,7 @@ export const endpointAlwaysOn = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn', 'tf', 'py', 'nb'],
+    formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on CPU instances that could be a serverless endpoint',
     messages: {
       alwaysOn:
@@ -93,6 +96,26 @@ export const endpointAlwaysOn = defineRule({
             data: { name: resource.logicalId, variant: variant.name ? `variant ${variant.name}` : 'a variant', instanceType: type },
             fix: {
               title: 'Replace InstanceType and InitialInstanceCount with a ServerlessConfig (MemorySizeInMB, MaxConcurrency) if the traffic is intermittent (see the rule page)',
+              applicability: 'displayOnly',
+              edits: [],
+            },
+          });
+        }
+      },
+      cdkConstruct(construct) {
+        const variants = listCdkVariants(construct);
+        if (!variants || getProp(construct.props, 'asyncInferenceConfig')) return;
+        for (const variant of variants) {
+          const type = variant.instanceTypeValue;
+          if (!variant.instanceType || variant.serverless || !type || getAcceleratorKind(type) !== 'none') continue;
+          const name = getProp(variant.value, 'variantName')?.value;
+          context.report({
+            start: variant.instanceType.keyStart,
+            end: variant.instanceType.keyEnd,
+            messageId: 'alwaysOn',
+            data: { name: constructName(construct), variant: name?.kind === 'string' ? `variant ${name.value}` : 'a variant', instanceType: type },
+            fix: {
+              title: 'Replace instanceType and initialInstanceCount with a serverlessConfig (memorySizeInMb, maxConcurrency) if the traffic is intermittent (see the rule page)',
               applicability: 'displayOnly',
               edits: [],
             },

@@ -7,6 +7,9 @@ import { listVariants } from './utils/cfnEndpoints';
 import { endpointVariantsOf, possibleInstanceTypes } from './utils/endpoints';
 import { replaceString } from './utils/pythonEdits';
 import { listTfVariants } from './utils/tfEndpoints';
+import { getProp } from '../parsers/cdk/model';
+import { listCdkVariants } from './utils/cdkEndpoints';
+import { constructName } from './utils/cdkEdits';
 
 const inferentiaSizes = listInstanceTypes()
   .filter((r) => r.family === 'inf2' && r.acceleratorMemoryGib !== null && r.uses.includes('hosting'))
@@ -50,7 +53,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'info',
-    formats: ['cfn', 'tf', 'py', 'nb'],
+    formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on x86 CPU or GPU instances where Graviton or Inferentia could serve it',
     messages: {
       gpu: 'Endpoint config {{name}} serves {{variant}} from the GPU instance {{instanceType}}{{current}}. AWS Inferentia2 is built for inference: {{suggested}}{{figures}} may serve the same model for less energy and cost once it is compiled with the Neuron SDK.',
@@ -68,6 +71,12 @@ export const endpointGeneralPurposeSilicon = defineRule({
       cfnResource(resource) {
         for (const variant of listVariants(resource) ?? []) {
           if (variant.instanceType && !variant.serverless) check(resource.logicalId, variant.name, variant.instanceTypeValue, variant.instanceType.keyStart, variant.instanceType.keyEnd);
+        }
+      },
+      cdkConstruct(construct) {
+        for (const variant of listCdkVariants(construct) ?? []) {
+          const name = getProp(variant.value, 'variantName')?.value;
+          if (variant.instanceType && !variant.serverless) check(constructName(construct), name?.kind === 'string' ? name.value : undefined, variant.instanceTypeValue, variant.instanceType.keyStart, variant.instanceType.keyEnd);
         }
       },
       tfResource(resource) {

@@ -13,6 +13,10 @@ import { listTfTargetKeys, listTfVariants } from './utils/tfEndpoints';
 import { freshResourceName, isRepeated } from './utils/tfPartners';
 import type { CfnSnippet } from './utils/cfnSnippet';
 import { ref, sub } from './utils/cfnSnippet';
+import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
+import { getProp, propsKnown, refTarget } from '../parsers/cdk/model';
+import { cdkScalesSageMaker, listCdkVariants } from './utils/cdkEndpoints';
+import { constructName, constructRange } from './utils/cdkEdits';
 
 interface UnscaledVariant {
   name: string;
@@ -27,7 +31,7 @@ export const endpointNoAutoscaling = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'Real-time endpoint variant on instances with no auto scaling target in the template',
     messages: {
       noAutoscaling:
@@ -84,6 +88,30 @@ export const endpointNoAutoscaling = defineRule({
             fix: edit
               ? { title: `Add a scalable target and a target-tracking policy for ${unscaled.map((v) => v.name).join(', ')}`, applicability: 'unsafe', edits: [edit] }
               : undefined,
+          });
+        }
+      },
+      cdkApp(app) {
+        // Anything that may scale a SageMaker variant silences the file: target resource ids are rarely literal in CDK.
+        if (cdkScalesSageMaker(app)) return;
+        for (const endpoint of app.constructs.filter((c) => c.type === 'aws_sagemaker.CfnEndpoint' && propsKnown(c))) {
+          const config = cdkConfigOf(app, endpoint);
+          const variantsProp = config && getProp(config.props, 'productionVariants');
+          if (!config || !variantsProp) continue;
+          const unscaled = (listCdkVariants(config) ?? []).filter((v) => !v.serverless && v.instanceTypeValue !== undefined);
+          if (!unscaled.length) continue;
+          const describe = unscaled
+            .map((v) => {
+              const name = getProp(v.value, 'variantName')?.value;
+              return `variant ${name?.kind === 'string' ? name.value : '(unnamed)'} (${v.instanceTypeValue}${v.countValue === undefined ? '' : ` × ${v.countValue}`})`;
+            })
+            .join(', ');
+          context.report({
+            start: variantsProp.keyStart,
+            end: variantsProp.keyEnd,
+            messageId: 'noAutoscaling',
+            data: { endpoint: constructName(endpoint), variants: describe },
+            related: [{ ...constructRange(endpoint), message: `endpoint ${constructName(endpoint)} serves this configuration; an appscaling.ScalableTarget and a target-tracking policy for the variant belong next to it` }],
           });
         }
       },
@@ -232,4 +260,21 @@ function scalingResources(endpoint: CfnResource, variants: UnscaledVariant[], op
       { logicalId: policyId, value: policy },
     ];
   });
+}
+
+/**
+ * The `sagemaker.CfnEndpointConfig` a CDK endpoint serves: the construct its
+ * `endpointConfigName` is an attribute of, or the one whose literal
+ * `endpointConfigName` it names. Undefined when it cannot be told.
+ */
+function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct | undefined {
+  const value = getProp(endpoint.props, 'endpointConfigName')?.value;
+  const target = refTarget(app, value);
+  if (target) return target.type === 'aws_sagemaker.CfnEndpointConfig' && propsKnown(target) ? target : undefined;
+  if (value?.kind !== 'string') return undefined;
+  const named = app.constructs.filter((c) => {
+    const name = getProp(c.props, 'endpointConfigName')?.value;
+    return c.type === 'aws_sagemaker.CfnEndpointConfig' && name?.kind === 'string' && name.value === value.value;
+  });
+  return named.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
 }

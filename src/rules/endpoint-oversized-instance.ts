@@ -7,6 +7,10 @@ import type { TfModule } from '../parsers/terraform';
 import { hasSageMakerScalableTarget, listTfVariants } from './utils/tfEndpoints';
 import { describeAccelerators } from './utils/training';
 
+import { getProp } from '../parsers/cdk/model';
+import { cdkScalesSageMaker, listCdkVariants } from './utils/cdkEndpoints';
+import { constructName } from './utils/cdkEdits';
+
 /** Training-class families: multi-GPU interconnect built for training, rarely needed to serve a model. */
 const trainingClassFamilies = /^p[3-6]/;
 
@@ -26,7 +30,7 @@ export const endpointOversizedInstance = defineRule({
   meta: {
     category: 'deploy',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf', 'py', 'nb'],
+    formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on a multi-GPU or training-class instance, or on several instances without auto scaling',
     messages: {
       oversized:
@@ -83,6 +87,24 @@ export const endpointOversizedInstance = defineRule({
           );
           if (scaled) continue;
           context.report({ start: variant.count.keyStart, end: variant.count.keyEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
+        }
+      },
+      cdkApp(app) {
+        const scaledHere = cdkScalesSageMaker(app);
+        for (const construct of app.constructs) {
+          for (const variant of listCdkVariants(construct) ?? []) {
+            const name = getProp(variant.value, 'variantName')?.value;
+            const data = { name: constructName(construct), variant: name?.kind === 'string' ? `variant ${name.value}` : 'a variant' };
+            const row = variant.instanceTypeValue ? getInstanceType(variant.instanceTypeValue) : undefined;
+            if (variant.instanceType && row) {
+              const accelerators = getAcceleratorCount(row) ?? 0;
+              if (iacTrainingClassFamilies.includes(getFamily(row.instanceType)) || accelerators >= 4) {
+                context.report({ start: variant.instanceType.keyStart, end: variant.instanceType.keyEnd, messageId: 'oversized', data: { ...data, instanceType: row.instanceType, accelerators: `${accelerators} × ${row.acceleratorModel ?? 'accelerator'}` } });
+              }
+            }
+            if (!variant.count || variant.serverless || variant.countValue === undefined || variant.countValue <= 1 || scaledHere) continue;
+            context.report({ start: variant.count.keyStart, end: variant.count.keyEnd, messageId: 'fixedFleet', data: { ...data, count: variant.countValue } });
+          }
         }
       },
       tfResource(resource) {

@@ -3,9 +3,37 @@ import { getEntry } from '../parsers/cloudformation';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { insertCfnProperty } from './utils/cfnEdits';
 import { headerRange, insertTfAttribute } from './utils/tfEdits';
+import { getProp, propsKnown } from '../parsers/cdk/model';
+import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
 
 /** The values CloudWatch Logs accepts for a retention period, in days. */
 export const cloudWatchRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** The CDK `logs.RetentionDays` member for each accepted retention period. */
+export const retentionDaysMembers: Record<(typeof cloudWatchRetentionDays)[number], string> = {
+  1: 'ONE_DAY',
+  3: 'THREE_DAYS',
+  5: 'FIVE_DAYS',
+  7: 'ONE_WEEK',
+  14: 'TWO_WEEKS',
+  30: 'ONE_MONTH',
+  60: 'TWO_MONTHS',
+  90: 'THREE_MONTHS',
+  120: 'FOUR_MONTHS',
+  150: 'FIVE_MONTHS',
+  180: 'SIX_MONTHS',
+  365: 'ONE_YEAR',
+  400: 'THIRTEEN_MONTHS',
+  545: 'EIGHTEEN_MONTHS',
+  731: 'TWO_YEARS',
+  1096: 'THREE_YEARS',
+  1827: 'FIVE_YEARS',
+  2192: 'SIX_YEARS',
+  2557: 'SEVEN_YEARS',
+  2922: 'EIGHT_YEARS',
+  3288: 'NINE_YEARS',
+  3653: 'TEN_YEARS',
+};
 
 export const logGroupNoRetention = defineRule({
   id: 'SML401',
@@ -13,13 +41,17 @@ export const logGroupNoRetention = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'CloudWatch log group that keeps its logs forever',
     messages: {
       noRetention:
         'Log group {{name}} keeps its logs forever: without RetentionInDays every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
       noRetentionTf:
         'Log group {{name}} keeps its logs forever: without retention_in_days every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
+      noRetentionCdk:
+        'Log group {{name}} keeps its logs forever: without {{property}} every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
+      infiniteRetention:
+        'Log group {{name}} sets its retention to RetentionDays.INFINITE, which never expires: every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
       zeroRetention:
         'Log group {{name}} sets retention_in_days = 0, which means never expire: every GB stays stored and billed each month (≈ $0.03/GB-month in us-east-1). Set a retention period.',
     },
@@ -54,6 +86,38 @@ export const logGroupNoRetention = defineRule({
           data: { name: resource.logicalId },
           fix: edit ? { title: `Set RetentionInDays to ${days} days`, applicability: 'safe', edits: [edit] } : undefined,
         });
+      },
+      cdkConstruct(construct) {
+        const days = context.options.retentionDays;
+        if (construct.type === 'aws_logs.CfnLogGroup') {
+          // L1: the CloudFormation resource, whose default is never expire.
+          if (!propsKnown(construct) || getProp(construct.props, 'retentionInDays')) return;
+          const python = construct.language === 'python';
+          const edits = insertCdkProp(context.text, construct, { typescript: `retentionInDays: ${days}`, python: `retention_in_days=${days}` });
+          context.report({
+            ...constructRange(construct),
+            messageId: 'noRetentionCdk',
+            data: { name: constructName(construct), property: python ? 'retention_in_days' : 'retentionInDays' },
+            fix: edits ? { title: `Set ${python ? 'retention_in_days' : 'retentionInDays'} to ${days} days`, applicability: 'safe', edits } : undefined,
+          });
+        } else if (construct.type === 'aws_logs.LogGroup') {
+          // L2: without `retention` the construct keeps logs two years, which is a retention: silent.
+          const retention = getProp(construct.props, 'retention');
+          if (retention?.value.kind !== 'name' || retention.value.name !== 'aws_logs.RetentionDays.INFINITE') return;
+          const written = context.text.slice(retention.value.start, retention.value.end);
+          const member = retentionDaysMembers[days as keyof typeof retentionDaysMembers];
+          const replacement = written.replace(/INFINITE$/, member);
+          context.report({
+            start: retention.start,
+            end: retention.end,
+            messageId: 'infiniteRetention',
+            data: { name: constructName(construct) },
+            fix:
+              !retention.value.indirect && member && replacement !== written
+                ? { title: `Set the retention to RetentionDays.${member}`, applicability: 'safe', edits: [{ start: retention.value.start, end: retention.value.end, text: replacement }] }
+                : undefined,
+          });
+        }
       },
       tfResource(resource) {
         if (resource.type !== 'aws_cloudwatch_log_group') return;

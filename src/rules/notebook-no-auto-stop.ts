@@ -8,6 +8,12 @@ import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
 import { headerRange } from './utils/tfEdits';
 import type { CfnSnippet } from './utils/cfnSnippet';
+import type { CdkConstruct } from '../parsers/cdk/model';
+import { getProp, propsKnown } from '../parsers/cdk/model';
+import { constructName, constructRange } from './utils/cdkEdits';
+
+/** The same path as CDK props of `sagemaker.CfnDomain` (camelCase; Python writes them in snake_case). */
+const cdkIdlePath = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'] as const;
 
 /** Where a Studio domain turns on idle shutdown for JupyterLab, below `Properties`. */
 const idlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'] as const;
@@ -21,7 +27,7 @@ export const notebookNoAutoStop = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'Notebook instance or Studio domain that nothing stops when idle',
     messages: {
       noLifecycleConfig:
@@ -30,6 +36,10 @@ export const notebookNoAutoStop = defineRule({
         'Studio domain {{name}} does not turn on idle shutdown for JupyterLab (DefaultUserSettings.JupyterLabAppSettings.AppLifecycleManagement.IdleSettings): apps left open keep their instances running and billed. Turn on idle shutdown.',
       idleShutdownDisabled:
         'Studio domain {{name}} turns idle shutdown off for JupyterLab (LifecycleManagement: DISABLED): apps left open keep their instances running and billed. Set it to ENABLED.',
+      noIdleShutdownCdk:
+        'Studio domain {{name}} does not turn on idle shutdown for JupyterLab ({{path}}): apps left open keep their instances running and billed. Turn on idle shutdown.',
+      idleShutdownDisabledCdk:
+        'Studio domain {{name}} turns idle shutdown off for JupyterLab (lifecycleManagement: DISABLED): apps left open keep their instances running and billed. Set it to ENABLED.',
       noIdleShutdownTf:
         'Studio domain {{name}} does not turn on idle shutdown for JupyterLab (default_user_settings > jupyter_lab_app_settings > app_lifecycle_management > idle_settings): apps left open keep their instances running and billed. Turn on idle shutdown.',
       idleShutdownDisabledTf:
@@ -46,6 +56,10 @@ export const notebookNoAutoStop = defineRule({
       cfnResource(resource) {
         if (resource.type === 'AWS::SageMaker::NotebookInstance') checkNotebook(resource);
         else if (resource.type === 'AWS::SageMaker::Domain') checkDomain(resource);
+      },
+      cdkConstruct(construct) {
+        if (construct.type === 'aws_sagemaker.CfnNotebookInstance') checkCdkNotebook(construct);
+        else if (construct.type === 'aws_sagemaker.CfnDomain') checkCdkDomain(construct);
       },
       tfResource(resource) {
         if (resource.type === 'aws_sagemaker_notebook_instance') {
@@ -87,6 +101,47 @@ export const notebookNoAutoStop = defineRule({
           management.value.kind === 'literal'
             ? { title: 'Set lifecycle_management to ENABLED', applicability: 'unsafe', edits: [{ start: management.value.start, end: management.value.end, text: '"ENABLED"' }] }
             : undefined,
+      });
+    }
+
+    function checkCdkNotebook(construct: CdkConstruct): void {
+      if (!propsKnown(construct) || getProp(construct.props, 'lifecycleConfigName')) return;
+      context.report({
+        ...constructRange(construct),
+        messageId: 'noLifecycleConfig',
+        data: { name: constructName(construct) },
+        fix: { title: 'Attach a sagemaker.CfnNotebookInstanceLifecycleConfig whose onStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
+      });
+    }
+
+    function checkCdkDomain(construct: CdkConstruct): void {
+      if (!propsKnown(construct)) return;
+      const python = construct.language === 'python';
+      let value = construct.props;
+      for (let depth = 0; depth < cdkIdlePath.length; depth++) {
+        const prop = getProp(value, cdkIdlePath[depth]);
+        if (!prop) {
+          const path = cdkIdlePath.map((k) => (python ? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : k)).join(' > ');
+          context.report({
+            ...constructRange(construct),
+            messageId: 'noIdleShutdownCdk',
+            data: { name: constructName(construct), path },
+            fix: { title: `Set ${path} with lifecycleManagement ENABLED (see the rule page)`, applicability: 'displayOnly', edits: [] },
+          });
+          return;
+        }
+        // A struct from a variable or with a spread: unknown.
+        if (prop.value.kind !== 'object' || prop.value.open) return;
+        value = prop.value;
+      }
+      const management = getProp(value, 'lifecycleManagement');
+      if (management?.value.kind !== 'string' || management.value.value !== 'DISABLED') return;
+      const quote = context.text[management.value.start];
+      context.report({
+        ...constructRange(construct),
+        messageId: 'idleShutdownDisabledCdk',
+        data: { name: constructName(construct) },
+        fix: management.value.indirect ? undefined : { title: 'Set lifecycleManagement to ENABLED', applicability: 'unsafe', edits: [{ start: management.value.start, end: management.value.end, text: `${quote}ENABLED${quote}` }] },
       });
     }
 

@@ -3,6 +3,8 @@ import { getInstanceType, isGpu } from '../data/instances';
 import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
 import { getPropertiesFact } from './utils/cfnFacts';
+import { getProp } from '../parsers/cdk/model';
+import { constructName } from './utils/cdkEdits';
 
 export const notebookOversizedInstance = defineRule({
   id: 'SML403',
@@ -10,7 +12,7 @@ export const notebookOversizedInstance = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'Notebook instance on a GPU or a large CPU instance',
     messages: {
       gpu: 'Notebook instance {{name}} runs on the GPU instance {{instanceType}} ({{accelerators}}): a notebook is idle most of the time it is open, and the GPU is billed every hour. Develop on a small CPU instance and run GPU work as training or processing jobs.',
@@ -30,6 +32,11 @@ export const notebookOversizedInstance = defineRule({
         const properties = getPropertiesFact(resource);
         const entry = properties.known && properties.map ? getEntry(properties.map, 'InstanceType') : undefined;
         if (entry) check(resource.logicalId, resolveScalar(resource.template, entry.value), entry.keyStart, entry.keyEnd);
+      },
+      cdkConstruct(construct) {
+        if (construct.type !== 'aws_sagemaker.CfnNotebookInstance') return;
+        const prop = getProp(construct.props, 'instanceType');
+        if (prop?.value.kind === 'string') check(constructName(construct), prop.value.value, prop.keyStart, prop.keyEnd);
       },
       tfResource(resource) {
         if (resource.type !== 'aws_sagemaker_notebook_instance') return;

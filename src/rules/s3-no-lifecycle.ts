@@ -1,4 +1,5 @@
 import { defineRule } from '../core/defineRule';
+import type { Edit, Fix } from '../core/types';
 import type { CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import type { TfModule } from '../parsers/terraform';
@@ -7,6 +8,10 @@ import { insertCfnProperty } from './utils/cfnEdits';
 import { getPropertiesFact } from './utils/cfnFacts';
 import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
 import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
+import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
+import { getProp, spell } from '../parsers/cdk/model';
+import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
+import { constructsWithout, listVerdict } from './utils/cdkFacts';
 
 /** Lifecycle actions that move or remove stored objects (AbortIncompleteMultipartUpload and delete-marker cleanup do not). */
 const storageActions = [
@@ -22,13 +27,16 @@ const storageActions = [
 
 type Verdict = 'effective' | 'ineffective' | 'unknown';
 
+/** The same actions as props of a CDK `s3.LifecycleRule`. */
+const cdkStorageActions = ['expiration', 'expirationDate', 'noncurrentVersionExpiration', 'noncurrentVersionTransitions', 'transitions'];
+
 export const s3NoLifecycle = defineRule({
   id: 'SML101',
   name: 's3-no-lifecycle',
   meta: {
     category: 'data',
     defaultSeverity: 'warning',
-    formats: ['cfn', 'tf'],
+    formats: ['cfn', 'tf', 'cdk'],
     description: 'S3 bucket without lifecycle rules that tier or expire its objects',
     messages: {
       noLifecycle:
@@ -86,6 +94,10 @@ export const s3NoLifecycle = defineRule({
             : undefined,
         });
       },
+      cdkApp(app) {
+        for (const bucket of constructsWithout(app, 'aws_s3.Bucket', 'addLifecycleRule')) checkL2(app, bucket);
+        for (const bucket of constructsWithout(app, 'aws_s3.CfnBucket', 'addLifecycleRule')) checkL1(app, bucket);
+      },
       tfFile(file) {
         if (!tfModule) return;
         const covered = partnerCoverage(tfModule, 'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'bucket', 'bucket');
@@ -131,6 +143,50 @@ export const s3NoLifecycle = defineRule({
         }
       },
     };
+
+    function checkL2(app: CdkApp, bucket: CdkConstruct): void {
+      if (getProp(bucket.props, 'intelligentTieringConfigurations')) return;
+      const rules = getProp(bucket.props, 'lifecycleRules');
+      const data = { name: constructName(bucket) };
+      if (rules) {
+        if (listVerdict(rules.value, cdkStorageActions) === 'ineffective') context.report({ ...constructRange(bucket), messageId: 'noStorageAction', data });
+        return;
+      }
+      const { transitionDays, noncurrentDays } = context.options;
+      const duration = spell(app, 'Duration');
+      const s3 = (name: string) => spell(app, `aws_s3.${name}`);
+      const storageClass = s3('StorageClass.INTELLIGENT_TIERING');
+      const [rule, transition] = [s3('LifecycleRule'), s3('Transition')];
+      // The rule needs Duration and the S3 module under names the file already has.
+      const edits =
+        duration && storageClass && rule && transition
+          ? insertCdkProp(context.text, bucket, {
+              typescript: `lifecycleRules: [{ transitions: [{ storageClass: ${storageClass}, transitionAfter: ${duration}.days(${transitionDays}) }], noncurrentVersionExpiration: ${duration}.days(${noncurrentDays}) }]`,
+              python: `lifecycle_rules=[${rule}(transitions=[${transition}(storage_class=${storageClass}, transition_after=${duration}.days(${transitionDays}))], noncurrent_version_expiration=${duration}.days(${noncurrentDays}))]`,
+            })
+          : undefined;
+      context.report({ ...constructRange(bucket), messageId: 'noLifecycle', data, fix: edits ? fixOf(edits) : undefined });
+    }
+
+    function checkL1(app: CdkApp, bucket: CdkConstruct): void {
+      if (getProp(bucket.props, 'lifecycleConfiguration') || getProp(bucket.props, 'intelligentTieringConfigurations')) return;
+      const { transitionDays, noncurrentDays } = context.options;
+      const cfnBucket = spell(app, 'aws_s3.CfnBucket');
+      const id = 'IntelligentTieringAndNoncurrentExpiry';
+      const edits = insertCdkProp(context.text, bucket, {
+        typescript: `lifecycleConfiguration: { rules: [{ id: '${id}', status: 'Enabled', transitions: [{ storageClass: 'INTELLIGENT_TIERING', transitionInDays: ${transitionDays} }], noncurrentVersionExpiration: { noncurrentDays: ${noncurrentDays} } }] }`,
+        python: cfnBucket
+          ? `lifecycle_configuration=${cfnBucket}.LifecycleConfigurationProperty(rules=[${cfnBucket}.RuleProperty(id="${id}", status="Enabled", transitions=[${cfnBucket}.TransitionProperty(storage_class="INTELLIGENT_TIERING", transition_in_days=${transitionDays})], noncurrent_version_expiration=${cfnBucket}.NoncurrentVersionExpirationProperty(noncurrent_days=${noncurrentDays}))])`
+          : '',
+      });
+      const usable = edits && !(bucket.language === 'python' && !cfnBucket);
+      context.report({ ...constructRange(bucket), messageId: 'noLifecycle', data: { name: constructName(bucket) }, fix: usable ? fixOf(edits) : undefined });
+    }
+
+    function fixOf(edits: Edit[]): Fix {
+      const { transitionDays, noncurrentDays } = context.options;
+      return { title: `Add a lifecycle rule: Intelligent-Tiering after ${transitionDays} days, expire noncurrent versions after ${noncurrentDays} days`, applicability: 'unsafe', edits };
+    }
   },
 });
 

@@ -98,9 +98,10 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     }
     const fileName = document.fileName;
     if (!this.linter.mayHandle(fileName)) return [];
-    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const text = document.getText();
+    if (this.linter.needsPrepare(fileName, text)) await this.linter.prepare([fileName], text);
     const sink: CostTargets = { targets: [] };
-    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(sink));
+    const collected = this.linter.collectFacts(fileName, text, costTargetVisitors(sink));
     const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
     return lensesFor(sink, settings).map((lens) => toCodeLens(lens, document.positionAt(toFile(lens.start))));
   }

@@ -34,7 +34,7 @@ export interface NotebookState {
 
 export const cellScheme = 'vscode-notebook-cell';
 
-const untitledExtensions: Record<string, string> = { yaml: '.yaml', json: '.json', python: '.py', terraform: '.tf' };
+const untitledExtensions: Record<string, string> = { yaml: '.yaml', json: '.json', python: '.py', terraform: '.tf', typescript: '.ts' };
 
 /**
  * Lints open documents on open and on change (debounced), clears them on close,
@@ -127,14 +127,16 @@ export class DocumentLinter implements vscode.Disposable {
     }
     const fileName = fileNameFor(document);
     if (!this.linter.mayHandle(fileName)) return;
-    if (this.linter.needsPrepare(fileName)) {
+    // A TypeScript file that is not a CDK app never loads the TypeScript grammar.
+    const content = document.getText();
+    if (this.linter.needsPrepare(fileName, content)) {
       // The first document of a language whose parser loads lazily (Python): lint it once loaded.
-      void this.linter.prepare([fileName]).then(() => {
+      void this.linter.prepare([fileName], content).then(() => {
         if (!document.isClosed) this.lintDocument(document);
       });
       return;
     }
-    const text = document.getText();
+    const text = content;
     if (text.length > this.settings.maxFileSizeKb * 1024) {
       this.log.info(`not linting ${document.uri.fsPath}: larger than greenml.maxFileSizeKb (${this.settings.maxFileSizeKb} KB)`);
       this.forget(document.uri);

@@ -4,6 +4,10 @@ import { detectFormat } from '../../src/core/formats';
 describe('detectFormat', () => {
   const cases: Array<[string, string, string | undefined]> = [
     ['train.py', 'import sagemaker\n', 'python'],
+    ['stacks/ml_stack.py', 'import aws_cdk as cdk\n', 'cdk-python'],
+    ['app.py', 'from aws_cdk import App\n', 'cdk-python'],
+    ['stack.py', '    from aws_cdk.aws_s3 import Bucket\n', 'cdk-python'],
+    ['notes.py', '# we used to import aws_cdk here\nimport aws_cdkish\n', 'python'],
     ['explore.ipynb', '{"cells": []}', 'notebook'],
     ['main.tf', 'provider "aws" {}', 'terraform'],
     ['lib/stack.ts', "import * as cdk from 'aws-cdk-lib';\n", 'cdk-typescript'],

@@ -13,6 +13,8 @@ export function locateTestWasm(file: WasmFile): string {
       return require.resolve('tree-sitter-python/tree-sitter-python.wasm');
     case 'tree-sitter-terraform.wasm':
       return require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+    case 'tree-sitter-typescript.wasm':
+      return require.resolve('tree-sitter-typescript/tree-sitter-typescript.wasm');
   }
 }
 

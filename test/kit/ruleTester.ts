@@ -60,6 +60,7 @@ const fileNames: Record<Format, string> = {
   'cfn-json': 'template.json',
   terraform: 'main.tf',
   'cdk-typescript': 'stack.ts',
+  'cdk-python': 'stack.py',
 };
 
 /**

@@ -136,4 +136,29 @@ describe('CodeLens targets', () => {
     assert.deepEqual(targets.targets.map((t) => [t.kind, t.instanceType, t.instanceCount]), [['endpoint', 'ml.m5.xlarge', 1]]);
     assert.match(lensesFor(targets, {})[0].title, /\(ml\.m5\.xlarge, eu-west-1\) · \$167\.90\/month$/);
   });
+  it('CDK TypeScript endpoint configuration and notebook instance', () => {
+    const text = dedent`
+      import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+      new sagemaker.CfnEndpointConfig(this, 'Config', {
+        productionVariants: [
+          { variantName: 'a', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 2 },
+          { variantName: 's', modelName: 'm', serverlessConfig: { maxConcurrency: 1, memorySizeInMb: 2048 } },
+        ],
+      });
+      new sagemaker.CfnNotebookInstance(this, 'Nb', { instanceType: 'ml.t3.medium', roleArn: r });
+    `;
+    const targets = collect('stack.ts', text);
+    assert.deepEqual(targets.targets.map((t) => [t.kind, t.instanceType, t.instanceCount, text.slice(t.start, t.start + 1)]), [
+      ['endpoint', 'ml.m5.xlarge', 2, '{'],
+      ['notebook', 'ml.t3.medium', 1, "'"],
+    ]);
+  });
+
+  it('CDK Python endpoint configuration with ProductionVariantProperty structs', () => {
+    const text = dedent`
+      from aws_cdk import aws_sagemaker as sagemaker
+      sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(variant_name="a", model_name="m", instance_type="ml.g5.xlarge", initial_instance_count=1)])
+    `;
+    assert.deepEqual(collect('stack.py', text).targets.map((t) => [t.kind, t.instanceType, t.instanceCount]), [['endpoint', 'ml.g5.xlarge', 1]]);
+  });
 });

@@ -31,6 +31,16 @@ const config = (capture: string) =>
 new RuleTester().run(dataCaptureFullSampling, {
   valid: [
     {
+      name: 'CDK TypeScript: 20% sampling, capture disabled, sampling from a variable',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'A', { productionVariants: variants, dataCaptureConfig: { initialSamplingPercentage: 20, destinationS3Uri: uri, captureOptions: [] } });
+        new sagemaker.CfnEndpointConfig(this, 'B', { productionVariants: variants, dataCaptureConfig: { enableCapture: false, initialSamplingPercentage: 100, destinationS3Uri: uri, captureOptions: [] } });
+        new sagemaker.CfnEndpointConfig(this, 'C', { productionVariants: variants, dataCaptureConfig: { initialSamplingPercentage: props.sampling, destinationS3Uri: uri, captureOptions: [] } });
+      `,
+    },
+    {
       name: 'sampling a fraction',
       format: 'cfn-yaml',
       code: config('        EnableCapture: true\n        InitialSamplingPercentage: 20\n        DestinationS3Uri: s3://capture/churn\n        CaptureOptions: [{ CaptureMode: Input }]'),
@@ -95,6 +105,32 @@ new RuleTester().run(dataCaptureFullSampling, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: 100% sampling; the fix sets the option',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: variants,
+          dataCaptureConfig: { enableCapture: true, initialSamplingPercentage: 100, destinationS3Uri: uri, captureOptions: [{ captureMode: 'Input' }] },
+        });
+      `,
+      errors: [{ messageId: 'fullSamplingCdk', data: { name: 'Config', setting: 'initialSamplingPercentage: 100' }, line: 4, column: 45, endLine: 4, endColumn: 70 }],
+      output: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: variants,
+          dataCaptureConfig: { enableCapture: true, initialSamplingPercentage: 20, destinationS3Uri: uri, captureOptions: [{ captureMode: 'Input' }] },
+        });
+      `,
+    },
+    {
+      name: 'CDK Python: 100% sampling in a DataCaptureConfigProperty struct',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=variants, data_capture_config=sm.CfnEndpointConfig.DataCaptureConfigProperty(initial_sampling_percentage=100, destination_s3_uri=uri, capture_options=[]))\n',
+      errors: [{ messageId: 'fullSamplingCdk', data: { name: 'Config', setting: 'initial_sampling_percentage=100' }, line: 2, column: 135, endLine: 2, endColumn: 162 }],
+      output: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=variants, data_capture_config=sm.CfnEndpointConfig.DataCaptureConfigProperty(initial_sampling_percentage=20, destination_s3_uri=uri, capture_options=[]))\n',
+    },
     {
       name: 'Terraform: 100% sampling; the fix lowers it',
       format: 'terraform',

@@ -22,6 +22,26 @@ new RuleTester().run(ecrNoLifecycle, {
       siblings: [{ fileName: 'ecr-policy.tf', code: 'resource "aws_ecr_lifecycle_policy" "p" {\n  repository = "images"\n}\n' }],
     },
     {
+      name: 'CDK TypeScript: L2 repository with lifecycle rules',
+      format: 'cdk-typescript',
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.Repository(this, 'Images', { lifecycleRules: [{ maxImageCount: 5 }] });\n",
+    },
+    {
+      name: 'CDK TypeScript: addLifecycleRule on the repository',
+      format: 'cdk-typescript',
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nthis.repo = new ecr.Repository(this, 'Images');\nthis.repo.addLifecycleRule({ maxImageCount: 5 });\n",
+    },
+    {
+      name: 'CDK TypeScript: L1 CfnRepository with a lifecycle policy',
+      format: 'cdk-typescript',
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.CfnRepository(this, 'Images', { lifecyclePolicy: { lifecyclePolicyText: policy } });\n",
+    },
+    {
+      name: 'CDK Python: L2 repository with lifecycle rules',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_ecr as ecr\necr.Repository(self, "Images", lifecycle_rules=[ecr.LifecycleRule(max_image_count=5)])\n',
+    },
+    {
       name: 'Terraform: a lifecycle policy refers to the repository',
       format: 'terraform',
       code: 'resource "aws_ecr_repository" "r" {\n  name = "r"\n}\nresource "aws_ecr_lifecycle_policy" "p" {\n  repository = aws_ecr_repository.r.name\n  policy     = file("policy.json")\n}\n',
@@ -104,6 +124,36 @@ new RuleTester().run(ecrNoLifecycle, {
       siblings: [{ fileName: 'ecr-policy.tf', code: 'resource "aws_ecr_lifecycle_policy" "p" {\n  repository = "base-images"\n}\n' }],
       errors: [{ messageId: 'noLifecycle', data: { name: 'aws_ecr_repository.images' }, line: 1, column: 1, endLine: 1, endColumn: 41 }],
       output: null,
+    },
+    {
+      name: 'CDK TypeScript: L2 repository without lifecycle rules',
+      format: 'cdk-typescript',
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.Repository(this, 'Images', { imageScanOnPush: true });\n",
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Images' }, line: 2, column: 26, endLine: 2, endColumn: 34 }],
+      output: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.Repository(this, 'Images', { imageScanOnPush: true, lifecycleRules: [{ maxImageCount: 10 }] });\n",
+    },
+    {
+      name: 'CDK TypeScript: an empty list of rules keeps every image',
+      format: 'cdk-typescript',
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.Repository(this, 'Images', { lifecycleRules: [] });\n",
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Images' }, line: 2, column: 26, endLine: 2, endColumn: 34 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: L1 CfnRepository without a lifecycle policy',
+      format: 'cdk-typescript',
+      options: { keepImages: 3 },
+      code: "import * as ecr from 'aws-cdk-lib/aws-ecr';\nnew ecr.CfnRepository(this, 'Images');\n",
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Images' }, line: 2, column: 29, endLine: 2, endColumn: 37 }],
+      output:
+        'import * as ecr from \'aws-cdk-lib/aws-ecr\';\nnew ecr.CfnRepository(this, \'Images\', { lifecyclePolicy: { lifecyclePolicyText: \'{"rules":[{"rulePriority":1,"description":"Keep the last 3 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":3},"action":{"type":"expire"}}]}\' } });\n',
+    },
+    {
+      name: 'CDK Python: L2 repository without lifecycle rules',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_ecr as ecr\necr.Repository(self, "Images")\n',
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Images' }, line: 2, column: 22, endLine: 2, endColumn: 30 }],
+      output: 'from aws_cdk import aws_ecr as ecr\necr.Repository(self, "Images", lifecycle_rules=[ecr.LifecycleRule(max_image_count=10)])\n',
     },
     {
       name: 'Terraform: a repository without a lifecycle policy; the fix adds one',

@@ -15,6 +15,11 @@ const retired = (resource: string, accelerator: string, key: string, line: numbe
 new RuleTester().run(elasticInferenceRetired, {
   valid: [
     {
+      name: 'CDK TypeScript: variant and notebook without Elastic Inference',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'C', { productionVariants: [{ modelName: 'm', instanceType: 'ml.inf2.xlarge', initialInstanceCount: 1 }] });\nnew sagemaker.CfnNotebookInstance(this, 'N', { instanceType: 'ml.t3.medium', roleArn: r, acceleratorTypes: [] });\n",
+    },
+    {
       name: 'variants without accelerators',
       format: 'cfn-yaml',
       code: dedent`
@@ -68,6 +73,29 @@ new RuleTester().run(elasticInferenceRetired, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: Elastic Inference on a variant and on a notebook instance',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'a', modelName: 'm', instanceType: 'ml.g4dn.xlarge', initialInstanceCount: 1, acceleratorType: 'ml.eia2.medium' }],
+        });
+        new sagemaker.CfnNotebookInstance(this, 'Nb', { instanceType: 'ml.t3.medium', roleArn: r, acceleratorTypes: ['ml.eia1.medium'] });
+      `,
+      errors: [
+        retired('Endpoint config Config (variant a)', 'ml.eia2.medium', 'acceleratorType', 3, 117),
+        retired('Notebook instance Nb', 'ml.eia1.medium', 'acceleratorTypes', 5, 91),
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK Python: Elastic Inference on a notebook instance',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sagemaker\nsagemaker.CfnNotebookInstance(self, "Nb", instance_type="ml.t3.medium", role_arn=r, accelerator_types=["ml.eia2.large"])\n',
+      errors: [retired('Notebook instance Nb', 'ml.eia2.large', 'accelerator_types', 2, 85)],
+      output: null,
+    },
     {
       name: 'Terraform: EI accelerator on a production variant',
       format: 'terraform',

@@ -44,6 +44,21 @@ new RuleTester().run(endpointAlwaysOn, {
         chosen.deploy(endpoint_name="e")
       `,
     },
+    {
+      name: 'CDK TypeScript: GPU variant, serverless variant, async config: silent',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Gpu', { productionVariants: [{ variantName: 'a', modelName: 'm', instanceType: 'ml.g5.xlarge', initialInstanceCount: 1 }] });
+        new sagemaker.CfnEndpointConfig(this, 'Serverless', { productionVariants: [{ variantName: 'a', modelName: 'm', serverlessConfig: { maxConcurrency: 5, memorySizeInMb: 2048 } }] });
+        new sagemaker.CfnEndpointConfig(this, 'Async', { asyncInferenceConfig: { outputConfig: {} }, productionVariants: [{ variantName: 'a', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 1 }] });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: variants from a variable are unknown',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'C', { productionVariants: variants });\n",
+    },
     { name: 'serverless variant', format: 'cfn-yaml', code: config('ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 }') },
     { name: 'GPU variant: serverless cannot host it', format: 'cfn-yaml', code: config('InstanceType: ml.g5.xlarge') },
     { name: 'Inferentia variant', format: 'cfn-yaml', code: config('InstanceType: ml.inf2.xlarge') },
@@ -129,6 +144,26 @@ new RuleTester().run(endpointAlwaysOn, {
         predictor = model.deploy(initial_instance_count=1)
       `,
       errors: [alwaysOnPython(5, 12, 14), alwaysOnPython(6, 13, 12)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: CPU variant (advice only)',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const TYPE = 'ml.m5.xlarge';
+        new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'AllTraffic', modelName: 'churn', instanceType: TYPE, initialInstanceCount: 1 }],
+        });
+      `,
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.m5.xlarge', 4, 73, 'instanceType'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: CPU variant as a ProductionVariantProperty struct',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(model_name="m", instance_type="ml.c5.large", initial_instance_count=1)])\n',
+      errors: [alwaysOn('Config', 'a variant', 'ml.c5.large', 2, 122, 'instance_type'.length)],
       output: null,
     },
     {

@@ -48,6 +48,11 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         ModelBuilder(model=model, instance_type="ml.c5.xlarge", mode=Mode.IN_PROCESS).deploy()
       `,
     },
+    {
+      name: 'CDK TypeScript: Inferentia and Graviton variants, serverless, a type from a variable',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ modelName: 'm', instanceType: 'ml.inf2.xlarge' }, { modelName: 'm', instanceType: 'ml.c7g.large' }, { modelName: 'm', serverlessConfig: {} }, { modelName: 'm', instanceType: props.type }] });\n",
+    },
     { name: 'Inferentia2', format: 'cfn-yaml', code: config('ml.inf2.xlarge') },
     { name: 'Graviton', format: 'cfn-yaml', code: config('ml.c7g.xlarge') },
     { name: 'unknown type', format: 'cfn-yaml', code: config('ml.zz9.large') },
@@ -99,6 +104,20 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
         ...at(2, 52, 28),
       }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: GPU variant → ml.inf2.xlarge',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.g5.xlarge' }] });\n",
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), ...at(2, 120, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: x86 variant → ml.m6g',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="bert", instance_type="ml.m5.xlarge")])\n',
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m6g.xlarge'), ...at(2, 152, 'instance_type'.length) }],
       output: null,
     },
     {

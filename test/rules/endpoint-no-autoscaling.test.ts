@@ -93,6 +93,27 @@ new RuleTester().run(endpointNoAutoscaling, {
       siblings: [{ fileName: 'scaling.tf', code: 'resource "aws_appautoscaling_target" "t" {\n  service_namespace = \n' }],
     },
     {
+      name: 'CDK TypeScript: a SageMaker scalable target in the file; an endpoint whose config is unknown',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 2 }] });
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+        new appscaling.ScalableTarget(this, 'Scaling', { serviceNamespace: appscaling.ServiceNamespace.SAGEMAKER, resourceId: \`endpoint/\${endpoint.attrEndpointName}/variant/AllTraffic\`, scalableDimension: 'sagemaker:variant:DesiredInstanceCount', minCapacity: 1, maxCapacity: 4 });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: serverless variant; endpoint config name from a parameter',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', serverlessConfig: { maxConcurrency: 5, memorySizeInMb: 2048 } }] });
+        new sagemaker.CfnEndpoint(this, 'A', { endpointConfigName: config.attrEndpointConfigName });
+        new sagemaker.CfnEndpoint(this, 'B', { endpointConfigName: props.configName });
+      `,
+    },
+    {
       name: 'Terraform: a scalable target whose resource ID is a variable may be for any variant',
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "A"\n    instance_type = "ml.inf2.xlarge"\n  }\n}\nresource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = var.resource_id\n}\n',
@@ -201,6 +222,42 @@ new RuleTester().run(endpointNoAutoscaling, {
           }
         }
       `,
+    },
+    {
+      name: 'CDK TypeScript: endpoint serving a config with instance variants, nothing scales them',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 2 }],
+        });
+        new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.m5.xlarge × 2)' }, line: 3, column: 3, endLine: 3, endColumn: 21 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: the endpoint names the config by its literal endpoint_config_name',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import aws_sagemaker as sm
+        sm.CfnEndpointConfig(
+            self,
+            "Config",
+            endpoint_config_name="churn-config",
+            production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.g5.xlarge", initial_instance_count=1)],
+        )
+        sm.CfnEndpoint(self, "Endpoint", endpoint_config_name="churn-config")
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.g5.xlarge × 1)' }, line: 6, column: 5, endLine: 6, endColumn: 24 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: endpoint_config_name from the config attribute',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nconfig = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(model_name="m", instance_type="ml.c5.large", initial_instance_count=1)])\nsm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)\n',
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant (unnamed) (ml.c5.large × 1)' }, line: 2, column: 47, endLine: 2, endColumn: 66 }],
+      output: null,
     },
     {
       name: 'Terraform: endpoint variant without a scalable target; the fix appends target and policy after the endpoint',

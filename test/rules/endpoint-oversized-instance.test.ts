@@ -51,6 +51,25 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
+      name: 'CDK TypeScript: several instances with a SageMaker scalable target in the file',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.inf2.xlarge', initialInstanceCount: 3 }] });
+        new appscaling.ScalableTarget(this, 'Target', { serviceNamespace: appscaling.ServiceNamespace.SAGEMAKER, resourceId: id, scalableDimension: 'sagemaker:variant:DesiredInstanceCount', minCapacity: 1, maxCapacity: 4 });
+      `,
+    },
+    {
+      name: 'CDK Python: a CfnScalableTarget for sagemaker; one GPU is not oversized',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import aws_applicationautoscaling as appscaling, aws_sagemaker as sm
+        sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(model_name="m", instance_type="ml.g5.xlarge", initial_instance_count=2)])
+        appscaling.CfnScalableTarget(self, "Target", service_namespace="sagemaker", resource_id=rid, scalable_dimension="sagemaker:variant:DesiredInstanceCount", min_capacity=1, max_capacity=4)
+      `,
+    },
+    {
       name: 'notebook: several instances, with auto scaling registered in a later cell',
       format: 'notebook',
       code: notebookJson([
@@ -127,6 +146,30 @@ new RuleTester().run(endpointOversizedInstance, {
         builder.deploy(endpoint_name="llm")
       `,
       errors: [{ messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(2, 52, 31) }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: training-class instance, and three instances with only an ECS scalable target',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.p4d.24xlarge', initialInstanceCount: 3 }],
+        });
+        new appscaling.ScalableTarget(this, 'Target', { serviceNamespace: appscaling.ServiceNamespace.ECS, resourceId: id, scalableDimension: 'ecs:service:DesiredCount', minCapacity: 1, maxCapacity: 4 });
+      `,
+      errors: [
+        { messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, line: 4, column: 69, endLine: 4, endColumn: 81 },
+        { messageId: 'fixedFleet', data: { name: 'Config', variant: 'variant AllTraffic', count: 3 }, line: 4, column: 102, endLine: 4, endColumn: 122 },
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK Python: two instances and nothing scales them',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(model_name="m", instance_type="ml.inf2.xlarge", initial_instance_count=2)])\n',
+      errors: [{ messageId: 'fixedFleet', data: { name: 'Config', variant: 'a variant', count: 2 }, line: 2, column: 154, endLine: 2, endColumn: 176 }],
       output: null,
     },
     {

@@ -7,6 +7,46 @@ const noRetention = (name: string, line: number, column: number, quoted = false)
 
 new RuleTester().run(logGroupNoRetention, {
   valid: [
+    {
+      name: 'CDK TypeScript: retentionInDays set on the L1 after it was made',
+      format: 'cdk-typescript',
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nconst group = new logs.CfnLogGroup(this, 'Logs');\ngroup.retentionInDays = 30;\n",
+    },
+    {
+      name: 'CDK TypeScript: L2 LogGroup without retention keeps logs two years (the CDK default): silent',
+      format: 'cdk-typescript',
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.LogGroup(this, 'Logs', { logGroupName: '/aws/sagemaker/TrainingJobs' });\n",
+    },
+    {
+      name: 'CDK TypeScript: L2 LogGroup with a finite retention',
+      format: 'cdk-typescript',
+      code: "import { aws_logs as logs } from 'aws-cdk-lib';\nnew logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_WEEK });\n",
+    },
+    {
+      name: 'CDK TypeScript: L1 CfnLogGroup with retentionInDays from a parameter',
+      format: 'cdk-typescript',
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'Logs', { retentionInDays: props.days });\n",
+    },
+    {
+      name: 'CDK TypeScript: L1 props from a variable or a spread cannot be read: silent',
+      format: 'cdk-typescript',
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'A', props);\nnew logs.CfnLogGroup(this, 'B', { ...shared });\n",
+    },
+    {
+      name: 'CDK TypeScript: retention INFINITE from an unrelated class is not ours',
+      format: 'cdk-typescript',
+      code: "import * as cdk from 'aws-cdk-lib';\nimport * as other from './logs';\nnew other.LogGroup(this, 'Logs', { retention: other.RetentionDays.INFINITE });\n",
+    },
+    {
+      name: 'CDK Python: L2 LogGroup without retention: silent',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_logs as logs\nlogs.LogGroup(self, "Logs", log_group_name="/aws/sagemaker/Endpoints")\n',
+    },
+    {
+      name: 'CDK Python: L1 CfnLogGroup with retention_in_days',
+      format: 'cdk-python',
+      code: 'import aws_cdk.aws_logs as logs\nlogs.CfnLogGroup(self, "Logs", retention_in_days=14)\n',
+    },
     { name: 'Terraform: retention set', format: 'terraform', code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 7\n}\n' },
     { name: 'Terraform: retention from a variable', format: 'terraform', code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = var.days\n}\n' },
     { name: 'Terraform: another resource type', format: 'terraform', code: 'resource "aws_s3_bucket_policy" "l" {\n  policy = "logs:CreateLogGroup"\n}\n' },
@@ -114,6 +154,93 @@ new RuleTester().run(logGroupNoRetention, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: L1 CfnLogGroup without retentionInDays; the fix adds it on its own line with a trailing comma',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as logs from 'aws-cdk-lib/aws-logs';
+        new logs.CfnLogGroup(this, 'TrainingLogs', {
+          logGroupName: '/aws/sagemaker/TrainingJobs',
+        });
+      `,
+      errors: [{ messageId: 'noRetentionCdk', data: { name: 'TrainingLogs', property: 'retentionInDays' }, line: 2, column: 28, endLine: 2, endColumn: 42 }],
+      output: dedent`
+        import * as logs from 'aws-cdk-lib/aws-logs';
+        new logs.CfnLogGroup(this, 'TrainingLogs', {
+          logGroupName: '/aws/sagemaker/TrainingJobs',
+          retentionInDays: 30,
+        });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: L1 without props gets a props argument',
+      format: 'cdk-typescript',
+      code: "import { aws_logs } from 'aws-cdk-lib';\nnew aws_logs.CfnLogGroup(this, \"Logs\");\n",
+      errors: [{ messageId: 'noRetentionCdk', data: { name: 'Logs', property: 'retentionInDays' }, line: 2, column: 32, endLine: 2, endColumn: 38 }],
+      output: "import { aws_logs } from 'aws-cdk-lib';\nnew aws_logs.CfnLogGroup(this, \"Logs\", { retentionInDays: 30 });\n",
+    },
+    {
+      name: 'CDK TypeScript: L1 with empty props, inline',
+      format: 'cdk-typescript',
+      options: { retentionDays: 90 },
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'Logs', {});\n",
+      errors: [{ messageId: 'noRetentionCdk', data: { name: 'Logs', property: 'retentionInDays' }, line: 2, column: 28, endLine: 2, endColumn: 34 }],
+      output: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'Logs', { retentionInDays: 90 });\n",
+    },
+    {
+      name: 'CDK TypeScript: L2 LogGroup with RetentionDays.INFINITE; the fix picks the member for the option',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        new cdk.aws_logs.LogGroup(this, 'EndpointLogs', {
+            retention: cdk.aws_logs.RetentionDays.INFINITE
+        });
+      `,
+      errors: [{ messageId: 'infiniteRetention', data: { name: 'EndpointLogs' }, line: 3, column: 5, endLine: 3, endColumn: 51 }],
+      output: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        new cdk.aws_logs.LogGroup(this, 'EndpointLogs', {
+            retention: cdk.aws_logs.RetentionDays.ONE_MONTH
+        });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: RetentionDays imported by name',
+      format: 'cdk-typescript',
+      options: { retentionDays: 365 },
+      code: "import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';\nnew LogGroup(this, 'Logs', { retention: RetentionDays.INFINITE });\n",
+      errors: [{ messageId: 'infiniteRetention', data: { name: 'Logs' }, line: 2, column: 30, endLine: 2, endColumn: 63 }],
+      output: "import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';\nnew LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR });\n",
+    },
+    {
+      name: 'CDK Python: L1 CfnLogGroup without retention_in_days; the keyword follows the call layout',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import aws_logs as logs
+        logs.CfnLogGroup(
+            self,
+            "TrainingLogs",
+            log_group_name="/aws/sagemaker/TrainingJobs"
+        )
+      `,
+      errors: [{ messageId: 'noRetentionCdk', data: { name: 'TrainingLogs', property: 'retention_in_days' }, line: 4, column: 5, endLine: 4, endColumn: 19 }],
+      output: dedent`
+        from aws_cdk import aws_logs as logs
+        logs.CfnLogGroup(
+            self,
+            "TrainingLogs",
+            log_group_name="/aws/sagemaker/TrainingJobs",
+            retention_in_days=30
+        )
+      `,
+    },
+    {
+      name: 'CDK Python: L2 LogGroup with RetentionDays.INFINITE',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_logs as logs\nlogs.LogGroup(self, "Logs", retention=logs.RetentionDays.INFINITE)\n',
+      errors: [{ messageId: 'infiniteRetention', data: { name: 'Logs' }, line: 2, column: 29, endLine: 2, endColumn: 66 }],
+      output: 'from aws_cdk import aws_logs as logs\nlogs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)\n',
+    },
     {
       name: 'Terraform: no retention; the fix inserts it with the block indentation',
       format: 'terraform',

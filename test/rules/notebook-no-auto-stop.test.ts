@@ -7,6 +7,27 @@ const finding = (messageId: 'noLifecycleConfig' | 'noIdleShutdown' | 'idleShutdo
 new RuleTester().run(notebookNoAutoStop, {
   valid: [
     {
+      name: 'CDK TypeScript: notebook instance with a lifecycle configuration',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnNotebookInstance(this, 'Nb', { instanceType: 'ml.t3.medium', roleArn: role.roleArn, lifecycleConfigName: autoStop.attrNotebookInstanceLifecycleConfigName });\n",
+    },
+    {
+      name: 'CDK TypeScript: Studio domain with idle shutdown enabled; settings from a variable stay silent',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        new sagemaker.CfnDomain(this, 'Studio', {
+          defaultUserSettings: { jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: { lifecycleManagement: 'ENABLED', idleTimeoutInMinutes: 60 } } } },
+        });
+        new sagemaker.CfnDomain(this, 'Other', { defaultUserSettings: userSettings });
+      `,
+    },
+    {
+      name: 'CDK Python: notebook instance with a lifecycle configuration',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sagemaker\nsagemaker.CfnNotebookInstance(self, "Nb", instance_type="ml.t3.medium", role_arn=role, lifecycle_config_name="auto-stop")\n',
+    },
+    {
       name: 'notebook instance with a lifecycle configuration from the same template',
       format: 'cfn-yaml',
       code: dedent`
@@ -93,6 +114,67 @@ new RuleTester().run(notebookNoAutoStop, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: notebook instance without a lifecycle configuration (advice only)',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnNotebookInstance(this, 'Exploration', { instanceType: 'ml.t3.medium', roleArn: role.roleArn });\n",
+      errors: [{ messageId: 'noLifecycleConfig', data: { name: 'Exploration' }, line: 2, column: 41, endLine: 2, endColumn: 54 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: Studio domain without idle settings (advice only)',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnDomain(this, 'Studio', { domainName: 'ml', defaultUserSettings: { executionRole: role.roleArn } });\n",
+      errors: [{ messageId: 'noIdleShutdownCdk', data: { name: 'Studio', path: 'defaultUserSettings > jupyterLabAppSettings > appLifecycleManagement > idleSettings' }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: Studio domain with idle shutdown DISABLED; the fix enables it',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnDomain(this, 'Studio', { defaultUserSettings: { jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: { lifecycleManagement: 'DISABLED' } } } } });\n",
+      errors: [{ messageId: 'idleShutdownDisabledCdk', data: { name: 'Studio' }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
+      output: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnDomain(this, 'Studio', { defaultUserSettings: { jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: { lifecycleManagement: 'ENABLED' } } } } });\n",
+    },
+    {
+      name: 'CDK Python: notebook instance without a lifecycle configuration',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sagemaker\nsagemaker.CfnNotebookInstance(self, "Exploration", instance_type="ml.t3.medium", role_arn=role)\n',
+      errors: [{ messageId: 'noLifecycleConfig', data: { name: 'Exploration' }, line: 2, column: 37, endLine: 2, endColumn: 50 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: Studio domain idle settings as structs, DISABLED',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import aws_sagemaker as sm
+        sm.CfnDomain(
+            self,
+            "Studio",
+            default_user_settings=sm.CfnDomain.UserSettingsProperty(
+                jupyter_lab_app_settings=sm.CfnDomain.JupyterLabAppSettingsProperty(
+                    app_lifecycle_management=sm.CfnDomain.AppLifecycleManagementProperty(
+                        idle_settings=sm.CfnDomain.IdleSettingsProperty(lifecycle_management="DISABLED")
+                    )
+                )
+            ),
+        )
+      `,
+      errors: [{ messageId: 'idleShutdownDisabledCdk', data: { name: 'Studio' }, line: 4, column: 5, endLine: 4, endColumn: 13 }],
+      output: dedent`
+        from aws_cdk import aws_sagemaker as sm
+        sm.CfnDomain(
+            self,
+            "Studio",
+            default_user_settings=sm.CfnDomain.UserSettingsProperty(
+                jupyter_lab_app_settings=sm.CfnDomain.JupyterLabAppSettingsProperty(
+                    app_lifecycle_management=sm.CfnDomain.AppLifecycleManagementProperty(
+                        idle_settings=sm.CfnDomain.IdleSettingsProperty(lifecycle_management="ENABLED")
+                    )
+                )
+            ),
+        )
+      `,
+    },
     {
       name: 'Terraform: notebook instance without a lifecycle configuration (advice only)',
       format: 'terraform',

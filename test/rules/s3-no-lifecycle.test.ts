@@ -28,6 +28,46 @@ new RuleTester().run(s3NoLifecycle, {
       siblings: [{ fileName: 'lifecycle.tf', code: 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    status = \n}\n' }],
     },
     {
+      name: 'CDK TypeScript: L2 bucket with a lifecycle rule that expires objects',
+      format: 'cdk-typescript',
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nimport { Duration } from 'aws-cdk-lib';\nnew s3.Bucket(this, 'Data', { lifecycleRules: [{ expiration: Duration.days(90) }] });\n",
+    },
+    {
+      name: 'CDK TypeScript: addLifecycleRule on the bucket counts',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as s3 from 'aws-cdk-lib/aws-s3';
+        import { Duration } from 'aws-cdk-lib';
+        const data = new s3.Bucket(this, 'Data');
+        data.addLifecycleRule({ expiration: Duration.days(90) });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: addLifecycleRule on a receiver the analysis cannot tie to a bucket: silent',
+      format: 'cdk-typescript',
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Data');\nhelpers.bucket.addLifecycleRule({});\n",
+    },
+    {
+      name: 'CDK TypeScript: lifecycle rules from a variable, props from a spread: silent',
+      format: 'cdk-typescript',
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'A', { lifecycleRules: rules });\nnew s3.Bucket(this, 'B', { ...common });\n",
+    },
+    {
+      name: 'CDK TypeScript: L1 CfnBucket with a lifecycle configuration',
+      format: 'cdk-typescript',
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.CfnBucket(this, 'Data', { lifecycleConfiguration: { rules: [{ status: 'Enabled', expirationInDays: 30 }] } });\n",
+    },
+    {
+      name: 'CDK Python: add_lifecycle_rule on the only bucket of the file',
+      format: 'cdk-python',
+      code: 'from aws_cdk import Duration, aws_s3 as s3\nself.data = s3.Bucket(self, "Data")\nself.data.add_lifecycle_rule(expiration=Duration.days(30))\n',
+    },
+    {
+      name: 'CDK Python: a lifecycle rule struct with a transition',
+      format: 'cdk-python',
+      code: 'from aws_cdk import Duration, aws_s3 as s3\ns3.Bucket(self, "Data", lifecycle_rules=[s3.LifecycleRule(transitions=[s3.Transition(storage_class=s3.StorageClass.GLACIER, transition_after=Duration.days(30))])])\n',
+    },
+    {
       name: 'Terraform: a lifecycle configuration refers to the bucket by .bucket',
       format: 'terraform',
       code: 'resource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_lifecycle_configuration" "c" {\n  bucket = aws_s3_bucket.b.bucket\n}\n',
@@ -196,6 +236,83 @@ new RuleTester().run(s3NoLifecycle, {
           }
         }
       `,
+    },
+    {
+      name: 'CDK TypeScript: L2 bucket without lifecycle rules; the fix adds one with the names the file uses',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as s3 from 'aws-cdk-lib/aws-s3';
+        import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+        new s3.Bucket(this, 'TrainingData', {
+          versioned: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
+        Duration.days(1);
+      `,
+      errors: [{ messageId: 'noLifecycle', data: { name: 'TrainingData' }, line: 3, column: 21, endLine: 3, endColumn: 35 }],
+      output: dedent`
+        import * as s3 from 'aws-cdk-lib/aws-s3';
+        import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+        new s3.Bucket(this, 'TrainingData', {
+          versioned: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+          lifecycleRules: [{ transitions: [{ storageClass: s3.StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }], noncurrentVersionExpiration: Duration.days(30) }],
+        });
+        Duration.days(1);
+      `,
+    },
+    {
+      name: 'CDK TypeScript: without Duration in scope the finding has no fix',
+      format: 'cdk-typescript',
+      code: "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Data');\n",
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Data' }, line: 2, column: 21, endLine: 2, endColumn: 27 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: rules that only abort uploads keep data forever',
+      format: 'cdk-typescript',
+      code: "import * as cdk from 'aws-cdk-lib';\nnew cdk.aws_s3.Bucket(this, 'Data', { lifecycleRules: [{ abortIncompleteMultipartUploadAfter: cdk.Duration.days(7) }, { expiration: cdk.Duration.days(1), enabled: false }] });\n",
+      errors: [{ messageId: 'noStorageAction', data: { name: 'Data' }, line: 2, column: 29, endLine: 2, endColumn: 35 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: L1 CfnBucket without a lifecycle configuration',
+      format: 'cdk-typescript',
+      code: "import { aws_s3 as s3 } from 'aws-cdk-lib';\nnew s3.CfnBucket(this, 'Raw', { bucketName: 'raw' });\n",
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Raw' }, line: 2, column: 24, endLine: 2, endColumn: 29 }],
+      output: "import { aws_s3 as s3 } from 'aws-cdk-lib';\nnew s3.CfnBucket(this, 'Raw', { bucketName: 'raw', lifecycleConfiguration: { rules: [{ id: 'IntelligentTieringAndNoncurrentExpiry', status: 'Enabled', transitions: [{ storageClass: 'INTELLIGENT_TIERING', transitionInDays: 0 }], noncurrentVersionExpiration: { noncurrentDays: 30 } }] } });\n",
+    },
+    {
+      name: 'CDK Python: L2 bucket without lifecycle rules; the keyword goes on its own line',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import Duration, aws_s3 as s3
+        s3.Bucket(
+            self,
+            "TrainingData",
+            versioned=True,
+        )
+        Duration.days(1)
+      `,
+      errors: [{ messageId: 'noLifecycle', data: { name: 'TrainingData' }, line: 4, column: 5, endLine: 4, endColumn: 19 }],
+      output: dedent`
+        from aws_cdk import Duration, aws_s3 as s3
+        s3.Bucket(
+            self,
+            "TrainingData",
+            versioned=True,
+            lifecycle_rules=[s3.LifecycleRule(transitions=[s3.Transition(storage_class=s3.StorageClass.INTELLIGENT_TIERING, transition_after=Duration.days(0))], noncurrent_version_expiration=Duration.days(30))],
+        )
+        Duration.days(1)
+      `,
+    },
+    {
+      name: 'CDK Python: L1 CfnBucket',
+      format: 'cdk-python',
+      code: 'import aws_cdk.aws_s3 as s3\ns3.CfnBucket(self, "Raw")\n',
+      errors: [{ messageId: 'noLifecycle', data: { name: 'Raw' }, line: 2, column: 20, endLine: 2, endColumn: 25 }],
+      output:
+        'import aws_cdk.aws_s3 as s3\ns3.CfnBucket(self, "Raw", lifecycle_configuration=s3.CfnBucket.LifecycleConfigurationProperty(rules=[s3.CfnBucket.RuleProperty(id="IntelligentTieringAndNoncurrentExpiry", status="Enabled", transitions=[s3.CfnBucket.TransitionProperty(storage_class="INTELLIGENT_TIERING", transition_in_days=0)], noncurrent_version_expiration=s3.CfnBucket.NoncurrentVersionExpirationProperty(noncurrent_days=30))]))\n',
     },
     {
       name: 'Terraform: a bucket with no lifecycle configuration; the fix adds one after it',

@@ -1,5 +1,5 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
-import type { PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
+import type { AssignedAttribute, PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
 
 /**
  * Turns a tree-sitter Python tree into plain facts: every call whose callee
@@ -18,6 +18,7 @@ export interface PythonAnalysis {
   calls: PythonCall[];
   imports: string[];
   unresolvedCalls: UnresolvedCall[];
+  assignedAttributes: AssignedAttribute[];
   /** The outermost ERROR nodes, in file order. */
   errors: Span[];
 }
@@ -83,6 +84,7 @@ class Analyser {
   /** `self.client = …` and other attribute targets, keyed by their text, file-wide. */
   private readonly attributes = new Map<string, Binding>();
   private readonly callSites: Array<{ node: Node; scope: Scope }> = [];
+  private readonly attributeTargets: Array<{ node: Node; scope: Scope }> = [];
   private readonly starImports: string[] = [];
   private readonly imports = new Set<string>();
   private readonly calls = new Map<number, PythonCall | null>();
@@ -105,7 +107,14 @@ class Analyser {
       const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
       if (name) unresolvedCalls.push({ method: name, start: site.node.startIndex, end: site.node.endIndex });
     }
-    return { calls, imports: [...this.imports], unresolvedCalls, errors: this.errors };
+    const assignedAttributes: AssignedAttribute[] = [];
+    for (const { node, scope } of this.attributeTargets) {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute')?.text;
+      const path = object && attribute ? this.pathOf(object, scope, 0) : undefined;
+      if (path && attribute) assignedAttributes.push({ path, attribute, start: node.startIndex, end: node.endIndex });
+    }
+    return { calls, imports: [...this.imports], unresolvedCalls, assignedAttributes, errors: this.errors };
   }
 
   private collect(tree: Tree, query: Query): void {
@@ -229,6 +238,7 @@ class Analyser {
         this.bind(scope, target.text, value);
         return;
       case 'attribute': {
+        this.attributeTargets.push({ node: target, scope });
         const key = compact(target.text);
         const existing = this.attributes.get(key);
         if (existing) existing.count++;
@@ -521,8 +531,13 @@ class Analyser {
         }
         return this.valueOfBinding(this.settled(binding), span, depth);
       }
-      case 'attribute':
-        return this.valueOfBinding(this.settled(this.attributes.get(compact(node.text))), span, depth);
+      case 'attribute': {
+        const assigned = this.settled(this.attributes.get(compact(node.text)));
+        if (assigned) return this.valueOfBinding(assigned, span, depth);
+        // An enum member or a constant of an imported module: its name is all that is known.
+        const path = this.pathOf(node, scope, depth + 1);
+        return path ? { kind: 'unknown', ...span, path } : { kind: 'unknown', ...span };
+      }
       case 'call': {
         const call = this.callOf(node, scope, depth + 1);
         if (call) return { kind: 'call', call, ...span };

@@ -86,6 +86,8 @@ export interface PyUnknown extends ValueBase {
   kind: 'unknown';
   /** For `a if cond else b`: what each branch is, when the branches are themselves known. */
   alternatives?: PyValue[];
+  /** The qualified name an attribute denotes through the imports (`aws_cdk.aws_logs.RetentionDays.INFINITE`). */
+  path?: string;
 }
 
 export type PyValue = PyString | PyNumber | PyBool | PyNone | PyDict | PyList | PyCallValue | PyUnknown;
@@ -133,6 +135,18 @@ export interface PythonModule {
    * when such a call may do what they look for.
    */
   unresolvedCalls: UnresolvedCall[];
+  /**
+   * Attributes set on resolved instances after they were made
+   * (`config.data_capture_config = …` on a `CfnEndpointConfig()`): a prop
+   * given later, whose value is not followed.
+   */
+  assignedAttributes: AssignedAttribute[];
+}
+
+export interface AssignedAttribute extends Span {
+  /** The qualified name of the object (`aws_cdk.aws_sagemaker.CfnEndpointConfig()`). */
+  path: string;
+  attribute: string;
 }
 
 export interface UnresolvedCall extends Span {

@@ -73,7 +73,7 @@ function parsePython(parser: Parser, query: Query, text: string, fileName: strin
     return {
       ok: true,
       walk(emit) {
-        emit('pythonModule', { imports: analysis.imports, unresolvedCalls: analysis.unresolvedCalls });
+        emit('pythonModule', { imports: analysis.imports, unresolvedCalls: analysis.unresolvedCalls, assignedAttributes: analysis.assignedAttributes });
         for (const call of analysis.calls) emit('pythonCall', call);
       },
     };

@@ -6,9 +6,10 @@ import { asDict, getDictEntry } from '../../parsers/python/facts';
  * Edits that add items to an argument list or a dict display the way the code
  * already writes them: one item per line with the same indentation and the
  * same trailing-comma habit, or inline after the last item. Comments after the
- * last item stay on their line.
+ * last item stay on their line (`comment` is the language's line-comment leader;
+ * TypeScript object literals and argument lists use this too).
  */
-export function insertItems(text: string, container: PyContainer, items: readonly string[]): Edit[] {
+export function insertItems(text: string, container: PyContainer, items: readonly string[], comment = '#'): Edit[] {
   if (!items.length) return [];
   const last = container.items[container.items.length - 1];
   if (!last) {
@@ -29,7 +30,7 @@ export function insertItems(text: string, container: PyContainer, items: readonl
   const restStart = trailingComma ? afterLast + 1 : last.end;
   const end = lineEnd(text, restStart);
   const rest = text.slice(restStart, end).trim();
-  if (rest === '' || rest.startsWith('#')) {
+  if (rest === '' || rest.startsWith(comment)) {
     // The item ends its line (maybe with a comment): the new items go on lines of their own below.
     if (trailingComma) return [{ start: end, end, text: lines.map((l) => `${l},`).join('') }];
     return [

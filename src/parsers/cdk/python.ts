@@ -1,0 +1,146 @@
+import type { Language, ParseOutcome } from '../../core/types';
+import type { PyValue, PythonCall, PythonModule } from '../python/facts';
+import type { CdkApp, CdkConstruct, CdkProp, CdkValue } from './model';
+import { addAssignedProp, camelCase, fromPythonName, learnSpelling, writtenId } from './model';
+
+/**
+ * CDK Python: a `.py` file that imports `aws_cdk` (detectFormat decides). It is
+ * parsed by the Python language (the same grammar, incremental trees and name
+ * resolution as SageMaker scripts), and its resolved calls are turned into the
+ * construct model CDK TypeScript produces: `s3.Bucket(self, "Data", versioned=True)`
+ * becomes an `aws_s3.Bucket` with props `{ versioned: true }`.
+ */
+export function createCdkPythonLanguage(python: Language): Language {
+  return {
+    format: 'cdk-python',
+    commentPrefixes: ['#'],
+    get loadState() {
+      return python.loadState;
+    },
+    load: () => python.load?.() ?? Promise.resolve(),
+    parse(text, fileName): ParseOutcome {
+      const outcome = python.parse(text, fileName);
+      if (!outcome.ok) return outcome;
+      let app: CdkApp | undefined;
+      return {
+        ok: true,
+        walk(emit) {
+          if (!app) {
+            const calls: PythonCall[] = [];
+            let module: PythonModule | undefined;
+            outcome.walk((kind, fact) => {
+              if (kind === 'pythonCall') calls.push(fact as PythonCall);
+              else if (kind === 'pythonModule') module = fact as PythonModule;
+            });
+            app = cdkAppFromPython(text, calls, module);
+          }
+          emit('cdkApp', app);
+          for (const construct of app.constructs) emit('cdkConstruct', construct);
+        },
+      };
+    },
+  };
+}
+
+const constructType = /^aws_[a-z0-9_]+\.[A-Z]\w*$/;
+
+export function cdkAppFromPython(text: string, calls: readonly PythonCall[], module: PythonModule | undefined): CdkApp {
+  const spellings: Record<string, string> = {};
+  const constructs: CdkConstruct[] = [];
+  const methodCalls: Array<{ type: string; method: string; call: PythonCall }> = [];
+  const unresolved = new Set<string>((module?.unresolvedCalls ?? []).map((c) => camelCase(c.method)));
+  for (const call of calls) {
+    const name = fromPythonName(call.name);
+    if (name === undefined) continue;
+    const instanceMethod = /^(.*)\(\)\.(\w+)$/.exec(name);
+    if (instanceMethod) {
+      methodCalls.push({ type: instanceMethod[1], method: camelCase(instanceMethod[2]), call });
+      continue;
+    }
+    learnSpelling(spellings, text.slice(call.callee.start, call.callee.end), name);
+    if (!constructType.test(name) || call.positional.length < 2) continue;
+    const id = call.positional[1];
+    constructs.push({
+      language: 'python',
+      type: name,
+      start: call.start,
+      end: call.end,
+      callee: call.callee,
+      ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(text.slice(id.start, id.end)) }),
+      idSpan: { start: id.start, end: id.end },
+      props: keywordsObject(call),
+      arguments: { open: call.arguments.open, close: call.arguments.close, items: call.arguments.items },
+      methods: [],
+    });
+  }
+  for (const { type, method, call } of methodCalls) {
+    const candidates = constructs.filter((c) => c.type === type);
+    // Only one construct of the class: the method is called on it. Several: we cannot tell which.
+    if (candidates.length === 1) candidates[0].methods.push({ method, start: call.start, end: call.end });
+    else unresolved.add(method);
+  }
+  // `config.attr_endpoint_config_name`: an attribute of the only construct of its class.
+  const resolveRefs = (value: CdkValue): void => {
+    if (value.kind === 'object') for (const p of value.props) p.value = refOf(p.value);
+    else if (value.kind === 'array') value.items = value.items.map(refOf);
+  };
+  const refOf = (value: CdkValue): CdkValue => {
+    resolveRefs(value);
+    const match = value.kind === 'name' ? /^(aws_\w+\.[A-Z]\w*)\(\)\.(\w+)$/.exec(value.name) : null;
+    const candidates = match ? constructs.filter((c) => c.type === match[1]) : [];
+    return match && candidates.length === 1 ? { kind: 'ref', target: candidates[0].start, attribute: camelCase(match[2]), start: value.start, end: value.end } : value;
+  };
+  for (const construct of constructs) if (construct.props) resolveRefs(construct.props);
+  for (const assigned of module?.assignedAttributes ?? []) {
+    const instance = /^(.*)\(\)$/.exec(fromPythonName(assigned.path) ?? '');
+    // Several constructs of the class: any of them may be the one; each counts the prop as given.
+    for (const construct of instance ? constructs.filter((c) => c.type === instance[1]) : []) addAssignedProp(construct, camelCase(assigned.attribute), assigned);
+  }
+  return { language: 'python', constructs, unresolvedMethods: [...unresolved], spellings };
+}
+
+/** A call's keywords as an object value; `open` when a `**kwargs` hides some. */
+function keywordsObject(call: PythonCall): CdkValue {
+  const props: CdkProp[] = call.keywords.map((k) => ({
+    key: camelCase(k.name),
+    start: k.start,
+    end: k.end,
+    keyStart: k.start,
+    keyEnd: k.spread ? k.end : k.start + k.name.length,
+    value: toCdkValue(k.value),
+  }));
+  return { kind: 'object', props, open: call.open, container: call.arguments, start: call.arguments.open, end: call.arguments.close + 1 };
+}
+
+function toCdkValue(value: PyValue): CdkValue {
+  const base = { start: value.start, end: value.end, ...(value.indirect ? { indirect: true } : {}) };
+  switch (value.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return { kind: value.kind, value: value.value, ...base } as CdkValue;
+    case 'dict':
+      return {
+        kind: 'object',
+        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value) })),
+        open: value.open,
+        ...(value.container ? { container: value.container } : {}),
+        ...base,
+      };
+    case 'list':
+      return { kind: 'array', items: value.items.map(toCdkValue), open: false, ...base };
+    case 'call': {
+      const name = fromPythonName(value.call.name);
+      if (name === undefined) return { kind: 'unknown', ...base };
+      // A struct such as `CfnEndpointConfig.ProductionVariantProperty(...)` or `s3.LifecycleRule(...)`: its keywords are its props.
+      if (/\.[A-Z]\w*$/.test(name) && value.call.positional.length === 0) return { ...keywordsObject(value.call), ...base };
+      return { kind: 'call', name, args: value.call.positional.map(toCdkValue), ...base };
+    }
+    case 'unknown': {
+      const name = value.path ? fromPythonName(value.path) : undefined;
+      return name ? { kind: 'name', name, ...base } : { kind: 'unknown', ...base };
+    }
+    default:
+      return { kind: 'unknown', ...base };
+  }
+}
