@@ -23,6 +23,24 @@ export function initTreeSitter(locateWasm: LocateWasm): Promise<void> {
 }
 
 /**
+ * Grammars loaded into the process-wide runtime, by path. Each `Language.load` links another copy
+ * of the grammar's module into the one runtime, so linters created later (the tests make many)
+ * share the first copy instead of growing the runtime's memory and function table.
+ */
+const grammars = new Map<string, Promise<Grammar>>();
+
+function loadGrammar(path: string): Promise<Grammar> {
+  let grammar = grammars.get(path);
+  if (!grammar) {
+    grammar = GrammarLoader.load(path);
+    grammars.set(path, grammar);
+    // A failed load may succeed later (a file restored): do not keep the failure.
+    grammar.catch(() => grammars.delete(path));
+  }
+  return grammar;
+}
+
+/**
  * One grammar loaded once, lazily, for a tree-sitter language: the runtime,
  * the grammar's WebAssembly and a parser set to it. `load` is memoized and
  * never rejects; a failure shows in `state`. `prepare` builds what else the
@@ -58,7 +76,7 @@ export class LazyGrammar<Extra = undefined> {
     this.current = { state: 'loading' };
     try {
       await initTreeSitter(this.locateWasm);
-      const grammar = await GrammarLoader.load(this.locateWasm(this.file));
+      const grammar = await loadGrammar(this.locateWasm(this.file));
       const parser = new Parser();
       parser.setLanguage(grammar);
       this.loaded = { parser, extra: this.prepare(grammar) };
