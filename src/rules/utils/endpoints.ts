@@ -29,8 +29,19 @@ export interface EndpointVariant {
   variant?: PyDict;
 }
 
-/** The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`. */
-export function endpointVariantsOf(call: PythonCall): EndpointVariant[] {
+const endpointVariants = new WeakMap<PythonCall, readonly EndpointVariant[]>();
+
+/**
+ * The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`.
+ * Worked out once per call for all the rules that ask (facts are never changed after the parse).
+ */
+export function endpointVariantsOf(call: PythonCall): readonly EndpointVariant[] {
+  let variants = endpointVariants.get(call);
+  if (!variants) endpointVariants.set(call, (variants = readEndpointVariants(call)));
+  return variants;
+}
+
+function readEndpointVariants(call: PythonCall): EndpointVariant[] {
   if (isDeployCall(call)) {
     const serverless = getKeyword(call, 'serverless_inference_config');
     const asynchronous = getKeyword(call, 'async_inference_config');
