@@ -163,19 +163,23 @@ export class Linter {
     }
 
     const failed = new Set<string>();
-    outcome.walk((kind, fact) => {
-      for (const entry of active) {
-        if (failed.has(entry.rule.id)) continue;
-        const visit = entry.visitors[kind] as ((f: typeof fact) => void) | undefined;
-        if (!visit) continue;
-        try {
-          visit(fact);
-        } catch (err) {
-          failed.add(entry.rule.id);
-          this.recordRuleError(result, entry.rule, fileName, err);
-        }
+    const run = (entry: (typeof active)[number], visit: () => void): void => {
+      if (failed.has(entry.rule.id)) return;
+      try {
+        visit();
+      } catch (err) {
+        failed.add(entry.rule.id);
+        this.recordRuleError(result, entry.rule, fileName, err);
       }
+    };
+    // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
+    const byKind = new Map<string, Array<(typeof active)[number]>>();
+    outcome.walk((kind, fact) => {
+      let entries = byKind.get(kind);
+      if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
+      for (const entry of entries) run(entry, () => (entry.visitors[kind] as (f: typeof fact) => void)(fact));
     });
+    for (const entry of active) if (entry.visitors.onEnd) run(entry, () => entry.visitors.onEnd?.());
 
     // Suppression comments are written in the code, so they are read there.
     const suppressions = parseSuppressions(code, codeLines, language.commentPrefixes);
@@ -205,6 +209,7 @@ export class Linter {
       const visit = visitors[kind] as ((f: typeof fact) => void) | undefined;
       visit?.(fact);
     });
+    visitors.onEnd?.();
     return { format: language.format, code: outcome.embedded?.text ?? text, ...(outcome.embedded ? { embedded: outcome.embedded } : {}) };
   }
 

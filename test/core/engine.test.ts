@@ -116,6 +116,53 @@ describe('engine', () => {
   });
 });
 
+describe('engine: onEnd visitors', () => {
+  const lastWord = defineRule({
+    id: 'SML497',
+    name: 'reports-at-end',
+    meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: '{{count}} resources' }, fixes: [], wellArchitected: [], options: {} },
+    create: (context) => {
+      const seen: Array<{ start: number; end: number }> = [];
+      return {
+        cfnResource: (resource) => void seen.push({ start: resource.keyStart, end: resource.keyEnd }),
+        // Reports on the first resource what only the whole file tells: how many there are.
+        onEnd: () => context.report({ ...seen[0], messageId: 'm', data: { count: seen.length } }),
+      };
+    },
+  });
+  const throwsAtEnd = defineRule({
+    id: 'SML496',
+    name: 'throws-at-end',
+    meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+    create: (context) => ({
+      cfnResource: (resource) => context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'm' }),
+      onEnd: () => {
+        throw new Error('late boom');
+      },
+    }),
+  });
+
+  it('runs after every fact of the file, once, and its reports are findings like any other', () => {
+    const { linter, settings } = linterWith([lastWord]);
+    const result = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.message, f.line]), [['SML497', '2 resources', 3]]);
+  });
+
+  it('a rule that throws in onEnd is isolated like one that throws in a visitor: its findings are dropped, the others kept', () => {
+    const { linter, settings } = linterWith([throwsAtEnd, lastWord]);
+    const result = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['SML497']);
+    assert.deepEqual(result.ruleErrors, [{ ruleId: 'SML496', message: 'late boom' }]);
+  });
+
+  it('collectFacts calls onEnd after the facts too', () => {
+    const { linter } = linterWith([]);
+    const order: string[] = [];
+    linter.collectFacts('t.yaml', template, { cfnResource: (r) => void order.push(r.logicalId), onEnd: () => void order.push('end') });
+    assert.deepEqual(order, ['A', 'B', 'end']);
+  });
+});
+
 describe('engine formats', () => {
   it('says when a file is of a known format that has no parser yet', () => {
     const linter = new Linter({ rules: allRules, languages: testLanguages });
