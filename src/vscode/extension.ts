@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
-  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell));
+  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell), (document) => documents.factsOf(document));
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),

@@ -272,3 +272,50 @@ describe('Linter.collectFacts', () => {
     assert.equal(walked, 0);
   });
 });
+
+describe('Linter.lint keepFacts', () => {
+  const train = dedent`
+    from sagemaker.pytorch import PyTorch
+    INSTANCE = "ml.g5.xlarge"
+    PyTorch(entry_point="train.py", role=role, instance_type=INSTANCE, instance_count=2, framework_version="2.1", py_version="py310").fit()
+  `;
+
+  it('keeps the facts the rules walked: replaying them gives what collectFacts gives from a fresh parse', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    const result = linter.lint('train.py', train, { settings, keepFacts: true });
+    assert.ok(result.findings.length > 0, 'the rules ran on the same walk');
+    const replayed: unknown[] = [];
+    const parsed: unknown[] = [];
+    const order: string[] = [];
+    result.facts?.walk({ pythonCall: (c) => void replayed.push(c), pythonModule: (m) => void order.push(`module ${m.imports.length}`), onEnd: () => void order.push('end') });
+    linter.collectFacts('train.py', train, { pythonCall: (c) => void parsed.push(c) });
+    assert.equal(result.facts?.format, 'python');
+    assert.equal(result.facts?.code, train);
+    assert.deepEqual(replayed, parsed);
+    assert.equal(replayed.length, 2, 'the PyTorch call and its fit()');
+    assert.deepEqual(order, ['module 1', 'end']);
+  });
+
+  it('keeps nothing unless asked, and an empty walk for a file that does not parse', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    assert.equal(linter.lint('train.py', train, { settings }).facts, undefined);
+    const broken = linter.lint('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {', { settings, keepFacts: true });
+    assert.equal(broken.findings[0]?.ruleId, 'parse-error');
+    let walked = 0;
+    broken.facts?.walk({ cfnResource: () => walked++, onEnd: () => walked++ });
+    assert.equal(walked, 1, 'only onEnd');
+  });
+
+  it('keeps a notebook’s facts with the mapping from its cells to the file', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: train }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const facts = linter.lint('explore.ipynb', notebook, { settings, keepFacts: true }).facts;
+    const collected = linter.collectFacts('explore.ipynb', notebook, {});
+    assert.equal(facts?.format, 'notebook');
+    assert.equal(facts?.code, collected.code);
+    assert.equal(facts?.embedded?.toFile(0), collected.embedded?.toFile(0));
+  });
+});
