@@ -92,21 +92,18 @@ class Analyser {
   private treeHasError = true;
 
   /**
-   * Each property of a node read through web-tree-sitter crosses into WebAssembly (and a child
-   * builds a new Node object): the analysis reads the same few nodes several times (a call's
-   * callee when collecting, resolving and listing unresolved calls), so what it reads is kept
-   * by node id for the length of one analysis.
+   * A node's field read through web-tree-sitter crosses into WebAssembly and builds a new Node
+   * object: the analysis reads a call's callee and its parts when collecting, again when
+   * resolving and again when listing unresolved calls, so fields are kept by node id for the
+   * length of one analysis. (Types and ends are read directly: a map lookup per read cost as
+   * much as the crossing it saved.)
    */
-  private readonly types = new Map<number, string>();
-  private readonly ends = new Map<number, number>();
   private readonly fields = new Map<string, Map<number, Node | null>>();
 
   constructor(private readonly text: string) {}
 
   private typeOf(node: Node): string {
-    let type = this.types.get(node.id);
-    if (type === undefined) this.types.set(node.id, (type = node.type));
-    return type;
+    return node.type;
   }
 
   private typeOfOpt(node: Node | null | undefined): string | undefined {
@@ -118,9 +115,7 @@ class Analyser {
   }
 
   private endOf(node: Node): number {
-    let end = this.ends.get(node.id);
-    if (end === undefined) this.ends.set(node.id, (end = node.endIndex));
-    return end;
+    return node.endIndex;
   }
 
   /** The node's source text (the analysed text is the parsed text, so no crossing for the characters). */
