@@ -137,6 +137,11 @@ async function main() {
   files.forEach((f, i) => (f.format = results[i].format));
   const parsed = files.filter((f) => f.format);
   // A parser may throw (the engine turns that into a parse-error finding); the baseline must survive it too.
+  /** What the engine does before any rule: the language's parse (the analysis included for Python) and a walk of its facts. */
+  const parseOnlyText = (format, file, text) => {
+    const outcome = languageOf.get(format).parse(text, file);
+    if (outcome.ok) outcome.walk(() => {});
+  };
   const parseOnly = (f) => {
     try {
       const outcome = languageOf.get(f.format).parse(f.text, f.file);
@@ -183,17 +188,52 @@ async function main() {
   });
 
   // The editor's case: one 3,000-line training script re-linted after each edit (warm parser).
+  // Each edit is also parsed alone (another file name, so its incremental re-parse is its own):
+  // the ratio of the two, run for run, is what the rules and findings add, whatever the load.
+  const loadBefore = os.loadavg();
   const script = python(prng(seed ^ 0x3000), 3000);
   const scriptLines = countLines(script);
-  const editTimes = [];
+  const editTimes = [], editParseTimes = [];
   let scriptFindings = 0;
   for (let i = 0; i < 65; i++) {
     const edited = script.replace('entry_point="train.py"', `entry_point="train_${i}.py"`);
     const t = performance.now();
     scriptFindings = linter.lint('train.py', edited, { settings }).findings.length;
     if (i >= 5) editTimes.push(performance.now() - t);
+    const p = performance.now();
+    parseOnlyText('python', 'parse-only.py', edited);
+    if (i >= 5) editParseTimes.push(performance.now() - p);
   }
   const editSorted = [...editTimes].sort((a, b) => a - b);
+  const editParseSorted = [...editParseTimes].sort((a, b) => a - b);
+
+  // Where the script's lint time goes: each Python rule alone, against no rule at all (the
+  // parse, the analysis and the walk), in interleaved rounds so load drift hits all alike.
+  // Timed in CPU time of this process, and the least of the rounds kept: on a shared machine
+  // wall time mostly measures the other processes, a rule costs a few milliseconds at most.
+  const pyRules = linter.rules.filter((r) => settings.has(r.id) && r.meta.formats.includes('py'));
+  const ruleConfigs = [['(no rule)', new Map()], ...pyRules.map((r) => [`${r.id} ${r.name}`, new Map([[r.id, settings.get(r.id)]])]), ['(all rules)', settings]];
+  const ruleTimes = ruleConfigs.map(() => []);
+  const ruleFindings = ruleConfigs.map(() => 0);
+  // The order changes every round (seeded): a garbage collection that comes every so many lints
+  // would otherwise land on the same rule each round.
+  const shuffle = prng(seed ^ 0x5017);
+  for (let round = 0; round < 33; round++) {
+    const order = ruleConfigs.map((_, c) => c);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(shuffle() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    order.forEach((c) => {
+      const only = ruleConfigs[c][1];
+      const edited = script.replace('entry_point="train.py"', `entry_point="rules_${round}_${c}.py"`);
+      const t = process.cpuUsage();
+      ruleFindings[c] = linter.lint('rules.py', edited, { settings: only }).findings.length;
+      const cpu = process.cpuUsage(t);
+      if (round >= 3) ruleTimes[c].push((cpu.user + cpu.system) / 1000);
+    });
+  }
+  const ruleLeast = ruleTimes.map((times) => Math.min(...times));
   const scriptFile = path.join(os.tmpdir(), `greenml-bench-${process.pid}.py`);
   fs.writeFileSync(scriptFile, script);
   const scriptCli = [];
@@ -213,15 +253,20 @@ async function main() {
   }
   const notebookText = JSON.stringify({ cells: nbCells, metadata: { kernelspec: { language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 }, null, 1) + '\n';
   const notebookLines = countLines(notebookText);
-  const nbTimes = [];
+  const nbTimes = [], nbParseTimes = [];
   let nbFindings = 0;
   for (let i = 0; i < 65; i++) {
     const edited = notebookText.replace('entry_point=\\"train.py\\"', `entry_point=\\"train_${i}.py\\"`);
     const t = performance.now();
     nbFindings = linter.lint('explore.ipynb', edited, { settings }).findings.length;
     if (i >= 5) nbTimes.push(performance.now() - t);
+    const p = performance.now();
+    parseOnlyText('notebook', 'parse-only.ipynb', edited);
+    if (i >= 5) nbParseTimes.push(performance.now() - p);
   }
   const nbSorted = [...nbTimes].sort((a, b) => a - b);
+  const nbParseSorted = [...nbParseTimes].sort((a, b) => a - b);
+  const loadAfter = os.loadavg();
 
   // The CLI end to end: walk, read, lint, format. --no-config so it runs the defaults, as above.
   const cliArgs = ['dist/cli.js', 'lint', path.relative(root, corpusDir), '--format', 'json', '--fail-on', 'none', '--no-config'];
@@ -288,8 +333,16 @@ async function main() {
 
   const maxRssKb = process.resourceUsage().maxRSS;
   console.log(`\nPython script of ${scriptLines} lines re-linted after an edit, ${editTimes.length} runs: p50 ${n2(quantile(editSorted, 0.5))} ms, p95 ${n2(quantile(editSorted, 0.95))} ms, max ${n2(editSorted.at(-1))} ms (${scriptFindings} findings)`);
+  const ratios = (lint, parse) => `lint / parse-only: p50 ${n2(quantile(lint, 0.5) / quantile(parse, 0.5))}x, p95 ${n2(quantile(lint, 0.95) / quantile(parse, 0.95))}x`;
+  console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(editParseSorted, 0.5))} ms, p95 ${n2(quantile(editParseSorted, 0.95))} ms; ${ratios(editSorted, editParseSorted)}`);
   console.log(`  the CLI on that one file in a fresh process: ${Math.round(median(scriptCli))} ms wall (median of ${scriptCli.length})`);
   console.log(`Notebook of 200 code cells (${notebookLines} lines of .ipynb) re-linted after an edit, ${nbTimes.length} runs: p50 ${n2(quantile(nbSorted, 0.5))} ms, p95 ${n2(quantile(nbSorted, 0.95))} ms, max ${n2(nbSorted.at(-1))} ms (${nbFindings} findings)`);
+  console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(nbParseSorted, 0.5))} ms, p95 ${n2(quantile(nbParseSorted, 0.95))} ms; ${ratios(nbSorted, nbParseSorted)}`);
+  console.log(`  load average while measuring the two: ${loadBefore.map(n2).join(' ')} before, ${loadAfter.map(n2).join(' ')} after (${cpus.length} cores)`);
+  console.log(`\nThe script's lint by rule (CPU ms, least of ${ruleTimes[0].length} interleaved rounds; a rule's cost is its lint alone minus no rule)`);
+  const ruleRows = [['rules run', 'CPU ms', 'cost ms', 'findings']];
+  ruleConfigs.forEach(([label], c) => ruleRows.push([label, n2(ruleLeast[c]), c === 0 ? '-' : n2(ruleLeast[c] - ruleLeast[0]), ruleFindings[c]]));
+  console.log(table(ruleRows));
   console.log(`\nParsers loaded in ${n1(coldMs)} ms (tree-sitter runtime and the Python grammar, in this process)`);
   console.log(`\nMemory: RSS ${mb(rssStart)} MB at start, ${mb(rssLoaded)} MB with the corpus in memory, ${mb(rssEnd)} MB after the runs (peak ${mb(maxRssKb * 1024)} MB)`);
   console.log(`Node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.arch()}`);
@@ -298,6 +351,12 @@ async function main() {
     console.log(JSON.stringify({
       corpus: { files: files.length, lines: totalLines, bytes: totalBytes, parsed: parsed.length, seed },
       runs: perRun, median: summary,
+      editor: {
+        script: { lines: scriptLines, findings: scriptFindings, p50: quantile(editSorted, 0.5), p95: quantile(editSorted, 0.95), parseP50: quantile(editParseSorted, 0.5), parseP95: quantile(editParseSorted, 0.95) },
+        notebook: { lines: notebookLines, findings: nbFindings, p50: quantile(nbSorted, 0.5), p95: quantile(nbSorted, 0.95), parseP50: quantile(nbParseSorted, 0.5), parseP95: quantile(nbParseSorted, 0.95) },
+        byRule: Object.fromEntries(ruleConfigs.map(([label], c) => [label, { leastCpuMs: ruleLeast[c], findings: ruleFindings[c] }])),
+        loadAverage: { before: loadBefore, after: loadAfter },
+      },
       byKind, findings: { total: findings, byRule, suppressed }, skipped, ruleErrors, cli: { ...cli, agrees: !disagree },
       memory: { rssStart, rssLoaded, rssEnd, maxRss: maxRssKb * 1024 }, node: process.version, cpu: cpus[0]?.model, cores: cpus.length,
     }, null, 2));

@@ -4,7 +4,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, Visitors } from './types';
+import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
@@ -18,6 +18,21 @@ export interface LintResult {
   ruleErrors: Array<{ ruleId: string; message: string }>;
   /** Findings silenced by suppression comments. */
   suppressed: number;
+  /** With {@link LintOptions.keepFacts}: the facts the rules visited, for features that read the code too. */
+  facts?: KeptFacts;
+}
+
+/**
+ * The facts one lint walked, kept so that features reading the same version of
+ * the code (CodeLens, estimates) need not parse it again: `walk` replays them.
+ */
+export interface KeptFacts {
+  format: Format;
+  /** The text the facts' offsets index: the file, or a notebook's cells joined. */
+  code: string;
+  embedded?: EmbeddedCode;
+  /** Walks the kept facts through `visitors`, in the order the rules saw them, then calls `onEnd`. */
+  walk(visitors: Visitors): void;
 }
 
 /** What {@link Linter.collectFacts} walked: the format and the code the facts' offsets index. */
@@ -47,6 +62,8 @@ export interface LintOptions {
    * used when it is of the file's format, ignored otherwise.
    */
   context?: FileContext;
+  /** Keep the facts walked in {@link LintResult.facts} (an editor that also shows lenses on the same version). */
+  keepFacts?: boolean;
 }
 
 const defaultMaxTextLength = 4 * 1024 * 1024;
@@ -161,6 +178,8 @@ export class Linter {
         ...lines.rangeOf(start, end),
         ...(outcome.error.cell ? { cell: outcome.error.cell } : {}),
       });
+      // Nothing to read in this version: a feature reading it need not parse it again to find that out.
+      if (options.keepFacts) result.facts = { format: language.format, code: text, walk: (visitors) => replay([], visitors) };
       return result;
     }
 
@@ -202,19 +221,25 @@ export class Linter {
     }
 
     const failed = new Set<string>();
-    outcome.walk((kind, fact) => {
-      for (const entry of active) {
-        if (failed.has(entry.rule.id)) continue;
-        const visit = entry.visitors[kind] as ((f: typeof fact) => void) | undefined;
-        if (!visit) continue;
-        try {
-          visit(fact);
-        } catch (err) {
-          failed.add(entry.rule.id);
-          this.recordRuleError(result, entry.rule, fileName, err);
-        }
+    const run = (entry: (typeof active)[number], visit: () => void): void => {
+      if (failed.has(entry.rule.id)) return;
+      try {
+        visit();
+      } catch (err) {
+        failed.add(entry.rule.id);
+        this.recordRuleError(result, entry.rule, fileName, err);
       }
+    };
+    // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
+    const byKind = new Map<string, Array<(typeof active)[number]>>();
+    const kept: Array<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]> | undefined = options.keepFacts ? [] : undefined;
+    outcome.walk((kind, fact) => {
+      kept?.push([kind, fact]);
+      let entries = byKind.get(kind);
+      if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
+      for (const entry of entries) run(entry, () => (entry.visitors[kind] as (f: typeof fact) => void)(fact));
     });
+    for (const entry of active) if (entry.visitors.onEnd) run(entry, () => entry.visitors.onEnd?.());
 
     // Suppression comments are written in the code, so they are read there.
     const suppressions = parseSuppressions(code, codeLines, language.commentPrefixes);
@@ -226,6 +251,7 @@ export class Linter {
       }
     }
     result.findings.sort(compareFindings);
+    if (kept) result.facts = { format: language.format, code, ...(embedded ? { embedded } : {}), walk: (visitors) => replay(kept, visitors) };
     return result;
   }
 
@@ -244,6 +270,7 @@ export class Linter {
       const visit = visitors[kind] as ((f: typeof fact) => void) | undefined;
       visit?.(fact);
     });
+    visitors.onEnd?.();
     return { format: language.format, code: outcome.embedded?.text ?? text, ...(outcome.embedded ? { embedded: outcome.embedded } : {}) };
   }
 
@@ -356,6 +383,11 @@ export class Linter {
     this.reportedFailures.add(key);
     this.logger.error(message);
   }
+}
+
+function replay(facts: ReadonlyArray<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]>, visitors: Visitors): void {
+  for (const [kind, fact] of facts) (visitors[kind] as ((f: typeof fact) => void) | undefined)?.(fact);
+  visitors.onEnd?.();
 }
 
 function checkFix(fix: Fix, length: number): void {

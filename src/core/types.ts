@@ -136,7 +136,13 @@ export const parseErrorRuleId = 'parse-error';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface VisitorFacts {}
 
-export type Visitors = { [K in keyof VisitorFacts]?: (fact: VisitorFacts[K]) => void };
+export type Visitors = { [K in keyof VisitorFacts]?: (fact: VisitorFacts[K]) => void } & {
+  /**
+   * Called once after every fact of the file has been visited (ESLint's `Program:exit`):
+   * for rules whose verdict on one fact depends on facts that may come later in the file.
+   */
+  onEnd?: () => void;
+};
 
 export type EmitFact = <K extends keyof VisitorFacts>(kind: K, fact: VisitorFacts[K]) => void;
 

@@ -17,8 +17,8 @@ const trainingClassFamilies = /^p[3-6]/;
 /** Training-class families for CloudFormation and Terraform variants: multi-GPU hosts built for training, not for serving. */
 const iacTrainingClassFamilies = ['p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en'];
 
-/** Application Auto Scaling set up in code: a call written outside a comment. */
-const registersScaling = /^[^#\n]*\bregister_scalable_target\s*\(/m;
+/** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
+const registerScalableTarget = 'register_scalable_target';
 
 function isOversized(row: InstanceRow): boolean {
   return trainingClassFamilies.test(getFamily(row.instanceType)) || (row.acceleratorKind === 'gpu' && (row.acceleratorCount ?? 0) >= 4);
@@ -51,7 +51,9 @@ export const endpointOversizedInstance = defineRule({
     options: {},
   },
   create(context) {
-    const scaled = registersScaling.test(context.text);
+    // A fixed fleet is judged at the end of the file: a scaling target may be registered after the deploy.
+    let scaled = false;
+    const fixedFleets: Array<{ start: number; end: number; count: number }> = [];
     let tfModule: TfModule | undefined;
     const reportedTypes = new Set<number>();
     return {
@@ -124,7 +126,12 @@ export const endpointOversizedInstance = defineRule({
           context.report({ start: variant.count.nameStart, end: variant.count.nameEnd, messageId: 'fixedFleetTerraform', data: { ...data, count: variant.countValue } });
         }
       },
+      pythonModule(module) {
+        // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
+        if (module.unresolvedCalls.some((u) => u.method === registerScalableTarget)) scaled = true;
+      },
       pythonCall(call) {
+        if (call.name.endsWith(`.${registerScalableTarget}`)) scaled = true;
         for (const variant of endpointVariantsOf(call, context.text)) {
           if (variant.notRealTime) continue;
           const rows = variant.instanceType && possibleInstanceTypes(variant.instanceType.value);
@@ -136,10 +143,12 @@ export const endpointOversizedInstance = defineRule({
             context.report({ start: variant.instanceType.start, end: variant.instanceType.end, messageId: trainingClass ? 'oversizedInstance' : 'multiGpu', data: { instanceType: row.instanceType, accelerators: describeAccelerators(row) } });
           }
           const count = variant.instanceCount;
-          if (!scaled && count?.value.kind === 'number' && count.value.value > 1) {
-            context.report({ start: count.start, end: count.end, messageId: 'fixedFleetPython', data: { count: count.value.value } });
-          }
+          if (count?.value.kind === 'number' && count.value.value > 1) fixedFleets.push({ start: count.start, end: count.end, count: count.value.value });
         }
+      },
+      onEnd() {
+        if (scaled) return;
+        for (const fleet of fixedFleets) context.report({ start: fleet.start, end: fleet.end, messageId: 'fixedFleetPython', data: { count: fleet.count } });
       },
     };
   },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Linter } from '../core/engine';
+import type { CollectResult, KeptFacts, Linter } from '../core/engine';
+import type { Visitors } from '../core/types';
 import type { IntensityChoice } from '../estimate/estimate';
 import type { LensModel, LensSettings } from '../present/codeLens';
 import { lensesFor } from '../present/codeLens';
@@ -52,11 +53,22 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     /** The notebook a cell document belongs to (DocumentLinter.notebookOf). */
     private readonly notebookOf: (cell: vscode.TextDocument) => vscode.NotebookDocument | undefined,
     private readonly pricing?: EditorPricing,
+    /** The facts the diagnostics lint kept for the document's current version (DocumentLinter.factsOf), if any. */
+    private readonly lintedFacts: (document: vscode.TextDocument) => KeptFacts | undefined = () => undefined,
   ) {}
+
+  /** The lint's facts of this version when there are some; else the code is parsed here. */
+  private walk(document: vscode.TextDocument, visitors: Visitors, parse: () => CollectResult): Pick<CollectResult, 'embedded'> {
+    const facts = this.lintedFacts(document);
+    if (!facts) return parse();
+    facts.walk(visitors);
+    return facts;
+  }
 
   /**
    * The cost targets and code region of a document, with a way to map their offsets to positions
-   * in it; undefined for a file Green ML does not read (or a cell of no open notebook).
+   * in it; undefined for a file Green ML does not read (or a cell of no open notebook). Reads the
+   * lint's facts of this version when there are some.
    */
   async targetsOf(document: vscode.TextDocument): Promise<{ targets: CostTargets; positionOf(offset: number): vscode.Position | undefined } | undefined> {
     if (document.uri.scheme === cellScheme) {
@@ -66,7 +78,8 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
       const fileName = `${notebook.uri.path}.ipynb`;
       if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
       const targets: CostTargets = { targets: [] };
-      const collected = this.linter.collectFacts(fileName, notebookText(notebook.getCells()), costTargetVisitors(targets), { format: 'notebook' });
+      const visitors = costTargetVisitors(targets);
+      const collected = this.walk(document, visitors, () => this.linter.collectFacts(fileName, notebookText(notebook.getCells()), visitors, { format: 'notebook' }));
       return {
         targets,
         positionOf: (offset) => {
@@ -77,9 +90,11 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     }
     const fileName = document.fileName;
     if (!this.linter.mayHandle(fileName)) return undefined;
-    if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
+    const text = document.getText();
+    if (this.linter.needsPrepare(fileName, text)) await this.linter.prepare([fileName], text);
     const targets: CostTargets = { targets: [] };
-    const collected = this.linter.collectFacts(fileName, document.getText(), costTargetVisitors(targets));
+    const visitors = costTargetVisitors(targets);
+    const collected = this.walk(document, visitors, () => this.linter.collectFacts(fileName, text, visitors));
     return { targets, positionOf: (offset) => document.positionAt(collected.embedded?.toFile(offset) ?? offset) };
   }
 
@@ -94,14 +109,15 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     if (document.uri.scheme === cellScheme) {
       const notebook = this.notebookOf(document);
       const index = notebook ? notebook.getCells().findIndex((c) => c.document === document) : -1;
-      return notebook && index !== -1 ? this.cellLenses(notebook, index, settings) : [];
+      return notebook && index !== -1 ? this.cellLenses(document, notebook, index, settings) : [];
     }
     const fileName = document.fileName;
     if (!this.linter.mayHandle(fileName)) return [];
     const text = document.getText();
     if (this.linter.needsPrepare(fileName, text)) await this.linter.prepare([fileName], text);
     const sink: CostTargets = { targets: [] };
-    const collected = this.linter.collectFacts(fileName, text, costTargetVisitors(sink));
+    const visitors = costTargetVisitors(sink);
+    const collected = this.walk(document, visitors, () => this.linter.collectFacts(fileName, text, visitors));
     const toFile = (offset: number): number => collected.embedded?.toFile(offset) ?? offset;
     return lensesFor(sink, settings).map((lens) => toCodeLens(lens, document.positionAt(toFile(lens.start))));
   }
@@ -110,11 +126,12 @@ export class CostCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
    * A cell of a notebook open in the notebook editor: the whole notebook is read from its live
    * cells (imports and constants of earlier cells count), and the lenses of this cell are kept.
    */
-  private async cellLenses(notebook: vscode.NotebookDocument, index: number, settings: LensSettings): Promise<vscode.CodeLens[]> {
+  private async cellLenses(cell: vscode.TextDocument, notebook: vscode.NotebookDocument, index: number, settings: LensSettings): Promise<vscode.CodeLens[]> {
     const fileName = `${notebook.uri.path}.ipynb`;
     if (this.linter.needsPrepare(fileName)) await this.linter.prepare([fileName]);
     const sink: CostTargets = { targets: [] };
-    const collected = this.linter.collectFacts(fileName, notebookText(notebook.getCells()), costTargetVisitors(sink), { format: 'notebook' });
+    const visitors = costTargetVisitors(sink);
+    const collected = this.walk(cell, visitors, () => this.linter.collectFacts(fileName, notebookText(notebook.getCells()), visitors, { format: 'notebook' }));
     return lensesFor(sink, settings).flatMap((lens) => {
       const where = collected.embedded?.cellRange(lens.start, lens.end);
       return where?.index === index ? [toCodeLens(lens, new vscode.Position(where.line - 1, where.column - 1))] : [];

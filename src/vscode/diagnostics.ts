@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
-import type { Linter, LintResult } from '../core/engine';
+import type { KeptFacts, Linter, LintResult } from '../core/engine';
 import type { CellLocation, FileContext, Format, Range as FindingRange } from '../core/types';
 import type { ConfigFileFinder, ConfigFileIssue } from '../node/configFile';
 import { configFileNames } from '../node/configFile';
@@ -77,6 +77,34 @@ export class DocumentLinter implements vscode.Disposable {
     return state && state.version === document.version ? state : undefined;
   }
 
+  /**
+   * The facts of the document's current version as its lint walked them, for CodeLens: one
+   * parse per version serves the diagnostics and the lenses. A lint still waiting for its
+   * delay runs now (the timer is cancelled, so it does not run twice). Undefined when the
+   * document is not linted (disabled, too large, not yet loaded): the caller parses it itself.
+   */
+  factsOf(document: vscode.TextDocument): KeptFacts | undefined {
+    if (document.uri.scheme === cellScheme) {
+      const notebook = this.notebookOf(document);
+      if (!notebook) return undefined;
+      if (!this.cellStateOf(document) && this.timers.has(notebook.uri.toString())) {
+        clearTimeout(this.timers.get(notebook.uri.toString()));
+        this.timers.delete(notebook.uri.toString());
+        this.lintNotebook(notebook);
+      }
+      const current = this.cellStateOf(document);
+      // Cells moved or removed without an edit keep their versions: the text says whether it is the same notebook.
+      return current && current.state.text === notebookText(notebook.getCells()) ? current.state.result.facts : undefined;
+    }
+    const key = document.uri.toString();
+    if (!this.stateOf(document) && this.timers.has(key)) {
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      this.lintDocument(document);
+    }
+    return this.stateOf(document)?.result.facts;
+  }
+
   /** The format of a document, if Green ML lints it. */
   formatOf(document: vscode.TextDocument): Format | undefined {
     return this.states.get(document.uri.toString())?.result.format;
@@ -145,7 +173,7 @@ export class DocumentLinter implements vscode.Disposable {
     const started = performance.now();
     // A Terraform file is read with the other .tf files of its folder: open editors' texts, else the disk.
     const context = document.uri.scheme === 'file' ? buildFolderContext(this.linter, fileName, (f) => (f === fileName ? text : this.currentText(f))) : undefined;
-    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(document.uri), context });
+    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(document.uri), context, keepFacts: true });
     this.states.set(key, { version: document.version, result });
     this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(f, document.uri)));
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
@@ -214,7 +242,7 @@ export class DocumentLinter implements vscode.Disposable {
     const cells = notebook.getCells();
     const text = notebookText(cells);
     const started = performance.now();
-    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(notebook.uri), format: 'notebook' });
+    const result = this.linter.lint(fileName, text, { settings: this.settingsFor(notebook.uri), format: 'notebook', keepFacts: true });
     const key = notebook.uri.toString();
     this.notebookStates.set(key, { notebook, text, result, versions: new Map(cells.filter(isCodeCell).map((c) => [c.document.uri.toString(), c.document.version])) });
     const byCell = new Map<string, vscode.Diagnostic[]>(cells.filter(isCodeCell).map((c) => [c.document.uri.toString(), []]));

@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const rulesView = new RulesView(linter.rules, settings);
   const version = String(context.extension.packageJSON.version);
   const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
-  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell), pricing);
+  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell), pricing, (document) => documents.factsOf(document));
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),

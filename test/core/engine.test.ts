@@ -118,6 +118,53 @@ describe('engine', () => {
   });
 });
 
+describe('engine: onEnd visitors', () => {
+  const lastWord = defineRule({
+    id: 'SML497',
+    name: 'reports-at-end',
+    meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: '{{count}} resources' }, fixes: [], wellArchitected: [], options: {} },
+    create: (context) => {
+      const seen: Array<{ start: number; end: number }> = [];
+      return {
+        cfnResource: (resource) => void seen.push({ start: resource.keyStart, end: resource.keyEnd }),
+        // Reports on the first resource what only the whole file tells: how many there are.
+        onEnd: () => context.report({ ...seen[0], messageId: 'm', data: { count: seen.length } }),
+      };
+    },
+  });
+  const throwsAtEnd = defineRule({
+    id: 'SML496',
+    name: 'throws-at-end',
+    meta: { category: 'ops', defaultSeverity: 'warning', formats: ['cfn'], description: 'test', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+    create: (context) => ({
+      cfnResource: (resource) => context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'm' }),
+      onEnd: () => {
+        throw new Error('late boom');
+      },
+    }),
+  });
+
+  it('runs after every fact of the file, once, and its reports are findings like any other', () => {
+    const { linter, settings } = linterWith([lastWord]);
+    const result = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.message, f.line]), [['SML497', '2 resources', 3]]);
+  });
+
+  it('a rule that throws in onEnd is isolated like one that throws in a visitor: its findings are dropped, the others kept', () => {
+    const { linter, settings } = linterWith([throwsAtEnd, lastWord]);
+    const result = linter.lint('t.yaml', template, { settings });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['SML497']);
+    assert.deepEqual(result.ruleErrors, [{ ruleId: 'SML496', message: 'late boom' }]);
+  });
+
+  it('collectFacts calls onEnd after the facts too', () => {
+    const { linter } = linterWith([]);
+    const order: string[] = [];
+    linter.collectFacts('t.yaml', template, { cfnResource: (r) => void order.push(r.logicalId), onEnd: () => void order.push('end') });
+    assert.deepEqual(order, ['A', 'B', 'end']);
+  });
+});
+
 describe('engine formats', () => {
   it('says when a file is of a known format that has no parser yet', () => {
     // A linter built without the CDK TypeScript language.
@@ -283,5 +330,52 @@ describe('engine: files read together (folder contexts)', () => {
     const result = linter.lint('stack.yaml', template, { settings, context });
     assert.equal(result.format, 'cfn-yaml');
     assert.deepEqual(result.ruleErrors, []);
+  });
+});
+
+describe('Linter.lint keepFacts', () => {
+  const train = dedent`
+    from sagemaker.pytorch import PyTorch
+    INSTANCE = "ml.g5.xlarge"
+    PyTorch(entry_point="train.py", role=role, instance_type=INSTANCE, instance_count=2, framework_version="2.1", py_version="py310").fit()
+  `;
+
+  it('keeps the facts the rules walked: replaying them gives what collectFacts gives from a fresh parse', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    const result = linter.lint('train.py', train, { settings, keepFacts: true });
+    assert.ok(result.findings.length > 0, 'the rules ran on the same walk');
+    const replayed: unknown[] = [];
+    const parsed: unknown[] = [];
+    const order: string[] = [];
+    result.facts?.walk({ pythonCall: (c) => void replayed.push(c), pythonModule: (m) => void order.push(`module ${m.imports.length}`), onEnd: () => void order.push('end') });
+    linter.collectFacts('train.py', train, { pythonCall: (c) => void parsed.push(c) });
+    assert.equal(result.facts?.format, 'python');
+    assert.equal(result.facts?.code, train);
+    assert.deepEqual(replayed, parsed);
+    assert.equal(replayed.length, 2, 'the PyTorch call and its fit()');
+    assert.deepEqual(order, ['module 1', 'end']);
+  });
+
+  it('keeps nothing unless asked, and an empty walk for a file that does not parse', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    assert.equal(linter.lint('train.py', train, { settings }).facts, undefined);
+    const broken = linter.lint('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {', { settings, keepFacts: true });
+    assert.equal(broken.findings[0]?.ruleId, 'parse-error');
+    let walked = 0;
+    broken.facts?.walk({ cfnResource: () => walked++, onEnd: () => walked++ });
+    assert.equal(walked, 1, 'only onEnd');
+  });
+
+  it('keeps a notebook’s facts with the mapping from its cells to the file', () => {
+    const linter = createTestLinter();
+    const settings = resolveRuleSettings(linter.rules);
+    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: train }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const facts = linter.lint('explore.ipynb', notebook, { settings, keepFacts: true }).facts;
+    const collected = linter.collectFacts('explore.ipynb', notebook, {});
+    assert.equal(facts?.format, 'notebook');
+    assert.equal(facts?.code, collected.code);
+    assert.equal(facts?.embedded?.toFile(0), collected.embedded?.toFile(0));
   });
 });

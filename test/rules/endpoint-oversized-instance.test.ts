@@ -117,6 +117,27 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
+      name: 'several instances, scaled through a client the analysis cannot resolve (a parameter of a helper)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        def scale(autoscaling, name):
+            autoscaling.register_scalable_target(ServiceNamespace="sagemaker", ResourceId=f"endpoint/{name}/variant/AllTraffic", ScalableDimension="sagemaker:variant:DesiredInstanceCount", MinCapacity=1, MaxCapacity=4)
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=3, instance_type="ml.m5.large", endpoint_name="ep")
+      `,
+    },
+    {
+      name: 'several instances, auto scaling registered on a session client after the deploy',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.model import Model
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=2, instance_type="ml.m5.large", endpoint_name="ep")
+        scaling = boto3.Session(region_name="eu-west-1").client("application-autoscaling")
+        scaling.register_scalable_target(ServiceNamespace="sagemaker", ResourceId="endpoint/ep/variant/AllTraffic", ScalableDimension="sagemaker:variant:DesiredInstanceCount", MinCapacity=1, MaxCapacity=4)
+      `,
+    },
+    {
       name: 'unresolved type and count, and a commented-out deploy',
       format: 'python',
       code: dedent`
@@ -236,6 +257,30 @@ new RuleTester().run(endpointOversizedInstance, {
         { messageId: 'fixedFleetPython', data: { count: 2 }, ...at(28, 19, 31) },
         { messageId: 'oversizedInstance', data: { instanceType: 'ml.p3.2xlarge', accelerators: '1 × V100' }, ...at(28, 52, 31) },
       ],
+      output: null,
+    },
+    {
+      name: 'several instances: register_scalable_target( in strings and in a comment after code is no registration',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=2, instance_type="ml.m5.large", endpoint_name="ep")
+        print("TODO: call register_scalable_target( for ep")
+        NOTE = '''scaling.register_scalable_target(ResourceId="endpoint/ep/variant/AllTraffic")'''
+        ready = True  # then scaling.register_scalable_target(...)
+      `,
+      errors: [{ messageId: 'fixedFleetPython', data: { count: 2 }, ...at(2, 57, 24) }],
+      output: null,
+    },
+    {
+      name: 'several instances in a notebook: a cell whose string mentions register_scalable_target( is no registration',
+      format: 'notebook',
+      code: notebookJson([
+        'from sagemaker.model import Model\n',
+        'Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=2, instance_type="ml.m5.large", endpoint_name="ep")\n',
+        "'''Next: scaling.register_scalable_target(ServiceNamespace=\"sagemaker\") for the endpoint'''\n",
+      ]),
+      errors: [{ messageId: 'fixedFleetPython', data: { count: 2 }, ...at(18, 62, 24) }],
       output: null,
     },
   ],

@@ -90,10 +90,56 @@ class Analyser {
   private readonly calls = new Map<number, PythonCall | null>();
   private readonly resolving = new Set<number>();
   private readonly errors: Span[] = [];
+  /** No node of a tree without errors has one: then calls need not ask, one crossing each. */
+  private treeHasError = true;
+
+  /**
+   * A node's field read through web-tree-sitter crosses into WebAssembly and builds a new Node
+   * object: the analysis reads a call's callee and its parts when collecting, again when
+   * resolving and again when listing unresolved calls, so fields are kept by node id for the
+   * length of one analysis. (Types and ends are read directly: a map lookup per read cost as
+   * much as the crossing it saved.)
+   */
+  private readonly fields = new Map<string, Map<number, Node | null>>();
 
   constructor(private readonly text: string) {}
 
+  private typeOf(node: Node): string {
+    return node.type;
+  }
+
+  private typeOfOpt(node: Node | null | undefined): string | undefined {
+    return node ? this.typeOf(node) : undefined;
+  }
+
+  private isType(node: Node | null | undefined, type: string): node is Node {
+    return !!node && this.typeOf(node) === type;
+  }
+
+  private endOf(node: Node): number {
+    return node.endIndex;
+  }
+
+  /** The node's source text (the analysed text is the parsed text, so no crossing for the characters). */
+  private textOf(node: Node): string {
+    return this.text.slice(node.startIndex, this.endOf(node));
+  }
+
+  private textOfOpt(node: Node | null | undefined): string | undefined {
+    return node ? this.textOf(node) : undefined;
+  }
+
+  private field(node: Node | null | undefined, name: string): Node | null {
+    if (!node) return null;
+    let byNode = this.fields.get(name);
+    if (!byNode) this.fields.set(name, (byNode = new Map()));
+    let child = byNode.get(node.id);
+    if (child === undefined) byNode.set(node.id, (child = node.childForFieldName(name)));
+    return child;
+  }
+
   run(tree: Tree, query: Query): PythonAnalysis {
+    this.treeHasError = tree.rootNode.hasError;
     this.collect(tree, query);
     const calls: PythonCall[] = [];
     const unresolvedCalls: UnresolvedCall[] = [];
@@ -103,9 +149,9 @@ class Analyser {
         calls.push(call);
         continue;
       }
-      const method = site.node.childForFieldName('function');
-      const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
-      if (name) unresolvedCalls.push({ method: name, start: site.node.startIndex, end: site.node.endIndex });
+      const method = this.field(site.node, 'function');
+      const name = this.isType(method, 'attribute') ? this.textOfOpt(this.field(method, 'attribute')) : undefined;
+      if (name) unresolvedCalls.push({ method: name, start: site.node.startIndex, end: this.endOf(site.node) });
     }
     const assignedAttributes: AssignedAttribute[] = [];
     for (const { node, scope } of this.attributeTargets) {
@@ -126,21 +172,21 @@ class Analyser {
       if (start < errorEnd) continue;
       while (scopes.length > 1 && scopes[scopes.length - 1].end <= start) scopes.pop();
       const current = scopes[scopes.length - 1].scope;
-      const type = node.type;
+      const type = this.typeOf(node);
       switch (type) {
         case 'ERROR':
-          errorEnd = node.endIndex;
+          errorEnd = this.endOf(node);
           this.errors.push({ start, end: errorEnd });
           break;
         case 'function_definition':
         case 'lambda':
         case 'class_definition': {
-          const name = node.childForFieldName('name');
-          if (name) this.bind(current, name.text, undefined);
+          const name = this.field(node, 'name');
+          if (name) this.bind(current, this.textOf(name), undefined);
           const scope: Scope = { kind: type === 'class_definition' ? 'class' : 'function', parent: current, bindings: new Map() };
-          const parameters = node.childForFieldName('parameters');
+          const parameters = this.field(node, 'parameters');
           if (parameters) for (const p of parameterNames(parameters)) this.bind(scope, p, undefined);
-          scopes.push({ scope, end: node.endIndex });
+          scopes.push({ scope, end: this.endOf(node) });
           break;
         }
         default:
@@ -153,70 +199,70 @@ class Analyser {
     switch (type) {
       case 'call': {
         this.callSites.push({ node, scope });
-        const callee = node.childForFieldName('function');
-        if (callee?.type === 'attribute') {
-          const object = callee.childForFieldName('object');
-          const method = callee.childForFieldName('attribute')?.text;
-          if (object?.type === 'identifier' && method && mutatingMethods.has(method)) this.mutate(scope, object.text);
+        const callee = this.field(node, 'function');
+        if (this.isType(callee, 'attribute')) {
+          const object = this.field(callee, 'object');
+          const method = this.textOfOpt(this.field(callee, 'attribute'));
+          if (this.isType(object, 'identifier') && method && mutatingMethods.has(method)) this.mutate(scope, this.textOf(object));
         }
         return;
       }
       case 'import_statement':
         for (const child of node.namedChildren) {
-          if (child.type === 'dotted_name') {
+          if (this.typeOf(child) === 'dotted_name') {
             // `import a.b.c` binds `a`, through which `a.b.c` is reached.
-            const first = child.text.split('.')[0];
+            const first = this.textOf(child).split('.')[0];
             this.bindImport(scope, first, first);
-          } else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text;
-            const alias = child.childForFieldName('alias')?.text;
+          } else if (this.typeOf(child) === 'aliased_import') {
+            const name = this.textOfOpt(this.field(child, 'name'));
+            const alias = this.textOfOpt(this.field(child, 'alias'));
             if (name && alias) this.bindImport(scope, alias, name);
           }
         }
         return;
       case 'import_from_statement': {
-        const moduleNode = node.childForFieldName('module_name');
-        if (!moduleNode || moduleNode.type !== 'dotted_name') return;
-        const moduleName = compact(moduleNode.text);
+        const moduleNode = this.field(node, 'module_name');
+        if (!moduleNode || this.typeOf(moduleNode) !== 'dotted_name') return;
+        const moduleName = compact(this.textOf(moduleNode));
         for (const child of node.namedChildren) {
           if (child.startIndex === moduleNode.startIndex) continue;
-          if (child.type === 'dotted_name') this.bindImport(scope, compact(child.text), `${moduleName}.${compact(child.text)}`);
-          else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text;
-            const alias = child.childForFieldName('alias')?.text;
+          if (this.typeOf(child) === 'dotted_name') this.bindImport(scope, compact(this.textOf(child)), `${moduleName}.${compact(this.textOf(child))}`);
+          else if (this.typeOf(child) === 'aliased_import') {
+            const name = this.textOfOpt(this.field(child, 'name'));
+            const alias = this.textOfOpt(this.field(child, 'alias'));
             if (name && alias) this.bindImport(scope, alias, `${moduleName}.${compact(name)}`);
-          } else if (child.type === 'wildcard_import') this.starImports.push(moduleName);
+          } else if (this.typeOf(child) === 'wildcard_import') this.starImports.push(moduleName);
         }
         return;
       }
       case 'assignment': {
-        const left = node.childForFieldName('left');
-        let right = node.childForFieldName('right');
+        const left = this.field(node, 'left');
+        let right = this.field(node, 'right');
         // `a = b = value`: the innermost right-hand side is every target's value.
-        while (right?.type === 'assignment') right = right.childForFieldName('right');
+        while (this.isType(right, 'assignment')) right = this.field(right, 'right');
         if (!left || !right) return;
         this.bindTarget(scope, left, right);
         return;
       }
       case 'augmented_assignment': {
-        const left = node.childForFieldName('left');
+        const left = this.field(node, 'left');
         if (left) this.bindTarget(scope, left, undefined);
         return;
       }
       case 'for_statement':
       case 'for_in_clause': {
-        const left = node.childForFieldName('left');
+        const left = this.field(node, 'left');
         if (left) this.bindTarget(scope, left, undefined);
         return;
       }
       case 'as_pattern': {
-        const alias = node.childForFieldName('alias');
+        const alias = this.field(node, 'alias');
         if (alias) for (const name of identifiersIn(alias)) this.bind(scope, name, undefined);
         return;
       }
       case 'named_expression': {
-        const name = node.childForFieldName('name');
-        if (name) this.bind(scope, name.text, undefined);
+        const name = this.field(node, 'name');
+        if (name) this.bind(scope, this.textOf(name), undefined);
         return;
       }
       case 'delete_statement':
@@ -225,7 +271,7 @@ class Analyser {
       case 'global_statement':
       case 'nonlocal_statement':
         scope.outer ??= new Set();
-        for (const child of node.namedChildren) if (child.type === 'identifier') scope.outer.add(child.text);
+        for (const child of node.namedChildren) if (this.typeOf(child) === 'identifier') scope.outer.add(this.textOf(child));
         return;
       default:
         return;
@@ -233,21 +279,21 @@ class Analyser {
   }
 
   private bindTarget(scope: Scope, target: Node, value: Node | undefined): void {
-    switch (target.type) {
+    switch (this.typeOf(target)) {
       case 'identifier':
-        this.bind(scope, target.text, value);
+        this.bind(scope, this.textOf(target), value);
         return;
       case 'attribute': {
         this.attributeTargets.push({ node: target, scope });
-        const key = compact(target.text);
+        const key = compact(this.textOf(target));
         const existing = this.attributes.get(key);
         if (existing) existing.count++;
         else this.attributes.set(key, { count: 1, value, scope, assigned: [] });
         return;
       }
       case 'subscript': {
-        const base = target.childForFieldName('value');
-        if (base?.type === 'identifier') this.mutate(scope, base.text);
+        const base = this.field(target, 'value');
+        if (this.isType(base, 'identifier')) this.mutate(scope, this.textOf(base));
         return;
       }
       default:
@@ -319,9 +365,9 @@ class Analyser {
   /** The qualified name an expression denotes: a module, a class, or an instance (`X()`). */
   private pathOf(node: Node, scope: Scope, depth: number): string | undefined {
     if (depth > maxDepth) return undefined;
-    switch (node.type) {
+    switch (this.typeOf(node)) {
       case 'identifier': {
-        const name = node.text;
+        const name = this.textOf(node);
         const binding = this.settled(this.lookup(scope, name));
         if (!binding) {
           if (this.lookup(scope, name) || this.starImports.length !== 1) return undefined;
@@ -332,19 +378,19 @@ class Analyser {
         return this.pathOfBinding(binding, depth);
       }
       case 'attribute': {
-        const object = node.childForFieldName('object');
-        const attribute = node.childForFieldName('attribute')?.text;
+        const object = this.field(node, 'object');
+        const attribute = this.textOfOpt(this.field(node, 'attribute'));
         if (!object || !attribute) return undefined;
         const base = this.pathOf(object, scope, depth + 1);
         if (base) {
           const path = `${base}.${attribute}`;
           return knownAttributes[path] ?? canonicalNames[path] ?? path;
         }
-        const assigned = this.settled(this.attributes.get(compact(node.text)));
+        const assigned = this.settled(this.attributes.get(compact(this.textOf(node))));
         return assigned ? this.pathOfBinding(assigned, depth) : undefined;
       }
       case 'call': {
-        const callee = node.childForFieldName('function');
+        const callee = this.field(node, 'function');
         const path = callee ? this.pathOf(callee, scope, depth + 1) : undefined;
         if (!path) return undefined;
         if (clientFactories.has(path)) {
@@ -354,7 +400,7 @@ class Analyser {
         return `${path}()`;
       }
       case 'parenthesized_expression': {
-        const inner = node.namedChildren.find((c) => c.type !== 'comment');
+        const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
         return inner ? this.pathOf(inner, scope, depth + 1) : undefined;
       }
       default:
@@ -375,11 +421,11 @@ class Analyser {
   }
 
   private serviceName(call: Node, scope: Scope, depth: number): string | undefined {
-    const args = call.childForFieldName('arguments');
-    if (!args || args.type !== 'argument_list') return undefined;
+    const args = this.field(call, 'arguments');
+    if (!args || this.typeOf(args) !== 'argument_list') return undefined;
     for (const arg of args.namedChildren) {
-      if (arg.type === 'comment') continue;
-      const value = arg.type === 'keyword_argument' ? (arg.childForFieldName('name')?.text === 'service_name' ? arg.childForFieldName('value') : null) : arg;
+      if (this.typeOf(arg) === 'comment') continue;
+      const value = this.typeOf(arg) === 'keyword_argument' ? (this.textOfOpt(this.field(arg, 'name')) === 'service_name' ? this.field(arg, 'value') : null) : arg;
       if (!value) continue;
       const evaluated = this.valueOf(value, scope, depth + 1);
       return evaluated.kind === 'string' ? evaluated.value : undefined;
@@ -405,21 +451,21 @@ class Analyser {
 
   private buildCall(node: Node, scope: Scope, depth: number): PythonCall | undefined {
     // A call with a syntax error inside is being typed: its arguments are not what they will be.
-    if (node.hasError) return undefined;
-    const callee = node.childForFieldName('function');
-    const args = node.childForFieldName('arguments');
-    if (!callee || !args || args.type !== 'argument_list') return undefined;
+    if (this.treeHasError && node.hasError) return undefined;
+    const callee = this.field(node, 'function');
+    const args = this.field(node, 'arguments');
+    if (!callee || !args || this.typeOf(args) !== 'argument_list') return undefined;
     const calleePath = this.pathOf(callee, scope, depth + 1);
     if (!calleePath) return undefined;
-    const name = callee.type === 'call' ? undefined : calleePath;
+    const name = this.typeOf(callee) === 'call' ? undefined : calleePath;
     if (!name) return undefined;
-    const items = args.namedChildren.filter((c) => c.type !== 'comment');
+    const items = args.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
     const call: PythonCall = {
       name,
       start: node.startIndex,
-      end: node.endIndex,
-      callee: { start: callee.startIndex, end: callee.endIndex },
-      arguments: { open: args.startIndex, close: args.endIndex - 1, items: items.map((c) => ({ start: c.startIndex, end: c.endIndex })) },
+      end: this.endOf(node),
+      callee: { start: callee.startIndex, end: this.endOf(callee) },
+      arguments: { open: args.startIndex, close: this.endOf(args) - 1, items: items.map((c) => ({ start: c.startIndex, end: this.endOf(c) })) },
       positional: [],
       keywords: [],
       open: false,
@@ -427,21 +473,21 @@ class Analyser {
     const receiver = callee.type === 'attribute' ? this.receiverOf(callee.childForFieldName('object'), scope, depth + 1) : undefined;
     if (receiver) call.receiver = receiver;
     for (const arg of items) {
-      switch (arg.type) {
+      switch (this.typeOf(arg)) {
         case 'keyword_argument': {
           // One crossing for both parts: `name=value` has exactly these two named children (comments aside).
-          const parts = arg.namedChildren.filter((c) => c.type !== 'comment');
+          const parts = arg.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
           const key = parts[0];
           const value = parts[parts.length - 1];
-          if (parts.length !== 2 || key.type !== 'identifier') break;
-          const keyword: PyKeyword = { name: key.text, start: arg.startIndex, end: arg.endIndex, value: this.valueOf(value, scope, depth + 1) };
+          if (parts.length !== 2 || this.typeOf(key) !== 'identifier') break;
+          const keyword: PyKeyword = { name: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), value: this.valueOf(value, scope, depth + 1) };
           const i = call.keywords.findIndex((k) => k.name === keyword.name);
           if (i >= 0) call.keywords[i] = keyword;
           else call.keywords.push(keyword);
           break;
         }
         case 'dictionary_splat': {
-          const inner = arg.namedChildren.find((c) => c.type !== 'comment');
+          const inner = arg.namedChildren.find((c) => this.typeOf(c) !== 'comment');
           const spread = inner ? this.valueOf(inner, scope, depth + 1) : undefined;
           if (spread?.kind !== 'dict') {
             call.open = true;
@@ -474,16 +520,16 @@ class Analyser {
   }
 
   private valueOf(node: Node, scope: Scope, depth: number): PyValue {
-    const span = { start: node.startIndex, end: node.endIndex };
+    const span = { start: node.startIndex, end: this.endOf(node) };
     if (depth > maxDepth) return { kind: 'unknown', ...span };
-    switch (node.type) {
+    switch (this.typeOf(node)) {
       case 'string':
         return stringValue(this.text.slice(span.start, span.end), span);
       case 'concatenated_string': {
         let value = '';
         for (const part of node.namedChildren) {
-          if (part.type === 'comment') continue;
-          const v = part.type === 'string' ? stringValue(this.text.slice(part.startIndex, part.endIndex), span) : undefined;
+          if (this.typeOf(part) === 'comment') continue;
+          const v = this.typeOf(part) === 'string' ? stringValue(this.text.slice(part.startIndex, this.endOf(part)), span) : undefined;
           if (!v || v.kind !== 'string') return { kind: 'unknown', ...span };
           value += v.value;
         }
@@ -491,21 +537,21 @@ class Analyser {
       }
       case 'integer':
       case 'float': {
-        const value = parseNumber(node.text);
+        const value = parseNumber(this.textOf(node));
         return value === undefined ? { kind: 'unknown', ...span } : { kind: 'number', value, ...span };
       }
       case 'true':
       case 'false':
-        return { kind: 'bool', value: node.type === 'true', ...span };
+        return { kind: 'bool', value: this.typeOf(node) === 'true', ...span };
       case 'none':
         return { kind: 'none', ...span };
       case 'parenthesized_expression': {
-        const inner = node.namedChildren.find((c) => c.type !== 'comment');
+        const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
         return inner ? { ...this.valueOf(inner, scope, depth + 1), ...span } : { kind: 'unknown', ...span };
       }
       case 'unary_operator': {
-        const operand = node.childForFieldName('argument');
-        const operator = node.childForFieldName('operator')?.type;
+        const operand = this.field(node, 'argument');
+        const operator = this.typeOfOpt(this.field(node, 'operator'));
         const value = operand ? this.valueOf(operand, scope, depth + 1) : undefined;
         if (value?.kind === 'number' && (operator === '-' || operator === '+')) return { kind: 'number', value: operator === '-' ? -value.value : value.value, ...span };
         return { kind: 'unknown', ...span };
@@ -513,7 +559,7 @@ class Analyser {
       case 'binary_operator':
         return this.binaryValue(node, scope, depth, span);
       case 'conditional_expression': {
-        const branches = node.namedChildren.filter((c) => c.type !== 'comment');
+        const branches = node.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
         // `a if condition else b`: named children are a, condition, b.
         const alternatives = branches.length === 3 ? [branches[0], branches[2]].map((b) => this.valueOf(b, scope, depth + 1)) : undefined;
         return { kind: 'unknown', ...span, ...(alternatives ? { alternatives } : {}) };
@@ -522,9 +568,9 @@ class Analyser {
         return this.dictValue(node, scope, depth, span);
       case 'list':
       case 'tuple':
-        return { kind: 'list', items: node.namedChildren.filter((c) => c.type !== 'comment').map((c) => this.valueOf(c, scope, depth + 1)), ...span };
+        return { kind: 'list', items: node.namedChildren.filter((c) => this.typeOf(c) !== 'comment').map((c) => this.valueOf(c, scope, depth + 1)), ...span };
       case 'identifier': {
-        const binding = this.lookup(scope, node.text);
+        const binding = this.lookup(scope, this.textOf(node));
         if (binding && binding.count > 1 && !binding.opaque && !binding.mutated) {
           // Assigned in several places: one of these values, we cannot tell which.
           return { kind: 'unknown', ...span, alternatives: binding.assigned.map((v) => this.valueOf(v, binding.scope, depth + 1)) };
@@ -532,7 +578,7 @@ class Analyser {
         return this.valueOfBinding(this.settled(binding), span, depth);
       }
       case 'attribute': {
-        const assigned = this.settled(this.attributes.get(compact(node.text)));
+        const assigned = this.settled(this.attributes.get(compact(this.textOf(node))));
         if (assigned) return this.valueOfBinding(assigned, span, depth);
         // An enum member or a constant of an imported module: its name is all that is known.
         const path = this.pathOf(node, scope, depth + 1);
@@ -549,9 +595,9 @@ class Analyser {
   }
 
   private binaryValue(node: Node, scope: Scope, depth: number, span: Span): PyValue {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const operator = node.childForFieldName('operator')?.type;
+    const left = this.field(node, 'left');
+    const right = this.field(node, 'right');
+    const operator = this.typeOfOpt(this.field(node, 'operator'));
     if (!left || !right || !operator) return { kind: 'unknown', ...span };
     const a = this.valueOf(left, scope, depth + 1);
     const b = this.valueOf(right, scope, depth + 1);
@@ -574,17 +620,17 @@ class Analyser {
   private dictValue(node: Node, scope: Scope, depth: number, span: Span): PyDict {
     const dict: PyDict = { kind: 'dict', entries: [], open: false, container: containerOf(node), ...span };
     for (const child of node.namedChildren) {
-      if (child.type === 'pair') {
-        const key = child.childForFieldName('key');
-        const value = child.childForFieldName('value');
+      if (this.typeOf(child) === 'pair') {
+        const key = this.field(child, 'key');
+        const value = this.field(child, 'value');
         const keyValue = key ? this.valueOf(key, scope, depth + 1) : undefined;
         if (!key || !value || keyValue?.kind !== 'string') {
           dict.open = true;
           continue;
         }
-        setEntry(dict.entries, { key: keyValue.value, start: child.startIndex, end: child.endIndex, keyStart: key.startIndex, keyEnd: key.endIndex, value: this.valueOf(value, scope, depth + 1) });
-      } else if (child.type === 'dictionary_splat') {
-        const inner = child.namedChildren.find((c) => c.type !== 'comment');
+        setEntry(dict.entries, { key: keyValue.value, start: child.startIndex, end: this.endOf(child), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
+      } else if (this.typeOf(child) === 'dictionary_splat') {
+        const inner = child.namedChildren.find((c) => this.typeOf(c) !== 'comment');
         const spread = inner ? this.valueOf(inner, scope, depth + 1) : undefined;
         if (spread?.kind !== 'dict') {
           dict.open = true;
@@ -592,26 +638,26 @@ class Analyser {
         }
         if (spread.open) dict.open = true;
         for (const entry of spread.entries) setEntry(dict.entries, entry);
-      } else if (child.type !== 'comment') dict.open = true;
+      } else if (this.typeOf(child) !== 'comment') dict.open = true;
     }
     return dict;
   }
 
   /** `dict(Key=value, …)` with the builtin `dict`. */
   private builtinDict(node: Node, scope: Scope, depth: number, span: Span): PyDict | undefined {
-    const callee = node.childForFieldName('function');
-    const args = node.childForFieldName('arguments');
-    if (callee?.type !== 'identifier' || callee.text !== 'dict' || this.lookup(scope, 'dict') || args?.type !== 'argument_list') return undefined;
+    const callee = this.field(node, 'function');
+    const args = this.field(node, 'arguments');
+    if (!this.isType(callee, 'identifier') || this.textOf(callee) !== 'dict' || this.lookup(scope, 'dict') || !this.isType(args, 'argument_list')) return undefined;
     const dict: PyDict = { kind: 'dict', entries: [], open: false, ...span };
     for (const arg of args.namedChildren) {
-      if (arg.type === 'comment') continue;
-      const key = arg.type === 'keyword_argument' ? arg.childForFieldName('name') : null;
-      const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : null;
+      if (this.typeOf(arg) === 'comment') continue;
+      const key = this.typeOf(arg) === 'keyword_argument' ? this.field(arg, 'name') : null;
+      const value = this.typeOf(arg) === 'keyword_argument' ? this.field(arg, 'value') : null;
       if (!key || !value) {
         dict.open = true;
         continue;
       }
-      setEntry(dict.entries, { key: key.text, start: arg.startIndex, end: arg.endIndex, keyStart: key.startIndex, keyEnd: key.endIndex, value: this.valueOf(value, scope, depth + 1) });
+      setEntry(dict.entries, { key: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
     }
     return dict;
   }

@@ -29,8 +29,22 @@ export interface EndpointVariant {
   variant?: PyDict;
 }
 
-/** The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`. */
-export function endpointVariantsOf(call: PythonCall, text?: string): EndpointVariant[] {
+const endpointVariants = new WeakMap<PythonCall, readonly EndpointVariant[]>();
+const endpointVariantsWithoutText = new WeakMap<PythonCall, readonly EndpointVariant[]>();
+
+/**
+ * The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`.
+ * Worked out once per call for all the rules that ask (facts are never changed after the parse);
+ * `text`, the file's source, lets a ModelBuilder's `mode=` be read (without it any mode counts as maybe local).
+ */
+export function endpointVariantsOf(call: PythonCall, text?: string): readonly EndpointVariant[] {
+  const cache = text === undefined ? endpointVariantsWithoutText : endpointVariants;
+  let variants = cache.get(call);
+  if (!variants) cache.set(call, (variants = readEndpointVariants(call, text)));
+  return variants;
+}
+
+function readEndpointVariants(call: PythonCall, text: string | undefined): EndpointVariant[] {
   if (isDeployCall(call)) {
     const serverless = getKeyword(call, 'serverless_inference_config');
     const asynchronous = getKeyword(call, 'async_inference_config');

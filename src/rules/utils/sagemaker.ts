@@ -25,8 +25,8 @@ export function isModelTrainerCall(call: PythonCall): boolean {
 }
 
 export function isEstimatorCall(call: PythonCall): boolean {
-  const parts = call.name.split('.');
-  return parts[0] === 'sagemaker' && parts.length >= 2 && estimatorClasses.has(parts[parts.length - 1]);
+  // `sagemaker.<…>.<Class>`: the prefix, then the last dotted part (no split: every rule asks for every call).
+  return call.name.startsWith('sagemaker.') && estimatorClasses.has(call.name.slice(call.name.lastIndexOf('.') + 1));
 }
 
 export function isTunerCall(call: PythonCall): boolean {
@@ -148,7 +148,16 @@ export function mayBeLocalMode(call: PythonCall, imports: ReadonlySet<string>): 
   return importsLocal && (!instanceType || instanceType.kind === 'unknown');
 }
 
-export function spotSetupOf(call: PythonCall): SpotSetup | undefined {
+const spotSetups = new WeakMap<PythonCall, SpotSetup | null>();
+
+/** How a training call sets up spot training; worked out once per call for all the rules that ask. */
+export function spotSetupOf(call: PythonCall): Readonly<SpotSetup> | undefined {
+  let setup = spotSetups.get(call);
+  if (setup === undefined) spotSetups.set(call, (setup = readSpotSetup(call) ?? null));
+  return setup ?? undefined;
+}
+
+function readSpotSetup(call: PythonCall): SpotSetup | undefined {
   if (isEstimatorCall(call)) {
     const spot = getEstimatorArgument(call, 'use_spot_instances');
     return {

@@ -72,8 +72,19 @@ function positionalSetting(call: PythonCall, index: number): TrainingSetting | u
   return value && { start: value.start, end: value.end, value, editable: !value.indirect };
 }
 
-/** The training job a call starts, or undefined when the call is not an estimator, `ModelTrainer` or `create_training_job`. */
-export function trainingJobOf(call: PythonCall): TrainingJob | undefined {
+const trainingJobs = new WeakMap<PythonCall, TrainingJob | null>();
+
+/**
+ * The training job a call starts, or undefined when the call is not an estimator, `ModelTrainer` or `create_training_job`.
+ * Several rules ask for every call: it is worked out once per call (facts are never changed after the parse).
+ */
+export function trainingJobOf(call: PythonCall): Readonly<TrainingJob> | undefined {
+  let job = trainingJobs.get(call);
+  if (job === undefined) trainingJobs.set(call, (job = readTrainingJob(call) ?? null));
+  return job ?? undefined;
+}
+
+function readTrainingJob(call: PythonCall): TrainingJob | undefined {
   if (isEstimatorCall(call)) {
     const cls = call.name.slice(call.name.lastIndexOf('.') + 1);
     const generic = cls === 'Estimator';
