@@ -3,17 +3,21 @@ import { createClients, destroyClients } from './clients';
 export { profileRegion } from './clients';
 import { EndpointMetrics } from './cloudWatch';
 import type { AwsErrorReason } from './errors';
-import type { DescribeCache } from './cache';
+import type { DescribeCache, EndpointConfigCache } from './cache';
 import { listClusters, listInferenceComponents, listWarmPools } from './capacity';
 import { AwsError } from './errors';
 import { SageMakerResources } from './sagemaker';
 import { listStudio } from './studio';
 import { getCallerIdentity } from './sts';
-import type { CallerIdentity, GroupFailure, RegionExtras, RegionSnapshot } from './types';
+import type { CallerIdentity, Endpoint, GroupFailure, InferenceComponent, RegionSnapshot, VariantInvocations } from './types';
 
 export interface LoadOptions {
   /** Keeps endpoint describes between refreshes; the view holds one for its lifetime. */
   cache?: DescribeCache;
+  /** Keeps endpoint config facts (instance types) by account, region and name; the view holds one, saved between sessions. */
+  configs?: EndpointConfigCache;
+  /** The account that scopes `configs`; loadAccount sets it from GetCallerIdentity. */
+  account?: string;
 }
 
 /** A group that fails on its own: its error becomes the group's error node, the rest of the region still loads. */
@@ -26,42 +30,119 @@ async function settle<T>(run: () => Promise<T>, action: string): Promise<T | Gro
   }
 }
 
-/**
- * One region's resources and endpoint invocations over `idleHours`. The calls grow with pages and
- * regions; per resource only the describes that no list call can replace (endpoints and their
- * configs on a cold cache, running jobs, Studio spaces and profiles with running apps, inference
- * components, clusters, warm pools).
- */
-export async function loadRegion(clients: RegionClients, idleHours: number, now = new Date(), options: LoadOptions = {}): Promise<RegionSnapshot> {
-  const resources = new SageMakerResources(clients.sageMaker, options.cache);
+type RegionLists = Omit<RegionSnapshot, 'endpoints' | 'invocations' | 'inferenceComponents'>;
+type VariantKey = { endpointName: string; variantName: string };
+
+function resourcesOf(clients: RegionClients, options: LoadOptions): SageMakerResources {
+  return new SageMakerResources(clients.sageMaker, options.cache, options.configs?.scope(options.account ?? '', clients.region));
+}
+
+/** Phase-1 lists of one region: endpoints (configs possibly pending), notebooks, jobs, Studio, clusters, warm pools. */
+async function listRegion(clients: RegionClients, resources: SageMakerResources): Promise<RegionLists & { endpoints: Endpoint[] }> {
   const sm = clients.sageMaker;
   const [endpoints, notebooks, jobs, studio, clusters, warmPools] = await Promise.all([
-    resources.listEndpoints(),
+    resources.listEndpointsFirst(),
     resources.listNotebookInstances(),
     resources.listRunningJobs(),
     settle(() => listStudio(sm), 'loading Studio'),
     settle(() => listClusters(sm), 'loading HyperPod clusters'),
     settle(() => listWarmPools(sm), 'loading warm pools'),
   ]);
-  const variants = endpoints.filter((e) => !e.async).flatMap((e) => e.variants.map((v) => ({ endpointName: e.name, variantName: v.variantName })));
-  // Only endpoints whose variants name no model host inference components: no call at all otherwise.
-  const hostsComponents = endpoints.some((e) => e.variants.some((v) => v.hasModel === false));
-  const inferenceComponents = hostsComponents ? await settle(() => listInferenceComponents(sm), 'loading inference components') : [];
+  return { region: clients.region, endpoints, notebooks, jobs, studio, clusters, warmPools };
+}
+
+function variantKeys(endpoints: readonly Endpoint[]): VariantKey[] {
+  return endpoints.filter((e) => !e.async).flatMap((e) => e.variants.map((v) => ({ endpointName: e.name, variantName: v.variantName })));
+}
+
+/** Only endpoints whose variants name no model host inference components: no call at all otherwise. */
+function hostsComponents(endpoints: readonly Endpoint[]): boolean {
+  return endpoints.some((e) => e.variants.some((v) => v.hasModel === false));
+}
+
+const variantSeries = (v: VariantKey) => [{ Name: 'EndpointName', Value: v.endpointName }, { Name: 'VariantName', Value: v.variantName }];
+const componentSeries = (c: InferenceComponent) => [{ Name: 'InferenceComponentName', Value: c.name }];
+
+/** A variant serves its components' requests: it has at least their sum, whether or not it publishes its own series. */
+function withComponentSums(variants: readonly VariantKey[], sums: readonly number[], components: readonly InferenceComponent[]): VariantInvocations[] {
+  return variants.map((v, i) => {
+    const viaComponents = components.filter((c) => c.endpointName === v.endpointName && (c.variantName === null || c.variantName === v.variantName)).reduce((n, c) => n + (c.invocations ?? 0), 0);
+    return { ...v, invocations: Math.max(sums[i] ?? 0, viaComponents) };
+  });
+}
+
+/** With every endpoint config known: inference components when hosted, then one GetMetricData for the variants and the components together. */
+async function measureAll(clients: RegionClients, lists: RegionLists, endpoints: Endpoint[], idleHours: number, now: Date): Promise<RegionSnapshot> {
+  const sm = clients.sageMaker;
+  const variants = variantKeys(endpoints);
+  const inferenceComponents = hostsComponents(endpoints) ? await settle(() => listInferenceComponents(sm), 'loading inference components') : [];
   const components = Array.isArray(inferenceComponents) ? inferenceComponents : [];
-  // One GetMetricData for the variants and the components together: Invocations by EndpointName+VariantName, and by InferenceComponentName.
-  const series = [
-    ...variants.map((v) => [{ Name: 'EndpointName', Value: v.endpointName }, { Name: 'VariantName', Value: v.variantName }]),
-    ...components.map((c) => [{ Name: 'InferenceComponentName', Value: c.name }]),
-  ];
+  // Invocations by EndpointName+VariantName, and by InferenceComponentName.
+  const series = [...variants.map(variantSeries), ...components.map(componentSeries)];
   const sums = series.length > 0 ? await new EndpointMetrics(clients.cloudWatch).invocationSums(series, idleHours, now) : [];
   components.forEach((c, i) => (c.invocations = sums[variants.length + i]));
-  const invocations = variants.map((v, i) => {
-    // A variant serves its components' requests: it has at least their sum, whether or not it publishes its own series.
-    const viaComponents = components.filter((c) => c.endpointName === v.endpointName && (c.variantName === null || c.variantName === v.variantName)).reduce((n, c) => n + (c.invocations ?? 0), 0);
-    return { ...v, invocations: Math.max(sums[i], viaComponents) };
-  });
-  const extras: RegionExtras = { studio, clusters, warmPools, inferenceComponents };
-  return { region: clients.region, endpoints, notebooks, jobs, invocations, ...extras };
+  return { ...lists, endpoints, invocations: withComponentSums(variants, sums, components), inferenceComponents };
+}
+
+/**
+ * One region's resources and endpoint invocations over `idleHours`, all at once (the explorer view
+ * uses {@link loadRegionInPhases}). The calls grow with pages and regions; per resource only the
+ * describes that no list call can replace (endpoints and their configs on a cold cache, running
+ * jobs, Studio spaces and profiles with running apps, inference components, clusters, warm pools).
+ */
+export async function loadRegion(clients: RegionClients, idleHours: number, now = new Date(), options: LoadOptions = {}): Promise<RegionSnapshot> {
+  const resources = resourcesOf(clients, options);
+  const { endpoints, ...lists } = await listRegion(clients, resources);
+  return measureAll(clients, lists, await resources.completeEndpoints(endpoints), idleHours, now);
+}
+
+/** A region after phase 1, and how to finish it. */
+export interface PhasedRegion {
+  /** Every resource with its idle status; endpoints whose config is not known yet have `details: 'pending'`. */
+  listed: RegionSnapshot;
+  /**
+   * Phase 2: the pending endpoint configs (instance types, async, models), then inference components
+   * when some endpoint hosts them. `onUpdate` sees the snapshot each time an endpoint is finished.
+   */
+  complete(onUpdate?: (snapshot: RegionSnapshot) => void): Promise<RegionSnapshot>;
+}
+
+/**
+ * Phase 1 of one region: the lists and the one batched GetMetricData for the endpoint variants, with
+ * no DescribeEndpointConfig (those wait for phase 2). When every config is already cached, phase 1
+ * is the whole load.
+ */
+export async function loadRegionInPhases(clients: RegionClients, idleHours: number, now = new Date(), options: LoadOptions = {}): Promise<PhasedRegion> {
+  const resources = resourcesOf(clients, options);
+  const { endpoints, ...lists } = await listRegion(clients, resources);
+  if (!endpoints.some((e) => e.details === 'pending')) {
+    const snapshot = await measureAll(clients, lists, endpoints, idleHours, now);
+    return { listed: snapshot, complete: () => Promise.resolve(snapshot) };
+  }
+  // Async is not known before the config: every variant is measured now; an async one's series is dropped in phase 2.
+  const variants = variantKeys(endpoints);
+  const metrics = new EndpointMetrics(clients.cloudWatch);
+  const sums = variants.length > 0 ? await metrics.invocationSums(variants.map(variantSeries), idleHours, now) : [];
+  const listed: RegionSnapshot = { ...lists, endpoints, invocations: withComponentSums(variants, sums, []), inferenceComponents: [] };
+  const complete = async (onUpdate?: (snapshot: RegionSnapshot) => void): Promise<RegionSnapshot> => {
+    const current = [...endpoints];
+    const done = await resources.completeEndpoints(endpoints, {
+      onEndpoint: (e, i) => {
+        current[i] = e;
+        onUpdate?.({ ...listed, endpoints: [...current] });
+      },
+    });
+    const known = new Set(variantKeys(done).map((v) => `${v.endpointName}\u0000${v.variantName}`));
+    const kept = listed.invocations.filter((v) => known.has(`${v.endpointName}\u0000${v.variantName}`));
+    if (!hostsComponents(done)) return { ...listed, endpoints: done, invocations: kept };
+    // Components are found only now (a variant without a model hosts them): one more GetMetricData, for them alone.
+    const inferenceComponents = await settle(() => listInferenceComponents(clients.sageMaker), 'loading inference components');
+    const components = Array.isArray(inferenceComponents) ? inferenceComponents : [];
+    const componentSums = components.length > 0 ? await metrics.invocationSums(components.map(componentSeries), idleHours, now) : [];
+    components.forEach((c, i) => (c.invocations = componentSums[i]));
+    return { ...listed, endpoints: done, invocations: withComponentSums(kept, kept.map((v) => v.invocations), components), inferenceComponents };
+  };
+  return { listed, complete };
 }
 
 export interface LoadFailure {
@@ -80,8 +161,15 @@ function failure(err: unknown, action: string): LoadFailure {
   return { reason: e.reason, message: e.message };
 }
 
-/** The account and every region, each region failing on its own; the regions load in parallel. */
-export async function loadAccount(options: Omit<ClientOptions, 'region'>, regions: readonly string[], idleHours: number, now = new Date(), load: LoadOptions = {}): Promise<AccountSnapshot> {
+/** Progress of {@link loadAccount}: `listed` once every region has its phase 1, then `details` as endpoint configs land. */
+export type LoadProgress = (snapshot: AccountSnapshot, phase: 'listed' | 'details') => void;
+
+/**
+ * The account and every region, each region failing on its own; the regions load in parallel, in
+ * two phases: every region's listing with idle status first (reported once through `onProgress`),
+ * then the endpoint configs (reported as they land). The promise resolves with the finished snapshot.
+ */
+export async function loadAccount(options: Omit<ClientOptions, 'region'>, regions: readonly string[], idleHours: number, now = new Date(), load: LoadOptions & { onProgress?: LoadProgress } = {}): Promise<AccountSnapshot> {
   if (regions.length === 0) throw new Error('loadAccount needs at least one region');
   const all = regions.map((region) => createClients({ ...options, region }));
   try {
@@ -91,12 +179,25 @@ export async function loadAccount(options: Omit<ClientOptions, 'region'>, region
     } catch (err) {
       return { identity: failure(err, 'GetCallerIdentity'), regions: [] };
     }
-    const loaded = await Promise.all(
-      all.map((clients) =>
-        loadRegion(clients, idleHours, now, load).catch((err: unknown) => ({ region: clients.region, error: failure(err, `loading ${clients.region}`) })),
-      ),
+    const scoped = { ...load, account: identity.account };
+    const phased = await Promise.all(
+      all.map((clients) => loadRegionInPhases(clients, idleHours, now, scoped).catch((err: unknown) => ({ region: clients.region, error: failure(err, `loading ${clients.region}`) }))),
     );
-    return { identity, regions: loaded };
+    const current: AccountSnapshot['regions'] = phased.map((p) => ('error' in p ? p : p.listed));
+    load.onProgress?.({ identity, regions: [...current] }, 'listed');
+    // Phase 2 starts when every region is listed, so the listing does not wait behind another region's describes.
+    await Promise.all(
+      phased.map(async (p, i) => {
+        if ('error' in p) return;
+        current[i] = await p
+          .complete((snapshot) => {
+            current[i] = snapshot;
+            load.onProgress?.({ identity, regions: [...current] }, 'details');
+          })
+          .catch((err: unknown) => ({ region: p.listed.region, error: failure(err, `loading ${p.listed.region}`) }));
+      }),
+    );
+    return { identity, regions: current };
   } finally {
     all.forEach(destroyClients);
   }

@@ -1,4 +1,4 @@
-import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, EndpointSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { DescribeEndpointConfigCommandOutput, DescribeEndpointCommandOutput, EndpointSummary, SageMakerClient, Tag } from '@aws-sdk/client-sagemaker';
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -13,9 +13,9 @@ import {
   paginateListTransformJobs,
   paginateSearch,
 } from '@aws-sdk/client-sagemaker';
-import type { DescribeCache } from './cache';
+import type { ConfigLookup, DescribeCache } from './cache';
 import { call } from './errors';
-import type { Endpoint, EndpointVariant, Job, NotebookInstance } from './types';
+import type { Endpoint, EndpointConfigFacts, EndpointVariant, Job, NotebookInstance } from './types';
 
 /** Endpoint states in which nothing changes without a new LastModifiedTime (an update or scaling goes through Updating). */
 const settledEndpointStates = new Set(['InService', 'OutOfService', 'Failed']);
@@ -44,29 +44,50 @@ export async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) =>
   return all;
 }
 
-/** What DescribeEndpoint and a Search record of an endpoint have in common, as far as the explorer reads it. */
-export type EndpointDescription = Pick<DescribeEndpointCommandOutput, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'CreationTime' | 'LastModifiedTime' | 'EndpointConfigName' | 'ProductionVariants'>;
+/** What DescribeEndpoint and a Search record of an endpoint have in common, as far as the explorer reads it (Search adds tags). */
+export type EndpointDescription = Pick<DescribeEndpointCommandOutput, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'CreationTime' | 'LastModifiedTime' | 'EndpointConfigName' | 'ProductionVariants'> & { Tags?: Tag[] };
 type ListedEndpoint = Pick<EndpointSummary, 'EndpointName' | 'EndpointArn' | 'EndpointStatus' | 'LastModifiedTime'>;
 
-/** Merges an endpoint's runtime variants with its config's production variants (the instance type lives only in the config). */
-export function toEndpoint(endpoint: EndpointDescription, config: DescribeEndpointConfigCommandOutput | undefined): Endpoint {
-  const configured = new Map((config?.ProductionVariants ?? []).map((v) => [v.VariantName ?? '', v]));
+/** The part of a DescribeEndpointConfig answer the explorer reads. */
+export function configFacts(config: DescribeEndpointConfigCommandOutput): EndpointConfigFacts {
+  return {
+    async: config.AsyncInferenceConfig !== undefined,
+    variants: (config.ProductionVariants ?? []).map((v) => ({
+      variantName: v.VariantName ?? '',
+      instanceType: v.InstanceType ?? null,
+      initialInstanceCount: v.InitialInstanceCount ?? null,
+      serverless: v.ServerlessConfig ? { memorySizeInMb: v.ServerlessConfig.MemorySizeInMB ?? 0, maxConcurrency: v.ServerlessConfig.MaxConcurrency ?? 0, provisionedConcurrency: v.ServerlessConfig.ProvisionedConcurrency ?? 0 } : null,
+      hasModel: v.ModelName !== undefined && v.ModelName !== '',
+    })),
+  };
+}
+
+/**
+ * Merges an endpoint's runtime variants with its config's production variants (the instance type
+ * lives only in the config). Without the config (`undefined`), the endpoint comes back with
+ * `details: 'pending'` when it names one: counts and serverless settings from the runtime variants,
+ * no instance type, async or model facts yet.
+ */
+export function toEndpoint(endpoint: EndpointDescription, config: EndpointConfigFacts | undefined): Endpoint {
+  const configured = new Map((config?.variants ?? []).map((v) => [v.variantName, v]));
   const runtime = endpoint.ProductionVariants ?? [];
   const names = runtime.length > 0 ? runtime.map((v) => v.VariantName ?? '') : [...configured.keys()];
   const variants: EndpointVariant[] = names.map((variantName) => {
     const live = runtime.find((v) => v.VariantName === variantName);
     const conf = configured.get(variantName);
-    const serverless = live?.CurrentServerlessConfig ?? live?.DesiredServerlessConfig ?? conf?.ServerlessConfig;
+    const runtimeServerless = live?.CurrentServerlessConfig ?? live?.DesiredServerlessConfig;
+    const serverless = runtimeServerless
+      ? { memorySizeInMb: runtimeServerless.MemorySizeInMB ?? 0, maxConcurrency: runtimeServerless.MaxConcurrency ?? 0, provisionedConcurrency: runtimeServerless.ProvisionedConcurrency ?? 0 }
+      : (conf?.serverless ?? null);
     return {
       variantName,
-      instanceType: serverless ? null : (conf?.InstanceType ?? null),
-      instanceCount: serverless ? 0 : (live?.CurrentInstanceCount ?? live?.DesiredInstanceCount ?? conf?.InitialInstanceCount ?? 0),
-      serverless: serverless
-        ? { memorySizeInMb: serverless.MemorySizeInMB ?? 0, maxConcurrency: serverless.MaxConcurrency ?? 0, provisionedConcurrency: serverless.ProvisionedConcurrency ?? 0 }
-        : null,
-      ...(conf ? { hasModel: conf.ModelName !== undefined && conf.ModelName !== '' } : {}),
+      instanceType: serverless ? null : (conf?.instanceType ?? null),
+      instanceCount: serverless ? 0 : (live?.CurrentInstanceCount ?? live?.DesiredInstanceCount ?? conf?.initialInstanceCount ?? 0),
+      serverless,
+      ...(conf ? { hasModel: conf.hasModel } : {}),
     };
   });
+  const pending = config === undefined && (endpoint.EndpointConfigName ?? '') !== '';
   return {
     name: endpoint.EndpointName ?? '',
     arn: endpoint.EndpointArn ?? '',
@@ -74,29 +95,49 @@ export function toEndpoint(endpoint: EndpointDescription, config: DescribeEndpoi
     creationTime: endpoint.CreationTime ?? null,
     lastModifiedTime: endpoint.LastModifiedTime ?? null,
     endpointConfigName: endpoint.EndpointConfigName ?? null,
-    async: config?.AsyncInferenceConfig !== undefined,
+    async: config?.async ?? false,
     variants,
+    ...(pending ? { details: 'pending' as const } : {}),
+    ...(endpoint.Tags ? { tags: endpoint.Tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })) } : {}),
   };
+}
+
+/** Endpoint listed in phase 1, with what phase 2 needs to finish it. */
+interface Listed {
+  description: EndpointDescription;
+  /** Set for a settled endpoint: the version its finished record is cached under. */
+  cacheAs?: { id: string; version: string };
 }
 
 /** The SageMaker calls of the explorer, over an injected client. */
 export class SageMakerResources {
-  /** `cache` keeps endpoint describes between refreshes (see {@link DescribeCache}); none: describe every endpoint each time. */
-  constructor(private readonly client: SageMakerClient, private readonly cache?: DescribeCache) {}
+  private readonly listed = new WeakMap<Endpoint, Listed>();
 
   /**
-   * Every endpoint with its variants (instance type and count, serverless, async).
+   * `cache` keeps endpoint describes between refreshes (see {@link DescribeCache}); none: describe
+   * every endpoint each time. `configs` keeps endpoint config facts of this account and region (see
+   * {@link EndpointConfigCache}); none: configs are shared within one listing only.
+   */
+  constructor(private readonly client: SageMakerClient, private readonly cache?: DescribeCache, private readonly configs?: ConfigLookup) {}
+
+  /** Every endpoint with its variants (instance type and count, serverless, async): {@link listEndpointsFirst} then {@link completeEndpoints}. */
+  async listEndpoints(): Promise<Endpoint[]> {
+    return this.completeEndpoints(await this.listEndpointsFirst(), { onError: 'throw' });
+  }
+
+  /**
+   * Phase 1: every endpoint with status, creation time and runtime variants (counts, serverless),
+   * enough for the idle check, but no DescribeEndpointConfig: endpoints whose config is not in the
+   * config cache come back with `details: 'pending'`.
    *
-   * No list call carries the variants: the counts are in DescribeEndpoint, the instance types only in
-   * DescribeEndpointConfig. To keep the calls from growing with endpoints:
+   * No list call carries the variants: the counts are in DescribeEndpoint (or Search), the instance
+   * types only in DescribeEndpointConfig. To keep the calls from growing with endpoints:
    * - ListEndpoints (100 a page) is the authoritative list, with each endpoint's status and LastModifiedTime;
    * - with a cache, a settled endpoint whose status and LastModifiedTime are unchanged is not looked at again;
    * - the others take their runtime variants from Search (100 endpoints a page) when its record is as
-   *   fresh as the list (Search is eventually consistent), else from DescribeEndpoint;
-   * - DescribeEndpointConfig once per distinct config (configs cannot be changed, only replaced).
-   * On a cold cache that leaves one DescribeEndpointConfig per distinct config: no batch call returns them.
+   *   fresh as the list (Search is eventually consistent), else from DescribeEndpoint.
    */
-  async listEndpoints(): Promise<Endpoint[]> {
+  async listEndpointsFirst(): Promise<Endpoint[]> {
     const summaries = await call('ListEndpoints', () => collect(paginateListEndpoints({ client: this.client }, { MaxResults: 100 }), (p) => p.Endpoints));
     const versionOf = (status: string | undefined, modified: Date | undefined) => `${status}|${modified?.toISOString()}`;
     const settled = (s: ListedEndpoint) => s.EndpointStatus !== undefined && settledEndpointStates.has(s.EndpointStatus) && s.LastModifiedTime !== undefined;
@@ -104,23 +145,54 @@ export class SageMakerResources {
     const missing = summaries.filter((_, i) => cached[i] === undefined);
     // Search pages hold 100 endpoints of the region, wanted or not: worth it only when they replace more describes.
     const searched = missing.length > Math.ceil(summaries.length / 100) ? await this.searchEndpoints() : new Map<string, EndpointDescription>();
-    const configs = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
-    const config = (name: string) => {
-      let p = configs.get(name);
-      if (!p) configs.set(name, (p = call('DescribeEndpointConfig', () => this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name })))));
-      return p;
-    };
     return mapLimit(summaries, async (s, i) => {
       const hit = cached[i];
       if (hit) return hit;
       const name = s.EndpointName ?? '';
       const record = searched.get(name);
       const fresh = record && record.EndpointStatus === s.EndpointStatus && record.LastModifiedTime?.getTime() === s.LastModifiedTime?.getTime() && record.ProductionVariants !== undefined;
-      const description = fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
-      const configName = description.EndpointConfigName;
-      const endpoint = toEndpoint(description, configName ? await config(configName) : undefined);
-      if (settled(s) && endpoint.status === s.EndpointStatus) this.cache?.set(s.EndpointArn ?? name, versionOf(s.EndpointStatus, s.LastModifiedTime), endpoint);
+      const description: EndpointDescription = fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
+      const known = description.EndpointConfigName ? this.configs?.get(description.EndpointConfigName) : undefined;
+      const endpoint = toEndpoint(description, known);
+      const cacheAs = settled(s) && endpoint.status === s.EndpointStatus ? { id: s.EndpointArn ?? name, version: versionOf(s.EndpointStatus, s.LastModifiedTime) } : undefined;
+      if (endpoint.details === 'pending') this.listed.set(endpoint, { description, cacheAs });
+      else if (cacheAs) this.cache?.set(cacheAs.id, cacheAs.version, endpoint);
       return endpoint;
+    });
+  }
+
+  /**
+   * Phase 2: the endpoint configs of the pending endpoints from {@link listEndpointsFirst}, one
+   * DescribeEndpointConfig per distinct config not yet cached, at most a few in flight;
+   * `onEndpoint` sees each endpoint as it is finished. A failed describe throws (`onError: 'throw'`)
+   * or leaves its endpoints with `details: 'failed'` and the reason (`'mark'`, the default).
+   */
+  async completeEndpoints(endpoints: readonly Endpoint[], options: { onError?: 'throw' | 'mark'; onEndpoint?: (endpoint: Endpoint, index: number) => void } = {}): Promise<Endpoint[]> {
+    const inFlight = new Map<string, Promise<EndpointConfigFacts>>();
+    const describeConfig = (name: string) => {
+      let p = inFlight.get(name);
+      if (!p) {
+        p = call('DescribeEndpointConfig', () => this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }))).then(configFacts);
+        inFlight.set(name, p);
+      }
+      return p;
+    };
+    return mapLimit(endpoints, async (endpoint, i) => {
+      const listed = this.listed.get(endpoint);
+      if (endpoint.details !== 'pending' || !listed) return endpoint;
+      const configName = listed.description.EndpointConfigName ?? '';
+      let done: Endpoint;
+      try {
+        const facts = this.configs?.get(configName) ?? (await describeConfig(configName));
+        this.configs?.set(configName, facts);
+        done = toEndpoint(listed.description, facts);
+        if (listed.cacheAs) this.cache?.set(listed.cacheAs.id, listed.cacheAs.version, done);
+      } catch (err) {
+        if (options.onError === 'throw') throw err;
+        done = { ...endpoint, details: 'failed', detailsError: err instanceof Error ? err.message : String(err) };
+      }
+      options.onEndpoint?.(done, i);
+      return done;
     });
   }
 
@@ -138,7 +210,7 @@ export class SageMakerResources {
     const endpoint = await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
     const configName = endpoint.EndpointConfigName;
     const config = configName ? await call('DescribeEndpointConfig', () => this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }))) : undefined;
-    return toEndpoint(endpoint, config);
+    return toEndpoint(endpoint, config && configFacts(config));
   }
 
   /** Every notebook instance; the lifecycle config comes from a describe of the InService ones (the summary has it too, but not on every API version). */

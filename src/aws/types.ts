@@ -21,6 +21,21 @@ export interface Endpoint {
   endpointConfigName: string | null;
   async: boolean;
   variants: EndpointVariant[];
+  /**
+   * Absent once the endpoint config is known. `pending`: listed (status, counts, idle) but its
+   * config, which alone holds the instance types, async and model settings, is still being
+   * described; `failed`: that describe failed, with the reason in `detailsError`.
+   */
+  details?: 'pending' | 'failed';
+  detailsError?: string;
+  /** Up to a few tags, owner-like first (from Search; absent when the endpoint was described instead). */
+  tags?: { key: string; value: string }[];
+}
+
+/** What the explorer reads from an endpoint config; configs never change (an update moves the endpoint to a new config). */
+export interface EndpointConfigFacts {
+  async: boolean;
+  variants: { variantName: string; instanceType: string | null; initialInstanceCount: number | null; serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null; hasModel: boolean }[];
 }
 
 export interface NotebookInstance {
