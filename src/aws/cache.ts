@@ -81,6 +81,7 @@ function isFacts(v: unknown): v is EndpointConfigFacts {
   const f = v as Partial<EndpointConfigFacts>;
   return (
     typeof f.async === 'boolean' &&
+    (f.createdAt === null || typeof f.createdAt === 'string') &&
     Array.isArray(f.variants) &&
     f.variants.every((x) => typeof x === 'object' && x !== null && typeof x.variantName === 'string' && (x.instanceType === null || typeof x.instanceType === 'string') && typeof x.hasModel === 'boolean')
   );

@@ -6,6 +6,7 @@ import {
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
+  paginateListEndpointConfigs,
   paginateListEndpoints,
   paginateListNotebookInstances,
   paginateListProcessingJobs,
@@ -51,6 +52,7 @@ type ListedEndpoint = Pick<EndpointSummary, 'EndpointName' | 'EndpointArn' | 'En
 /** The part of a DescribeEndpointConfig answer the explorer reads. */
 export function configFacts(config: DescribeEndpointConfigCommandOutput): EndpointConfigFacts {
   return {
+    createdAt: config.CreationTime?.toISOString() ?? null,
     async: config.AsyncInferenceConfig !== undefined,
     variants: (config.ProductionVariants ?? []).map((v) => ({
       variantName: v.VariantName ?? '',
@@ -145,20 +147,46 @@ export class SageMakerResources {
     const missing = summaries.filter((_, i) => cached[i] === undefined);
     // Search pages hold 100 endpoints of the region, wanted or not: worth it only when they replace more describes.
     const searched = missing.length > Math.ceil(summaries.length / 100) ? await this.searchEndpoints() : new Map<string, EndpointDescription>();
-    return mapLimit(summaries, async (s, i) => {
-      const hit = cached[i];
-      if (hit) return hit;
+    const descriptions = await mapLimit(summaries, async (s, i) => {
+      if (cached[i]) return undefined;
       const name = s.EndpointName ?? '';
       const record = searched.get(name);
       const fresh = record && record.EndpointStatus === s.EndpointStatus && record.LastModifiedTime?.getTime() === s.LastModifiedTime?.getTime() && record.ProductionVariants !== undefined;
-      const description: EndpointDescription = fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
-      const known = description.EndpointConfigName ? this.configs?.get(description.EndpointConfigName) : undefined;
-      const endpoint = toEndpoint(description, known);
+      return fresh ? record : await call('DescribeEndpoint', () => this.client.send(new DescribeEndpointCommand({ EndpointName: name })));
+    });
+    const known = await this.knownConfigs(descriptions.flatMap((d) => (d?.EndpointConfigName ? [d.EndpointConfigName] : [])));
+    return summaries.map((s, i) => {
+      const hit = cached[i];
+      const description = descriptions[i];
+      if (hit || !description) return hit as Endpoint;
+      const name = s.EndpointName ?? '';
+      const endpoint = toEndpoint(description, description.EndpointConfigName ? known.get(description.EndpointConfigName) : undefined);
       const cacheAs = settled(s) && endpoint.status === s.EndpointStatus ? { id: s.EndpointArn ?? name, version: versionOf(s.EndpointStatus, s.LastModifiedTime) } : undefined;
       if (endpoint.details === 'pending') this.listed.set(endpoint, { description, cacheAs });
       else if (cacheAs) this.cache?.set(cacheAs.id, cacheAs.version, endpoint);
       return endpoint;
     });
+  }
+
+  /**
+   * The cached facts of `names` that still hold: a cached config counts only when ListEndpointConfigs
+   * (one call per 100 configs of the region, made only when some name is cached) shows the same
+   * CreationTime, since a config can be deleted and created again under its name.
+   */
+  private async knownConfigs(names: readonly string[]): Promise<Map<string, EndpointConfigFacts>> {
+    const candidates = new Map(names.flatMap((n) => {
+      const facts = this.configs?.get(n);
+      return facts ? [[n, facts] as const] : [];
+    }));
+    if (candidates.size === 0) return candidates;
+    let created: Map<string, string | undefined>;
+    try {
+      const all = await call('ListEndpointConfigs', () => collect(paginateListEndpointConfigs({ client: this.client }, { MaxResults: 100 }), (p) => p.EndpointConfigs));
+      created = new Map(all.map((c) => [c.EndpointConfigName ?? '', c.CreationTime?.toISOString()]));
+    } catch {
+      return new Map(); // cannot check: describe them
+    }
+    return new Map([...candidates].filter(([n, facts]) => facts.createdAt !== null && created.get(n) === facts.createdAt));
   }
 
   /**
@@ -183,7 +211,7 @@ export class SageMakerResources {
       const configName = listed.description.EndpointConfigName ?? '';
       let done: Endpoint;
       try {
-        const facts = this.configs?.get(configName) ?? (await describeConfig(configName));
+        const facts = await describeConfig(configName);
         this.configs?.set(configName, facts);
         done = toEndpoint(listed.description, facts);
         if (listed.cacheAs) this.cache?.set(listed.cacheAs.id, listed.cacheAs.version, done);

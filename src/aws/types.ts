@@ -34,6 +34,8 @@ export interface Endpoint {
 
 /** What the explorer reads from an endpoint config; configs never change (an update moves the endpoint to a new config). */
 export interface EndpointConfigFacts {
+  /** The config's CreationTime (ISO): a config deleted and created again under the same name is another config. */
+  createdAt: string | null;
   async: boolean;
   variants: { variantName: string; instanceType: string | null; initialInstanceCount: number | null; serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null; hasModel: boolean }[];
 }

@@ -1,6 +1,6 @@
 import type { ActionId, JobKind, ResourceRef } from '../aws/types';
 import type { Burn, ExplorerItem } from './explorer';
-import { formatBurn } from './explorer';
+import { addBurn, formatBurn } from './explorer';
 import { formatUsd } from './figures';
 
 export type { ActionId };
@@ -230,13 +230,7 @@ export function onlyIdle(roots: readonly ExplorerItem[]): ExplorerItem[] {
 export function burnSummary(roots: readonly ExplorerItem[]): { text: string; tooltip: string } | undefined {
   const regions = roots.filter((r) => r.contextValue === 'greenml.aws.region' && r.burn);
   if (regions.length === 0) return undefined;
-  const total = regions.reduce<Burn>(
-    (sum, r) => ({
-      usdPerHour: sum.usdPerHour === null || r.burn?.usdPerHour == null ? null : sum.usdPerHour + r.burn.usdPerHour,
-      kgCo2ePerHour: sum.kgCo2ePerHour === null || r.burn?.kgCo2ePerHour == null ? null : sum.kgCo2ePerHour + r.burn.kgCo2ePerHour,
-    }),
-    { usdPerHour: 0, kgCo2ePerHour: 0 },
-  );
+  const total = regions.reduce<Burn>((sum, r) => addBurn(sum, r.burn as Burn), { usdPerHour: 0, kgCo2ePerHour: 0 });
   const failed = roots.filter((r) => r.contextValue === 'greenml.aws.region.error').map((r) => r.label);
   const lines = [
     'SageMaker burn of running resources (list-price estimate)',

@@ -16,6 +16,8 @@ export interface ExplorerError {
 export interface Burn {
   usdPerHour: number | null;
   kgCo2ePerHour: number | null;
+  /** Resources whose burn is not known yet (endpoint config still loading), left out of the figures: they are lower bounds. */
+  loading?: number;
 }
 
 /** A tree item as data: the vscode layer maps it 1:1 onto a TreeItem. */
@@ -63,12 +65,31 @@ export function instanceBurn(instanceType: string | null, count: number, region:
 }
 
 export function addBurn(a: Burn, b: Burn): Burn {
-  return { usdPerHour: a.usdPerHour === null || b.usdPerHour === null ? null : a.usdPerHour + b.usdPerHour, kgCo2ePerHour: a.kgCo2ePerHour === null || b.kgCo2ePerHour === null ? null : a.kgCo2ePerHour + b.kgCo2ePerHour };
+  const loading = (a.loading ?? 0) + (b.loading ?? 0);
+  return {
+    usdPerHour: a.usdPerHour === null || b.usdPerHour === null ? null : a.usdPerHour + b.usdPerHour,
+    kgCo2ePerHour: a.kgCo2ePerHour === null || b.kgCo2ePerHour === null ? null : a.kgCo2ePerHour + b.kgCo2ePerHour,
+    ...(loading > 0 ? { loading } : {}),
+  };
 }
 
-/** `$12.40/h · 2.1 kgCO2e/h`; `—` for an unknown part. */
+/** `$12.40/h · 2.1 kgCO2e/h`; `—` for an unknown part; `≥ $12.40/h · ≥ 2.1 kgCO2e/h · 3 loading` while some burns are not known yet. */
 export function formatBurn(burn: Burn): string {
-  return `${formatUsd(burn.usdPerHour)}/h · ${formatFigure(burn.kgCo2ePerHour, 2)} kgCO2e/h`;
+  const atLeast = burn.loading ? '≥ ' : '';
+  const figures = `${atLeast}${formatUsd(burn.usdPerHour)}/h · ${atLeast}${formatFigure(burn.kgCo2ePerHour, 2)} kgCO2e/h`;
+  return burn.loading ? `${figures} · ${burn.loading} loading` : figures;
+}
+
+/** Tag keys that name who owns or made a resource, shown first. */
+const ownerTagKey = /owner|created[-_ ]?by|creator|contact|team|author/i;
+const maxTags = 5;
+
+/** Up to five tags for a tooltip, owner-like ones first, then the others in their order: `owner=alice, team=ml`. */
+export function formatTags(tags: readonly { key: string; value: string }[] | undefined): string | undefined {
+  if (!tags || tags.length === 0) return undefined;
+  const ordered = [...tags.filter((t) => ownerTagKey.test(t.key)), ...tags.filter((t) => !ownerTagKey.test(t.key))];
+  const shown = ordered.slice(0, maxTags).map((t) => (t.value === '' ? t.key : `${t.key}=${t.value}`));
+  return `tags: ${shown.join(', ')}${ordered.length > maxTags ? ` (+${ordered.length - maxTags} more)` : ''}`;
 }
 
 /** `45 min`, `5 h`, `3 days`. */
@@ -92,13 +113,25 @@ function describe(parts: (string | undefined | false)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 }
 
-function variantLabel(v: EndpointVariant): string {
-  return v.serverless ? `serverless ${v.serverless.memorySizeInMb} MB` : `${v.instanceType ?? 'unknown type'} × ${v.instanceCount}`;
+function variantLabel(v: EndpointVariant, details?: Endpoint['details']): string {
+  if (v.serverless) return `serverless ${v.serverless.memorySizeInMb} MB`;
+  return `${v.instanceType ?? (details === 'pending' ? 'type loading…' : 'unknown type')} × ${v.instanceCount}`;
+}
+
+/**
+ * An endpoint's burn. While its config loads, its instance variants have no type: they count as
+ * one loading resource, out of the figures, rather than as unknown (which would blank every total).
+ */
+function endpointBurn(endpoint: Endpoint, region: string): Burn {
+  if (!billingEndpointStates.has(endpoint.status)) return zero;
+  const waiting = (v: EndpointVariant) => endpoint.details === 'pending' && !v.serverless && v.instanceType === null && v.instanceCount > 0;
+  const known = endpoint.variants.filter((v) => !waiting(v)).reduce((sum, v) => addBurn(sum, v.serverless ? zero : instanceBurn(v.instanceType, v.instanceCount, region)), zero);
+  return endpoint.variants.some(waiting) ? addBurn(known, { ...zero, loading: 1 }) : known;
 }
 
 export function endpointItem(endpoint: Endpoint, region: string, invocations: readonly VariantInvocations[], options: ExplorerOptions): ExplorerItem {
   const billing = billingEndpointStates.has(endpoint.status);
-  const burn = billing ? endpoint.variants.reduce((sum, v) => addBurn(sum, v.serverless ? zero : instanceBurn(v.instanceType, v.instanceCount, region)), zero) : zero;
+  const burn = endpointBurn(endpoint, region);
   const count = (v: EndpointVariant) => invocations.find((i) => i.endpointName === endpoint.name && i.variantName === v.variantName)?.invocations ?? 0;
   const window = `${options.idleHours} h`;
   const instanceVariants = endpoint.variants.filter((v) => !v.serverless && v.instanceCount > 0);
@@ -111,7 +144,7 @@ export function endpointItem(endpoint: Endpoint, region: string, invocations: re
     leaf({
       id: `${endpoint.arn}/${v.variantName}`,
       label: v.variantName,
-      description: describe([variantLabel(v), endpoint.async ? undefined : `${count(v)} invocations / ${window}`, v.serverless && count(v) === 0 ? 'idle (no charge)' : undefined]),
+      description: describe([variantLabel(v, endpoint.details), endpoint.async ? undefined : `${count(v)} invocations / ${window}`, v.serverless && count(v) === 0 ? 'idle (no charge)' : undefined]),
       contextValue: v.serverless ? 'greenml.aws.variant.serverless' : 'greenml.aws.variant',
       icon: v.serverless ? 'zap' : 'server',
     }),
@@ -120,8 +153,16 @@ export function endpointItem(endpoint: Endpoint, region: string, invocations: re
   return {
     id: endpoint.arn || `${region}/endpoint/${endpoint.name}`,
     label: endpoint.name,
-    description: describe([idle ? '⚠ idle' : undefined, endpoint.status === 'InService' ? undefined : endpoint.status, kind, endpoint.variants.map(variantLabel).join(', '), billing && burn.usdPerHour !== 0 ? formatBurn(burn) : undefined]),
-    tooltip: describe([`Endpoint ${endpoint.name} (${endpoint.status})`, endpoint.creationTime ? `created ${formatAge(endpoint.creationTime, options.now)} ago` : undefined, idle ? `idle: ${idle}` : undefined, billing ? `burn ${formatBurn(burn)}` : undefined, endpoint.async ? 'async: idle check needs the async metrics (not checked)' : undefined]),
+    description: describe([idle ? '⚠ idle' : undefined, endpoint.status === 'InService' ? undefined : endpoint.status, kind, endpoint.variants.map((v) => variantLabel(v, endpoint.details)).join(', '), billing && burn.usdPerHour !== 0 ? formatBurn(burn) : undefined]),
+    tooltip: describe([
+      `Endpoint ${endpoint.name} (${endpoint.status})`,
+      endpoint.creationTime ? `created ${formatAge(endpoint.creationTime, options.now)} ago` : undefined,
+      idle ? `idle: ${idle}` : undefined,
+      endpoint.details === 'pending' ? 'instance type loading… (burn not counted yet)' : billing ? `burn ${formatBurn(burn)}` : undefined,
+      endpoint.details === 'failed' ? `instance type unknown: ${endpoint.detailsError ?? 'the endpoint config could not be read'}` : undefined,
+      endpoint.async ? 'async: idle check needs the async metrics (not checked)' : undefined,
+      formatTags(endpoint.tags),
+    ]),
     contextValue: idle ? 'greenml.aws.endpoint.idle' : 'greenml.aws.endpoint',
     icon: idle ? 'warning' : 'cloud',
     ...(idle ? { idle } : {}),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { DescribeCache } from '../aws/cache';
+import type { DescribeCache, EndpointConfigCache } from '../aws/cache';
+import type { AccountSnapshot } from '../aws/explorer';
 import type { ExplorerItem } from '../present/explorer';
 import { explorerRoots } from '../present/explorer';
 import { onlyIdle } from '../present/actions';
@@ -42,8 +43,13 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private again = false;
   /** Endpoint describes kept between refreshes of this view (see src/aws/cache.ts). */
   private cache: DescribeCache | undefined;
+  /** Endpoint config facts (instance types) by account, region and name, restored from and saved to `configFile`. */
+  private configs: EndpointConfigCache | undefined;
+  /** While endpoint configs land, the tree is redrawn at most this often. */
+  private static readonly redrawMs = 200;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly version: string) {}
+  /** `configFile`: where endpoint config facts are kept between sessions (none: for this session only). */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly version: string, private readonly configFile?: vscode.Uri) {}
 
   async connect(): Promise<void> {
     this.connected = true;
@@ -93,18 +99,66 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private async load(): Promise<void> {
     // The AWS SDK is loaded on first connect, not at activation (the bundle keeps the module lazy).
     const { loadAccount, profileRegion } = await import('../aws/explorer');
-    this.cache ??= new (await import('../aws/cache')).DescribeCache();
+    const { DescribeCache, EndpointConfigCache } = await import('../aws/cache');
+    this.cache ??= new DescribeCache();
+    this.configs ??= EndpointConfigCache.from(await this.readConfigFile());
     const settings = readAwsSettings();
     const regions = settings.regions.length > 0 ? settings.regions : [(await profileRegion(settings.profile)) ?? 'us-east-1'];
     const now = new Date();
     const started = performance.now();
-    const snapshot = await vscode.window.withProgress({ location: { viewId: 'greenml.explorer' } }, () => loadAccount({ profile: settings.profile, version: this.version }, regions, settings.idleHours, now, { cache: this.cache }));
+    const show = (snapshot: AccountSnapshot) => {
+      this.roots = explorerRoots(snapshot.identity, snapshot.regions, { idleHours: settings.idleHours, now, profile: settings.profile });
+      this.shown = this.idleOnly ? onlyIdle(this.roots) : this.roots;
+      this.changed.fire();
+    };
+    // The listing with idle status shows at once; endpoint details (instance types, burn) fill in as they land.
+    let latest: AccountSnapshot | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onProgress = (snapshot: AccountSnapshot, phase: 'listed' | 'details') => {
+      latest = snapshot;
+      if (phase === 'listed') {
+        this.log.info(`explorer listed ${regions.join(', ')} in ${Math.round(performance.now() - started)} ms`);
+        show(snapshot);
+      } else {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          if (latest) show(latest);
+        }, ExplorerView.redrawMs);
+      }
+    };
+    let snapshot: AccountSnapshot;
+    try {
+      snapshot = await vscode.window.withProgress({ location: { viewId: 'greenml.explorer' } }, () =>
+        loadAccount({ profile: settings.profile, version: this.version }, regions, settings.idleHours, now, { cache: this.cache, configs: this.configs, onProgress }),
+      );
+    } finally {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    }
     if ('reason' in snapshot.identity) this.log.warn(snapshot.identity.message);
     for (const r of snapshot.regions) if ('error' in r) this.log.warn(r.error.message);
     this.log.info(`explorer loaded ${regions.join(', ')} in ${Math.round(performance.now() - started)} ms`);
-    this.roots = explorerRoots(snapshot.identity, snapshot.regions, { idleHours: settings.idleHours, now, profile: settings.profile });
-    this.shown = this.idleOnly ? onlyIdle(this.roots) : this.roots;
-    this.changed.fire();
+    show(snapshot);
+    await this.writeConfigFile();
+  }
+
+  private async readConfigFile(): Promise<unknown> {
+    if (!this.configFile) return undefined;
+    try {
+      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.configFile))) as unknown;
+    } catch {
+      return undefined; // none yet, or unreadable: start empty
+    }
+  }
+
+  private async writeConfigFile(): Promise<void> {
+    if (!this.configFile || !this.configs) return;
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.configFile, '..'));
+      await vscode.workspace.fs.writeFile(this.configFile, new TextEncoder().encode(JSON.stringify(this.configs)));
+    } catch (err) {
+      this.log.warn(`could not save the endpoint config cache: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   getChildren(element?: ExplorerItem): ExplorerItem[] {
@@ -126,7 +180,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, version: string): ExplorerView {
-  const view = new ExplorerView(log, version);
+  const view = new ExplorerView(log, version, vscode.Uri.joinPath(context.globalStorageUri, 'endpoint-configs.json'));
   const tree = vscode.window.createTreeView('greenml.explorer', { treeDataProvider: view });
   context.subscriptions.push(
     tree,
