@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
-import { DescribeCache } from '../../src/aws/cache';
+import { DescribeCache, EndpointConfigCache } from '../../src/aws/cache';
 import { listClusters, listWarmPools } from '../../src/aws/capacity';
 import { loadAccount, loadRegion } from '../../src/aws/explorer';
 import { appIdleSettings } from '../../src/aws/studio';
@@ -142,5 +142,34 @@ describe('explorer resources against moto over HTTP', function () {
     assert.deepEqual(await load(), { ...perRegion, 'SageMaker.Search': 1, 'SageMaker.DescribeEndpoint': 1, 'SageMaker.DescribeEndpointConfig': 4 });
     // Nothing changed: the second refresh costs the list pages only.
     assert.deepEqual(await load(), perRegion);
+  });
+  it('two phases: the listing with idle status comes before any DescribeEndpointConfig; a restored config cache, checked by creation time, spares the describes', async () => {
+    const west = createClients({ region: 'eu-west-1', endpoint: moto.endpoint, maxAttempts: 1 });
+    try {
+      for (const n of ['a', 'b']) await seedEndpoint(east, n);
+      await seedEndpoint(west, 'w');
+    } finally {
+      destroyClients(west);
+    }
+    const counts: Record<string, number> = {};
+    const onCall = (service: string, op: string) => (counts[`${service}.${op.replace(/Command$/, '')}`] = (counts[`${service}.${op.replace(/Command$/, '')}`] ?? 0) + 1);
+    const configs = new EndpointConfigCache();
+    const seen: { phase: string; describes: number; pending: number }[] = [];
+    const snapshot = await loadAccount({ endpoint: moto.endpoint, maxAttempts: 1, onCall }, ['us-east-1', 'eu-west-1'], 24, new Date(), {
+      configs,
+      onProgress: (s, phase) =>
+        seen.push({ phase, describes: counts['SageMaker.DescribeEndpointConfig'] ?? 0, pending: s.regions.reduce((n, r) => n + ('error' in r ? 0 : r.endpoints.filter((e) => e.details === 'pending').length), 0) }),
+    });
+    assert.deepEqual(seen[0], { phase: 'listed', describes: 0, pending: 3 });
+    assert.deepEqual(seen.slice(1).map((p) => p.phase), ['details', 'details', 'details']);
+    assert.equal(seen[seen.length - 1].pending, 0);
+    assert.equal(counts['SageMaker.DescribeEndpointConfig'], 3);
+    assert.deepEqual(snapshot.regions.map((r) => ('error' in r ? r.error.message : r.endpoints.map((e) => `${e.name}:${e.variants[0].instanceType}:${e.details ?? 'done'}`))), [['a:ml.m5.large:done', 'b:ml.m5.large:done'], ['w:ml.m5.large:done']]);
+    // A new session: no endpoint describes kept, the config facts restored from their saved form.
+    for (const k of Object.keys(counts)) delete counts[k];
+    const restored = EndpointConfigCache.from(JSON.parse(JSON.stringify(configs)));
+    const again = await loadAccount({ endpoint: moto.endpoint, maxAttempts: 1, onCall }, ['us-east-1', 'eu-west-1'], 24, new Date(), { configs: restored });
+    assert.deepEqual(again.regions.map((r) => ('error' in r ? r.error.message : r.endpoints.map((e) => `${e.name}:${e.variants[0].instanceType}:${e.details ?? 'done'}`))), [['a:ml.m5.large:done', 'b:ml.m5.large:done'], ['w:ml.m5.large:done']]);
+    assert.deepEqual([counts['SageMaker.ListEndpointConfigs'], counts['SageMaker.DescribeEndpointConfig']], [2, undefined]);
   });
 });
