@@ -40,14 +40,22 @@ export interface ConfigLookup {
  */
 export class EndpointConfigCache {
   private readonly entries = new Map<string, EndpointConfigFacts>();
+  private changes = 0;
 
   constructor(readonly maxEntries = 5000) {}
+
+  /** Grows with every entry added: a saved copy is stale when this moved since it was written. */
+  get version(): number {
+    return this.changes;
+  }
 
   scope(account: string, region: string): ConfigLookup {
     const key = (name: string) => `${account}/${region}/${name}`;
     return {
       get: (name) => this.entries.get(key(name)),
       set: (name, facts) => {
+        if (this.entries.get(key(name)) === facts) return;
+        this.changes++;
         this.entries.delete(key(name));
         this.entries.set(key(name), facts);
         while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);

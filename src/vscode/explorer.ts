@@ -45,6 +45,8 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private cache: DescribeCache | undefined;
   /** Endpoint config facts (instance types) by account, region and name, restored from and saved to `configFile`. */
   private configs: EndpointConfigCache | undefined;
+  /** `configs.version` when last read or written: the file is rewritten only after new entries. */
+  private savedConfigsVersion = 0;
   /** While endpoint configs land, the tree is redrawn at most this often. */
   private static readonly redrawMs = 200;
 
@@ -101,7 +103,10 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
     const { loadAccount, profileRegion } = await import('../aws/explorer');
     const { DescribeCache, EndpointConfigCache } = await import('../aws/cache');
     this.cache ??= new DescribeCache();
-    this.configs ??= EndpointConfigCache.from(await this.readConfigFile());
+    if (!this.configs) {
+      this.configs = EndpointConfigCache.from(await this.readConfigFile());
+      this.savedConfigsVersion = this.configs.version;
+    }
     const settings = readAwsSettings();
     const regions = settings.regions.length > 0 ? settings.regions : [(await profileRegion(settings.profile)) ?? 'us-east-1'];
     const now = new Date();
@@ -152,10 +157,12 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   }
 
   private async writeConfigFile(): Promise<void> {
-    if (!this.configFile || !this.configs) return;
+    if (!this.configFile || !this.configs || this.configs.version === this.savedConfigsVersion) return;
+    const version = this.configs.version;
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.configFile, '..'));
       await vscode.workspace.fs.writeFile(this.configFile, new TextEncoder().encode(JSON.stringify(this.configs)));
+      this.savedConfigsVersion = version;
     } catch (err) {
       this.log.warn(`could not save the endpoint config cache: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
+  AddTagsCommand,
   CreateClusterCommand,
   CreateDomainCommand,
   CreateEndpointCommand,
@@ -148,6 +149,7 @@ describe('explorer resources against moto over HTTP', function () {
     try {
       for (const n of ['a', 'b']) await seedEndpoint(east, n);
       await seedEndpoint(west, 'w');
+      await east.sageMaker.send(new AddTagsCommand({ ResourceArn: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/a', Tags: [{ Key: 'project', Value: 'nlp' }, { Key: 'Owner', Value: 'alice' }] }));
     } finally {
       destroyClients(west);
     }
@@ -161,6 +163,11 @@ describe('explorer resources against moto over HTTP', function () {
         seen.push({ phase, describes: counts['SageMaker.DescribeEndpointConfig'] ?? 0, pending: s.regions.reduce((n, r) => n + ('error' in r ? 0 : r.endpoints.filter((e) => e.details === 'pending').length), 0) }),
     });
     assert.deepEqual(seen[0], { phase: 'listed', describes: 0, pending: 3 });
+    // us-east-1's two endpoints come from one Search page, which carries their tags.
+    const east1 = snapshot.regions[0];
+    assert.ok(!('error' in east1));
+    assert.deepEqual(east1.endpoints.map((e) => e.tags), [[{ key: 'project', value: 'nlp' }, { key: 'Owner', value: 'alice' }], []]);
+    assert.match(regionItem(east1, { idleHours: 24, now: new Date() }).children?.[0].children?.[0].tooltip ?? '', /tags: Owner=alice, project=nlp$/);
     assert.deepEqual(seen.slice(1).map((p) => p.phase), ['details', 'details', 'details']);
     assert.equal(seen[seen.length - 1].pending, 0);
     assert.equal(counts['SageMaker.DescribeEndpointConfig'], 3);
