@@ -51,7 +51,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private static readonly redrawMs = 200;
 
   /** `configFile`: where endpoint config facts are kept between sessions (none: for this session only). */
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly version: string, private readonly configFile?: vscode.Uri) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly version: string, readonly configFile?: vscode.Uri) {}
 
   async connect(): Promise<void> {
     this.connected = true;

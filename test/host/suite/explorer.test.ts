@@ -7,7 +7,7 @@ import type { MotoServer } from '../../kit/moto';
 import { activateExtension } from './helpers';
 
 interface ExplorerApi {
-  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
+  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[]; configFile?: vscode.Uri };
 }
 
 suite('SageMaker resources view against moto', () => {
@@ -47,5 +47,10 @@ suite('SageMaker resources view against moto', () => {
     const endpoints = api.explorer.getChildren(api.explorer.getChildren(roots[1])[0]);
     assert.deepStrictEqual(endpoints.map((e) => e.label), ['host-endpoint']);
     assert.match(endpoints[0].description, /ml\.m5\.large × 1 · \$/);
+    // The endpoint config's facts were saved in global storage for the next session, keyed by account, region and name.
+    assert.ok(api.explorer.configFile, 'the view saves endpoint configs');
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(api.explorer.configFile))) as [string, { variants: { instanceType: string }[] }][];
+    const entry = saved.find(([key]) => key === '123456789012/us-east-1/c');
+    assert.deepStrictEqual(entry?.[1].variants.map((v) => v.instanceType), ['ml.m5.large']);
   });
 });
