@@ -29,10 +29,24 @@ export function initTreeSitter(locateWasm: LocateWasm): Promise<void> {
  */
 const grammars = new Map<string, Promise<Grammar>>();
 
+/**
+ * Grammar loads run one after another. Concurrent `Language.load` calls are a known race of
+ * web-tree-sitter on Node 19+: grammars with external scanners (Python, HCL and TypeScript all have
+ * one) can resolve each other's symbols while they link into the one runtime (tree-sitter issue
+ * #2338, tree-sitter-typescript #244). We saw it as rare load failures under load ("Incompatible
+ * language version 0", "null function or function signature mismatch") when the languages were
+ * prepared together with `Promise.all`.
+ */
+let lastLoad: Promise<unknown> = Promise.resolve();
+
 function loadGrammar(path: string): Promise<Grammar> {
   let grammar = grammars.get(path);
   if (!grammar) {
-    grammar = GrammarLoader.load(path);
+    grammar = lastLoad.then(
+      () => GrammarLoader.load(path),
+      () => GrammarLoader.load(path),
+    );
+    lastLoad = grammar;
     grammars.set(path, grammar);
     // A failed load may succeed later (a file restored): do not keep the failure.
     grammar.catch(() => grammars.delete(path));
