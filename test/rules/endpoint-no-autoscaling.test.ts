@@ -440,6 +440,55 @@ new RuleTester().run(endpointNoAutoscaling, {
       `,
     },
     {
+      name: 'CDK Python fix: two endpoints share the one added import; module-level statements keep no indentation',
+      format: 'cdk-python',
+      code: dedent`
+        import aws_cdk.aws_sagemaker as sm
+        config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.m5.large")])
+        blue = sm.CfnEndpoint(self, "Blue", endpoint_config_name=config.attr_endpoint_config_name)
+        green = sm.CfnEndpoint(self, "Green", endpoint_config_name=config.attr_endpoint_config_name)  # next release
+      `,
+      errors: [
+        { messageId: 'noAutoscaling', data: { endpoint: 'Blue', variants: 'variant AllTraffic (ml.m5.large)' }, line: 2, column: 47, endLine: 2, endColumn: 66 },
+        { messageId: 'noAutoscaling', data: { endpoint: 'Green', variants: 'variant AllTraffic (ml.m5.large)' }, line: 2, column: 47, endLine: 2, endColumn: 66 },
+      ],
+      output: dedent`
+        import aws_cdk.aws_sagemaker as sm
+        from aws_cdk import aws_applicationautoscaling as appscaling
+        config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.m5.large")])
+        blue = sm.CfnEndpoint(self, "Blue", endpoint_config_name=config.attr_endpoint_config_name)
+        blue_all_traffic_scaling = appscaling.ScalableTarget(
+            self,
+            "BlueAllTrafficScaling",
+            service_namespace=appscaling.ServiceNamespace.SAGEMAKER,
+            scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+            resource_id=f"endpoint/{blue.attr_endpoint_name}/variant/AllTraffic",
+            min_capacity=1,
+            max_capacity=4,
+        )
+        blue_all_traffic_scaling.scale_to_track_metric(
+            "InvocationsPerInstance",
+            target_value=70,
+            predefined_metric=appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        )
+        green = sm.CfnEndpoint(self, "Green", endpoint_config_name=config.attr_endpoint_config_name)  # next release
+        green_all_traffic_scaling = appscaling.ScalableTarget(
+            self,
+            "GreenAllTrafficScaling",
+            service_namespace=appscaling.ServiceNamespace.SAGEMAKER,
+            scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+            resource_id=f"endpoint/{green.attr_endpoint_name}/variant/AllTraffic",
+            min_capacity=1,
+            max_capacity=4,
+        )
+        green_all_traffic_scaling.scale_to_track_metric(
+            "InvocationsPerInstance",
+            target_value=70,
+            predefined_metric=appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        )
+      `,
+    },
+    {
       name: 'Terraform: endpoint variant without a scalable target; the fix appends target and policy after the endpoint',
       format: 'terraform',
       code: dedent`
