@@ -15,8 +15,10 @@ import type { CfnSnippet } from './utils/cfnSnippet';
 import { ref, sub } from './utils/cfnSnippet';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getProp, propsKnown, refTarget } from '../parsers/cdk/model';
+import type { CdkVariant } from './utils/cdkEndpoints';
 import { cdkScalesSageMaker, listCdkVariants } from './utils/cdkEndpoints';
-import { constructName, constructRange } from './utils/cdkEdits';
+import { addCdkModuleImport, cdkModulePrefix, constructName, constructRange, constructStatement } from './utils/cdkEdits';
+import type { Edit } from '../core/types';
 
 interface UnscaledVariant {
   name: string;
@@ -112,6 +114,7 @@ export const endpointNoAutoscaling = defineRule({
             messageId: 'noAutoscaling',
             data: { endpoint: constructName(endpoint), variants: describe },
             related: [{ ...constructRange(endpoint), message: `endpoint ${constructName(endpoint)} serves this configuration; an appscaling.ScalableTarget and a target-tracking policy for the variant belong next to it` }],
+            fix: cdkScalingFix(context.text, app, endpoint, unscaled, context.options),
           });
         }
       },
@@ -277,4 +280,98 @@ function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct | undefi
     return c.type === 'aws_sagemaker.CfnEndpointConfig' && name?.kind === 'string' && name.value === value.value;
   });
   return named.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
+}
+
+/**
+ * The CDK fix: after the statement that makes the endpoint, an
+ * `appscaling.ScalableTarget` per variant with a target-tracking policy on
+ * invocations per instance, in the file's language, quotes and indentation; the
+ * `aws_applicationautoscaling` module as the file already writes it, or a
+ * namespace import of it added after the last import. Undefined when that cannot
+ * be done cleanly: the endpoint is not assigned to a name at the start of its
+ * statement, a variant name is not a literal, or the import cannot be added.
+ */
+function cdkScalingFix(
+  text: string,
+  app: CdkApp,
+  endpoint: CdkConstruct,
+  variants: CdkVariant[],
+  options: { maxCapacity: number; targetInvocationsPerInstance: number },
+): { title: string; applicability: 'unsafe'; edits: Edit[] } | undefined {
+  const statement = constructStatement(text, endpoint);
+  const scopeSpan = endpoint.arguments.items[0];
+  if (!statement || !scopeSpan) return undefined;
+  const scope = text.slice(scopeSpan.start, scopeSpan.end);
+  const names = variants.map((v) => getProp(v.value, 'variantName')?.value);
+  if (!names.every((n): n is Extract<typeof n, { kind: 'string' }> => n?.kind === 'string' && /^[A-Za-z0-9-]+$/.test(n.value))) return undefined;
+  const module = 'aws_applicationautoscaling';
+  let prefix = cdkModulePrefix(text, app, module);
+  const edits: Edit[] = [];
+  if (!prefix) {
+    const added = addCdkModuleImport(text, app.language, module, 'appscaling');
+    if (!added) return undefined;
+    edits.push(added);
+    prefix = 'appscaling';
+  }
+  const python = app.language === 'python';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const { indent } = statement;
+  // One indentation step: how the line after the construct's first is indented, else the language's usual.
+  const nextLine = /^[ \t]*/.exec(text.slice(text.indexOf('\n', endpoint.start) + 1))?.[0] ?? '';
+  const unit = text.indexOf('\n', endpoint.start) < endpoint.end && nextLine.length > indent.length && nextLine.startsWith(indent) ? nextLine.slice(indent.length) : python ? '    ' : '  ';
+  const idText = endpoint.idSpan ? text.slice(endpoint.idSpan.start, endpoint.idSpan.end) : '';
+  const q = idText.startsWith('"') || python ? '"' : "'";
+  const semicolon = !python && /^[ \t]*;/.test(text.slice(endpoint.end, statement.end)) ? ';' : '';
+  const owner = statement.name.replace(/^(this|self)\./, '');
+  const taken = new Set<string>();
+  const fresh = (base: string): string => {
+    let name = base;
+    for (let n = 2; taken.has(name) || new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(text); n++) name = `${base}${n}`;
+    taken.add(name);
+    return name;
+  };
+  const pascal = (name: string) => name.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  const lines: string[] = [];
+  variants.forEach((variant, i) => {
+    const name = (names[i] as { value: string }).value;
+    const max = Math.max(options.maxCapacity, variant.countValue ?? 1);
+    const id = fresh(`${/^[A-Za-z][\w]*$/.test(endpoint.id ?? '') ? endpoint.id : pascal(owner)}${pascal(name)}Scaling`);
+    const metric = `${prefix}.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE`;
+    if (python) {
+      const target = fresh(`${owner}_${name.replace(/-/g, '_')}_scaling`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+      lines.push(
+        `${indent}${target} = ${prefix}.ScalableTarget(`,
+        `${indent}${unit}${scope},`,
+        `${indent}${unit}"${id}",`,
+        `${indent}${unit}service_namespace=${prefix}.ServiceNamespace.SAGEMAKER,`,
+        `${indent}${unit}scalable_dimension="sagemaker:variant:DesiredInstanceCount",`,
+        `${indent}${unit}resource_id=f"endpoint/{${statement.name}.attr_endpoint_name}/variant/${name}",`,
+        `${indent}${unit}min_capacity=1,`,
+        `${indent}${unit}max_capacity=${max},`,
+        `${indent})`,
+        `${indent}${target}.scale_to_track_metric(`,
+        `${indent}${unit}"InvocationsPerInstance",`,
+        `${indent}${unit}target_value=${options.targetInvocationsPerInstance},`,
+        `${indent}${unit}predefined_metric=${metric},`,
+        `${indent})`,
+      );
+    } else {
+      const target = fresh(`${owner}${pascal(name)}Scaling`.replace(/^./, (c) => c.toLowerCase()));
+      lines.push(
+        `${indent}const ${target} = new ${prefix}.ScalableTarget(${scope}, ${q}${id}${q}, {`,
+        `${indent}${unit}serviceNamespace: ${prefix}.ServiceNamespace.SAGEMAKER,`,
+        `${indent}${unit}scalableDimension: ${q}sagemaker:variant:DesiredInstanceCount${q},`,
+        `${indent}${unit}resourceId: \`endpoint/\${${statement.name}.attrEndpointName}/variant/${name}\`,`,
+        `${indent}${unit}minCapacity: 1,`,
+        `${indent}${unit}maxCapacity: ${max},`,
+        `${indent}})${semicolon}`,
+        `${indent}${target}.scaleToTrackMetric(${q}InvocationsPerInstance${q}, {`,
+        `${indent}${unit}targetValue: ${options.targetInvocationsPerInstance},`,
+        `${indent}${unit}predefinedMetric: ${metric},`,
+        `${indent}})${semicolon}`,
+      );
+    }
+  });
+  edits.push({ start: statement.end, end: statement.end, text: `${eol}${lines.join(eol)}` });
+  return { title: `Add an appscaling.ScalableTarget and a target-tracking policy for ${names.map((n) => (n as { value: string }).value).join(', ')}`, applicability: 'unsafe', edits };
 }

@@ -9,11 +9,13 @@ export const highCarbonRegion = defineRule({
   meta: {
     category: 'ops',
     defaultSeverity: 'info',
-    formats: ['tf', 'py', 'nb'],
-    description: 'AWS provider, session or client region whose electricity grid has a high carbon intensity',
+    formats: ['tf', 'py', 'nb', 'cdk'],
+    description: 'AWS provider, session, client or CDK stack region whose electricity grid has a high carbon intensity',
     messages: {
       highCarbon:
         'The AWS provider deploys to {{region}} ({{name}}), whose grid emits about {{intensity}} gCO2e/kWh, above the {{threshold}} allowed: every instance-hour there emits more. Lower-carbon regions: {{alternatives}}.',
+      highCarbonCdk:
+        'Stack {{stack}} deploys to {{region}} ({{name}}), whose grid emits about {{intensity}} gCO2e/kWh, above the {{threshold}} allowed: every instance-hour there emits more. Lower-carbon regions: {{alternatives}}.',
       highCarbonPython:
         '{{region}} ({{name}}) runs on a grid of about {{intensity}} gCO2e/kWh, above the {{threshold}} gCO2e/kWh threshold: the same work emits less elsewhere. Lower-carbon regions in the same geography: {{alternatives}}.',
       highCarbonNoAlternative:
@@ -40,6 +42,21 @@ export const highCarbonRegion = defineRule({
             end: attribute.end,
             messageId: 'highCarbon',
             data: { region: region.code, name: region.name, intensity: Math.round(intensity), threshold, alternatives: alternatives(region, choice, threshold) },
+          });
+        }
+      },
+      cdkApp(app) {
+        // The stack's `env.region` when written as a string; `process.env.CDK_DEFAULT_REGION` and other values stay silent.
+        for (const stack of app.stacks) {
+          const value = stack.region.value;
+          const region = value.kind === 'string' ? getRegion(value.value) : undefined;
+          const intensity = region && intensityOf(region, choice);
+          if (!region || intensity === undefined || intensity <= threshold) continue;
+          context.report({
+            start: stack.region.start,
+            end: stack.region.end,
+            messageId: 'highCarbonCdk',
+            data: { stack: stack.name, region: region.code, name: region.name, intensity: Math.round(intensity), threshold, alternatives: alternatives(region, choice, threshold) },
           });
         }
       },

@@ -190,7 +190,7 @@ describe('CLI', () => {
 
   it('rules lists every rule, as text, JSON and Markdown', async () => {
     const dir = project({});
-    assert.match((await cli(dir, 'rules')).stdout, /^SML401 +log-group-no-retention +warning +cfn,tf,cdk +safe +CloudWatch log group/m);
+    assert.match((await cli(dir, 'rules')).stdout, /^SML401 +log-group-no-retention +warning +cfn,tf,cdk +safe, unsafe +CloudWatch log group/m);
     assert.equal(JSON.parse((await cli(dir, 'rules', '--format', 'json')).stdout).find((r: { id: string }) => r.id === 'SML401').options.retentionDays.default, 30);
     assert.match((await cli(dir, 'rules', '--format', 'markdown')).stdout, /^\| SML401 \| \[log-group-no-retention\]/m);
   });
@@ -315,7 +315,7 @@ describe('advice-only fixes', () => {
     const table = (await cli(project({}), 'rules', '--format', 'markdown')).stdout;
     assert.match(table, /^\| SML306 \| \[elastic-inference-retired\]\S* \| error \| (?=[^|]*cfn)(?=[^|]*tf)(?=[^|]*py)[a-z, ]+ \| advice \|/m);
     assert.match(table, /^\| SML402 \| \[notebook-no-auto-stop\]\S* \| warning \| cfn, tf, cdk \| unsafe, advice \|/m);
-    assert.match(table, /^\| SML401 \| \[log-group-no-retention\]\S* \| warning \| cfn, tf, cdk \| safe \|/m);
+    assert.match(table, /^\| SML401 \| \[log-group-no-retention\]\S* \| warning \| cfn, tf, cdk \| safe, unsafe \|/m);
   });
 });
 

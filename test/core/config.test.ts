@@ -7,13 +7,13 @@ describe('config', () => {
     const { config, issues } = parseConfig({ rules: { SML401: { severity: 'error', options: { retentionDays: 90 } } } }, allRules);
     assert.deepEqual(issues, []);
     const settings = resolveRuleSettings(allRules, config);
-    assert.deepEqual(settings.get('SML401'), { severity: 'error', options: { retentionDays: 90 } });
+    assert.deepEqual(settings.get('SML401'), { severity: 'error', options: { retentionDays: 90, maxRetentionDays: 0 } });
     const off = parseConfig({ rules: { 'log-group-no-retention': 'off' } }, allRules);
     assert.equal(resolveRuleSettings(allRules, off.config).has('SML401'), false);
   });
 
   it('fills defaults for rules not configured', () => {
-    assert.deepEqual(resolveRuleSettings(allRules).get('SML401'), { severity: 'warning', options: { retentionDays: 30 } });
+    assert.deepEqual(resolveRuleSettings(allRules).get('SML401'), { severity: 'warning', options: { retentionDays: 30, maxRetentionDays: 0 } });
   });
 
   it('reports every problem with its path, keeps what is valid', () => {
@@ -37,7 +37,7 @@ describe('config', () => {
         'rules.SML401.extra: unknown key; expected "severity" or "options"',
         'rules.SML401.severity: unknown severity "loud"; expected one of: off, error, warning, info, hint',
         'rules.SML401.options.retentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; got 31',
-        'rules.SML401.options.colour: unknown option; SML401 accepts: retentionDays',
+        'rules.SML401.options.colour: unknown option; SML401 accepts: retentionDays, maxRetentionDays',
       ],
     );
     assert.deepEqual(config.rules['SML401'], { options: {} });

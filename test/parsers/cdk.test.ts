@@ -145,6 +145,31 @@ describe('CDK TypeScript analysis', () => {
     assert.deepEqual(app?.constructs.map((c) => c.type), ['aws_s3.Bucket', 'aws_ecr.Repository']);
   });
 
+  it('stacks given an env with a region: CDK Stack and Stage, app stack classes; shorthand props read through their constant', () => {
+    const text = dedent`
+      import * as cdk from 'aws-cdk-lib';
+      import * as s3 from 'aws-cdk-lib/aws-s3';
+      import { MlStack } from '../lib/ml-stack';
+      const env = { account: '123456789012', region: 'eu-west-1' };
+      new cdk.Stack(app, 'A', { env: { region: 'ap-south-1' } });
+      new cdk.Stage(app, 'B', { env });
+      new MlStack(app, \`ml-\${stage}\`, { env: { region: process.env.CDK_DEFAULT_REGION } });
+      new MlStack(app, 'NoRegion', { env: { account: '1' } });
+      new cdk.CfnOutput(this, 'NotAStack', { env: { region: 'ap-south-1' } } as never);
+      new s3.Bucket(this, 'Data', { bucketName: 'b' });
+    `;
+    const { app } = collect('bin/app.ts', text);
+    assert.deepEqual(
+      app?.stacks.map((s) => [s.name, text.slice(s.callee.start, s.callee.end), plain(s.region.value)]),
+      [
+        ['A', 'cdk.Stack', 'ap-south-1'],
+        ['B', 'cdk.Stage', 'eu-west-1'],
+        ['`ml-${stage}`', 'MlStack', '?'],
+      ],
+    );
+    assert.deepEqual(app?.constructs.map((c) => c.type), ['aws_s3.Bucket']);
+  });
+
   it('a TypeScript file without a CDK import is not parsed, and needs no grammar', () => {
     const linter = createTestLinter();
     assert.equal(linter.lint('src/util.ts', 'export const x = 1;\n', { settings: resolveRuleSettings(linter.rules) }).skipped, 'not a format Green ML lints');
@@ -230,6 +255,29 @@ describe('CDK Python analysis', () => {
     assert.deepEqual(plain(config.props), { productionVariants: [], dataCaptureConfig: '?' });
     assert.equal(group.id, undefined);
     assert.equal(group.idText, 'f"{prefix}-logs"');
+  });
+
+  it('stacks given an env with a region: cdk.Environment(...) or a dict, on CDK Stack or an app stack class', () => {
+    const text = dedent`
+      import os
+      import aws_cdk as cdk
+      from stacks.ml_stack import MlStack
+      app = cdk.App()
+      MlStack(app, "A", env=cdk.Environment(account="1", region="ap-south-1"))
+      cdk.Stack(app, "B", env={"region": "eu-west-1"})
+      MlStack(app, "C", env=cdk.Environment(region=os.getenv("CDK_DEFAULT_REGION")))
+      MlStack(app, "D", env=cdk.Environment(account="1"))
+      make_stack(app, "E", env={"region": "ap-south-1"})
+    `;
+    const { app } = collect('app.py', text);
+    assert.deepEqual(
+      app?.stacks.map((s) => [s.name, plain(s.region.value)]),
+      [
+        ['A', 'ap-south-1'],
+        ['B', 'eu-west-1'],
+        ['C', '?'],
+      ],
+    );
   });
 
   it('a Python file without aws_cdk stays a SageMaker script', () => {

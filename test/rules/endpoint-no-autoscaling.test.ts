@@ -260,6 +260,235 @@ new RuleTester().run(endpointNoAutoscaling, {
       output: null,
     },
     {
+      name: 'CDK TypeScript fix: after the endpoint statement, a ScalableTarget and target tracking; the module import is added after the last import',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib/core';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 2 }],
+        });
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+        new cdk.CfnOutput(this, 'Name', { value: endpoint.attrEndpointName });
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.m5.xlarge × 2)' }, line: 4, column: 3, endLine: 4, endColumn: 21 }],
+      output: dedent`
+        import * as cdk from 'aws-cdk-lib/core';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', {
+          productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.xlarge', initialInstanceCount: 2 }],
+        });
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+        const endpointAllTrafficScaling = new appscaling.ScalableTarget(this, 'EndpointAllTrafficScaling', {
+          serviceNamespace: appscaling.ServiceNamespace.SAGEMAKER,
+          scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+          resourceId: \`endpoint/\${endpoint.attrEndpointName}/variant/AllTraffic\`,
+          minCapacity: 1,
+          maxCapacity: 4,
+        });
+        endpointAllTrafficScaling.scaleToTrackMetric('InvocationsPerInstance', {
+          targetValue: 70,
+          predefinedMetric: appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        });
+        new cdk.CfnOutput(this, 'Name', { value: endpoint.attrEndpointName });
+      `,
+    },
+    {
+      name: 'CDK TypeScript fix: cdk.aws_* spelling, a this.member endpoint in a constructor, four-space indentation, double quotes, no semicolons; the serverless variant is left alone and the initial count raises the maximum',
+      format: 'cdk-typescript',
+      options: { targetInvocationsPerInstance: 100 },
+      code: dedent`
+        import * as cdk from "aws-cdk-lib"
+
+        export class ServingStack extends cdk.Stack {
+            constructor(scope: cdk.App, id: string) {
+                super(scope, id)
+                const config = new cdk.aws_sagemaker.CfnEndpointConfig(this, "Config", {
+                    productionVariants: [
+                        { variantName: "Blue", modelName: "m", instanceType: "ml.c5.xlarge", initialInstanceCount: 6 },
+                        { variantName: "Canary", modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
+                    ],
+                })
+                this.endpoint = new cdk.aws_sagemaker.CfnEndpoint(this, "Serving", {
+                    endpointConfigName: config.attrEndpointConfigName,
+                }) // the public endpoint
+            }
+        }
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Serving', variants: 'variant Blue (ml.c5.xlarge × 6)' }, line: 7, column: 13, endLine: 7, endColumn: 31 }],
+      output: dedent`
+        import * as cdk from "aws-cdk-lib"
+
+        export class ServingStack extends cdk.Stack {
+            constructor(scope: cdk.App, id: string) {
+                super(scope, id)
+                const config = new cdk.aws_sagemaker.CfnEndpointConfig(this, "Config", {
+                    productionVariants: [
+                        { variantName: "Blue", modelName: "m", instanceType: "ml.c5.xlarge", initialInstanceCount: 6 },
+                        { variantName: "Canary", modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
+                    ],
+                })
+                this.endpoint = new cdk.aws_sagemaker.CfnEndpoint(this, "Serving", {
+                    endpointConfigName: config.attrEndpointConfigName,
+                }) // the public endpoint
+                const endpointBlueScaling = new cdk.aws_applicationautoscaling.ScalableTarget(this, "ServingBlueScaling", {
+                    serviceNamespace: cdk.aws_applicationautoscaling.ServiceNamespace.SAGEMAKER,
+                    scalableDimension: "sagemaker:variant:DesiredInstanceCount",
+                    resourceId: \`endpoint/\${this.endpoint.attrEndpointName}/variant/Blue\`,
+                    minCapacity: 1,
+                    maxCapacity: 6,
+                })
+                endpointBlueScaling.scaleToTrackMetric("InvocationsPerInstance", {
+                    targetValue: 100,
+                    predefinedMetric: cdk.aws_applicationautoscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+                })
+            }
+        }
+      `,
+    },
+    {
+      name: 'CDK TypeScript fix: the module imported under another name and not used yet is used as it is',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        import * as aas from 'aws-cdk-lib/aws-applicationautoscaling';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.large' }] });
+        const endpointScaling = 1;
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.m5.large)' }, line: 3, column: 66, endLine: 3, endColumn: 84 }],
+      output: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        import * as aas from 'aws-cdk-lib/aws-applicationautoscaling';
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.large' }] });
+        const endpointScaling = 1;
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+        const endpointAllTrafficScaling = new aas.ScalableTarget(this, 'EndpointAllTrafficScaling', {
+          serviceNamespace: aas.ServiceNamespace.SAGEMAKER,
+          scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+          resourceId: \`endpoint/\${endpoint.attrEndpointName}/variant/AllTraffic\`,
+          minCapacity: 1,
+          maxCapacity: 4,
+        });
+        endpointAllTrafficScaling.scaleToTrackMetric('InvocationsPerInstance', {
+          targetValue: 70,
+          predefinedMetric: aas.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: no fix when the name appscaling is taken and the module is not imported',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const appscaling = { enabled: false };
+        const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.m5.large' }] });
+        const endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.m5.large)' }, line: 3, column: 66, endLine: 3, endColumn: 84 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python fix: a ScalableTarget and scale_to_track_metric after the endpoint; the module import is added',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import Stack
+        from aws_cdk import aws_sagemaker as sm
+
+
+        class ServingStack(Stack):
+            def __init__(self, scope, construct_id):
+                super().__init__(scope, construct_id)
+                config = sm.CfnEndpointConfig(
+                    self,
+                    "Config",
+                    production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.g5.xlarge", initial_instance_count=1)],
+                )
+                self.endpoint = sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (ml.g5.xlarge × 1)' }, line: 11, column: 13, endLine: 11, endColumn: 32 }],
+      output: dedent`
+        from aws_cdk import Stack
+        from aws_cdk import aws_sagemaker as sm
+        from aws_cdk import aws_applicationautoscaling as appscaling
+
+
+        class ServingStack(Stack):
+            def __init__(self, scope, construct_id):
+                super().__init__(scope, construct_id)
+                config = sm.CfnEndpointConfig(
+                    self,
+                    "Config",
+                    production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.g5.xlarge", initial_instance_count=1)],
+                )
+                self.endpoint = sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)
+                endpoint_all_traffic_scaling = appscaling.ScalableTarget(
+                    self,
+                    "EndpointAllTrafficScaling",
+                    service_namespace=appscaling.ServiceNamespace.SAGEMAKER,
+                    scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+                    resource_id=f"endpoint/{self.endpoint.attr_endpoint_name}/variant/AllTraffic",
+                    min_capacity=1,
+                    max_capacity=4,
+                )
+                endpoint_all_traffic_scaling.scale_to_track_metric(
+                    "InvocationsPerInstance",
+                    target_value=70,
+                    predefined_metric=appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+                )
+      `,
+    },
+    {
+      name: 'CDK Python fix: two endpoints share the one added import; module-level statements keep no indentation',
+      format: 'cdk-python',
+      code: dedent`
+        import aws_cdk.aws_sagemaker as sm
+        config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.m5.large")])
+        blue = sm.CfnEndpoint(self, "Blue", endpoint_config_name=config.attr_endpoint_config_name)
+        green = sm.CfnEndpoint(self, "Green", endpoint_config_name=config.attr_endpoint_config_name)  # next release
+      `,
+      errors: [
+        { messageId: 'noAutoscaling', data: { endpoint: 'Blue', variants: 'variant AllTraffic (ml.m5.large)' }, line: 2, column: 47, endLine: 2, endColumn: 66 },
+        { messageId: 'noAutoscaling', data: { endpoint: 'Green', variants: 'variant AllTraffic (ml.m5.large)' }, line: 2, column: 47, endLine: 2, endColumn: 66 },
+      ],
+      output: dedent`
+        import aws_cdk.aws_sagemaker as sm
+        from aws_cdk import aws_applicationautoscaling as appscaling
+        config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.m5.large")])
+        blue = sm.CfnEndpoint(self, "Blue", endpoint_config_name=config.attr_endpoint_config_name)
+        blue_all_traffic_scaling = appscaling.ScalableTarget(
+            self,
+            "BlueAllTrafficScaling",
+            service_namespace=appscaling.ServiceNamespace.SAGEMAKER,
+            scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+            resource_id=f"endpoint/{blue.attr_endpoint_name}/variant/AllTraffic",
+            min_capacity=1,
+            max_capacity=4,
+        )
+        blue_all_traffic_scaling.scale_to_track_metric(
+            "InvocationsPerInstance",
+            target_value=70,
+            predefined_metric=appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        )
+        green = sm.CfnEndpoint(self, "Green", endpoint_config_name=config.attr_endpoint_config_name)  # next release
+        green_all_traffic_scaling = appscaling.ScalableTarget(
+            self,
+            "GreenAllTrafficScaling",
+            service_namespace=appscaling.ServiceNamespace.SAGEMAKER,
+            scalable_dimension="sagemaker:variant:DesiredInstanceCount",
+            resource_id=f"endpoint/{green.attr_endpoint_name}/variant/AllTraffic",
+            min_capacity=1,
+            max_capacity=4,
+        )
+        green_all_traffic_scaling.scale_to_track_metric(
+            "InvocationsPerInstance",
+            target_value=70,
+            predefined_metric=appscaling.PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+        )
+      `,
+    },
+    {
       name: 'Terraform: endpoint variant without a scalable target; the fix appends target and policy after the endpoint',
       format: 'terraform',
       code: dedent`

@@ -12,6 +12,14 @@ const provider = (region: string) => dedent`
 const at = (length: number) => ({ line: 2, column: 3, endLine: 2, endColumn: 3 + length });
 
 const mumbai = { region: 'ap-south-1', name: 'Asia Pacific (Mumbai)', intensity: 708, threshold: 400, alternatives: 'ap-southeast-6 (113)' };
+const mumbaiCdk = (stack: string) => ({
+  stack,
+  region: 'ap-south-1',
+  name: 'Asia Pacific (Mumbai)',
+  intensity: 708,
+  threshold: 400,
+  alternatives: 'ap-southeast-6 (Asia Pacific (New Zealand), ≈ 113), eu-north-1 (Europe (Stockholm), ≈ 9), eu-central-2 (Europe (Zurich), ≈ 35)',
+});
 const atPython = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(highCarbonRegion, {
@@ -61,8 +69,111 @@ new RuleTester().run(highCarbonRegion, {
         s = boto3.Session(region_name="ap-south-1")
       `,
     },
+    {
+      name: 'CDK TypeScript: the region from the CLI environment, a low-carbon region, a stack without env',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        const app = new cdk.App();
+        new cdk.Stack(app, 'A', { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } });
+        new cdk.Stack(app, 'B', { env: { region: 'eu-north-1' } });
+        new cdk.Stack(app, 'C');
+        new cdk.Stack(app, 'D', { env: { account: '123456789012' } });
+      `,
+    },
+    {
+      name: 'CDK TypeScript: a region-looking string in other props, another CDK class, a lower-case factory',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        import * as s3 from 'aws-cdk-lib/aws-s3';
+        new cdk.CfnOutput(this, 'Region', { value: 'ap-south-1' });
+        new s3.Bucket(this, 'Data', { bucketName: 'data-ap-south-1' });
+        new cdk.aws_sagemaker.CfnModel(this, 'M', { env: { region: 'ap-south-1' } } as any);
+      `,
+    },
+    {
+      name: 'CDK Python: the region from the environment, or no region',
+      format: 'cdk-python',
+      code: dedent`
+        import os
+        import aws_cdk as cdk
+        from stacks.ml_stack import MlStack
+        app = cdk.App()
+        MlStack(app, "A", env=cdk.Environment(account=os.getenv("CDK_DEFAULT_ACCOUNT"), region=os.getenv("CDK_DEFAULT_REGION")))
+        MlStack(app, "B", env=cdk.Environment(account="123456789012"))
+        MlStack(app, "C", env={"region": "eu-north-1"})
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: Stack imported by name, cdk.Stack, a subclass declared in the file and one imported from the app',
+      format: 'cdk-typescript',
+      code: dedent`
+        import { App, Stack } from 'aws-cdk-lib';
+        import * as cdk from 'aws-cdk-lib';
+        import { TrainingStack } from '../lib/training-stack';
+        class MlStack extends cdk.Stack {}
+        const app = new App();
+        new Stack(app, 'Plain', { env: { region: 'ap-south-1' } });
+        new cdk.Stack(app, 'Qualified', { env: { region: "ap-south-1" } });
+        new MlStack(app, 'Ml', { env: { account: '123456789012', region: 'ap-south-1' } });
+        new TrainingStack(app, 'Training', {
+          env: {
+            region: 'ap-south-1',
+          },
+        });
+      `,
+      errors: [
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Plain'), line: 6, column: 34, endLine: 6, endColumn: 54 },
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Qualified'), line: 7, column: 42, endLine: 7, endColumn: 62 },
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Ml'), line: 8, column: 58, endLine: 8, endColumn: 78 },
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Training'), line: 11, column: 5, endLine: 11, endColumn: 25 },
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: the env from a constant (the finding sits where the region is written); a raised threshold still flags Ireland below it',
+      format: 'cdk-typescript',
+      options: { maxGco2ePerKwh: 250 },
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        const env = { account: '123456789012', region: 'eu-west-1' };
+        new cdk.Stage(app, 'Prod', { env });
+      `,
+      errors: [
+        {
+          messageId: 'highCarbonCdk',
+          data: { stack: 'Prod', region: 'eu-west-1', name: 'Europe (Ireland)', intensity: 279, threshold: 250, alternatives: 'eu-north-1 (Europe (Stockholm), ≈ 9), eu-central-2 (Europe (Zurich), ≈ 35), eu-west-3 (Europe (Paris), ≈ 51)' },
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 59,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK Python: cdk.Environment and a dict env on a stack class of the app and on cdk.Stack',
+      format: 'cdk-python',
+      code: dedent`
+        import aws_cdk as cdk
+        from aws_cdk import Environment
+        from stacks.ml_stack import MlStack
+        app = cdk.App()
+        MlStack(app, "Ml", env=cdk.Environment(account="123456789012", region="ap-south-1"))
+        MlStack(app, "Dict", env={"region": "ap-south-1"})
+        cdk.Stack(app, "Plain", env=Environment(region="ap-south-1"))
+      `,
+      errors: [
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Ml'), line: 5, column: 64, endLine: 5, endColumn: 83 },
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Dict'), line: 6, column: 27, endLine: 6, endColumn: 49 },
+        { messageId: 'highCarbonCdk', data: mumbaiCdk('Plain'), line: 7, column: 41, endLine: 7, endColumn: 60 },
+      ],
+      output: null,
+    },
+
     {
       name: 'Terraform module: the region is a local declared in another .tf file of the folder',
       format: 'terraform',

@@ -152,8 +152,156 @@ new RuleTester().run(logGroupNoRetention, {
         }
       `,
     },
+    {
+      name: 'maxRetentionDays: no maximum by default, ten years is accepted',
+      format: 'terraform',
+      code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 3653\n}\n',
+    },
+    {
+      name: 'maxRetentionDays: a retention at the maximum is accepted (CloudFormation)',
+      format: 'cfn-yaml',
+      options: { maxRetentionDays: 365 },
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 365
+      `,
+    },
+    {
+      name: 'maxRetentionDays: a parameter without a default is unknown: silent',
+      format: 'cfn-yaml',
+      options: { maxRetentionDays: 30 },
+      code: dedent`
+        Parameters:
+          Days: { Type: Number }
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: !Ref Days
+      `,
+    },
+    {
+      name: 'maxRetentionDays: Terraform var.* is unknown: silent',
+      format: 'terraform',
+      options: { maxRetentionDays: 30 },
+      code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = var.days\n}\n',
+    },
+    {
+      name: 'maxRetentionDays: CDK L2 member within the maximum, and the L2 default (two years) is not a written retention',
+      format: 'cdk-typescript',
+      options: { maxRetentionDays: 90 },
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.LogGroup(this, 'A', { retention: logs.RetentionDays.THREE_MONTHS });\nnew logs.LogGroup(this, 'B');\n",
+    },
+    {
+      name: 'maxRetentionDays: CDK L1 retention from a prop of the stack is unknown: silent',
+      format: 'cdk-python',
+      options: { maxRetentionDays: 30 },
+      code: 'import aws_cdk.aws_logs as logs\nlogs.CfnLogGroup(self, "Logs", retention_in_days=props.days)\n',
+    },
   ],
   invalid: [
+    {
+      name: 'maxRetentionDays: CloudFormation YAML retention above the maximum is lowered to retentionDays (unsafe)',
+      format: 'cfn-yaml',
+      options: { maxRetentionDays: 365, retentionDays: 90 },
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 3653
+      `,
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'Logs', days: '3653', max: '365' }, line: 6, column: 7, endLine: 6, endColumn: 28 }],
+      output: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: 90
+      `,
+    },
+    {
+      name: 'maxRetentionDays: the fix never sets more than the maximum, even when retentionDays is longer',
+      format: 'cfn-json',
+      options: { maxRetentionDays: 14 },
+      code: '{\n  "Resources": {\n    "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": "60" } }\n  }\n}\n',
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'Logs', days: '60', max: '14' }, line: 3, column: 62, endLine: 3, endColumn: 85 }],
+      output: '{\n  "Resources": {\n    "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 14 } }\n  }\n}\n',
+    },
+    {
+      name: 'maxRetentionDays: a missing retention gets the maximum when retentionDays is longer',
+      format: 'cfn-yaml',
+      options: { maxRetentionDays: 14 },
+      code: 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n',
+      errors: [noRetention('Logs', 2, 3)],
+      output: 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 14\n',
+    },
+    {
+      name: 'maxRetentionDays: a parameter default above the maximum is flagged, without a fix (the default is not the resource)',
+      format: 'cfn-yaml',
+      options: { maxRetentionDays: 365 },
+      code: dedent`
+        Parameters:
+          Days: { Type: Number, Default: 731 }
+        Resources:
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              RetentionInDays: !Ref Days
+      `,
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'Logs', days: '731', max: '365' }, line: 7, column: 7, endLine: 7, endColumn: 33 }],
+      output: null,
+    },
+    {
+      name: 'maxRetentionDays: Terraform literal above the maximum',
+      format: 'terraform',
+      options: { maxRetentionDays: 365 },
+      code: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 1827\n}\n',
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'aws_cloudwatch_log_group.l', days: '1827', max: '365' }, line: 2, column: 3, endLine: 2, endColumn: 27 }],
+      output: 'resource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = 30\n}\n',
+    },
+    {
+      name: 'maxRetentionDays: Terraform local above the maximum is flagged without a fix',
+      format: 'terraform',
+      options: { maxRetentionDays: 365 },
+      code: 'locals {\n  days = 3653\n}\nresource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = local.days\n}\n',
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'aws_cloudwatch_log_group.l', days: '3653', max: '365' }, line: 5, column: 3, endLine: 5, endColumn: 33 }],
+      output: null,
+    },
+    {
+      name: 'maxRetentionDays: CDK TypeScript L2 RetentionDays.TEN_YEARS maps to 3653 days',
+      format: 'cdk-typescript',
+      options: { maxRetentionDays: 365 },
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.TEN_YEARS });\n",
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'Logs', days: '3653', max: '365' }, line: 2, column: 35, endLine: 2, endColumn: 74 }],
+      output: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });\n",
+    },
+    {
+      name: 'maxRetentionDays: CDK TypeScript L1 retentionInDays above the maximum',
+      format: 'cdk-typescript',
+      options: { maxRetentionDays: 90, retentionDays: 60 },
+      code: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'Logs', { retentionInDays: 400 });\n",
+      errors: [{ messageId: 'retentionAboveMaximum', data: { name: 'Logs', days: '400', max: '90' }, line: 2, column: 38, endLine: 2, endColumn: 58 }],
+      output: "import * as logs from 'aws-cdk-lib/aws-logs';\nnew logs.CfnLogGroup(this, 'Logs', { retentionInDays: 60 });\n",
+    },
+    {
+      name: 'maxRetentionDays: CDK Python L2 and L1 above the maximum',
+      format: 'cdk-python',
+      options: { maxRetentionDays: 180 },
+      code: 'from aws_cdk import aws_logs as logs\nlogs.LogGroup(self, "A", retention=logs.RetentionDays.FIVE_YEARS)\nlogs.CfnLogGroup(self, "B", retention_in_days=365)\n',
+      errors: [
+        { messageId: 'retentionAboveMaximum', data: { name: 'A', days: '1827', max: '180' }, line: 2, column: 26, endLine: 2, endColumn: 65 },
+        { messageId: 'retentionAboveMaximum', data: { name: 'B', days: '365', max: '180' }, line: 3, column: 29, endLine: 3, endColumn: 50 },
+      ],
+      output: 'from aws_cdk import aws_logs as logs\nlogs.LogGroup(self, "A", retention=logs.RetentionDays.ONE_MONTH)\nlogs.CfnLogGroup(self, "B", retention_in_days=30)\n',
+    },
+
     {
       name: 'CDK TypeScript: L1 CfnLogGroup without retentionInDays; the fix adds it on its own line with a trailing comma',
       format: 'cdk-typescript',

@@ -91,7 +91,28 @@ export interface CdkApp {
   unresolvedMethods: string[];
   /** How the file writes qualified names it uses: `aws_s3` → `s3`, `Duration` → `cdk.Duration`. */
   spellings: Record<string, string>;
+  /** Stacks the file instantiates with a region in their `env` (see {@link CdkStack}). */
+  stacks: CdkStack[];
 }
+
+/**
+ * A stack the file instantiates with an environment that names a region:
+ * `new Stack(app, 'X', { env: { region: 'ap-south-1' } })`, a subclass
+ * `new MyStack(app, 'X', { env })`, Python `MyStack(app, "X", env=cdk.Environment(region=…))`.
+ * A class counts when it is the CDK `Stack` or `Stage`, or a class that is not a
+ * CDK library class (declared in the app or imported from it) given an `env` with a `region`.
+ */
+export interface CdkStack extends CdkSpan {
+  /** The class as written. */
+  callee: CdkSpan;
+  /** The stack id when it is a literal, else the id as written. */
+  name: string;
+  /** The `region` prop inside `env`; its value may be unknown (`process.env.CDK_DEFAULT_REGION`). */
+  region: CdkProp;
+}
+
+/** Root classes of the CDK library that take an `env` naming where their stacks deploy. */
+export const stackClasses: ReadonlySet<string> = new Set(['Stack', 'Stage']);
 
 declare module '../../core/types' {
   interface VisitorFacts {

@@ -1,7 +1,7 @@
 import type { Language, ParseOutcome } from '../../core/types';
 import type { PyValue, PythonCall, PythonModule } from '../python/facts';
-import type { CdkApp, CdkConstruct, CdkProp, CdkValue } from './model';
-import { addAssignedProp, camelCase, fromPythonName, learnSpelling, writtenId } from './model';
+import type { CdkApp, CdkConstruct, CdkProp, CdkStack, CdkValue } from './model';
+import { addAssignedProp, camelCase, fromPythonName, getProp, learnSpelling, stackClasses, writtenId } from './model';
 
 /**
  * CDK Python: a `.py` file that imports `aws_cdk` (detectFormat decides). It is
@@ -49,8 +49,11 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
   const constructs: CdkConstruct[] = [];
   const methodCalls: Array<{ type: string; method: string; call: PythonCall }> = [];
   const unresolved = new Set<string>((module?.unresolvedCalls ?? []).map((c) => camelCase(c.method)));
+  const stacks: CdkStack[] = [];
   for (const call of calls) {
     const name = fromPythonName(call.name);
+    const stack = stackOf(text, call, name);
+    if (stack) stacks.push(stack);
     if (name === undefined) continue;
     const instanceMethod = /^(.*)\(\)\.(\w+)$/.exec(name);
     if (instanceMethod) {
@@ -96,7 +99,20 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
     // Several constructs of the class: any of them may be the one; each counts the prop as given.
     for (const construct of instance ? constructs.filter((c) => c.type === instance[1]) : []) addAssignedProp(construct, camelCase(assigned.attribute), assigned);
   }
-  return { language: 'python', constructs, unresolvedMethods: [...unresolved], spellings };
+  return { language: 'python', constructs, unresolvedMethods: [...unresolved], spellings, stacks };
+}
+
+/** `Stack(app, "X", env=…)` or a stack class of the app given such an env (see {@link CdkStack}). */
+function stackOf(text: string, call: PythonCall, name: string | undefined): CdkStack | undefined {
+  const env = call.keywords.find((k) => k.name === 'env');
+  if (!env || call.positional.length < 2) return undefined;
+  if (name !== undefined ? !stackClasses.has(name) : !/(^|\.)[A-Z]\w*$/.test(call.name)) return undefined;
+  // `env=cdk.Environment(region=…)` is a struct whose keywords are its props; `env={"region": …}` a dict.
+  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call) : toCdkValue(env.value);
+  const region = getProp(value, 'region');
+  if (!region) return undefined;
+  const id = call.positional[1];
+  return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(text.slice(id.start, id.end)), region };
 }
 
 /** A call's keywords as an object value; `open` when a `**kwargs` hides some. */

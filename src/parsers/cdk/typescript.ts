@@ -3,8 +3,8 @@ import { Query as QueryClass } from 'web-tree-sitter';
 import type { Language, ParseOutcome } from '../../core/types';
 import type { LocateWasm } from '../wasm';
 import { LazyGrammar } from '../wasm';
-import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkValue } from './model';
-import { addAssignedProp, cdkModuleOf, learnSpelling, writtenId } from './model';
+import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkStack, CdkValue } from './model';
+import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, writtenId } from './model';
 
 /**
  * CDK TypeScript: tree-sitter's TypeScript grammar on the shared
@@ -121,9 +121,14 @@ class Analyser {
 
   build(): CdkApp {
     const constructs = new Map<number, CdkConstruct>();
+    const stacks: CdkStack[] = [];
     for (const node of this.news) {
       const construct = this.constructOf(node);
       if (construct) constructs.set(node.id, construct);
+      else {
+        const stack = this.stackOf(node);
+        if (stack) stacks.push(stack);
+      }
     }
     for (const left of this.memberAssignments) {
       const object = left.childForFieldName('object');
@@ -144,7 +149,30 @@ class Analyser {
       if (construct) construct.methods.push({ method, start: call.startIndex, end: call.endIndex });
       else if (!this.qualifiedOf(receiver, 0)) unresolved.add(method);
     }
-    return { language: 'typescript', constructs: [...constructs.values()], unresolvedMethods: [...unresolved], spellings: this.spellings };
+    return { language: 'typescript', constructs: [...constructs.values()], unresolvedMethods: [...unresolved], spellings: this.spellings, stacks };
+  }
+
+  /** `new Stack(app, 'X', { env: { region } })` or a stack class of the app given such an env (see {@link CdkStack}). */
+  private stackOf(node: Node): CdkStack | undefined {
+    const constructor = node.childForFieldName('constructor');
+    const args = node.childForFieldName('arguments');
+    if (!constructor || args?.type !== 'arguments') return undefined;
+    const items = args.namedChildren.filter((c) => c.type !== 'comment');
+    const propsNode = items[2];
+    if (!propsNode) return undefined;
+    const type = this.qualifiedOf(constructor, 0);
+    if (type !== undefined ? !stackClasses.has(type) : !/^[A-Z]\w*$/.test(constructor.text.split('.').pop() ?? '')) return undefined;
+    const env = getProp(this.valueOf(propsNode, 0), 'env');
+    const region = env && getProp(env.value, 'region');
+    if (!region) return undefined;
+    const id = this.valueOf(items[1], 0);
+    return {
+      start: node.startIndex,
+      end: node.endIndex,
+      callee: { start: constructor.startIndex, end: constructor.endIndex },
+      name: id.kind === 'string' ? id.value : writtenId(items[1].text),
+      region,
+    };
   }
 
   private bind(map: Map<string, Binding>, name: string, value: Node | undefined, imported?: string): void {
@@ -302,7 +330,8 @@ class Analyser {
         const parts = node.namedChildren.filter((c) => c.type !== 'comment');
         return { kind: 'array', items: parts.filter((c) => c.type !== 'spread_element').map((c) => this.valueOf(c, depth + 1)), open: parts.some((c) => c.type === 'spread_element'), ...span };
       }
-      case 'identifier': {
+      case 'identifier':
+      case 'shorthand_property_identifier': {
         const binding = this.settled(this.bindings.get(node.text));
         if (binding?.imported !== undefined) return { kind: 'name', name: binding.imported, ...span };
         if (!binding?.value) return { kind: 'unknown', ...span };
