@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, DescribeEndpointConfigCommand } from '@aws-sdk/client-sagemaker';
 import { SageMakerActions } from '../../src/aws/actions';
-import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
 import { AwsError, call } from '../../src/aws/errors';
 import { runAction, runWith } from '../../src/aws/runAction';
 import { SageMakerResources } from '../../src/aws/sagemaker';
 import type { ResourceRef } from '../../src/aws/types';
-import { startMoto, useFakeCredentials } from '../kit/moto';
+import { motoSuite } from '../kit/moto';
 import type { MotoServer } from '../kit/moto';
 
 const role = 'arn:aws:iam::123456789012:role/sagemaker';
@@ -24,27 +23,15 @@ async function seedEndpoint(clients: RegionClients, name: string): Promise<void>
 const ref = (kind: ResourceRef['kind'], region: string, name: string): ResourceRef => ({ kind, region, name, arn: `arn:aws:sagemaker:${region}:123456789012:${kind}/${name}` });
 
 describe('actions against moto over HTTP', function () {
+  const aws = motoSuite(['us-east-1', 'eu-west-1']);
   let moto: MotoServer;
-  let restoreEnv: () => void;
   let east: RegionClients;
   let west: RegionClients;
-
-  before(async function () {
-    this.timeout(60000);
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-    east = createClients({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
-    west = createClients({ region: 'eu-west-1', endpoint: moto.endpoint, maxAttempts: 1 });
+  before(() => {
+    moto = aws.moto;
+    east = aws.clients['us-east-1'];
+    west = aws.clients['eu-west-1'];
   });
-
-  after(() => {
-    if (east) destroyClients(east);
-    if (west) destroyClients(west);
-    moto?.stop();
-    restoreEnv?.();
-  });
-
-  beforeEach(() => moto.reset());
 
   it('stops a notebook instance: InService → Stopped, seen by describe and list', async () => {
     await east.sageMaker.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role }));

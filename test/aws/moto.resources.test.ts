@@ -17,7 +17,7 @@ import { listClusters, listWarmPools } from '../../src/aws/capacity';
 import { loadAccount, loadRegion } from '../../src/aws/explorer';
 import { appIdleSettings } from '../../src/aws/studio';
 import { regionItem } from '../../src/present/explorer';
-import { startMoto, useFakeCredentials } from '../kit/moto';
+import { motoSuite } from '../kit/moto';
 import type { MotoServer } from '../kit/moto';
 
 const role = 'arn:aws:iam::123456789012:role/sagemaker';
@@ -43,24 +43,13 @@ async function seedDomain(clients: RegionClients): Promise<string> {
 }
 
 describe('explorer resources against moto over HTTP', function () {
+  const aws = motoSuite(['us-east-1']);
   let moto: MotoServer;
-  let restoreEnv: () => void;
   let east: RegionClients;
-
-  before(async function () {
-    this.timeout(60000);
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-    east = createClients({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
+  before(() => {
+    moto = aws.moto;
+    east = aws.clients['us-east-1'];
   });
-
-  after(() => {
-    if (east) destroyClients(east);
-    moto?.stop();
-    restoreEnv?.();
-  });
-
-  beforeEach(() => moto.reset());
 
   it('round-trips a domain’s JupyterLab idle settings through DescribeDomain', async () => {
     const id = await seedDomain(east);

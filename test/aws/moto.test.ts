@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateEndpointCommand, CreateEndpointConfigCommand, ListAppsCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, DeleteEndpointCommand } from '@aws-sdk/client-sagemaker';
-import { createClients, destroyClients } from '../../src/aws/clients';
 import type { RegionClients } from '../../src/aws/clients';
 import { EndpointMetrics } from '../../src/aws/cloudWatch';
 import { AwsError, call } from '../../src/aws/errors';
@@ -9,7 +8,7 @@ import { loadAccount, loadRegion } from '../../src/aws/explorer';
 import { regionItem } from '../../src/present/explorer';
 import { SageMakerResources } from '../../src/aws/sagemaker';
 import { getCallerIdentity } from '../../src/aws/sts';
-import { startMoto, useFakeCredentials } from '../kit/moto';
+import { motoSuite } from '../kit/moto';
 import type { MotoServer } from '../kit/moto';
 
 const role = 'arn:aws:iam::123456789012:role/sagemaker';
@@ -26,27 +25,15 @@ async function seedEndpoint(clients: RegionClients, name: string, variant: { ins
 }
 
 describe('aws wrappers against moto over HTTP', function () {
+  const aws = motoSuite(['us-east-1', 'eu-west-1']);
   let moto: MotoServer;
-  let restoreEnv: () => void;
   let east: RegionClients;
   let west: RegionClients;
-
-  before(async function () {
-    this.timeout(60000);
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-    east = createClients({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
-    west = createClients({ region: 'eu-west-1', endpoint: moto.endpoint, maxAttempts: 1 });
+  before(() => {
+    moto = aws.moto;
+    east = aws.clients['us-east-1'];
+    west = aws.clients['eu-west-1'];
   });
-
-  after(() => {
-    if (east) destroyClients(east);
-    if (west) destroyClients(west);
-    moto?.stop();
-    restoreEnv?.();
-  });
-
-  beforeEach(() => moto.reset());
 
   it('reads the account through STS with credentials from the provider chain', async () => {
     assert.deepEqual(await getCallerIdentity(east.sts), { account: '123456789012', arn: 'arn:aws:sts::123456789012:user/moto' });

@@ -3,6 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createClients, destroyClients } from '../../src/aws/clients';
+import type { RegionClients } from '../../src/aws/clients';
 
 /** A moto server on a free loopback port, started for one mocha suite and killed by its PID afterwards. */
 export interface MotoServer {
@@ -85,4 +87,33 @@ export async function startMoto(): Promise<MotoServer> {
     },
     stop,
   };
+}
+
+/** What {@link motoSuite} gives a suite: filled in by its `before` hook. */
+export interface MotoSuite {
+  moto: MotoServer;
+  /** SDK clients of each region asked for, pointed at the server, one attempt per call. */
+  clients: Record<string, RegionClients>;
+}
+
+/**
+ * The mocha hooks every suite against moto needs: fake credentials, one server for the suite
+ * (killed by PID afterwards), clients per region, and the server's state reset before each test.
+ */
+export function motoSuite(regions: readonly string[]): MotoSuite {
+  const suite = { clients: {} } as MotoSuite;
+  let restoreEnv: (() => void) | undefined;
+  before(async function () {
+    this.timeout(60000);
+    restoreEnv = useFakeCredentials();
+    suite.moto = await startMoto();
+    for (const region of regions) suite.clients[region] = createClients({ region, endpoint: suite.moto.endpoint, maxAttempts: 1 });
+  });
+  after(() => {
+    for (const clients of Object.values(suite.clients)) destroyClients(clients);
+    suite.moto?.stop();
+    restoreEnv?.();
+  });
+  beforeEach(() => suite.moto.reset());
+  return suite;
 }

@@ -3,9 +3,9 @@ import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand,
 import * as vscode from 'vscode';
 import type { Confirmation } from '../../../src/present/actions';
 import type { ExplorerItem } from '../../../src/present/explorer';
-import { startMoto, useFakeCredentials } from '../../kit/moto';
 import type { MotoServer } from '../../kit/moto';
-import { activateExtension } from './helpers';
+import type { HostMoto } from './helpers';
+import { activateExtension, startMotoForExtension } from './helpers';
 
 interface ActionsApi {
   explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
@@ -17,7 +17,7 @@ interface ActionsApi {
 
 suite('SageMaker resources view: actions against moto', () => {
   let moto: MotoServer;
-  let restoreEnv: () => void;
+  let aws: HostMoto;
   let sm: SageMakerClient;
   let api: ActionsApi;
   const settings = () => vscode.workspace.getConfiguration('greenml');
@@ -38,12 +38,8 @@ suite('SageMaker resources view: actions against moto', () => {
 
   suiteSetup(async function () {
     this.timeout(60_000);
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-    // The SDK honours these in the extension, which shares this extension-host process.
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_MAX_ATTEMPTS = '1';
+    aws = await startMotoForExtension();
+    moto = aws.moto;
     sm = new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 });
     api = (await activateExtension()) as unknown as ActionsApi;
     assert.ok(api.testing, 'the test runner sets GREENML_TEST_API=1, so the extension exports its test hooks');
@@ -55,10 +51,7 @@ suite('SageMaker resources view: actions against moto', () => {
     api?.testing?.setSettleDelay(undefined);
     await settings().update('aws.readOnly', undefined, vscode.ConfigurationTarget.Global);
     sm?.destroy();
-    moto?.stop();
-    delete process.env.AWS_ENDPOINT_URL;
-    delete process.env.AWS_MAX_ATTEMPTS;
-    restoreEnv?.();
+    aws?.stop();
   });
 
   test('read-only (the default) refuses a delete without asking or calling AWS', async () => {

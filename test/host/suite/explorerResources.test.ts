@@ -2,34 +2,25 @@ import * as assert from 'assert';
 import { CreateClusterCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import * as vscode from 'vscode';
 import type { ExplorerItem } from '../../../src/present/explorer';
-import { startMoto, useFakeCredentials } from '../../kit/moto';
 import type { MotoServer } from '../../kit/moto';
-import { activateExtension } from './helpers';
+import type { HostMoto } from './helpers';
+import { activateExtension, startMotoForExtension } from './helpers';
 
 interface ExplorerApi {
   explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
 }
 
 suite('SageMaker resources view: Studio and HyperPod groups against moto', () => {
+  let aws: HostMoto;
   let moto: MotoServer;
-  let restoreEnv: () => void;
 
   suiteSetup(async function () {
     this.timeout(60_000);
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-    // The SDK honours these in the extension, which shares this extension-host process.
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_MAX_ATTEMPTS = '1';
+    aws = await startMotoForExtension();
+    moto = aws.moto;
   });
 
-  suiteTeardown(() => {
-    moto?.stop();
-    delete process.env.AWS_ENDPOINT_URL;
-    delete process.env.AWS_MAX_ATTEMPTS;
-    restoreEnv?.();
-  });
+  suiteTeardown(() => aws?.stop());
 
   test('shows the region’s Studio and HyperPod groups, with a cluster’s nodes and burn', async () => {
     const api = (await activateExtension()) as unknown as ExplorerApi;

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as util from 'util';
 import * as vscode from 'vscode';
+import { startMoto, useFakeCredentials } from '../../kit/moto';
+import type { MotoServer } from '../../kit/moto';
 
 export const extensionId = 'greenml.greenml-sagemaker';
 export const diagnosticSource = 'Green ML';
@@ -110,4 +112,32 @@ export async function revertDirtyDocuments(): Promise<void> {
     await vscode.window.showTextDocument(document);
     await revertActiveEditor();
   }
+}
+
+/** A moto server that the extension in this host process talks to (through the SDK's environment variables). */
+export interface HostMoto {
+  moto: MotoServer;
+  /** Stops the server and restores the environment. */
+  stop(): void;
+}
+
+/**
+ * Starts moto with fake credentials and points the AWS SDK of the extension at it: the extension
+ * shares this extension-host process, and the SDK honours `AWS_ENDPOINT_URL`.
+ */
+export async function startMotoForExtension(): Promise<HostMoto> {
+  const restoreEnv = useFakeCredentials();
+  const moto = await startMoto();
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_MAX_ATTEMPTS = '1';
+  return {
+    moto,
+    stop() {
+      moto.stop();
+      delete process.env.AWS_ENDPOINT_URL;
+      delete process.env.AWS_MAX_ATTEMPTS;
+      restoreEnv();
+    },
+  };
 }
