@@ -1,10 +1,12 @@
 import type { Point, Tree } from 'web-tree-sitter';
 import type { Parser } from 'web-tree-sitter';
-import { Edit, Query } from 'web-tree-sitter';
+import { Edit } from 'web-tree-sitter';
 import type { LocateWasm } from '../wasm';
 import { LazyGrammar } from '../wasm';
 import type { Language, ParseOutcome } from '../../core/types';
-import { analysePython, analysisQuery } from './analysis';
+import { analyseStatements } from './analysis';
+import type { StatementCache } from './mirror';
+import { lowerTree } from './mirror';
 
 /**
  * Share of the file's non-blank text that ERROR nodes may cover before the file
@@ -28,9 +30,8 @@ export const keptTrees = 4;
  * deleted as soon as the facts are out, and a kept tree when it is evicted.
  */
 export function createPythonLanguage(locateWasm: LocateWasm): Language {
-  const kept = new Map<string, { text: string; tree: Tree }>();
-  // The query is compiled once, like the parser: no per-file allocation.
-  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-python.wasm', (language) => new Query(language, analysisQuery));
+  const kept = new Map<string, Kept>();
+  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-python.wasm', () => undefined);
   return {
     format: 'python',
     commentPrefixes: ['#'],
@@ -39,13 +40,25 @@ export function createPythonLanguage(locateWasm: LocateWasm): Language {
     },
     load: () => grammar.load(),
     parse(text, fileName) {
-      const { parser, extra: query } = grammar.get('Python');
-      return parsePython(parser, query, text, fileName, kept);
+      const { parser } = grammar.get('Python');
+      return parsePython(parser, text, fileName, kept);
     },
   };
 }
 
-function parsePython(parser: Parser, query: Query, text: string, fileName: string, kept: Map<string, { text: string; tree: Tree }>): ParseOutcome {
+/**
+ * What a file keeps between parses: its last tree, for tree-sitter's incremental re-parse, and
+ * its top-level statements lowered to JavaScript mirrors, so that the analysis after an edit
+ * copies only the statements whose text changed out of WebAssembly (parsers.md: crossings are
+ * the analysis's cost).
+ */
+interface Kept {
+  text: string;
+  tree: Tree;
+  statements: StatementCache;
+}
+
+function parsePython(parser: Parser, text: string, fileName: string, kept: Map<string, Kept>): ParseOutcome {
   const previous = kept.get(fileName);
   kept.delete(fileName);
   let tree: Tree | null;
@@ -57,8 +70,11 @@ function parsePython(parser: Parser, query: Query, text: string, fileName: strin
   }
   if (!tree) return { ok: false, error: { message: 'the Python parser returned no tree', start: 0, end: 0 } };
   let keep = false;
+  let statements: StatementCache | undefined;
   try {
-    const analysis = analysePython(tree, query, text);
+    const lowered = lowerTree(tree, text, previous?.statements);
+    statements = lowered.cache;
+    const analysis = analyseStatements(lowered.statements, text);
     const broken = analysis.errors.reduce((sum, e) => sum + nonBlank(text.slice(e.start, e.end)), 0);
     if (analysis.errors.length && broken > maxErrorShare * nonBlank(text)) {
       const { start } = analysis.errors[0];
@@ -79,7 +95,7 @@ function parsePython(parser: Parser, query: Query, text: string, fileName: strin
     };
   } finally {
     if (keep) {
-      kept.set(fileName, { text, tree });
+      kept.set(fileName, { text, tree, statements: statements ?? new Map() });
       for (const [name, entry] of kept) {
         if (kept.size <= keptTrees) break;
         entry.tree.delete();
