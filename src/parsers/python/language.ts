@@ -31,7 +31,7 @@ export const keptTrees = 4;
  */
 export function createPythonLanguage(locateWasm: LocateWasm): Language {
   const kept = new Map<string, Kept>();
-  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-python.wasm', () => undefined);
+  const grammar = new LazyGrammar(locateWasm, 'tree-sitter-python.wasm');
   return {
     format: 'python',
     commentPrefixes: ['#'],
