@@ -401,19 +401,19 @@ describe('Python analysis', () => {
       }
     });
 
-    it('lower a statement written twice in a file twice, each at its own place', () => {
+    it('keep a statement written twice in a file as two copies, each at its own place, both reused', () => {
       const { parser } = grammar.get('Python');
       const code = 'x = f()\nx = f()\n';
       const tree = parser.parse(code);
       assert.ok(tree);
       try {
-        let cache: StatementCache | undefined;
-        for (let round = 0; round < 2; round++) {
-          const { statements, cache: next } = lowerTree(tree, code, cache);
-          assert.deepEqual(statements.map((s) => s.root.startIndex), [0, 8], `round ${round}`);
-          assert.notEqual(statements[0].root, statements[1].root);
-          cache = next;
-        }
+        const first = lowerTree(tree, code, undefined);
+        assert.deepEqual(first.statements.map((s) => s.root.startIndex), [0, 8]);
+        assert.notEqual(first.statements[0].root, first.statements[1].root);
+        assert.equal(first.cache.get('0:x = f()')?.length, 2);
+        const second = lowerTree(tree, code, first.cache);
+        assert.deepEqual(second.statements.map((s) => s.root.startIndex), [0, 8]);
+        assert.deepEqual(second.statements.map((s) => s.root), first.statements.map((s) => s.root), 'both copies reused');
       } finally {
         tree.delete();
       }

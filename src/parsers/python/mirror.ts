@@ -70,14 +70,14 @@ export interface LoweredStatement {
   root: MirrorNode;
   /** The nodes of {@link analysedTypes} in it, in document order, outer before inner. */
   analysed: MirrorNode[];
-  /** The parse that last used it: a statement written twice in one file is lowered twice. */
-  generation: number;
 }
 
-/** Lowered statements of one file, by column and text: what an edit leaves unchanged is not lowered again. */
-export type StatementCache = Map<string, LoweredStatement>;
-
-let generation = 0;
+/**
+ * Lowered statements of one file, by column and text, each text's occurrences in file order
+ * (a statement written twice, `df.head()` say, has two copies placed apart): what an edit
+ * leaves unchanged is not lowered again.
+ */
+export type StatementCache = Map<string, LoweredStatement[]>;
 
 /**
  * The tree's top-level statements as mirrors, reusing from `cache` those whose text (and column)
@@ -87,45 +87,44 @@ let generation = 0;
  * than its own text.
  */
 export function lowerTree(tree: Tree, text: string, cache: StatementCache | undefined): { statements: LoweredStatement[]; cache: StatementCache } {
-  const current = ++generation;
   const next: StatementCache = new Map();
   const statements: LoweredStatement[] = [];
   const cursor = tree.walk();
   try {
     if (cursor.nodeType !== 'module') {
       // Text that is no Python at all comes back as one ERROR root: lowered whole.
-      const placement: Placement = { base: 0, text };
-      const analysedNodes: MirrorNode[] = [];
-      statements.push({ placement, root: lower(cursor, placement, 0, analysedNodes), analysed: analysedNodes, generation: current });
+      statements.push(lowerStatement(cursor, 0, text));
       return { statements, cache: next };
     }
     if (!cursor.gotoFirstChild()) return { statements, cache: next };
     do {
       const start = cursor.startIndex;
-      const end = cursor.endIndex;
-      const own = text.slice(start, end);
+      const own = text.slice(start, cursor.endIndex);
       const key = `${start - (text.lastIndexOf('\n', start - 1) + 1)}:${own}`;
-      let statement = cache?.get(key) ?? next.get(key);
-      if (statement && statement.generation !== current) {
-        statement.placement.base = start;
-      } else {
-        const placement: Placement = { base: start, text: own };
-        const analysedNodes: MirrorNode[] = [];
-        const root = lower(cursor, placement, start, analysedNodes);
-        statement = { placement, root, analysed: analysedNodes, generation: current };
-        if (root.hasError || next.has(key)) {
+      const seen = next.get(key);
+      let statement = cache?.get(key)?.[seen?.length ?? 0];
+      if (statement) statement.placement.base = start;
+      else {
+        statement = lowerStatement(cursor, start, own);
+        if (statement.root.hasError) {
           statements.push(statement);
           continue;
         }
       }
-      statement.generation = current;
-      next.set(key, statement);
+      if (seen) seen.push(statement);
+      else next.set(key, [statement]);
       statements.push(statement);
     } while (cursor.gotoNextSibling());
   } finally {
     cursor.delete();
   }
   return { statements, cache: next };
+}
+
+function lowerStatement(cursor: TreeCursor, start: number, text: string): LoweredStatement {
+  const placement: Placement = { base: start, text };
+  const analysedNodes: MirrorNode[] = [];
+  return { placement, root: lower(cursor, placement, start, analysedNodes), analysed: analysedNodes };
 }
 
 /** Copies the cursor's node and its descendants; the cursor ends where it started. */
