@@ -122,7 +122,9 @@ export function lowerTree(tree: Tree, text: string, cache: StatementCache | unde
 }
 
 function lowerStatement(cursor: TreeCursor, start: number, text: string): LoweredStatement {
-  const placement: Placement = { base: start, text };
+  // An own copy of the text: a slice would keep this whole version of the file alive for as
+  // long as the statement stays cached, one old version per statement after many edits.
+  const placement: Placement = { base: start, text: JSON.parse(JSON.stringify(text)) as string };
   const analysedNodes: MirrorNode[] = [];
   return { placement, root: lower(cursor, placement, start, analysedNodes), analysed: analysedNodes };
 }
