@@ -10,14 +10,13 @@ import { analysedTypes } from './mirror';
  * and names assigned exactly once in their scope (module, class or function)
  * and never mutated. Anything else is unknown.
  *
- * Crossing into WebAssembly per node read is the cost that matters. The
- * language therefore analyses JavaScript mirrors of the tree's top-level
- * statements (`mirror.ts`: lowered by one cursor walk, and after an edit only
- * the statements whose text changed), with no crossing at all
- * ({@link analyseStatements}). {@link analysePython} runs the same analysis
- * over the tree itself, the nodes found by one query: the reference the
- * mirrors are tested against. Nothing here keeps a tree-sitter Node after it
- * returns: the caller deletes the tree.
+ * Crossing into WebAssembly per node read is the cost that matters. A file's
+ * first parse is analysed over the tree itself, the nodes found by one query
+ * ({@link analysePython}); from its second parse on, over JavaScript mirrors
+ * of its top-level statements (`mirror.ts`: lowered by one cursor walk, and
+ * after an edit only the statements whose text changed), with no crossing at
+ * all ({@link analyseStatements}). Both give the same facts (tested). Nothing
+ * here keeps a tree-sitter Node after it returns: the caller deletes the tree.
  */
 
 export interface PythonAnalysis {
