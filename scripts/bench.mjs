@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { countLines, hostile, kinds, prng, python } from '../bench/generators.mjs';
+import { countLines, hostile, kinds, prng, python, trainingScript } from '../bench/generators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const generatorsFile = path.join(root, 'bench', 'generators.mjs');
@@ -187,25 +187,30 @@ async function main() {
     findings += res.findings.length; suppressed += res.suppressed;
   });
 
-  // The editor's case: one 3,000-line training script re-linted after each edit (warm parser).
-  // Each edit is also parsed alone (another file name, so its incremental re-parse is its own):
-  // the ratio of the two, run for run, is what the rules and findings add, whatever the load.
+  // The editor's case: a 3,000-line script re-linted after each edit (warm parser), twice: the
+  // dense stress script (a SageMaker call every few lines) and a realistic training script
+  // (PyTorch code with a dozen SageMaker calls in its launcher). Each edit is also parsed alone
+  // (another file name, so its incremental re-parse is its own): the ratio of the two, run for
+  // run, is what the rules and findings add, whatever the load.
   const loadBefore = os.loadavg();
+  const editorCase = (source, name) => {
+    const times = [], parseTimes = [];
+    let found = 0;
+    for (let i = 0; i < 65; i++) {
+      const edited = source.replace('entry_point="train.py"', `entry_point="train_${i}.py"`);
+      const t = performance.now();
+      found = linter.lint(name, edited, { settings }).findings.length;
+      if (i >= 5) times.push(performance.now() - t);
+      const p = performance.now();
+      parseOnlyText('python', `parse-only-${name}`, edited);
+      if (i >= 5) parseTimes.push(performance.now() - p);
+    }
+    return { lines: countLines(source), findings: found, sorted: times.sort((a, b) => a - b), parseSorted: parseTimes.sort((a, b) => a - b) };
+  };
   const script = python(prng(seed ^ 0x3000), 3000);
-  const scriptLines = countLines(script);
-  const editTimes = [], editParseTimes = [];
-  let scriptFindings = 0;
-  for (let i = 0; i < 65; i++) {
-    const edited = script.replace('entry_point="train.py"', `entry_point="train_${i}.py"`);
-    const t = performance.now();
-    scriptFindings = linter.lint('train.py', edited, { settings }).findings.length;
-    if (i >= 5) editTimes.push(performance.now() - t);
-    const p = performance.now();
-    parseOnlyText('python', 'parse-only.py', edited);
-    if (i >= 5) editParseTimes.push(performance.now() - p);
-  }
-  const editSorted = [...editTimes].sort((a, b) => a - b);
-  const editParseSorted = [...editParseTimes].sort((a, b) => a - b);
+  const dense = editorCase(script, 'train.py');
+  const realistic = editorCase(trainingScript(prng(seed ^ 0x3001), 3000), 'realistic-train.py');
+  const scriptLines = dense.lines, scriptFindings = dense.findings, editSorted = dense.sorted, editParseSorted = dense.parseSorted;
 
   // Where the script's lint time goes: each Python rule alone, against no rule at all (the
   // parse, the analysis and the walk), in interleaved rounds so load drift hits all alike.
@@ -332,13 +337,15 @@ async function main() {
   if (cli.linted !== parsed.length) console.log(`  WARNING: the CLI linted ${cli.linted} files, the in-process run parsed ${parsed.length}`);
 
   const maxRssKb = process.resourceUsage().maxRSS;
-  console.log(`\nPython script of ${scriptLines} lines re-linted after an edit, ${editTimes.length} runs: p50 ${n2(quantile(editSorted, 0.5))} ms, p95 ${n2(quantile(editSorted, 0.95))} ms, max ${n2(editSorted.at(-1))} ms (${scriptFindings} findings)`);
+  console.log(`\nDense Python script of ${scriptLines} lines re-linted after an edit, ${editSorted.length} runs: p50 ${n2(quantile(editSorted, 0.5))} ms, p95 ${n2(quantile(editSorted, 0.95))} ms, max ${n2(editSorted.at(-1))} ms (${scriptFindings} findings)`);
   const ratios = (lint, parse) => `lint / parse-only: p50 ${n2(quantile(lint, 0.5) / quantile(parse, 0.5))}x, p95 ${n2(quantile(lint, 0.95) / quantile(parse, 0.95))}x`;
   console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(editParseSorted, 0.5))} ms, p95 ${n2(quantile(editParseSorted, 0.95))} ms; ${ratios(editSorted, editParseSorted)}`);
+  console.log(`Realistic training script of ${realistic.lines} lines (PyTorch code, SageMaker launcher) re-linted after an edit, ${realistic.sorted.length} runs: p50 ${n2(quantile(realistic.sorted, 0.5))} ms, p95 ${n2(quantile(realistic.sorted, 0.95))} ms, max ${n2(realistic.sorted.at(-1))} ms (${realistic.findings} findings)`);
+  console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(realistic.parseSorted, 0.5))} ms, p95 ${n2(quantile(realistic.parseSorted, 0.95))} ms; ${ratios(realistic.sorted, realistic.parseSorted)}`);
   console.log(`  the CLI on that one file in a fresh process: ${Math.round(median(scriptCli))} ms wall (median of ${scriptCli.length})`);
   console.log(`Notebook of 200 code cells (${notebookLines} lines of .ipynb) re-linted after an edit, ${nbTimes.length} runs: p50 ${n2(quantile(nbSorted, 0.5))} ms, p95 ${n2(quantile(nbSorted, 0.95))} ms, max ${n2(nbSorted.at(-1))} ms (${nbFindings} findings)`);
   console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(nbParseSorted, 0.5))} ms, p95 ${n2(quantile(nbParseSorted, 0.95))} ms; ${ratios(nbSorted, nbParseSorted)}`);
-  console.log(`  load average while measuring the two: ${loadBefore.map(n2).join(' ')} before, ${loadAfter.map(n2).join(' ')} after (${cpus.length} cores)`);
+  console.log(`  load average while measuring the three: ${loadBefore.map(n2).join(' ')} before, ${loadAfter.map(n2).join(' ')} after (${cpus.length} cores)`);
   console.log(`\nThe script's lint by rule (CPU ms, least of ${ruleTimes[0].length} interleaved rounds; a rule's cost is its lint alone minus no rule)`);
   const ruleRows = [['rules run', 'CPU ms', 'cost ms', 'findings']];
   ruleConfigs.forEach(([label], c) => ruleRows.push([label, n2(ruleLeast[c]), c === 0 ? '-' : n2(ruleLeast[c] - ruleLeast[0]), ruleFindings[c]]));
@@ -353,6 +360,7 @@ async function main() {
       runs: perRun, median: summary,
       editor: {
         script: { lines: scriptLines, findings: scriptFindings, p50: quantile(editSorted, 0.5), p95: quantile(editSorted, 0.95), parseP50: quantile(editParseSorted, 0.5), parseP95: quantile(editParseSorted, 0.95) },
+        realisticScript: { lines: realistic.lines, findings: realistic.findings, p50: quantile(realistic.sorted, 0.5), p95: quantile(realistic.sorted, 0.95), parseP50: quantile(realistic.parseSorted, 0.5), parseP95: quantile(realistic.parseSorted, 0.95) },
         notebook: { lines: notebookLines, findings: nbFindings, p50: quantile(nbSorted, 0.5), p95: quantile(nbSorted, 0.95), parseP50: quantile(nbParseSorted, 0.5), parseP95: quantile(nbParseSorted, 0.95) },
         byRule: Object.fromEntries(ruleConfigs.map(([label], c) => [label, { leastCpuMs: ruleLeast[c], findings: ruleFindings[c] }])),
         loadAverage: { before: loadBefore, after: loadAfter },

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { PyValue, PythonCall } from '../../src/parsers/python/facts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Query } from 'web-tree-sitter';
+import { analysePython, analyseStatements, analysisQuery } from '../../src/parsers/python/analysis';
 import { getKeyword } from '../../src/parsers/python/facts';
+import type { StatementCache } from '../../src/parsers/python/mirror';
+import { lowerTree } from '../../src/parsers/python/mirror';
+import { LazyGrammar } from '../../src/parsers/wasm';
 import { createPythonLanguage } from '../../src/parsers/python/language';
 import { dedent } from '../kit/dedent';
 import { locateTestWasm, testLanguages } from '../kit/languages';
@@ -323,6 +330,92 @@ describe('Python analysis', () => {
           };
           assert.equal(facts(outcome), facts(fresh), `edit ${i}: ${JSON.stringify(code)}`);
         }
+      }
+    });
+  });
+
+  describe('statements lowered to JavaScript mirrors', () => {
+    const grammar = new LazyGrammar(locateTestWasm, 'tree-sitter-python.wasm', (language) => new Query(language, analysisQuery));
+    before(() => grammar.load());
+
+    /** The Python files among the rule fixtures, for code written the way the rules meet it. */
+    function fixtureFiles(dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures')): string[] {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : e.name.endsWith('.py') ? [path.join(dir, e.name)] : []));
+    }
+
+    it('give the same analysis as the query over the tree, fresh and with the statements of the previous edit cached', () => {
+      const { parser, extra: query } = grammar.get('Python');
+      const files = fixtureFiles();
+      assert.ok(files.length >= 10, `Python fixtures found: ${files.length}`);
+      let seed = 11;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const pieces = ['x', ' ', '\n', '(', ')', '"', ',', ':', '=', '**k', '\n    ', 'def f(a):\n', 'MAX = 3\n', '# note\n'];
+      let texts = 0;
+      let withErrors = 0;
+      for (const file of files) {
+        let code = fs.readFileSync(file, 'utf8');
+        let cache: StatementCache | undefined;
+        for (let i = 0; i < 12; i++) {
+          const tree = parser.parse(code);
+          assert.ok(tree);
+          try {
+            const reference = JSON.stringify(analysePython(tree, query, code));
+            const lowered = lowerTree(tree, code, cache);
+            assert.equal(JSON.stringify(analyseStatements(lowered.statements, code)), reference, `${path.basename(file)}, edit ${i}: ${JSON.stringify(code)}`);
+            assert.equal(JSON.stringify(analyseStatements(lowerTree(tree, code, undefined).statements, code)), reference, `${path.basename(file)}, edit ${i}, lowered afresh`);
+            cache = lowered.cache;
+            texts++;
+            if (tree.rootNode.hasError) withErrors++;
+          } finally {
+            tree.delete();
+          }
+          const at = random(code.length + 1);
+          code = code.slice(0, at) + (random(2) ? pieces[random(pieces.length)] : '') + code.slice(Math.min(code.length, at + random(3)));
+        }
+      }
+      // The edits must have exercised error recovery too, not only clean trees.
+      assert.ok(withErrors > texts / 10, `${withErrors} of ${texts} texts had syntax errors`);
+    });
+
+    it('reuse an unchanged statement, lower a changed one again, and keep only the latest parse in the cache', () => {
+      const { parser } = grammar.get('Python');
+      const before = 'import sagemaker\nA = 1\nB = 2\n';
+      const after = 'import sagemaker\nA = 10\nB = 2\n';
+      const first = parser.parse(before);
+      const second = parser.parse(after);
+      assert.ok(first && second);
+      try {
+        const one = lowerTree(first, before, undefined);
+        const two = lowerTree(second, after, one.cache);
+        assert.equal(two.statements[0].root, one.statements[0].root, 'the import is reused');
+        assert.notEqual(two.statements[1].root, one.statements[1].root, 'the changed assignment is lowered again');
+        assert.equal(two.statements[2].root, one.statements[2].root);
+        assert.equal(two.statements[2].root.startIndex, after.indexOf('B = 2'), 'a reused statement is placed where it now is');
+        assert.deepEqual([...two.cache.keys()], ['0:import sagemaker', '0:A = 10', '0:B = 2']);
+      } finally {
+        first.delete();
+        second.delete();
+      }
+    });
+
+    it('keep a statement written twice in a file as two copies, each at its own place, both reused', () => {
+      const { parser } = grammar.get('Python');
+      const code = 'x = f()\nx = f()\n';
+      const tree = parser.parse(code);
+      assert.ok(tree);
+      try {
+        const first = lowerTree(tree, code, undefined);
+        assert.deepEqual(first.statements.map((s) => s.root.startIndex), [0, 8]);
+        assert.notEqual(first.statements[0].root, first.statements[1].root);
+        assert.equal(first.cache.get('0:x = f()')?.length, 2);
+        const second = lowerTree(tree, code, first.cache);
+        assert.deepEqual(second.statements.map((s) => s.root.startIndex), [0, 8]);
+        assert.deepEqual(second.statements.map((s) => s.root), first.statements.map((s) => s.root), 'both copies reused');
+      } finally {
+        tree.delete();
       }
     });
   });

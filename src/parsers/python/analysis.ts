@@ -1,5 +1,7 @@
-import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { Query, Tree } from 'web-tree-sitter';
 import type { AssignedAttribute, PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
+import type { LoweredStatement, PyNode as Node } from './mirror';
+import { analysedTypes } from './mirror';
 
 /**
  * Turns a tree-sitter Python tree into plain facts: every call whose callee
@@ -8,10 +10,13 @@ import type { AssignedAttribute, PyContainer, PyDict, PyDictEntry, PyKeyword, Py
  * and names assigned exactly once in their scope (module, class or function)
  * and never mutated. Anything else is unknown.
  *
- * One query (run inside WebAssembly) finds the nodes that matter, in document
- * order: crossing into WebAssembly per node is the cost that matters, and a
- * cursor walk over every token was twice as slow. Nothing here keeps a Node
- * after `analysePython` returns: the caller deletes the tree.
+ * Crossing into WebAssembly per node read is the cost that matters. A file's
+ * first parse is analysed over the tree itself, the nodes found by one query
+ * ({@link analysePython}); from its second parse on, over JavaScript mirrors
+ * of its top-level statements (`mirror.ts`: lowered by one cursor walk, and
+ * after an edit only the statements whose text changed), with no crossing at
+ * all ({@link analyseStatements}). Both give the same facts (tested). Nothing
+ * here keeps a tree-sitter Node after it returns: the caller deletes the tree.
  */
 
 export interface PythonAnalysis {
@@ -50,11 +55,7 @@ interface Scope {
 }
 
 /** The node types the analysis looks at, as one query; scopes and ERROR nodes included. */
-export const analysisQuery = `[${[
-  'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause',
-  'as_pattern', 'named_expression', 'delete_statement', 'global_statement', 'nonlocal_statement',
-  'function_definition', 'lambda', 'class_definition', 'ERROR',
-].map((t) => `(${t})`).join(' ')}] @node`;
+export const analysisQuery = `[${analysedTypes.map((t) => `(${t})`).join(' ')}] @node`;
 
 const mutatingMethods = new Set(['update', 'pop', 'popitem', 'setdefault', 'clear', 'append', 'extend', 'insert', 'remove']);
 
@@ -74,9 +75,20 @@ const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
 const maxDepth = 25;
 
-/** `query` is {@link analysisQuery} compiled for the Python grammar; `text` the parsed source. */
+/** `query` is {@link analysisQuery} compiled for the Python grammar; `text` the parsed source. Every node read crosses into WebAssembly. */
 export function analysePython(tree: Tree, query: Query, text: string): PythonAnalysis {
-  return new Analyser(text).run(tree, query);
+  return new Analyser(text).run(tree.rootNode.hasError, query.captures(tree.rootNode).map((c) => c.node));
+}
+
+/** The same analysis over statements lowered to JavaScript mirrors ({@link lowerTree}): no crossing at all. */
+export function analyseStatements(statements: readonly LoweredStatement[], text: string): PythonAnalysis {
+  const nodes: Node[] = [];
+  let hasError = false;
+  for (const statement of statements) {
+    if (statement.root.hasError) hasError = true;
+    for (const node of statement.analysed) nodes.push(node);
+  }
+  return new Analyser(text).run(hasError, nodes);
 }
 
 class Analyser {
@@ -138,9 +150,9 @@ class Analyser {
     return child;
   }
 
-  run(tree: Tree, query: Query): PythonAnalysis {
-    this.treeHasError = tree.rootNode.hasError;
-    this.collect(tree, query);
+  run(treeHasError: boolean, captured: readonly Node[]): PythonAnalysis {
+    this.treeHasError = treeHasError;
+    this.collect(captured);
     const calls: PythonCall[] = [];
     const unresolvedCalls: UnresolvedCall[] = [];
     for (const site of this.callSites) {
@@ -163,10 +175,10 @@ class Analyser {
     return { calls, imports: [...this.imports], unresolvedCalls, assignedAttributes, errors: this.errors };
   }
 
-  private collect(tree: Tree, query: Query): void {
+  private collect(captured: readonly Node[]): void {
     const scopes: Array<{ scope: Scope; end: number }> = [{ scope: this.module, end: Infinity }];
     let errorEnd = -1;
-    for (const { node } of query.captures(tree.rootNode)) {
+    for (const node of captured) {
       const start = node.startIndex;
       // Nothing inside an ERROR node is trusted.
       if (start < errorEnd) continue;

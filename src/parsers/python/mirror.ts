@@ -1,0 +1,156 @@
+import type { Tree, TreeCursor } from 'web-tree-sitter';
+
+/**
+ * The part of a syntax node the Python analysis reads. A web-tree-sitter `Node` has it (every
+ * read crossing into WebAssembly); so has a {@link MirrorNode}, a plain JavaScript copy.
+ */
+export interface PyNode {
+  readonly id: number;
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly hasError: boolean;
+  readonly text: string;
+  readonly namedChildren: readonly PyNode[];
+  childForFieldName(name: string): PyNode | null;
+}
+
+/** The node types the analysis looks at (scopes and ERROR nodes included), in the order it needs them. */
+export const analysedTypes = [
+  'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause',
+  'as_pattern', 'named_expression', 'delete_statement', 'global_statement', 'nonlocal_statement',
+  'function_definition', 'lambda', 'class_definition', 'ERROR',
+];
+const analysed = new Set(analysedTypes);
+
+/** Where a lowered statement sits in the current text: its nodes keep offsets relative to `base`. */
+interface Placement {
+  base: number;
+  /** The statement's own source text. */
+  text: string;
+}
+
+let nextId = 1;
+
+/** A syntax node copied out of WebAssembly once: reading it afterwards costs no crossing. */
+export class MirrorNode implements PyNode {
+  readonly id = nextId++;
+  namedChildren: MirrorNode[] = [];
+  /** The first child of each field, as `childForFieldName` answers. */
+  fields: Record<string, MirrorNode> | undefined;
+  hasError = false;
+
+  constructor(
+    readonly type: string,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly placement: Placement,
+  ) {}
+
+  get startIndex(): number {
+    return this.placement.base + this.from;
+  }
+
+  get endIndex(): number {
+    return this.placement.base + this.to;
+  }
+
+  get text(): string {
+    return this.placement.text.slice(this.from, this.to);
+  }
+
+  childForFieldName(name: string): MirrorNode | null {
+    return this.fields?.[name] ?? null;
+  }
+}
+
+/** One top-level statement (or comment, or ERROR) lowered to mirrors. */
+export interface LoweredStatement {
+  placement: Placement;
+  root: MirrorNode;
+  /** The nodes of {@link analysedTypes} in it, in document order, outer before inner. */
+  analysed: MirrorNode[];
+}
+
+/**
+ * Lowered statements of one file, by column and text, each text's occurrences in file order
+ * (a statement written twice, `df.head()` say, has two copies placed apart): what an edit
+ * leaves unchanged is not lowered again.
+ */
+export type StatementCache = Map<string, LoweredStatement[]>;
+
+/**
+ * The tree's top-level statements as mirrors, reusing from `cache` those whose text (and column)
+ * are unchanged; returns the statements in order and the cache for the next parse (only the
+ * statements of this parse, so it stays the size of the file). A statement with a syntax error
+ * in it is lowered every time and never cached: how the parser recovered may depend on more
+ * than its own text.
+ */
+export function lowerTree(tree: Tree, text: string, cache: StatementCache | undefined): { statements: LoweredStatement[]; cache: StatementCache } {
+  const next: StatementCache = new Map();
+  const statements: LoweredStatement[] = [];
+  const cursor = tree.walk();
+  try {
+    if (cursor.nodeType !== 'module') {
+      // Text that is no Python at all comes back as one ERROR root: lowered whole.
+      statements.push(lowerStatement(cursor, 0, text));
+      return { statements, cache: next };
+    }
+    if (!cursor.gotoFirstChild()) return { statements, cache: next };
+    do {
+      const start = cursor.startIndex;
+      const own = text.slice(start, cursor.endIndex);
+      const key = `${start - (text.lastIndexOf('\n', start - 1) + 1)}:${own}`;
+      const seen = next.get(key);
+      let statement = cache?.get(key)?.[seen?.length ?? 0];
+      if (statement) statement.placement.base = start;
+      else {
+        statement = lowerStatement(cursor, start, own);
+        if (statement.root.hasError) {
+          statements.push(statement);
+          continue;
+        }
+      }
+      if (seen) seen.push(statement);
+      else next.set(key, [statement]);
+      statements.push(statement);
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+  }
+  return { statements, cache: next };
+}
+
+function lowerStatement(cursor: TreeCursor, start: number, text: string): LoweredStatement {
+  // An own copy of the text: a slice would keep this whole version of the file alive for as
+  // long as the statement stays cached, one old version per statement after many edits.
+  const placement: Placement = { base: start, text: JSON.parse(JSON.stringify(text)) as string };
+  const analysedNodes: MirrorNode[] = [];
+  return { placement, root: lower(cursor, placement, start, analysedNodes), analysed: analysedNodes };
+}
+
+/** Copies the cursor's node and its descendants; the cursor ends where it started. */
+function lower(cursor: TreeCursor, placement: Placement, base: number, analysedNodes: MirrorNode[]): MirrorNode {
+  const type = cursor.nodeType;
+  const node = new MirrorNode(type, cursor.startIndex - base, cursor.endIndex - base, placement);
+  if (analysed.has(type)) analysedNodes.push(node);
+  let error = type === 'ERROR' || cursor.nodeIsMissing;
+  if (cursor.gotoFirstChild()) {
+    do {
+      const field = cursor.currentFieldName;
+      if (cursor.nodeIsNamed) {
+        const child = lower(cursor, placement, base, analysedNodes);
+        node.namedChildren.push(child);
+        if (child.hasError) error = true;
+        if (field) (node.fields ??= {})[field] ??= child;
+      } else {
+        // Anonymous nodes are tokens: kept only when a field names them (an operator, say).
+        if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') error = true;
+        if (field && !node.fields?.[field]) (node.fields ??= {})[field] = new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement);
+      }
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  node.hasError = error;
+  return node;
+}
