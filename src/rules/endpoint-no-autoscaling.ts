@@ -173,7 +173,7 @@ export const endpointNoAutoscaling = defineRule({
 });
 
 /** The endpoint configuration of the module an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
-function tfConfigOf(resources: TfModuleResource[], endpoint: TfModuleResource): TfModuleResource | undefined {
+function tfConfigOf(resources: readonly TfModuleResource[], endpoint: TfModuleResource): TfModuleResource | undefined {
   const value = getAttribute(endpoint.block, 'endpoint_config_name')?.value;
   if (!value) return undefined;
   const configs = resources.filter((r) => r.type === 'aws_sagemaker_endpoint_configuration');

@@ -51,13 +51,20 @@ export function isAsyncTfConfig(resource: TfResource): boolean {
  * resource ID built from other resources' names is rarely resolvable in
  * Terraform, so any such target silences the fleet check.
  */
+const scaledModules = new WeakMap<TfModule, boolean>();
+
 export function hasSageMakerScalableTarget(module: TfModule): boolean {
   if (module.incomplete) return true;
-  return listModuleResources(module).some((r) => {
-    if (r.type !== 'aws_appautoscaling_target') return false;
-    const namespace = resolveLiteral(r.file, getAttribute(r.block, 'service_namespace')?.value);
-    return namespace === undefined || namespace === 'sagemaker';
-  });
+  let scaled = scaledModules.get(module);
+  if (scaled === undefined) {
+    scaled = listModuleResources(module).some((r) => {
+      if (r.type !== 'aws_appautoscaling_target') return false;
+      const namespace = resolveLiteral(r.file, getAttribute(r.block, 'service_namespace')?.value);
+      return namespace === undefined || namespace === 'sagemaker';
+    });
+    scaledModules.set(module, scaled);
+  }
+  return scaled;
 }
 
 /** The endpoint and variant an `aws_appautoscaling_target` is for; `undefined` parts match anything. */
