@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getAcceleratorCount, getFamily, getInstanceType, getSize, isGpu, isGraviton, listInstanceTypes } from '../data/instances';
 import type { InstanceRow } from '../data/types';
+import type { InstanceEstimate } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import { hourlyFigures } from '../present/figures';
 import { listVariants } from './utils/cfnEndpoints';
@@ -38,9 +39,18 @@ export function getPurposeBuiltAlternative(row: InstanceRow): InstanceRow | unde
   return undefined;
 }
 
+/** Estimates with the default assumptions (us-east-1, 50%), by instance type: the same few types recur in a file. */
+const defaultEstimates = new Map<string, InstanceEstimate>();
+
+function defaultEstimate(instanceType: string): InstanceEstimate {
+  let estimate = defaultEstimates.get(instanceType);
+  if (!estimate) defaultEstimates.set(instanceType, (estimate = estimateInstance(instanceType)));
+  return estimate;
+}
+
 function figures(from: InstanceRow, to: InstanceRow): string {
-  const a = estimateInstance(from.instanceType);
-  const b = estimateInstance(to.instanceType);
+  const a = defaultEstimate(from.instanceType);
+  const b = defaultEstimate(to.instanceType);
   const parts: string[] = [];
   if (a.costUsdPerHour !== null && b.costUsdPerHour !== null) parts.push(`$${a.costUsdPerHour.toFixed(3)} → $${b.costUsdPerHour.toFixed(3)} per hour`);
   if (a.complete && b.complete && a.energyKwhPerHour !== null && b.energyKwhPerHour !== null) parts.push(`${(a.energyKwhPerHour * 1000).toFixed(0)} → ${(b.energyKwhPerHour * 1000).toFixed(0)} Wh per hour`);
@@ -128,9 +138,9 @@ export const endpointGeneralPurposeSilicon = defineRule({
           name: config,
           variant: variantName ? `variant ${variantName}` : 'a variant',
           instanceType: row.instanceType,
-          current: hourlyFigures(estimateInstance(row.instanceType)),
+          current: hourlyFigures(defaultEstimate(row.instanceType)),
           suggested: suggested ?? (gpu ? 'an ml.inf2 instance' : 'an ml.c7g, ml.m6g or ml.r6g instance'),
-          figures: suggested ? hourlyFigures(estimateInstance(suggested)) : '',
+          figures: suggested ? hourlyFigures(defaultEstimate(suggested)) : '',
         },
       });
     }

@@ -55,6 +55,12 @@ describe('instance-type hover', () => {
   it('formats figures to three significant digits and dollars to cents', () => {
     assert.equal(formatFigure(0.10906442), '0.109');
     assert.equal(formatFigure(2.82032064), '2.82');
+    // No exponent and no trailing zeros, at either end of the range.
+    assert.equal(formatFigure(0.000000123456), '0.000000123');
+    assert.equal(formatFigure(1234567), '1234567');
+    assert.equal(formatFigure(2.5), '2.5');
+    assert.equal(formatFigure(100), '100');
+    assert.equal(formatFigure(-0.0413), '-0.0413');
     assert.equal(formatFigure(1069.09), '1069');
     assert.equal(formatFigure(null), '—');
     assert.equal(formatUsd(1.4084), '$1.41');
