@@ -46,6 +46,9 @@ function deleteArgument(text: string, call: PythonCall, start: number): Edit | u
   return /^\s*,\s*$/.test(text.slice(items[i].end, next.start)) ? { start: items[i].start, end: next.start, text: '' } : undefined;
 }
 
+/** Deliberately not a bucket name: the user must choose where the results go. */
+const asyncOutputPlaceholder = 's3://<your-bucket>/async-output';
+
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
   name: 'endpoint-always-on',
@@ -80,6 +83,32 @@ export const endpointAlwaysOn = defineRule({
       const config = `serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=${memory}, max_concurrency=5)`;
       const edits = [...(importEdit ? [importEdit] : []), { start: first.start, end: first.end, text: config }, removal];
       return { title: `Deploy serverless (ServerlessInferenceConfig, ${memory} MB, up to 5 concurrent requests)`, applicability: 'unsafe', edits: joinEdits(edits) };
+    };
+    /**
+     * The other ways off an always-on endpoint, offered beside the serverless fix: an asynchronous
+     * endpoint (requests queue in S3; the instances can scale to zero), and batch transform advice.
+     */
+    const alternativesFor = (call: PythonCall, variant: EndpointVariant): Fix[] => {
+      const type = getKeyword(call, 'instance_type');
+      const batch: Fix = {
+        title: 'Or score the data offline with batch transform (model.transformer(...).transform(...) or create_transform_job): no endpoint stays up (snippet greenml-batch-transform)',
+        applicability: 'displayOnly',
+        edits: [],
+      };
+      if (variant.api !== 'deploy' || !type || type.spread || getKeyword(call, 'async_inference_config')) return [batch];
+      const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start);
+      if (importEdit === undefined) return [batch];
+      // One argument per line stays so: the new argument goes on its own line, indented like instance_type.
+      const lineStart = context.text.lastIndexOf('\n', type.start - 1) + 1;
+      const before = context.text.slice(lineStart, type.start);
+      const separator = /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
+      const config = `${separator}async_inference_config=AsyncInferenceConfig(output_path="${asyncOutputPlaceholder}")`;
+      const asynchronous: Fix = {
+        title: `Or deploy asynchronously (AsyncInferenceConfig; set the output path: ${asyncOutputPlaceholder})`,
+        applicability: 'unsafe',
+        edits: joinEdits([...(importEdit ? [importEdit] : []), { start: type.end, end: type.end, text: config }]),
+      };
+      return [asynchronous, batch];
     };
     return {
       cfnResource(resource) {
@@ -147,7 +176,7 @@ export const endpointAlwaysOn = defineRule({
       pythonCall(call) {
         const variants = endpointVariantsOf(call, context.text).filter((v) => !v.notRealTime && !v.open && isCpuOrUnresolved(v, mayBeLocal));
         if (!variants.length) return;
-        context.report({ start: call.callee.start, end: call.callee.end, messageId: 'alwaysOnPython', fix: fixFor(call, variants[0]) });
+        context.report({ start: call.callee.start, end: call.callee.end, messageId: 'alwaysOnPython', fix: fixFor(call, variants[0]), suggestions: alternativesFor(call, variants[0]) });
       },
     };
   },

@@ -291,6 +291,18 @@ describe('SARIF tool notifications', () => {
   });
 });
 
+describe('alternatives besides the fix', () => {
+  it('are printed as "also" lines in text output, saying which can be applied in the editor', async () => {
+    const dir = project({ 'serve.py': 'from sagemaker.model import Model\nModel(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=1, instance_type="ml.m5.large")\n' });
+    const { stdout } = await cli(dir, 'lint', '--select', 'SML301');
+    const lines = stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('serve.py:2:1  SML301'));
+    assert.ok(at >= 0, stdout);
+    assert.match(lines[at + 1], /^ {4}also: Or deploy asynchronously \(AsyncInferenceConfig; .*\) \[\*unsafe, in the editor\]$/);
+    assert.match(lines[at + 2], /^ {4}also: Or score the data offline with batch transform/);
+  });
+});
+
 describe('advice-only fixes', () => {
   const notebook = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n      RoleArn: arn:aws:iam::111122223333:role/r\n';
 

@@ -37,6 +37,12 @@ export interface ExpectedError {
   endColumn: number;
   /** When given, the finding's related locations, in order (their messages are not compared). */
   related?: ExpectedRelated[];
+  /**
+   * The alternatives the finding offers besides its fix, in order: required when it offers any. Each
+   * one's title must match, and its output (the case's code with only that suggestion applied)
+   * must equal `output` and lint clean; `output: null` for advice that edits nothing.
+   */
+  suggestions?: Array<{ title: RegExp; output: string | null }>;
 }
 
 /**
@@ -110,6 +116,21 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
       { line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn },
       `error ${i}: range`,
     );
+    const offered = actual.suggestions ?? [];
+    assert.equal(offered.length, expected.suggestions?.length ?? 0, `error ${i}: the rule offers ${offered.length} suggestion(s): ${offered.map((f) => f.title).join('; ')}`);
+    offered.forEach((suggestion, j) => {
+      const wanted = expected.suggestions![j];
+      assert.match(suggestion.title, wanted.title, `error ${i}, suggestion ${j}: title`);
+      if (suggestion.applicability === 'displayOnly') {
+        assert.equal(suggestion.edits.length, 0, `error ${i}, suggestion ${j}: advice edits nothing`);
+        assert.equal(wanted.output, null, `error ${i}, suggestion ${j}: advice has no output`);
+        return;
+      }
+      const applied = applyFixes(c.code, [suggestion]);
+      assert.equal(applied.text, wanted.output, `error ${i}, suggestion ${j}: output`);
+      const after = lintCase(rule, { ...c, code: applied.text });
+      assert.deepEqual(after.findings.map(describeFinding), [], `error ${i}, suggestion ${j}: the output must parse and no longer trigger the rule`);
+    });
     if (expected.related) {
       assert.deepEqual(
         (actual.related ?? []).map((r) => ({ ...(r.fileName === undefined ? {} : { fileName: r.fileName }), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn })),

@@ -24,7 +24,16 @@ const config = (variant: string, extra = '') => dedent`
             ${variant}
 `;
 
-const alwaysOnPython = (line: number, column: number, length: number) => ({ messageId: 'alwaysOnPython', line, column, endLine: line, endColumn: column + length });
+const batchAdvice = { title: /^Or score the data offline with batch transform/, output: null };
+/** The finding on a Python deploy; `asyncOutput` is the code with the asynchronous alternative applied, when it is offered. */
+const alwaysOnPython = (line: number, column: number, length: number, asyncOutput?: string) => ({
+  messageId: 'alwaysOnPython',
+  line,
+  column,
+  endLine: line,
+  endColumn: column + length,
+  suggestions: asyncOutput === undefined ? [batchAdvice] : [{ title: /^Or deploy asynchronously \(AsyncInferenceConfig; set the output path: s3:\/\/<your-bucket>\/async-output\)$/, output: asyncOutput }, batchAdvice],
+});
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
@@ -228,7 +237,26 @@ new RuleTester().run(endpointAlwaysOn, {
             endpoint_name="churn",
         )
       `,
-      errors: [alwaysOnPython(5, 13, 10)],
+      errors: [
+        alwaysOnPython(
+          5,
+          13,
+          10,
+          dedent`
+            import sagemaker
+            from sagemaker.sklearn import SKLearn
+            from sagemaker.async_inference import AsyncInferenceConfig
+
+            est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")
+            predictor = est.deploy(
+                initial_instance_count=1,
+                instance_type="ml.c5.large",
+                async_inference_config=AsyncInferenceConfig(output_path="s3://<your-bucket>/async-output"),
+                endpoint_name="churn",
+            )
+          `,
+        ),
+      ],
       output: dedent`
         import sagemaker
         from sagemaker.sklearn import SKLearn
@@ -249,7 +277,19 @@ new RuleTester().run(endpointAlwaysOn, {
         from sagemaker.serverless import ServerlessInferenceConfig
         Model(image_uri=image, model_data=data, role=role).deploy(instance_type=instance_type, initial_instance_count=1)
       `,
-      errors: [alwaysOnPython(3, 1, 57)],
+      errors: [
+        alwaysOnPython(
+          3,
+          1,
+          57,
+          dedent`
+            from sagemaker.model import Model
+            from sagemaker.serverless import ServerlessInferenceConfig
+            from sagemaker.async_inference import AsyncInferenceConfig
+            Model(image_uri=image, model_data=data, role=role).deploy(instance_type=instance_type, async_inference_config=AsyncInferenceConfig(output_path="s3://<your-bucket>/async-output"), initial_instance_count=1)
+          `,
+        ),
+      ],
       output: dedent`
         from sagemaker.model import Model
         from sagemaker.serverless import ServerlessInferenceConfig
@@ -300,7 +340,19 @@ new RuleTester().run(endpointAlwaysOn, {
         'predictor = est.deploy(\n    initial_instance_count=1,\n    instance_type=INSTANCE,\n)\n',
         'predictor.delete_endpoint()\n',
       ]),
-      errors: [alwaysOnPython(31, 18, 10)],
+      errors: [
+        alwaysOnPython(
+          31,
+          18,
+          10,
+          notebookJson([
+            '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.sklearn import SKLearn\nfrom sagemaker.async_inference import AsyncInferenceConfig\nINSTANCE = "ml.c5.large"\n',
+            'est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")\nest.fit()\n',
+            'predictor = est.deploy(\n    initial_instance_count=1,\n    instance_type=INSTANCE,\n    async_inference_config=AsyncInferenceConfig(output_path="s3://<your-bucket>/async-output"),\n)\n',
+            'predictor.delete_endpoint()\n',
+          ]),
+        ),
+      ],
       output: notebookJson([
         '%pip install -q sagemaker\nimport sagemaker\nfrom sagemaker.sklearn import SKLearn\nfrom sagemaker.serverless import ServerlessInferenceConfig\nINSTANCE = "ml.c5.large"\n',
         'est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")\nest.fit()\n',

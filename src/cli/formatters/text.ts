@@ -15,6 +15,7 @@ export function formatText(report: Report): string {
       lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${f.message}${fixable}`);
       // Advice that cannot be applied automatically still deserves to be read.
       if (f.fix?.applicability === 'displayOnly') lines.push(`    help: ${f.fix.title}`);
+      for (const s of f.suggestions ?? []) lines.push(`    also: ${s.title}${s.applicability === 'displayOnly' ? '' : ` [*${s.applicability}, in the editor]`}`);
     }
   }
   const s = summarize(report);
