@@ -1,4 +1,4 @@
-import type { Applicability, Edit, Finding, Fix } from './types';
+import type { Edit, Fix } from './types';
 
 export interface ApplyResult {
   text: string;
@@ -46,9 +46,4 @@ function overlapsItself(edits: readonly Edit[]): boolean {
 function overlaps(a: Edit, b: Edit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
-}
-
-/** The fixes of these findings that may be applied without asking, or with `unsafe` also those. */
-export function applicableFixes(findings: readonly Finding[], include: readonly Applicability[]): Fix[] {
-  return findings.flatMap((f) => (f.fix && include.includes(f.fix.applicability) ? [f.fix] : []));
 }
