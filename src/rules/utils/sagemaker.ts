@@ -1,3 +1,4 @@
+import { oncePerFact } from './memo';
 import type { PyContainer, PyDict, PyKeyword, PyValue, PythonCall, Span } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
 
@@ -148,14 +149,8 @@ export function mayBeLocalMode(call: PythonCall, imports: ReadonlySet<string>): 
   return importsLocal && (!instanceType || instanceType.kind === 'unknown');
 }
 
-const spotSetups = new WeakMap<PythonCall, SpotSetup | null>();
-
 /** How a training call sets up spot training; worked out once per call for all the rules that ask. */
-export function spotSetupOf(call: PythonCall): Readonly<SpotSetup> | undefined {
-  let setup = spotSetups.get(call);
-  if (setup === undefined) spotSetups.set(call, (setup = readSpotSetup(call) ?? null));
-  return setup ?? undefined;
-}
+export const spotSetupOf: (call: PythonCall) => Readonly<SpotSetup> | undefined = oncePerFact(readSpotSetup);
 
 function readSpotSetup(call: PythonCall): SpotSetup | undefined {
   if (isEstimatorCall(call)) {

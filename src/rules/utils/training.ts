@@ -1,3 +1,4 @@
+import { oncePerFact } from './memo';
 import { getAcceleratorCount, getInstanceType } from '../../data/instances';
 import type { InstanceRow } from '../../data/types';
 import type { PyValue, PythonCall } from '../../parsers/python/facts';
@@ -72,17 +73,11 @@ function positionalSetting(call: PythonCall, index: number): TrainingSetting | u
   return value && { start: value.start, end: value.end, value, editable: !value.indirect };
 }
 
-const trainingJobs = new WeakMap<PythonCall, TrainingJob | null>();
-
 /**
  * The training job a call starts, or undefined when the call is not an estimator, `ModelTrainer` or `create_training_job`.
- * Several rules ask for every call: it is worked out once per call (facts are never changed after the parse).
+ * Several rules ask for every call: it is worked out once per call.
  */
-export function trainingJobOf(call: PythonCall): Readonly<TrainingJob> | undefined {
-  let job = trainingJobs.get(call);
-  if (job === undefined) trainingJobs.set(call, (job = readTrainingJob(call) ?? null));
-  return job ?? undefined;
-}
+export const trainingJobOf: (call: PythonCall) => Readonly<TrainingJob> | undefined = oncePerFact(readTrainingJob);
 
 function readTrainingJob(call: PythonCall): TrainingJob | undefined {
   if (isEstimatorCall(call)) {
