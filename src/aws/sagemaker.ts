@@ -104,6 +104,22 @@ export function toEndpoint(endpoint: EndpointDescription, config: EndpointConfig
   };
 }
 
+/** A notebook instance from its list summary or its describe (the two share these fields); `name` when the answer has none. */
+function toNotebookInstance(
+  s: { NotebookInstanceName?: string; NotebookInstanceArn?: string; NotebookInstanceStatus?: string; InstanceType?: string; CreationTime?: Date; LastModifiedTime?: Date; NotebookInstanceLifecycleConfigName?: string },
+  name: string,
+): NotebookInstance {
+  return {
+    name: s.NotebookInstanceName ?? name,
+    arn: s.NotebookInstanceArn ?? '',
+    status: s.NotebookInstanceStatus ?? 'Unknown',
+    instanceType: s.InstanceType ?? null,
+    creationTime: s.CreationTime ?? null,
+    lastModifiedTime: s.LastModifiedTime ?? null,
+    lifecycleConfigName: s.NotebookInstanceLifecycleConfigName ?? null,
+  };
+}
+
 /** Endpoint listed in phase 1, with what phase 2 needs to finish it. */
 interface Listed {
   description: EndpointDescription;
@@ -244,28 +260,12 @@ export class SageMakerResources {
   /** Every notebook instance; the lifecycle config comes from a describe of the InService ones (the summary has it too, but not on every API version). */
   async listNotebookInstances(): Promise<NotebookInstance[]> {
     const summaries = await call('ListNotebookInstances', () => collect(paginateListNotebookInstances({ client: this.client }, {}), (p) => p.NotebookInstances));
-    return summaries.map((s) => ({
-      name: s.NotebookInstanceName ?? '',
-      arn: s.NotebookInstanceArn ?? '',
-      status: s.NotebookInstanceStatus ?? 'Unknown',
-      instanceType: s.InstanceType ?? null,
-      creationTime: s.CreationTime ?? null,
-      lastModifiedTime: s.LastModifiedTime ?? null,
-      lifecycleConfigName: s.NotebookInstanceLifecycleConfigName ?? null,
-    }));
+    return summaries.map((s) => toNotebookInstance(s, ''));
   }
 
   async describeNotebookInstance(name: string): Promise<NotebookInstance> {
     const s = await call('DescribeNotebookInstance', () => this.client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name })));
-    return {
-      name: s.NotebookInstanceName ?? name,
-      arn: s.NotebookInstanceArn ?? '',
-      status: s.NotebookInstanceStatus ?? 'Unknown',
-      instanceType: s.InstanceType ?? null,
-      creationTime: s.CreationTime ?? null,
-      lastModifiedTime: s.LastModifiedTime ?? null,
-      lifecycleConfigName: s.NotebookInstanceLifecycleConfigName ?? null,
-    };
+    return toNotebookInstance(s, name);
   }
 
   /** Training, processing and transform jobs that are InProgress, with their instances (from a describe each). */
