@@ -37,7 +37,7 @@ export const spotNoCheckpoint = defineRule({
           // ModelTrainer takes a CheckpointConfig object (imported if need be).
           const trainerFix = setup.api === 'modelTrainer' ? modelTrainerSpotFix(context.text, imports, call, { checkpoint: true }) : undefined;
           let edits: Edit[];
-          if (trainerFix || setup.api === 'modelTrainer') edits = joinEdits(trainerFix?.edits ?? []);
+          if (trainerFix || setup.api === 'modelTrainer') edits = trainerFix?.edits ?? [];
           else if (request) edits = request.container ? insertItems(context.text, request.container, [request.style === 'dict' ? `${pythonString('CheckpointConfig', quote)}: ${checkpointConfig}` : `CheckpointConfig=${checkpointConfig}`]) : [];
           else edits = insertItems(context.text, call.arguments, [`checkpoint_s3_uri=${pythonString(uri, quote)}`]);
           context.report({
