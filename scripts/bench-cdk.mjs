@@ -8,12 +8,11 @@
 // TypeScript stack with buckets, log groups, repositories, notebook instances and
 // endpoint configurations, and the same stack as CDK Python.
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadEngine, median } from './bench-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } } });
@@ -107,23 +106,9 @@ function pythonStack(targetLines) {
   return [...head, ...body, ''].join('\n');
 }
 
-async function loadEngine() {
-  const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
-  const entry = "export { createLinter } from './src/linter';\nexport { resolveRuleSettings } from './src/core/config';\n";
-  const built = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' }, write: false, logLevel: 'warning' });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-cdk-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'engine.cjs'), built.outputFiles[0].text);
-    return createRequire(import.meta.url)(path.join(dir, 'engine.cjs'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 async function main() {
-  const { createLinter, resolveRuleSettings } = await loadEngine();
+  const { createLinter, resolveRuleSettings } = await loadEngine(root);
   const linter = createLinter({ locateWasm: (file) => path.join(root, 'dist', file) });
   const settings = resolveRuleSettings(linter.rules);
   const languageOf = new Map(linter.languages.map((l) => [l.format, l]));

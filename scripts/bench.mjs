@@ -11,12 +11,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadEngine, median } from './bench-lib.mjs';
 import { countLines, hostile, kinds, prng, python, trainingScript } from '../bench/generators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,23 +64,7 @@ function ensureCorpus() {
   return { ...manifest, reused: false };
 }
 
-// ------------------------------------------------------- the engine, bundled from src
-/** Bundles the engine from the sources with esbuild (as `npm run build` does), so no tsc output is needed. */
-async function loadEngine() {
-  const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
-  const entry = `export { createLinter } from './src/linter';\nexport { resolveRuleSettings } from './src/core/config';\nexport { detectFormat } from './src/core/formats';\n`;
-  const built = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' }, write: false, logLevel: 'warning' });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'engine.cjs'), built.outputFiles[0].text);
-    return createRequire(import.meta.url)(path.join(dir, 'engine.cjs'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 // ------------------------------------------------------- measuring
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Times `fn` on each file; returns the pass total and the per-file times (same order as `list`). */
@@ -104,7 +88,7 @@ async function main() {
   const genStart = performance.now();
   const manifest = ensureCorpus();
   const genMs = performance.now() - genStart;
-  const { createLinter, resolveRuleSettings, detectFormat } = await loadEngine();
+  const { createLinter, resolveRuleSettings, detectFormat } = await loadEngine(root);
   const linter = createLinter({ locateWasm: (file) => path.join(root, 'dist', file) });
   const coldStart = performance.now();
   const loadFailures = await linter.prepare();
