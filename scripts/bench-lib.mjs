@@ -6,11 +6,13 @@ import * as path from 'node:path';
 
 /**
  * Bundles the engine from the sources with esbuild (as `npm run build` does), so no tsc output is
- * needed: `createLinter`, `resolveRuleSettings` and `detectFormat`.
+ * needed: `createLinter`, `resolveRuleSettings` and `detectFormat`, and the exports of
+ * `src/core/applyFixes` named in `fixExports`.
  */
-export async function loadEngine(root) {
+export async function loadEngine(root, fixExports = []) {
   const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
-  const entry = `export { createLinter } from './src/linter';\nexport { resolveRuleSettings } from './src/core/config';\nexport { detectFormat } from './src/core/formats';\n`;
+  const fixes = fixExports.length ? `export { ${fixExports.join(', ')} } from './src/core/applyFixes';\n` : '';
+  const entry = `export { createLinter } from './src/linter';\nexport { resolveRuleSettings } from './src/core/config';\nexport { detectFormat } from './src/core/formats';\n${fixes}`;
   const built = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' }, write: false, logLevel: 'warning' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-'));
   try {

@@ -1,3 +1,4 @@
+import { withLineEnding } from './applyFixes';
 import type { RuleSettings } from './config';
 import { detectFormat, formatExtensions } from './formats';
 import { LineIndex } from './lineIndex';
@@ -327,7 +328,8 @@ export class Linter {
       end: d.end,
       ...lines.rangeOf(d.start, d.end),
     };
-    const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.start, e.end) })) });
+    // Every edit writes line breaks as the text does (a rule writes `\n`; a CRLF file gets `\r\n`).
+    const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
     if (d.fix) finding.fix = withRanges(d.fix);
     if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
     if (d.related?.length) {
@@ -358,7 +360,8 @@ export class Linter {
     const mapFix = (fix: Fix): Fix | undefined => {
       const edits = fix.edits.map((e) => embedded.mapEdit({ start: e.start, end: e.end, text: e.text }));
       if (edits.some((e) => !e)) return undefined;
-      const mapped = { ...fix, edits: (edits as Edit[]).map((e) => ({ ...e, range: lines.rangeOf(e.start, e.end) })) };
+      // The notebook wrote the cell's own line breaks inside the JSON strings; the file's are for the JSON around them.
+      const mapped = { ...fix, edits: (edits as Edit[]).map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) };
       checkFix(mapped, fileLength);
       return mapped;
     };

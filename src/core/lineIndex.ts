@@ -1,17 +1,20 @@
+import { lineEndingOf } from './applyFixes';
+
 /**
  * Converts between offsets and line/column positions of one text.
- * Offsets and columns count UTF-16 code units. A line ends at `\n`; a `\r`
- * before it belongs to the line break, so CRLF files get the same columns as
- * LF files.
+ * Offsets and columns count UTF-16 code units. Lines are counted as editors
+ * count them: a line ends at `\r\n`, `\n` or a lone `\r` (classic Mac files),
+ * and the break is not part of the line, so CRLF files get the same columns
+ * as LF files.
  */
 export class LineIndex {
   private readonly starts: number[];
+  private firstBreak: string | undefined;
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      starts.push(i + 1);
-    }
+    const breaks = /\r\n?|\n/g;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
     this.starts = starts;
   }
 
@@ -44,10 +47,11 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
-  /** Offset just past the content of a 0-based line, before `\r\n` or `\n`. */
+  /** Offset just past the content of a 0-based line, before its `\r\n`, `\n` or `\r`. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.starts[line] && this.text[next - 1] === '\r' ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text[next - 1] === '\n' && next - 2 >= this.starts[line] && this.text[next - 2] === '\r' ? next - 2 : next - 1;
   }
 
   /** The content of a 0-based line, without its line break. */
@@ -60,10 +64,11 @@ export class LineIndex {
     return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
   }
 
-  /** The line break the text uses most at its first break (`\r\n` or `\n`). */
+  /** The line break the text writes: its first one (`\r\n`, `\n` or a lone `\r`); `\n` when it has none. */
   get eol(): string {
-    const first = this.text.indexOf('\n');
-    return first > 0 && this.text[first - 1] === '\r' ? '\r\n' : '\n';
+    // Kept: the search runs to the end of a text without any break, and the engine asks once per fix.
+    this.firstBreak ??= lineEndingOf(this.text);
+    return this.firstBreak;
   }
 
   /** 1-based range of `[start, end)`, as findings carry it. */

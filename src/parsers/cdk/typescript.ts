@@ -2,7 +2,7 @@ import type { Node, Parser, Query, Tree } from 'web-tree-sitter';
 import { Query as QueryClass } from 'web-tree-sitter';
 import type { Language, ParseOutcome } from '../../core/types';
 import type { LocateWasm } from '../wasm';
-import { LazyGrammar } from '../wasm';
+import { LazyGrammar, nodesOfTypes } from '../wasm';
 import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkStack, CdkValue } from './model';
 import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, writtenId } from './model';
 
@@ -29,7 +29,8 @@ export function createCdkTypeScriptLanguage(locateWasm: LocateWasm): Language {
   };
 }
 
-export const cdkQuery = `[${['import_statement', 'variable_declarator', 'assignment_expression', 'new_expression', 'call_expression', 'ERROR'].map((t) => `(${t})`).join(' ')}] @node`;
+const cdkTypes: ReadonlySet<string> = new Set(['import_statement', 'variable_declarator', 'assignment_expression', 'new_expression', 'call_expression', 'ERROR']);
+export const cdkQuery = `[${[...cdkTypes].map((t) => `(${t})`).join(' ')}] @node`;
 
 /** Share of the non-blank text that ERROR nodes may cover before the file is one parse error. */
 const maxErrorShare = 0.5;
@@ -85,7 +86,7 @@ class Analyser {
   collect(tree: Tree, query: Query): Array<{ start: number; end: number }> {
     const errors: Array<{ start: number; end: number }> = [];
     let errorEnd = -1;
-    for (const { node } of query.captures(tree.rootNode)) {
+    for (const node of nodesOfTypes(tree, query, cdkTypes)) {
       if (node.startIndex < errorEnd) continue;
       switch (node.type) {
         case 'ERROR':

@@ -1,5 +1,6 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { lineEndingOf, withLineEnding } from '../../core/applyFixes';
 import { LineIndex } from '../../core/lineIndex';
 import type { CellLocation, Edit, EmbeddedCode } from '../../core/types';
 import type { NotebookCellFact } from './facts';
@@ -123,9 +124,15 @@ export class NotebookCode implements EmbeddedCode {
   }
 
   mapEdit(edit: Edit): Edit | undefined {
+    // Worked out with `\n` breaks; written in the cell's own line ending (a cell of a notebook
+    // saved on Windows may hold `\r\n`), and the JSON around it in the file's (by the engine).
+    return this.mapLfEdit({ ...edit, text: withLineEnding(edit.text, '\n') });
+  }
+
+  private mapLfEdit(edit: Edit): Edit | undefined {
     if (edit.start === this.appendAt && edit.end === this.appendAt) return this.appendCell(edit.text);
     const lineAfter = this.lineAfterCell(edit);
-    if (lineAfter) return this.mapEdit(lineAfter);
+    if (lineAfter) return this.mapLfEdit(lineAfter);
     const cell = this.cellAt(edit.start);
     if (!cell || edit.end > cell.end || edit.end < edit.start) return undefined;
     const from = edit.start - cell.start;
@@ -134,10 +141,16 @@ export class NotebookCode implements EmbeddedCode {
     if (cell.neutralised.some((n) => from < n.end && to > n.start)) return undefined;
     const start = this.rawAt(cell, from);
     const end = this.rawAt(cell, to);
-    const cellEdit = { kind: 'replace' as const, index: cell.index, start: from, end: to, text: edit.text };
-    if (!cell.list) return { start, end, text: jsonContent(edit.text), cell: cellEdit };
-    if (!cell.literals.length) return { start, end, text: `"${this.listContent(cell, edit.text, true)}"`, cell: cellEdit };
-    return { start, end, text: this.listContent(cell, edit.text, to === cell.text.length), cell: cellEdit };
+    const eol = lineEndingOf(cell.text.search(/[\r\n]/) === -1 ? this.firstCellBreak() : cell.text);
+    const cellEdit = { kind: 'replace' as const, index: cell.index, start: from, end: to, text: withLineEnding(edit.text, eol) };
+    if (!cell.list) return { start, end, text: jsonContent(withLineEnding(edit.text, eol)), cell: cellEdit };
+    if (!cell.literals.length) return { start, end, text: `"${this.listContent(cell, edit.text, true, eol)}"`, cell: cellEdit };
+    return { start, end, text: this.listContent(cell, edit.text, to === cell.text.length, eol), cell: cellEdit };
+  }
+
+  /** The text of the first cell with a line break (whose break the notebook is taken to write), else empty. */
+  private firstCellBreak(): string {
+    return this.cells.find((c) => /[\r\n]/.test(c.text))?.text ?? '';
   }
 
   /**
@@ -148,16 +161,16 @@ export class NotebookCode implements EmbeddedCode {
   private lineAfterCell(edit: Edit): Edit | undefined {
     if (edit.start !== edit.end || !edit.text.endsWith('\n')) return undefined;
     const cell = this.cellBefore(edit.start);
-    if (!cell || edit.start !== cell.end + 1 || this.text.slice(cell.start, cell.end).endsWith('\n')) return undefined;
+    if (!cell || edit.start !== cell.end + 1 || /[\r\n]$/.test(this.text.slice(cell.start, cell.end))) return undefined;
     return { start: cell.end, end: cell.end, text: `\n${edit.text.slice(0, -1)}` };
   }
 
-  /** Text for a list-form source: each line break ends a list element and opens the next. */
-  private listContent(cell: CodeCell, text: string, atEnd: boolean): string {
+  /** Text (with `\n` breaks) for a list-form source: each line break, written as `eol`, ends a list element and opens the next. */
+  private listContent(cell: CodeCell, text: string, atEnd: boolean, eol: string): string {
     const parts = text.split('\n').map(jsonContent);
-    const boundary = `\\n"${this.elementGap(cell)}"`;
+    const boundary = `${jsonContent(eol)}"${this.elementGap(cell)}"`;
     // At the end of the cell, a final line break stays in the last element (no empty element after it).
-    if (atEnd && parts.length > 1 && parts[parts.length - 1] === '') return `${parts.slice(0, -1).join(boundary)}\\n`;
+    if (atEnd && parts.length > 1 && parts[parts.length - 1] === '') return `${parts.slice(0, -1).join(boundary)}${jsonContent(eol)}`;
     return parts.join(boundary);
   }
 
@@ -187,7 +200,8 @@ export class NotebookCode implements EmbeddedCode {
     const keyLineStart = firstKey ? this.raw.lastIndexOf('\n', firstKey.offset - 1) + 1 : -1;
     const keyIndent = firstKey ? this.raw.slice(keyLineStart, firstKey.offset) : '';
     const pretty = !!last && /^[ \t]*$/.test(cellIndent) && /^[ \t]*$/.test(keyIndent) && keyIndent.length > cellIndent.length && keyLineStart > last.offset;
-    const quoted = lines.map((line, i) => `"${jsonContent(line)}${i < lines.length - 1 ? '\\n' : ''}"`);
+    const eol = jsonContent(lineEndingOf(this.firstCellBreak()));
+    const quoted = lines.map((line, i) => `"${jsonContent(line)}${i < lines.length - 1 ? eol : ''}"`);
     let json: string;
     if (pretty) {
       const unit = keyIndent.slice(cellIndent.length);

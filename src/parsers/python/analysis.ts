@@ -2,6 +2,7 @@ import type { Query, Tree } from 'web-tree-sitter';
 import type { AssignedAttribute, PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
 import type { LoweredStatement, PyNode as Node } from './mirror';
 import { analysedTypes } from './mirror';
+import { nodesOfTypes } from '../wasm';
 
 /**
  * Turns a tree-sitter Python tree into plain facts: every call whose callee
@@ -56,6 +57,7 @@ interface Scope {
 
 /** The node types the analysis looks at, as one query; scopes and ERROR nodes included. */
 export const analysisQuery = `[${analysedTypes.map((t) => `(${t})`).join(' ')}] @node`;
+const analysedSet: ReadonlySet<string> = new Set(analysedTypes);
 
 const mutatingMethods = new Set(['update', 'pop', 'popitem', 'setdefault', 'clear', 'append', 'extend', 'insert', 'remove']);
 
@@ -77,7 +79,7 @@ const maxDepth = 25;
 
 /** `query` is {@link analysisQuery} compiled for the Python grammar; `text` the parsed source. Every node read crosses into WebAssembly. */
 export function analysePython(tree: Tree, query: Query, text: string): PythonAnalysis {
-  return new Analyser(text).run(tree.rootNode.hasError, query.captures(tree.rootNode).map((c) => c.node));
+  return new Analyser(text).run(tree.rootNode.hasError, nodesOfTypes(tree, query, analysedSet));
 }
 
 /** The same analysis over statements lowered to JavaScript mirrors ({@link lowerTree}): no crossing at all. */
