@@ -2,6 +2,7 @@ import type { Node, Parser, Query, Tree } from 'web-tree-sitter';
 import { Query as QueryClass } from 'web-tree-sitter';
 import type { Language, ParseOutcome } from '../../core/types';
 import type { LocateWasm } from '../wasm';
+import { ByKey } from '../byKey';
 import { LazyGrammar, nodesOfTypes } from '../wasm';
 import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkStack, CdkValue } from './model';
 import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, writtenId } from './model';
@@ -362,6 +363,7 @@ class Analyser {
   private objectValue(node: Node, depth: number, span: { start: number; end: number }): CdkValue {
     const parts = node.namedChildren.filter((c) => c.type !== 'comment');
     const props: CdkProp[] = [];
+    const byKey = new ByKey(props, (p) => p.key);
     let open = false;
     for (const part of parts) {
       if (part.type === 'pair') {
@@ -372,20 +374,14 @@ class Analyser {
           open = true;
           continue;
         }
-        setProp(props, { key: name, start: part.startIndex, end: part.endIndex, keyStart: key.startIndex, keyEnd: key.endIndex, value: this.valueOf(value, depth + 1) });
+        byKey.set({ key: name, start: part.startIndex, end: part.endIndex, keyStart: key.startIndex, keyEnd: key.endIndex, value: this.valueOf(value, depth + 1) });
       } else if (part.type === 'shorthand_property_identifier') {
         const value = this.valueOf(part, depth + 1);
-        setProp(props, { key: part.text, start: part.startIndex, end: part.endIndex, keyStart: part.startIndex, keyEnd: part.endIndex, value: value.kind === 'unknown' ? value : { ...value, indirect: true } });
+        byKey.set({ key: part.text, start: part.startIndex, end: part.endIndex, keyStart: part.startIndex, keyEnd: part.endIndex, value: value.kind === 'unknown' ? value : { ...value, indirect: true } });
       } else open = true;
     }
     return { kind: 'object', props, open, container: containerOf(node, parts), ...span };
   }
-}
-
-function setProp(props: CdkProp[], prop: CdkProp): void {
-  const i = props.findIndex((p) => p.key === prop.key);
-  if (i >= 0) props[i] = prop;
-  else props.push(prop);
 }
 
 function containerOf(node: Node, items: Node[]): CdkContainer {

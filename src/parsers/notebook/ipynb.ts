@@ -31,6 +31,8 @@ interface Literal {
   cellStart: number;
   /** Decoded length (UTF-16 code units). */
   decoded: number;
+  /** Its escapes, read on first use (see `NotebookCode.rawAt`). */
+  escapes?: { at: number[]; extra: number[] };
 }
 
 interface CodeCell {
@@ -242,24 +244,71 @@ export class NotebookCode implements EmbeddedCode {
     return undefined;
   }
 
-  /** For an offset in a separator: the cell before it. */
+  /** For an offset in a separator: the cell before it (the last that ends at or before it). */
   private cellBefore(offset: number): CodeCell | undefined {
-    for (let i = this.cells.length - 1; i >= 0; i--) if (this.cells[i].end <= offset) return this.cells[i];
-    return undefined;
+    let low = 0;
+    let high = this.cells.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.cells[mid].end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 ? this.cells[low - 1] : undefined;
   }
 
-  /** File offset of the character at `at` in the cell text (its end: just before the closing quote). */
+  /**
+   * File offset of the character at `at` in the cell text (its end: just before the closing
+   * quote). The literal is found by a binary search and the place in it from its escapes, each
+   * read once: a notebook whose cell is one long string literal, with a finding every few lines,
+   * would otherwise be walked from the literal's start for every offset.
+   */
   private rawAt(cell: CodeCell, at: number): number {
     const literals = cell.literals;
     if (!literals.length) return cell.sourceOffset + 1;
-    for (const literal of literals) {
-      if (at < literal.cellStart || at >= literal.cellStart + literal.decoded) continue;
-      let raw = literal.offset + 1;
-      for (let n = at - literal.cellStart; n > 0; n--) raw += this.raw[raw] === '\\' ? (this.raw[raw + 1] === 'u' ? 6 : 2) : 1;
-      return raw;
+    let low = 0;
+    let high = literals.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (literals[mid].cellStart <= at) low = mid + 1;
+      else high = mid;
+    }
+    const literal = low > 0 ? literals[low - 1] : undefined;
+    if (literal && at < literal.cellStart + literal.decoded) {
+      const n = at - literal.cellStart;
+      const { at: escapes, extra } = this.escapesOf(literal);
+      let k = 0;
+      let top = escapes.length;
+      while (k < top) {
+        const mid = (k + top) >> 1;
+        if (escapes[mid] < n) k = mid + 1;
+        else top = mid;
+      }
+      return literal.offset + 1 + n + (k > 0 ? extra[k - 1] : 0);
     }
     const last = literals[literals.length - 1];
     return last.offset + last.length - 1;
+  }
+
+  /** Where a literal's escapes are: the decoded offset of each, and the raw characters they add up to and including it. */
+  private escapesOf(literal: Literal): { at: number[]; extra: number[] } {
+    if (literal.escapes) return literal.escapes;
+    const at: number[] = [];
+    const extra: number[] = [];
+    const end = literal.offset + literal.length - 1;
+    let raw = literal.offset + 1;
+    let decoded = 0;
+    let added = 0;
+    for (let i = this.raw.indexOf('\\', raw); i !== -1 && i < end; i = this.raw.indexOf('\\', raw)) {
+      decoded += i - raw;
+      const length = this.raw[i + 1] === 'u' ? 6 : 2;
+      at.push(decoded);
+      added += length - 1;
+      extra.push(added);
+      raw = i + length;
+      decoded++;
+    }
+    literal.escapes = { at, extra };
+    return literal.escapes;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Query, Tree } from 'web-tree-sitter';
 import type { AssignedAttribute, PyContainer, PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span, UnresolvedCall } from './facts';
 import type { LoweredStatement, PyNode as Node } from './mirror';
 import { analysedTypes } from './mirror';
+import { ByKey } from '../byKey';
 import { nodesOfTypes } from '../wasm';
 
 /**
@@ -486,6 +487,7 @@ class Analyser {
     };
     const receiver = callee.type === 'attribute' ? this.receiverOf(callee.childForFieldName('object'), scope, depth + 1) : undefined;
     if (receiver) call.receiver = receiver;
+    const keywords = new ByKey(call.keywords, (k) => k.name);
     for (const arg of items) {
       switch (this.typeOf(arg)) {
         case 'keyword_argument': {
@@ -495,9 +497,7 @@ class Analyser {
           const value = parts[parts.length - 1];
           if (parts.length !== 2 || this.typeOf(key) !== 'identifier') break;
           const keyword: PyKeyword = { name: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), value: this.valueOf(value, scope, depth + 1) };
-          const i = call.keywords.findIndex((k) => k.name === keyword.name);
-          if (i >= 0) call.keywords[i] = keyword;
-          else call.keywords.push(keyword);
+          keywords.set(keyword);
           break;
         }
         case 'dictionary_splat': {
@@ -510,7 +510,7 @@ class Analyser {
           if (spread.open) call.open = true;
           for (const entry of spread.entries) {
             // A keyword written at the call wins over the same key in a spread (Python would reject both).
-            if (!call.keywords.some((k) => k.name === entry.key)) call.keywords.push({ name: entry.key, start: entry.start, end: entry.end, value: entry.value, spread: true });
+            if (!keywords.has(entry.key)) keywords.set({ name: entry.key, start: entry.start, end: entry.end, value: entry.value, spread: true });
           }
           break;
         }
@@ -633,6 +633,7 @@ class Analyser {
 
   private dictValue(node: Node, scope: Scope, depth: number, span: Span): PyDict {
     const dict: PyDict = { kind: 'dict', entries: [], open: false, container: containerOf(node), ...span };
+    const entries = byKey(dict.entries);
     for (const child of node.namedChildren) {
       if (this.typeOf(child) === 'pair') {
         const key = this.field(child, 'key');
@@ -642,7 +643,7 @@ class Analyser {
           dict.open = true;
           continue;
         }
-        setEntry(dict.entries, { key: keyValue.value, start: child.startIndex, end: this.endOf(child), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
+        entries.set({ key: keyValue.value, start: child.startIndex, end: this.endOf(child), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
       } else if (this.typeOf(child) === 'dictionary_splat') {
         const inner = child.namedChildren.find((c) => this.typeOf(c) !== 'comment');
         const spread = inner ? this.valueOf(inner, scope, depth + 1) : undefined;
@@ -651,7 +652,7 @@ class Analyser {
           continue;
         }
         if (spread.open) dict.open = true;
-        for (const entry of spread.entries) setEntry(dict.entries, entry);
+        for (const entry of spread.entries) entries.set(entry);
       } else if (this.typeOf(child) !== 'comment') dict.open = true;
     }
     return dict;
@@ -663,6 +664,7 @@ class Analyser {
     const args = this.field(node, 'arguments');
     if (!this.isType(callee, 'identifier') || this.textOf(callee) !== 'dict' || this.lookup(scope, 'dict') || !this.isType(args, 'argument_list')) return undefined;
     const dict: PyDict = { kind: 'dict', entries: [], open: false, ...span };
+    const entries = byKey(dict.entries);
     for (const arg of args.namedChildren) {
       if (this.typeOf(arg) === 'comment') continue;
       const key = this.typeOf(arg) === 'keyword_argument' ? this.field(arg, 'name') : null;
@@ -671,16 +673,14 @@ class Analyser {
         dict.open = true;
         continue;
       }
-      setEntry(dict.entries, { key: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
+      entries.set({ key: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.valueOf(value, scope, depth + 1) });
     }
     return dict;
   }
 }
 
-function setEntry(entries: PyDictEntry[], entry: PyDictEntry): void {
-  const i = entries.findIndex((e) => e.key === entry.key);
-  if (i >= 0) entries[i] = entry;
-  else entries.push(entry);
+function byKey(entries: PyDictEntry[]): ByKey<PyDictEntry> {
+  return new ByKey(entries, (e) => e.key);
 }
 
 function containerOf(node: Node): PyContainer {

@@ -129,28 +129,48 @@ function lowerStatement(cursor: TreeCursor, start: number, text: string): Lowere
   return { placement, root: lower(cursor, placement, start, analysedNodes), analysed: analysedNodes };
 }
 
-/** Copies the cursor's node and its descendants; the cursor ends where it started. */
+/**
+ * Copies the cursor's node and its descendants; the cursor ends where it started. Iterative, with
+ * a stack of its own: nesting thousands of levels deep (`f(f(f(…)))`) is as linear as any other
+ * tree, where a recursive copy would run out of call stack.
+ */
 function lower(cursor: TreeCursor, placement: Placement, base: number, analysedNodes: MirrorNode[]): MirrorNode {
+  const root = open(cursor, placement, base, analysedNodes);
+  // The nodes whose children the cursor is among, innermost last.
+  const parents: MirrorNode[] = [root];
+  if (!cursor.gotoFirstChild()) return root;
+  for (;;) {
+    const parent = parents[parents.length - 1];
+    const field = cursor.currentFieldName;
+    if (cursor.nodeIsNamed) {
+      const child = open(cursor, placement, base, analysedNodes);
+      parent.namedChildren.push(child);
+      if (field) (parent.fields ??= {})[field] ??= child;
+      if (cursor.gotoFirstChild()) {
+        parents.push(child);
+        continue;
+      }
+      if (child.hasError) parent.hasError = true;
+    } else {
+      // Anonymous nodes are tokens: kept only when a field names them (an operator, say).
+      if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') parent.hasError = true;
+      if (field && !parent.fields?.[field]) (parent.fields ??= {})[field] = new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement);
+    }
+    // On to the next sibling; after a last child, back up (each finished node telling its parent of an error).
+    while (!cursor.gotoNextSibling()) {
+      const done = parents.pop() as MirrorNode;
+      cursor.gotoParent();
+      if (!parents.length) return root;
+      if (done.hasError) parents[parents.length - 1].hasError = true;
+    }
+  }
+}
+
+/** A mirror of the cursor's node, without its children yet. */
+function open(cursor: TreeCursor, placement: Placement, base: number, analysedNodes: MirrorNode[]): MirrorNode {
   const type = cursor.nodeType;
   const node = new MirrorNode(type, cursor.startIndex - base, cursor.endIndex - base, placement);
   if (analysed.has(type)) analysedNodes.push(node);
-  let error = type === 'ERROR' || cursor.nodeIsMissing;
-  if (cursor.gotoFirstChild()) {
-    do {
-      const field = cursor.currentFieldName;
-      if (cursor.nodeIsNamed) {
-        const child = lower(cursor, placement, base, analysedNodes);
-        node.namedChildren.push(child);
-        if (child.hasError) error = true;
-        if (field) (node.fields ??= {})[field] ??= child;
-      } else {
-        // Anonymous nodes are tokens: kept only when a field names them (an operator, say).
-        if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') error = true;
-        if (field && !node.fields?.[field]) (node.fields ??= {})[field] = new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement);
-      }
-    } while (cursor.gotoNextSibling());
-    cursor.gotoParent();
-  }
-  node.hasError = error;
+  node.hasError = type === 'ERROR' || cursor.nodeIsMissing;
   return node;
 }
