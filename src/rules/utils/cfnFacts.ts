@@ -21,9 +21,18 @@ export function getPropertiesFact(resource: CfnResource): PropertiesFact {
 /** A logical ID not yet used in the template, built from `base` (`base`, `base2`, …). */
 export function freshLogicalId(resource: CfnResource | { template: CfnResource['template'] }, base: string, taken: ReadonlySet<string> = new Set()): string {
   const clean = base.replace(/[^A-Za-z0-9]/g, '') || 'Resource';
-  const used = new Set([...resource.template.resources.map((r) => r.logicalId), ...taken]);
-  if (!used.has(clean)) return clean;
+  const ids = logicalIdsOf(resource.template);
+  const used = (id: string) => ids.has(id) || taken.has(id);
+  if (!used(clean)) return clean;
   let n = 2;
-  while (used.has(`${clean}${n}`)) n++;
+  while (used(`${clean}${n}`)) n++;
   return `${clean}${n}`;
+}
+
+/** The logical IDs of a template, gathered once per template (not once per fix: a template of thousands of resources made that quadratic). */
+const logicalIds = new WeakMap<CfnResource['template'], ReadonlySet<string>>();
+function logicalIdsOf(template: CfnResource['template']): ReadonlySet<string> {
+  let ids = logicalIds.get(template);
+  if (!ids) logicalIds.set(template, (ids = new Set(template.resources.map((r) => r.logicalId))));
+  return ids;
 }

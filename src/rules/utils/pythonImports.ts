@@ -1,3 +1,4 @@
+import { lineEndingOf } from '../../core/applyFixes';
 import type { Edit } from '../../core/types';
 
 /** One line of a text that starts with `from ` or `import `: its offset and its text, line break included. */
@@ -38,9 +39,11 @@ let indexed: ImportIndex | undefined;
 function importIndexOf(text: string): ImportIndex {
   if (indexed?.text === text) return indexed;
   const lines: ImportLine[] = [];
+  // Lines end at `\r\n`, `\n` or a lone `\r`, as the engine counts them.
+  const breaks = /\r\n?|\n/g;
   for (let start = 0; start < text.length; ) {
-    const next = text.indexOf('\n', start);
-    const end = next === -1 ? text.length : next + 1;
+    const found = breaks.exec(text);
+    const end = found ? found.index + found[0].length : text.length;
     const first = text.charCodeAt(start);
     if (first === 0x66 /* f */ || first === 0x69 /* i */) {
       const line = text.slice(start, end);
@@ -48,7 +51,7 @@ function importIndexOf(text: string): ImportIndex {
     }
     start = end;
   }
-  indexed = { text, lines, eol: text.includes('\r\n') ? '\r\n' : '\n', plans: new Map() };
+  indexed = { text, lines, eol: lineEndingOf(text), plans: new Map() };
   return indexed;
 }
 
@@ -56,9 +59,10 @@ function importIndexOf(text: string): ImportIndex {
 type LineVerdict = { blocked: true } | { blocked: false; imports: string[] };
 
 function readLine(line: string, own: RegExp, names: readonly string[]): LineVerdict {
-  if (/[(\\]\s*(#.*)?$/.test(line.replace(/\r?\n$/, ''))) return { blocked: true };
-  if (!line.endsWith('\n')) return { blocked: true };
-  const match = own.exec(line.replace(/\r?\n$/, '').replace(/#.*$/, ''));
+  const content = line.replace(/(\r\n|\r|\n)$/, '');
+  if (/[(\\]\s*(#.*)?$/.test(content)) return { blocked: true };
+  if (content === line) return { blocked: true };
+  const match = own.exec(content.replace(/#.*$/, ''));
   if (match) return { blocked: false, imports: match[1].split(',').map((item) => item.trim()) };
   if (names.some((n) => new RegExp(`\\b(import|as)\\s+${n}\\b|,\\s*${n}\\b`).test(line))) return { blocked: true };
   return { blocked: false, imports: [] };
