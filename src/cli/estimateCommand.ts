@@ -35,6 +35,8 @@ export interface LiveLookup {
   price?: LivePriceInput;
   /** Why no live price is used (one line, no credentials in it). */
   warning?: string;
+  /** The call got no answer in time: an error, not a fallback (the network, a proxy or the endpoint is at fault). */
+  timedOut?: boolean;
 }
 
 /** The live price of a type: the cache's when fresh, else one Price List call (its result is cached, a failure is not). */
@@ -53,6 +55,7 @@ export async function lookUpLivePrice(key: PriceKey, options: { profile?: string
     return { price: { usdPerHour: found.usdPerHour, source: entry.source, fetchedAt: entry.fetchedAt } };
   } catch (err) {
     const e = AwsError.from(err, 'GetProducts');
+    if (e.reason === 'timeout') return { warning: `no live price: ${e.message}`, timedOut: true };
     return { warning: `no live price (${e.reason}): ${e.message}` };
   } finally {
     client.destroy();
@@ -106,6 +109,10 @@ export async function runEstimateCommand(argv: readonly string[], io: CliIo, ver
   let livePrice: LivePriceInput | undefined;
   if (values.live) {
     const found = await lookUpLivePrice({ instanceType: instance.instanceType, region, usage: usage as PriceUsage }, { profile: values.profile, cacheHours, version });
+    if (found.timedOut) {
+      io.stderr(`greenml: ${found.warning}\n`);
+      return 2;
+    }
     if (found.warning) io.stderr(`greenml: ${found.warning}; the bundled price is used\n`);
     livePrice = found.price;
   }

@@ -234,6 +234,7 @@ const errorLabels: Record<AwsErrorReason, string> = {
   expired: 'AWS session expired',
   accessDenied: 'Access denied',
   throttled: 'Throttled by AWS: refresh later',
+  timeout: 'Timed out: no answer from AWS',
   notFound: 'Not found',
   unsupported: 'Not supported here',
   unknown: 'Failed to load',
