@@ -50,4 +50,25 @@ describe('workspace trust', () => {
     assert.ok(awsSettings.length > 0);
     assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), awsSettings.sort());
   });
+
+  it('no workspace, trusted or not, can set the AWS-steering settings: they are user-only (application scope)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const properties = manifest.contributes.configuration.properties;
+    for (const key of ['greenml.aws.profile', 'greenml.aws.regions', 'greenml.aws.readOnly']) {
+      assert.ok(['application', 'machine'].includes(properties[key]?.scope ?? 'window'), `${key} has scope ${properties[key]?.scope ?? 'window (the default)'}`);
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes(key), `${key} is also listed as restricted`);
+    }
+    // The code reads them from the user's value only (src/vscode/settings.ts), never with get().
+    const settingsSource = fs.readFileSync(path.resolve(__dirname, '..', '..', 'src', 'vscode', 'settings.ts'), 'utf8');
+    const body = settingsSource.slice(settingsSource.indexOf('export function readAwsSettings'));
+    assert.doesNotMatch(body, /\.get<[^>]*>\('aws\./);
+    assert.match(body, /userValue<unknown>\(section, 'aws\.readOnly'/);
+    for (const file of fs.readdirSync(path.resolve(__dirname, '..', '..', 'src', 'vscode'))) {
+      const text = fs.readFileSync(path.resolve(__dirname, '..', '..', 'src', 'vscode', file), 'utf8');
+      assert.doesNotMatch(text, /\.get<[^>]*>\('aws\.(profile|regions|readOnly)'/, `${file} reads an AWS setting with get(), which takes a workspace's value`);
+    }
+  });
 });

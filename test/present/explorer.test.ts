@@ -50,7 +50,8 @@ describe('explorer models', () => {
     assert.equal(item.idle, '0 invocations in the last 24 h');
     assert.equal(item.contextValue, 'greenml.aws.endpoint.idle');
     assert.equal(item.icon, 'warning');
-    assert.match(item.description, /^⚠ idle · ml\.m5\.large × 2 · \$/);
+    // The dollar figure first: a narrow sidebar cuts the end of the description.
+    assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · ⚠ idle · ml\.m5\.large × 2$/);
     assert.deepEqual(item.children?.map((c) => [c.label, c.description]), [['AllTraffic', 'ml.m5.large × 2 · 0 invocations / 24 h']]);
   });
 
