@@ -7,6 +7,7 @@ import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCach
 import { defaultCacheHours, PriceCache } from '../estimate/priceCache';
 import { defaultPriceCacheFile, filePriceStore } from '../node/priceStore';
 import { formatFigure, formatUsd } from '../present/figures';
+import { priceOrigin } from '../present/priceLabel';
 import type { CliIo } from './main';
 import { parseCommandLine, reportUsageError } from './usage';
 
@@ -116,7 +117,7 @@ export async function runEstimateCommand(argv: readonly string[], io: CliIo, ver
     if (found.warning) io.stderr(`greenml: ${found.warning}; the bundled price is used\n`);
     livePrice = found.price;
   }
-  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice });
+  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice, usage: usage as PriceUsage });
   if (values.json) {
     io.stdout(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2) + '\n');
   } else io.stdout(formatEstimateText(estimate, instance, hours));
@@ -134,14 +135,13 @@ function specs(r: InstanceRow): string {
 export function formatEstimateText(e: InstanceEstimate, instance: InstanceRow, hours?: number): string {
   const region = getRegion(e.region);
   const w = (n: number | null): string => (n === null ? 'unknown' : `${formatFigure(n)} W`);
-  const costKind = e.costSource === 'live' ? `live SageMaker price, ${e.region}` : e.costSource === 'bundled' ? 'bundled SageMaker hosting price, us-east-1' : e.costSource === 'ec2-lower-bound' ? 'EC2 price in us-east-1: a lower bound' : '';
   const lines = [
     `${e.instanceType} in ${e.region}${region ? ` (${region.name})` : ''}, utilisation ${formatFigure(e.utilization * 100)}%${e.estimated ? ' (estimate)' : ''}`,
     `  Specs     ${specs(instance)}`,
     `  Power     CPU ${w(e.power.cpuWatts)}${instance.acceleratorKind === 'none' ? '' : ` + accelerators ${w(e.power.acceleratorWatts)}`} + memory ${w(e.power.memoryWatts)}, × PUE ${e.power.pue}`,
     `  Energy    ${formatFigure(e.energyKwhPerHour)} kWh/h`,
     `  Carbon    ${formatFigure(e.operationalKgCo2ePerHour)} kgCO2e/h operational (${formatFigure(e.gridGco2ePerKwh, 6)} gCO2e/kWh, ${e.intensity}) + ${formatFigure(e.embodiedKgCo2ePerHour)} embodied = ${formatFigure(e.totalKgCo2ePerHour)} kgCO2e/h`,
-    `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${costKind})`}`,
+    `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${priceOrigin(e)})`}`,
   ];
   if (hours !== undefined) {
     const s = scaleEstimate(e, hours);

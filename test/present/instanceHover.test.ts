@@ -18,7 +18,7 @@ describe('instance-type hover', () => {
     const lines = md.split('\n');
     assert.equal(lines[0], '**ml.g5.xlarge** · 4 vCPU (AMD EPYC 2nd Gen) · 16 GiB · 1 × A10G (24 GiB)');
     assert.ok(lines.includes('| Per hour in us-east-1 | |'), md);
-    assert.ok(lines.includes('| Cost | $1.41 (SageMaker hosting price, us-east-1) |'), md);
+    assert.ok(lines.includes('| Cost | $1.41 (bundled SageMaker hosting price, us-east-1) |'), md);
     // (4 × (0.47 + 0.5 × 1.22) + (18 + 0.5 × 135) + 16 × 0.392) × 1.135 / 1000 = 0.10906 kWh.
     assert.ok(lines.includes('| Energy | 0.109 kWh |'), md);
     assert.ok(lines.includes('| Carbon | 0.0434 kgCO2e (0.0413 operational at 379.069 gCO2e/kWh + 0.00204 embodied) |'), md);
