@@ -118,6 +118,9 @@ describe('greenml regions', () => {
     assert.equal(code, 0);
     assert.match(stdout.split('\n')[1], /^eu-north-1 +Europe \(Stockholm\) +8\.8 +8\.8 +40\.7 \(2023\)$/);
     assert.equal((await cli('regions', '--sort', 'price')).code, 2);
+    // The region list shows grid intensity only: no price at all, so none can pass for a region's.
+    assert.doesNotMatch(stdout, /\$/);
+    assert.doesNotMatch((await cli('regions', '--json')).stdout, /usd|price|\$/i);
   });
 });
 

@@ -77,6 +77,14 @@ describe('instance-type hover: region, live prices and the alternative', () => {
     assert.match(instanceHoverMarkdown('ml.m5.xlarge', { region: 'moon-1', profileRegion: 'eu-north-1' })!, /"moon-1", not a known region: eu-north-1 used/);
   });
 
+  it("says the price is us-east-1's when the figures are for another region", () => {
+    const md = instanceHoverMarkdown('ml.g5.xlarge', { region: 'eu-west-1' })!;
+    assert.ok(md.split('\n').includes('| Per hour in eu-west-1 | |'), md);
+    assert.ok(md.split('\n').includes('| Cost | $1.41 (us-east-1 SageMaker hosting price; no eu-west-1 price bundled) |'), md);
+    const ec2 = instanceHoverMarkdown('ml.t3.medium', { region: 'eu-west-1' })!;
+    assert.ok(ec2.includes('| Cost | $0.042 (EC2 price in us-east-1: a lower bound; no eu-west-1 price bundled) |'), ec2);
+  });
+
   it('shows a cached live hosting price as the region\'s own', () => {
     const keys: string[] = [];
     const md = instanceHoverMarkdown('ml.m5.xlarge', {
