@@ -45,15 +45,17 @@ export function resolveTimeouts(options: Partial<AwsTimeouts> = {}, env: NodeJS.
 /** The SDK client settings shared by every service: region, credentials, endpoint, user agent, retries, timeouts. */
 export function clientConfig(options: ClientOptions) {
   const timeouts = resolveTimeouts(options.timeouts);
+  const requestHandler = { connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true };
   return {
     region: options.region,
-    credentials: fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
+    // The providers' own clients (STS for assumed roles, SSO) get the same timeouts.
+    credentials: fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: { requestHandler } }),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     customUserAgent: `greenml/${options.version ?? 'dev'}`,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 3,
     // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and waits on.
-    requestHandler: { connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true },
+    requestHandler,
   };
 }
 
