@@ -4,7 +4,7 @@ import type { ActionReport, ActionRequest } from '../aws/runAction';
 import type { SettleOptions } from '../aws/settle';
 import type { ActionId, ResourceRef } from '../aws/types';
 import type { ActionAccount, Confirmation, PlannedAction } from '../present/actions';
-import { actionKinds, actionPhrase, actionTitles, allItems, bulkConcurrency, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
+import { accountPhrase, actionKinds, actionPhrase, actionTitles, allItems, bulkConcurrency, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
 import { AutoRefresh } from '../present/autoRefresh';
 import type { ExplorerItem } from '../present/explorer';
 import { formatBurn } from '../present/explorer';
@@ -167,7 +167,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
     if (!appType) return undefined;
     const { idleTimeoutRange } = await import('../aws/actions');
     const text = await vscode.window.showInputBox({
-      title: `Idle timeout of ${appType} apps in ${resourceLabel(ref)} (${ref.region})`,
+      title: `Idle timeout of ${appType} apps in ${resourceLabel(ref)} (${ref.region}, ${accountPhrase(account)})`,
       prompt: `Minutes without activity before SageMaker shuts the app down (${idleTimeoutRange.min}–${idleTimeoutRange.max}).`,
       value: '60',
       validateInput: (v) => {
