@@ -38,6 +38,27 @@ describe('architecture', () => {
   }
 });
 
+describe('AWS call timeouts', () => {
+  it('every AWS client that calls out is built with the shared config (connect and request timeouts)', () => {
+    const aws = sources(path.join(src, 'aws'));
+    let clients = 0;
+    for (const file of aws) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/new (\w+Client)\(([^)]*)\)/g)) {
+        clients++;
+        const where = `${path.relative(src, file)}: new ${m[1]}(${m[2]})`;
+        // profileRegion's STS client only reads the region from the config files; it never sends a request.
+        if (/\bprofile \? \{ profile \} : \{\}/.test(m[2])) {
+          assert.match(text, /client\.config\.region\(\)/, where);
+          continue;
+        }
+        assert.match(m[2], /^(config|\{ \.\.\.clientConfig\()/, `${where} is not built from clientConfig()`);
+      }
+    }
+    assert.ok(clients >= 4, `${clients} clients found`);
+  });
+});
+
 describe('workspace trust', () => {
   it("untrusted workspaces cannot steer the AWS connection through their own settings", () => {
     const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
