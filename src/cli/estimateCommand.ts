@@ -23,7 +23,9 @@ Options:
   --intensity ccf|recent  Grid factor: the CCF app's (default) or the recent figure of the data
   --live                  Ask the AWS Price List API for the region's SageMaker price (needs AWS
                           credentials and pricing:GetProducts; cached in ~/.cache/greenml/prices.json);
-                          without it, or when the call fails, the bundled price is used
+                          without it, or when the call fails, the bundled price is used; a
+                          call that gets no answer in time (GREENML_AWS_TIMEOUT_MS, default
+                          30 s per attempt) is an error, exit 2
   --usage U               The price --live asks for: hosting (default), training, notebook or processing
   --profile P             AWS profile for --live (default: AWS_PROFILE, else the default chain)
   --cache-hours N         How long a fetched price is reused (default: 24)

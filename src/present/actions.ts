@@ -131,10 +131,12 @@ export interface PlannedAction {
 /** The one confirmation of "Stop idle resources…": the account and profile, every resource with its action, region and burn, and the total. */
 export function bulkConfirmation(plan: readonly PlannedAction[], account: ActionAccount): Confirmation {
   const total = plan.reduce<number | null>((sum, p) => (sum === null || p.burn?.usdPerHour == null ? null : sum + p.burn.usdPerHour), 0);
-  const otherPrices = [...new Set(plan.map((p) => p.burn?.priceRegion).filter((r): r is string => r !== undefined))];
+  const priced = plan.filter((p) => p.burn?.usdPerHour);
+  const otherPrices = [...new Set(priced.map((p) => p.burn?.priceRegion).filter((r): r is string => r !== undefined))];
+  const share = priced.every((p) => p.burn?.priceRegion) ? 'at' : 'partly at';
   const n = plan.length;
   return {
-    message: `Stop or delete ${n} idle resource${n === 1 ? '' : 's'} in ${accountPhrase(account)}${total === null || total === 0 ? '' : ` (${formatUsd(total)}/h in all${otherPrices.length ? `, partly at ${otherPrices.join(', ')} prices` : ''})`}? Deleted resources cannot be restored.`,
+    message: `Stop or delete ${n} idle resource${n === 1 ? '' : 's'} in ${accountPhrase(account)}${total === null || total === 0 ? '' : ` (${formatUsd(total)}/h in all${otherPrices.length ? `, ${share} ${otherPrices.join(', ')} prices` : ''})`}? Deleted resources cannot be restored.`,
     detail: plan.map((p) => `• ${actionVerb(p.action)} ${resourceLabel(p.ref)}${burnSuffix(p.burn)} in ${p.ref.region}`).join('\n'),
     choices: [`Stop or delete ${n} resource${n === 1 ? '' : 's'}`],
   };

@@ -88,6 +88,8 @@ describe('explorer actions: confirmation texts', () => {
     assert.equal(c.message, "Stop or delete 2 idle resources in account 123456789012 (profile 'dev') ($1.91/h in all, partly at us-east-1 prices)? Deleted resources cannot be restored.");
     assert.equal(c.detail, "• Delete endpoint 'my-ep' ($1.41/h at us-east-1 prices) in eu-west-1\n• Stop notebook instance 'nb' ($0.50/h) in us-east-1");
     assert.deepEqual(c.choices, ['Stop or delete 2 resources']);
+    const allElsewhere = bulkConfirmation([{ action: 'deleteEndpoint', ref: endpointRef, burn: { usdPerHour: 1.41, kgCo2ePerHour: 0.02, priceRegion: 'us-east-1' } }], dev);
+    assert.equal(allElsewhere.message, "Stop or delete 1 idle resource in account 123456789012 (profile 'dev') ($1.41/h in all, at us-east-1 prices)? Deleted resources cannot be restored.");
     const unknown = bulkConfirmation([{ action: 'deleteApp', ref: appRef, burn: { usdPerHour: null, kgCo2ePerHour: null } }], { account: undefined, profile: undefined });
     assert.equal(unknown.message, 'Stop or delete 1 idle resource in account unknown (default credentials)? Deleted resources cannot be restored.');
   });
