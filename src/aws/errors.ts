@@ -67,7 +67,7 @@ export class AwsError extends Error {
     const name = typeof err === 'object' && err !== null && typeof (err as ErrorLike).name === 'string' ? ((err as ErrorLike).name as string) : 'Error';
     const reason = classifyAwsError(err);
     // The handler's own timeout text names its package and option; say what happened instead.
-    const message = reason === 'timeout' ? `${action} timed out: no answer from AWS in time (${errorMessage(err).replace(/^@smithy\/[\w-]+ - \[\w+\] /, '')})` : `${action} failed: ${name}: ${errorMessage(err)}`;
+    const message = reason === 'timeout' ? `${action} timed out: no answer from AWS in time (${errorMessage(err).replace(/^@smithy\/[\w-]+ - \[\w+\] /, '').replace(/\.$/, '')})` : `${action} failed: ${name}: ${errorMessage(err)}`;
     return new AwsError(reason, message, name, err);
   }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { awsTimeoutEnv, awsTimeouts, clientConfig, createClients, destroyClients, resolveTimeouts } from '../../src/aws/clients';
-import { AwsError } from '../../src/aws/errors';
+import { AwsError, classifyAwsError } from '../../src/aws/errors';
 import { loadAccount } from '../../src/aws/explorer';
 import { SageMakerResources } from '../../src/aws/sagemaker';
 import { explorerRoots, regionItem } from '../../src/present/explorer';
@@ -22,6 +22,14 @@ describe('AWS call timeouts', () => {
     assert.deepEqual(resolveTimeouts({}, { [awsTimeoutEnv]: '150' }), { connectMs: 150, requestMs: 150 });
     assert.deepEqual(resolveTimeouts({ requestMs: 90 }, { [awsTimeoutEnv]: '150' }), { connectMs: 150, requestMs: 90 });
     for (const bad of ['', 'abc', '0', '-5']) assert.deepEqual(resolveTimeouts({}, { [awsTimeoutEnv]: bad }), { ...awsTimeouts });
+  });
+
+  it('classifies the handler\'s connect and request timeouts, and the services\' own, as timeouts', () => {
+    for (const err of [{ name: 'TimeoutError', message: 'Socket timed out without establishing a connection within 200 ms' }, { name: 'RequestTimeout' }, { name: 'RequestTimeoutException' }, Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' })]) {
+      assert.equal(classifyAwsError(err), 'timeout', JSON.stringify(err));
+    }
+    const e = AwsError.from(Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 200 ms requestTimeout.'), { name: 'TimeoutError' }), 'ListEndpoints');
+    assert.equal(e.message, 'ListEndpoints timed out: no answer from AWS in time (a request has exceeded the configured 200 ms requestTimeout)');
   });
 
   describe('against an endpoint that accepts and never answers', () => {
