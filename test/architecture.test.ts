@@ -38,6 +38,27 @@ describe('architecture', () => {
   }
 });
 
+describe('AWS call timeouts', () => {
+  it('every AWS client that calls out is built with the shared config (connect and request timeouts)', () => {
+    const aws = sources(path.join(src, 'aws'));
+    let clients = 0;
+    for (const file of aws) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/new (\w+Client)\(([^)]*)\)/g)) {
+        clients++;
+        const where = `${path.relative(src, file)}: new ${m[1]}(${m[2]})`;
+        // profileRegion's STS client only reads the region from the config files; it never sends a request.
+        if (/\bprofile \? \{ profile \} : \{\}/.test(m[2])) {
+          assert.match(text, /client\.config\.region\(\)/, where);
+          continue;
+        }
+        assert.match(m[2], /^(config|\{ \.\.\.clientConfig\()/, `${where} is not built from clientConfig()`);
+      }
+    }
+    assert.ok(clients >= 4, `${clients} clients found`);
+  });
+});
+
 describe('workspace trust', () => {
   it("untrusted workspaces cannot steer the AWS connection through their own settings", () => {
     const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -49,5 +70,26 @@ describe('workspace trust', () => {
     const awsSettings = Object.keys(manifest.contributes.configuration.properties).filter((k) => k.startsWith('greenml.aws.'));
     assert.ok(awsSettings.length > 0);
     assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), awsSettings.sort());
+  });
+
+  it('no workspace, trusted or not, can set the AWS-steering settings: they are user-only (application scope)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const properties = manifest.contributes.configuration.properties;
+    for (const key of ['greenml.aws.profile', 'greenml.aws.regions', 'greenml.aws.readOnly']) {
+      assert.ok(['application', 'machine'].includes(properties[key]?.scope ?? 'window'), `${key} has scope ${properties[key]?.scope ?? 'window (the default)'}`);
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes(key), `${key} is also listed as restricted`);
+    }
+    // The code reads them from the user's value only (src/vscode/settings.ts), never with get().
+    const settingsSource = fs.readFileSync(path.resolve(__dirname, '..', '..', 'src', 'vscode', 'settings.ts'), 'utf8');
+    const body = settingsSource.slice(settingsSource.indexOf('export function readAwsSettings'));
+    assert.doesNotMatch(body, /\.get<[^>]*>\('aws\./);
+    assert.match(body, /userValue<unknown>\(section, 'aws\.readOnly'/);
+    for (const file of fs.readdirSync(path.resolve(__dirname, '..', '..', 'src', 'vscode'))) {
+      const text = fs.readFileSync(path.resolve(__dirname, '..', '..', 'src', 'vscode', file), 'utf8');
+      assert.doesNotMatch(text, /\.get<[^>]*>\('aws\.(profile|regions|readOnly)'/, `${file} reads an AWS setting with get(), which takes a workspace's value`);
+    }
   });
 });

@@ -15,17 +15,47 @@ export interface ClientOptions {
   version?: string;
   /** Called once per AWS call (before retries), e.g. to count calls by operation in the benchmark. */
   onCall?: (service: string, operation: string) => void;
+  /** Overrides of {@link awsTimeouts}, ms (tests use short ones). */
+  timeouts?: Partial<AwsTimeouts>;
 }
 
-/** The SDK client settings shared by every service: region, credentials, endpoint, user agent, retries. */
+export interface AwsTimeouts {
+  /** Most time to open the TCP (and TLS) connection of one attempt. */
+  connectMs: number;
+  /** Most time one attempt may wait for its whole answer once connected. */
+  requestMs: number;
+}
+
+/**
+ * The timeouts of every AWS call, per attempt (retries multiply them): an endpoint that never
+ * answers fails with a `TimeoutError` instead of hanging. SDK v3's own default is no timeout.
+ */
+export const awsTimeouts: Readonly<AwsTimeouts> = { connectMs: 5_000, requestMs: 30_000 };
+
+/** The environment variable that shortens or lengthens both timeouts, in ms (e.g. for a slow link, or a test). */
+export const awsTimeoutEnv = 'GREENML_AWS_TIMEOUT_MS';
+
+/** The timeouts in force: the options', else the environment's (`GREENML_AWS_TIMEOUT_MS`), else {@link awsTimeouts}. */
+export function resolveTimeouts(options: Partial<AwsTimeouts> = {}, env: NodeJS.ProcessEnv = process.env): AwsTimeouts {
+  const fromEnv = Number(env[awsTimeoutEnv]);
+  const base = env[awsTimeoutEnv] !== undefined && env[awsTimeoutEnv]?.trim() !== '' && Number.isFinite(fromEnv) && fromEnv > 0 ? { connectMs: fromEnv, requestMs: fromEnv } : awsTimeouts;
+  return { connectMs: options.connectMs ?? base.connectMs, requestMs: options.requestMs ?? base.requestMs };
+}
+
+/** The SDK client settings shared by every service: region, credentials, endpoint, user agent, retries, timeouts. */
 export function clientConfig(options: ClientOptions) {
+  const timeouts = resolveTimeouts(options.timeouts);
+  const requestHandler = { connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true };
   return {
     region: options.region,
-    credentials: fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
+    // The providers' own clients (STS for assumed roles, SSO) get the same timeouts.
+    credentials: fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: { requestHandler } }),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     customUserAgent: `greenml/${options.version ?? 'dev'}`,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 3,
+    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and waits on.
+    requestHandler,
   };
 }
 

@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/engine';
 
-export type AwsErrorReason = 'noCredentials' | 'expired' | 'accessDenied' | 'throttled' | 'notFound' | 'unsupported' | 'unknown';
+export type AwsErrorReason = 'noCredentials' | 'expired' | 'accessDenied' | 'throttled' | 'timeout' | 'notFound' | 'unsupported' | 'unknown';
 
 const reasonsByName: Record<string, AwsErrorReason> = {
   CredentialsProviderError: 'noCredentials',
@@ -17,6 +17,10 @@ const reasonsByName: Record<string, AwsErrorReason> = {
   RequestLimitExceeded: 'throttled',
   LimitExceededException: 'throttled',
   ResourceNotFound: 'notFound',
+  // The HTTP handler's connection and request timeouts (src/aws/clients.ts), and the services' own.
+  TimeoutError: 'timeout',
+  RequestTimeout: 'timeout',
+  RequestTimeoutException: 'timeout',
 };
 
 interface ErrorLike {
@@ -39,6 +43,7 @@ export function classifyAwsError(err: unknown): AwsErrorReason {
   // An operation the service (or moto) does not implement comes back as a 500 without a JSON body, or a 501.
   if (e.$metadata?.httpStatusCode === 501 || name === 'UnknownOperationException' || name === 'NotImplemented') return 'unsupported';
   if (e.$metadata?.httpStatusCode === 403) return 'accessDenied';
+  if ((err as { code?: unknown }).code === 'ETIMEDOUT') return 'timeout';
   return 'unknown';
 }
 
@@ -60,7 +65,10 @@ export class AwsError extends Error {
   static from(err: unknown, action: string): AwsError {
     if (err instanceof AwsError) return err;
     const name = typeof err === 'object' && err !== null && typeof (err as ErrorLike).name === 'string' ? ((err as ErrorLike).name as string) : 'Error';
-    return new AwsError(classifyAwsError(err), `${action} failed: ${name}: ${errorMessage(err)}`, name, err);
+    const reason = classifyAwsError(err);
+    // The handler's own timeout text names its package and option; say what happened instead.
+    const message = reason === 'timeout' ? `${action} timed out: no answer from AWS in time (${errorMessage(err).replace(/^@smithy\/[\w-]+ - \[\w+\] /, '').replace(/\.$/, '')})` : `${action} failed: ${name}: ${errorMessage(err)}`;
+    return new AwsError(reason, message, name, err);
   }
 
   static is(err: unknown, reason: AwsErrorReason): boolean {

@@ -7,6 +7,7 @@ import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCach
 import { defaultCacheHours, PriceCache } from '../estimate/priceCache';
 import { defaultPriceCacheFile, filePriceStore } from '../node/priceStore';
 import { formatFigure, formatUsd } from '../present/figures';
+import { priceOrigin } from '../present/priceLabel';
 import type { CliIo } from './main';
 import { parseCommandLine, reportUsageError } from './usage';
 
@@ -22,7 +23,9 @@ Options:
   --intensity ccf|recent  Grid factor: the CCF app's (default) or the recent figure of the data
   --live                  Ask the AWS Price List API for the region's SageMaker price (needs AWS
                           credentials and pricing:GetProducts; cached in ~/.cache/greenml/prices.json);
-                          without it, or when the call fails, the bundled price is used
+                          without it, or when the call fails, the bundled price is used; a
+                          call that gets no answer in time (GREENML_AWS_TIMEOUT_MS, default
+                          30 s per attempt) is an error, exit 2
   --usage U               The price --live asks for: hosting (default), training, notebook or processing
   --profile P             AWS profile for --live (default: AWS_PROFILE, else the default chain)
   --cache-hours N         How long a fetched price is reused (default: 24)
@@ -35,6 +38,8 @@ export interface LiveLookup {
   price?: LivePriceInput;
   /** Why no live price is used (one line, no credentials in it). */
   warning?: string;
+  /** The call got no answer in time: an error, not a fallback (the network, a proxy or the endpoint is at fault). */
+  timedOut?: boolean;
 }
 
 /** The live price of a type: the cache's when fresh, else one Price List call (its result is cached, a failure is not). */
@@ -53,6 +58,7 @@ export async function lookUpLivePrice(key: PriceKey, options: { profile?: string
     return { price: { usdPerHour: found.usdPerHour, source: entry.source, fetchedAt: entry.fetchedAt } };
   } catch (err) {
     const e = AwsError.from(err, 'GetProducts');
+    if (e.reason === 'timeout') return { warning: `no live price: ${e.message}`, timedOut: true };
     return { warning: `no live price (${e.reason}): ${e.message}` };
   } finally {
     client.destroy();
@@ -106,10 +112,14 @@ export async function runEstimateCommand(argv: readonly string[], io: CliIo, ver
   let livePrice: LivePriceInput | undefined;
   if (values.live) {
     const found = await lookUpLivePrice({ instanceType: instance.instanceType, region, usage: usage as PriceUsage }, { profile: values.profile, cacheHours, version });
+    if (found.timedOut) {
+      io.stderr(`greenml: ${found.warning}\n`);
+      return 2;
+    }
     if (found.warning) io.stderr(`greenml: ${found.warning}; the bundled price is used\n`);
     livePrice = found.price;
   }
-  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice });
+  const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice, usage: usage as PriceUsage });
   if (values.json) {
     io.stdout(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2) + '\n');
   } else io.stdout(formatEstimateText(estimate, instance, hours));
@@ -127,14 +137,13 @@ function specs(r: InstanceRow): string {
 export function formatEstimateText(e: InstanceEstimate, instance: InstanceRow, hours?: number): string {
   const region = getRegion(e.region);
   const w = (n: number | null): string => (n === null ? 'unknown' : `${formatFigure(n)} W`);
-  const costKind = e.costSource === 'live' ? `live SageMaker price, ${e.region}` : e.costSource === 'bundled' ? 'bundled SageMaker hosting price, us-east-1' : e.costSource === 'ec2-lower-bound' ? 'EC2 price in us-east-1: a lower bound' : '';
   const lines = [
     `${e.instanceType} in ${e.region}${region ? ` (${region.name})` : ''}, utilisation ${formatFigure(e.utilization * 100)}%${e.estimated ? ' (estimate)' : ''}`,
     `  Specs     ${specs(instance)}`,
     `  Power     CPU ${w(e.power.cpuWatts)}${instance.acceleratorKind === 'none' ? '' : ` + accelerators ${w(e.power.acceleratorWatts)}`} + memory ${w(e.power.memoryWatts)}, × PUE ${e.power.pue}`,
     `  Energy    ${formatFigure(e.energyKwhPerHour)} kWh/h`,
     `  Carbon    ${formatFigure(e.operationalKgCo2ePerHour)} kgCO2e/h operational (${formatFigure(e.gridGco2ePerKwh, 6)} gCO2e/kWh, ${e.intensity}) + ${formatFigure(e.embodiedKgCo2ePerHour)} embodied = ${formatFigure(e.totalKgCo2ePerHour)} kgCO2e/h`,
-    `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${costKind})`}`,
+    `  Cost      ${e.costUsdPerHour === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)}/h (${priceOrigin(e)})`}`,
   ];
   if (hours !== undefined) {
     const s = scaleEstimate(e, hours);

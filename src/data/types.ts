@@ -93,3 +93,13 @@ export interface ClaimRow {
   sourceDate: string | null;
   notes: string | null;
 }
+
+/** The usage kinds the bundled price table holds (the offer's `platoinstancetype` Hosting, Training, Notebook, Processing). */
+export type PriceUsageKind = 'hosting' | 'training' | 'notebook' | 'processing';
+
+/** SageMaker on-demand prices by region, usage and `ml.*` type, USD per instance-hour (scripts/gen-prices.mjs). */
+export interface PriceTable {
+  /** The offer file(s) read, with version and publication date; null while no offer file has been read. */
+  source: string | null;
+  prices: Readonly<Record<string, Readonly<Partial<Record<PriceUsageKind, Readonly<Record<string, number>>>>>>>;
+}

@@ -29,6 +29,8 @@ export interface SpotRange {
 export interface JobBound {
   instanceType: string;
   region: string;
+  /** The region whose price the cost uses (us-east-1 for the fallback prices); null without a price. */
+  costRegion: string | null;
   instanceCount: number;
   /** Training jobs counted: 1 for a job, `max_jobs` for a tuner. */
   jobs: number;
@@ -78,7 +80,7 @@ export function trainingBound(estimate: InstanceEstimate, input: JobBoundInput):
   const notes = [...estimate.notes];
   const sources = [...estimate.sources];
   if (defaultMaxRun) sources.push(defaultMaxRunSeconds.source);
-  if (estimate.costSource === 'bundled') notes.push('no SageMaker training price is bundled: the hosting price of the type is used');
+  if (estimate.costSource === 'bundled' && estimate.costUsage !== 'training') notes.push('no SageMaker training price is bundled: the hosting price of the type is used');
   const costUsd = times(estimate.costUsdPerHour);
   let spot: SpotRange | undefined;
   const discount = input.spot ? spotDiscount() : undefined;
@@ -89,6 +91,7 @@ export function trainingBound(estimate: InstanceEstimate, input: JobBoundInput):
   return {
     instanceType: estimate.instanceType,
     region: estimate.region,
+    costRegion: estimate.costRegion,
     instanceCount: input.instanceCount,
     jobs,
     hoursPerJob,
@@ -108,6 +111,8 @@ export function trainingBound(estimate: InstanceEstimate, input: JobBoundInput):
 export interface AlwaysOnCost {
   instanceType: string;
   region: string;
+  /** The region whose price the cost uses (us-east-1 for the fallback prices); null without a price. */
+  costRegion: string | null;
   instanceCount: number;
   costUsdPerHour: number | null;
   totalKgCo2ePerHour: number | null;
@@ -123,6 +128,7 @@ export function alwaysOnCost(estimate: InstanceEstimate, instanceCount: number):
   return {
     instanceType: estimate.instanceType,
     region: estimate.region,
+    costRegion: estimate.costRegion,
     instanceCount,
     costUsdPerHour: times(estimate.costUsdPerHour, instanceCount),
     totalKgCo2ePerHour: times(estimate.totalKgCo2ePerHour, instanceCount),

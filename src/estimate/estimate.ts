@@ -1,7 +1,8 @@
 import { embodiedRows } from '../data/generated/embodied';
 import { getInstanceType } from '../data/instances';
+import { getTablePrice } from '../data/prices';
 import { getRegion } from '../data/regions';
-import type { InstanceRow, RegionRow } from '../data/types';
+import type { InstanceRow, PriceUsageKind, RegionRow } from '../data/types';
 import type { Sourced } from './coefficients';
 import type { LivePriceInput } from './priceCache';
 import { acceleratorCoefficients, cpuCoefficients, defaultUtilization, memoryWattsPerGb, pue, unknownRegionGco2ePerKwh } from './coefficients';
@@ -18,6 +19,8 @@ export interface EstimateOptions {
   intensity?: IntensityChoice;
   /** A live Price List price of this type in this region (see priceCache.ts); used before the bundled one. */
   livePrice?: LivePriceInput;
+  /** What the instance does, for the price: hosting (default), training, notebook or processing. */
+  usage?: PriceUsageKind;
 }
 
 /** Power draw of one instance at the given utilisation, watts, before PUE. Null parts are unknown. */
@@ -50,8 +53,10 @@ export interface InstanceEstimate {
   /** USD per instance-hour, or null when no price is bundled. */
   costUsdPerHour: number | null;
   costSource: CostSource | null;
-  /** The region the price is for: the estimate's for a live price; us-east-1 for both bundled prices (other regions usually cost more). */
+  /** The region the price is for: the estimate's for a live price or a price of the bundled regional table; us-east-1 for the fallback prices (other regions usually cost more). */
   costRegion: string | null;
+  /** The usage the price is for: the estimate's for a live price or a price of the regional table; hosting for the fallback prices. */
+  costUsage: PriceUsageKind | null;
   /** True when any input is a fallback, an estimate by a third party or a figure of another region. */
   estimated: boolean;
   /** Where each figure comes from (deduplicated). */
@@ -131,7 +136,7 @@ export function estimateInstance(instanceType: string, options: EstimateOptions 
   if (embodiedKgCo2ePerHour === null) notes.push('no embodied-emissions figure for this type: the total leaves it out');
   const totalKgCo2ePerHour = operationalKgCo2ePerHour === null ? null : operationalKgCo2ePerHour + (embodiedKgCo2ePerHour ?? 0);
 
-  const cost = options.livePrice ? livePriceOf(options.livePrice, region.code) : costPerHour(instance, region.code);
+  const cost = options.livePrice ? livePriceOf(options.livePrice, region.code, options.usage ?? 'hosting') : costPerHour(instance, region.code, options.usage ?? 'hosting');
   if (cost) used.push(cost);
 
   for (const s of used) if (s.note) notes.push(s.note);
@@ -149,7 +154,8 @@ export function estimateInstance(instanceType: string, options: EstimateOptions 
     complete: energyKwhPerHour !== null && acceleratorWatts !== null && embodiedKgCo2ePerHour !== null,
     costUsdPerHour: cost?.value.usd ?? null,
     costSource: cost?.value.kind ?? null,
-    costRegion: cost ? (cost.value.kind === 'live' ? region.code : 'us-east-1') : null,
+    costRegion: cost?.value.region ?? null,
+    costUsage: cost?.value.usage ?? null,
     estimated: used.some((s) => s.estimated) || energyKwhPerHour === null,
     sources: [...new Set(used.map((s) => s.source))],
     notes: [...new Set(notes)],
@@ -190,22 +196,36 @@ export function embodiedPerHour(instance: InstanceRow): Sourced<number | null> {
   return { value: null, source: 'shared/data/embodied-emissions.csv (no figure)', estimated: true };
 }
 
+/** A price per instance-hour: its kind, and the region and usage it is for. */
+export interface PriceFigure {
+  usd: number;
+  kind: CostSource;
+  region: string;
+  usage: PriceUsageKind;
+}
+
 /** A live price as a sourced figure: the region's own on-demand price, not an estimate. */
-export function livePriceOf(price: LivePriceInput, region: string): Sourced<{ usd: number; kind: CostSource }> {
+export function livePriceOf(price: LivePriceInput, region: string, usage: PriceUsageKind = 'hosting'): Sourced<PriceFigure> {
   return {
-    value: { usd: price.usdPerHour, kind: 'live' },
+    value: { usd: price.usdPerHour, kind: 'live', region, usage },
     source: `${price.source}, ${region}, fetched ${new Date(price.fetchedAt).toISOString().slice(0, 10)}`,
     estimated: false,
   };
 }
 
-/** USD per hour: the bundled SageMaker hosting price, else the EC2 price as a lower bound; both are us-east-1's. */
-export function costPerHour(instance: InstanceRow, region: string): Sourced<{ usd: number; kind: CostSource }> | undefined {
+/**
+ * USD per hour and the region it is for: the bundled regional table's price of the region and usage
+ * (scripts/gen-prices.mjs), else the bundled us-east-1 SageMaker hosting price, else the us-east-1
+ * EC2 price as a lower bound. The last two are us-east-1's whatever the region, and say so.
+ */
+export function costPerHour(instance: InstanceRow, region: string, usage: PriceUsageKind = 'hosting'): Sourced<PriceFigure> | undefined {
+  const table = getTablePrice(instance.instanceType, region, usage);
+  if (table) return { value: { usd: table.usdPerHour, kind: 'bundled', region, usage }, source: `SageMaker ${usage} price, ${region}: ${table.source}`, estimated: false };
   const elsewhere = region !== 'us-east-1' ? `; ${region} prices usually differ` : '';
   if (instance.hostingUsdPerHour !== null) {
     const stale = instance.notes?.includes('price cut') ? '; predates the June 2025 P4/P5 price cut' : '';
     return {
-      value: { usd: instance.hostingUsdPerHour, kind: 'bundled' },
+      value: { usd: instance.hostingUsdPerHour, kind: 'bundled', region: 'us-east-1', usage: 'hosting' },
       source: `SageMaker hosting price, us-east-1, about January 2025: ${instance.hostingPriceSource ?? 'bundled'}`,
       estimated: elsewhere !== '' || stale !== '',
       ...(elsewhere || stale ? { note: `the bundled price is us-east-1's hosting price${stale}${elsewhere}` } : {}),
@@ -213,7 +233,7 @@ export function costPerHour(instance: InstanceRow, region: string): Sourced<{ us
   }
   if (instance.ec2UsdPerHourUsEast1 !== null) {
     return {
-      value: { usd: instance.ec2UsdPerHourUsEast1, kind: 'ec2-lower-bound' },
+      value: { usd: instance.ec2UsdPerHourUsEast1, kind: 'ec2-lower-bound', region: 'us-east-1', usage: 'hosting' },
       source: `EC2 Linux on-demand price, us-east-1: ${instance.ec2PriceSource ?? 'bundled'}`,
       estimated: true,
       note: `no SageMaker price bundled: the EC2 price in us-east-1 is a lower bound on the ml.* price${elsewhere}`,

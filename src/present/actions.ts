@@ -41,10 +41,21 @@ export function resourceLabel(ref: ResourceRef): string {
   }
 }
 
-/** ` ($1.41/h)`, or empty when the burn is unknown or zero (e.g. a serverless endpoint). */
+/** ` ($1.41/h)`, ` ($1.41/h at us-east-1 prices)`, or empty when the burn is unknown or zero (e.g. a serverless endpoint). */
 function burnSuffix(burn: Burn | undefined): string {
   if (!burn || burn.usdPerHour === null || burn.usdPerHour === 0) return '';
-  return ` (${formatUsd(burn.usdPerHour)}/h)`;
+  return ` (${formatUsd(burn.usdPerHour)}/h${burn.priceRegion ? ` at ${burn.priceRegion} prices` : ''})`;
+}
+
+/** The AWS account an action would change and the profile its credentials come from (undefined: the default chain). */
+export interface ActionAccount {
+  account: string | undefined;
+  profile: string | undefined;
+}
+
+/** `account 123456789012 (profile 'dev')`, `account 123456789012 (default credentials)`. */
+export function accountPhrase(a: ActionAccount): string {
+  return `account ${a.account ?? 'unknown'} (${a.profile ? `profile '${a.profile}'` : 'default credentials'})`;
 }
 
 export interface Confirmation {
@@ -58,17 +69,20 @@ export const deleteEndpointChoices = { endpointOnly: 'Delete endpoint', withConf
 
 /** The verb phrase of an action on one resource: `Delete endpoint 'my-ep' in eu-west-1`. */
 export function actionPhrase(action: ActionId, ref: ResourceRef): string {
-  const verb = action === 'setSpaceIdleTimeout' ? 'Set the idle timeout of' : action.startsWith('stop') ? 'Stop' : 'Delete';
-  return `${verb} ${resourceLabel(ref)} in ${ref.region}`;
+  return `${actionVerb(action)} ${resourceLabel(ref)} in ${ref.region}`;
+}
+
+function actionVerb(action: ActionId): string {
+  return action === 'setSpaceIdleTimeout' ? 'Set the idle timeout of' : action.startsWith('stop') ? 'Stop' : 'Delete';
 }
 
 /**
- * The modal confirmation of a stop or delete: it names the resource, its region and its burn.
- * `configSharedWith` lists the other endpoints of the region on the same endpoint config: then
- * the config is kept and deleting it is not offered.
+ * The modal confirmation of a stop or delete: it names the resource, its burn, its region, and the
+ * account and profile the call goes to. `configSharedWith` lists the other endpoints of the region
+ * on the same endpoint config: then the config is kept and deleting it is not offered.
  */
-export function confirmation(action: Exclude<ActionId, 'setSpaceIdleTimeout'>, ref: ResourceRef, burn: Burn | undefined, configSharedWith: readonly string[] = []): Confirmation {
-  const what = `${actionPhrase(action, ref)}${burnSuffix(burn)}?`;
+export function confirmation(action: Exclude<ActionId, 'setSpaceIdleTimeout'>, ref: ResourceRef, burn: Burn | undefined, account: ActionAccount, configSharedWith: readonly string[] = []): Confirmation {
+  const what = `${actionVerb(action)} ${resourceLabel(ref)}${burnSuffix(burn)} in ${ref.region}, ${accountPhrase(account)}?`;
   switch (action) {
     case 'deleteEndpoint':
       if (configSharedWith.length > 0) {
@@ -114,13 +128,16 @@ export interface PlannedAction {
   burn: Burn | undefined;
 }
 
-/** The one confirmation of "Stop idle resources…": every resource, its action and burn, and the total. */
-export function bulkConfirmation(plan: readonly PlannedAction[]): Confirmation {
+/** The one confirmation of "Stop idle resources…": the account and profile, every resource with its action, region and burn, and the total. */
+export function bulkConfirmation(plan: readonly PlannedAction[], account: ActionAccount): Confirmation {
   const total = plan.reduce<number | null>((sum, p) => (sum === null || p.burn?.usdPerHour == null ? null : sum + p.burn.usdPerHour), 0);
+  const priced = plan.filter((p) => p.burn?.usdPerHour);
+  const otherPrices = [...new Set(priced.map((p) => p.burn?.priceRegion).filter((r): r is string => r !== undefined))];
+  const share = priced.every((p) => p.burn?.priceRegion) ? 'at' : 'partly at';
   const n = plan.length;
   return {
-    message: `Stop or delete ${n} idle resource${n === 1 ? '' : 's'}${total === null || total === 0 ? '' : ` (${formatUsd(total)}/h in all)`}? Deleted resources cannot be restored.`,
-    detail: plan.map((p) => `• ${actionPhrase(p.action, p.ref)}${burnSuffix(p.burn)}`).join('\n'),
+    message: `Stop or delete ${n} idle resource${n === 1 ? '' : 's'} in ${accountPhrase(account)}${total === null || total === 0 ? '' : ` (${formatUsd(total)}/h in all${otherPrices.length ? `, ${share} ${otherPrices.join(', ')} prices` : ''})`}? Deleted resources cannot be restored.`,
+    detail: plan.map((p) => `• ${actionVerb(p.action)} ${resourceLabel(p.ref)}${burnSuffix(p.burn)} in ${p.ref.region}`).join('\n'),
     choices: [`Stop or delete ${n} resource${n === 1 ? '' : 's'}`],
   };
 }

@@ -6,6 +6,7 @@ import { estimateInstance } from '../estimate/estimate';
 import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCache';
 import type { CostTarget, CostTargets } from './costTargets';
 import { formatFigure, formatUsd } from './figures';
+import { otherRegionPrice } from './priceLabel';
 
 /** A live price lookup that never waits: the cached price, or undefined (the caller may fetch in the background). */
 export type PriceLookup = (key: PriceKey) => LivePriceInput | undefined;
@@ -66,13 +67,13 @@ const lowerBoundMark = ' (EC2 price: a lower bound)';
 function jobTitle(b: JobBound, lowerBound: boolean): string {
   const jobs = b.jobs > 1 ? `${b.jobs} jobs × ` : '';
   const cost = b.costUsd === null ? 'cost unknown' : b.spot && b.spot.minCostUsd !== null ? `${formatUsd(b.spot.minCostUsd)}–${formatUsd(b.costUsd)} with spot` : formatUsd(b.costUsd);
-  const mark = lowerBound && b.costUsd !== null ? lowerBoundMark : '';
+  const mark = b.costUsd !== null ? `${lowerBound ? lowerBoundMark : ''}${otherRegionPrice(b)}` : '';
   return `≤ ${jobs}${hours(b.hoursPerJob)} × ${b.instanceCount} × ${b.instanceType} ≈ ${cost}${mark} · ${formatFigure(b.totalKgCo2e)} kgCO2e (${b.region})`;
 }
 
 function alwaysOnTitle(c: AlwaysOnCost, lowerBound: boolean): string {
   const count = c.instanceCount > 1 ? `${c.instanceCount} × ` : '';
-  const cost = c.costUsdPerHour === null ? 'cost unknown' : `${formatUsd(c.costUsdPerHour)}/h${lowerBound ? lowerBoundMark : ''}`;
+  const cost = c.costUsdPerHour === null ? 'cost unknown' : `${formatUsd(c.costUsdPerHour)}/h${lowerBound ? lowerBoundMark : ''}${otherRegionPrice(c)}`;
   const month = c.costUsdPerMonth === null ? '' : ` · ${formatUsd(c.costUsdPerMonth)}/month`;
   return `≈ ${cost} · ${formatFigure(c.totalKgCo2ePerHour)} kgCO2e/h (${count}${c.instanceType}, ${c.region})${month}`;
 }
@@ -93,7 +94,7 @@ function tooltip(lines: string[], b: { estimated: boolean; notes: string[]; sour
  */
 export function lensFor(target: CostTarget, region: LensRegion, settings: LensSettings): LensModel | undefined {
   const livePrice = settings.livePrice?.({ instanceType: target.instanceType, region: region.code, usage: usageOf[target.kind] });
-  const estimate = estimateInstance(target.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity, livePrice });
+  const estimate = estimateInstance(target.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity, livePrice, usage: usageOf[target.kind] });
   if (estimate.costUsdPerHour === null && estimate.totalKgCo2ePerHour === null) return undefined;
   const lowerBound = estimate.costSource === 'ec2-lower-bound';
   if (target.kind === 'training' || target.kind === 'tuner') {

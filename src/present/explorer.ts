@@ -18,6 +18,8 @@ export interface Burn {
   kgCo2ePerHour: number | null;
   /** Resources whose burn is not known yet (endpoint config still loading), left out of the figures: they are lower bounds. */
   loading?: number;
+  /** Set when a dollar figure is another region's list price (the bundled prices are us-east-1's): that region. */
+  priceRegion?: string;
 }
 
 /** A tree item as data: the vscode layer maps it 1:1 onto a TreeItem. */
@@ -57,7 +59,8 @@ export function instanceBurn(instanceType: string | null, count: number, region:
   if (!instanceType) return { usdPerHour: null, kgCo2ePerHour: null };
   try {
     const e = estimateInstance(instanceType, { region });
-    return { usdPerHour: e.costUsdPerHour === null ? null : e.costUsdPerHour * count, kgCo2ePerHour: e.totalKgCo2ePerHour === null ? null : e.totalKgCo2ePerHour * count };
+    const elsewhere = e.costUsdPerHour !== null && e.costRegion !== null && e.costRegion !== e.region ? { priceRegion: e.costRegion } : {};
+    return { usdPerHour: e.costUsdPerHour === null ? null : e.costUsdPerHour * count, kgCo2ePerHour: e.totalKgCo2ePerHour === null ? null : e.totalKgCo2ePerHour * count, ...elsewhere };
   } catch (err) {
     if (err instanceof EstimateError) return { usdPerHour: null, kgCo2ePerHour: null };
     throw err;
@@ -66,17 +69,24 @@ export function instanceBurn(instanceType: string | null, count: number, region:
 
 export function addBurn(a: Burn, b: Burn): Burn {
   const loading = (a.loading ?? 0) + (b.loading ?? 0);
+  const priceRegion = a.priceRegion ?? b.priceRegion;
   return {
     usdPerHour: a.usdPerHour === null || b.usdPerHour === null ? null : a.usdPerHour + b.usdPerHour,
     kgCo2ePerHour: a.kgCo2ePerHour === null || b.kgCo2ePerHour === null ? null : a.kgCo2ePerHour + b.kgCo2ePerHour,
     ...(loading > 0 ? { loading } : {}),
+    ...(priceRegion ? { priceRegion } : {}),
   };
 }
 
-/** `$12.40/h · 2.1 kgCO2e/h`; `—` for an unknown part; `≥ $12.40/h · ≥ 2.1 kgCO2e/h · 3 loading` while some burns are not known yet. */
+/**
+ * `$12.40/h · 2.1 kgCO2e/h`, the dollar figure first (a narrow sidebar cuts the end); `—` for an
+ * unknown part; `$12.40/h (us-east-1 prices) · …` when the price is another region's;
+ * `≥ $12.40/h · ≥ 2.1 kgCO2e/h · 3 loading` while some burns are not known yet.
+ */
 export function formatBurn(burn: Burn): string {
   const atLeast = burn.loading ? '≥ ' : '';
-  const figures = `${atLeast}${formatUsd(burn.usdPerHour)}/h · ${atLeast}${formatFigure(burn.kgCo2ePerHour, 2)} kgCO2e/h`;
+  const elsewhere = burn.priceRegion && burn.usdPerHour !== null && burn.usdPerHour !== 0 ? ` (${burn.priceRegion} prices)` : '';
+  const figures = `${atLeast}${formatUsd(burn.usdPerHour)}/h${elsewhere} · ${atLeast}${formatFigure(burn.kgCo2ePerHour, 2)} kgCO2e/h`;
   return burn.loading ? `${figures} · ${burn.loading} loading` : figures;
 }
 
@@ -153,7 +163,7 @@ export function endpointItem(endpoint: Endpoint, region: string, invocations: re
   return {
     id: endpoint.arn || `${region}/endpoint/${endpoint.name}`,
     label: endpoint.name,
-    description: describe([idle ? '⚠ idle' : undefined, endpoint.status === 'InService' ? undefined : endpoint.status, kind, endpoint.variants.map((v) => variantLabel(v, endpoint.details)).join(', '), billing && burn.usdPerHour !== 0 ? formatBurn(burn) : undefined]),
+    description: describe([billing && burn.usdPerHour !== 0 ? formatBurn(burn) : undefined, idle ? '⚠ idle' : undefined, endpoint.status === 'InService' ? undefined : endpoint.status, kind, endpoint.variants.map((v) => variantLabel(v, endpoint.details)).join(', ')]),
     tooltip: describe([
       `Endpoint ${endpoint.name} (${endpoint.status})`,
       endpoint.creationTime ? `created ${formatAge(endpoint.creationTime, options.now)} ago` : undefined,
@@ -183,7 +193,7 @@ export function notebookItem(notebook: NotebookInstance, region: string, options
   return leaf({
     id: notebook.arn || `${region}/notebook/${notebook.name}`,
     label: notebook.name,
-    description: describe([idle ? '⚠ idle' : undefined, notebook.status, notebook.instanceType ?? undefined, billing ? formatBurn(burn) : undefined]),
+    description: describe([billing ? formatBurn(burn) : undefined, idle ? '⚠ idle' : undefined, notebook.status, notebook.instanceType ?? undefined]),
     tooltip: describe([`Notebook instance ${notebook.name} (${notebook.status})`, notebook.lifecycleConfigName ? `lifecycle config ${notebook.lifecycleConfigName}` : 'no lifecycle config', idle ? `idle: ${idle}` : undefined]),
     contextValue: idle ? 'greenml.aws.notebook.idle' : `greenml.aws.notebook.${notebook.status === 'InService' ? 'running' : 'other'}`,
     icon: idle ? 'warning' : 'notebook',
@@ -198,7 +208,7 @@ export function jobItem(job: Job, region: string, options: ExplorerOptions): Exp
   return leaf({
     id: job.arn || `${region}/${job.kind}/${job.name}`,
     label: job.name,
-    description: describe([job.kind, job.status, job.instanceType ? `${job.instanceType} × ${job.instanceCount}` : undefined, formatBurn(burn)]),
+    description: describe([formatBurn(burn), job.kind, job.status, job.instanceType ? `${job.instanceType} × ${job.instanceCount}` : undefined]),
     tooltip: describe([`${job.kind} job ${job.name} (${job.status})`, job.creationTime ? `running ${formatAge(job.creationTime, options.now)}` : undefined]),
     contextValue: `greenml.aws.job.${job.kind}`,
     icon: 'run',
@@ -234,6 +244,7 @@ const errorLabels: Record<AwsErrorReason, string> = {
   expired: 'AWS session expired',
   accessDenied: 'Access denied',
   throttled: 'Throttled by AWS: refresh later',
+  timeout: 'Timed out: no answer from AWS',
   notFound: 'Not found',
   unsupported: 'Not supported here',
   unknown: 'Failed to load',

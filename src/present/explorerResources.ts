@@ -82,7 +82,7 @@ export function studioAppItem(app: StudioApp, domain: StudioDomain, region: stri
   return {
     id: `${region}/studio/${domain.id}/${app.spaceName ?? app.userProfileName ?? '-'}/${app.appType}/${app.appName}`,
     label: `${app.appType} ${app.appName}`,
-    description: describe([idle ? '⚠ idle' : undefined, app.status === 'InService' ? undefined : app.status, app.instanceType, running ? shutdownText : undefined, running && app.instanceType !== 'system' ? formatBurn(burn) : undefined]),
+    description: describe([running && app.instanceType !== 'system' ? formatBurn(burn) : undefined, idle ? '⚠ idle' : undefined, app.status === 'InService' ? undefined : app.status, app.instanceType, running ? shutdownText : undefined]),
     tooltip: describe([
       `Studio ${app.appType} app ${app.appName} (${app.status})`,
       app.creationTime ? `running ${formatAge(app.creationTime, options.now)}` : undefined,
@@ -130,7 +130,7 @@ function container(id: string, label: string, kind: string, status: string, icon
   return {
     id,
     label,
-    description: describe([idle > 0 ? `${idle} idle` : undefined, status === 'InService' ? undefined : status, running > 0 ? formatBurn(burn) : undefined]),
+    description: describe([running > 0 ? formatBurn(burn) : undefined, idle > 0 ? `${idle} idle` : undefined, status === 'InService' ? undefined : status]),
     tooltip,
     contextValue: `greenml.aws.studio.${kind}`,
     icon,
@@ -206,7 +206,7 @@ export function clusterItem(cluster: HyperPodCluster, region: string, options: E
     return {
       id: `${cluster.arn || `${region}/cluster/${cluster.name}`}/${g.name}`,
       label: g.name,
-      description: describe([`${g.instanceType ?? 'unknown type'} × ${g.currentCount}`, g.targetCount !== g.currentCount ? `target ${g.targetCount}` : undefined, formatBurn(burn)]),
+      description: describe([formatBurn(burn), `${g.instanceType ?? 'unknown type'} × ${g.currentCount}`, g.targetCount !== g.currentCount ? `target ${g.targetCount}` : undefined]),
       tooltip: `Instance group ${g.name}: ${g.currentCount} of ${g.targetCount} nodes`,
       contextValue: 'greenml.aws.cluster.instanceGroup',
       icon: 'server',
@@ -218,7 +218,7 @@ export function clusterItem(cluster: HyperPodCluster, region: string, options: E
   return {
     id: cluster.arn || `${region}/cluster/${cluster.name}`,
     label: cluster.name,
-    description: describe([cluster.status === 'InService' ? undefined : cluster.status, `${nodes} node${nodes === 1 ? '' : 's'}`, cluster.instanceGroups.map((g) => `${g.instanceType ?? '?'} × ${g.currentCount}`).join(', '), formatBurn(burn)]),
+    description: describe([formatBurn(burn), cluster.status === 'InService' ? undefined : cluster.status, `${nodes} node${nodes === 1 ? '' : 's'}`, cluster.instanceGroups.map((g) => `${g.instanceType ?? '?'} × ${g.currentCount}`).join(', ')]),
     tooltip: describe([`HyperPod cluster ${cluster.name} (${cluster.status})`, cluster.creationTime ? `created ${formatAge(cluster.creationTime, options.now)} ago` : undefined, `burn ${formatBurn(burn)}`, 'idle state is not known without the cluster’s own monitoring']),
     contextValue: 'greenml.aws.cluster',
     icon: 'server-environment',
@@ -248,7 +248,7 @@ export function warmPoolItem(pool: WarmPool, region: string, options: ExplorerOp
   return {
     id: `${pool.arn || `${region}/training/${pool.jobName}`}/warm-pool`,
     label: pool.jobName,
-    description: describe(['⚠ idle', 'warm pool', pool.instanceType ? `${pool.instanceType} × ${pool.instanceCount}` : undefined, formatBurn(burn)]),
+    description: describe([formatBurn(burn), '⚠ idle', 'warm pool', pool.instanceType ? `${pool.instanceType} × ${pool.instanceCount}` : undefined]),
     tooltip: describe([
       `Warm pool of training job ${pool.jobName}`,
       idle,

@@ -1,3 +1,4 @@
+import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
 import { LineIndex } from '../core/lineIndex';
 import type { Finding, Format, Severity } from '../core/types';
@@ -383,7 +384,7 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
     }),
     `Training jobs and tuners: the upper bound, every job running to max_run${defaultMaxRun ? ` (the API default of ${defaultMaxRunSeconds.value / 3600} h where the code gives none)` : ''}; a tuner counts max_jobs jobs.`,
     `Endpoints and notebook instances: per month of ${hoursPerMonth.value} h while they are up, at their instance count.`,
-    'Prices: the bundled SageMaker hosting price (us-east-1, about January 2025), else the EC2 on-demand price in us-east-1 as a lower bound; no SageMaker training price is bundled, so training uses the hosting price of the type. Other regions usually cost more.',
+    `Prices: ${priceTableSource() ? `the region's own SageMaker price of the bundled regional table (${priceTableSource()}) where it has one; otherwise ` : ''}the bundled SageMaker hosting price (us-east-1, about January 2025), else the EC2 on-demand price in us-east-1 as a lower bound, marked "(us-east-1 price)" wherever the figures are for another region; without a training price, training uses the hosting price of the type. Other regions usually cost more.`,
     ...(spotUsed ? ['Spot: the saving is the most the verified AWS figure allows ("up to"), a range from 0, not a promise; spot does not change the emissions.'] : []),
     'Savings are given only where the estimate model has a figure for the change a finding suggests; other findings are counted without one. Job-bound and monthly figures are never added together.',
   ];

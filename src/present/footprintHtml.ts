@@ -1,5 +1,6 @@
 import type { Amount, FootprintFindingRow, FootprintModel, PeriodTotals, Saving, Totals } from './footprint';
 import { formatFigure, formatUsd } from './figures';
+import { otherRegionPrice } from './priceLabel';
 
 /**
  * The footprint report as HTML: one self-contained page, no script, inline CSS and an inline SVG
@@ -130,9 +131,9 @@ export function footprintHtmlBody(model: FootprintModel, options: HtmlOptions = 
           const where = location({ ruleId: '', ruleName: '', severity: 'info', message: '', path: x.path, line: x.line, column: 1 }, options);
           const what = escapeHtml(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}`);
           const estimate = x.bound
-            ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${usd(x.bound.costUsd)} · ${formatFigure(x.bound.energyKwh)} kWh · ${kg(x.bound.totalKgCo2e)}${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`
+            ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${usd(x.bound.costUsd)}${otherRegionPrice(x.bound)} · ${formatFigure(x.bound.energyKwh)} kWh · ${kg(x.bound.totalKgCo2e)}${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`
             : x.alwaysOn
-              ? `${usd(x.alwaysOn.costUsdPerHour)}/h · ${kg(x.alwaysOn.totalKgCo2ePerHour)}/h; ${usd(x.alwaysOn.costUsdPerMonth)} · ${kg(x.alwaysOn.totalKgCo2ePerMonth)} per month`
+              ? `${usd(x.alwaysOn.costUsdPerHour)}/h${otherRegionPrice(x.alwaysOn)} · ${kg(x.alwaysOn.totalKgCo2ePerHour)}/h; ${usd(x.alwaysOn.costUsdPerMonth)} · ${kg(x.alwaysOn.totalKgCo2ePerMonth)} per month`
               : '—';
           return td([where, what, escapeHtml(estimate)]);
         })

@@ -8,6 +8,7 @@ import { getPurposeBuiltAlternative } from '../rules/endpoint-general-purpose-si
 import type { PriceLookup } from './codeLens';
 import { regionOrigin, resolveRegion } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
+import { priceOrigin } from './priceLabel';
 import { formatSaving } from './savings';
 
 /** An `ml.*` instance-type string found in a line: its text and 0-based UTF-16 column range (end exclusive). */
@@ -71,8 +72,7 @@ export function instanceHoverMarkdown(name: string, settings: HoverSettings): st
   const utilization = settings.utilization !== undefined && settings.utilization >= 0 && settings.utilization <= 1 ? settings.utilization : undefined;
   const livePrice = settings.livePrice?.({ instanceType: instance.instanceType, region, usage: 'hosting' });
   const e = estimateInstance(instance.instanceType, { region, utilization, intensity: settings.intensity, livePrice });
-  const costKinds = { live: `SageMaker hosting price, live, ${region}`, bundled: 'SageMaker hosting price, us-east-1', 'ec2-lower-bound': 'EC2 price, a lower bound, us-east-1' };
-  const cost = e.costUsdPerHour === null || e.costSource === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)} (${costKinds[e.costSource]})`;
+  const cost = e.costUsdPerHour === null || e.costSource === null ? 'unknown (no price bundled)' : `${formatUsd(e.costUsdPerHour)} (${e.costSource === 'live' ? `SageMaker hosting price, live, ${region}` : priceOrigin(e)})`;
   const carbon =
     e.totalKgCo2ePerHour === null
       ? 'unknown'

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { listInstanceTypes } from '../data/instances';
 import type { IntensityChoice } from '../estimate/estimate';
-import { compareRegions } from '../present/compareRegions';
+import { comparePriceNote, compareRegions } from '../present/compareRegions';
 import { findInstanceTypeAt } from '../present/instanceHover';
 
 export const compareRegionsCommand = 'greenml.compareRegions';
@@ -39,6 +39,7 @@ export function registerCompareRegions(): vscode.Disposable {
     }
     const picked = await vscode.window.showQuickPick(choices, {
       title: `Green ML: regions for ${type}, lowest carbon first (per instance-hour, Cloud Carbon Footprint's method)`,
+      placeHolder: comparePriceNote(type, choices),
       matchOnDescription: true,
       matchOnDetail: true,
     });

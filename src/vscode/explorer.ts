@@ -5,29 +5,15 @@ import type { ExplorerItem } from '../present/explorer';
 import { explorerRoots } from '../present/explorer';
 import { onlyIdle } from '../present/actions';
 import { registerExplorerActions } from './explorerActions';
+import { readAwsSettings } from './settings';
 
 export const explorerCommandIds = {
   connect: 'greenml.aws.connect',
   refresh: 'greenml.aws.refresh',
 } as const;
 
-export interface AwsSettings {
-  profile: string | undefined;
-  regions: string[];
-  idleHours: number;
-  readOnly: boolean;
-}
-
-export function readAwsSettings(): AwsSettings {
-  const section = vscode.workspace.getConfiguration('greenml');
-  const profile = section.get<string>('aws.profile', '').trim();
-  return {
-    profile: profile === '' ? undefined : profile,
-    regions: section.get<string[]>('aws.regions', []).filter((r) => typeof r === 'string' && r.trim() !== ''),
-    idleHours: Math.max(1, section.get<number>('idle.hours', 24)),
-    readOnly: section.get<boolean>('aws.readOnly', true),
-  };
-}
+export type { AwsSettings } from './settings';
+export { readAwsSettings };
 
 /** The "SageMaker resources" view; it calls AWS only after "Connect to AWS", never at activation. */
 export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
@@ -36,6 +22,8 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
   private roots: ExplorerItem[] = [];
   private shown: ExplorerItem[] = [];
   private connected = false;
+  /** The profile and account of the last load: the ones every action confirms and uses. */
+  private loadedWith: { profile: string | undefined; account: string | undefined } | undefined;
   private idleOnly = false;
   /** `Stopping…`, `Deleting…` per item id while an action settles. */
   private readonly pending = new Map<string, string>();
@@ -61,6 +49,11 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
 
   get isConnected(): boolean {
     return this.connected;
+  }
+
+  /** The profile (undefined: the default chain) and account id the shown resources were loaded with; undefined before a load. */
+  get connection(): { profile: string | undefined; account: string | undefined } | undefined {
+    return this.loadedWith;
   }
 
   /** Every root as loaded, whatever the filter. */
@@ -112,6 +105,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerItem> {
     const now = new Date();
     const started = performance.now();
     const show = (snapshot: AccountSnapshot) => {
+      this.loadedWith = { profile: settings.profile, account: 'reason' in snapshot.identity ? undefined : snapshot.identity.account };
       this.roots = explorerRoots(snapshot.identity, snapshot.regions, { idleHours: settings.idleHours, now, profile: settings.profile });
       this.shown = this.idleOnly ? onlyIdle(this.roots) : this.roots;
       this.changed.fire();

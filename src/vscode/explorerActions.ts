@@ -3,13 +3,13 @@ import type { IdleAppType } from '../aws/actions';
 import type { ActionReport, ActionRequest } from '../aws/runAction';
 import type { SettleOptions } from '../aws/settle';
 import type { ActionId, ResourceRef } from '../aws/types';
-import type { Confirmation, PlannedAction } from '../present/actions';
-import { actionKinds, actionPhrase, actionTitles, allItems, bulkConcurrency, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
+import type { ActionAccount, Confirmation, PlannedAction } from '../present/actions';
+import { accountPhrase, actionKinds, actionPhrase, actionTitles, allItems, bulkConcurrency, bulkConfirmation, bulkSummary, burnSummary, confirmation, consoleUrl, deleteEndpointChoices, endpointsSharingConfig, idleAction, outcomeText, pendingText, readOnlyRefusal, resourceLabel } from '../present/actions';
 import { AutoRefresh } from '../present/autoRefresh';
 import type { ExplorerItem } from '../present/explorer';
 import { formatBurn } from '../present/explorer';
 import type { ExplorerView } from './explorer';
-import { readAwsSettings } from './explorer';
+import { readAwsSettings } from './settings';
 
 export const actionCommandIds = {
   stopNotebook: 'greenml.aws.stopNotebookInstance',
@@ -70,18 +70,28 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
   void syncReadOnly();
   void vscode.commands.executeCommand('setContext', 'greenml.aws.onlyIdle', false);
 
-  /** The gates every action passes before any prompt or AWS call. */
-  const mayAct = (): boolean => {
-    if (!view.isConnected) {
+  /**
+   * The gates every action passes before any prompt or AWS call; the account and profile the
+   * action goes to when it may run. An action uses the profile the view was loaded with, and is
+   * refused when the profile setting changed since (the resources shown may be another account's).
+   */
+  const mayAct = (): ActionAccount | undefined => {
+    const connection = view.connection;
+    if (!view.isConnected || !connection) {
       void vscode.window.showInformationMessage('Green ML: connect to AWS in the SageMaker resources view first.');
-      return false;
+      return undefined;
     }
-    const refusal = readOnlyRefusal(readAwsSettings().readOnly);
+    const settings = readAwsSettings();
+    const refusal = readOnlyRefusal(settings.readOnly);
     if (refusal) {
       void vscode.window.showWarningMessage(refusal);
-      return false;
+      return undefined;
     }
-    return true;
+    if (settings.profile !== connection.profile) {
+      void vscode.window.showWarningMessage('Green ML: the AWS profile setting changed since the SageMaker resources view loaded; refresh the view first.');
+      return undefined;
+    }
+    return connection;
   };
 
   const pick = async (action: ActionId, item: ExplorerItem | undefined): Promise<ExplorerItem | undefined> => {
@@ -99,13 +109,12 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
   };
 
   /** Runs the request, shows the item as pending while it settles, reloads the tree, and reports a failure once. */
-  const execute = async (item: ExplorerItem, request: ActionRequest): Promise<ActionReport> => {
-    const settings = readAwsSettings();
+  const execute = async (item: ExplorerItem, request: ActionRequest, account: ActionAccount): Promise<ActionReport> => {
     const { runAction } = await import('../aws/runAction');
     view.setPending(item.id, pendingText(request.action));
     let report: ActionReport;
     try {
-      report = await runAction(request, { profile: settings.profile, version }, { ...settleOverrides, onStatus: (state) => view.setPending(item.id, pendingText(request.action, state === 'gone' ? undefined : state.status)) });
+      report = await runAction(request, { profile: account.profile, version }, { ...settleOverrides, onStatus: (state) => view.setPending(item.id, pendingText(request.action, state === 'gone' ? undefined : state.status)) });
     } finally {
       view.setPending(item.id, undefined);
     }
@@ -126,7 +135,8 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
   };
 
   const stopOrDelete = async (action: StopOrDelete, arg?: ExplorerItem): Promise<ActionReport | undefined> => {
-    if (!mayAct()) return undefined;
+    const account = mayAct();
+    if (!account) return undefined;
     const item = await pick(action, arg);
     const ref = item?.resource;
     if (!item || !ref) return undefined;
@@ -134,10 +144,10 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
       void vscode.window.showErrorMessage(`Green ML: cannot ${actionPhrase(action, ref).toLowerCase()}: it is a ${ref.kind}.`);
       return undefined;
     }
-    const answer = await prompts.confirm(confirmation(action, ref, item.burn, endpointsSharingConfig(ref, allItems(view.allRoots))));
+    const answer = await prompts.confirm(confirmation(action, ref, item.burn, account, endpointsSharingConfig(ref, allItems(view.allRoots))));
     if (answer === undefined) return undefined;
     const request: ActionRequest = action === 'deleteEndpoint' ? { action, ref, deleteConfig: answer === deleteEndpointChoices.withConfig } : { action, ref };
-    const report = await execute(item, request);
+    const report = await execute(item, request, account);
     notify(request, report);
     return report;
   };
@@ -148,7 +158,8 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
   register(actionCommandIds.stopJob, (item?: ExplorerItem) => stopOrDelete('stopJob', item));
 
   register(actionCommandIds.setSpaceIdleTimeout, async (arg?: ExplorerItem) => {
-    if (!mayAct()) return undefined;
+    const account = mayAct();
+    if (!account) return undefined;
     const item = await pick('setSpaceIdleTimeout', arg);
     const ref = item?.resource;
     if (!item || !ref || ref.kind !== 'space') return undefined;
@@ -156,7 +167,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
     if (!appType) return undefined;
     const { idleTimeoutRange } = await import('../aws/actions');
     const text = await vscode.window.showInputBox({
-      title: `Idle timeout of ${appType} apps in ${resourceLabel(ref)} (${ref.region})`,
+      title: `Idle timeout of ${appType} apps in ${resourceLabel(ref)} (${ref.region}, ${accountPhrase(account)})`,
       prompt: `Minutes without activity before SageMaker shuts the app down (${idleTimeoutRange.min}–${idleTimeoutRange.max}).`,
       value: '60',
       validateInput: (v) => {
@@ -166,13 +177,14 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
     });
     if (text === undefined) return undefined;
     const request: ActionRequest = { action: 'setSpaceIdleTimeout', ref, appType, minutes: Number(text) };
-    const report = await execute(item, request);
+    const report = await execute(item, request, account);
     notify(request, report);
     return report;
   });
 
   register(actionCommandIds.stopIdle, async () => {
-    if (!mayAct()) return undefined;
+    const account = mayAct();
+    if (!account) return undefined;
     const idle = allItems(view.allRoots).filter((i) => i.idle && i.resource && idleAction(i.resource));
     if (idle.length === 0) {
       void vscode.window.showInformationMessage('Green ML: no idle resources in the SageMaker resources view.');
@@ -184,7 +196,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
     );
     if (!picked || picked.length === 0) return undefined;
     const plan: (PlannedAction & { item: ExplorerItem })[] = picked.map((p) => ({ item: p.item, ref: p.item.resource as ResourceRef, action: idleAction(p.item.resource as ResourceRef) as StopOrDelete, burn: p.item.burn }));
-    if ((await prompts.confirm(bulkConfirmation(plan))) === undefined) return undefined;
+    if ((await prompts.confirm(bulkConfirmation(plan, account))) === undefined) return undefined;
     // Endpoint configs are free: the bulk action deletes endpoints only. A few at a time, the rest queued.
     for (const p of plan.slice(bulkConcurrency)) view.setPending(p.item.id, 'Queued…');
     const reports: ActionReport[] = new Array<ActionReport>(plan.length);
@@ -193,7 +205,7 @@ export function registerExplorerActions(context: vscode.ExtensionContext, view: 
       while (next < plan.length) {
         const i = next++;
         const p = plan[i];
-        reports[i] = await execute(p.item, p.action === 'deleteEndpoint' ? { action: p.action, ref: p.ref, deleteConfig: false } : { action: p.action, ref: p.ref });
+        reports[i] = await execute(p.item, p.action === 'deleteEndpoint' ? { action: p.action, ref: p.ref, deleteConfig: false } : { action: p.action, ref: p.ref }, account);
       }
     };
     await Promise.all(Array.from({ length: Math.min(bulkConcurrency, plan.length) }, worker));

@@ -5,7 +5,7 @@ import { BackgroundPrices } from '../estimate/livePrices';
 import type { LivePriceInput, PriceKey } from '../estimate/priceCache';
 import { defaultCacheHours, PriceCache } from '../estimate/priceCache';
 import { filePriceStore } from '../node/priceStore';
-import { readAwsSettings } from './explorer';
+import { readAwsSettings } from './settings';
 
 /** `greenml.pricing.*`: in an untrusted workspace only the user's own value counts (a repository cannot turn the network on). */
 function pricingSettings(): { live: boolean; cacheHours: number } {

@@ -91,7 +91,7 @@ describe('explorer resources against moto over HTTP', function () {
     ]);
     const item = regionItem({ region: 'us-east-1', endpoints: [], notebooks: [], jobs: [], invocations: [], clusters }, { idleHours: 24, now: new Date() });
     const group = item.children?.find((g) => g.label === 'HyperPod clusters');
-    assert.match(group?.children?.[0].description ?? '', /^(Creating · )?3 nodes · ml\.g5\.xlarge × 2, ml\.t3\.medium × 1 · \$\d/);
+    assert.match(group?.children?.[0].description ?? '', /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · (Creating · )?3 nodes · ml\.g5\.xlarge × 2, ml\.t3\.medium × 1$/);
   });
 
   it('shows no warm pool for a finished job when the service ignores the warm-pool filter (moto returns every job)', async () => {

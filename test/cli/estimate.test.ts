@@ -60,7 +60,9 @@ describe('greenml estimate', () => {
     assert.match(stdout, /Energy {4}0\.109 kWh\/h/);
     assert.match((await cli('estimate', 'ml.m5.xlarge')).stdout, /Power {5}CPU 9\.82 W \+ memory 6\.27 W, × PUE 1\.135/);
     assert.match(stdout, /392\.782 gCO2e\/kWh, ccf/);
-    assert.match(stdout, /Cost {6}\$1\.41\/h \(bundled SageMaker hosting price, us-east-1\)/);
+    // The price is us-east-1's, and the line says so rather than showing it as ap-east-2's.
+    assert.match(stdout, /Cost {6}\$1\.41\/h \(us-east-1 SageMaker hosting price; no ap-east-2 price bundled\)\n/);
+    assert.match((await cli('estimate', 'g5.xlarge')).stdout, /Cost {6}\$1\.41\/h \(bundled SageMaker hosting price, us-east-1\)\n/);
     assert.match(stdout, /For 24 h/);
     assert.match(stdout, /no CCF factor for ap-east-2/);
     assert.match(stdout, /^Sources:$/m);
@@ -116,6 +118,9 @@ describe('greenml regions', () => {
     assert.equal(code, 0);
     assert.match(stdout.split('\n')[1], /^eu-north-1 +Europe \(Stockholm\) +8\.8 +8\.8 +40\.7 \(2023\)$/);
     assert.equal((await cli('regions', '--sort', 'price')).code, 2);
+    // The region list shows grid intensity only: no price at all, so none can pass for a region's.
+    assert.doesNotMatch(stdout, /\$/);
+    assert.doesNotMatch((await cli('regions', '--json')).stdout, /usd|price|\$/i);
   });
 });
 

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import type { PriceListFake } from '../aws/pricingFake';
 import { sageMakerProduct, startPriceListFake } from '../aws/pricingFake';
+import type { HangingServer } from '../kit/hangingServer';
+import { startHangingServer } from '../kit/hangingServer';
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -18,10 +20,11 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
  * points the Price List client at the loopback fake; credentials come from the environment.
  */
 describe('greenml estimate --live', () => {
-  const names = ['AWS_ENDPOINT_URL_PRICING', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'XDG_CACHE_HOME', 'AWS_EC2_METADATA_DISABLED', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
+  const names = ['GREENML_AWS_TIMEOUT_MS', 'AWS_ENDPOINT_URL_PRICING', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'XDG_CACHE_HOME', 'AWS_EC2_METADATA_DISABLED', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
   let saved: Record<string, string | undefined>;
   let cacheDir: string;
   let fake: PriceListFake | undefined;
+  let hanging: HangingServer | undefined;
 
   beforeEach(() => {
     saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
@@ -38,6 +41,8 @@ describe('greenml estimate --live', () => {
   afterEach(async () => {
     await fake?.close();
     fake = undefined;
+    await hanging?.close();
+    hanging = undefined;
     for (const n of names) {
       if (saved[n] === undefined) delete process.env[n];
       else process.env[n] = saved[n];
@@ -77,6 +82,21 @@ describe('greenml estimate --live', () => {
     assert.match(stderr, /^greenml: no live price \(accessDenied\): GetProducts failed: AccessDeniedException.*; the bundled price is used\n$/);
     assert.ok(!stderr.includes('do-not-print-this-secret'));
     assert.ok(!fs.existsSync(path.join(cacheDir, 'greenml', 'prices.json')));
+  });
+
+  it('fails with one line and exit 2 when the endpoint accepts the connection and never answers', async function () {
+    // Before every client had a request timeout this call waited forever (the test then fails on mocha's timeout).
+    this.timeout(10_000);
+    hanging = await startHangingServer();
+    process.env.AWS_ENDPOINT_URL_PRICING = hanging.endpoint;
+    process.env.GREENML_AWS_TIMEOUT_MS = '200';
+    const { code, stdout, stderr } = await cli('estimate', 'ml.m5.xlarge', '--region', 'eu-west-1', '--live');
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^greenml: no live price: GetProducts timed out: no answer from AWS in time \(.*200 ms.*\)\n$/);
+    assert.ok(hanging.connections >= 1, 'the call reached the server');
+    assert.ok(!stderr.includes('do-not-print-this-secret'));
+    assert.ok(!fs.existsSync(path.join(cacheDir, 'greenml', 'prices.json')), 'a timeout is not cached');
   });
 
   it('says so when the offer has no such product, and uses the bundled price', async () => {

@@ -10,6 +10,7 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86400_000);
 const options: ExplorerOptions = { idleHours: 24, now };
 
 const endpointRef: ResourceRef = { kind: 'endpoint', region: 'eu-west-1', name: 'my-ep', arn: 'arn:aws:sagemaker:eu-west-1:123456789012:endpoint/my-ep', endpointConfigName: 'my-ep-config' };
+const dev = { account: '123456789012', profile: 'dev' };
 const appRef: ResourceRef = { kind: 'app', region: 'us-east-1', name: 'default', arn: 'arn:app', domainId: 'd-abc', spaceName: 'work', appType: 'JupyterLab' };
 
 function endpoint(name: string, overrides: Partial<Endpoint> = {}): Endpoint {
@@ -36,16 +37,16 @@ function region(name: string, snapshot: Partial<RegionSnapshot>): RegionSnapshot
 
 describe('explorer actions: confirmation texts', () => {
   it('names the endpoint, its region and burn, and offers deleting the config as a second choice', () => {
-    const c = confirmation('deleteEndpoint', endpointRef, { usdPerHour: 1.41, kgCo2ePerHour: 0.02 });
-    assert.equal(c.message, "Delete endpoint 'my-ep' in eu-west-1 ($1.41/h)? This cannot be undone.");
+    const c = confirmation('deleteEndpoint', endpointRef, { usdPerHour: 1.41, kgCo2ePerHour: 0.02 }, dev);
+    assert.equal(c.message, "Delete endpoint 'my-ep' ($1.41/h) in eu-west-1, account 123456789012 (profile 'dev')? This cannot be undone.");
     assert.deepEqual(c.choices, ['Delete endpoint', 'Delete endpoint and its config']);
     assert.equal(c.choices[1], deleteEndpointChoices.withConfig);
     assert.match(c.detail, /endpoint config 'my-ep-config' costs nothing and is kept/);
   });
 
   it('keeps an endpoint config that other endpoints of the region use, and does not offer deleting it', () => {
-    const c = confirmation('deleteEndpoint', endpointRef, { usdPerHour: 1.41, kgCo2ePerHour: 0.02 }, ['other-ep']);
-    assert.equal(c.message, "Delete endpoint 'my-ep' in eu-west-1 ($1.41/h)? This cannot be undone.");
+    const c = confirmation('deleteEndpoint', endpointRef, { usdPerHour: 1.41, kgCo2ePerHour: 0.02 }, dev, ['other-ep']);
+    assert.equal(c.message, "Delete endpoint 'my-ep' ($1.41/h) in eu-west-1, account 123456789012 (profile 'dev')? This cannot be undone.");
     assert.deepEqual(c.choices, ['Delete endpoint']);
     assert.equal(c.detail, "Its endpoint config 'my-ep-config' is kept: endpoint 'other-ep' uses it too.");
     const item = (ref: ResourceRef) => ({ id: ref.arn, label: ref.name, description: '', tooltip: '', contextValue: 'greenml.aws.endpoint', icon: 'cloud', resource: ref });
@@ -60,32 +61,37 @@ describe('explorer actions: confirmation texts', () => {
   });
 
   it('leaves the burn out when it is unknown or zero', () => {
-    assert.equal(confirmation('deleteEndpoint', endpointRef, { usdPerHour: null, kgCo2ePerHour: null }).message, "Delete endpoint 'my-ep' in eu-west-1? This cannot be undone.");
-    assert.equal(confirmation('deleteEndpoint', endpointRef, { usdPerHour: 0, kgCo2ePerHour: 0 }).message, "Delete endpoint 'my-ep' in eu-west-1? This cannot be undone.");
+    assert.equal(confirmation('deleteEndpoint', endpointRef, { usdPerHour: null, kgCo2ePerHour: null }, dev).message, "Delete endpoint 'my-ep' in eu-west-1, account 123456789012 (profile 'dev')? This cannot be undone.");
+    assert.equal(confirmation('deleteEndpoint', endpointRef, { usdPerHour: 0, kgCo2ePerHour: 0 }, dev).message, "Delete endpoint 'my-ep' in eu-west-1, account 123456789012 (profile 'dev')? This cannot be undone.");
   });
 
   it('words each stop and delete after its resource', () => {
     const nb: ResourceRef = { kind: 'notebook', region: 'us-east-1', name: 'nb', arn: 'arn:nb' };
-    assert.equal(confirmation('stopNotebook', nb, { usdPerHour: 0.05, kgCo2ePerHour: 0.001 }).message, "Stop notebook instance 'nb' in us-east-1 ($0.05/h)?");
-    assert.deepEqual(confirmation('stopNotebook', nb, undefined).choices, ['Stop notebook instance']);
+    assert.equal(confirmation('stopNotebook', nb, { usdPerHour: 0.05, kgCo2ePerHour: 0.001 }, dev).message, "Stop notebook instance 'nb' ($0.05/h) in us-east-1, account 123456789012 (profile 'dev')?");
+    assert.deepEqual(confirmation('stopNotebook', nb, undefined, dev).choices, ['Stop notebook instance']);
     const job: ResourceRef = { kind: 'job', jobKind: 'processing', region: 'us-west-2', name: 'prep', arn: 'arn:p' };
-    const stop = confirmation('stopJob', job, { usdPerHour: 3, kgCo2ePerHour: 0.1 });
-    assert.equal(stop.message, "Stop processing job 'prep' in us-west-2 ($3.00/h)? A stopped job cannot be resumed.");
+    const stop = confirmation('stopJob', job, { usdPerHour: 3, kgCo2ePerHour: 0.1 }, { account: '210987654321', profile: undefined });
+    assert.equal(stop.message, "Stop processing job 'prep' ($3.00/h) in us-west-2, account 210987654321 (default credentials)? A stopped job cannot be resumed.");
     assert.deepEqual(stop.choices, ['Stop processing job']);
-    assert.equal(confirmation('deleteApp', appRef, undefined).message, "Delete Studio app 'default' (JupyterLab, space 'work') in us-east-1? This cannot be undone.");
+    assert.equal(confirmation('deleteApp', appRef, undefined, dev).message, "Delete Studio app 'default' (JupyterLab, space 'work') in us-east-1, account 123456789012 (profile 'dev')? This cannot be undone.");
     assert.equal(resourceLabel({ ...appRef, spaceName: undefined, userProfileName: 'alice', appType: 'KernelGateway' }), "Studio app 'default' (KernelGateway, user profile 'alice')");
   });
 
   it('lists every resource of "Stop idle resources…" with its burn and the total, in one confirmation', () => {
-    const c = bulkConfirmation([
-      { action: 'deleteEndpoint', ref: endpointRef, burn: { usdPerHour: 1.41, kgCo2ePerHour: 0.02 } },
-      { action: 'stopNotebook', ref: { kind: 'notebook', region: 'us-east-1', name: 'nb', arn: '' }, burn: { usdPerHour: 0.5, kgCo2ePerHour: 0.01 } },
-    ]);
-    assert.equal(c.message, 'Stop or delete 2 idle resources ($1.91/h in all)? Deleted resources cannot be restored.');
-    assert.equal(c.detail, "• Delete endpoint 'my-ep' in eu-west-1 ($1.41/h)\n• Stop notebook instance 'nb' in us-east-1 ($0.50/h)");
+    const c = bulkConfirmation(
+      [
+        { action: 'deleteEndpoint', ref: endpointRef, burn: { usdPerHour: 1.41, kgCo2ePerHour: 0.02, priceRegion: 'us-east-1' } },
+        { action: 'stopNotebook', ref: { kind: 'notebook', region: 'us-east-1', name: 'nb', arn: '' }, burn: { usdPerHour: 0.5, kgCo2ePerHour: 0.01 } },
+      ],
+      dev,
+    );
+    assert.equal(c.message, "Stop or delete 2 idle resources in account 123456789012 (profile 'dev') ($1.91/h in all, partly at us-east-1 prices)? Deleted resources cannot be restored.");
+    assert.equal(c.detail, "• Delete endpoint 'my-ep' ($1.41/h at us-east-1 prices) in eu-west-1\n• Stop notebook instance 'nb' ($0.50/h) in us-east-1");
     assert.deepEqual(c.choices, ['Stop or delete 2 resources']);
-    const unknown = bulkConfirmation([{ action: 'deleteApp', ref: appRef, burn: { usdPerHour: null, kgCo2ePerHour: null } }]);
-    assert.equal(unknown.message, 'Stop or delete 1 idle resource? Deleted resources cannot be restored.');
+    const allElsewhere = bulkConfirmation([{ action: 'deleteEndpoint', ref: endpointRef, burn: { usdPerHour: 1.41, kgCo2ePerHour: 0.02, priceRegion: 'us-east-1' } }], dev);
+    assert.equal(allElsewhere.message, "Stop or delete 1 idle resource in account 123456789012 (profile 'dev') ($1.41/h in all, at us-east-1 prices)? Deleted resources cannot be restored.");
+    const unknown = bulkConfirmation([{ action: 'deleteApp', ref: appRef, burn: { usdPerHour: null, kgCo2ePerHour: null } }], { account: undefined, profile: undefined });
+    assert.equal(unknown.message, 'Stop or delete 1 idle resource in account unknown (default credentials)? Deleted resources cannot be restored.');
   });
 
   it('sums up "Stop idle resources…" in one message', () => {
@@ -188,7 +194,9 @@ describe('explorer view: only-idle filter and status bar', () => {
     const usd = (east.burn?.usdPerHour ?? NaN) + (west.burn?.usdPerHour ?? NaN);
     const kg = (east.burn?.kgCo2ePerHour ?? NaN) + (west.burn?.kgCo2ePerHour ?? NaN);
     assert.ok(usd > 0);
-    assert.equal(summary.text, formatBurn({ usdPerHour: usd, kgCo2ePerHour: kg }));
+    // eu-west-1's burn uses the bundled us-east-1 prices, and the total says so.
+    assert.equal(summary.text, formatBurn({ usdPerHour: usd, kgCo2ePerHour: kg, priceRegion: 'us-east-1' }));
+    assert.match(summary.text, /^\$[\d.]+\/h \(us-east-1 prices\) · /);
     assert.deepEqual(summary.tooltip.split('\n').slice(1), [`us-east-1: ${formatBurn(east.burn ?? { usdPerHour: null, kgCo2ePerHour: null })}`, `eu-west-1: ${formatBurn(west.burn ?? { usdPerHour: null, kgCo2ePerHour: null })}`, 'ap-south-1: not loaded']);
     assert.equal(burnSummary(explorerRoots({ reason: 'noCredentials', message: 'x' }, [], options)), undefined);
   });

@@ -44,6 +44,13 @@ describe('CodeLens titles', () => {
     assert.match(lens.tooltip, /per month of 730 h/);
   });
 
+  it("names the price's region when it is not the figures' region", () => {
+    const lens = lensFor({ kind: 'endpoint', start: 0, end: 1, instanceType: 'ml.m5.xlarge', instanceCount: 2 }, { code: 'eu-west-1', origin: 'setting' }, {})!;
+    assert.match(lens.title, /^≈ \$0\.46\/h \(us-east-1 price\) · [\d.]+ kgCO2e\/h \(2 × ml\.m5\.xlarge, eu-west-1\) · \$335\.80\/month$/);
+    const ec2 = lensFor({ kind: 'notebook', start: 0, end: 1, instanceType: 'ml.t3.medium', instanceCount: 1 }, { code: 'eu-west-1', origin: 'setting' }, {})!;
+    assert.match(ec2.title, /^≈ \$0\.042\/h \(EC2 price: a lower bound\) \(us-east-1 price\) · /);
+  });
+
   it('marks an EC2 price as a lower bound', () => {
     // ml.t3.medium has no bundled SageMaker price: EC2 t3.medium, $0.0416/h in us-east-1.
     const lens = lensFor({ kind: 'notebook', start: 0, end: 1, instanceType: 'ml.t3.medium', instanceCount: 1 }, { code: 'us-east-1', origin: 'default' }, {})!;
@@ -83,7 +90,8 @@ describe('CodeLens targets', () => {
     );
     const lenses = lensesFor(targets, {});
     assert.equal(lenses.length, 3);
-    assert.match(lenses[0].title, /^≤ 2 h × 2 × ml\.g5\.xlarge ≈ \$0\.56–\$5\.63 with spot · [\d.]+ kgCO2e \(eu-north-1\)$/);
+    // The bundled price is us-east-1's: the lens says so next to the dollar figure, not under eu-north-1's name alone.
+    assert.match(lenses[0].title, /^≤ 2 h × 2 × ml\.g5\.xlarge ≈ \$0\.56–\$5\.63 with spot \(us-east-1 price\) · [\d.]+ kgCO2e \(eu-north-1\)$/);
     assert.equal(text.slice(lenses[0].start, lenses[0].start + 7), 'PyTorch');
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareRegions } from '../../src/present/compareRegions';
+import { comparePriceNote, compareRegions } from '../../src/present/compareRegions';
 
 describe('compare regions', () => {
   it('sorts the regions by carbon for an instance type, with $/h and kgCO2e/h', () => {
@@ -10,9 +10,14 @@ describe('compare regions', () => {
     const at = (code: string): number => choices.findIndex((c) => c.region === code);
     assert.ok(at('eu-north-1') < at('us-east-1') && at('us-east-1') < at('ap-southeast-2'));
     const stockholm = choices[at('eu-north-1')];
-    assert.equal(stockholm.description, '0.00208 kgCO2e/h · $0.23/h (us-east-1 price)');
+    // Only us-east-1 has a bundled price of its own: no other row repeats it as if it were that region's.
+    assert.equal(stockholm.description, '0.00208 kgCO2e/h');
+    assert.equal(stockholm.costUsdPerHour, null);
     assert.match(stockholm.detail, /grid 8\.8 gCO2e\/kWh \(ccf\)/);
     assert.equal(choices[at('us-east-1')].description, '0.00884 kgCO2e/h · $0.23/h');
+    assert.deepEqual(choices.filter((c) => c.description.includes('$')).map((c) => c.region), ['us-east-1']);
+    // The one price, with its region, is said once for the whole list.
+    assert.equal(comparePriceNote('ml.m5.xlarge', choices), `${choices.length - 1} of ${choices.length} regions show no price: none bundled for them ($0.23/h is the bundled SageMaker hosting price, us-east-1; other regions usually cost more).`);
   });
 
   it('is undefined for an unknown instance type', () => {

@@ -37,6 +37,19 @@ describe('explorer models', () => {
     assert.deepEqual(instanceBurn('ml.m5.large', 0, 'us-east-1'), { usdPerHour: 0, kgCo2ePerHour: 0 });
   });
 
+  it("a burn outside us-east-1 says its dollar figure is us-east-1's price, in the item and the region's total", () => {
+    const burn = instanceBurn('ml.m5.large', 2, 'eu-west-1');
+    assert.equal(burn.priceRegion, 'us-east-1');
+    assert.equal(instanceBurn('ml.m5.large', 2, 'us-east-1').priceRegion, undefined);
+    assert.match(formatBurn(burn), /^\$[\d.]+\/h \(us-east-1 prices\) · [\d.]+ kgCO2e\/h$/);
+    const nb = notebookItem({ name: 'nb', arn: 'arn:nb', status: 'InService', instanceType: 'ml.m5.large', creationTime: now, lastModifiedTime: now, lifecycleConfigName: 'auto-stop' }, 'eu-west-1', { idleHours: 24, now });
+    assert.match(nb.description, /^\$[\d.]+\/h \(us-east-1 prices\) · /);
+    const west = regionItem({ region: 'eu-west-1', endpoints: [], notebooks: [{ name: 'nb', arn: 'arn:nb', status: 'InService', instanceType: 'ml.m5.large', creationTime: now, lastModifiedTime: now, lifecycleConfigName: 'auto-stop' }], jobs: [], invocations: [] }, { idleHours: 24, now });
+    assert.match(west.description, /^\$[\d.]+\/h \(us-east-1 prices\) · /);
+    // An unknown or zero burn gets no mark.
+    assert.equal(formatBurn({ usdPerHour: 0, kgCo2ePerHour: 0, priceRegion: 'us-east-1' }), '$0/h · 0 kgCO2e/h');
+  });
+
   it('formats burn and age', () => {
     assert.equal(formatBurn({ usdPerHour: 12.4, kgCo2ePerHour: 2.1 }), '$12.40/h · 2.1 kgCO2e/h');
     assert.equal(formatBurn({ usdPerHour: null, kgCo2ePerHour: 0.0413 }), '—/h · 0.041 kgCO2e/h');
@@ -50,7 +63,8 @@ describe('explorer models', () => {
     assert.equal(item.idle, '0 invocations in the last 24 h');
     assert.equal(item.contextValue, 'greenml.aws.endpoint.idle');
     assert.equal(item.icon, 'warning');
-    assert.match(item.description, /^⚠ idle · ml\.m5\.large × 2 · \$/);
+    // The dollar figure first: a narrow sidebar cuts the end of the description.
+    assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · ⚠ idle · ml\.m5\.large × 2$/);
     assert.deepEqual(item.children?.map((c) => [c.label, c.description]), [['AllTraffic', 'ml.m5.large × 2 · 0 invocations / 24 h']]);
   });
 

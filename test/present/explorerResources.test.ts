@@ -1,3 +1,4 @@
+import { formatFigure } from '../../src/present/figures';
 import * as assert from 'node:assert/strict';
 import type { AppIdleSettings, HyperPodCluster, IdleSettings, InferenceComponent, StudioDomain, WarmPool } from '../../src/aws/types';
 import { estimateInstance } from '../../src/estimate/estimate';
@@ -91,19 +92,19 @@ describe('Studio tree model', () => {
     const [anaSpace, boSpace, ana, bo] = item.children ?? [];
     const anaApp = anaSpace.children?.[0];
     assert.equal(anaApp?.idle, undefined);
-    assert.equal(anaApp?.description, `ml.t3.medium · idle shutdown after 60 min (space) · ${formatBurn({ usdPerHour: t3.costUsdPerHour, kgCo2ePerHour: t3.totalKgCo2ePerHour })}`);
+    assert.equal(anaApp?.description, `${formatBurn({ usdPerHour: t3.costUsdPerHour, kgCo2ePerHour: t3.totalKgCo2ePerHour })} · ml.t3.medium · idle shutdown after 60 min (space)`);
     // bo's profile disables idle shutdown, so the space's 60 min do not apply.
     const boApp = boSpace.children?.[0];
     assert.equal(boApp?.idle, 'Studio app running, no idle shutdown');
     assert.equal(boApp?.contextValue, 'greenml.aws.studio.app.idle');
-    assert.match(boApp?.description ?? '', /^⚠ idle · ml\.m5\.large · idle shutdown disabled \(user profile\) · \$/);
+    assert.match(boApp?.description ?? '', /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · ⚠ idle · ml\.m5\.large · idle shutdown disabled \(user profile\)$/);
     // A deleting app neither bills nor is flagged.
     assert.deepEqual([boSpace.children?.[1].idle, boSpace.children?.[1].burn], [undefined, { usdPerHour: 0, kgCo2ePerHour: 0 }]);
     // The Studio Classic server app runs on free `system` capacity: no burn, no flag.
     assert.deepEqual(ana.children?.map((c) => [c.label, c.idle, c.burn]), [['JupyterServer default', undefined, { usdPerHour: 0, kgCo2ePerHour: 0 }]]);
     assert.deepEqual(bo.children?.map((c) => c.contextValue), ['greenml.aws.placeholder']);
     assert.ok(Math.abs((item.burn?.usdPerHour ?? NaN) - ((t3.costUsdPerHour ?? NaN) + (m5.costUsdPerHour ?? NaN))) < 1e-9);
-    assert.match(item.description, /^1 idle · \$/);
+    assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · 1 idle$/);
   });
 
   it('gives apps and spaces the resource the Studio actions need (delete app, set idle timeout, copy ARN)', () => {
@@ -199,8 +200,8 @@ describe('inference components, HyperPod and warm pool models', () => {
     const item = clusterItem(cluster, 'us-east-1', options);
     const usd = (g5.costUsdPerHour ?? NaN) * 4 + (t3.costUsdPerHour ?? NaN);
     assert.ok(Math.abs((item.burn?.usdPerHour ?? NaN) - usd) < 1e-9);
-    assert.match(item.description, /^5 nodes · ml\.g5\.xlarge × 4, ml\.t3\.medium × 1 · \$/);
-    assert.deepEqual(item.children?.map((c) => c.description.split(' · ').slice(0, 2)), [['ml.g5.xlarge × 4', `$${((g5.costUsdPerHour ?? NaN) * 4).toFixed(2)}/h`], ['ml.t3.medium × 1', 'target 2']]);
+    assert.match(item.description, /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · 5 nodes · ml\.g5\.xlarge × 4, ml\.t3\.medium × 1$/);
+    assert.deepEqual(item.children?.map((c) => c.description.split(' · ').slice(0, 4)), [[`$${((g5.costUsdPerHour ?? NaN) * 4).toFixed(2)}/h`, `${formatFigure((g5.totalKgCo2ePerHour ?? NaN) * 4, 2)} kgCO2e/h`, 'ml.g5.xlarge × 4'], [`$${(t3.costUsdPerHour ?? NaN).toFixed(3)}/h`, `${formatFigure(t3.totalKgCo2ePerHour ?? NaN, 2)} kgCO2e/h`, 'ml.t3.medium × 1', 'target 2']]);
   });
 
   it('flags an Available warm pool as idle capacity that bills until its keep-alive ends', () => {

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { resolveRuleSettings } from '../../src/core/config';
 import type { Finding } from '../../src/core/types';
 import type { FootprintFileInput, Saving } from '../../src/present/footprint';
+import { formatFootprintMarkdown } from '../../src/cli/formatters/footprintMarkdown';
 import { buildFootprint, footprintInputOf, lowerCarbonRegion } from '../../src/present/footprint';
+import { footprintHtmlBody } from '../../src/present/footprintHtml';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
@@ -137,6 +139,18 @@ describe('footprint model', () => {
     assert.deepEqual(model.files.map((f) => [f.region.code, f.region.origin]), [['us-east-1', 'code'], ['eu-north-1', 'setting']]);
     // eu-north-1: CCF 8.8 g/kWh; embodied unchanged.
     near(model.totals.footprint.month.kgCo2e, ((G5_KWH * 8.8) / 1000 + (3434 * 4) / 192 / 35040) * 730, 'eu-north-1 month kg');
+  });
+
+  it("says where a price is us-east-1's while the figures are another region's (Markdown and HTML)", () => {
+    const model = buildFootprint(fixture(), { region: 'eu-north-1' });
+    const markdown = formatFootprintMarkdown(model);
+    const html = footprintHtmlBody(model);
+    // endpoint.yaml is in eu-north-1 (the setting): its dollar figure is the bundled us-east-1 price and says so.
+    assert.match(markdown, /endpoint: 1 × ml\.g5\.xlarge in eu-north-1 \| \$1\.41\/h \(us-east-1 price\) · /);
+    assert.match(html, /endpoint: 1 × ml\.g5\.xlarge in eu-north-1<\/td><td>\$1\.41\/h \(us-east-1 price\) · /);
+    // train.py is in us-east-1 (the code): its price is the region's own, unmarked.
+    assert.match(markdown, /training: 2 × ml\.g5\.xlarge in us-east-1 \| ≤ 2 instance-hours: \$2\.82 · /);
+    assert.doesNotMatch(markdown, /in us-east-1 \| [^|]*us-east-1 price/);
   });
 
   it('a high-carbon region: the operational difference to the lowest-carbon region of the geography with a CCF factor', () => {

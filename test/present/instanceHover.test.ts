@@ -18,7 +18,7 @@ describe('instance-type hover', () => {
     const lines = md.split('\n');
     assert.equal(lines[0], '**ml.g5.xlarge** · 4 vCPU (AMD EPYC 2nd Gen) · 16 GiB · 1 × A10G (24 GiB)');
     assert.ok(lines.includes('| Per hour in us-east-1 | |'), md);
-    assert.ok(lines.includes('| Cost | $1.41 (SageMaker hosting price, us-east-1) |'), md);
+    assert.ok(lines.includes('| Cost | $1.41 (bundled SageMaker hosting price, us-east-1) |'), md);
     // (4 × (0.47 + 0.5 × 1.22) + (18 + 0.5 × 135) + 16 × 0.392) × 1.135 / 1000 = 0.10906 kWh.
     assert.ok(lines.includes('| Energy | 0.109 kWh |'), md);
     assert.ok(lines.includes('| Carbon | 0.0434 kgCO2e (0.0413 operational at 379.069 gCO2e/kWh + 0.00204 embodied) |'), md);
@@ -75,6 +75,14 @@ describe('instance-type hover: region, live prices and the alternative', () => {
     assert.match(instanceHoverMarkdown('ml.m5.xlarge', { codeRegion: 'ap-south-1', region: 'eu-west-1', profileRegion: 'eu-north-1' })!, /Per hour in ap-south-1[\s\S]*Region from the region the code sets/);
     assert.match(instanceHoverMarkdown('ml.m5.xlarge', {})!, /Per hour in us-east-1/);
     assert.match(instanceHoverMarkdown('ml.m5.xlarge', { region: 'moon-1', profileRegion: 'eu-north-1' })!, /"moon-1", not a known region: eu-north-1 used/);
+  });
+
+  it("says the price is us-east-1's when the figures are for another region", () => {
+    const md = instanceHoverMarkdown('ml.g5.xlarge', { region: 'eu-west-1' })!;
+    assert.ok(md.split('\n').includes('| Per hour in eu-west-1 | |'), md);
+    assert.ok(md.split('\n').includes('| Cost | $1.41 (us-east-1 SageMaker hosting price; no eu-west-1 price bundled) |'), md);
+    const ec2 = instanceHoverMarkdown('ml.t3.medium', { region: 'eu-west-1' })!;
+    assert.ok(ec2.includes('| Cost | $0.042 (EC2 price in us-east-1: a lower bound; no eu-west-1 price bundled) |'), ec2);
   });
 
   it('shows a cached live hosting price as the region\'s own', () => {

@@ -1,6 +1,7 @@
 import type { FootprintModel, PeriodTotals, Totals } from '../../present/footprint';
 import { ruleLabel, savingText } from '../../present/footprintHtml';
 import { formatFigure, formatUsd } from '../../present/figures';
+import { otherRegionPrice } from '../../present/priceLabel';
 
 /** Escapes text from the code (file names, messages) for a Markdown table cell: no markup, no HTML, no line break. */
 export function escapeMarkdown(text: string): string {
@@ -77,9 +78,9 @@ export function formatFootprintMarkdown(model: FootprintModel): string {
           escapeMarkdown(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}`),
           escapeMarkdown(
             x.bound
-              ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${formatUsd(x.bound.costUsd)} · ${formatFigure(x.bound.energyKwh)} kWh · ${formatFigure(x.bound.totalKgCo2e)} kgCO2e${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`
+              ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${formatUsd(x.bound.costUsd)}${otherRegionPrice(x.bound)} · ${formatFigure(x.bound.energyKwh)} kWh · ${formatFigure(x.bound.totalKgCo2e)} kgCO2e${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`
               : x.alwaysOn
-                ? `${formatUsd(x.alwaysOn.costUsdPerHour)}/h · ${formatFigure(x.alwaysOn.totalKgCo2ePerHour)} kgCO2e/h; ${formatUsd(x.alwaysOn.costUsdPerMonth)} · ${formatFigure(x.alwaysOn.totalKgCo2ePerMonth)} kgCO2e per month`
+                ? `${formatUsd(x.alwaysOn.costUsdPerHour)}/h${otherRegionPrice(x.alwaysOn)} · ${formatFigure(x.alwaysOn.totalKgCo2ePerHour)} kgCO2e/h; ${formatUsd(x.alwaysOn.costUsdPerMonth)} · ${formatFigure(x.alwaysOn.totalKgCo2ePerMonth)} kgCO2e per month`
                 : '—',
           ),
         ]),

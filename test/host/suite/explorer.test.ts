@@ -7,7 +7,7 @@ import type { HostMoto } from './helpers';
 import { activateExtension, startMotoForExtension } from './helpers';
 
 interface ExplorerApi {
-  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[]; configFile?: vscode.Uri };
+  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[]; getTreeItem(element: ExplorerItem): vscode.TreeItem; configFile?: vscode.Uri };
 }
 
 suite('SageMaker resources view against moto', () => {
@@ -37,7 +37,12 @@ suite('SageMaker resources view against moto', () => {
     assert.strictEqual(roots[0].description, 'account 123456789012');
     const endpoints = api.explorer.getChildren(api.explorer.getChildren(roots[1])[0]);
     assert.deepStrictEqual(endpoints.map((e) => e.label), ['host-endpoint']);
-    assert.match(endpoints[0].description, /ml\.m5\.large × 1 · \$/);
+    // The tree item shows the dollar figure first, so a narrow sidebar cuts the details, not the $/h.
+    const treeItem = api.explorer.getTreeItem(endpoints[0]);
+    assert.strictEqual(treeItem.label, 'host-endpoint');
+    assert.match(String(treeItem.description), /^\$[\d.]+\/h · [\d.]+ kgCO2e\/h · ml\.m5\.large × 1$/);
+    const regionItem = api.explorer.getTreeItem(roots[1]);
+    assert.match(String(regionItem.description), /^\$[\d.]+\/h · /);
     // The endpoint config's facts were saved in global storage for the next session, keyed by account, region and name.
     assert.ok(api.explorer.configFile, 'the view saves endpoint configs');
     const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(api.explorer.configFile))) as [string, { variants: { instanceType: string }[] }][];

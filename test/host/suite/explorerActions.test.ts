@@ -5,10 +5,10 @@ import type { Confirmation } from '../../../src/present/actions';
 import type { ExplorerItem } from '../../../src/present/explorer';
 import type { MotoServer } from '../../kit/moto';
 import type { HostMoto } from './helpers';
-import { activateExtension, startMotoForExtension } from './helpers';
+import { activateExtension, startMotoForExtension, workspaceUri } from './helpers';
 
 interface ActionsApi {
-  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[] };
+  explorer: { getChildren(element?: ExplorerItem): ExplorerItem[]; getTreeItem(element: ExplorerItem): vscode.TreeItem };
   testing?: {
     setConfirm(confirm: ((c: Confirmation) => Promise<string | undefined>) | undefined): void;
     setSettleDelay(ms: number | undefined): void;
@@ -71,6 +71,37 @@ suite('SageMaker resources view: actions against moto', () => {
     assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
   });
 
+  test("a workspace's .vscode/settings.json can neither turn the actions on nor pick the profile or regions", async function () {
+    this.timeout(30_000);
+    const file = workspaceUri('.vscode/settings.json');
+    const written = { 'greenml.aws.readOnly': false, 'greenml.aws.profile': 'repo-chosen-profile', 'greenml.aws.regions': ['eu-west-1'], 'greenml.idle.hours': 48 };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(written, null, 2)));
+    const waitFor = async (what: string, done: () => boolean) => {
+      for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(done(), `timed out waiting until ${what}`);
+    };
+    try {
+      // greenml.idle.hours is an ordinary (window) setting: once it shows, VS Code has read the file.
+      await waitFor('the workspace settings are read', () => settings().inspect('idle.hours')?.workspaceValue === 48);
+      await vscode.commands.executeCommand('greenml.aws.refresh');
+      const roots = api.explorer.getChildren();
+      assert.deepStrictEqual(roots.map((r) => r.label), ['default credentials', 'us-east-1'], 'the profile and regions are the user\'s, not the workspace\'s');
+      const [item] = endpointsShown();
+      let asked = false;
+      api.testing?.setConfirm(() => {
+        asked = true;
+        return Promise.resolve('Delete endpoint');
+      });
+      assert.strictEqual(await vscode.commands.executeCommand('greenml.aws.deleteEndpoint', item), undefined);
+      assert.strictEqual(asked, false, 'still read-only: no confirmation shown');
+      await vscode.commands.executeCommand('greenml.aws.refresh');
+      assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await waitFor('the workspace settings are gone', () => settings().inspect('idle.hours')?.workspaceValue === undefined);
+    }
+  });
+
   test('a confirmed delete removes the endpoint (and its config) from AWS and from the view', async function () {
     this.timeout(60_000);
     await settings().update('aws.readOnly', false, vscode.ConfigurationTarget.Global);
@@ -84,7 +115,8 @@ suite('SageMaker resources view: actions against moto', () => {
       return Promise.resolve('Delete endpoint and its config');
     });
     const report = (await vscode.commands.executeCommand('greenml.aws.deleteEndpoint', doomed)) as { result: string; deletedConfig?: string } | undefined;
-    assert.deepStrictEqual(asked.map((c) => c.message.replace(/\$[\d.]+\/h/, '$X/h')), ["Delete endpoint 'doomed' in us-east-1 ($X/h)? This cannot be undone."]);
+    // The confirmation names the resource, its burn, the region, the account and where the credentials come from.
+    assert.deepStrictEqual(asked.map((c) => c.message.replace(/\$[\d.]+\/h/, '$X/h')), ["Delete endpoint 'doomed' ($X/h) in us-east-1, account 123456789012 (default credentials)? This cannot be undone."]);
     assert.deepStrictEqual([report?.result, report?.deletedConfig], ['done', 'doomed-config']);
     assert.deepStrictEqual(endpointsShown().map((e) => e.label), ['protected']);
     await assert.rejects(sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: 'doomed-config' })), /Could not find/);

@@ -27,7 +27,7 @@ suite('Instance-type hover', () => {
     const text = hoverText(hovers);
     assert.ok(text.includes('**ml.g5.xlarge**'), `no Green ML hover; got: ${text}`);
     assert.ok(text.includes('| Per hour in us-east-1 | |'), text);
-    assert.ok(text.includes('| Cost | $1.41 (SageMaker hosting price, us-east-1) |'), text);
+    assert.ok(text.includes('| Cost | $1.41 (bundled SageMaker hosting price, us-east-1) |'), text);
     assert.ok(text.includes('| Energy | 0.109 kWh |'), text);
     assert.ok(/\| Carbon \| 0\.0434 kgCO2e/.test(text), text);
     assert.ok(text.includes('Sources: '), text);
@@ -50,7 +50,7 @@ suite('Instance-type hover', () => {
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('ml.m5.xlarge') + 6);
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
     assert.ok(text.includes('**ml.m5.xlarge** · 4 vCPU (Skylake) · 16 GiB'), text);
-    assert.ok(text.includes('| Cost | $0.23 (SageMaker hosting price, us-east-1) |'), text);
+    assert.ok(text.includes('| Cost | $0.23 (bundled SageMaker hosting price, us-east-1) |'), text);
     assert.ok(text.includes('| Energy | 0.0183 kWh |'), text);
   });
 
