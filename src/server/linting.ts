@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
-import type { Format } from '../core/types';
+import type { Finding, Fix, Format } from '../core/types';
 import type { ConfigFileFinder } from '../node/configFile';
 import { buildFolderContext } from '../node/folderContext';
 import { cellRange, toLspDiagnostic, uriToPath } from './convert';
@@ -78,19 +78,22 @@ export class LintService {
       this.sink.log(`not linting ${document.uri}: larger than greenml.maxFileSizeKb (${settings.maxFileSizeKb} KB)`);
       return this.forget(document.uri);
     }
-    const nameForDetection = forced ? `${file}${forced === 'python' ? '.py' : '.tf'}` : file;
+    const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
     if (this.linter.needsPrepare(nameForDetection, text)) await this.linter.prepare([nameForDetection], text);
     if (!isCurrent()) return;
     const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
-    const result = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), context, ...(forced ? { format: forced } : {}) });
-    const language = this.linter.languages.find((l) => l.format === result.format);
+    const result =
+      forced === 'notebook'
+        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook' }))
+        : this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), context, ...(forced ? { format: forced } : {}) });
+    const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
     const state: TextLint = {
       kind: 'text',
       uri: document.uri,
       version: document.version,
       text,
       result,
-      commentPrefix: result.format === 'notebook' ? undefined : language?.commentPrefixes[0],
+      commentPrefix: result.format === 'notebook' && forced !== 'notebook' ? undefined : language?.commentPrefixes[0],
     };
     this.states.set(document.uri, state);
     this.sink.publish(document.uri, result.findings.map((f, key) => toLspDiagnostic(f, key, document.uri)), document.version);
@@ -157,7 +160,9 @@ export class LintService {
   private forcedFormat(file: string, text: string, languageId: string): Format | undefined {
     const format = formatByLanguage[languageId];
     if (!format) return undefined;
-    if (format === 'python' && file.toLowerCase().endsWith('.ipynb') && !text.trimStart().startsWith('{')) return 'python';
+    // The code of a notebook as one Python text: read as a notebook of one cell, so notebook rules
+    // (an endpoint never deleted) apply and positions in the cell are positions in the text.
+    if (format === 'python' && file.toLowerCase().endsWith('.ipynb') && !text.trimStart().startsWith('{')) return 'notebook';
     return undefined;
   }
 
@@ -172,4 +177,21 @@ export class LintService {
       return undefined;
     }
   }
+}
+
+/**
+ * The lint of a one-cell notebook as the lint of that cell's text: ranges and edits move into the
+ * cell; a fix that adds a cell cannot be made in a text and is dropped.
+ */
+function asOneCell(result: LintResult): LintResult {
+  const inCell = (fix: Fix | undefined): Fix | undefined => {
+    if (!fix || fix.edits.some((e) => e.cell?.kind !== 'replace')) return undefined;
+    return { ...fix, edits: fix.edits.map((e) => (e.cell?.kind === 'replace' ? { start: e.cell.start, end: e.cell.end, text: e.cell.text } : e)) };
+  };
+  const findings = result.findings.flatMap((f): Finding[] => {
+    if (!f.cell) return [];
+    const suggestions = (f.suggestions ?? []).flatMap((s) => (s.applicability === 'displayOnly' ? [s] : inCell(s) ?? []));
+    return [{ ...f, ...cellRange(f.cell), cell: undefined, related: undefined, fix: f.fix?.applicability === 'displayOnly' ? f.fix : inCell(f.fix), suggestions: suggestions.length ? suggestions : undefined }];
+  });
+  return { ...result, findings };
 }

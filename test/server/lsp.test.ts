@@ -178,6 +178,20 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(Object.keys(ignore.edit?.changes ?? {}), [cell(2)], 'the edit is on the cell, not the notebook file');
   });
 
+  it('reads the code of a notebook sent as one Python document (jupyterlab-lsp) as a notebook', async () => {
+    const uri = uriOf('.virtual_documents/deploy.ipynb');
+    const text = 'from sagemaker.pytorch import PyTorchModel\n\n\nmodel = PyTorchModel(model_data="s3://b/model.tar.gz", role="r", framework_version="2.1", py_version="py310", entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const teardown = published.diagnostics.find((d) => d.code === 'SML307');
+    assert.ok(teardown, published.diagnostics.map((d) => d.code).join(', '));
+    assert.equal(teardown.range.start.line, 4, 'positions are the document\'s');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: teardown.range, context: { diagnostics: [teardown] } });
+    const ignore = actions.find((a) => a.title === 'Ignore SML307 on this line');
+    assert.ok(ignore);
+    assert.match(applyEdits(text, editsOf(ignore, uri)).split('\n')[4], /^# greenml-ignore SML307$/);
+  });
+
   it('survives a pathological file: at most one finding, and the server keeps serving', async () => {
     const uri = uriOf('broken.py');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: '('.repeat(20_000) } });
