@@ -17,6 +17,11 @@ export class LspClient {
   private readonly requestHandlers = new Map<string, Handler>();
   stderr = '';
 
+  /** The server process id (for its memory figures). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   constructor(command: string, args: readonly string[]) {
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
