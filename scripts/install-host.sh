@@ -8,7 +8,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 HOST_DIR="${1:-$HOME/.cache/greenml-vscode-host}"
 MARKER="$HOST_DIR/.installed-$CODE_SERVER_VERSION"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep neovim)
 
 # node-pty's post-install runs `npx node-gyp`, which must not stop to ask.
 export npm_config_yes=true

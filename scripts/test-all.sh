@@ -32,9 +32,18 @@ host_passed=$(echo "$host_line" | sed -nE 's/^host: ([0-9]+) passed.*/\1/p'); ho
 host_failed=$(echo "$host_line" | sed -nE 's/.* ([0-9]+) failed.*/\1/p'); host_failed=${host_failed:-0}
 if [ -z "$host_line" ]; then echo "no host test summary: counted as a failure"; host_failed=$((host_failed + 1)); status=1; fi
 
+step "JupyterLab (jupyterlab-lsp from PyPI + headless Chromium) through the language server"
+bash scripts/install-jupyterlab.sh || status=1
+node scripts/run-jupyterlab-test.mjs 2>&1 | tee "$results_dir/jupyterlab.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+jl_line=$(grep -E '^jupyterlab: [0-9]+ passed, [0-9]+ failed' "$results_dir/jupyterlab.txt" | tail -n 1)
+jl_passed=$(echo "$jl_line" | sed -nE 's/^jupyterlab: ([0-9]+) passed.*/\1/p'); jl_passed=${jl_passed:-0}
+jl_failed=$(echo "$jl_line" | sed -nE 's/.* ([0-9]+) failed.*/\1/p'); jl_failed=${jl_failed:-1}
+
 echo
 echo "unit: ${unit_passed} passed, ${unit_failed} failed"
+echo "jupyterlab: ${jl_passed} passed, ${jl_failed} failed"
 echo "host: ${host_passed} passed, ${host_failed} failed"
-[ "$status" -eq 0 ] || [ $((unit_failed + host_failed)) -gt 0 ] || { echo "a build, lint, type-check or packaging step failed"; unit_failed=$((unit_failed + 1)); }
-echo "tests: $((unit_passed + host_passed)) passed, $((unit_failed + host_failed)) failed"
+[ "$status" -eq 0 ] || [ $((unit_failed + host_failed + jl_failed)) -gt 0 ] || { echo "a build, lint, type-check or packaging step failed"; unit_failed=$((unit_failed + 1)); }
+echo "tests: $((unit_passed + host_passed + jl_passed)) passed, $((unit_failed + host_failed + jl_failed)) failed"
 exit "$status"

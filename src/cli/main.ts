@@ -17,6 +17,7 @@ import { parseCommandLine, reportUsageError, UsageError } from './usage';
 import { checkSelectors, lintPaths, splitList } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
 import { runReportCommand } from './reportCommand';
+import { runLspCommand } from './lspCommand';
 import type { Linter } from '../core/engine';
 
 declare const GREENML_VERSION: string | undefined;
@@ -28,6 +29,7 @@ export const usage = `Usage: greenml lint [paths...] [options]
        greenml regions [--sort carbon|name] [--intensity ccf|recent] [--json]
        greenml report [paths...] [--format md|html|json] [--output FILE] [--region R]
        greenml modelcard <file> [--line N] [--region R]
+       greenml lsp --stdio
 
 Lint SageMaker code, notebooks and infrastructure templates for cost and carbon.
 Paths default to the current folder. Folders are walked recursively, skipping
@@ -76,6 +78,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const newLinter = (): Linter => createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
   if (argv[0] === 'report') return runReportCommand(argv.slice(1), io, newLinter);
   if (argv[0] === 'modelcard') return runModelCardCommand(argv.slice(1), io, newLinter);
+  if (argv[0] === 'lsp') return runLspCommand(argv.slice(1), io, newLinter);
   const { values, positionals } = parseCommandLine(argv, {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
@@ -110,7 +113,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(usage);
       return 2;
     }
-    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate, regions, report or modelcard`);
+    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate, regions, report, modelcard or lsp`);
   }
 
   const format = values.format ?? 'text';

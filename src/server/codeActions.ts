@@ -1,0 +1,160 @@
+import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { applyFixes } from '../core/applyFixes';
+import type { Linter } from '../core/engine';
+import { fixUntilStable } from '../core/fixLoop';
+import { LineIndex } from '../core/lineIndex';
+import { suppressionEdit } from '../core/suppressions';
+import type { Edit, Finding, Fix } from '../core/types';
+import { diagnosticSource, toLspRange } from './convert';
+import type { LintState } from './state';
+import { findingOf } from './state';
+
+export const fixAllKind = 'source.fixAll.greenml';
+export const showRuleDocsCommand = 'greenml.openRuleDocs';
+
+/** Where the actions apply: a text document or one cell of a linted notebook. */
+export interface ActionScope {
+  state: LintState;
+  /** The document the request is about (the cell's URI for a notebook). */
+  uri: string;
+  /** For a cell: its index in the notebook. */
+  cellIndex?: number;
+  /** Version of the text document, to make edits that apply only to the version linted. */
+  version?: number;
+}
+
+/**
+ * The quick fixes for the diagnostics in a code-action request, in the order vscode-eslint taught
+ * users to expect: the fix (and alternatives), fix all of the rule in the file, ignore on this
+ * line, ignore in this file, show the rule's documentation.
+ */
+export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const offered = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== diagnosticSource) continue;
+    const finding = findingOf(scope.state, diagnostic.data) ?? matchFinding(scope, diagnostic);
+    if (!finding || finding.ruleId === 'parse-error') continue;
+    for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
+      if (!fix) continue;
+      if (fix.applicability === 'displayOnly') {
+        if (finding.docsUrl) actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], command: { title: fix.title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
+        continue;
+      }
+      const edit = workspaceEdit(scope, fix.edits);
+      if (!edit) continue;
+      actions.push({
+        title: fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title,
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        isPreferred: fix === finding.fix && fix.applicability === 'safe',
+        edit,
+      });
+    }
+    if (offered.has(finding.ruleId)) continue;
+    offered.add(finding.ruleId);
+    const sameRule = scopeFindings(scope).filter((f) => f.ruleId === finding.ruleId);
+    if (sameRule.filter((f) => f.fix?.applicability === 'safe').length > 1) {
+      const all = fixAllOf(scope, sameRule, `Fix all ${finding.ruleId} problems in this file`, 'quickfix');
+      if (all) actions.push(all);
+    }
+    const suppress = scope.state.commentPrefix;
+    if (suppress) {
+      actions.push(suppressAction(scope, finding, suppress, false));
+      actions.push(suppressAction(scope, finding, suppress, true));
+    }
+    if (finding.docsUrl) {
+      const title = `Show documentation for ${finding.ruleId}`;
+      actions.push({ title, kind: 'quickfix', command: { title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
+    }
+  }
+  return actions;
+}
+
+/**
+ * `source.fixAll.greenml`: every safe fix, linted again and applied until nothing changes (as
+ * `greenml lint --fix` does), as one edit of the changed span. Text documents only.
+ */
+export function fixAllSource(scope: ActionScope, relint: (text: string) => ReturnType<Linter['lint']>): CodeAction | undefined {
+  const { state } = scope;
+  if (state.kind !== 'text') return undefined;
+  const outcome = fixUntilStable(state.text, state.result, relint, ['safe']);
+  if (outcome.text === state.text) return undefined;
+  return { title: 'Fix all safe Green ML problems', kind: fixAllKind, edit: textEdit(scope, [changedSpan(state.text, outcome.text)]) };
+}
+
+/** The findings shown on the scope's document: a cell shows only its own. */
+function scopeFindings(scope: ActionScope): Finding[] {
+  const all = scope.state.result.findings;
+  return scope.cellIndex === undefined ? all : all.filter((f) => f.cell?.index === scope.cellIndex);
+}
+
+/** Clients that drop `data` still send the rule id and range back. */
+function matchFinding(scope: ActionScope, diagnostic: Diagnostic): Finding | undefined {
+  const same = (a: ReturnType<typeof toLspRange>, b: Diagnostic['range']): boolean =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return scopeFindings(scope).find((f) => f.ruleId === String(diagnostic.code) && same(toLspRange(scope.cellIndex !== undefined && f.cell ? f.cell : f), diagnostic.range));
+}
+
+function fixAllOf(scope: ActionScope, findings: readonly Finding[], title: string, kind: string): CodeAction | undefined {
+  const fixes = findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
+  const { applied } = applyFixes(scope.state.text, fixes);
+  const edit = applied.length ? workspaceEdit(scope, applied.flatMap((f: Fix) => f.edits)) : undefined;
+  return edit ? { title, kind, edit } : undefined;
+}
+
+function suppressAction(scope: ActionScope, finding: Finding, prefix: string, fileLevel: boolean): CodeAction {
+  const title = fileLevel ? `Ignore ${finding.ruleId} in this file` : `Ignore ${finding.ruleId} on this line`;
+  const { state } = scope;
+  if (state.kind === 'notebook' && scope.cellIndex !== undefined) {
+    const cellText = state.cells[scope.cellIndex]?.text ?? '';
+    const e = suppressionEdit(new LineIndex(cellText), prefix, finding.ruleId, (finding.cell?.line ?? 1) - 1, fileLevel);
+    return { title, kind: 'quickfix', edit: { changes: { [scope.uri]: [toTextEdit(new LineIndex(cellText), e)] } } };
+  }
+  const e = suppressionEdit(new LineIndex(state.text), prefix, finding.ruleId, finding.line - 1, fileLevel);
+  return { title, kind: 'quickfix', edit: textEdit(scope, [e]) };
+}
+
+/** The engine's edits as a workspace edit; undefined when one cannot be made here (a new notebook cell). */
+export function workspaceEdit(scope: ActionScope, edits: readonly Omit<Edit, 'range'>[]): WorkspaceEdit | undefined {
+  const { state } = scope;
+  if (state.kind === 'text') return textEdit(scope, edits);
+  const changes: Record<string, TextEdit[]> = {};
+  for (const { cell } of edits) {
+    if (!cell || cell.kind !== 'replace') return undefined;
+    const target = state.cells[cell.index];
+    if (!target) return undefined;
+    (changes[target.uri] ??= []).push(toTextEdit(new LineIndex(target.text), cell));
+  }
+  return { changes };
+}
+
+/** Edits of the linted text, valid only for the version linted when the client says which it has. */
+function textEdit(scope: ActionScope, edits: ReadonlyArray<{ start: number; end: number; text: string }>): WorkspaceEdit {
+  const lines = new LineIndex(scope.state.text);
+  const textEdits = edits.map((e) => toTextEdit(lines, e));
+  if (scope.version === undefined) return { changes: { [scope.uri]: textEdits } };
+  return { documentChanges: [{ textDocument: { uri: scope.uri, version: scope.version }, edits: textEdits }] };
+}
+
+function toTextEdit(lines: LineIndex, e: { start: number; end: number; text: string }): TextEdit {
+  return { range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text };
+}
+
+/** The one span that differs between two texts, as an edit of the first. */
+export function changedSpan(before: string, after: string): { start: number; end: number; text: string } {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  // Never split a surrogate pair or a CRLF.
+  while (start > 0 && isLowSurrogateOrLf(before, start)) start--;
+  while (tail > 0 && isLowSurrogateOrLf(before, before.length - tail)) tail--;
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+}
+
+function isLowSurrogateOrLf(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 0xdc00 && code <= 0xdfff) || (code === 10 && text.charCodeAt(at - 1) === 13);
+}

@@ -1,0 +1,197 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { mergeConfigs, resolveRuleSettings } from '../core/config';
+import type { RuleSettings } from '../core/config';
+import type { Linter, LintResult } from '../core/engine';
+import type { Finding, Fix, Format } from '../core/types';
+import type { ConfigFileFinder } from '../node/configFile';
+import { buildFolderContext } from '../node/folderContext';
+import { cellRange, toLspDiagnostic, uriToPath } from './convert';
+import type { CellInput } from './notebookText';
+import { notebookText } from './notebookText';
+import type { ServerSettings } from './settings';
+import type { LintState, NotebookLint, TextLint } from './state';
+
+/** An open text document as the server lints it. */
+export interface OpenText {
+  uri: string;
+  languageId: string;
+  version: number;
+  getText(): string;
+}
+
+/** An open notebook: its version and its cells in order. */
+export interface OpenNotebook {
+  uri: string;
+  version: number;
+  cells: Array<CellInput & { uri: string }>;
+}
+
+export interface LintSink {
+  publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  log(message: string): void;
+}
+
+/** Languages whose documents are linted as a format whatever their name says (virtual documents of notebook front ends). */
+const formatByLanguage: Record<string, Format> = { python: 'python', terraform: 'terraform' };
+
+/**
+ * Lints open documents and notebooks and keeps each one's last lint for code actions and hovers.
+ * A lint runs for the newest version only; a result for a version the editor has moved past is
+ * dropped rather than published.
+ */
+export class LintService {
+  private readonly states = new Map<string, LintState>();
+  /** Cell URI → notebook URI, for cells' code actions and hovers. */
+  private readonly cellOwners = new Map<string, string>();
+  private readonly publishedCells = new Map<string, string[]>();
+
+  constructor(
+    readonly linter: Linter,
+    private readonly finder: ConfigFileFinder,
+    private readonly sink: LintSink,
+    private settings: () => ServerSettings,
+    /** The text of an open document by file path (Terraform siblings read open editors first). */
+    private readonly openText: (file: string) => string | undefined,
+  ) {}
+
+  stateOf(uri: string): LintState | undefined {
+    return this.states.get(uri);
+  }
+
+  /** The notebook lint a cell's diagnostics come from, and the cell's index. */
+  cellStateOf(cellUri: string): { state: NotebookLint; index: number } | undefined {
+    const owner = this.cellOwners.get(cellUri);
+    const state = owner ? this.states.get(owner) : undefined;
+    if (!state || state.kind !== 'notebook') return undefined;
+    const index = state.cells.findIndex((c) => c.uri === cellUri);
+    return index === -1 ? undefined : { state, index };
+  }
+
+  async lintText(document: OpenText, isCurrent: () => boolean): Promise<void> {
+    const settings = this.settings();
+    const file = uriToPath(document.uri) ?? document.uri;
+    const text = document.getText();
+    const forced = this.forcedFormat(file, text, document.languageId);
+    if (!settings.enable || (!forced && !this.linter.mayHandle(file))) return this.forget(document.uri);
+    if (text.length > settings.maxFileSizeKb * 1024) {
+      this.sink.log(`not linting ${document.uri}: larger than greenml.maxFileSizeKb (${settings.maxFileSizeKb} KB)`);
+      return this.forget(document.uri);
+    }
+    const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
+    if (this.linter.needsPrepare(nameForDetection, text)) await this.linter.prepare([nameForDetection], text);
+    if (!isCurrent()) return;
+    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
+    const result =
+      forced === 'notebook'
+        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook' }))
+        : this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), context, ...(forced ? { format: forced } : {}) });
+    const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
+    const state: TextLint = {
+      kind: 'text',
+      uri: document.uri,
+      version: document.version,
+      text,
+      result,
+      commentPrefix: result.format === 'notebook' && forced !== 'notebook' ? undefined : language?.commentPrefixes[0],
+    };
+    this.states.set(document.uri, state);
+    this.sink.publish(document.uri, result.findings.map((f, key) => toLspDiagnostic(f, key, document.uri)), document.version);
+  }
+
+  /** Lints a notebook as a whole from its live cells and publishes each finding on its cell. */
+  async lintNotebook(notebook: OpenNotebook, isCurrent: () => boolean): Promise<void> {
+    const settings = this.settings();
+    const file = (uriToPath(notebook.uri) ?? notebook.uri).replace(/(?<!\.ipynb)$/, '.ipynb');
+    if (!settings.enable) return this.forgetNotebook(notebook.uri);
+    if (this.linter.needsPrepare(file)) await this.linter.prepare([file]);
+    if (!isCurrent()) return;
+    const text = notebookText(notebook.cells);
+    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook' });
+    const language = this.linter.languages.find((l) => l.format === 'python');
+    this.states.set(notebook.uri, {
+      kind: 'notebook',
+      uri: notebook.uri,
+      version: notebook.version,
+      text,
+      result,
+      cells: notebook.cells.map((c) => ({ uri: c.uri, text: c.text, code: c.code })),
+      commentPrefix: language?.commentPrefixes[0],
+    });
+    const byCell = new Map<string, Diagnostic[]>(notebook.cells.filter((c) => c.code).map((c) => [c.uri, []]));
+    result.findings.forEach((finding, key) => {
+      const cell = finding.cell && notebook.cells[finding.cell.index];
+      if (!finding.cell || !cell) return;
+      byCell.get(cell.uri)?.push(toLspDiagnostic(finding, key, cell.uri, cellRange(finding.cell), false));
+    });
+    for (const uri of this.publishedCells.get(notebook.uri) ?? []) if (!byCell.has(uri)) this.sink.publish(uri, []);
+    for (const [uri, diagnostics] of byCell) {
+      this.cellOwners.set(uri, notebook.uri);
+      this.sink.publish(uri, diagnostics);
+    }
+    this.publishedCells.set(notebook.uri, [...byCell.keys()]);
+  }
+
+  forget(uri: string): void {
+    if (this.states.delete(uri)) this.sink.publish(uri, []);
+  }
+
+  forgetNotebook(uri: string): void {
+    this.states.delete(uri);
+    for (const cell of this.publishedCells.get(uri) ?? []) {
+      this.cellOwners.delete(cell);
+      this.sink.publish(cell, []);
+    }
+    this.publishedCells.delete(uri);
+  }
+
+  /** The rule settings for a file: the client's settings merged with the config file that applies there. */
+  ruleSettings(file: string, settings: ServerSettings): RuleSettings {
+    const found = file.startsWith('/') ? this.finder.find(file) : undefined;
+    if (found?.issues.length) this.sink.log(`invalid config ${found.file}: ${found.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`);
+    const config = found ? mergeConfigs(settings.config, found.config) : settings.config;
+    return resolveRuleSettings(this.linter.rules, config);
+  }
+
+  /**
+   * The format to force for a document whose name does not say it: notebook front ends such as
+   * jupyterlab-lsp send a notebook's code cells as one Python document named after the `.ipynb`.
+   */
+  private forcedFormat(file: string, text: string, languageId: string): Format | undefined {
+    const format = formatByLanguage[languageId];
+    if (!format) return undefined;
+    // The code of a notebook as one Python text: read as a notebook of one cell, so notebook rules
+    // (an endpoint never deleted) apply and positions in the cell are positions in the text.
+    if (format === 'python' && file.toLowerCase().endsWith('.ipynb') && !text.trimStart().startsWith('{')) return 'notebook';
+    return undefined;
+  }
+
+  /** An open document's text, else the file on disk (size-limited); undefined when unreadable. */
+  private currentText(file: string): string | undefined {
+    const open = this.openText(file);
+    if (open !== undefined) return open;
+    try {
+      if (statSync(file).size > this.settings().maxFileSizeKb * 1024) return undefined;
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The lint of a one-cell notebook as the lint of that cell's text: ranges and edits move into the
+ * cell; a fix that adds a cell cannot be made in a text and is dropped.
+ */
+function asOneCell(result: LintResult): LintResult {
+  const inCell = (fix: Fix | undefined): Fix | undefined => {
+    if (!fix || fix.edits.some((e) => e.cell?.kind !== 'replace')) return undefined;
+    return { ...fix, edits: fix.edits.map((e) => (e.cell?.kind === 'replace' ? { start: e.cell.start, end: e.cell.end, text: e.cell.text } : e)) };
+  };
+  const findings = result.findings.flatMap((f): Finding[] => {
+    if (!f.cell) return [];
+    const suggestions = (f.suggestions ?? []).flatMap((s) => (s.applicability === 'displayOnly' ? [s] : inCell(s) ?? []));
+    return [{ ...f, ...cellRange(f.cell), cell: undefined, related: undefined, fix: f.fix?.applicability === 'displayOnly' ? f.fix : inCell(f.fix), suggestions: suggestions.length ? suggestions : undefined }];
+  });
+  return { ...result, findings };
+}

@@ -1,0 +1,46 @@
+/**
+ * One pending lint per document: a newer request replaces an older one that has not started, and
+ * a lint that finishes after a newer one was requested is told it is no longer current (its
+ * result is dropped). Lints run one at a time.
+ */
+export class Scheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly delayMs: () => number,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  schedule(key: string, delay: boolean, run: (isCurrent: () => boolean) => Promise<void>): void {
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    const start = (): void => {
+      this.timers.delete(key);
+      const isCurrent = (): boolean => this.generations.get(key) === generation;
+      this.queue = this.queue.then(async () => {
+        if (!isCurrent()) return;
+        try {
+          await run(isCurrent);
+        } catch (err) {
+          this.log(`lint of ${key} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        }
+      });
+    };
+    if (delay && this.delayMs() > 0) this.timers.set(key, setTimeout(start, this.delayMs()));
+    else start();
+  }
+
+  cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
