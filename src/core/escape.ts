@@ -26,10 +26,35 @@ export function escapeControls(text: string): string {
   });
 }
 
+/**
+ * {@link escapeControls} for text laid out in lines by the program itself (a report, a hover):
+ * its `\n` line breaks stay, every other control character is escaped. Use it only on text whose
+ * file-borne parts are single-line already (escaped with {@link escapeControls}, or known to be
+ * names and numbers): a newline that came from a file would pass.
+ */
+export function escapeControlsPerLine(text: string): string {
+  return unsafe.test(text) ? text.split('\n').map(escapeControls).join('\n') : text;
+}
+
+/**
+ * JSON text (from `JSON.stringify`) with the characters it leaves raw inside strings (DEL, C1
+ * controls, bidirectional formatting, U+2028/U+2029) written as `\uHHHH` escapes: the same data for
+ * a JSON reader, nothing a terminal acts on for a person reading it. `JSON.stringify` already
+ * escapes C0 controls.
+ */
+export function escapeJsonText(json: string): string {
+  return rawInJson.test(json) ? json.replace(rawInJsonAll, (ch) => `\\u${hex(ch.charCodeAt(0), 4)}`) : json;
+}
+
 // One character class for both the test and the replacement (`g` only on the second, so `test` keeps no state).
 const unsafeClass = '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
 const unsafe = new RegExp(unsafeClass);
 const unsafeAll = new RegExp(unsafeClass, 'g');
+
+// The same less C0, which JSON.stringify escapes in strings and uses raw only as layout (newlines, indents).
+const rawInJsonClass = '[\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const rawInJson = new RegExp(rawInJsonClass);
+const rawInJsonAll = new RegExp(rawInJsonClass, 'g');
 
 const namedEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
