@@ -1,17 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCliIn as cli, tempProject as project } from '../kit/cliRun';
-import { dedent } from '../kit/dedent';
+import { logGroupTemplate, runCliIn as cli, tempProject as project } from '../kit/cliRun';
 
-const template = dedent`
-  AWSTemplateFormatVersion: "2010-09-09"
-  Resources:
-    JobLogs:
-      Type: AWS::Logs::LogGroup
-      Properties:
-        LogGroupName: /aws/sagemaker/TrainingJobs
-`;
+const template = logGroupTemplate;
 
 /** Each line of stderr is one message: nothing a file holds can add lines. */
 function assertOneLine(stderr: string): void {

@@ -21,3 +21,13 @@ export async function runCliIn(cwd: string, ...args: string[]): Promise<{ code: 
   const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), locateWasm: locateTestWasm });
   return { code, stdout, stderr };
 }
+
+/** A CloudFormation template with one log group and no retention: one SML401 finding, fixable. */
+export const logGroupTemplate = [
+  'AWSTemplateFormatVersion: "2010-09-09"',
+  'Resources:',
+  '  JobLogs:',
+  '    Type: AWS::Logs::LogGroup',
+  '    Properties:',
+  '      LogGroupName: /aws/sagemaker/TrainingJobs',
+].join('\n');
