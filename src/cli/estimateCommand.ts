@@ -1,3 +1,4 @@
+import { escapeControls, escapeControlsPerLine, escapeJsonText } from '../core/escape';
 import { getInstanceType, suggestInstanceTypes } from '../data/instances';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { InstanceRow } from '../data/types';
@@ -113,16 +114,16 @@ export async function runEstimateCommand(argv: readonly string[], io: CliIo, ver
   if (values.live) {
     const found = await lookUpLivePrice({ instanceType: instance.instanceType, region, usage: usage as PriceUsage }, { profile: values.profile, cacheHours, version });
     if (found.timedOut) {
-      io.stderr(`greenml: ${found.warning}\n`);
+      io.stderr(`greenml: ${escapeControls(found.warning ?? 'timed out')}\n`);
       return 2;
     }
-    if (found.warning) io.stderr(`greenml: ${found.warning}; the bundled price is used\n`);
+    if (found.warning) io.stderr(`greenml: ${escapeControls(found.warning)}; the bundled price is used\n`);
     livePrice = found.price;
   }
   const estimate = estimateInstance(instance.instanceType, { region, utilization, intensity: intensity as IntensityChoice, livePrice, usage: usage as PriceUsage });
   if (values.json) {
-    io.stdout(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2) + '\n');
-  } else io.stdout(formatEstimateText(estimate, instance, hours));
+    io.stdout(escapeJsonText(JSON.stringify({ ...estimate, ...(hours !== undefined ? { forHours: scaleEstimate(estimate, hours) } : {}) }, null, 2)) + '\n');
+  } else io.stdout(escapeControlsPerLine(formatEstimateText(estimate, instance, hours)));
   return 0;
 }
 

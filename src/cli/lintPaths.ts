@@ -4,6 +4,7 @@ import type { Config } from '../core/config';
 import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import { errorMessage } from '../core/engine';
+import { escapeControls } from '../core/escape';
 import { fixUntilStable } from '../core/fixLoop';
 import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
@@ -72,7 +73,7 @@ export async function lintPaths(
     try {
       text = folders.read(file);
     } catch (err) {
-      io.stderr(`greenml: cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}\n`);
+      io.stderr(`greenml: ${escapeControls(`cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}`)}\n`);
       internalErrors++;
       continue;
     }
@@ -81,7 +82,7 @@ export async function lintPaths(
     if (options.fix) {
       const outcome = fixUntilStable(text, result, (next) => linter.lint(file, next, { settings, context }), options.fix);
       fixed += outcome.applied;
-      if (outcome.stoppedOnParseError) io.stderr(`greenml: ${path.relative(io.cwd, file)}: some fixes were not applied, the result would not parse\n`);
+      if (outcome.stoppedOnParseError) io.stderr(`greenml: ${escapeControls(path.relative(io.cwd, file))}: some fixes were not applied, the result would not parse\n`);
       if (outcome.text !== text) {
         fs.writeFileSync(file, outcome.text);
         // The files after this one in its folder see the fixed text.
@@ -91,7 +92,7 @@ export async function lintPaths(
       result = outcome.result;
     }
     internalErrors += result.ruleErrors.length;
-    if (result.skipped && explicit.has(file)) io.stderr(`greenml: skipped ${path.relative(io.cwd, file)}: ${result.skipped}\n`);
+    if (result.skipped && explicit.has(file)) io.stderr(`greenml: ${escapeControls(`skipped ${path.relative(io.cwd, file)}: ${result.skipped}`)}\n`);
     if (result.skipped && !explicit.has(file)) continue;
     results.push({ ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: path.relative(io.cwd, file) || path.basename(file), text });
   }

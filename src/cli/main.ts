@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControls } from '../core/escape';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
 import type { LocateWasm } from '../parsers/wasm';
@@ -141,8 +142,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 export function stderrLogger(io: CliIo): Logger {
   return {
-    error: (m) => io.stderr(`greenml: ${m}\n`),
-    warn: (m) => io.stderr(`greenml: ${m}\n`),
+    // Messages name files and quote errors: one line each, control characters escaped.
+    error: (m) => io.stderr(`greenml: ${escapeControls(m)}\n`),
+    warn: (m) => io.stderr(`greenml: ${escapeControls(m)}\n`),
     info: () => undefined,
     debug: () => undefined,
   };

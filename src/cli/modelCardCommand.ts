@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Linter } from '../core/engine';
 import { errorMessage } from '../core/engine';
+import { escapeJsonText } from '../core/escape';
 import { lensRegion } from '../present/codeLens';
 import { modelCardEstimate, modelCardFragment, placedTrainingTargets, trainingTargetAt } from '../present/modelCard';
 import type { CliIo } from './main';
@@ -60,6 +61,6 @@ export async function runModelCardCommand(argv: readonly string[], io: CliIo, cr
   const chosen = trainingTargetAt(targets, line);
   if ('error' in chosen) throw new UsageError(`${positionals[0]}: ${chosen.error}`);
   const region = lensRegion({ targets: [], ...(codeRegion ? { region: { code: codeRegion, start: 0 } } : {}) }, { region: settings.region });
-  io.stdout(`${JSON.stringify(modelCardFragment(modelCardEstimate(chosen.target, region, settings)), null, 2)}\n`);
+  io.stdout(`${escapeJsonText(JSON.stringify(modelCardFragment(modelCardEstimate(chosen.target, region, settings)), null, 2))}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Linter } from '../core/engine';
+import { escapeJsonText } from '../core/escape';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { IntensityChoice } from '../estimate/estimate';
 import { buildFootprint, footprintInputOf } from '../present/footprint';
@@ -95,6 +96,6 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
 
 export function renderReport(model: FootprintModel, format: 'md' | 'html' | 'json'): string {
   if (format === 'html') return footprintHtmlDocument(model);
-  if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
+  if (format === 'json') return `${escapeJsonText(JSON.stringify(model, null, 2))}\n`;
   return formatFootprintMarkdown(model);
 }

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/engine';
+import { escapeControls } from '../core/escape';
 
 /** A bad command line: reported with the usage hint (`<helpCommand> --help`), exit code 2. */
 export class UsageError extends Error {
@@ -14,7 +15,7 @@ export class UsageError extends Error {
 
 /** Prints a usage error the same way for every command and returns its exit code, 2. */
 export function reportUsageError(io: { stderr(text: string): void }, message: string, helpCommand = 'greenml'): number {
-  io.stderr(`greenml: ${message}\nRun '${helpCommand} --help' for usage.\n`);
+  io.stderr(`greenml: ${escapeControls(message)}\nRun '${helpCommand} --help' for usage.\n`);
   return 2;
 }
 

@@ -1,4 +1,5 @@
 import type { AnyRule, OptionSpec, Severity } from './types';
+import { escapeControls } from './escape';
 import { severities } from './types';
 
 /**
@@ -26,6 +27,8 @@ export interface Config {
 export interface ConfigIssue {
   /** Where the problem is, as a dotted path (`rules.SML401.options.retentionDays`). */
   path: string;
+  /** The same path as keys, for locating it in the file (a key may itself hold a dot). */
+  keys: string[];
   message: string;
 }
 
@@ -33,71 +36,92 @@ export const emptyConfig: Config = { rules: {} };
 
 const topLevelKeys = new Set(['$schema', 'rules']);
 
+/**
+ * Validates raw settings (a parsed config file or VS Code's `greenml.rules`). Only own properties
+ * are read, so an object whose prototype was set through a `__proto__` key supplies nothing it does
+ * not hold itself; keys JavaScript gives a meaning (`__proto__`, `constructor`, `prototype`) are
+ * rejected wherever they appear; the result holds only rule ids and option names the rules declare,
+ * each value checked against its spec. Linear in the size of `raw`.
+ */
 export function parseConfig(raw: unknown, rules: readonly AnyRule[]): { config: Config; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
+  const report = (keys: string[], message: string): void => {
+    issues.push({ path: keys.join('.'), keys, message });
+  };
   const config: Config = { rules: {} };
   if (raw === undefined || raw === null) return { config, issues };
   if (!isPlainObject(raw)) {
-    issues.push({ path: '', message: `expected an object, got ${describe(raw)}` });
+    report([], `expected an object, got ${describe(raw)}`);
     return { config, issues };
   }
   for (const key of Object.keys(raw)) {
-    if (!topLevelKeys.has(key)) issues.push({ path: key, message: `unknown setting; expected one of: rules` });
+    if (!topLevelKeys.has(key)) report([key], reservedKeys.has(key) ? reservedMessage(key) : `unknown setting; expected one of: rules`);
   }
-  const rulesValue = raw['rules'];
+  const rulesValue = own(raw, 'rules');
   if (rulesValue === undefined) return { config, issues };
   if (!isPlainObject(rulesValue)) {
-    issues.push({ path: 'rules', message: `expected an object keyed by rule id, got ${describe(rulesValue)}` });
+    report(['rules'], `expected an object keyed by rule id, got ${describe(rulesValue)}`);
     return { config, issues };
   }
-  for (const [key, value] of Object.entries(rulesValue)) {
-    const rule = findRule(rules, key);
-    const path = `rules.${key}`;
+  for (const key of Object.keys(rulesValue)) {
+    const keys = ['rules', key];
+    const rule = reservedKeys.has(key) ? undefined : findRule(rules, key);
     if (!rule) {
-      issues.push({ path, message: `unknown rule "${key}"${suggestRule(rules, key)}` });
+      report(keys, reservedKeys.has(key) ? reservedMessage(key) : `unknown rule "${key}"${suggestRule(rules, key)}`);
       continue;
     }
-    const parsed = parseRuleConfig(value, rule, path, issues);
+    const parsed = parseRuleConfig(rulesValue[key], rule, keys, report);
     if (parsed) config.rules[rule.id] = { ...config.rules[rule.id], ...parsed };
   }
   return { config, issues };
 }
 
-function parseRuleConfig(value: unknown, rule: AnyRule, path: string, issues: ConfigIssue[]): RuleConfig | undefined {
+type Report = (keys: string[], message: string) => void;
+
+/** Keys with a meaning to JavaScript objects: never settings, whatever the level. */
+const reservedKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedMessage(key: string): string {
+  return `"${key}" is not a setting and is not allowed as a key`;
+}
+
+function parseRuleConfig(value: unknown, rule: AnyRule, keys: string[], report: Report): RuleConfig | undefined {
   if (typeof value === 'string') {
-    const severity = parseSeverity(value, path, issues);
+    const severity = parseSeverity(value, keys, report);
     return severity ? { severity } : undefined;
   }
   if (!isPlainObject(value)) {
-    issues.push({ path, message: `expected "off", a severity or an object with "severity" and "options", got ${describe(value)}` });
+    report(keys, `expected "off", a severity or an object with "severity" and "options", got ${describe(value)}`);
     return undefined;
   }
   const result: RuleConfig = {};
   for (const key of Object.keys(value)) {
-    if (key !== 'severity' && key !== 'options') issues.push({ path: `${path}.${key}`, message: 'unknown key; expected "severity" or "options"' });
+    if (key !== 'severity' && key !== 'options') report([...keys, key], reservedKeys.has(key) ? reservedMessage(key) : 'unknown key; expected "severity" or "options"');
   }
-  if (value['severity'] !== undefined) {
-    const severity = typeof value['severity'] === 'string' ? parseSeverity(value['severity'], `${path}.severity`, issues) : undefined;
-    if (typeof value['severity'] !== 'string') issues.push({ path: `${path}.severity`, message: `expected a string, got ${describe(value['severity'])}` });
+  const severityValue = own(value, 'severity');
+  if (severityValue !== undefined) {
+    if (typeof severityValue !== 'string') report([...keys, 'severity'], `expected a string, got ${describe(severityValue)}`);
+    const severity = typeof severityValue === 'string' ? parseSeverity(severityValue, [...keys, 'severity'], report) : undefined;
     if (severity) result.severity = severity;
   }
-  if (value['options'] !== undefined) {
-    const options = value['options'];
+  const options = own(value, 'options');
+  if (options !== undefined) {
     if (!isPlainObject(options)) {
-      issues.push({ path: `${path}.options`, message: `expected an object, got ${describe(options)}` });
+      report([...keys, 'options'], `expected an object, got ${describe(options)}`);
     } else {
       const specs = rule.meta.options as Record<string, OptionSpec>;
       const accepted: Record<string, unknown> = {};
-      for (const [name, optionValue] of Object.entries(options)) {
-        const spec = specs[name];
-        const optionPath = `${path}.options.${name}`;
+      for (const name of Object.keys(options)) {
+        const optionKeys = [...keys, 'options', name];
+        const spec = reservedKeys.has(name) ? undefined : own(specs, name);
         if (!spec) {
           const known = Object.keys(specs);
-          issues.push({ path: optionPath, message: known.length ? `unknown option; ${rule.id} accepts: ${known.join(', ')}` : `unknown option; ${rule.id} has no options` });
+          report(optionKeys, reservedKeys.has(name) ? reservedMessage(name) : known.length ? `unknown option; ${rule.id} accepts: ${known.join(', ')}` : `unknown option; ${rule.id} has no options`);
           continue;
         }
+        const optionValue = options[name];
         const problem = checkOption(spec, optionValue);
-        if (problem) issues.push({ path: optionPath, message: problem });
+        if (problem) report(optionKeys, problem);
         else accepted[name] = optionValue;
       }
       result.options = accepted;
@@ -106,10 +130,15 @@ function parseRuleConfig(value: unknown, rule: AnyRule, path: string, issues: Co
   return result;
 }
 
-function parseSeverity(value: string, path: string, issues: ConfigIssue[]): Severity | 'off' | undefined {
+function parseSeverity(value: string, keys: string[], report: Report): Severity | 'off' | undefined {
   if (value === 'off' || (severities as readonly string[]).includes(value)) return value as Severity | 'off';
-  issues.push({ path, message: `unknown severity "${value}"; expected one of: off, ${severities.join(', ')}` });
+  report(keys, `unknown severity "${value}"; expected one of: off, ${severities.join(', ')}`);
   return undefined;
+}
+
+/** An own property's value; never one inherited through the prototype chain. */
+function own<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /** Returns a problem description, or undefined when the value fits the spec. */
@@ -119,6 +148,8 @@ export function checkOption(spec: OptionSpec, value: unknown): string | undefine
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${describe(value)}`;
       if (spec.type === 'integer' && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+      // Fixes write option values into files: keep them to numbers that print as plain digits.
+      if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${value}`;
       if (spec.minimum !== undefined && value < spec.minimum) return `must be at least ${spec.minimum}, got ${value}`;
       if (spec.maximum !== undefined && value > spec.maximum) return `must be at most ${spec.maximum}, got ${value}`;
       if (spec.oneOf && !spec.oneOf.includes(value)) return `must be one of ${spec.oneOf.join(', ')}; got ${value}`;
@@ -129,10 +160,19 @@ export function checkOption(spec: OptionSpec, value: unknown): string | undefine
     case 'string':
       if (typeof value !== 'string') return `expected a string, got ${describe(value)}`;
       if (spec.enum && !spec.enum.includes(value)) return `must be one of ${spec.enum.join(', ')}; got "${value}"`;
-      return undefined;
+      return controlCharacterProblem(value);
     case 'string[]':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `expected a list of strings, got ${describe(value)}`;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `expected a list of strings, got ${describe(value)}`;
+      for (const item of value as string[]) {
+        const problem = controlCharacterProblem(item);
+        if (problem) return problem;
+      }
+      return undefined;
   }
+}
+
+function controlCharacterProblem(value: string): string | undefined {
+  return escapeControls(value) === value ? undefined : `must not contain control or bidirectional formatting characters, got "${value}"`;
 }
 
 /** Later configs win, rule by rule and option by option. */
@@ -165,12 +205,12 @@ export function resolveRuleSettings(rules: readonly AnyRule[], config: Config = 
   for (const rule of rules) {
     if (selection.select?.length && !selection.select.some((s) => matchesSelector(rule, s))) continue;
     if (selection.ignore?.some((s) => matchesSelector(rule, s))) continue;
-    const ruleConfig = config.rules[rule.id] ?? {};
+    const ruleConfig = own(config.rules, rule.id) ?? {};
     const severity = ruleConfig.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const options: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(rule.meta.options as Record<string, OptionSpec>)) {
-      options[name] = ruleConfig.options?.[name] ?? spec.default;
+      options[name] = (ruleConfig.options && own(ruleConfig.options, name)) ?? spec.default;
     }
     settings.set(rule.id, { severity, options });
   }

@@ -1,4 +1,5 @@
 import type { Amount, FootprintFindingRow, FootprintModel, PeriodTotals, Saving, Totals } from './footprint';
+import { escapeControls } from '../core/escape';
 import { formatFigure, formatUsd } from './figures';
 import { otherRegionPrice } from './priceLabel';
 
@@ -7,9 +8,9 @@ import { otherRegionPrice } from './priceLabel';
  * chart drawn here. Every text from the code (file names, messages) is escaped.
  */
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/** Escapes text for HTML element content and quoted attribute values; control characters as visible escapes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeControls(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export interface HtmlOptions {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { applyFixes } from '../core/applyFixes';
+import { escapeControls } from '../core/escape';
 import { LineIndex } from '../core/lineIndex';
 import { suppressionEdit } from '../core/suppressions';
 import type { Edit, Finding, Fix } from '../core/types';
@@ -39,7 +40,7 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
         if (!fix) continue;
         if (fix.applicability === 'displayOnly') {
           // Advice the engine cannot apply: offered as an action that opens the rule page.
-          const advice = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          const advice = new vscode.CodeAction(escapeControls(fix.title), vscode.CodeActionKind.QuickFix);
           advice.command = { title: advice.title, command: 'greenml.showRuleDocs', arguments: [ruleId] };
           advice.diagnostics = [diagnostic];
           actions.push(advice);
@@ -47,7 +48,8 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
         }
         const edit = target.workspaceEdit(fix.edits);
         if (!edit) continue;
-        const action = new vscode.CodeAction(fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title, vscode.CodeActionKind.QuickFix);
+        const title = escapeControls(fix.title);
+        const action = new vscode.CodeAction(fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title, vscode.CodeActionKind.QuickFix);
         if (target.notebook && fix.edits.some((e) => e.cell?.kind === 'insertCell')) {
           // Cell insertions do not survive the trip of a code action's edit through the API: applied by a command.
           action.command = { title: action.title, command: applyNotebookFixCommand, arguments: [target.notebook.uri.toString(), fix.edits] };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeControls } from '../core/escape';
 import type { Finding, Range as FindingRange, Severity } from '../core/types';
 
 export const diagnosticSource = 'Green ML';
@@ -22,11 +23,12 @@ export function toRange(range: FindingRange): vscode.Range {
 }
 
 export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, toSeverity(finding.severity));
+  // Messages quote the file (names, ids): no control or bidirectional formatting character shown raw.
+  const diagnostic = new vscode.Diagnostic(toRange(finding), escapeControls(finding.message), toSeverity(finding.severity));
   diagnostic.source = diagnosticSource;
   diagnostic.code = finding.docsUrl ? { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) } : finding.ruleId;
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.fileName === undefined ? uri : vscode.Uri.file(r.fileName), toRange(r)), r.message));
+    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.fileName === undefined ? uri : vscode.Uri.file(r.fileName), toRange(r)), escapeControls(r.message)));
   }
   return diagnostic;
 }

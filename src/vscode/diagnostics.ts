@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { KeptFacts, Linter, LintResult } from '../core/engine';
+import { escapeControls } from '../core/escape';
 import type { CellLocation, FileContext, Format, Range as FindingRange } from '../core/types';
 import type { ConfigFileFinder, ConfigFileIssue } from '../node/configFile';
 import { configFileNames } from '../node/configFile';
@@ -366,7 +367,7 @@ export class DocumentLinter implements vscode.Disposable {
     const uri = vscode.Uri.file(file);
     const diagnostics = issues.map((issue) => {
       const position = new vscode.Position(issue.line - 1, issue.column - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), `${issue.path ? `${issue.path}: ` : ''}${issue.message}`, vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), escapeControls(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`), vscode.DiagnosticSeverity.Error);
       diagnostic.source = diagnosticSource;
       diagnostic.code = 'invalid-config';
       return diagnostic;
@@ -379,7 +380,7 @@ export class DocumentLinter implements vscode.Disposable {
 
   private reportSettingsIssues(): void {
     for (const issue of this.settings.issues) {
-      const text = `${issue.path}: ${issue.message}`;
+      const text = escapeControls(`${issue.path}: ${issue.message}`);
       if (this.reportedSettingsIssues.has(text)) continue;
       this.reportedSettingsIssues.add(text);
       this.log.warn(`invalid setting ${text}`);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeControlsPerLine } from '../core/escape';
 import { detectFormat } from '../core/formats';
 import { resolveRegion } from '../present/codeLens';
 import { findInstanceTypeAt, instanceHoverMarkdown } from '../present/instanceHover';
@@ -48,7 +49,7 @@ export class InstanceTypeHover implements vscode.HoverProvider {
       if (markdown && !sections.includes(markdown)) sections.push(markdown);
     }
     if (!sections.length) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(sections.join('\n\n---\n\n')), range);
+    return new vscode.Hover(new vscode.MarkdownString(escapeControlsPerLine(sections.join('\n\n---\n\n'))), range);
   }
 
   /** The type a finding is about: one named in its range, else that of the cost target it sits in (or the file's only one). */

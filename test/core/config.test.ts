@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mergeConfigs, parseConfig, resolveRuleSettings, unknownSelectors } from '../../src/core/config';
+import { checkOption, mergeConfigs, parseConfig, resolveRuleSettings, unknownSelectors } from '../../src/core/config';
 import { allRules } from '../../src/rules';
 
 describe('config', () => {
@@ -63,5 +63,45 @@ describe('config', () => {
     assert.equal(resolveRuleSettings(allRules, undefined, { select: ['SML9'] }).size, 0);
     assert.equal(resolveRuleSettings(allRules, undefined, { ignore: ['log-group-no-retention'] }).size, allRules.length - 1);
     assert.deepEqual(unknownSelectors(allRules, ['SML401', 'sml4', 'ALL', 'nope']), ['nope']);
+  });
+});
+
+describe('config: only what the rules declare gets through', () => {
+  it('an own "__proto__" key (as JSON.parse makes) is refused, not followed', () => {
+    const raw = JSON.parse('{ "rules": { "SML401": { "options": { "__proto__": { "retentionDays": "7\\n# forged" } } } } }') as unknown;
+    const { config, issues } = parseConfig(raw, allRules);
+    assert.deepEqual(
+      issues.map((i) => `${i.path}: ${i.message}`),
+      ['rules.SML401.options.__proto__: "__proto__" is not a setting and is not allowed as a key'],
+    );
+    assert.equal(resolveRuleSettings(allRules, config).get('SML401')?.options['retentionDays'], 30);
+  });
+
+  it('values inherited through a prototype are ignored (VS Code settings objects are plain objects)', () => {
+    const rule = Object.create({ severity: 'off', options: { retentionDays: 7 } }) as object;
+    const { config, issues } = parseConfig({ rules: { SML401: rule } }, allRules);
+    assert.deepEqual(issues, []);
+    assert.deepEqual(resolveRuleSettings(allRules, config).get('SML401'), { severity: 'warning', options: { retentionDays: 30, maxRetentionDays: 0 } });
+    const top = Object.create({ rules: { SML401: 'off' } }) as object;
+    assert.equal(resolveRuleSettings(allRules, parseConfig(top, allRules).config).has('SML401'), true);
+  });
+
+  it('issues carry their keys, so a key holding a dot is still found', () => {
+    const { issues } = parseConfig({ rules: { 'a.b': 'off' } }, allRules);
+    assert.deepEqual(issues.map((i) => i.keys), [['rules', 'a.b']]);
+  });
+
+  it('numbers that fixes write must print as plain digits; strings must hold no control characters', () => {
+    const { issues } = parseConfig({ rules: { SML102: { options: { keepImages: 1e21 } }, SML303: { options: { maxCapacity: 2 ** 60 } } } }, allRules);
+    assert.deepEqual(
+      issues.map((i) => `${i.path}: ${i.message}`),
+      [
+        'rules.SML102.options.keepImages: must be between -9007199254740991 and 9007199254740991, got 1e+21',
+        'rules.SML303.options.maxCapacity: must be between -9007199254740991 and 9007199254740991, got 1152921504606847000',
+      ],
+    );
+    assert.match(checkOption({ type: 'string', default: '', description: '' }, 'a\u001b[2Jb') ?? '', /must not contain control or bidirectional formatting characters/);
+    assert.match(checkOption({ type: 'string[]', default: [], description: '' }, ['ok', 'a\u202eb']) ?? '', /must not contain control/);
+    assert.equal(checkOption({ type: 'string[]', default: [], description: '' }, ['ok', 'fine']), undefined);
   });
 });

@@ -1,11 +1,15 @@
 import type { FootprintModel, PeriodTotals, Totals } from '../../present/footprint';
+import { escapeControls } from '../../core/escape';
 import { ruleLabel, savingText } from '../../present/footprintHtml';
 import { formatFigure, formatUsd } from '../../present/figures';
 import { otherRegionPrice } from '../../present/priceLabel';
 
-/** Escapes text from the code (file names, messages) for a Markdown table cell: no markup, no HTML, no line break. */
+/**
+ * Escapes text from the code (file names, messages) for a Markdown table cell: no markup, no HTML,
+ * no line break, no control character (escaped last, so `\x1B` reads the same raw and rendered).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]|<>&]/g, (c) => `\\${c}`);
+  return escapeControls(text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]|<>&]/g, (c) => `\\${c}`));
 }
 
 function totals(t: Totals): string {
@@ -47,7 +51,7 @@ export function formatFootprintMarkdown(model: FootprintModel): string {
     '',
     table(
       ['File', 'Region', 'Findings', 'With a saving', 'Saving over job bounds', 'Saving per month', 'Footprint: job bounds', 'Footprint: per month'],
-      model.files.map((f) => [escapeMarkdown(f.path), `${f.region.code} (${f.region.origin})`, String(f.findings), String(f.withSaving), ...periods(f.savings), ...periods(f.footprint)]),
+      model.files.map((f) => [escapeMarkdown(f.path), escapeMarkdown(`${f.region.code} (${f.region.origin})`), String(f.findings), String(f.withSaving), ...periods(f.savings), ...periods(f.footprint)]),
     ),
     '',
   );

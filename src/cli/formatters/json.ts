@@ -1,9 +1,10 @@
+import { escapeJsonText } from '../../core/escape';
 import type { Report } from '../report';
 import { summarize } from '../report';
 
-/** Machine-readable results: every finding with its range, fix and docs link, and a summary. */
+/** Machine-readable results: every finding with its range, fix and docs link, and a summary. Terminal-safe: see {@link escapeJsonText}. */
 export function formatJson(report: Report): string {
-  return (
+  return escapeJsonText(
     JSON.stringify(
       {
         version: report.toolVersion,

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { escapeJsonText } from '../../core/escape';
 import type { AnyRule, Finding, Fix, Range, Severity } from '../../core/types';
 import { parseErrorRuleId } from '../../core/types';
 import type { Report } from '../report';
@@ -39,7 +40,7 @@ export function formatSarif(report: Report, cwd: string): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(log, null, 2)) + '\n';
 }
 
 function toInvocation(report: Report): Sarif.Invocation {

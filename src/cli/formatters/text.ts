@@ -1,21 +1,25 @@
+import { escapeControls } from '../../core/escape';
 import type { Report } from '../report';
 import { summarize } from '../report';
 
 /**
  * One line per finding, `path:line:col  ID  severity  message`, the way ruff
  * and ESLint's compact output read, then a summary. Notebook findings name the
- * cell: `nb.ipynb:cell 3:2:5`. `[*]` marks findings `--fix` can fix.
+ * cell: `nb.ipynb:cell 3:2:5`. `[*]` marks findings `--fix` can fix. Paths, messages and fix titles
+ * quote the files (names, resource ids): their control characters are escaped, so no file can
+ * colour the terminal or forge a line of a CI log.
  */
 export function formatText(report: Report): string {
   const lines: string[] = [];
   for (const result of report.results) {
     for (const f of result.findings) {
-      const where = f.cell ? `${result.path}:cell ${f.cell.index + 1}:${f.cell.line}:${f.cell.column}` : `${result.path}:${f.line}:${f.column}`;
+      const file = escapeControls(result.path);
+      const where = f.cell ? `${file}:cell ${f.cell.index + 1}:${f.cell.line}:${f.cell.column}` : `${file}:${f.line}:${f.column}`;
       const fixable = f.fix?.applicability === 'safe' ? ' [*]' : f.fix?.applicability === 'unsafe' ? ' [*unsafe]' : '';
-      lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${f.message}${fixable}`);
+      lines.push(`${where}  ${f.ruleId}  ${f.severity}  ${escapeControls(f.message)}${fixable}`);
       // Advice that cannot be applied automatically still deserves to be read.
-      if (f.fix?.applicability === 'displayOnly') lines.push(`    help: ${f.fix.title}`);
-      for (const s of f.suggestions ?? []) lines.push(`    also: ${s.title}${s.applicability === 'displayOnly' ? '' : ` [*${s.applicability}, in the editor]`}`);
+      if (f.fix?.applicability === 'displayOnly') lines.push(`    help: ${escapeControls(f.fix.title)}`);
+      for (const s of f.suggestions ?? []) lines.push(`    also: ${escapeControls(s.title)}${s.applicability === 'displayOnly' ? '' : ` [*${s.applicability}, in the editor]`}`);
     }
   }
   const s = summarize(report);
