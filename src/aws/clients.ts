@@ -3,10 +3,20 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
+/** Keys from STS (AssumeRole) or elsewhere, as the SDK clients accept them. */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
 export interface ClientOptions {
   region: string;
   /** Named profile of ~/.aws/config; the default chain (env, default profile, SSO…) when absent. */
   profile?: string;
+  /** Credentials that replace the profile and the default chain (e.g. from STS AssumeRole into another account). */
+  credentials?: StaticCredentials | ReturnType<typeof fromNodeProviderChain>;
   /** Endpoint override, e.g. a local emulator (`http://127.0.0.1:5000`). */
   endpoint?: string;
   /** Default 3; tests use 1 so an emulator's 500 fails at once. */
@@ -21,15 +31,17 @@ export interface ClientOptions {
 export function clientConfig(options: ClientOptions) {
   return {
     region: options.region,
-    credentials: fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
+    credentials: options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     customUserAgent: `greenml/${options.version ?? 'dev'}`,
-    retryMode: 'adaptive',
+    // Standard mode: exponential backoff with jitter, longer on throttling; adaptive would also delay first attempts.
+    retryMode: 'standard',
     maxAttempts: options.maxAttempts ?? 3,
   };
 }
 
-function counting(service: string, onCall: (service: string, operation: string) => void) {
+/** Middleware that reports each call of a client to `onCall`; add it at the initialize step (once per call, whatever its attempts). */
+export function counting(service: string, onCall: (service: string, operation: string) => void) {
   return <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
     (args: A): Promise<R> => {
       onCall(service, context.commandName ?? 'unknown');
