@@ -151,6 +151,7 @@ function endpointFinding(e: Endpoint, snapshot: RegionSnapshot, options: Explore
     let kg = 0;
     let known = true;
     const ranges: string[] = [];
+    const poolDetails: string[] = [];
     for (const v of e.variants) {
       const pools = v.instancePools ?? [];
       if (pools.length === 0) {
@@ -171,9 +172,10 @@ function endpointFinding(e: Endpoint, snapshot: RegionSnapshot, options: Explore
       const each = pools.map((p) => instanceBurn(p.instanceType, v.instanceCount, snapshot.region).usdPerHour).filter((x): x is number => x !== null);
       const range = each.length > 0 ? ` ($${Math.min(...each).toFixed(2)}–$${Math.max(...each).toFixed(2)}/h for ${v.instanceCount} instance${v.instanceCount === 1 ? '' : 's'})` : '';
       ranges.push(`${v.variantName}: priority-1 ${first.instanceType}, pools ${pools.map((p) => p.instanceType).join(', ')}${range}`);
-      details[`instancePools.${v.variantName}`] = pools.map((p) => `${p.instanceType}${p.priority !== null ? ` (priority ${p.priority})` : ''}${p.currentCount !== null ? ` × ${p.currentCount}` : ''}`);
+      poolDetails.push(...pools.map((p) => `${v.variantName}: ${p.instanceType}${p.priority !== null ? ` priority ${p.priority}` : ''}${p.currentCount !== null ? ` × ${p.currentCount}` : ''}`));
     }
     reasons.push(`runs on instance pools: ${ranges.join('; ')}`);
+    details.instancePools = poolDetails;
     burn = { usdPerHour: known ? usd : null, kgCo2ePerHour: known ? kg : null };
   }
   const capacity = e.variants
@@ -210,7 +212,8 @@ function appFinding(app: StudioApp, domain: StudioDomain, region: string, option
   else if (app.lastUserActivity instanceof Date && activity === null) reasons.push('activity unknown (the last activity is the last health check)');
   return {
     kind: canvas ? 'canvas-app' : 'studio-app',
-    name: app.appName,
+    // App names repeat (`default`): the space (or user profile) says which one.
+    name: `${app.spaceName ?? app.userProfileName ?? domain.id}/${app.appName}`,
     arn: item.resource?.arn ?? '',
     // The explorer's rule (running without idle shutdown) unless the app was used within the window; or no use for the window.
     idle: inactive || (item.idle !== undefined && !recentlyUsed),
@@ -219,6 +222,7 @@ function appFinding(app: StudioApp, domain: StudioDomain, region: string, option
     ...figures(item.burn),
     details: {
       appType: app.appType,
+      appName: app.appName,
       domainId: domain.id,
       spaceName: app.spaceName,
       userProfileName: app.userProfileName,

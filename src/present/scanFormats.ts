@@ -47,6 +47,7 @@ const cells = (f: ScanFinding) => [
   printable(f.reasons.join('; ')),
 ];
 const columns = ['KIND', 'NAME', 'STATE', '$/H', '$/MONTH', 'KGCO2E/H', 'CAPACITY', 'REASON'];
+const mdColumns = ['Kind', 'Name', 'State', '$/h', '$/month', 'kgCO2e/h', 'Capacity', 'Reason'];
 /** Right-aligned columns (the figures). */
 const numeric = new Set([3, 4, 5]);
 
@@ -103,7 +104,7 @@ export function formatScanMarkdown(report: ScanReport): string {
     }
     if (a.regions.some((r) => r.error || r.warnings.length > 0)) out.push('');
     if (rows.length > 0) {
-      out.push(`| Region | ${columns.map((c) => c[0] + c.slice(1).toLowerCase()).join(' | ')} |`, `|---|${columns.map((_, c) => (numeric.has(c) ? '---:' : '---')).join('|')}|`);
+      out.push(`| Region | ${mdColumns.join(' | ')} |`, `|---|${columns.map((_, c) => (numeric.has(c) ? '---:' : '---')).join('|')}|`);
       for (const row of rows) out.push(`| ${row.map(md).join(' | ')} |`);
       out.push('');
     } else {
@@ -160,7 +161,7 @@ export function remediation(f: ScanFinding): string[] | undefined {
       return ['sagemaker', 'stop-notebook-instance', '--notebook-instance-name', f.name];
     case 'studio-app':
     case 'canvas-app':
-      return ['sagemaker', 'delete-app', '--domain-id', String(d.domainId), ...appTarget(), '--app-type', String(d.appType), '--app-name', f.name];
+      return ['sagemaker', 'delete-app', '--domain-id', String(d.domainId), ...appTarget(), '--app-type', String(d.appType), '--app-name', String(d.appName)];
     case 'warm-pool':
       // Ending the keep-alive releases the pool's instances.
       return ['sagemaker', 'update-training-job', '--training-job-name', f.name, '--resource-config', 'KeepAlivePeriodInSeconds=0'];
