@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateAccountCommand, CreateOrganizationCommand, ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -229,7 +232,8 @@ describe('greenml scan against moto: an organization, assumed roles, two regions
     let stdout = '';
     let stderr = '';
     const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: process.cwd() };
-    const code = await runScanCommand(['--org', '--role-name', roleName, '--regions', `${region1},${region2}`, '--format', 'json', '--fail-on-idle-usd', '1'], io, {
+    const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-scan-')), 'plan.sh');
+    const code = await runScanCommand(['--org', '--role-name', roleName, '--regions', `${region1},${region2}`, '--format', 'json', '--fail-on-idle-usd', '1', '--plan', planFile], io, {
       connection: { endpoint: proxy.endpoint, maxAttempts: 1 },
       now: later,
       stderrIsTTY: false,
@@ -240,7 +244,26 @@ describe('greenml scan against moto: an organization, assumed roles, two regions
     assert.equal(json.schema, 'greenml.scan/v1');
     assert.equal(json.totals.idle, 4);
     assert.ok(json.totals.idleUsdPerMonth > 1);
+    const plan = fs.readFileSync(planFile, 'utf8');
+    assert.match(plan, new RegExp(`^# endpoint idle-ep · account ${ids.alpha} \\(alpha\\) · us-east-1 · \\$[\\d.]+/h, \\$[\\d.]+/month, [\\d.]+ kgCO2e/h$`, 'm'));
+    assert.match(plan, new RegExp(`^# with credentials of arn:aws:iam::${ids.alpha}:role/${roleName}\n# effect: .*\n# aws sagemaker delete-endpoint --endpoint-name idle-ep --region us-east-1$`, 'm'));
+    assert.match(plan, /^# aws sagemaker stop-notebook-instance --notebook-instance-name nb-no-lcc --region us-east-1$/m);
+    assert.match(plan, /^# aws sagemaker delete-endpoint --endpoint-name mgmt-idle --region us-east-1$/m);
+    assert.ok(!plan.includes('busy-ep') && !plan.includes('hp'), 'busy and non-idle resources get no command');
     const under = await runScanCommand(['--org', '--role-name', roleName, '--regions', region1, '--quiet', '--fail-on-idle-usd', '100000'], { ...io, stdout: () => undefined }, { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later });
     assert.equal(under, 0);
+  });
+
+  it('shows progress on a terminal (accounts, regions, calls), and none with --quiet', async () => {
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: process.cwd() };
+    const deps = { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later, stderrIsTTY: true };
+    assert.equal(await runScanCommand(['--regions', region1], io, deps), 0);
+    assert.match(stderr, /scanning: accounts 0\/1, regions 0\/1, 0 AWS calls/);
+    assert.match(stderr, /scanning: accounts 1\/1, regions 1\/1, \d+ AWS calls/);
+    assert.match(stderr, /\r\x1b\[Kscanned 1 account\(s\) × 1 region\(s\) with \d+ AWS calls\n$/);
+    stderr = '';
+    assert.equal(await runScanCommand(['--regions', region1, '--quiet'], io, deps), 0);
+    assert.equal(stderr, '');
   });
 });
