@@ -1,3 +1,4 @@
+import type { EndpointConfigCache } from './cache';
 import type { AccountSnapshot, LoadFailure } from './explorer';
 import { limiter, loadAccount } from './explorer';
 import type { AccountSpec, ScanConnection, ScanTarget } from './scanAccounts';
@@ -16,6 +17,11 @@ export interface ScanOptions {
   /** Account-regions loading at once (default 4); accounts are started no faster than that either. */
   concurrency?: number;
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Endpoint config facts kept between scans (configs never change): with it, a repeated scan
+   * describes only configs it has not seen, checked with one ListEndpointConfigs page per 100.
+   */
+  configs?: EndpointConfigCache;
 }
 
 export interface ScanProgress {
@@ -70,6 +76,7 @@ export async function runScan(options: ScanOptions): Promise<ScanSnapshot> {
           limit: regionSlots,
           phased: false,
           scanExtras: true,
+          ...(options.configs ? { configs: options.configs } : {}),
           onRegion: () => {
             progress.regionsDone++;
             report();

@@ -4,6 +4,8 @@ import type { ScanConnection, AccountSpec } from '../aws/scanAccounts';
 import type { ScanProgress } from '../aws/scan';
 import { errorMessage } from '../core/engine';
 import { getRegion, suggestRegions } from '../data/regions';
+import type { PriceStore } from '../estimate/priceCache';
+import { defaultPriceCacheFile, filePriceStore } from '../node/priceStore';
 import { sageMakerRegions } from '../data/sagemakerRegions';
 import type { ScanReport } from '../present/scan';
 import { scanReport } from '../present/scan';
@@ -30,6 +32,8 @@ Options:
   --plan FILE               Write the AWS CLI commands that would stop or delete each idle
                             resource to FILE (commented out; Green ML never runs them)
   --concurrency N           Account-regions read at once (default: 4)
+  --no-cache                Do not read or save the endpoint config cache
+                            ($XDG_CACHE_HOME/greenml/endpoint-configs.json, else ~/.cache/…)
   --quiet                   No progress on standard error
   -h, --help                Show this help
 
@@ -49,6 +53,7 @@ export interface ScanCommandOptions {
   plan: string | null;
   concurrency: number;
   quiet: boolean;
+  cache: boolean;
 }
 
 /** What tests and the benchmark inject; the CLI itself passes none. */
@@ -104,6 +109,7 @@ export function parseScanArgs(argv: readonly string[], defaultRegion: string): S
       plan: { type: 'string' },
       concurrency: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'greenml scan',
@@ -131,7 +137,28 @@ export function parseScanArgs(argv: readonly string[], defaultRegion: string): S
     plan: values.plan ?? null,
     concurrency,
     quiet: values.quiet ?? false,
+    cache: !values['no-cache'],
   };
+}
+
+/** Endpoint configs kept between scans: a few hundred bytes each, enough for a large fleet. */
+const configCacheEntries = 20000;
+
+function readCache(store: PriceStore | undefined): unknown {
+  try {
+    const text = store?.read();
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined; // unreadable or damaged: start afresh
+  }
+}
+
+function writeCache(store: PriceStore, text: string, io: CliIo): void {
+  try {
+    store.write(text);
+  } catch (err) {
+    io.stderr(`greenml scan: could not save the endpoint config cache: ${printable(errorMessage(err))}\n`);
+  }
 }
 
 /** Writes `text` to `file` through a temporary file in the same folder, renamed over it. */
@@ -199,10 +226,15 @@ export async function runScanCommand(argv: readonly string[], io: CliIo, deps: S
 
   // The AWS SDK loads only here, never for linting.
   const { runScan } = await import('../aws/scan');
+  const { EndpointConfigCache } = await import('../aws/cache');
+  const store = options.cache ? filePriceStore(path.join(path.dirname(defaultPriceCacheFile(env)), 'endpoint-configs.json')) : undefined;
+  const configs = EndpointConfigCache.from(readCache(store), configCacheEntries);
+  const savedVersion = configs.version;
   const now = deps.now ?? new Date();
   let snapshot;
   try {
-    snapshot = await runScan({ accounts: options.accounts, regions: options.regions, idleHours: options.idleHours, now, connection, concurrency: options.concurrency, onProgress });
+    snapshot = await runScan({ accounts: options.accounts, regions: options.regions, idleHours: options.idleHours, now, connection, concurrency: options.concurrency, onProgress, configs });
+    if (store && configs.version !== savedVersion) writeCache(store, JSON.stringify(configs), io);
   } catch (err) {
     if (showProgress) io.stderr('\r\x1b[K');
     io.stderr(`greenml scan: ${printable(errorMessage(err)).split('\n')[0]}\n`);

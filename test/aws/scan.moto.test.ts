@@ -233,7 +233,7 @@ describe('greenml scan against moto: an organization, assumed roles, two regions
     let stderr = '';
     const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: process.cwd() };
     const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-scan-')), 'plan.sh');
-    const code = await runScanCommand(['--org', '--role-name', roleName, '--regions', `${region1},${region2}`, '--format', 'json', '--fail-on-idle-usd', '1', '--plan', planFile], io, {
+    const code = await runScanCommand(['--org', '--role-name', roleName, '--regions', `${region1},${region2}`, '--format', 'json', '--fail-on-idle-usd', '1', '--plan', planFile, '--no-cache'], io, {
       connection: { endpoint: proxy.endpoint, maxAttempts: 1 },
       now: later,
       stderrIsTTY: false,
@@ -250,14 +250,14 @@ describe('greenml scan against moto: an organization, assumed roles, two regions
     assert.match(plan, /^# aws sagemaker stop-notebook-instance --notebook-instance-name nb-no-lcc --region us-east-1$/m);
     assert.match(plan, /^# aws sagemaker delete-endpoint --endpoint-name mgmt-idle --region us-east-1$/m);
     assert.ok(!plan.includes('busy-ep') && !plan.includes('hp'), 'busy and non-idle resources get no command');
-    const under = await runScanCommand(['--org', '--role-name', roleName, '--regions', region1, '--quiet', '--fail-on-idle-usd', '100000'], { ...io, stdout: () => undefined }, { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later });
+    const under = await runScanCommand(['--org', '--role-name', roleName, '--regions', region1, '--quiet', '--fail-on-idle-usd', '100000', '--no-cache'], { ...io, stdout: () => undefined }, { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later });
     assert.equal(under, 0);
   });
 
   it('shows progress on a terminal (accounts, regions, calls), and none with --quiet', async () => {
     let stderr = '';
     const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: process.cwd() };
-    const deps = { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later, stderrIsTTY: true };
+    const deps = { connection: { endpoint: proxy.endpoint, maxAttempts: 1 }, now: later, stderrIsTTY: true, env: { XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-cache-')) } };
     assert.equal(await runScanCommand(['--regions', region1], io, deps), 0);
     assert.match(stderr, /scanning: accounts 0\/1, regions 0\/1, 0 AWS calls/);
     assert.match(stderr, /scanning: accounts 1\/1, regions 1\/1, \d+ AWS calls/);
@@ -265,5 +265,21 @@ describe('greenml scan against moto: an organization, assumed roles, two regions
     stderr = '';
     assert.equal(await runScanCommand(['--regions', region1, '--quiet'], io, deps), 0);
     assert.equal(stderr, '');
+  });
+
+  it('keeps endpoint configs between scans: a second scan describes none of them', async () => {
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-cache-'));
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: process.cwd() };
+    const count = async () => {
+      const ops: string[] = [];
+      const code = await runScanCommand(['--org', '--role-name', roleName, '--regions', `${region1},${region2}`], io, { connection: { endpoint: proxy.endpoint, maxAttempts: 1, onCall: (_s, op) => ops.push(op) }, now: later, env: { XDG_CACHE_HOME: cacheHome } });
+      assert.equal(code, 0);
+      return { describes: ops.filter((o) => o === 'DescribeEndpointConfigCommand').length, checks: ops.filter((o) => o === 'ListEndpointConfigsCommand').length };
+    };
+    // Six endpoints, each with its own config.
+    assert.deepEqual(await count(), { describes: 6, checks: 0 });
+    assert.ok(fs.existsSync(path.join(cacheHome, 'greenml', 'endpoint-configs.json')));
+    // One ListEndpointConfigs page per account-region with endpoints checks that the cached configs still exist.
+    assert.deepEqual(await count(), { describes: 0, checks: 5 });
   });
 });

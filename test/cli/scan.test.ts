@@ -33,7 +33,7 @@ describe('greenml scan command line', () => {
   for (const [argv, message] of bad) {
     it(`refuses ${argv.join(' ') || '(empty)'} with one message and exit 2, before any AWS call`, async () => {
       const { out, io } = capture();
-      assert.equal(await runScanCommand(argv, io, { connection: { endpoint: 'http://127.0.0.1:9', maxAttempts: 1 } }), 2);
+      assert.equal(await runScanCommand(argv, io, { connection: { endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }, env: {} }), 2);
       assert.equal(out.stdout, '');
       const lines = out.stderr.trimEnd().split('\n');
       assert.match(lines[0], message);
@@ -48,7 +48,7 @@ describe('greenml scan command line', () => {
   });
 
   it('reads accounts, regions and defaults', () => {
-    assert.deepEqual(parseScanArgs([], 'eu-west-1'), { accounts: { kind: 'current' }, regions: ['eu-west-1'], idleHours: 24, longRunningHours: 24, format: 'text', failOnIdleUsd: null, plan: null, concurrency: 4, quiet: false });
+    assert.deepEqual(parseScanArgs([], 'eu-west-1'), { accounts: { kind: 'current' }, regions: ['eu-west-1'], idleHours: 24, longRunningHours: 24, format: 'text', failOnIdleUsd: null, plan: null, concurrency: 4, quiet: false, cache: true });
     const o = parseScanArgs(['--profiles', 'dev, prod,dev', '--regions', 'US-EAST-1,eu-west-1', '--idle-hours', '12', '--fail-on-idle-usd', '0', '--format', 'md', '-q'], 'x');
     assert.ok(o !== 'help');
     assert.deepEqual([o.accounts, o.regions, o.idleHours, o.failOnIdleUsd, o.format, o.quiet], [{ kind: 'profiles', profiles: ['dev', 'prod'] }, ['us-east-1', 'eu-west-1'], 12, 0, 'md', true]);
