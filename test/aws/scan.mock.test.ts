@@ -14,6 +14,10 @@ import {
   ListAppsCommand,
   ListClustersCommand,
   ListDomainsCommand,
+  DescribeClusterCommand,
+  DescribeProcessingJobCommand,
+  DescribeTransformJobCommand,
+  ListEndpointConfigsCommand,
   ListEndpointsCommand,
   ListInferenceComponentsCommand,
   ListNotebookInstancesCommand,
@@ -29,6 +33,10 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import type { ProductionVariantSummary } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import { EndpointConfigCache } from '../../src/aws/cache';
 import { runScan } from '../../src/aws/scan';
 import { resolveAccounts } from '../../src/aws/scanAccounts';
 import { runScanCommand } from '../../src/cli/scanCommand';
@@ -142,9 +150,14 @@ describe('scan of one region with what moto lacks (aws-sdk-client-mock)', () => 
     m.sm.on(ListTrainingJobsCommand, { WarmPoolStatusEquals: 'Available' }).resolves({ TrainingJobSummaries: [{ TrainingJobName: 'warm', TrainingJobArn: arn('training-job', 'warm'), TrainingJobStatus: 'Completed', CreationTime: hoursAgo(3), WarmPoolStatus: { Status: 'Available' } }] });
     m.sm.on(DescribeTrainingJobCommand, { TrainingJobName: 'long' }).resolves({ TrainingJobName: 'long', TrainingJobArn: arn('training-job', 'long'), TrainingJobStatus: 'InProgress', CreationTime: hoursAgo(80), ResourceConfig: { InstanceType: 'ml.p3.2xlarge', InstanceCount: 2, VolumeSizeInGB: 30 } } as never);
     m.sm.on(DescribeTrainingJobCommand, { TrainingJobName: 'warm' }).resolves({ TrainingJobName: 'warm', TrainingJobArn: arn('training-job', 'warm'), TrainingJobStatus: 'Completed', TrainingEndTime: hoursAgo(0.5), ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 3600 }, WarmPoolStatus: { Status: 'Available' } } as never);
-    m.sm.on(ListProcessingJobsCommand).resolves({ ProcessingJobSummaries: [] });
-    m.sm.on(ListTransformJobsCommand).resolves({ TransformJobSummaries: [] });
-    m.sm.on(ListClustersCommand).resolves({ ClusterSummaries: [] });
+    // Short-running processing and transform jobs: described, not reported.
+    m.sm.on(ListProcessingJobsCommand).resolves({ ProcessingJobSummaries: [{ ProcessingJobName: 'prep', ProcessingJobArn: arn('processing-job', 'prep'), ProcessingJobStatus: 'InProgress', CreationTime: hoursAgo(1) }] });
+    m.sm.on(DescribeProcessingJobCommand).resolves({ ProcessingJobName: 'prep', ProcessingJobStatus: 'InProgress', CreationTime: hoursAgo(1), ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30 } } } as never);
+    m.sm.on(ListTransformJobsCommand).resolves({ TransformJobSummaries: [{ TransformJobName: 'batch', TransformJobArn: arn('transform-job', 'batch'), TransformJobStatus: 'InProgress', CreationTime: hoursAgo(1) }] });
+    m.sm.on(DescribeTransformJobCommand).resolves({ TransformJobName: 'batch', TransformJobStatus: 'InProgress', CreationTime: hoursAgo(1), TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 } } as never);
+    m.sm.on(ListClustersCommand).resolves({ ClusterSummaries: [{ ClusterName: 'hp', ClusterArn: arn('cluster', 'hp'), ClusterStatus: 'InService', CreationTime: hoursAgo(10) }] });
+    m.sm.on(DescribeClusterCommand).resolves({ ClusterName: 'hp', ClusterArn: arn('cluster', 'hp'), ClusterStatus: 'InService', InstanceGroups: [{ InstanceGroupName: 'workers', InstanceType: 'ml.g5.xlarge', CurrentCount: 1, TargetCount: 1 }] } as never);
+    m.sm.on(ListEndpointConfigsCommand).resolves({ EndpointConfigs: ['ic-idle', 'ic-busy', 'pooled'].map((n) => ({ EndpointConfigName: `${n}-config`, EndpointConfigArn: 'x', CreationTime: hoursAgo(100) })) });
     m.sm.on(ListDomainsCommand).resolves({ Domains: [{ DomainId: 'd-1', DomainName: 'research', DomainArn: `arn:aws:sagemaker:us-east-1:${caller}:domain/d-1`, Status: 'InService' }] });
     m.sm.on(DescribeDomainCommand).resolves({ DomainId: 'd-1', DomainName: 'research', DomainArn: `arn:aws:sagemaker:us-east-1:${caller}:domain/d-1`, Status: 'InService', DefaultUserSettings: {} });
     m.sm.on(ListUserProfilesCommand).resolves({ UserProfiles: [{ DomainId: 'd-1', UserProfileName: 'ana', Status: 'InService' }] });
@@ -182,8 +195,8 @@ describe('scan of one region with what moto lacks (aws-sdk-client-mock)', () => 
     restoreEnv();
   });
 
-  async function scan() {
-    const snapshot = await runScan({ accounts: { kind: 'current' }, regions: ['us-east-1'], idleHours: 24, now, connection: { maxAttempts: 1 } });
+  async function scan(options: { configs?: EndpointConfigCache } = {}) {
+    const snapshot = await runScan({ accounts: { kind: 'current' }, regions: ['us-east-1'], idleHours: 24, now, connection: { maxAttempts: 1 }, configs: options.configs });
     return scanReport(snapshot, { idleHours: 24, longRunningHours: 24, now, regions: ['us-east-1'] }).accounts[0].regions[0];
   }
 
@@ -214,6 +227,7 @@ describe('scan of one region with what moto lacks (aws-sdk-client-mock)', () => 
         ['canvas-app', 'ana/default', true],
         ['job', 'long', false],
         ['warm-pool', 'warm', true],
+        ['hyperpod-cluster', 'hp', false],
         ['training-plan', 'p1', false],
       ],
     );
@@ -228,5 +242,23 @@ describe('scan of one region with what moto lacks (aws-sdk-client-mock)', () => 
     const region = await scan();
     assert.deepEqual(region.warnings, ['Training plans: ListTrainingPlans failed: AccessDeniedException: denied']);
     assert.ok(region.findings.some((f) => f.name === 'ic-idle'));
+  });
+
+  it('the IAM policy of examples/scan and docs/scan.md lists exactly the actions a scan makes (a first and a repeated scan)', async () => {
+    // The mocks answer every call a region can make; a repeated scan checks its cached configs.
+    const configs = new EndpointConfigCache();
+    await scan({ configs });
+    await scan({ configs });
+    const names = (service: string, calls: { args: unknown[] }[]) => calls.map((c) => `${service}:${(c.args[0] as object).constructor.name.replace(/Command$/, '')}`);
+    // GetCallerIdentity needs no permission (it is always allowed); the mocks replace `send`, so they record the calls.
+    const made = new Set([...names('sagemaker', m.sm.calls()), ...names('cloudwatch', m.cw.calls())]);
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const policy = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'scan', 'scan-policy.json'), 'utf8')) as { Statement: { Action: string[] }[] };
+    const actions = policy.Statement.flatMap((st) => st.Action);
+    assert.deepEqual([...made].sort(), [...actions].sort());
+    const template = YAML.parse(fs.readFileSync(path.join(root, 'examples', 'scan', 'scan-role-stackset.yaml'), 'utf8')) as { Resources: { ScanRole: { Properties: { Policies: { PolicyDocument: { Statement: { Action: string[] }[] } }[] } } } };
+    assert.deepEqual(template.Resources.ScanRole.Properties.Policies[0].PolicyDocument.Statement[0].Action, actions);
+    const doc = fs.readFileSync(path.join(root, 'docs', 'scan.md'), 'utf8');
+    for (const action of actions) assert.ok(doc.includes(`"${action}"`), `docs/scan.md misses ${action}`);
   });
 });
