@@ -3,6 +3,7 @@ import type { AccountSnapshot, LoadFailure } from './explorer';
 import { limiter, loadAccount } from './explorer';
 import type { AccountSpec, ScanConnection, ScanTarget } from './scanAccounts';
 import { resolveAccounts } from './scanAccounts';
+import { AwsError } from './errors';
 import type { CallerIdentity } from './types';
 
 /** A fleet scan: the explorer's loader over many accounts and regions, read only. */
@@ -64,15 +65,15 @@ export async function runScan(options: ScanOptions): Promise<ScanSnapshot> {
   const accounts = await Promise.all(
     targets.map(async (t): Promise<ScannedAccount> => {
       const who = { label: t.label, source: t.source, ...(t.profile ? { profile: t.profile } : {}), ...(t.roleArn ? { roleArn: t.roleArn } : {}) };
-      if (t.error || !t.client) {
-        progress.accountsDone++;
-        progress.regionsDone += options.regions.length;
-        report();
-        return { ...who, identity: t.error ?? { reason: 'unknown', message: 'no credentials for the account' }, regions: [] };
-      }
-      const client = t.client;
-      const snapshot = await accountSlots(() =>
-        loadAccount(client, options.regions, options.idleHours, now, {
+      const snapshot = await accountSlots(async (): Promise<AccountSnapshot> => {
+        let client;
+        try {
+          client = await regionSlots(() => t.connect());
+        } catch (err) {
+          const e = AwsError.from(err, `connecting to ${t.label}`);
+          return { identity: { reason: e.reason, message: e.message }, regions: [] };
+        }
+        return loadAccount(client, options.regions, options.idleHours, now, {
           limit: regionSlots,
           phased: false,
           scanExtras: true,
@@ -81,10 +82,10 @@ export async function runScan(options: ScanOptions): Promise<ScanSnapshot> {
             progress.regionsDone++;
             report();
           },
-        }),
-      );
+        });
+      });
       progress.accountsDone++;
-      // An account whose credentials failed loaded no region: count its regions as done.
+      // An account that could not be reached loaded no region: count its regions as done.
       if ('reason' in snapshot.identity) progress.regionsDone += options.regions.length;
       report();
       return { ...who, identity: snapshot.identity, regions: snapshot.regions };

@@ -37,6 +37,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { EndpointConfigCache } from '../../src/aws/cache';
+import type { AwsError } from '../../src/aws/errors';
 import { runScan } from '../../src/aws/scan';
 import { resolveAccounts } from '../../src/aws/scanAccounts';
 import { runScanCommand } from '../../src/cli/scanCommand';
@@ -86,18 +87,21 @@ describe('scan accounts of an organization (aws-sdk-client-mock)', () => {
       .rejects(stsError('AccessDenied'));
     const targets = await resolveAccounts({ kind: 'org', roleName: 'Scan' }, { maxAttempts: 1 }, 'us-east-1');
     assert.deepEqual(
-      targets.map((t) => [t.label, t.accountId, t.source, t.error?.reason ?? 'ok']),
+      targets.map((t) => [t.label, t.accountId, t.source]),
       [
-        ['management', caller, 'credentials', 'ok'],
-        ['alpha', '200000000001', 'role', 'ok'],
-        ['locked', '200000000003', 'role', 'accessDenied'],
-        ['beta', '200000000005', 'role', 'ok'],
+        ['management', caller, 'credentials'],
+        ['alpha', '200000000001', 'role'],
+        ['locked', '200000000003', 'role'],
+        ['beta', '200000000005', 'role'],
       ],
     );
     assert.equal(m.org.commandCalls(ListAccountsCommand).length, 2);
+    // No role is assumed before its account's turn.
+    assert.equal(m.sts.commandCalls(AssumeRoleCommand).length, 0);
+    const connected = await Promise.all(targets.map((t) => t.connect().then((c) => c.credentials ?? 'caller', (err: unknown) => (err as AwsError).reason)));
+    assert.deepEqual(connected, ['caller', { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date(now.getTime() + 3600_000) }, 'accessDenied', { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date(now.getTime() + 3600_000) }]);
     assert.deepEqual(m.sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn).sort(), ['arn:aws:iam::200000000001:role/Scan', 'arn:aws:iam::200000000003:role/Scan', 'arn:aws:iam::200000000005:role/Scan']);
-    assert.deepEqual(targets[1].client?.credentials, { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date(now.getTime() + 3600_000) });
-    assert.match(targets[2].error?.message ?? '', /^AssumeRole arn:aws:iam::200000000003:role\/Scan failed: AccessDenied/);
+    await assert.rejects(targets[2].connect(), /^AwsError: AssumeRole arn:aws:iam::200000000003:role\/Scan failed: AccessDenied/);
   });
 
   it('the CLI stops with one line and exit 2 when the organization cannot be listed', async () => {
