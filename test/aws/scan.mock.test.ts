@@ -38,6 +38,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { EndpointConfigCache } from '../../src/aws/cache';
 import type { AwsError } from '../../src/aws/errors';
+import { clientConfig } from '../../src/aws/clients';
 import { runScan } from '../../src/aws/scan';
 import { resolveAccounts } from '../../src/aws/scanAccounts';
 import { runScanCommand } from '../../src/cli/scanCommand';
@@ -264,5 +265,12 @@ describe('scan of one region with what moto lacks (aws-sdk-client-mock)', () => 
     assert.deepEqual(template.Resources.ScanRole.Properties.Policies[0].PolicyDocument.Statement[0].Action, actions);
     const doc = fs.readFileSync(path.join(root, 'docs', 'scan.md'), 'utf8');
     for (const action of actions) assert.ok(doc.includes(`"${action}"`), `docs/scan.md misses ${action}`);
+  });
+
+  it('its clients retry in standard mode (backoff with jitter, no client-side rate limiting) and take the assumed credentials', () => {
+    const credentials = { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't' };
+    const config = clientConfig({ region: 'us-east-1', credentials });
+    assert.equal(config.retryMode, 'standard');
+    assert.equal(config.credentials, credentials);
   });
 });
