@@ -3,10 +3,20 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
+/** Keys from STS (AssumeRole) or elsewhere, as the SDK clients accept them. */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
 export interface ClientOptions {
   region: string;
   /** Named profile of ~/.aws/config; the default chain (env, default profile, SSO…) when absent. */
   profile?: string;
+  /** Credentials that replace the profile and the default chain (e.g. from STS AssumeRole into another account). */
+  credentials?: StaticCredentials | ReturnType<typeof fromNodeProviderChain>;
   /** Endpoint override, e.g. a local emulator (`http://127.0.0.1:5000`). */
   endpoint?: string;
   /** Default 3; tests use 1 so an emulator's 500 fails at once. */
@@ -49,17 +59,19 @@ export function clientConfig(options: ClientOptions) {
   return {
     region: options.region,
     // The providers' own clients (STS for assumed roles, SSO) get the same timeouts.
-    credentials: fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: { requestHandler } }),
+    credentials: options.credentials ?? fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), clientConfig: { requestHandler } }),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     customUserAgent: `greenml/${options.version ?? 'dev'}`,
-    retryMode: 'adaptive',
+    // Standard mode: exponential backoff with jitter, longer on throttling; adaptive would also delay first attempts.
+    retryMode: 'standard',
     maxAttempts: options.maxAttempts ?? 3,
     // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and waits on.
     requestHandler,
   };
 }
 
-function counting(service: string, onCall: (service: string, operation: string) => void) {
+/** Middleware that reports each call of a client to `onCall`; add it at the initialize step (once per call, whatever its attempts). */
+export function counting(service: string, onCall: (service: string, operation: string) => void) {
   return <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
     (args: A): Promise<R> => {
       onCall(service, context.commandName ?? 'unknown');

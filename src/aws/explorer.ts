@@ -7,6 +7,7 @@ import type { DescribeCache, EndpointConfigCache } from './cache';
 import { listClusters, listInferenceComponents, listWarmPools } from './capacity';
 import { AwsError } from './errors';
 import { SageMakerResources } from './sagemaker';
+import { listActiveTrainingPlans, readAppActivity } from './scanResources';
 import { listStudio } from './studio';
 import { getCallerIdentity } from './sts';
 import type { CallerIdentity, Endpoint, GroupFailure, InferenceComponent, RegionSnapshot, VariantInvocations } from './types';
@@ -18,7 +19,35 @@ export interface LoadOptions {
   configs?: EndpointConfigCache;
   /** The account that scopes `configs`; loadAccount sets it from GetCallerIdentity. */
   account?: string;
+  /**
+   * Also read what the fleet scan reports beyond the explorer's groups: Studio app activity (one
+   * DescribeApp per running app) and active training plans (one paginated list).
+   */
+  scanExtras?: boolean;
 }
+
+/** Runs a region's work when a slot is free; shared across accounts, it bounds how many account-regions load at once. */
+export type Limiter = <T>(run: () => Promise<T>) => Promise<T>;
+
+/** A {@link Limiter} with at most `slots` runs at once, started in call order. */
+export function limiter(slots: number): Limiter {
+  if (!(slots >= 1)) throw new Error('limiter needs at least one slot');
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    if (active >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+const unlimited: Limiter = (run) => run();
 
 /** A group that fails on its own: its error becomes the group's error node, the rest of the region still loads. */
 async function settle<T>(run: () => Promise<T>, action: string): Promise<T | GroupFailure> {
@@ -38,17 +67,23 @@ function resourcesOf(clients: RegionClients, options: LoadOptions): SageMakerRes
 }
 
 /** Phase-1 lists of one region: endpoints (configs possibly pending), notebooks, jobs, Studio, clusters, warm pools. */
-async function listRegion(clients: RegionClients, resources: SageMakerResources): Promise<RegionLists & { endpoints: Endpoint[] }> {
+async function listRegion(clients: RegionClients, resources: SageMakerResources, options: LoadOptions): Promise<RegionLists & { endpoints: Endpoint[] }> {
   const sm = clients.sageMaker;
-  const [endpoints, notebooks, jobs, studio, clusters, warmPools] = await Promise.all([
+  const studioWithActivity = async () => {
+    const domains = await listStudio(sm);
+    if (options.scanExtras) await readAppActivity(sm, domains);
+    return domains;
+  };
+  const [endpoints, notebooks, jobs, studio, clusters, warmPools, trainingPlans] = await Promise.all([
     resources.listEndpointsFirst(),
     resources.listNotebookInstances(),
     resources.listRunningJobs(),
-    settle(() => listStudio(sm), 'loading Studio'),
+    settle(studioWithActivity, 'loading Studio'),
     settle(() => listClusters(sm), 'loading HyperPod clusters'),
     settle(() => listWarmPools(sm), 'loading warm pools'),
+    options.scanExtras ? settle(() => listActiveTrainingPlans(sm), 'loading training plans') : undefined,
   ]);
-  return { region: clients.region, endpoints, notebooks, jobs, studio, clusters, warmPools };
+  return { region: clients.region, endpoints, notebooks, jobs, studio, clusters, warmPools, ...(trainingPlans !== undefined ? { trainingPlans } : {}) };
 }
 
 function variantKeys(endpoints: readonly Endpoint[]): VariantKey[] {
@@ -92,7 +127,7 @@ async function measureAll(clients: RegionClients, lists: RegionLists, endpoints:
  */
 export async function loadRegion(clients: RegionClients, idleHours: number, now = new Date(), options: LoadOptions = {}): Promise<RegionSnapshot> {
   const resources = resourcesOf(clients, options);
-  const { endpoints, ...lists } = await listRegion(clients, resources);
+  const { endpoints, ...lists } = await listRegion(clients, resources, options);
   return measureAll(clients, lists, await resources.completeEndpoints(endpoints), idleHours, now);
 }
 
@@ -114,7 +149,7 @@ export interface PhasedRegion {
  */
 export async function loadRegionInPhases(clients: RegionClients, idleHours: number, now = new Date(), options: LoadOptions = {}): Promise<PhasedRegion> {
   const resources = resourcesOf(clients, options);
-  const { endpoints, ...lists } = await listRegion(clients, resources);
+  const { endpoints, ...lists } = await listRegion(clients, resources, options);
   if (!endpoints.some((e) => e.details === 'pending')) {
     const snapshot = await measureAll(clients, lists, endpoints, idleHours, now);
     return { listed: snapshot, complete: () => Promise.resolve(snapshot) };
@@ -164,37 +199,62 @@ function failure(err: unknown, action: string): LoadFailure {
 /** Progress of {@link loadAccount}: `listed` once every region has its phase 1, then `details` as endpoint configs land. */
 export type LoadProgress = (snapshot: AccountSnapshot, phase: 'listed' | 'details') => void;
 
+/** How {@link loadAccount} runs. */
+export interface AccountLoad extends LoadOptions {
+  onProgress?: LoadProgress;
+  /** Bounds the account-regions loading at once (share one across accounts); unbounded when absent. */
+  limit?: Limiter;
+  /**
+   * False: each region loads in one go ({@link loadRegion}: one GetMetricData batch for the variants
+   * and inference components together), `onProgress` is not called, and `onRegion` sees each region
+   * as it finishes. The explorer view loads in phases (the default) to show the listing early.
+   */
+  phased?: boolean;
+  onRegion?: (region: AccountSnapshot['regions'][number]) => void;
+}
+
 /**
- * The account and every region, each region failing on its own; the regions load in parallel, in
- * two phases: every region's listing with idle status first (reported once through `onProgress`),
- * then the endpoint configs (reported as they land). The promise resolves with the finished snapshot.
+ * The account and every region, each region failing on its own; the regions load in parallel (as
+ * far as `limit` lets them), in two phases unless `phased` is false: every region's listing with
+ * idle status first (reported once through `onProgress`), then the endpoint configs (reported as
+ * they land). The promise resolves with the finished snapshot.
  */
-export async function loadAccount(options: Omit<ClientOptions, 'region'>, regions: readonly string[], idleHours: number, now = new Date(), load: LoadOptions & { onProgress?: LoadProgress } = {}): Promise<AccountSnapshot> {
+export async function loadAccount(options: Omit<ClientOptions, 'region'>, regions: readonly string[], idleHours: number, now = new Date(), load: AccountLoad = {}): Promise<AccountSnapshot> {
   if (regions.length === 0) throw new Error('loadAccount needs at least one region');
   const all = regions.map((region) => createClients({ ...options, region }));
+  const limit = load.limit ?? unlimited;
   try {
     let identity: CallerIdentity | LoadFailure;
     try {
-      identity = await getCallerIdentity(all[0].sts);
+      identity = await limit(() => getCallerIdentity(all[0].sts));
     } catch (err) {
       return { identity: failure(err, 'GetCallerIdentity'), regions: [] };
     }
     const scoped = { ...load, account: identity.account };
-    const phased = await Promise.all(
-      all.map((clients) => loadRegionInPhases(clients, idleHours, now, scoped).catch((err: unknown) => ({ region: clients.region, error: failure(err, `loading ${clients.region}`) }))),
-    );
+    const failed = (region: string) => (err: unknown) => ({ region, error: failure(err, `loading ${region}`) });
+    if (load.phased === false) {
+      const loaded = await Promise.all(
+        all.map(async (clients) => {
+          const region = await limit(() => loadRegion(clients, idleHours, now, scoped)).catch(failed(clients.region));
+          load.onRegion?.(region);
+          return region;
+        }),
+      );
+      return { identity, regions: loaded };
+    }
+    const phased = await Promise.all(all.map((clients) => limit(() => loadRegionInPhases(clients, idleHours, now, scoped)).catch(failed(clients.region))));
     const current: AccountSnapshot['regions'] = phased.map((p) => ('error' in p ? p : p.listed));
     load.onProgress?.({ identity, regions: [...current] }, 'listed');
     // Phase 2 starts when every region is listed, so the listing does not wait behind another region's describes.
     await Promise.all(
       phased.map(async (p, i) => {
         if ('error' in p) return;
-        current[i] = await p
-          .complete((snapshot) => {
+        current[i] = await limit(() =>
+          p.complete((snapshot) => {
             current[i] = snapshot;
             load.onProgress?.({ identity, regions: [...current] }, 'details');
-          })
-          .catch((err: unknown) => ({ region: p.listed.region, error: failure(err, `loading ${p.listed.region}`) }));
+          }),
+        ).catch(failed(p.listed.region));
       }),
     );
     return { identity, regions: current };

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { ConfigLookup, DescribeCache } from './cache';
 import { call } from './errors';
-import type { Endpoint, EndpointConfigFacts, EndpointVariant, Job, NotebookInstance } from './types';
+import type { Endpoint, EndpointConfigFacts, EndpointVariant, InstancePool, Job, NotebookInstance } from './types';
 
 /** Endpoint states in which nothing changes without a new LastModifiedTime (an update or scaling goes through Updating). */
 const settledEndpointStates = new Set(['InService', 'OutOfService', 'Failed']);
@@ -60,8 +60,18 @@ export function configFacts(config: DescribeEndpointConfigCommandOutput): Endpoi
       initialInstanceCount: v.InitialInstanceCount ?? null,
       serverless: v.ServerlessConfig ? { memorySizeInMb: v.ServerlessConfig.MemorySizeInMB ?? 0, maxConcurrency: v.ServerlessConfig.MaxConcurrency ?? 0, provisionedConcurrency: v.ServerlessConfig.ProvisionedConcurrency ?? 0 } : null,
       hasModel: v.ModelName !== undefined && v.ModelName !== '',
+      ...(v.InstancePools && v.InstancePools.length > 0 ? { instancePools: v.InstancePools.map((p) => ({ instanceType: p.InstanceType ?? '', priority: p.Priority ?? null })) } : {}),
     })),
   };
+}
+
+/** A variant's instance pools: the config's types and priorities, with the endpoint's current count per type; undefined when neither names a pool. */
+function mergePools(configured: readonly { instanceType: string; priority: number | null }[] | undefined, runtime: readonly { InstanceType?: string; CurrentInstanceCount?: number }[] | undefined): InstancePool[] | undefined {
+  if (!configured?.length && !runtime?.length) return undefined;
+  const counts = new Map((runtime ?? []).map((p) => [p.InstanceType ?? '', p.CurrentInstanceCount ?? null]));
+  const pools: InstancePool[] = (configured ?? []).map((p) => ({ instanceType: p.instanceType, priority: p.priority, currentCount: counts.get(p.instanceType) ?? null }));
+  for (const [instanceType, currentCount] of counts) if (!pools.some((p) => p.instanceType === instanceType)) pools.push({ instanceType, priority: null, currentCount });
+  return pools;
 }
 
 /**
@@ -81,12 +91,14 @@ export function toEndpoint(endpoint: EndpointDescription, config: EndpointConfig
     const serverless = runtimeServerless
       ? { memorySizeInMb: runtimeServerless.MemorySizeInMB ?? 0, maxConcurrency: runtimeServerless.MaxConcurrency ?? 0, provisionedConcurrency: runtimeServerless.ProvisionedConcurrency ?? 0 }
       : (conf?.serverless ?? null);
+    const instancePools = serverless ? undefined : mergePools(conf?.instancePools, live?.InstancePools);
     return {
       variantName,
       instanceType: serverless ? null : (conf?.instanceType ?? null),
       instanceCount: serverless ? 0 : (live?.CurrentInstanceCount ?? live?.DesiredInstanceCount ?? conf?.initialInstanceCount ?? 0),
       serverless,
       ...(conf ? { hasModel: conf.hasModel } : {}),
+      ...(instancePools ? { instancePools } : {}),
     };
   });
   const pending = config === undefined && (endpoint.EndpointConfigName ?? '') !== '';

@@ -10,6 +10,20 @@ export interface EndpointVariant {
   serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null;
   /** False when the config's variant names no model: the variant hosts inference components. Absent when unknown. */
   hasModel?: boolean;
+  /**
+   * Instance pools of a heterogeneous variant (no single instance type): each type with its
+   * provisioning priority (1 first; from the config) and current instance count (from the endpoint);
+   * absent for a variant on one instance type.
+   */
+  instancePools?: InstancePool[];
+}
+
+export interface InstancePool {
+  instanceType: string;
+  /** Null when only the endpoint (not its config) named the pool. */
+  priority: number | null;
+  /** Null when the endpoint does not report the pool's count. */
+  currentCount: number | null;
 }
 
 export interface Endpoint {
@@ -37,7 +51,15 @@ export interface EndpointConfigFacts {
   /** The config's CreationTime (ISO): a config deleted and created again under the same name is another config. */
   createdAt: string | null;
   async: boolean;
-  variants: { variantName: string; instanceType: string | null; initialInstanceCount: number | null; serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null; hasModel: boolean }[];
+  variants: {
+    variantName: string;
+    instanceType: string | null;
+    initialInstanceCount: number | null;
+    serverless: { memorySizeInMb: number; maxConcurrency: number; provisionedConcurrency: number } | null;
+    hasModel: boolean;
+    /** Absent unless the variant runs on instance pools. */
+    instancePools?: { instanceType: string; priority: number | null }[];
+  }[];
 }
 
 export interface NotebookInstance {
@@ -141,6 +163,14 @@ export interface StudioApp {
   /** `system` for the free Studio Classic server apps. */
   instanceType: string | null;
   creationTime: Date | null;
+  /**
+   * From DescribeApp, read only by the fleet scan and only for running apps (absent otherwise):
+   * `LastUserActivityTimestamp` and `LastHealthCheckTimestamp`, null when not reported. SageMaker
+   * sets the activity to the health check time when nobody used the app, so the two being equal
+   * says nothing about use.
+   */
+  lastUserActivity?: Date | null;
+  lastHealthCheck?: Date | null;
 }
 
 export interface StudioSpace {
@@ -216,8 +246,29 @@ export interface WarmPool {
   billableSeconds: number | null;
 }
 
+/** An active training plan (reserved capacity): its instances are paid for up front, used or not. */
+export interface TrainingPlan {
+  name: string;
+  arn: string;
+  status: string;
+  startTime: Date | null;
+  endTime: Date | null;
+  durationHours: number | null;
+  /** Upfront fee as the API gives it (a decimal string), with its currency. */
+  upfrontFee: string | null;
+  currencyCode: string | null;
+  totalInstances: number;
+  availableInstances: number;
+  inUseInstances: number;
+  /** Instance types of the plan's reserved capacities. */
+  instanceTypes: string[];
+  targetResources: string[];
+}
+
 /** The groups added to a region beyond endpoints, notebooks and jobs; each loads (or fails) on its own. */
 export interface RegionExtras {
+  /** Read by the fleet scan only. */
+  trainingPlans?: TrainingPlan[] | GroupFailure;
   studio?: StudioDomain[] | GroupFailure;
   clusters?: HyperPodCluster[] | GroupFailure;
   warmPools?: WarmPool[] | GroupFailure;

@@ -31,6 +31,7 @@ export const usage = `Usage: greenml lint [paths...] [options]
        greenml report [paths...] [--format md|html|json] [--output FILE] [--region R]
        greenml modelcard <file> [--line N] [--region R]
        greenml lsp --stdio
+       greenml scan [--profiles a,b | --org --role-name R] [--regions r1,r2|all] [--format text|json|md|csv]
 
 Lint SageMaker code, notebooks and infrastructure templates for cost and carbon.
 Paths default to the current folder. Folders are walked recursively, skipping
@@ -76,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'estimate') return runEstimateCommand(argv.slice(1), io, version);
   if (argv[0] === 'regions') return runRegionsCommand(argv.slice(1), io);
+  // Loaded on demand: linting never loads the AWS SDK.
+  if (argv[0] === 'scan') return (await import('./scanCommand')).runScanCommand(argv.slice(1), io);
   const newLinter = (): Linter => createLinter({ logger: stderrLogger(io), locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) });
   if (argv[0] === 'report') return runReportCommand(argv.slice(1), io, newLinter);
   if (argv[0] === 'modelcard') return runModelCardCommand(argv.slice(1), io, newLinter);
@@ -114,7 +117,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(usage);
       return 2;
     }
-    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate, regions, report, modelcard or lsp`);
+    throw new UsageError(`unknown command "${command}"; expected lint, rules, estimate, regions, report, modelcard, scan or lsp`);
   }
 
   const format = values.format ?? 'text';
