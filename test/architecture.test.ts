@@ -52,7 +52,7 @@ describe('AWS call timeouts', () => {
           assert.match(text, /client\.config\.region\(\)/, where);
           continue;
         }
-        assert.match(m[2], /^(config|\{ \.\.\.clientConfig\()/, `${where} is not built from clientConfig()`);
+        assert.match(m[2], /^(config|clientConfig\(|\{ \.\.\.clientConfig\()/, `${where} is not built from clientConfig()`);
       }
     }
     assert.ok(clients >= 4, `${clients} clients found`);
