@@ -78,6 +78,13 @@ export interface Fix {
   title: string;
   applicability: Applicability;
   edits: Edit[];
+  /**
+   * Text the edits write that the user must replace before the code runs (an
+   * S3 bucket to choose: `<your-bucket>`); each occurs in an edit's text. Such a
+   * fix is never applied unasked: `--fix` takes it only with unsafe fixes on and
+   * lists each placeholder it wrote; editors insert each as a snippet tab stop.
+   */
+  placeholders?: string[];
 }
 
 /** 1-based range, end exclusive. */
