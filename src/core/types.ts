@@ -203,6 +203,11 @@ export interface RuleContext<M extends string, O> {
   /** Line lookups over `text`, built once per lint and shared by every rule. */
   readonly lines: LineIndex;
   readonly options: O;
+  /**
+   * For code made of blocks run one after another (a notebook's code cells):
+   * where each is in `text`, in order. Absent for a plain file.
+   */
+  readonly blocks?: ReadonlyArray<{ start: number; end: number }>;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
@@ -232,6 +237,8 @@ export interface EmbeddedCode {
   cellRange(start: number, end: number): CellLocation | undefined;
   /** An edit of `text` as an edit of the file, carrying its cell edit; undefined when it cannot be made there. */
   mapEdit(edit: Edit): Edit | undefined;
+  /** The blocks `text` is made of (a notebook's code cells), in order: see {@link RuleContext.blocks}. */
+  blocks?(): ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** What a parser returns for one file. */

@@ -71,7 +71,7 @@ export const endpointAlwaysOn = defineRule({
       const type = getKeyword(call, 'instance_type');
       const count = getKeyword(call, 'initial_instance_count');
       if (variant.api !== 'deploy' || !type || !count || type.spread || count.spread || getKeyword(call, 'accelerator_type')) return undefined;
-      const importEdit = addFromImport(context.text, 'sagemaker.serverless', ['ServerlessInferenceConfig'], call.start);
+      const importEdit = addFromImport(context.text, 'sagemaker.serverless', ['ServerlessInferenceConfig'], call.start, context.blocks);
       if (importEdit === undefined) return undefined;
       const rows = possibleInstanceTypes(type.value);
       const memory = serverlessMemoryFor(rows?.length === 1 ? rows[0] : undefined);
@@ -94,7 +94,7 @@ export const endpointAlwaysOn = defineRule({
         edits: [],
       };
       if (variant.api !== 'deploy' || !type || type.spread || getKeyword(call, 'async_inference_config')) return [batch];
-      const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start);
+      const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start, context.blocks);
       if (importEdit === undefined) return [batch];
       // One argument per line stays so: the new argument goes on its own line, indented like instance_type.
       const lineStart = context.text.lastIndexOf('\n', type.start - 1) + 1;

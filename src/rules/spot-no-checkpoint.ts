@@ -38,7 +38,7 @@ export const spotNoCheckpoint = defineRule({
           const location = s3LocationUnder(context.text, request ? boto3OutputPath(request.get) : getKeyword(call, 'output_path'), bucket, 'checkpoints', quote);
           const checkpointConfig = `{${pythonString('S3Uri', quote)}: ${location.expression}}`;
           // ModelTrainer takes a CheckpointConfig object (imported if need be).
-          const trainerFix = setup.api === 'modelTrainer' ? modelTrainerSpotFix(context.text, imports, call, { checkpoint: true, bucket }) : undefined;
+          const trainerFix = setup.api === 'modelTrainer' ? modelTrainerSpotFix(context.text, imports, call, { checkpoint: true, bucket, blocks: context.blocks }) : undefined;
           let edits: Edit[];
           if (trainerFix || setup.api === 'modelTrainer') edits = trainerFix?.edits ?? [];
           else if (request) edits = request.container ? insertItems(context.text, request.container, [request.style === 'dict' ? `${pythonString('CheckpointConfig', quote)}: ${checkpointConfig}` : `CheckpointConfig=${checkpointConfig}`]) : [];

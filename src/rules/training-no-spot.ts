@@ -3,6 +3,7 @@ import type { Edit, Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { boto3OutputPath, defaultBucketVariables, insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, replaceLiteral, s3LocationUnder, stoppingConditionOf } from './utils/pythonEdits';
+import type { ModelTrainerFixParts } from './utils/modelTrainerEdits';
 import { modelTrainerSpotFix } from './utils/modelTrainerEdits';
 import type { Boto3TrainingRequest, SpotSetup } from './utils/sagemaker';
 import { argumentPrefix, getEstimatorArgument, mayBeLocalMode, spotSetupsOf } from './utils/sagemaker';
@@ -44,7 +45,7 @@ export const trainingNoSpot = defineRule({
             start: anchor.start,
             end: anchor.end,
             messageId: 'noSpot',
-            fix: setup.request ? boto3Fix(context.text, call, setup.request, bucket) : setup.api === 'estimator' ? sdkFix(context.text, call, bucket) : trainerFix(context.text, imports, call, setup, bucket),
+            fix: setup.request ? boto3Fix(context.text, call, setup.request, bucket) : setup.api === 'estimator' ? sdkFix(context.text, call, bucket) : trainerFix(context.text, imports, call, setup, bucket, context.blocks),
           });
         }
       },
@@ -59,8 +60,8 @@ function runsLocally(text: string, call: PythonCall): boolean {
 }
 
 /** SDK v3: spot in the `Compute`, a wait time in the `StoppingCondition`, a `CheckpointConfig`. */
-function trainerFix(text: string, imports: ReadonlySet<string>, call: PythonCall, setup: SpotSetup, bucket: string | undefined): Fix | undefined {
-  const fix = modelTrainerSpotFix(text, [...imports], call, { spot: true, maxWait: !setup.hasMaxWait, checkpoint: !setup.hasCheckpoint, bucket });
+function trainerFix(text: string, imports: ReadonlySet<string>, call: PythonCall, setup: SpotSetup, bucket: string | undefined, blocks: ModelTrainerFixParts['blocks']): Fix | undefined {
+  const fix = modelTrainerSpotFix(text, [...imports], call, { spot: true, maxWait: !setup.hasMaxWait, checkpoint: !setup.hasCheckpoint, bucket, blocks });
   return fix && withPlaceholders({ title: `Enable managed spot training (${fix.settings.join(', ')})`, applicability: 'unsafe', edits: joinEdits(fix.edits) }, fix.placeholders);
 }
 

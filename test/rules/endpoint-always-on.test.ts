@@ -425,5 +425,31 @@ new RuleTester().run(endpointAlwaysOn, {
         'predictor.delete_endpoint()\n',
       ]),
     },
+    {
+      name: "notebook: the import goes into the notebook's imports cell, not after a later cell's own import",
+      format: 'notebook',
+      code: notebookJson([
+        'import sagemaker\nfrom sagemaker.model import Model\nrole = sagemaker.get_execution_role()\n',
+        { markdown: '## Deploy' },
+        'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(instance_type="ml.c5.large", initial_instance_count=1)\n',
+      ]),
+      errors: [
+        alwaysOnPython(
+          29,
+          11,
+          8,
+          notebookJson([
+            'import sagemaker\nfrom sagemaker.model import Model\nfrom sagemaker.async_inference import AsyncInferenceConfig\nrole = sagemaker.get_execution_role()\n',
+            { markdown: '## Deploy' },
+            'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(instance_type="ml.c5.large", async_inference_config=AsyncInferenceConfig(output_path="s3://<your-bucket>/async-output"), initial_instance_count=1)\n',
+          ]),
+        ),
+      ],
+      output: notebookJson([
+        'import sagemaker\nfrom sagemaker.model import Model\nfrom sagemaker.serverless import ServerlessInferenceConfig\nrole = sagemaker.get_execution_role()\n',
+        { markdown: '## Deploy' },
+        'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5))\n',
+      ]),
+    },
   ],
 });

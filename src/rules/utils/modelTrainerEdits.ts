@@ -47,7 +47,7 @@ function configsModule(imports: readonly string[]): string {
  * already imports them from the SageMaker SDK, undefined when it cannot be added
  * cleanly or the name is bound to something else.
  */
-function importFor(text: string, imports: readonly string[], classes: readonly ConfigClass[], before: number): Edit | null | undefined {
+function importFor(text: string, imports: readonly string[], classes: readonly ConfigClass[], before: number, blocks: ModelTrainerFixParts['blocks']): Edit | null | undefined {
   const missing: ConfigClass[] = [];
   for (const cls of classes) {
     const bound = imports.filter((name) => name === cls || name.endsWith(`.${cls}`));
@@ -55,7 +55,7 @@ function importFor(text: string, imports: readonly string[], classes: readonly C
     if (!bound.length) missing.push(cls);
   }
   if (!missing.length) return null;
-  return addFromImport(text, configsModule(imports), missing, before);
+  return addFromImport(text, configsModule(imports), missing, before, blocks);
 }
 
 /** The quote character of the call's string literals, or of the config objects written in it. */
@@ -74,6 +74,8 @@ export interface ModelTrainerFixParts {
   checkpoint?: boolean;
   /** A variable holding the session's default bucket, for the checkpoint location when the trainer names no output path. */
   bucket?: string;
+  /** The notebook's cells (`RuleContext.blocks`), for where an added import goes. */
+  blocks?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface ModelTrainerFix {
@@ -146,7 +148,7 @@ export function modelTrainerSpotFix(text: string, imports: readonly string[], ca
   }
 
   if (classes.length) {
-    const importEdit = importFor(text, imports, classes, call.start);
+    const importEdit = importFor(text, imports, classes, call.start, parts.blocks);
     if (importEdit === undefined) return undefined;
     if (importEdit) edits.push(importEdit);
   }

@@ -38,10 +38,17 @@ function importLinesOf(text: string): ImportLines {
  * top-level import before `before`. Undefined when that cannot be done cleanly:
  * no top-level import to follow, a multi-line import (parenthesised or
  * continued) in the way, or a name already bound by another import.
+ *
+ * `blocks`, for code run block by block (a notebook's cells, from
+ * `RuleContext.blocks`): the import goes after the last import of the block
+ * holding the file's first import (the notebook's imports cell), so that every
+ * fix adding it writes the same line once; with no import before `before`, at
+ * the top of the first block.
  */
-export function addFromImport(text: string, module: string, names: readonly string[], before: number): Edit | null | undefined {
+export function addFromImport(text: string, module: string, names: readonly string[], before: number, blocks?: ReadonlyArray<{ start: number; end: number }>): Edit | null | undefined {
   const index = importLinesOf(text);
   let insertAt: number | undefined;
+  let target: { start: number; end: number } | undefined;
   const have = new Set<string>();
   const escaped = module.replace(/\./g, '\\.');
   for (const { start, line: whole } of index.lines) {
@@ -51,13 +58,20 @@ export function addFromImport(text: string, module: string, names: readonly stri
     if (line !== whole && !importLine.test(line)) continue;
     if (/[(\\]\s*(#.*)?$/.test(line.replace(/\r?\n$/, ''))) return undefined;
     if (!line.endsWith('\n')) return undefined;
-    insertAt = start + line.length;
+    if (blocks && !target) target = blocks.find((b) => b.start <= start && start < b.end);
+    if (!target || (target.start <= start && start < target.end)) insertAt = start + line.length;
     const own = new RegExp(`^from\\s+${escaped}\\s+import\\s+(.*)$`).exec(line.replace(/\r?\n$/, '').replace(/#.*$/, ''));
     if (own) for (const item of own[1].split(',')) have.add(item.trim());
     else if (names.some((n) => new RegExp(`\\b(import|as)\\s+${n}\\b|,\\s*${n}\\b`).test(line))) return undefined;
   }
   const missing = names.filter((n) => !have.has(n));
   if (!missing.length) return null;
+  if (insertAt === undefined && blocks?.length && blocks[0].start <= before && !startsWithMagic(text, blocks[0].start)) insertAt = blocks[0].start;
   if (insertAt === undefined) return undefined;
   return { start: insertAt, end: insertAt, text: `from ${module} import ${missing.join(', ')}${index.eol}` };
+}
+
+/** A block whose first line is an IPython line (neutralised to `0` and spaces in the code rules read): nothing goes above it. */
+function startsWithMagic(text: string, start: number): boolean {
+  return /^0 *(?:\r?\n|$)/.test(text.slice(start, start + 200));
 }
