@@ -186,7 +186,7 @@ export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: 
     }
     const document = notebook.cellAt(cell.index).document;
     const list = byCell.get(document) ?? [];
-    list.push(textEdit(new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text, placeholders));
+    list.push(textEdit(document, new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text, placeholders));
     byCell.set(document, list);
   }
   for (const [document, list] of byCell) edit.set(document.uri, list);
@@ -198,16 +198,25 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly E
   const edit = new vscode.WorkspaceEdit();
   edit.set(
     document.uri,
-    edits.map((e) => textEdit(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text, placeholders)),
+    edits.map((e) => textEdit(document, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text, placeholders)),
   );
   return edit;
 }
 
-/** A text edit, or a snippet edit whose placeholders are tab stops (one number per placeholder, so repeats mirror). */
-function textEdit(range: vscode.Range, text: string, placeholders: readonly string[]): vscode.TextEdit | vscode.SnippetTextEdit {
+/**
+ * A text edit, or a snippet edit whose placeholders are tab stops (one number per placeholder, so
+ * repeats mirror). Editors indent a snippet's later lines by the indentation of the line it goes
+ * in, so that indentation is taken off them first; a text whose lines do not all carry it is
+ * inserted as plain text.
+ */
+function textEdit(document: vscode.TextDocument, range: vscode.Range, text: string, placeholders: readonly string[]): vscode.TextEdit | vscode.SnippetTextEdit {
   const present = placeholders.filter((p) => p && text.includes(p));
   if (!present.length) return new vscode.TextEdit(range, text);
-  return new vscode.SnippetTextEdit(range, placeholderSnippet(text, present));
+  const indent = /^[ \t]*/.exec(document.lineAt(range.start.line).text)?.[0] ?? '';
+  const [first, ...rest] = text.split('\n');
+  if (rest.some((line) => line !== '' && !line.startsWith(indent))) return new vscode.TextEdit(range, text);
+  const dedented = [first, ...rest.map((line) => line.slice(Math.min(indent.length, line.length)))].join('\n');
+  return new vscode.SnippetTextEdit(range, placeholderSnippet(dedented, present));
 }
 
 /** `text` as a snippet: everything literal (`$`, `}` and `\\` escaped) but the placeholders, each a tab stop with itself as the default. */

@@ -120,10 +120,15 @@ export async function fixAllInWorkspace(linter: DocumentLinter, log: vscode.LogO
   const edit = new vscode.WorkspaceEdit();
   for (const outcome of current) addHunks(edit, outcome, preview);
   if (!current.length) return { ...base, changedSinceRead };
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  // The edit carries the version of every document it edits (files not open were opened in the
+  // background above): if one changes while the preview is open, VS Code refuses the whole edit.
+  // (Not flagged as a refactoring: VS Code would then save the open editors too, which stay modified for review.)
+  const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) {
-    log.info('the workspace fix was cancelled or refused: nothing was changed');
-    return { ...base, changedSinceRead, cancelled: true };
+    let changed = 0;
+    for (const o of current) if (!(await sameAsRead(o.file))) changed++;
+    log.info(changed ? `${changed} file(s) changed while the fixes were being reviewed: nothing was changed` : 'the workspace fix was cancelled: nothing was changed');
+    return { ...base, changedSinceRead: changedSinceRead + changed, cancelled: !changed };
   }
 
   let fixes = 0;
@@ -147,17 +152,40 @@ export async function fixAllInWorkspace(linter: DocumentLinter, log: vscode.LogO
 async function unchangedSinceRead(file: Planned): Promise<boolean> {
   if (file.notebook) return !file.notebook.isClosed && textNow(file) === file.text;
   if (file.document) return !file.document.isClosed && file.document.version === file.version;
-  // Not open: what is on disk now. (A document VS Code has opened for it in the background meanwhile counts too.)
-  const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
-  if (opened?.isDirty) return false;
+  // Not open: still the text read from disk, and opened now in the background (no editor shows it)
+  // so that the edit names the document version it was made for.
+  if (!(await sameAsRead(file))) return false;
   try {
-    return (await fs.readFile(file.uri.fsPath, 'utf8')) === file.text;
+    const document = await vscode.workspace.openTextDocument(file.uri);
+    return !document.isDirty && document.getText() === file.text;
   } catch {
     return false;
   }
 }
 
-/** The file's text as the editor holds it now (for a notebook: its cells as the linted JSON). */
+/** Whether the file holds the text it was read with: its editor's text when open, else what is on disk. */
+async function sameAsRead(file: Planned): Promise<boolean> {
+  if (file.notebook || file.document) return textNow(file) === file.text;
+  try {
+    return (await fs.readFile(file.uri.fsPath, 'utf8')).replace(/^\uFEFF/, '') === file.text;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an editor tab shows the file (a text, diff or notebook editor). */
+function isShown(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some(({ input }) => {
+      if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputNotebook) return input.uri.toString() === key;
+      if (input instanceof vscode.TabInputTextDiff || input instanceof vscode.TabInputNotebookDiff) return input.modified.toString() === key;
+      return false;
+    }),
+  );
+}
+
+/** The file's text as the editor holds it now (for a notebook: its cells as the linted JSON; for a file not open: its background document). */
 function textNow(file: Planned): string | undefined {
   if (file.notebook) return notebookText(file.notebook.getCells());
   const document = file.document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
@@ -245,16 +273,18 @@ async function planFiles(linter: DocumentLinter, log: vscode.LogOutputChannel, a
     if (token.isCancellationRequested) return undefined;
     const uri = vscode.Uri.file(file);
     const key = uri.toString();
-    const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
+    // Open means in front of the user (a tab, or unsaved changes): a document VS Code keeps in the background is read from disk.
+    const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key && (n.isDirty || isShown(n.uri)));
     if (notebook) {
       linter.lintNotebook(notebook);
       const state = linter.notebookStateOf(notebook);
       if (state) planned.push({ uri, text: state.text, result: state.result, notebook });
     } else {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && (d.isDirty || isShown(d.uri)));
       let text: string;
       try {
-        text = document ? document.getText() : await fs.readFile(file, 'utf8');
+        // A file not open is read as VS Code reads it: without its byte-order mark (kept on save).
+        text = document ? document.getText() : (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
       } catch (err) {
         log.warn(`cannot read ${file}: ${(err as Error).message}`);
         continue;
