@@ -12,7 +12,7 @@ interface FixWorkspaceSummary {
   cancelled: boolean;
 }
 
-const files = ['fixall/logs.yaml', 'fixall/train.py', 'fixall/tune.py', 'fixall/tune.ipynb', 'fixall/generated/logs.yaml', 'fixnb/deploy.ipynb', 'fixfile/spot_placeholder.py'] as const;
+const files = ['fixall/logs.yaml', 'fixall/train.py', 'fixall/tune.py', 'fixall/tune.ipynb', 'fixall/generated/logs.yaml', 'fixnb/deploy.ipynb', 'fixnb2/gpu.ipynb', 'fixfile/spot_placeholder.py'] as const;
 type FixallFile = (typeof files)[number];
 
 async function readText(relativePath: string): Promise<string> {
@@ -160,6 +160,31 @@ suite('Fix all Green ML problems in workspace', () => {
     // Open: left modified for review; the file on disk is as before.
     assert.ok(notebook.isDirty);
     assert.strictEqual(await readText('fixnb/deploy.ipynb'), original.get('fixnb/deploy.ipynb'));
+  });
+
+  test('a notebook open in the notebook editor gets the fixes that overlapped in a later pass, as --fix does', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(workspaceUri('fixnb2/gpu.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+    await waitForDiagnostics(notebook.cellAt(1).document.uri, (d) => hasCode('SML203')(d) && hasCode('SML208')(d), 'SML203 and SML208 on the estimator cell');
+    // Spot training and the GPU profiler rule both add arguments after max_run=7200: one pass can take only one of them.
+    const summary = await fixAll(true, 'fixnb2');
+    assert.strictEqual(summary?.fixes, 2);
+    const cells = notebook.getCells().map((c) => c.document.getText());
+    assert.match(cells[0], /^from sagemaker\.debugger import ProfilerRule, rule_configs$/m);
+    assert.match(cells[1], /^ {4}use_spot_instances=True,$/m);
+    assert.match(cells[1], /^ {4}checkpoint_s3_uri="s3:\/\/acme-ml\/output\/checkpoints",$/m);
+    assert.match(cells[1], /^ {4}rules=\[ProfilerRule\.sagemaker\(rule_configs\.LowGPUUtilization\(\)\)\],$/m);
+  });
+
+  test('"Fix all in file" in the notebook editor makes an import two fixes share once', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(workspaceUri('fixnb/deploy.ipynb'));
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(2, 3)] });
+    const cell = await vscode.window.showTextDocument(notebook.cellAt(2).document);
+    await waitForDiagnostics(cell.document.uri, hasCode('SML301'), 'SML301 on the deploy cell');
+    assert.ok(await vscode.commands.executeCommand('greenml.fixAllInFile', { includeUnsafe: true }));
+    const cells = notebook.getCells().map((c) => c.document.getText());
+    assert.strictEqual(cells.join('\n').split('from sagemaker.serverless import ServerlessInferenceConfig').length - 1, 1, `the import once: ${JSON.stringify(cells)}`);
+    assert.ok(cells[0].includes('from sagemaker.serverless import ServerlessInferenceConfig'), cells[0]);
   });
 
   test('a notebook that is not open is fixed in its file and saved, without opening it', async () => {
