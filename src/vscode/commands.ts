@@ -70,7 +70,8 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       const outcome = state && fixUntilStable(target.text, state.result, (text) => linter.lintText(editor.document.uri, text, state.result.format), include);
       if (outcome && outcome.text !== target.text) {
         const change = changedSpan(target.text, outcome.text);
-        edit = toWorkspaceEdit(editor.document, [change]);
+        // Placeholders the fixes wrote (a bucket to choose) become snippet tab stops.
+        edit = toWorkspaceEdit(editor.document, [change], [...new Set(outcome.placeholders.map((p) => p.text))]);
       }
     }
     if (!edit) {

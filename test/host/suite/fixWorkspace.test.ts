@@ -212,6 +212,14 @@ suite('Fix all Green ML problems in workspace', () => {
     assert.match(document.getText(), /^ {4}checkpoint_s3_uri="s3:\/\/acme-ml\/checkpoints",$/m);
   });
 
+  test('"Fix all in file" with unsafe fixes puts a placeholder it writes in a snippet tab stop too', async () => {
+    const editor = await openInEditor('fixfile/spot_placeholder.py');
+    await waitForDiagnostics(editor.document.uri, hasCode('SML204'), 'SML204 on the spot estimator');
+    assert.ok(await vscode.commands.executeCommand('greenml.fixAllInFile', { includeUnsafe: true }));
+    assert.strictEqual(editor.document.getText(editor.selection), '<your-bucket>', 'the placeholder is selected as a tab stop');
+    assert.match(editor.document.getText(), /^ {4}max_wait=7200,\n {4}checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints",\n\)$/m);
+  });
+
   test('"Fix all in file" applies fixes that overlapped in a later pass: spot and the GPU profiler rule on one estimator', async () => {
     const { document } = await openInEditor('fixfile/gpu_train.py');
     await waitForDiagnostics(document.uri, (d) => hasCode('SML203')(d) && hasCode('SML208')(d), 'SML203 and SML208');
