@@ -83,6 +83,7 @@ export async function lintPaths(
       const outcome = fixUntilStable(text, result, (next) => linter.lint(file, next, { settings, context }), options.fix);
       fixed += outcome.applied;
       if (outcome.stoppedOnParseError) io.stderr(`greenml: ${escapeControls(path.relative(io.cwd, file))}: some fixes were not applied, the result would not parse\n`);
+      for (const p of outcome.placeholders) io.stderr(`greenml: ${escapeControls(path.relative(io.cwd, file))}:${p.line}:${p.column}: a fix wrote the placeholder ${escapeControls(p.text)}: replace it before the code runs\n`);
       if (outcome.text !== text) {
         fs.writeFileSync(file, outcome.text);
         // The files after this one in its folder see the fixed text.

@@ -188,6 +188,7 @@ export class Linter {
     const embedded = outcome.embedded;
     const code = embedded?.text ?? text;
     const codeLines = embedded ? new LineIndex(code) : lines;
+    const blocks = embedded?.blocks?.();
     const context = options.context?.format === language.format ? options.context : undefined;
     const siblingLines = new Map<string, LineIndex | undefined>();
     const linesOf = (other: string): LineIndex | undefined => {
@@ -213,6 +214,7 @@ export class Linter {
           text: code,
           lines: codeLines,
           options: setting.options,
+          ...(blocks ? { blocks } : {}),
           report: (descriptor: ReportDescriptor<string>) => findings.push({ finding: toFinding(rule, setting.severity, descriptor), codeLine: codeLines.positionAt(descriptor.start).line }),
         });
         active.push({ rule, severity: setting.severity, visitors, findings });

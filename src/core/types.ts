@@ -78,6 +78,13 @@ export interface Fix {
   title: string;
   applicability: Applicability;
   edits: Edit[];
+  /**
+   * Text the edits write that the user must replace before the code runs (an
+   * S3 bucket to choose: `<your-bucket>`); each occurs in an edit's text. Such a
+   * fix is never applied unasked: `--fix` takes it only with unsafe fixes on and
+   * lists each placeholder it wrote; editors insert each as a snippet tab stop.
+   */
+  placeholders?: string[];
 }
 
 /** 1-based range, end exclusive. */
@@ -196,6 +203,11 @@ export interface RuleContext<M extends string, O> {
   /** Line lookups over `text`, built once per lint and shared by every rule. */
   readonly lines: LineIndex;
   readonly options: O;
+  /**
+   * For code made of blocks run one after another (a notebook's code cells):
+   * where each is in `text`, in order. Absent for a plain file.
+   */
+  readonly blocks?: ReadonlyArray<{ start: number; end: number }>;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
@@ -225,6 +237,8 @@ export interface EmbeddedCode {
   cellRange(start: number, end: number): CellLocation | undefined;
   /** An edit of `text` as an edit of the file, carrying its cell edit; undefined when it cannot be made there. */
   mapEdit(edit: Edit): Edit | undefined;
+  /** The blocks `text` is made of (a notebook's code cells), in order: see {@link RuleContext.blocks}. */
+  blocks?(): ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** What a parser returns for one file. */

@@ -7,7 +7,7 @@ import { getKeyword } from '../parsers/python/facts';
 import { isAsyncConfig, listVariants } from './utils/cfnEndpoints';
 import type { EndpointVariant } from './utils/endpoints';
 import { endpointVariantsOf, possibleInstanceTypes } from './utils/endpoints';
-import { joinEdits } from './utils/pythonEdits';
+import { defaultBucketVariables, joinEdits, quoteOf, s3LocationUnder } from './utils/pythonEdits';
 import { addFromImport } from './utils/pythonImports';
 import { isLocalMode } from './utils/sagemaker';
 import { isAsyncTfConfig, listTfVariants } from './utils/tfEndpoints';
@@ -46,9 +46,6 @@ function deleteArgument(text: string, call: PythonCall, start: number): Edit | u
   return /^\s*,\s*$/.test(text.slice(items[i].end, next.start)) ? { start: items[i].start, end: next.start, text: '' } : undefined;
 }
 
-/** Deliberately not a bucket name: the user must choose where the results go. */
-const asyncOutputPlaceholder = 's3://<your-bucket>/async-output';
-
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
   name: 'endpoint-always-on',
@@ -69,11 +66,12 @@ export const endpointAlwaysOn = defineRule({
   },
   create(context) {
     let mayBeLocal = false;
+    const buckets = defaultBucketVariables(context.text);
     const fixFor = (call: PythonCall, variant: EndpointVariant): Fix | undefined => {
       const type = getKeyword(call, 'instance_type');
       const count = getKeyword(call, 'initial_instance_count');
       if (variant.api !== 'deploy' || !type || !count || type.spread || count.spread || getKeyword(call, 'accelerator_type')) return undefined;
-      const importEdit = addFromImport(context.text, 'sagemaker.serverless', ['ServerlessInferenceConfig'], call.start);
+      const importEdit = addFromImport(context.text, 'sagemaker.serverless', ['ServerlessInferenceConfig'], call.start, context.blocks);
       if (importEdit === undefined) return undefined;
       const rows = possibleInstanceTypes(type.value);
       const memory = serverlessMemoryFor(rows?.length === 1 ? rows[0] : undefined);
@@ -96,17 +94,21 @@ export const endpointAlwaysOn = defineRule({
         edits: [],
       };
       if (variant.api !== 'deploy' || !type || type.spread || getKeyword(call, 'async_inference_config')) return [batch];
-      const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start);
+      const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start, context.blocks);
       if (importEdit === undefined) return [batch];
       // One argument per line stays so: the new argument goes on its own line, indented like instance_type.
       const lineStart = context.text.lastIndexOf('\n', type.start - 1) + 1;
       const before = context.text.slice(lineStart, type.start);
       const separator = /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
-      const config = `${separator}async_inference_config=AsyncInferenceConfig(output_path="${asyncOutputPlaceholder}")`;
+      // Results go next to the training output of the estimator deployed, when the file shows it.
+      const trained = call.receiver && !call.receiver.open ? getKeyword(call.receiver, 'output_path') : undefined;
+      const location = s3LocationUnder(context.text, trained, buckets.before(call.start), 'async-output', quoteOf(call));
+      const config = `${separator}async_inference_config=AsyncInferenceConfig(output_path=${location.expression})`;
       const asynchronous: Fix = {
-        title: `Or deploy asynchronously (AsyncInferenceConfig; set the output path: ${asyncOutputPlaceholder})`,
+        title: `Or deploy asynchronously (AsyncInferenceConfig, results in ${location.shown})`,
         applicability: 'unsafe',
         edits: joinEdits([...(importEdit ? [importEdit] : []), { start: type.end, end: type.end, text: config }]),
+        ...(location.placeholders.length ? { placeholders: location.placeholders } : {}),
       };
       return [asynchronous, batch];
     };
@@ -174,6 +176,7 @@ export const endpointAlwaysOn = defineRule({
         mayBeLocal = localSessions.some((name) => module.imports.includes(name));
       },
       pythonCall(call) {
+        buckets.visit(call);
         const variants = endpointVariantsOf(call, context.text).filter((v) => !v.notRealTime && !v.open && isCpuOrUnresolved(v, mayBeLocal));
         if (!variants.length) return;
         context.report({ start: call.callee.start, end: call.callee.end, messageId: 'alwaysOnPython', fix: fixFor(call, variants[0]), suggestions: alternativesFor(call, variants[0]) });

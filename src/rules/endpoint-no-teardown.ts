@@ -108,8 +108,22 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   // The SDK v3 ModelBuilder returns different objects across versions: no guess.
   if (deploy.name.includes('ModelBuilder')) return undefined;
   const lineStart = text.lastIndexOf('\n', deploy.start - 1) + 1;
-  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start));
-  return target ? `${comment}\n${target[1]}.delete_endpoint()` : undefined;
+  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
+  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.delete_endpoint()`;
+  // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
+  const name = getKeyword(deploy, 'endpoint_name');
+  if (!name || name.spread || !/^import[ \t]+sagemaker[ \t]*(?:#.*)?$/m.test(text)) return undefined;
+  const expression = text.slice(name.value.start, name.value.end);
+  if (/[\n#]/.test(expression) || isIPythonHistoryName(expression)) return undefined;
+  return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
+}
+
+/**
+ * Names IPython rebinds after every cell: `_`, `__`, `___` (the last outputs), `_<n>`
+ * (output n), `_i`, `_ii`, `_iii`, `_i<n>` (inputs). A predictor kept in one is gone by the time a later cell runs.
+ */
+function isIPythonHistoryName(name: string): boolean {
+  return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
 }
 
 function appendCell(notebook: NotebookFact, code: string, cell: number | undefined): Fix {

@@ -41,7 +41,7 @@ export const spotNoMaxWait = defineRule({
             if (value) edits = insertItems(context.text, call.arguments, [`${argumentPrefix(call)}max_wait=${value}`]);
           } else {
             // SDK v3: a new object (and maybe its import) rather than a keyword: offered as unsafe.
-            const fix = modelTrainerSpotFix(context.text, imports, call, { maxWait: true });
+            const fix = modelTrainerSpotFix(context.text, imports, call, { maxWait: true, blocks: context.blocks });
             if (fix) {
               edits = joinEdits(fix.edits);
               value = fix.settings.join(', ');

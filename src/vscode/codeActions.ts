@@ -46,7 +46,8 @@ export class GreenMlCodeActions implements vscode.CodeActionProvider {
           actions.push(advice);
           continue;
         }
-        const edit = target.workspaceEdit(fix.edits);
+        // A placeholder (a bucket to choose) goes in as a snippet tab stop, selected for the user to type over.
+        const edit = target.workspaceEdit(fix.edits, fix.placeholders);
         if (!edit) continue;
         const title = escapeControls(fix.title);
         const action = new vscode.CodeAction(fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title, vscode.CodeActionKind.QuickFix);
@@ -88,8 +89,8 @@ export interface ActionTarget {
   rangeOf(finding: Finding): vscode.Range;
   /** Line of the finding in `document` (0-based), for suppression comments. */
   lineOf(finding: Finding): number;
-  /** Undefined when an edit cannot be made here. */
-  workspaceEdit(edits: readonly Edit[]): vscode.WorkspaceEdit | undefined;
+  /** Undefined when an edit cannot be made here; `placeholders` in the edits' text become snippet tab stops. */
+  workspaceEdit(edits: readonly Edit[], placeholders?: readonly string[]): vscode.WorkspaceEdit | undefined;
   commentPrefix?: string;
   /** The notebook, for a cell. */
   notebook?: vscode.NotebookDocument;
@@ -116,7 +117,7 @@ export function actionTarget(linter: DocumentLinter, document: vscode.TextDocume
       text: state.text,
       rangeOf: (f) => toRange(f.cell ? cellRange(f.cell) : f),
       lineOf: (f) => (f.cell?.line ?? 1) - 1,
-      workspaceEdit: (edits) => notebookWorkspaceEdit(state.notebook, edits),
+      workspaceEdit: (edits, placeholders) => notebookWorkspaceEdit(state.notebook, edits, new vscode.WorkspaceEdit(), placeholders),
       commentPrefix: language?.commentPrefixes[0],
       notebook: state.notebook,
     };
@@ -129,7 +130,7 @@ export function actionTarget(linter: DocumentLinter, document: vscode.TextDocume
     text: document.getText(),
     rangeOf: (f) => toRange(f),
     lineOf: (f) => f.line - 1,
-    workspaceEdit: (edits) => toWorkspaceEdit(document, edits),
+    workspaceEdit: (edits, placeholders) => toWorkspaceEdit(document, edits, placeholders),
     // A notebook opened as JSON text has no comments: its findings are in strings.
     commentPrefix: state.result.format === 'notebook' ? undefined : language?.commentPrefixes[0],
   };
@@ -147,7 +148,7 @@ function suppressAction(document: vscode.TextDocument, finding: Finding, target:
 export function fixAllAction(target: ActionTarget, findings: readonly Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
   const fixes = findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
   const { applied } = applyFixes(target.text, fixes);
-  const edit = applied.length ? target.workspaceEdit(applied.flatMap((f: Fix) => f.edits)) : undefined;
+  const edit = applied.length ? target.workspaceEdit(editsOf(applied)) : undefined;
   if (!edit) return undefined;
   const action = new vscode.CodeAction(title, kind);
   action.edit = edit;
@@ -155,13 +156,30 @@ export function fixAllAction(target: ActionTarget, findings: readonly Finding[],
 }
 
 /**
+ * The edits of fixes applied together, each once: two fixes adding the same
+ * import share that edit (as `applyFixes` made it once), so it is not made twice.
+ */
+export function editsOf(fixes: readonly Fix[]): Edit[] {
+  const seen = new Set<string>();
+  const edits: Edit[] = [];
+  for (const edit of fixes.flatMap((f) => f.edits)) {
+    const key = JSON.stringify([edit.start, edit.end, edit.text]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edits.push(edit);
+  }
+  return edits;
+}
+
+/**
  * Edits of a notebook's cells (from the engine's cell edits) as one workspace
  * edit, or added to `edit`; undefined (and `edit` untouched) when one of them
  * does not fit the notebook.
  */
-export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: readonly Edit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit | undefined {
+export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: readonly Edit[], edit = new vscode.WorkspaceEdit(), placeholders: readonly string[] = []): vscode.WorkspaceEdit | undefined {
   if (edits.some((e) => !e.cell || e.cell.index > notebook.cellCount || (e.cell.kind === 'replace' && e.cell.index >= notebook.cellCount))) return undefined;
   const inserted: vscode.NotebookEdit[] = [];
+  const byCell = new Map<vscode.TextDocument, Array<vscode.TextEdit | vscode.SnippetTextEdit>>();
   for (const { cell } of edits) {
     if (!cell) continue;
     if (cell.kind === 'insertCell') {
@@ -169,14 +187,60 @@ export function notebookWorkspaceEdit(notebook: vscode.NotebookDocument, edits: 
       continue;
     }
     const document = notebook.cellAt(cell.index).document;
-    edit.replace(document.uri, new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text);
+    const list = byCell.get(document) ?? [];
+    list.push(textEdit(document, new vscode.Range(document.positionAt(cell.start), document.positionAt(cell.end)), cell.text, placeholders));
+    byCell.set(document, list);
   }
+  for (const [document, list] of byCell) edit.set(document.uri, list);
   if (inserted.length) edit.set(notebook.uri, inserted);
   return edit;
 }
 
-export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly Edit[]): vscode.WorkspaceEdit {
+export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly Edit[], placeholders: readonly string[] = []): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  edit.set(
+    document.uri,
+    edits.map((e) => textEdit(document, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text, placeholders)),
+  );
   return edit;
+}
+
+/**
+ * A text edit, or a snippet edit whose placeholders are tab stops (one number per placeholder, so
+ * repeats mirror). Editors indent a snippet's later lines by the indentation of the line it goes
+ * in, so that indentation is taken off them first; a text whose lines do not all carry it is
+ * inserted as plain text.
+ */
+function textEdit(document: vscode.TextDocument, range: vscode.Range, text: string, placeholders: readonly string[]): vscode.TextEdit | vscode.SnippetTextEdit {
+  const present = placeholders.filter((p) => p && text.includes(p));
+  if (!present.length) return new vscode.TextEdit(range, text);
+  const indent = /^[ \t]*/.exec(document.lineAt(range.start.line).text)?.[0] ?? '';
+  const [first, ...rest] = text.split('\n');
+  if (rest.some((line) => line !== '' && !line.startsWith(indent))) return new vscode.TextEdit(range, text);
+  const dedented = [first, ...rest.map((line) => line.slice(Math.min(indent.length, line.length)))].join('\n');
+  return new vscode.SnippetTextEdit(range, placeholderSnippet(dedented, present));
+}
+
+/** `text` as a snippet: everything literal (`$`, `}` and `\\` escaped) but the placeholders, each a tab stop with itself as the default. */
+export function placeholderSnippet(text: string, placeholders: readonly string[]): vscode.SnippetString {
+  const snippet = new vscode.SnippetString();
+  const numbers = new Map(placeholders.map((p, i) => [p, i + 1]));
+  let at = 0;
+  while (at < text.length) {
+    let next = -1;
+    let which = '';
+    for (const p of placeholders) {
+      const found = text.indexOf(p, at);
+      if (found !== -1 && (next === -1 || found < next)) {
+        next = found;
+        which = p;
+      }
+    }
+    if (next === -1) break;
+    snippet.appendText(text.slice(at, next));
+    snippet.appendPlaceholder(which, numbers.get(which));
+    at = next + which.length;
+  }
+  snippet.appendText(text.slice(at));
+  return snippet;
 }

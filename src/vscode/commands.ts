@@ -3,7 +3,7 @@ import { applyFixes } from '../core/applyFixes';
 import { findRule } from '../core/config';
 import { fixUntilStable } from '../core/fixLoop';
 import type { AnyRule, Applicability, Edit } from '../core/types';
-import { actionTarget, applyNotebookFix, applyNotebookFixCommand, toWorkspaceEdit } from './codeActions';
+import { actionTarget, applyNotebookFix, applyNotebookFixCommand, editsOf, toWorkspaceEdit } from './codeActions';
 import type { DocumentLinter } from './diagnostics';
 import { cellScheme } from './diagnostics';
 import type { FixWorkspaceArgs } from './fixWorkspace';
@@ -62,7 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     if (notebook) {
       // The notebook editor's cells: one pass of non-overlapping fixes.
       const { applied } = applyFixes(target.text, chosen);
-      edit = applied.length ? target.workspaceEdit(applied.flatMap((f) => f.edits)) : undefined;
+      edit = applied.length ? target.workspaceEdit(editsOf(applied)) : undefined;
     } else {
       // Fixes that overlap (two adding one import) get their turn in further passes, as with `greenml lint --fix`.
       const include: Applicability[] = chosen === safe ? ['safe'] : ['safe', 'unsafe'];
@@ -70,7 +70,8 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       const outcome = state && fixUntilStable(target.text, state.result, (text) => linter.lintText(editor.document.uri, text, state.result.format), include);
       if (outcome && outcome.text !== target.text) {
         const change = changedSpan(target.text, outcome.text);
-        edit = toWorkspaceEdit(editor.document, [change]);
+        // Placeholders the fixes wrote (a bucket to choose) become snippet tab stops.
+        edit = toWorkspaceEdit(editor.document, [change], [...new Set(outcome.placeholders.map((p) => p.text))]);
       }
     }
     if (!edit) {
@@ -86,7 +87,9 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     log.info(`fix all in workspace: ${summary.fixes} fixes in ${summary.filesFixed} of ${summary.files} files in ${Math.round(performance.now() - started)} ms${summary.cancelled ? ' (cancelled)' : ''}`);
     if (!summary.cancelled) {
       const heldBack = summary.heldBack ? ` Some fixes in ${summary.heldBack} file${summary.heldBack === 1 ? '' : 's'} were held back: the result would not parse.` : '';
-      void vscode.window.showInformationMessage(`Green ML: Applied ${summary.fixes} fix${summary.fixes === 1 ? '' : 'es'} in ${summary.filesFixed} file${summary.filesFixed === 1 ? '' : 's'}.${heldBack}`);
+      const changed = summary.changedSinceRead ? ` ${summary.changedSinceRead} file${summary.changedSinceRead === 1 ? '' : 's'} changed after being read and ${summary.changedSinceRead === 1 ? 'was' : 'were'} left alone.` : '';
+      const placeholders = summary.placeholders.length ? ` ${summary.placeholders.length} placeholder${summary.placeholders.length === 1 ? '' : 's'} to fill in (listed in the Green ML log).` : '';
+      void vscode.window.showInformationMessage(`Green ML: Applied ${summary.fixes} fix${summary.fixes === 1 ? '' : 'es'} in ${summary.filesFixed} file${summary.filesFixed === 1 ? '' : 's'}.${heldBack}${changed}${placeholders}`);
     }
     return summary;
   });

@@ -55,8 +55,35 @@ describe('CLI', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^jobs\/train\.py:2:13 {2}SML203 {2}warning {2}This training job runs on on-demand capacity/m);
     assert.equal((await cli(dir, 'lint', '--fix')).code, 1, 'the spot fix is unsafe: --fix alone leaves it');
-    await cli(dir, 'lint', '--fix', '--unsafe-fixes');
+    const fixed = await cli(dir, 'lint', '--fix', '--unsafe-fixes');
     assert.match(fs.readFileSync(path.join(dir, 'jobs/train.py'), 'utf8'), /max_run=3600, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints"\)/);
+    // No bucket is named in the script: the placeholder written is listed, with where it went.
+    assert.equal(fixed.stderr, 'greenml: jobs/train.py:2:153: a fix wrote the placeholder <your-bucket>: replace it before the code runs\n');
+  });
+
+  it('--fix --unsafe-fixes lists only the placeholders it wrote; a location derived from the code is not one', async () => {
+    const dir = project({
+      'a.py': dedent`
+        from sagemaker.pytorch import PyTorch
+        # checkpoints go to s3://<your-bucket>/... once chosen
+        one = PyTorch(entry_point="a.py", instance_type="ml.m5.xlarge", use_spot_instances=True, max_wait=7200)
+        two = PyTorch(entry_point="b.py", instance_type="ml.m5.xlarge", max_run=60)
+      `,
+      'b.py': dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="a.py", instance_type="ml.m5.xlarge", output_path="s3://acme/out", use_spot_instances=True, max_wait=7200)
+      `,
+    });
+    const { stderr } = await cli(dir, 'lint', '--fix', '--unsafe-fixes');
+    assert.equal(
+      stderr,
+      [
+        'greenml: a.py:3:129: a fix wrote the placeholder <your-bucket>: replace it before the code runs',
+        'greenml: a.py:4:140: a fix wrote the placeholder <your-bucket>: replace it before the code runs',
+        '',
+      ].join('\n'),
+    );
+    assert.match(fs.readFileSync(path.join(dir, 'b.py'), 'utf8'), /checkpoint_s3_uri="s3:\/\/acme\/out\/checkpoints"\)$/m);
   });
 
   it('a Python parser that cannot load is reported once and exits 2', async () => {
@@ -298,7 +325,7 @@ describe('alternatives besides the fix', () => {
     const lines = stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('serve.py:2:1  SML301'));
     assert.ok(at >= 0, stdout);
-    assert.match(lines[at + 1], /^ {4}also: Or deploy asynchronously \(AsyncInferenceConfig; .*\) \[\*unsafe, in the editor\]$/);
+    assert.match(lines[at + 1], /^ {4}also: Or deploy asynchronously \(AsyncInferenceConfig, .*\) \[\*unsafe, in the editor\]$/);
     assert.match(lines[at + 2], /^ {4}also: Or score the data offline with batch transform/);
   });
 });

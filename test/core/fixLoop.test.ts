@@ -63,4 +63,24 @@ describe('fixUntilStable', () => {
     assert.equal(outcome.applied, 1);
     assert.equal(outcome.stoppedOnParseError, true);
   });
+
+  it('applies a fix writing a placeholder only with unsafe fixes, and lists where each placeholder went', () => {
+    // One line already holds the placeholder (the user's): only the lines the fix wrote are listed.
+    const before = 'keep <your-bucket>\nb\n';
+    const lint = (t: string): LintResult => {
+      if (t.includes('uri')) return result([]);
+      const fix = finding('R', 'safe', [t.length, t.length, 'uri = "s3://<your-bucket>/x"\nalso <your-bucket> <your-bucket>\n']);
+      return result([{ ...fix, fix: { ...fix.fix!, placeholders: ['<your-bucket>'] } }]);
+    };
+    const safeOnly = fixUntilStable(before, lint(before), lint, ['safe']);
+    assert.equal(safeOnly.text, before, 'marked safe by its rule, but a placeholder needs a user to fill it in');
+    assert.deepEqual(safeOnly.placeholders, []);
+    const withUnsafe = fixUntilStable(before, lint(before), lint, ['safe', 'unsafe']);
+    assert.equal(withUnsafe.applied, 1);
+    assert.deepEqual(withUnsafe.placeholders, [
+      { line: 3, column: 13, text: '<your-bucket>' },
+      { line: 4, column: 6, text: '<your-bucket>' },
+      { line: 4, column: 20, text: '<your-bucket>' },
+    ]);
+  });
 });

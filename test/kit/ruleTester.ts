@@ -116,6 +116,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
       { line: expected.line, column: expected.column, endLine: expected.endLine, endColumn: expected.endColumn },
       `error ${i}: range`,
     );
+    for (const fix of [actual.fix, ...(actual.suggestions ?? [])]) if (fix) checkPlaceholders(fix, `error ${i}: "${fix.title}"`);
     const offered = actual.suggestions ?? [];
     assert.equal(offered.length, expected.suggestions?.length ?? 0, `error ${i}: the rule offers ${offered.length} suggestion(s): ${offered.map((f) => f.title).join('; ')}`);
     offered.forEach((suggestion, j) => {
@@ -150,6 +151,19 @@ function checkInvalid(rule: AnyRule, c: InvalidCase): void {
   assert.equal(fixed.text, c.output, 'fix output');
   const again = lintCase(rule, { ...c, code: fixed.text });
   assert.deepEqual(again.findings.map(describeFinding), [], 'the fixed code must parse and no longer trigger the rule');
+}
+
+/** Placeholder-looking text a fix writes (`<your-bucket>`): what a user must replace before the code runs. */
+const placeholderLike = /<your-[\w-]+>/g;
+
+/**
+ * Every placeholder a fix writes is declared (so `--fix` holds it back and editors make it a tab stop), every
+ * declared one is written, and such a fix is never safe.
+ */
+function checkPlaceholders(fix: Fix, where: string): void {
+  const written = new Set(fix.edits.flatMap((e) => [...e.text.matchAll(placeholderLike)].map((m) => m[0])));
+  assert.deepEqual([...written].sort(), [...new Set(fix.placeholders ?? [])].sort(), `${where}: the placeholders it writes must be declared`);
+  if (written.size) assert.notEqual(fix.applicability, 'safe', `${where}: a fix writing a placeholder is not safe`);
 }
 
 export function lintCase(rule: AnyRule, c: ValidCase): LintResult {

@@ -25,14 +25,18 @@ const config = (variant: string, extra = '') => dedent`
 `;
 
 const batchAdvice = { title: /^Or score the data offline with batch transform/, output: null };
-/** The finding on a Python deploy; `asyncOutput` is the code with the asynchronous alternative applied, when it is offered. */
-const alwaysOnPython = (line: number, column: number, length: number, asyncOutput?: string) => ({
+const placeholderTitle = /^Or deploy asynchronously \(AsyncInferenceConfig, results in s3:\/\/<your-bucket>\/async-output\)$/;
+/**
+ * The finding on a Python deploy; `asyncOutput` is the code with the asynchronous alternative applied, when it is offered
+ * (its title names where the results go: a placeholder bucket unless `asyncTitle` says otherwise).
+ */
+const alwaysOnPython = (line: number, column: number, length: number, asyncOutput?: string, asyncTitle = placeholderTitle) => ({
   messageId: 'alwaysOnPython',
   line,
   column,
   endLine: line,
   endColumn: column + length,
-  suggestions: asyncOutput === undefined ? [batchAdvice] : [{ title: /^Or deploy asynchronously \(AsyncInferenceConfig; set the output path: s3:\/\/<your-bucket>\/async-output\)$/, output: asyncOutput }, batchAdvice],
+  suggestions: asyncOutput === undefined ? [batchAdvice] : [{ title: asyncTitle, output: asyncOutput }, batchAdvice],
 });
 
 new RuleTester().run(endpointAlwaysOn, {
@@ -270,6 +274,67 @@ new RuleTester().run(endpointAlwaysOn, {
       `,
     },
     {
+      name: "asynchronous alternative: results under the deployed estimator's output path",
+      format: 'python',
+      code: dedent`
+        from sagemaker.sklearn import SKLearn
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge", output_path="s3://acme/models/")
+        predictor = est.deploy(initial_instance_count=1, instance_type="ml.c5.large")
+      `,
+      errors: [
+        alwaysOnPython(
+          3,
+          13,
+          10,
+          dedent`
+            from sagemaker.sklearn import SKLearn
+            from sagemaker.async_inference import AsyncInferenceConfig
+            est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge", output_path="s3://acme/models/")
+            predictor = est.deploy(initial_instance_count=1, instance_type="ml.c5.large", async_inference_config=AsyncInferenceConfig(output_path="s3://acme/models/async-output"))
+          `,
+          /^Or deploy asynchronously \(AsyncInferenceConfig, results in s3:\/\/acme\/models\/async-output\)$/,
+        ),
+      ],
+      output: dedent`
+        from sagemaker.sklearn import SKLearn
+        from sagemaker.serverless import ServerlessInferenceConfig
+        est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge", output_path="s3://acme/models/")
+        predictor = est.deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5))
+      `,
+    },
+    {
+      name: "asynchronous alternative: results in the session's default bucket",
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.model import Model
+        bucket = sagemaker.Session().default_bucket()
+        Model(image_uri=image, model_data=data, role=role).deploy(instance_type="ml.c5.large", initial_instance_count=1)
+      `,
+      errors: [
+        alwaysOnPython(
+          4,
+          1,
+          57,
+          dedent`
+            import sagemaker
+            from sagemaker.model import Model
+            from sagemaker.async_inference import AsyncInferenceConfig
+            bucket = sagemaker.Session().default_bucket()
+            Model(image_uri=image, model_data=data, role=role).deploy(instance_type="ml.c5.large", async_inference_config=AsyncInferenceConfig(output_path=f"s3://{bucket}/async-output"), initial_instance_count=1)
+          `,
+          /^Or deploy asynchronously \(AsyncInferenceConfig, results in s3:\/\/\{bucket\}\/async-output\)$/,
+        ),
+      ],
+      output: dedent`
+        import sagemaker
+        from sagemaker.model import Model
+        from sagemaker.serverless import ServerlessInferenceConfig
+        bucket = sagemaker.Session().default_bucket()
+        Model(image_uri=image, model_data=data, role=role).deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5))
+      `,
+    },
+    {
       name: 'unresolved instance type fires; inline call with the import already there; instance_type first',
       format: 'python',
       code: dedent`
@@ -358,6 +423,32 @@ new RuleTester().run(endpointAlwaysOn, {
         'est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.m5.xlarge")\nest.fit()\n',
         'predictor = est.deploy(\n    serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5),\n)\n',
         'predictor.delete_endpoint()\n',
+      ]),
+    },
+    {
+      name: "notebook: the import goes into the notebook's imports cell, not after a later cell's own import",
+      format: 'notebook',
+      code: notebookJson([
+        'import sagemaker\nfrom sagemaker.model import Model\nrole = sagemaker.get_execution_role()\n',
+        { markdown: '## Deploy' },
+        'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(instance_type="ml.c5.large", initial_instance_count=1)\n',
+      ]),
+      errors: [
+        alwaysOnPython(
+          29,
+          11,
+          8,
+          notebookJson([
+            'import sagemaker\nfrom sagemaker.model import Model\nfrom sagemaker.async_inference import AsyncInferenceConfig\nrole = sagemaker.get_execution_role()\n',
+            { markdown: '## Deploy' },
+            'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(instance_type="ml.c5.large", async_inference_config=AsyncInferenceConfig(output_path="s3://<your-bucket>/async-output"), initial_instance_count=1)\n',
+          ]),
+        ),
+      ],
+      output: notebookJson([
+        'import sagemaker\nfrom sagemaker.model import Model\nfrom sagemaker.serverless import ServerlessInferenceConfig\nrole = sagemaker.get_execution_role()\n',
+        { markdown: '## Deploy' },
+        'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5))\n',
       ]),
     },
   ],

@@ -66,5 +66,19 @@ new RuleTester().run(endpointNoTeardown, {
       errors: [noTeardown(29, 6, 10)],
       output: null,
     },
+    {
+      name: 'kept in `_` (IPython rebinds it to the last output): no `_.delete_endpoint()`, no fix without an endpoint name',
+      format: 'notebook',
+      code: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n', '__ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n'),
+      errors: [noTeardown(29, 10, 10), noTeardown(38, 11, 10)],
+      output: null,
+    },
+    {
+      name: 'kept in `_` with an endpoint name: the teardown deletes the endpoint by its name through the SDK session',
+      format: 'notebook',
+      code: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n'),
+      errors: [noTeardown(29, 10, 10, 'sagemaker.Session().delete_endpoint("churn-ep")')],
+      output: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n', teardownCell.replace('predictor.delete_endpoint()', 'sagemaker.Session().delete_endpoint("churn-ep")')),
+    },
   ],
 });

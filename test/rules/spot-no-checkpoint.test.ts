@@ -137,5 +137,75 @@ new RuleTester().run(spotNoCheckpoint, {
         sm.create_training_job(TrainingJobName='j', EnableManagedSpotTraining=True, StoppingCondition={'MaxRuntimeInSeconds': 60, 'MaxWaitTimeInSeconds': 120}, CheckpointConfig={'S3Uri': 's3://<your-bucket>/checkpoints'})
       `,
     },
+    {
+      name: 'boto3: checkpoints under the OutputDataConfig S3 path',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client('sagemaker')
+        sm.create_training_job(TrainingJobName='j', OutputDataConfig={'S3OutputPath': 's3://acme-ml/out/'}, EnableManagedSpotTraining=True, StoppingCondition={'MaxRuntimeInSeconds': 60, 'MaxWaitTimeInSeconds': 120})
+      `,
+      errors: [noCheckpoint('CheckpointConfig.S3Uri', 3, 101, 30)],
+      output: dedent`
+        import boto3
+        sm = boto3.client('sagemaker')
+        sm.create_training_job(TrainingJobName='j', OutputDataConfig={'S3OutputPath': 's3://acme-ml/out/'}, EnableManagedSpotTraining=True, StoppingCondition={'MaxRuntimeInSeconds': 60, 'MaxWaitTimeInSeconds': 120}, CheckpointConfig={'S3Uri': 's3://acme-ml/out/checkpoints'})
+      `,
+    },
+    {
+      name: 'estimator: output_path from a variable the file cannot read: checkpoints under it at run time',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", output_path=args.output, use_spot_instances=True, max_wait=7200)
+      `,
+      errors: [noCheckpoint('checkpoint_s3_uri', 2, 64, 23)],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="train.py", output_path=args.output, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri=f"{args.output.rstrip('/')}/checkpoints")
+      `,
+    },
+    {
+      name: "estimator without an output path: checkpoints in the session's default bucket kept in a variable",
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+        sess = sagemaker.Session()
+        bucket = sess.default_bucket()
+        est = PyTorch(entry_point='train.py', use_spot_instances=True, max_wait=7200)
+      `,
+      errors: [noCheckpoint('checkpoint_s3_uri', 5, 39, 23)],
+      output: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+        sess = sagemaker.Session()
+        bucket = sess.default_bucket()
+        est = PyTorch(entry_point='train.py', use_spot_instances=True, max_wait=7200, checkpoint_s3_uri=f's3://{bucket}/checkpoints')
+      `,
+    },
+    {
+      name: 'a default bucket stored after the estimator, or inside a function, is not used',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+        def bucket_of(sess):
+            inner = sess.default_bucket()
+            return inner
+        est = PyTorch(entry_point="train.py", use_spot_instances=True, max_wait=7200)
+        bucket = sagemaker.Session().default_bucket()
+      `,
+      errors: [noCheckpoint('checkpoint_s3_uri', 6, 39, 23)],
+      output: dedent`
+        import sagemaker
+        from sagemaker.pytorch import PyTorch
+        def bucket_of(sess):
+            inner = sess.default_bucket()
+            return inner
+        est = PyTorch(entry_point="train.py", use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://<your-bucket>/checkpoints")
+        bucket = sagemaker.Session().default_bucket()
+      `,
+    },
   ],
 });

@@ -104,6 +104,10 @@ export class NotebookCode implements EmbeddedCode {
     this.appendAt = text.length;
   }
 
+  blocks(): Array<{ start: number; end: number }> {
+    return this.cells.map((c) => ({ start: c.start, end: c.end }));
+  }
+
   /** Cell boundaries in the document, for rules that reason about cell order. */
   cellFacts(): NotebookCellFact[] {
     return this.cells.map((c) => ({ index: c.index, start: c.start, end: c.end }));

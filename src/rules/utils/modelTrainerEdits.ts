@@ -1,7 +1,7 @@
 import type { Edit } from '../../core/types';
 import type { PyKeyword, PythonCall } from '../../parsers/python/facts';
 import { getKeyword } from '../../parsers/python/facts';
-import { checkpointUriFor, insertItems, maxWaitFor, pythonString, quoteOf, replaceLiteral } from './pythonEdits';
+import { insertItems, maxWaitFor, quoteOf, replaceLiteral, s3LocationUnder } from './pythonEdits';
 import { addFromImport } from './pythonImports';
 
 /**
@@ -47,7 +47,7 @@ function configsModule(imports: readonly string[]): string {
  * already imports them from the SageMaker SDK, undefined when it cannot be added
  * cleanly or the name is bound to something else.
  */
-function importFor(text: string, imports: readonly string[], classes: readonly ConfigClass[], before: number): Edit | null | undefined {
+function importFor(text: string, imports: readonly string[], classes: readonly ConfigClass[], before: number, blocks: ModelTrainerFixParts['blocks']): Edit | null | undefined {
   const missing: ConfigClass[] = [];
   for (const cls of classes) {
     const bound = imports.filter((name) => name === cls || name.endsWith(`.${cls}`));
@@ -55,7 +55,7 @@ function importFor(text: string, imports: readonly string[], classes: readonly C
     if (!bound.length) missing.push(cls);
   }
   if (!missing.length) return null;
-  return addFromImport(text, configsModule(imports), missing, before);
+  return addFromImport(text, configsModule(imports), missing, before, blocks);
 }
 
 /** The quote character of the call's string literals, or of the config objects written in it. */
@@ -72,12 +72,18 @@ export interface ModelTrainerFixParts {
   maxWait?: boolean;
   /** Add `checkpoint_config=CheckpointConfig(s3_uri=...)`. */
   checkpoint?: boolean;
+  /** A variable holding the session's default bucket, for the checkpoint location when the trainer names no output path. */
+  bucket?: string;
+  /** The notebook's cells (`RuleContext.blocks`), for where an added import goes. */
+  blocks?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface ModelTrainerFix {
   edits: Edit[];
   /** What the edits set, for the fix title. */
   settings: string[];
+  /** Placeholders in the edits the user must replace (see `Fix.placeholders`). */
+  placeholders: string[];
 }
 
 /**
@@ -93,6 +99,7 @@ export function modelTrainerSpotFix(text: string, imports: readonly string[], ca
   const settings: string[] = [];
   const added: string[] = [];
   const classes: ConfigClass[] = [];
+  const placeholders: string[] = [];
 
   if (parts.spot) {
     const compute = configCall(call, 'compute', 'Compute');
@@ -133,18 +140,19 @@ export function modelTrainerSpotFix(text: string, imports: readonly string[], ca
   if (parts.checkpoint) {
     if (getKeyword(call, 'checkpoint_config')) return undefined;
     const output = configCall(call, 'output_data_config', 'OutputDataConfig');
-    const uri = checkpointUriFor(output && getKeyword(output.call, 's3_output_path')?.value);
-    added.push(`checkpoint_config=CheckpointConfig(s3_uri=${pythonString(uri, quote)})`);
+    const location = s3LocationUnder(text, output && getKeyword(output.call, 's3_output_path'), parts.bucket, 'checkpoints', quote);
+    added.push(`checkpoint_config=CheckpointConfig(s3_uri=${location.expression})`);
     classes.push('CheckpointConfig');
-    settings.push(`CheckpointConfig(s3_uri=${pythonString(uri, quote)})`);
+    settings.push(`CheckpointConfig(s3_uri=${location.expression})`);
+    placeholders.push(...location.placeholders);
   }
 
   if (classes.length) {
-    const importEdit = importFor(text, imports, classes, call.start);
+    const importEdit = importFor(text, imports, classes, call.start, parts.blocks);
     if (importEdit === undefined) return undefined;
     if (importEdit) edits.push(importEdit);
   }
   const inserted = insertItems(text, call.arguments, added);
   if (added.length && !inserted.length) return undefined;
-  return { edits: [...edits, ...inserted], settings };
+  return { edits: [...edits, ...inserted], settings, placeholders };
 }

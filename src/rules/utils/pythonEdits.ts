@@ -82,14 +82,77 @@ export function maxWaitFor(text: string, maxRun: { value: PyValue; spread?: bool
   return /[\n#]/.test(expression) ? undefined : `2 * (${expression})`;
 }
 
-/** Where checkpoints go: under the job's literal `output_path` when it has one, else a placeholder to edit. */
-export function checkpointUriFor(outputPath: PyValue | undefined): string {
-  if (outputPath?.kind === 'string' && outputPath.value.startsWith('s3://')) return `${outputPath.value.replace(/\/+$/, '')}/checkpoints`;
-  return checkpointPlaceholder;
+/** Where an S3 location the code does not name is written: not a valid bucket name, so the job fails fast if it is left in. */
+export const bucketPlaceholder = '<your-bucket>';
+
+/** A Python expression for an S3 location a fix writes, with the placeholders in it the user must replace. */
+export interface S3Expression {
+  expression: string;
+  /** The location as the fix title shows it. */
+  shown: string;
+  placeholders: string[];
 }
 
-/** Not a valid bucket name on purpose: the job fails fast instead of writing somewhere unintended. */
-export const checkpointPlaceholder = 's3://<your-bucket>/checkpoints';
+/**
+ * An S3 location under `folder` for a new setting (checkpoints, asynchronous
+ * results), derived from what the code already names, in this order: the job's
+ * output location (`output`: a literal `s3://` path, or a name or attribute
+ * holding one, read at run time), a variable holding the session's default
+ * bucket (`bucket`), else a placeholder bucket the user must choose.
+ */
+export function s3LocationUnder(text: string, output: { value: PyValue; spread?: boolean } | undefined, bucket: string | undefined, folder: string, quote: string): S3Expression {
+  const value = output && !output.spread ? output.value : undefined;
+  if (value?.kind === 'string' && value.value.startsWith('s3://')) {
+    const uri = `${value.value.replace(/\/+$/, '')}/${folder}`;
+    return { expression: pythonString(uri, quote), shown: uri, placeholders: [] };
+  }
+  const inner = quote === '"' ? "'" : '"';
+  const written = value && value.kind !== 'string' ? text.slice(value.start, value.end) : '';
+  if (/^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*$/.test(written)) {
+    return { expression: `f${quote}{${written}.rstrip(${inner}/${inner})}/${folder}${quote}`, shown: `${written} + /${folder}`, placeholders: [] };
+  }
+  if (bucket) return { expression: `f${quote}s3://{${bucket}}/${folder}${quote}`, shown: `s3://{${bucket}}/${folder}`, placeholders: [] };
+  const uri = `s3://${bucketPlaceholder}/${folder}`;
+  return { expression: pythonString(uri, quote), shown: uri, placeholders: [bucketPlaceholder] };
+}
+
+/** A boto3 request's `OutputDataConfig.S3OutputPath`, when written as a dict display. */
+export function boto3OutputPath(get: (key: string) => PyKeyword | undefined): { value: PyValue } | undefined {
+  const output = get('OutputDataConfig');
+  const dict = output && !output.spread ? asDict(output.value) : undefined;
+  return dict ? getDictEntry(dict, 'S3OutputPath') : undefined;
+}
+
+/**
+ * The module-level variables holding the SageMaker session's default bucket
+ * (`bucket = sagemaker.Session().default_bucket()`), fed every call of the file
+ * in order; `before(offset)` names the last one assigned before that offset.
+ */
+export function defaultBucketVariables(text: string): { visit(call: PythonCall): void; before(offset: number): string | undefined } {
+  const found: Array<{ name: string; end: number }> = [];
+  return {
+    visit(call) {
+      if (!/^sagemaker\..*\(\)\.default_bucket$/.test(call.name) || call.positional.length || call.keywords.length) return;
+      const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+      const target = /^([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, call.callee.start));
+      if (!target) return;
+      // Kept in source order (calls arrive in order; a nested one may come first): one binary search per question.
+      let at = found.length;
+      while (at > 0 && found[at - 1].end > call.end) at--;
+      found.splice(at, 0, { name: target[1], end: call.end });
+    },
+    before(offset) {
+      let low = 0;
+      let high = found.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (found[mid].end <= offset) low = mid + 1;
+        else high = mid;
+      }
+      return low ? found[low - 1].name : undefined;
+    },
+  };
+}
 
 /**
  * The boto3 `StoppingCondition` dict written at the call (or in a tuning job's

@@ -98,37 +98,70 @@ function planOf(index: ImportIndex, module: string, names: readonly string[]): I
  * top-level import before `before`. Undefined when that cannot be done cleanly:
  * no top-level import to follow, a multi-line import (parenthesised or
  * continued) in the way, or a name already bound by another import.
+ *
+ * `blocks`, for code run block by block (a notebook's cells, from
+ * `RuleContext.blocks`, in order): the import goes after the last import of the
+ * block holding the file's first import (the notebook's imports cell), so that
+ * every fix adding it writes the same line once; with no import before `before`,
+ * at the top of the first block.
  */
-export function addFromImport(text: string, module: string, names: readonly string[], before: number): Edit | null | undefined {
+export function addFromImport(text: string, module: string, names: readonly string[], before: number, blocks?: ReadonlyArray<{ start: number; end: number }>): Edit | null | undefined {
   const index = importIndexOf(text);
   const { lines } = index;
   // The import lines that start before `before`: [0, count).
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lines[mid].start < before) low = mid + 1;
-    else high = mid;
-  }
-  const count = low;
+  const count = firstAtOrAfter(lines, before);
   // The last of them may hold `before`: it is read up to `before` only (a prefix of an import line may not be one).
   const partial = count > 0 && lines[count - 1].start + lines[count - 1].line.length > before ? lines[count - 1] : undefined;
   const whole = partial ? count - 1 : count;
   const plan = planOf(index, module, names);
   if (plan.blockedAt < whole) return undefined;
-  let insertAt = whole > 0 ? lines[whole - 1].start + lines[whole - 1].line.length : undefined;
+  // With blocks, only the import lines of the block holding the first one count as places to insert.
+  const target = blocks && count > 0 ? blockAt(blocks, lines[0].start) : undefined;
+  const placeable = target ? Math.min(whole, firstAtOrAfter(lines, target.end)) : whole;
+  let insertAt = placeable > 0 ? lines[placeable - 1].start + lines[placeable - 1].line.length : undefined;
   const have = new Set(names.filter((n) => (plan.importedAt.get(n) ?? Infinity) < whole));
   if (partial) {
     const line = partial.line.slice(0, before - partial.start);
     if (importLine.test(line)) {
       const verdict = readLine(line, ownImport(module), names);
       if (verdict.blocked) return undefined;
-      insertAt = partial.start + line.length;
+      if (!target || partial.start < target.end) insertAt = partial.start + line.length;
       for (const name of verdict.imports) have.add(name);
     }
   }
   const missing = names.filter((n) => !have.has(n));
   if (!missing.length) return null;
+  if (insertAt === undefined && blocks?.length && blocks[0].start <= before && !startsWithMagic(text, blocks[0].start)) insertAt = blocks[0].start;
   if (insertAt === undefined) return undefined;
   return { start: insertAt, end: insertAt, text: `from ${module} import ${missing.join(', ')}${index.eol}` };
+}
+
+/** Index of the first import line starting at or after `offset` (binary search). */
+function firstAtOrAfter(lines: readonly ImportLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The block holding `offset` (blocks in order; binary search), if any. */
+function blockAt(blocks: ReadonlyArray<{ start: number; end: number }>, offset: number): { start: number; end: number } | undefined {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const block = blocks[low];
+  return block && block.start <= offset && offset < block.end ? block : undefined;
+}
+
+/** A block whose first line is an IPython line (neutralised to `0` and spaces in the code rules read): nothing goes above it. */
+function startsWithMagic(text: string, start: number): boolean {
+  return /^0 *(?:\r?\n|$)/.test(text.slice(start, start + 200));
 }
