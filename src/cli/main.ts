@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../core/logger';
 import type { Applicability, Severity } from '../core/types';
@@ -14,7 +13,7 @@ import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
 import { parseCommandLine, reportUsageError, UsageError } from './usage';
-import { checkSelectors, lintPaths, splitList } from './lintPaths';
+import { checkSelectors, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
 import { runReportCommand } from './reportCommand';
 import type { Linter } from '../core/engine';
@@ -44,6 +43,7 @@ Options:
                              (default: warning)
   --config FILE              Use this config file instead of searching upward from each file
   --no-config                Use no config file
+  -j, --jobs N               Lint on N threads (default: one per core; also GREENML_JOBS)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -86,6 +86,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     'fail-on': { type: 'string' },
     config: { type: 'string', short: 'c' },
     'no-config': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -124,13 +125,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   checkSelectors(linter.rules, [...select, ...ignore]);
   const fixKinds: Applicability[] = values['unsafe-fixes'] ? ['safe', 'unsafe'] : ['safe'];
 
-  const linted = await lintPaths(linter, io, paths, { select, ignore, config: values.config, noConfig: values['no-config'], fix: values.fix ? fixKinds : undefined });
+  const jobs = jobsOption(values.jobs, process.env.GREENML_JOBS);
+  const linted = await lintPaths(linter, io, paths, { select, ignore, config: values.config, noConfig: values['no-config'], fix: values.fix ? fixKinds : undefined, jobs });
   if (linted.invalidConfig) return 2;
-  const { results, fixed, internalErrors } = linted;
+  const { results, fixed, internalErrors, skipped } = linted;
 
-  const report: Report = { results, rules: linter.rules, fixed, toolVersion: version };
+  const report: Report = { results, rules: linter.rules, fixed, toolVersion: version, skipped };
   const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  if (values.output) writeOutput(io, values.output, output);
   else io.stdout(output);
   if (internalErrors) return 2;
   return failsAt(results.flatMap((r) => r.findings), failOn) ? 1 : 0;
