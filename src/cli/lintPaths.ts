@@ -134,7 +134,7 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
       internalErrors += file.errors;
       if (file.listed) skipped.push({ path: shown(files[file.index]), reason: file.listed });
       if (file.result) {
-        const { facts: _facts, ...result } = file.result;
+        const result = file.result;
         slots[file.index] = { ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: shown(files[file.index]), ...(file.text !== undefined ? { text: file.text } : {}) };
       }
     }
