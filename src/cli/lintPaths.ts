@@ -84,7 +84,7 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
   const walked = listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept: (name) => linter.mayHandle(name) });
   const { files, missing } = walked;
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.map(shown).join(', ')}`);
-  if (walked.unreadable.length) throw new UsageError(walked.unreadable.map((u) => `${shown(u.path)}: ${u.reason}`).join('; '));
+  if (walked.unreadable.length) throw new FileError(walked.unreadable.map((u) => `${shown(u.path)}: ${u.reason}`).join('; '));
   const explicit = new Set(paths.map((p) => path.resolve(io.cwd, p)));
 
   // Every file's settings first: an invalid config stops the run before any file is read or fixed.
@@ -148,6 +148,7 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
     for (const task of tasks) take({ ...(await lintUnit(linter, task, (id) => settings[id], unitOptions)), logs: [] });
   }
   internalErrors += failedFormats.size;
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results: slots.filter((r): r is LintedFile => r !== undefined), fixed, internalErrors, invalidConfig: false, skipped };
 }
 
@@ -173,15 +174,18 @@ function unitsOf(linter: Linter, files: readonly string[], settingsIdOf: (file: 
   return tasks;
 }
 
+/** A file or folder the user named that cannot be read or written: one line on stderr, exit 2 (no usage hint, no stack trace). */
+export class FileError extends Error {}
+
 /**
  * Writes a report to the file `--output` names, through a temporary file renamed over it; a path
- * that cannot be written is the user's to fix: a {@link UsageError}, exit 2, no stack trace.
+ * that cannot be written is the user's to fix: a {@link FileError}.
  */
 export function writeOutput(io: CliIo, output: string, text: string): void {
   try {
     writeFileAtomically(path.resolve(io.cwd, output), text);
   } catch (err) {
-    throw new UsageError(`cannot write ${output}: ${systemMessage(err)}`);
+    throw new FileError(`cannot write ${output}: ${systemMessage(err)}`);
   }
 }
 

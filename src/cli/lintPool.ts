@@ -23,6 +23,8 @@ export function runOnWorkers(
 ): Promise<void> {
   const setup: WorkerSetup = { wasm: Object.fromEntries(wasmFiles.map((f) => [f, options.locateWasm(f)])) as Record<WasmFile, string>, options: { cwd: options.cwd, fix: options.fix, keepText: options.keepText } };
   const done = new Map<number, UnitOutcome>();
+  // Folders read together (the longest units) go first, so no worker is left with one at the end.
+  const order = [...tasks].sort((a, b) => b.files.length - a.files.length || a.id - b.id);
   let next = 0;
   let flushed = 0;
   const workers: Worker[] = [];
@@ -46,13 +48,14 @@ export function runOnWorkers(
         resolve();
       }
     };
+    if (!tasks.length) return resolve();
     const count = Math.max(1, Math.min(options.workers, tasks.length));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(workerScript, { workerData: setup });
       const sent = new Set<number>();
       const give = (): void => {
-        if (next >= tasks.length) return;
-        const task = tasks[next++];
+        if (next >= order.length) return;
+        const task = order[next++];
         const needed = [...new Set(task.files.map((f) => f.settingsId))].filter((id) => !sent.has(id));
         for (const id of needed) sent.add(id);
         worker.postMessage({ settings: needed.map((id) => [id, settings[id]]), task } satisfies WorkerRequest);
@@ -70,6 +73,5 @@ export function runOnWorkers(
       workers.push(worker);
       give();
     }
-    if (!tasks.length) resolve();
   });
 }

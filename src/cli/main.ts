@@ -13,7 +13,7 @@ import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
 import { parseCommandLine, reportUsageError, UsageError } from './usage';
-import { checkSelectors, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
+import { checkSelectors, FileError, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
 import { runReportCommand } from './reportCommand';
 import type { Linter } from '../core/engine';
@@ -64,6 +64,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(argv, io);
   } catch (err) {
+    if (err instanceof FileError) {
+      io.stderr(`greenml: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError) return reportUsageError(io, err.message, err.helpCommand);
     io.stderr(`greenml: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
