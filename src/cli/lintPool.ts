@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleSettings } from '../core/config';
@@ -6,6 +7,14 @@ import type { UnitOptions, UnitOutcome, UnitTask } from './lintUnit';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './lintWorker';
 
 const wasmFiles: WasmFile[] = ['web-tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-terraform.wasm', 'tree-sitter-typescript.wasm'];
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // reading it reports why
+  }
+}
 
 /** The worker's script: next to this module (the bundle's dist/, or the compiled sources). */
 export const workerScript = path.join(__dirname, 'lintWorker.js');
@@ -23,8 +32,10 @@ export function runOnWorkers(
 ): Promise<void> {
   const setup: WorkerSetup = { wasm: Object.fromEntries(wasmFiles.map((f) => [f, options.locateWasm(f)])) as Record<WasmFile, string>, options: { cwd: options.cwd, fix: options.fix, keepText: options.keepText } };
   const done = new Map<number, UnitOutcome>();
-  // Folders read together (the longest units) go first, so no worker is left with one at the end.
-  const order = [...tasks].sort((a, b) => b.files.length - a.files.length || a.id - b.id);
+  // The biggest units (by bytes: a folder read together, a large file) go first, so that no worker
+  // is left with a long one at the end while the others wait.
+  const weight = new Map(tasks.map((t) => [t, t.files.reduce((sum, f) => sum + sizeOf(f.file), 0)]));
+  const order = [...tasks].sort((a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a.id - b.id);
   let next = 0;
   let flushed = 0;
   const workers: Worker[] = [];
