@@ -81,6 +81,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
 
   const linted = await lintPaths(linter, io, positionals, { select, ignore, config: values.config, noConfig: values['no-config'], keepText: true, jobs: jobsOption(undefined, process.env.GREENML_JOBS) });
   if (linted.invalidConfig) return 2;
+  // The files were linted on worker threads, maybe: this thread's parsers read the code again for its cost targets.
+  await linter.prepare(linted.results.map((r) => r.fileName));
   const model = buildFootprint(
     linted.results.map((r) => footprintInputOf(linter, r.path, r.text ?? '', r)),
     settings,

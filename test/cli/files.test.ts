@@ -318,6 +318,25 @@ describe('CLI files', () => {
       assert.notEqual(fs.readFileSync(path.join(two, 'jobs/train.py'), 'utf8'), trainingScript);
     });
 
+    it('report on worker threads gives the report of one thread, cost targets included', async function () {
+      this.timeout(60_000);
+      const dir = project(corpus());
+      const saved = process.env.GREENML_JOBS;
+      try {
+        process.env.GREENML_JOBS = '1';
+        const one = await cli(dir, 'report', '--format', 'json');
+        process.env.GREENML_JOBS = '2';
+        const before = started.count;
+        const two = await cli(dir, 'report', '--format', 'json');
+        assert.equal(started.count - before, 2, 'two workers ran');
+        assert.equal(two.stdout, one.stdout);
+        assert.ok((JSON.parse(two.stdout) as { targets: unknown[] }).targets.length > 0, 'the training job is priced');
+      } finally {
+        if (saved === undefined) delete process.env.GREENML_JOBS;
+        else process.env.GREENML_JOBS = saved;
+      }
+    });
+
     it('--jobs and GREENML_JOBS take a whole number from 1', async () => {
       const dir = project({ 'stack.yaml': logGroup('A') });
       for (const bad of ['0', 'two', '1.5', '-1']) {
