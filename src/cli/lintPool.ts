@@ -16,6 +16,13 @@ function sizeOf(file: string): number {
   }
 }
 
+/**
+ * A worker's stack, sized so that its JavaScript stack limit is the main thread's (V8's default
+ * of 984 KB; Node keeps 192 KB of a worker's stack for itself): input nested too deeply for one
+ * thread is too deep for every thread, so a file's findings do not depend on how many threads ran.
+ */
+const mainThreadStackMb = (984 + 192) / 1024;
+
 /** The worker's script: next to this module (the bundle's dist/, or the compiled sources). */
 export const workerScript = path.join(__dirname, 'lintWorker.js');
 
@@ -62,7 +69,7 @@ export function runOnWorkers(
     if (!tasks.length) return resolve();
     const count = Math.max(1, Math.min(options.workers, tasks.length));
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerScript, { workerData: setup });
+      const worker = new Worker(workerScript, { workerData: setup, resourceLimits: { stackSizeMb: mainThreadStackMb } });
       const sent = new Set<number>();
       const give = (): void => {
         if (next >= order.length) return;
