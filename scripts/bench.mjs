@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEngine, median } from './bench-lib.mjs';
+import { formatParallel, measureParallel } from './bench-parallel.mjs';
 import { countLines, hostile, kinds, prng, python, trainingScript } from '../bench/generators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -270,6 +271,12 @@ async function main() {
   }
   const cli = { wallMs: median(cliRuns.map((c) => c.wallMs)), runs: cliRuns.map((c) => Math.round(c.wallMs)), status: cliRuns[0].status, findings: cliRuns[0].findings, linted: cliRuns[0].linted };
 
+  // ------------------------------------------------------- parallel CLI (worker threads)
+  // The same CLI run on one worker thread and on one per core: wall time per file, their ratio,
+  // and each against the in-process parse-only time per file of the corpus (bench-parallel.mjs).
+  const parallel = measureParallel({ root, corpus: path.relative(root, corpusDir), files: files.length, parseMsPerFile: summary.parse.totalMs / files.length });
+  // ------------------------------------------------------- end of parallel CLI
+
   // ------------------------------------------------------- report
   const n1 = (x) => x.toFixed(1), n2 = (x) => x.toFixed(2), n3 = (x) => x.toFixed(3);
   const table = (rows) => {
@@ -320,6 +327,9 @@ async function main() {
   if (disagree) console.log(`  WARNING: the CLI reports ${cliRuns.map((c) => c.findings).join(' / ')} findings, the in-process run ${findings}`);
   if (cli.linted !== parsed.length) console.log(`  WARNING: the CLI linted ${cli.linted} files, the in-process run parsed ${parsed.length}`);
 
+  console.log(formatParallel(parallel, files.length));
+  if (!parallel.sameOutput) console.log('  WARNING: --jobs 1 and the parallel run print different reports');
+
   const maxRssKb = process.resourceUsage().maxRSS;
   console.log(`\nDense Python script of ${scriptLines} lines re-linted after an edit, ${editSorted.length} runs: p50 ${n2(quantile(editSorted, 0.5))} ms, p95 ${n2(quantile(editSorted, 0.95))} ms, max ${n2(editSorted.at(-1))} ms (${scriptFindings} findings)`);
   const ratios = (lint, parse) => `lint / parse-only: p50 ${n2(quantile(lint, 0.5) / quantile(parse, 0.5))}x, p95 ${n2(quantile(lint, 0.95) / quantile(parse, 0.95))}x`;
@@ -349,11 +359,11 @@ async function main() {
         byRule: Object.fromEntries(ruleConfigs.map(([label], c) => [label, { leastCpuMs: ruleLeast[c], findings: ruleFindings[c] }])),
         loadAverage: { before: loadBefore, after: loadAfter },
       },
-      byKind, findings: { total: findings, byRule, suppressed }, skipped, ruleErrors, cli: { ...cli, agrees: !disagree },
+      byKind, findings: { total: findings, byRule, suppressed }, skipped, ruleErrors, cli: { ...cli, agrees: !disagree }, parallel,
       memory: { rssStart, rssLoaded, rssEnd, maxRss: maxRssKb * 1024 }, node: process.version, cpu: cpus[0]?.model, cores: cpus.length,
     }, null, 2));
   }
-  if (crashed || ruleErrors.length || cliCrashed || disagree) process.exitCode = 1;
+  if (crashed || ruleErrors.length || cliCrashed || disagree || !parallel.sameOutput) process.exitCode = 1;
 }
 
 main().catch((err) => {

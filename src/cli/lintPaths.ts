@@ -1,16 +1,18 @@
-import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Config } from '../core/config';
+import type { Config, RuleSettings } from '../core/config';
 import { emptyConfig, resolveRuleSettings, unknownSelectors } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
-import { errorMessage } from '../core/engine';
 import { escapeControls } from '../core/escape';
-import { fixUntilStable } from '../core/fixLoop';
+import { detectFormat } from '../core/formats';
 import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
-import { FolderContexts } from '../node/folderContext';
-import { listFiles } from '../node/walk';
+import { writeFileAtomically } from '../node/textFile';
+import { listFiles, systemMessage } from '../node/walk';
+import { runOnWorkers } from './lintPool';
+import type { UnitOutcome, UnitTask } from './lintUnit';
+import { lintUnit } from './lintUnit';
 import type { CliIo } from './main';
 import { UsageError } from './usage';
 
@@ -22,31 +24,71 @@ export interface LintPathsOptions {
   noConfig?: boolean;
   /** Apply the fixes of these kinds to the files (`lint --fix`). */
   fix?: Applicability[];
+  /** Worker threads to lint on (default: one per core); 1 lints on the calling thread. */
+  jobs?: number;
+  /** Keep each file's text in its result (`greenml report` reads the code again); `lint` does not. */
+  keepText?: boolean;
 }
 
 export interface LintedFile extends LintResult {
   /** Relative to the working directory. */
   path: string;
-  /** The text linted (after fixes). */
-  text: string;
+  /** The text linted (after fixes), with {@link LintPathsOptions.keepText} only. */
+  text?: string;
+}
+
+/** A file or folder left out, with the reason: listed in the summary. */
+export interface SkippedFile {
+  /** Relative to the working directory. */
+  path: string;
+  reason: string;
+}
+
+export interface LintPathsResult {
+  /** In the walk's order (sorted paths), whatever thread linted them. */
+  results: LintedFile[];
+  fixed: number;
+  /** Rule failures, parsers that did not load, files that could not be read or written. */
+  internalErrors: number;
+  invalidConfig: boolean;
+  skipped: SkippedFile[];
+}
+
+/** Files per worker below which a worker costs more (its start, its parsers' load) than it saves. */
+const filesPerWorker = 24;
+
+/** The worker threads for `requested` jobs (default: one per core) over `units` units of work. */
+export function workerCount(requested: number | undefined, units: number): number {
+  const jobs = requested ?? os.availableParallelism();
+  return Math.max(1, Math.min(jobs, Math.floor(units / filesPerWorker)));
+}
+
+/** `--jobs N` or `GREENML_JOBS`: a whole number from 1; throws a {@link UsageError}. */
+export function jobsOption(flag: string | undefined, env: string | undefined): number | undefined {
+  const [name, value] = flag !== undefined ? ['--jobs', flag] : ['GREENML_JOBS', env];
+  if (value === undefined || (flag === undefined && value.trim() === '')) return undefined;
+  const jobs = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(jobs) || jobs < 1 || jobs > 1024) throw new UsageError(`${name} must be a whole number from 1 to 1024, got "${value}"`);
+  return jobs;
 }
 
 /**
  * Walks the paths (folders recursively, honouring .gitignore) and lints each file with the config
- * found upward from it: what `lint` and `report` share. Throws a {@link UsageError} for a
- * missing path; invalid config files are reported on stderr and give `invalidConfig`.
+ * found upward from it: what `lint` and `report` share. Files are linted in units (a file, or a
+ * folder's Terraform files together) on worker threads; each file's text is dropped once its
+ * findings and fixes are done. Throws a {@link UsageError} for a missing path or a folder named
+ * explicitly that cannot be read; invalid config files are reported on stderr and give `invalidConfig`.
  */
-export async function lintPaths(
-  linter: Linter,
-  io: CliIo,
-  paths: readonly string[],
-  options: LintPathsOptions,
-): Promise<{ results: LintedFile[]; fixed: number; internalErrors: number; invalidConfig: boolean }> {
+export async function lintPaths(linter: Linter, io: CliIo, paths: readonly string[], options: LintPathsOptions): Promise<LintPathsResult> {
   const { select, ignore } = options;
-  const { files, missing } = listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept: (name) => linter.mayHandle(name) });
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map((m) => path.relative(io.cwd, m) || m).join(', ')}`);
+  const shown = (file: string): string => path.relative(io.cwd, file) || file;
+  const walked = listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept: (name) => linter.mayHandle(name) });
+  const { files, missing } = walked;
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.map(shown).join(', ')}`);
+  if (walked.unreadable.length) throw new FileError(walked.unreadable.map((u) => `${shown(u.path)}: ${u.reason}`).join('; '));
   const explicit = new Set(paths.map((p) => path.resolve(io.cwd, p)));
 
+  // Every file's settings first: an invalid config stops the run before any file is read or fixed.
   const finder = new ConfigFileFinder(linter.rules);
   const forced = options.config ? finder.loadFile(path.resolve(io.cwd, options.config)) : undefined;
   const configIssues = new Map<string, ConfigFileIssue[]>();
@@ -58,50 +100,95 @@ export async function lintPaths(
     if (found?.issues.length) configIssues.set(found.file, found.issues);
     return found?.config ?? emptyConfig;
   };
-  // The loaded parsers report their failures; their files are then skipped, and the run ends with exit code 2.
-  const loadFailures = await linter.prepare(files);
-
-  // Terraform files are linted as modules: every .tf file of a folder is read once and indexed together.
-  const folders = new FolderContexts(linter);
-  const results: LintedFile[] = [];
-  let fixed = 0;
-  let internalErrors = loadFailures.length;
-  for (const file of files) {
-    const settings = resolveRuleSettings(linter.rules, configFor(file), { select, ignore });
-    if (configIssues.size) break;
-    let text: string;
-    try {
-      text = folders.read(file);
-    } catch (err) {
-      io.stderr(`greenml: ${escapeControls(`cannot read ${path.relative(io.cwd, file)}: ${errorMessage(err)}`)}\n`);
-      internalErrors++;
-      continue;
+  const settingsIds = new Map<Config, number>();
+  const settings: RuleSettings[] = [];
+  const settingsIdOf = (file: string): number => {
+    const config = configFor(file);
+    let id = settingsIds.get(config);
+    if (id === undefined) {
+      id = settings.push(resolveRuleSettings(linter.rules, config, { select, ignore })) - 1;
+      settingsIds.set(config, id);
     }
-    const context = folders.contextFor(file);
-    let result: LintResult = linter.lint(file, text, { settings, context });
-    if (options.fix) {
-      const outcome = fixUntilStable(text, result, (next) => linter.lint(file, next, { settings, context }), options.fix);
-      fixed += outcome.applied;
-      if (outcome.stoppedOnParseError) io.stderr(`greenml: ${escapeControls(path.relative(io.cwd, file))}: some fixes were not applied, the result would not parse\n`);
-      for (const p of outcome.placeholders) io.stderr(`greenml: ${escapeControls(path.relative(io.cwd, file))}:${p.line}:${p.column}: a fix wrote the placeholder ${escapeControls(p.text)}: replace it before the code runs\n`);
-      if (outcome.text !== text) {
-        fs.writeFileSync(file, outcome.text);
-        // The files after this one in its folder see the fixed text.
-        folders.update(file, outcome.text);
-      }
-      text = outcome.text;
-      result = outcome.result;
-    }
-    internalErrors += result.ruleErrors.length;
-    if (result.skipped && explicit.has(file)) io.stderr(`greenml: ${escapeControls(`skipped ${path.relative(io.cwd, file)}: ${result.skipped}`)}\n`);
-    if (result.skipped && !explicit.has(file)) continue;
-    results.push({ ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: path.relative(io.cwd, file) || path.basename(file), text });
-  }
+    return id;
+  };
+  const tasks = unitsOf(linter, files, settingsIdOf, explicit);
   if (configIssues.size) {
     for (const issues of configIssues.values()) for (const issue of issues) io.stderr(`greenml: invalid config: ${formatConfigIssue(issue, io.cwd)}\n`);
-    return { results, fixed, internalErrors, invalidConfig: true };
+    return { results: [], fixed: 0, internalErrors: 0, invalidConfig: true, skipped: [] };
   }
-  return { results, fixed, internalErrors, invalidConfig: false };
+
+  const slots: Array<LintedFile | undefined> = new Array(files.length);
+  const skipped: SkippedFile[] = walked.skipped.map((s) => ({ path: shown(s.path), reason: s.reason }));
+  const failedFormats = new Set<string>();
+  const logged = new Set<string>();
+  let fixed = 0;
+  let internalErrors = 0;
+  const take = (outcome: UnitOutcome): void => {
+    for (const line of outcome.logs) {
+      if (!logged.has(line)) io.stderr(`${escapeControls(line)}\n`);
+      logged.add(line);
+    }
+    for (const format of outcome.loadFailures) failedFormats.add(format);
+    for (const file of outcome.files) {
+      // File names and texts from files: control characters escaped before they reach a terminal.
+      for (const line of file.messages) io.stderr(`${escapeControls(line)}\n`);
+      fixed += file.fixed;
+      internalErrors += file.errors;
+      if (file.listed) skipped.push({ path: shown(files[file.index]), reason: file.listed });
+      if (file.result) {
+        const result = file.result;
+        slots[file.index] = { ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: shown(files[file.index]), ...(file.text !== undefined ? { text: file.text } : {}) };
+      }
+    }
+  };
+  const unitOptions = { cwd: io.cwd, fix: options.fix, keepText: options.keepText };
+  const workers = workerCount(options.jobs, tasks.length);
+  if (workers > 1) {
+    await runOnWorkers(tasks, settings, { ...unitOptions, workers, locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) }, take);
+  } else {
+    // One thread: the calling one, whose linter has its own logger (its messages go straight to stderr).
+    for (const task of tasks) take({ ...(await lintUnit(linter, task, (id) => settings[id], unitOptions)), logs: [] });
+  }
+  internalErrors += failedFormats.size;
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { results: slots.filter((r): r is LintedFile => r !== undefined), fixed, internalErrors, invalidConfig: false, skipped };
+}
+
+/**
+ * The units of work, in the order of their first file: each file alone, except the files of a
+ * format read folder by folder (Terraform), which go together, one unit per folder.
+ */
+function unitsOf(linter: Linter, files: readonly string[], settingsIdOf: (file: string) => number, explicit: ReadonlySet<string>): UnitTask[] {
+  const tasks: UnitTask[] = [];
+  const byFolder = new Map<string, UnitTask>();
+  files.forEach((file, index) => {
+    const entry = { index, file, settingsId: settingsIdOf(file), explicit: explicit.has(file) };
+    const format = detectFormat(file, '');
+    if (format && linter.readsFoldersTogether(format)) {
+      const key = `${format}\u0000${path.dirname(file)}`;
+      const task = byFolder.get(key);
+      if (task) return void task.files.push(entry);
+      byFolder.set(key, tasks[tasks.push({ id: tasks.length, files: [entry] }) - 1]);
+      return;
+    }
+    tasks.push({ id: tasks.length, files: [entry] });
+  });
+  return tasks;
+}
+
+/** A file or folder the user named that cannot be read or written: one line on stderr, exit 2 (no usage hint, no stack trace). */
+export class FileError extends Error {}
+
+/**
+ * Writes a report to the file `--output` names, through a temporary file renamed over it; a path
+ * that cannot be written is the user's to fix: a {@link FileError}.
+ */
+export function writeOutput(io: CliIo, output: string, text: string): void {
+  try {
+    writeFileAtomically(path.resolve(io.cwd, output), text);
+  } catch (err) {
+    throw new FileError(`cannot write ${output}: ${systemMessage(err)}`);
+  }
 }
 
 /** Related locations in other files (a Terraform module's) named relative to the working directory, like the results' paths. */

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeControls } from '../core/escape';
 import type { Logger } from '../core/logger';
@@ -15,7 +14,7 @@ import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
 import { parseCommandLine, reportUsageError, UsageError } from './usage';
-import { checkSelectors, lintPaths, splitList } from './lintPaths';
+import { checkSelectors, FileError, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
 import { runReportCommand } from './reportCommand';
 import { runLspCommand } from './lspCommand';
@@ -48,6 +47,7 @@ Options:
                              (default: warning)
   --config FILE              Use this config file instead of searching upward from each file
   --no-config                Use no config file
+  -j, --jobs N               Lint on N threads (default: one per core; also GREENML_JOBS)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -68,6 +68,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(argv, io);
   } catch (err) {
+    if (err instanceof FileError) {
+      io.stderr(`greenml: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError) return reportUsageError(io, err.message, err.helpCommand);
     io.stderr(`greenml: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 2;
@@ -93,6 +97,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     'fail-on': { type: 'string' },
     config: { type: 'string', short: 'c' },
     'no-config': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -131,13 +136,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   checkSelectors(linter.rules, [...select, ...ignore]);
   const fixKinds: Applicability[] = values['unsafe-fixes'] ? ['safe', 'unsafe'] : ['safe'];
 
-  const linted = await lintPaths(linter, io, paths, { select, ignore, config: values.config, noConfig: values['no-config'], fix: values.fix ? fixKinds : undefined });
+  const jobs = jobsOption(values.jobs, process.env.GREENML_JOBS);
+  const linted = await lintPaths(linter, io, paths, { select, ignore, config: values.config, noConfig: values['no-config'], fix: values.fix ? fixKinds : undefined, jobs });
   if (linted.invalidConfig) return 2;
-  const { results, fixed, internalErrors } = linted;
+  const { results, fixed, internalErrors, skipped } = linted;
 
-  const report: Report = { results, rules: linter.rules, fixed, toolVersion: version };
+  const report: Report = { results, rules: linter.rules, fixed, toolVersion: version, skipped };
   const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  if (values.output) writeOutput(io, values.output, output);
   else io.stdout(output);
   if (internalErrors) return 2;
   return failsAt(results.flatMap((r) => r.findings), failOn) ? 1 : 0;

@@ -1,10 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Linter } from '../core/engine';
-import { errorMessage } from '../core/engine';
 import { escapeJsonText } from '../core/escape';
+import { readTextFile } from '../node/textFile';
+import { systemMessage } from '../node/walk';
 import { lensRegion } from '../present/codeLens';
 import { modelCardEstimate, modelCardFragment, placedTrainingTargets, trainingTargetAt } from '../present/modelCard';
+import { FileError } from './lintPaths';
 import type { CliIo } from './main';
 import { reportSettings } from './reportCommand';
 import { parseCommandLine, UsageError } from './usage';
@@ -47,13 +48,16 @@ export async function runModelCardCommand(argv: readonly string[], io: CliIo, cr
   }
   const settings = reportSettings(values);
   const file = path.resolve(io.cwd, positionals[0]);
+  const linter = createLinter();
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const read = readTextFile(file, linter.maxTextLength);
+    if ('skipped' in read) throw new FileError(`cannot read ${positionals[0]}: ${read.skipped}`);
+    text = read.file.text;
   } catch (err) {
-    throw new UsageError(`cannot read ${positionals[0]}: ${errorMessage(err)}`);
+    if (err instanceof FileError) throw err;
+    throw new FileError(`cannot read ${positionals[0]}: ${systemMessage(err)}`);
   }
-  const linter = createLinter();
   if (!linter.mayHandle(file)) throw new UsageError(`${positionals[0]} is not a file Green ML reads (Python, notebook, CloudFormation, Terraform)`);
   const failures = await linter.prepare([file]);
   if (failures.length) return 2;

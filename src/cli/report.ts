@@ -9,6 +9,8 @@ export interface Report {
   /** Fixes applied by `--fix`, counted over all files. */
   fixed: number;
   toolVersion: string;
+  /** Files and folders left out, with the reason (over the size limit, not UTF-8 text, unreadable, symbolic links). */
+  skipped?: ReadonlyArray<{ path: string; reason: string }>;
 }
 
 export interface Summary {

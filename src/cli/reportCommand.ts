@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Linter } from '../core/engine';
 import { escapeJsonText } from '../core/escape';
 import { getRegion, suggestRegions } from '../data/regions';
@@ -8,7 +6,7 @@ import { buildFootprint, footprintInputOf } from '../present/footprint';
 import type { FootprintModel } from '../present/footprint';
 import { footprintHtmlDocument } from '../present/footprintHtml';
 import { formatFootprintMarkdown } from './formatters/footprintMarkdown';
-import { checkSelectors, lintPaths, splitList } from './lintPaths';
+import { checkSelectors, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
 import type { CliIo } from './main';
 import { parseCommandLine, UsageError } from './usage';
 
@@ -82,14 +80,16 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
   const ignore = splitList(values.ignore);
   checkSelectors(linter.rules, [...select, ...ignore]);
 
-  const linted = await lintPaths(linter, io, positionals, { select, ignore, config: values.config, noConfig: values['no-config'] });
+  const linted = await lintPaths(linter, io, positionals, { select, ignore, config: values.config, noConfig: values['no-config'], keepText: true, jobs: jobsOption(undefined, process.env.GREENML_JOBS) });
   if (linted.invalidConfig) return 2;
+  // The files were linted on worker threads, maybe: this thread's parsers read the code again for its cost targets.
+  await linter.prepare(linted.results.map((r) => r.fileName));
   const model = buildFootprint(
-    linted.results.map((r) => footprintInputOf(linter, r.path, r.text, r)),
+    linted.results.map((r) => footprintInputOf(linter, r.path, r.text ?? '', r)),
     settings,
   );
   const output = renderReport(model, format);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  if (values.output) writeOutput(io, values.output, output);
   else io.stdout(output);
   return linted.internalErrors ? 2 : 0;
 }

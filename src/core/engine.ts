@@ -81,7 +81,8 @@ export class Linter {
   readonly rules: readonly AnyRule[];
   readonly languages: readonly Language[];
   private readonly logger: Logger;
-  private readonly maxTextLength: number;
+  /** Files over this many UTF-16 code units are skipped (the CLI checks the same figure in bytes before reading). */
+  readonly maxTextLength: number;
   private readonly reportedFailures = new Set<string>();
 
   constructor(options: LinterOptions) {

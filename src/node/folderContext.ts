@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { Linter } from '../core/engine';
 import { detectFormat } from '../core/formats';
 import type { FileContext, Format } from '../core/types';
+import type { ReadOutcome, TextFile } from './textFile';
+import { readTextFile } from './textFile';
 
 /**
  * The files read together with `file`: for a format whose language reads a
@@ -41,21 +43,26 @@ export function buildFolderContext(linter: Linter, file: string, read: (file: st
 
 /**
  * Folder contexts built once per folder, from files read once: what the CLI
- * uses. Texts are kept only for files of formats read together.
+ * uses for one unit of work (a file, or a folder's files of a format read
+ * together), then drops. Texts are kept only for files of formats read together.
  */
 export class FolderContexts {
-  private readonly texts = new Map<string, string | null>();
+  private readonly files = new Map<string, ReadOutcome | null>();
   private readonly contexts = new Map<string, FileContext | undefined>();
 
-  constructor(private readonly linter: Linter) {}
+  constructor(
+    private readonly linter: Linter,
+    /** Files over this many bytes are not read ({@link readTextFile}). */
+    private readonly maxBytes: number,
+  ) {}
 
   /** Reads a file (once, for formats read together); throws when it cannot be read. */
-  read(file: string): string {
-    const known = this.texts.get(file);
-    if (typeof known === 'string') return known;
-    const text = fs.readFileSync(file, 'utf8');
-    if (this.groups(file)) this.texts.set(file, text);
-    return text;
+  read(file: string): ReadOutcome {
+    const known = this.files.get(file);
+    if (known) return known;
+    const outcome = readTextFile(file, this.maxBytes);
+    if (this.groups(file)) this.files.set(file, outcome);
+    return outcome;
   }
 
   /** The context of `file`'s folder, built on first use; undefined for formats read file by file. */
@@ -66,10 +73,10 @@ export class FolderContexts {
     return this.contexts.get(key);
   }
 
-  /** Records a file's new text (after a fix was written) and drops its folder's context. */
-  update(file: string, text: string): void {
+  /** Records a file as written (after a fix) and drops its folder's context. */
+  update(file: string, written: TextFile): void {
     if (!this.groups(file)) return;
-    this.texts.set(file, text);
+    this.files.set(file, { file: written });
     this.contexts.delete(path.dirname(file));
   }
 
@@ -79,14 +86,15 @@ export class FolderContexts {
   }
 
   private siblingText(file: string): string | undefined {
-    if (!this.texts.has(file)) {
+    if (!this.files.has(file)) {
       try {
-        this.texts.set(file, fs.readFileSync(file, 'utf8'));
+        this.files.set(file, readTextFile(file, this.maxBytes));
       } catch {
         // An unreadable sibling is left out of the module; reading it as a linted file reports why.
-        this.texts.set(file, null);
+        this.files.set(file, null);
       }
     }
-    return this.texts.get(file) ?? undefined;
+    const outcome = this.files.get(file);
+    return outcome && 'file' in outcome ? outcome.file.text : undefined;
   }
 }

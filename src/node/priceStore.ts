@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PriceStore } from '../estimate/priceCache';
+import { writeFileAtomically } from './textFile';
 
 /** The CLI's price cache file: `$XDG_CACHE_HOME/greenml/prices.json`, else `~/.cache/greenml/prices.json`. */
 export function defaultPriceCacheFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -9,7 +10,11 @@ export function defaultPriceCacheFile(env: NodeJS.ProcessEnv = process.env): str
   return path.join(base, 'greenml', 'prices.json');
 }
 
-/** A price store in one JSON file; the folder is created on the first write, and a write replaces the file whole. */
+/**
+ * A price store in one JSON file; the folder is created on the first write, and a write replaces
+ * the file whole, atomically. A cache that cannot be written (read-only home, full disk) costs only
+ * a fetch next time: the write fails silently and the fetched price is still used.
+ */
 export function filePriceStore(file: string): PriceStore {
   return {
     read() {
@@ -21,10 +26,12 @@ export function filePriceStore(file: string): PriceStore {
       }
     },
     write(text) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, text);
-      fs.renameSync(temporary, file);
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomically(file, text);
+      } catch {
+        // Not cached: the next run fetches again.
+      }
     },
   };
 }

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../src/cli/main';
-import { locateTestWasm } from '../kit/languages';
 import { dedent } from '../kit/dedent';
+import { cli, project } from './cliKit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -25,23 +24,6 @@ const passingTemplate = dedent`
     "Resources": { "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 7 } } }
   }
 `;
-
-/** A throwaway project folder with the given files. */
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), locateWasm: locateTestWasm });
-  return { code, stdout, stderr };
-}
 
 const trainingScript = dedent`
   from sagemaker.pytorch import PyTorch

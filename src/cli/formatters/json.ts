@@ -16,6 +16,7 @@ export function formatJson(report: Report): string {
           ruleErrors: r.ruleErrors,
           findings: r.findings,
         })),
+        skipped: report.skipped ?? [],
         summary: { ...summarize(report), fixed: report.fixed },
       },
       null,

@@ -34,5 +34,9 @@ export function formatText(report: Report): string {
   }
   if (report.fixed) lines.push(`Fixed ${report.fixed} problem${report.fixed === 1 ? '' : 's'}.`);
   if (s.suppressed) lines.push(`${s.suppressed} suppressed by greenml-ignore comments.`);
+  if (report.skipped?.length) {
+    lines.push(`Skipped ${fileWord(report.skipped.length).replace('file', 'path')}:`);
+    for (const skip of report.skipped) lines.push(`  ${skip.path}: ${skip.reason}`);
+  }
   return lines.join('\n') + '\n';
 }
