@@ -64,6 +64,8 @@ export async function lintUnit(linter: Linter, task: UnitTask, settingsOf: (id: 
       const outcome = folders.read(file);
       if ('skipped' in outcome) {
         out.listed = outcome.skipped;
+        // A file the user named is also said at once, as any other file the linter cannot read as its format.
+        if (entry.explicit) out.messages.push(`greenml: skipped ${shown(file)}: ${outcome.skipped}`);
         if (entry.explicit) out.result = { fileName: file, findings: [], ruleErrors: [], suppressed: 0, skipped: outcome.skipped };
         return out;
       }
