@@ -21,6 +21,8 @@ export interface LintPathsOptions {
   noConfig?: boolean;
   /** Apply the fixes of these kinds to the files (`lint --fix`). */
   fix?: Applicability[];
+  /** Called after each file with the count done and the total (progress on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintedFile extends LintResult {
@@ -65,7 +67,8 @@ export async function lintPaths(
   const results: LintedFile[] = [];
   let fixed = 0;
   let internalErrors = loadFailures.length;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    options.onProgress?.(index, files.length);
     const settings = resolveRuleSettings(linter.rules, configFor(file), { select, ignore });
     if (configIssues.size) break;
     let text: string;
@@ -95,6 +98,7 @@ export async function lintPaths(
     if (result.skipped && !explicit.has(file)) continue;
     results.push({ ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: path.relative(io.cwd, file) || path.basename(file), text });
   }
+  options.onProgress?.(files.length, files.length);
   if (configIssues.size) {
     for (const issues of configIssues.values()) for (const issue of issues) io.stderr(`greenml: invalid config: ${formatConfigIssue(issue, io.cwd)}\n`);
     return { results, fixed, internalErrors, invalidConfig: true };

@@ -19,11 +19,11 @@ carbon of the code's training jobs, tuners, endpoints and notebook instances. Li
 
 Options:
   --format md|html|json    Markdown (default), one self-contained HTML page, or JSON
-  --output FILE            Write the report to FILE instead of standard output
+  -o, --output FILE        Write the report to FILE instead of standard output
   --region R               Region for files whose code sets none (default: us-east-1)
   --utilization U          Average utilisation, 0 to 1 (default: 0.5, CCF's)
   --intensity ccf|recent   Grid factor: the CCF app's (default) or the recent figure of the data
-  --select IDS, --ignore IDS, --config FILE, --no-config   As for 'greenml lint'
+  --select IDS, --ignore IDS, -c, --config FILE, --no-config   As for 'greenml lint'
   -h, --help               Show this help
 
 Exit codes: 0 report written (findings do not fail it), 2 usage or internal error.
@@ -54,20 +54,23 @@ export function reportSettings(values: { region?: string; utilization?: string; 
   };
 }
 
+/** The options `greenml report` takes; its help lists each one. */
+export const reportOptions = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  region: { type: 'string' },
+  utilization: { type: 'string' },
+  intensity: { type: 'string' },
+  select: { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `greenml report`: lints the paths and writes the footprint report; resolves with the exit code. */
 export async function runReportCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    region: { type: 'string' },
-    utilization: { type: 'string' },
-    intensity: { type: 'string' },
-    select: { type: 'string', multiple: true },
-    ignore: { type: 'string', multiple: true },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'greenml report');
+  const { values, positionals } = parseCommandLine(argv, reportOptions, 'greenml report');
   if (values.help) {
     io.stdout(reportUsage);
     return 0;
