@@ -20,6 +20,7 @@ carbon of the code's training jobs, tuners, endpoints and notebook instances. Li
 Options:
   --format md|html|json    Markdown (default), one self-contained HTML page, or JSON
   -o, --output FILE        Write the report to FILE instead of standard output
+  --summary                Only the totals and the table per rule (Markdown; a CI job summary)
   --region R               Region for files whose code sets none (default: us-east-1)
   --utilization U          Average utilisation, 0 to 1 (default: 0.5, CCF's)
   --intensity ccf|recent   Grid factor: the CCF app's (default) or the recent figure of the data
@@ -58,6 +59,7 @@ export function reportSettings(values: { region?: string; utilization?: string; 
 export const reportOptions = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  summary: { type: 'boolean' },
   region: { type: 'string' },
   utilization: { type: 'string' },
   intensity: { type: 'string' },
@@ -76,7 +78,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
     return 0;
   }
   const format = values.format ?? 'md';
-  if (format !== 'md' && format !== 'html' && format !== 'json') throw new UsageError(`--format for 'report' must be md, html or json, got "${format}"`);
+  if (format !== 'md' && format !== 'html' && format !== 'json') throw new UsageError(`--format for 'report' must be md, html or json, got "${format}"`, 'greenml report');
+  if (values.summary && format !== 'md') throw new UsageError('--summary goes with --format md', 'greenml report');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
   const settings = reportSettings(values);
   const linter = createLinter();
@@ -90,7 +93,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
     linted.results.map((r) => footprintInputOf(linter, r.path, r.text, r)),
     settings,
   );
-  const output = renderReport(model, format);
+  const output = values.summary ? formatFootprintMarkdown(model, { summary: true }) : renderReport(model, format);
   if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
   else io.stdout(output);
   return linted.internalErrors ? 2 : 0;
