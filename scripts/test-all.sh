@@ -52,6 +52,17 @@ bash test/package/cli-package.sh --no-build 2>&1 | tee "$results_dir/cli-package
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
 count cli-package "$results_dir/cli-package.txt"
 
+step "GitHub Action (action.yml's steps run locally with fake GITHUB_* files)"
+action_pack="$(mktemp -d "${TMPDIR:-/tmp}/greenml-action-pack.XXXXXX")"
+if tarball="$(node scripts/pack-cli.mjs --no-build --out "$action_pack")"; then
+  node test/action/action-test.mjs --cli "$tarball" 2>&1 | tee "$results_dir/action.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+else
+  fail_step
+fi
+rm -rf "$action_pack"
+count action "$results_dir/action.txt"
+
 host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
 step "VS Code host (installed into $host_dir when missing)"
 if bash scripts/install-host.sh "$host_dir"; then

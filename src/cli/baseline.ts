@@ -4,6 +4,7 @@ import type { BaselineState } from '../core/baseline';
 import { Baseline, createBaseline, parseBaseline } from '../core/baseline';
 import { errorMessage } from '../core/engine';
 import type { Finding } from '../core/types';
+import { writeOutputFile } from './output';
 import { UsageError } from './usage';
 
 /** A linted file as `lint` hands it over: path relative to the working directory, text and findings. */
@@ -39,20 +40,10 @@ export function baselineStates(baseline: Baseline, absolute: string, cwd: string
   return files.map((f) => baseline.statesOf(baselinePath(cwd, absolute, f.path), f.text, f.findings));
 }
 
-/**
- * Writes the baseline of these findings to `file` (temp file and rename in the same folder, so a
- * reader never sees half of it) and returns how many findings it holds.
- */
+/** Writes the baseline of these findings to `file` (as `--output` writes) and returns how many findings it holds. */
 export function writeBaselineFile(cwd: string, file: string, files: readonly LintedText[]): number {
   const absolute = path.resolve(cwd, file);
   const data = createBaseline(files.map((f) => ({ file: baselinePath(cwd, absolute, f.path), text: f.text, findings: f.findings })));
-  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, JSON.stringify(data, null, 2) + '\n');
-    fs.renameSync(temp, absolute);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`cannot write baseline ${file}: ${errorMessage(err)}`);
-  }
+  writeOutputFile(cwd, file, JSON.stringify(data, null, 2) + '\n', 'baseline ');
   return data.findings.reduce((n, e) => n + e.count, 0);
 }

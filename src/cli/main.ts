@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../core/logger';
 import type { Applicability, Finding, Severity } from '../core/types';
@@ -13,6 +12,7 @@ import type { Report } from './report';
 import { runEstimateCommand } from './estimateCommand';
 import { runRegionsCommand } from './regionsCommand';
 import { formatRuleList } from './rulesCommand';
+import { writeOutputFile } from './output';
 import { parseCommandLine, reportUsageError, UsageError } from './usage';
 import { checkSelectors, lintPaths, splitList } from './lintPaths';
 import { runModelCardCommand } from './modelCardCommand';
@@ -211,7 +211,7 @@ async function runLintCommand(argv: readonly string[], io: CliIo, newLinter: () 
   const report: Report = { results, rules: linter.rules, fixed, toolVersion: version, ...(baseline && unchanged ? { baseline: { file: values.baseline!, unchanged } } : {}) };
   const color = useColor(values.color ? true : values['no-color'] ? false : undefined, io.env ?? {}, !values.output && !!io.stdoutIsTerminal);
   const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, io.cwd) : formatText(report, { color: format === 'text' && color });
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  if (values.output) writeOutputFile(io.cwd, values.output, output);
   else io.stdout(output);
   if (internalErrors) return 2;
   return failsAt(results.flatMap((r) => r.findings), failOn) ? 1 : 0;

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Linter } from '../core/engine';
 import { getRegion, suggestRegions } from '../data/regions';
 import type { IntensityChoice } from '../estimate/estimate';
@@ -9,6 +7,7 @@ import { footprintHtmlDocument } from '../present/footprintHtml';
 import { formatFootprintMarkdown } from './formatters/footprintMarkdown';
 import { checkSelectors, lintPaths, splitList } from './lintPaths';
 import type { CliIo } from './main';
+import { writeOutputFile } from './output';
 import { parseCommandLine, UsageError } from './usage';
 
 export const reportUsage = `Usage: greenml report [paths...] [--format md|html|json] [--output FILE] [--region R] [options]
@@ -94,7 +93,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
     settings,
   );
   const output = values.summary ? formatFootprintMarkdown(model, { summary: true }) : renderReport(model, format);
-  if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), output);
+  if (values.output) writeOutputFile(io.cwd, values.output, output);
   else io.stdout(output);
   return linted.internalErrors ? 2 : 0;
 }

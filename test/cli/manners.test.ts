@@ -87,6 +87,17 @@ describe('CLI manners', () => {
     });
   }
 
+  it('--output makes missing folders, and an unwritable output is one line and exit 2', async () => {
+    assert.equal((await cli(dir, ['lint', '--output', 'reports/lint.txt', '--fail-on', 'none'])).code, 0);
+    assert.match(fs.readFileSync(path.join(dir, 'reports/lint.txt'), 'utf8'), /SML401/);
+    assert.equal((await cli(dir, ['report', '--output', 'reports/deep/footprint.md'])).code, 0);
+    assert.ok(fs.existsSync(path.join(dir, 'reports/deep/footprint.md')));
+    const bad = await cli(dir, ['lint', '--output', 'stack.yaml/out.txt']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^greenml: cannot write stack\.yaml\/out\.txt: E[A-Z]+: /);
+    assert.doesNotMatch(bad.stderr, /    at /);
+  });
+
   it('colours text output on a terminal, not with NO_COLOR, always with --color, never with --no-color', async () => {
     const ansi = /\u001b\[/;
     assert.match((await cli(dir, ['lint'], { stdoutIsTerminal: true, env: {} })).stdout, ansi);
