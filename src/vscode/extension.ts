@@ -4,6 +4,7 @@ import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
 import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCompareRegions } from './compareRegions';
+import { watchBaselineFiles } from './baseline';
 import { registerCommands } from './commands';
 import { registerReportCommands } from './report';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
+  context.subscriptions.push(watchBaselineFiles(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
   registerReportCommands(context, documents, log);
   const explorer = registerExplorer(context, log, version);
