@@ -47,3 +47,32 @@ describe('examples (npm start)', () => {
     assert.doesNotMatch(stdout, /^## Per file$/m);
   });
 });
+
+describe('README', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it("its sample output is the CLI's real output", async () => {
+    const block = /<!-- sample:start -->\n```\n\$ greenml (.+)\n([\s\S]*?)```\n<!-- sample:end -->/.exec(readme);
+    assert.ok(block, 'the README has a sample block');
+    const { stdout } = await cli(...block[1].split(' '));
+    assert.equal(block[2], stdout);
+  });
+
+  it('shows the two commands: npm ci && npm start runs the product, npm test runs every test', () => {
+    assert.match(readme, /^npm ci && npm start {2,}# run the product/m);
+    assert.match(readme, /^npm test {2,}# run every test/m);
+  });
+
+  it('is for users: about 150 lines, development material in CONTRIBUTING.md', () => {
+    const lines = readme.split('\n').length;
+    assert.ok(lines <= 175, `${lines} lines`);
+    assert.match(readme, /\[CONTRIBUTING\.md\]\(CONTRIBUTING\.md\)/);
+    for (const link of readme.matchAll(/\]\(((?:docs|media)\/[^)#]+|[A-Z_]+\.md|LICENSE)\)/g)) assert.ok(fs.existsSync(path.join(root, link[1])), `${link[1]} is linked but missing`);
+  });
+
+  it('the .vsix ships the rule pages the README and the editor link to, and the CHANGELOG', () => {
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    for (const line of ['!docs/rules/**', '!CHANGELOG.md', '!README.md']) assert.ok(ignore.includes(line), line);
+    assert.ok(fs.existsSync(path.join(root, 'CHANGELOG.md')));
+  });
+});

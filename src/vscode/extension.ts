@@ -7,6 +7,7 @@ import { registerCompareRegions } from './compareRegions';
 import { watchBaselineFiles } from './baseline';
 import { registerCommands } from './commands';
 import { registerReportCommands } from './report';
+import { useBundledRulePages } from './convert';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import { EditorPricing } from './pricing';
@@ -44,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     // The build copies the parsers' WebAssembly next to the bundle.
     locateWasm: (file) => vscode.Uri.joinPath(context.extensionUri, 'dist', file).fsPath,
   });
+  // The rule id of a finding opens its page from the extension's own docs/rules/, offline.
+  useBundledRulePages(context.extensionUri);
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
