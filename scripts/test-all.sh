@@ -67,8 +67,11 @@ host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
 step "VS Code host (installed into $host_dir when missing)"
 if bash scripts/install-host.sh "$host_dir"; then
   step "extension-host tests (code-server + headless Chromium)"
-  node scripts/run-host-tests.mjs --host "$host_dir" --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
+  # VS Code's own temporary files (IPC sockets, the TypeScript server's folder) go to a folder of the run.
+  host_tmp="$(mktemp -d "${TMPDIR:-/tmp}/greenml-host-run.XXXXXX")"
+  TMPDIR="$host_tmp" node scripts/run-host-tests.mjs --host "$host_dir" --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+  rm -rf "$host_tmp"
 else
   fail_step
   echo "host: 0 passed, 1 failed" > "$results_dir/host.txt"
