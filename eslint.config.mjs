@@ -7,7 +7,7 @@ const noVscode = { name: 'vscode', message: 'Only src/vscode/ may import vscode.
 const noAwsSdk = { group: ['@aws-sdk/*'], message: 'Only src/aws/ may import the AWS SDK.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'test/host/workspace/**', 'bench/**', 'examples/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'packages/cli/dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'test/host/workspace/**', 'bench/**', 'examples/**', '.vscode-test/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

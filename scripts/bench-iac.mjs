@@ -3,7 +3,9 @@
 // checkov and cfn-lint, over the same CloudFormation and Terraform files. Not part of
 // `npm test`: it installs Python packages and takes minutes.
 //
-//   node scripts/bench-iac.mjs [--runs 3] [--mirrors /work/.mirror] [--json FILE]
+//   node scripts/bench-iac.mjs [--runs 3] [--mirrors DIR] [--json FILE]
+// DIR (or GREENML_BENCH_MIRRORS) holds local git mirrors of the public repositories, one
+// `owner+name/repo` git directory each; without it the public corpus is left out.
 //
 // 1. A virtualenv under ~/.cache/greenml-bench-venv gets exact pins of checkov and
 //    cfn-lint from PyPI (installed once, reused while the pins stay).
@@ -30,7 +32,7 @@ const corpusDir = path.join(root, 'bench', 'iac-corpus');
 const venv = path.join(os.homedir(), '.cache', 'greenml-bench-venv');
 const pins = { checkov: '3.3.30', 'cfn-lint': '1.58.0' };
 const { values: opts } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, mirrors: { type: 'string', default: '/work/.mirror' }, json: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, mirrors: { type: 'string', default: process.env.GREENML_BENCH_MIRRORS ?? '' }, json: { type: 'string' } },
 });
 const runs = Number(opts.runs);
 if (!(runs >= 1)) throw new Error('--runs must be at least 1');
@@ -137,6 +139,7 @@ function buildCorpus() {
   const fixtures = path.join(root, 'test', 'fixtures');
   sources.push({ name: 'test/fixtures', ...count(walk(fixtures).map((f) => copy(f, path.join(corpusDir, 'fixtures', path.relative(fixtures, f))))) });
   for (const repo of publicRepos) {
+    if (!opts.mirrors) continue;
     const gitDir = path.join(opts.mirrors, repo.replace('/', '+'), 'repo');
     if (!fs.existsSync(gitDir)) {
       sources.push({ name: repo, missing: true });

@@ -1,5 +1,5 @@
-// Generates the typed tables under src/data/generated/ from the CSVs of the
-// shared data folder (../shared/data from the repo root, or --data DIR).
+// Generates the typed tables under src/data/generated/ from the CSVs of data/ (a copy, kept in
+// the repository, of the shared data folder ../shared/data; --data DIR reads another folder).
 // Blank cells become null: no number is ever made up here. Each row keeps the
 // source column(s) of its figures and its status/notes flags.
 //
@@ -163,9 +163,9 @@ export function generate(dataDir) {
 
 function main(argv) {
   const dataArg = argv.indexOf('--data');
-  const dataDir = dataArg >= 0 ? resolve(argv[dataArg + 1]) : resolve(root, '..', 'shared', 'data');
+  const dataDir = dataArg >= 0 ? resolve(argv[dataArg + 1]) : resolve(root, 'data');
   if (!existsSync(join(dataDir, 'sagemaker-instances.csv'))) {
-    console.error(`gen-data: the shared data folder is missing: ${dataDir} (expected ../shared/data next to the repo, or pass --data DIR)`);
+    console.error(`gen-data: the shared data folder is missing: ${dataDir} (expected data/ in the repository, or pass --data DIR)`);
     return 2;
   }
   const files = generate(dataDir);

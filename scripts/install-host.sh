@@ -2,7 +2,8 @@
 # Installs an offline VS Code extension host for the integration tests:
 # code-server (VS Code server + web workbench, from npm) plus Debian's chromium.
 # Usage: bash scripts/install-host.sh [HOST_DIR]   (default ~/.cache/greenml-vscode-host)
-# See /work/shared/docs/vscode-host-tests.md for why each step exists.
+# docs/host-tests.md says why each step exists. Writes only under HOST_DIR (and apt's own
+# folders for the system packages).
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -30,8 +31,9 @@ step_done() {
 }
 
 as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi
 }
+can_be_root() { [ "$(id -u)" = 0 ] || { command -v sudo > /dev/null && sudo -n true 2> /dev/null; }; }
 
 # --- 1. system packages -----------------------------------------------------
 # Checked even when the host is cached: a CI cache may bring back $HOST_DIR onto
@@ -43,6 +45,11 @@ for pkg in "${APT_PACKAGES[@]}"; do
   fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  if ! can_be_root; then
+    echo "install-host: the VS Code host needs the Debian packages ${missing[*]}, and installing them needs root. Run:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]} && bash scripts/install-host.sh${1:+ $1}" >&2
+    exit 1
+  fi
   echo "install-host: apt-get install ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
@@ -65,6 +72,10 @@ fi
 # --- 2. code-server itself, without its postinstall (it downloads from GitHub) --
 mkdir -p "$HOST_DIR"
 HOST_DIR="$(cd "$HOST_DIR" && pwd)"
+# npm's cache, node-gyp's builds and every temporary file stay under HOST_DIR.
+export npm_config_cache="$HOST_DIR/.npm-cache" TMPDIR="$HOST_DIR/.tmp" npm_config_devdir="$HOST_DIR/.node-gyp"
+mkdir -p "$TMPDIR"
+trap 'rm -rf "$HOST_DIR/.tmp"' EXIT
 # A previous run that stopped half-way leaves no marker; start from scratch.
 rm -rf "$HOST_DIR/node_modules" "$HOST_DIR/package-lock.json" "$HOST_DIR"/.installed-*
 # Our own package.json keeps npm from walking up to an enclosing project.

@@ -1,49 +1,103 @@
 #!/usr/bin/env bash
-# Every test: build, lint, type-check, unit tests, .vsix packaging, and the
-# extension-host suite in a real VS Code host (code-server + headless Chromium).
-# The last line is the total, "tests: N passed, M failed".
+# Every test: build, lint, type-check, unit tests (with Neovim driving the language server),
+# .vsix packaging, the CLI's npm package, the GitHub Action, the extension-host suite in a real
+# VS Code host (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when it fails. The last line is the
+# total, "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results_dir=test-results
 mkdir -p "$results_dir"
 status=0
-step() { printf '\n== %s\n' "$*"; }
+failed_steps=()
+total_passed=0
+total_failed=0
+summary=()
+step() { printf '\n== %s\n' "$*"; current_step="$*"; }
+fail_step() { status=1; failed_steps+=("$current_step"); }
 
-step "build";       npm run -s build || status=1
-step "lint";        npm run -s lint || status=1
-step "type-check";  npm run -s typecheck || status=1
+# count NAME FILE: adds the "NAME: N passed, M failed" line of FILE to the totals; a missing line counts as one failure.
+count() {
+  local name="$1" file="$2" line p f
+  line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$file" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "no '$name:' summary line: counted as a failure"
+    p=0; f=1
+  else
+    p=$(echo "$line" | sed -nE 's/^[^:]+: ([0-9]+) passed.*/\1/p')
+    f=$(echo "$line" | sed -nE 's/.* ([0-9]+) failed.*/\1/p')
+  fi
+  total_passed=$((total_passed + p)); total_failed=$((total_failed + f))
+  summary+=("$name: $p passed, $f failed")
+}
+
+step "build";       npm run -s build || fail_step
+step "lint";        npm run -s lint || fail_step
+step "type-check";  npm run -s typecheck || fail_step
+host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
+# First, as the unit tests' Neovim test needs Debian's neovim, which it installs with chromium.
+step "VS Code host, chromium and neovim (installed into $host_dir when missing)"
+host_ready=1
+bash scripts/install-host.sh "$host_dir" || { fail_step; host_ready=0; }
+
 step "unit tests"
-npm run -s compile-tests || status=1
+npm run -s compile-tests || fail_step
 npx mocha --config .mocharc.json 2>&1 | tee "$results_dir/unit.txt"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-unit_passed=$(grep -Eo '^ +[0-9]+ passing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
-unit_failed=$(grep -Eo '^ +[0-9]+ failing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+passing=$(grep -Eo '^ +[0-9]+ passing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
+failing=$(grep -Eo '^ +[0-9]+ failing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
+echo "unit: ${passing:-0} passed, ${failing:-0} failed" >> "$results_dir/unit.txt"
+count unit "$results_dir/unit.txt"
 
 step "package .vsix"
-npm run -s package || status=1
+npm run -s package || fail_step
 [ -f greenml-sagemaker.vsix ] && echo "vsix: $(stat -c %s greenml-sagemaker.vsix) bytes"
 
-step "extension-host tests (code-server + headless Chromium)"
-node scripts/run-host-tests.mjs ${GREENML_VSCODE_HOST:+--host "$GREENML_VSCODE_HOST"} --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-host_line=$(grep -E '^host: [0-9]+ passed, [0-9]+ failed' "$results_dir/host.txt" | tail -n 1)
-host_passed=$(echo "$host_line" | sed -nE 's/^host: ([0-9]+) passed.*/\1/p'); host_passed=${host_passed:-0}
-host_failed=$(echo "$host_line" | sed -nE 's/.* ([0-9]+) failed.*/\1/p'); host_failed=${host_failed:-0}
-if [ -z "$host_line" ]; then echo "no host test summary: counted as a failure"; host_failed=$((host_failed + 1)); status=1; fi
+step "CLI npm package (npm pack, install into an empty prefix, run from outside the repository)"
+bash test/package/cli-package.sh --no-build 2>&1 | tee "$results_dir/cli-package.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+count cli-package "$results_dir/cli-package.txt"
+
+step "GitHub Action (action.yml's steps run locally with fake GITHUB_* files)"
+action_pack="$(mktemp -d "${TMPDIR:-/tmp}/greenml-action-pack.XXXXXX")"
+if tarball="$(node scripts/pack-cli.mjs --no-build --out "$action_pack")"; then
+  node test/action/action-test.mjs --cli "$tarball" 2>&1 | tee "$results_dir/action.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+else
+  fail_step
+fi
+rm -rf "$action_pack"
+count action "$results_dir/action.txt"
+
+
+if [ "$host_ready" = 1 ]; then
+  step "extension-host tests (code-server + headless Chromium)"
+  # VS Code's own temporary files (IPC sockets, the TypeScript server's folder) go to a folder of the run.
+  host_tmp="$(mktemp -d "${TMPDIR:-/tmp}/greenml-host-run.XXXXXX")"
+  TMPDIR="$host_tmp" node scripts/run-host-tests.mjs --host "$host_dir" --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+  rm -rf "$host_tmp"
+else
+  echo "host: 0 passed, 1 failed" > "$results_dir/host.txt"
+fi
+count host "$results_dir/host.txt"
 
 step "JupyterLab (jupyterlab-lsp from PyPI + headless Chromium) through the language server"
-bash scripts/install-jupyterlab.sh || status=1
-node scripts/run-jupyterlab-test.mjs 2>&1 | tee "$results_dir/jupyterlab.txt"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-jl_line=$(grep -E '^jupyterlab: [0-9]+ passed, [0-9]+ failed' "$results_dir/jupyterlab.txt" | tail -n 1)
-jl_passed=$(echo "$jl_line" | sed -nE 's/^jupyterlab: ([0-9]+) passed.*/\1/p'); jl_passed=${jl_passed:-0}
-jl_failed=$(echo "$jl_line" | sed -nE 's/.* ([0-9]+) failed.*/\1/p'); jl_failed=${jl_failed:-1}
+if bash scripts/install-jupyterlab.sh; then
+  node scripts/run-jupyterlab-test.mjs 2>&1 | tee "$results_dir/jupyterlab.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+else
+  fail_step
+  echo "jupyterlab: 0 passed, 1 failed" > "$results_dir/jupyterlab.txt"
+fi
+count jupyterlab "$results_dir/jupyterlab.txt"
 
 echo
-echo "unit: ${unit_passed} passed, ${unit_failed} failed"
-echo "jupyterlab: ${jl_passed} passed, ${jl_failed} failed"
-echo "host: ${host_passed} passed, ${host_failed} failed"
-[ "$status" -eq 0 ] || [ $((unit_failed + host_failed + jl_failed)) -gt 0 ] || { echo "a build, lint, type-check or packaging step failed"; unit_failed=$((unit_failed + 1)); }
-echo "tests: $((unit_passed + host_passed + jl_passed)) passed, $((unit_failed + host_failed + jl_failed)) failed"
+printf '%s\n' "${summary[@]}"
+if [ "${#failed_steps[@]}" -gt 0 ]; then
+  echo "failed steps: $(IFS=';'; echo "${failed_steps[*]}" | sed 's/;/; /g')"
+  # A step that failed without a failing test (build, lint, packaging) still fails the total.
+  [ "$total_failed" -gt 0 ] || total_failed=1
+fi
+echo "tests: ${total_passed} passed, ${total_failed} failed"
 exit "$status"

@@ -31,6 +31,7 @@ Options:
   --profile P             AWS profile for --live (default: AWS_PROFILE, else the default chain)
   --cache-hours N         How long a fetched price is reused (default: 24)
   --json                  One JSON object
+  -h, --help              Show this help
 `;
 
 const usages: readonly PriceUsage[] = ['hosting', 'training', 'notebook', 'processing'];
@@ -66,21 +67,24 @@ export async function lookUpLivePrice(key: PriceKey, options: { profile?: string
   }
 }
 
+/** The options `greenml estimate` takes; its help lists each one. */
+export const estimateOptions = {
+  region: { type: 'string' },
+  hours: { type: 'string' },
+  utilization: { type: 'string' },
+  intensity: { type: 'string' },
+  json: { type: 'boolean' },
+  live: { type: 'boolean' },
+  usage: { type: 'string' },
+  profile: { type: 'string' },
+  'cache-hours': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `greenml estimate`: returns the exit code (0, or 2 for a usage error or an unknown type or region). */
 export async function runEstimateCommand(argv: readonly string[], io: CliIo, version?: string): Promise<number> {
   const fail = (message: string): number => reportUsageError(io, message, 'greenml estimate');
-  const { values, positionals } = parseCommandLine(argv, {
-    region: { type: 'string' },
-    hours: { type: 'string' },
-    utilization: { type: 'string' },
-    intensity: { type: 'string' },
-    json: { type: 'boolean' },
-    live: { type: 'boolean' },
-    usage: { type: 'string' },
-    profile: { type: 'string' },
-    'cache-hours': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'greenml estimate');
+  const { values, positionals } = parseCommandLine(argv, estimateOptions, 'greenml estimate');
   if (values.help) {
     io.stdout(estimateUsage);
     return 0;

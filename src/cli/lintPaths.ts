@@ -8,12 +8,15 @@ import { detectFormat } from '../core/formats';
 import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
-import { writeFileAtomically } from '../node/textFile';
-import { listFiles, systemMessage } from '../node/walk';
+
+import { listFiles } from '../node/walk';
 import { runOnWorkers } from './lintPool';
 import type { UnitOutcome, UnitTask } from './lintUnit';
 import { lintUnit } from './lintUnit';
 import type { CliIo } from './main';
+import { FileError } from './output';
+
+export { FileError };
 import { UsageError } from './usage';
 
 export interface LintPathsOptions {
@@ -28,6 +31,8 @@ export interface LintPathsOptions {
   jobs?: number;
   /** Keep each file's text in its result (`greenml report` reads the code again); `lint` does not. */
   keepText?: boolean;
+  /** Called after each file with the count done and the total (progress on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintedFile extends LintResult {
@@ -123,6 +128,8 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
   const logged = new Set<string>();
   let fixed = 0;
   let internalErrors = 0;
+  let done = 0;
+  options.onProgress?.(0, files.length);
   const take = (outcome: UnitOutcome): void => {
     for (const line of outcome.logs) {
       if (!logged.has(line)) io.stderr(`${escapeControls(line)}\n`);
@@ -140,6 +147,8 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
         slots[file.index] = { ...result, findings: result.findings.map((f) => relativeRelated(f, io.cwd)), path: shown(files[file.index]), ...(file.text !== undefined ? { text: file.text } : {}) };
       }
     }
+    done += outcome.files.length;
+    options.onProgress?.(done, files.length);
   };
   const unitOptions = { cwd: io.cwd, fix: options.fix, keepText: options.keepText };
   const workers = workerCount(options.jobs, tasks.length);
@@ -176,21 +185,6 @@ function unitsOf(linter: Linter, files: readonly string[], settingsIdOf: (file: 
   return tasks;
 }
 
-/** A file or folder the user named that cannot be read or written: one line on stderr, exit 2 (no usage hint, no stack trace). */
-export class FileError extends Error {}
-
-/**
- * Writes a report to the file `--output` names, through a temporary file renamed over it; a path
- * that cannot be written is the user's to fix: a {@link FileError}.
- */
-export function writeOutput(io: CliIo, output: string, text: string): void {
-  try {
-    writeFileAtomically(path.resolve(io.cwd, output), text);
-  } catch (err) {
-    throw new FileError(`cannot write ${output}: ${systemMessage(err)}`);
-  }
-}
-
 /** Related locations in other files (a Terraform module's) named relative to the working directory, like the results' paths. */
 function relativeRelated(finding: Finding, cwd: string): Finding {
   if (!finding.related?.some((r) => r.fileName !== undefined)) return finding;
@@ -202,7 +196,6 @@ export function checkSelectors(rules: Linter['rules'], selectors: readonly strin
   const unknown = unknownSelectors(rules, selectors);
   if (unknown.length) throw new UsageError(`no rule matches ${unknown.map((u) => `"${u}"`).join(', ')}; 'greenml rules' lists them`);
 }
-
 
 /** `--select a,b --select c` as a list. */
 export function splitList(values: readonly string[] | undefined): string[] {

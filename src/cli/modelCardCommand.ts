@@ -5,7 +5,7 @@ import { readTextFile } from '../node/textFile';
 import { systemMessage } from '../node/walk';
 import { lensRegion } from '../present/codeLens';
 import { modelCardEstimate, modelCardFragment, placedTrainingTargets, trainingTargetAt } from '../present/modelCard';
-import { FileError } from './lintPaths';
+import { FileError } from './output';
 import type { CliIo } from './main';
 import { reportSettings } from './reportCommand';
 import { parseCommandLine, UsageError } from './usage';
@@ -27,15 +27,18 @@ Options:
 Exit codes: 0 fragment printed, 2 usage error (no such file, no training call there) or internal error.
 `;
 
+/** The options `greenml modelcard` takes; its help lists each one. */
+export const modelCardOptions = {
+  line: { type: 'string' },
+  region: { type: 'string' },
+  utilization: { type: 'string' },
+  intensity: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `greenml modelcard`: prints the model card fragment; resolves with the exit code. */
 export async function runModelCardCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    line: { type: 'string' },
-    region: { type: 'string' },
-    utilization: { type: 'string' },
-    intensity: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'greenml modelcard');
+  const { values, positionals } = parseCommandLine(argv, modelCardOptions, 'greenml modelcard');
   if (values.help) {
     io.stdout(modelCardUsage);
     return 0;

@@ -1,34 +1,34 @@
-import { parseArgs } from 'node:util';
-import { errorMessage } from '../core/engine';
 import { listRegions } from '../data/regions';
 import type { IntensityChoice } from '../estimate/estimate';
 import { gridIntensity } from '../estimate/estimate';
 import { formatFigure } from '../present/figures';
 import type { CliIo } from './main';
-import { reportUsageError } from './usage';
+import { parseCommandLine, reportUsageError } from './usage';
 
 export const regionsUsage = `Usage: greenml regions [--sort carbon|name] [--intensity ccf|recent] [--json]
 
 Every AWS region with its grid carbon intensity (gCO2e/kWh): the CCF app's factor and a recent
-figure with its year. --sort carbon orders by the --intensity figure, lowest first.
+figure with its year. Works offline.
+
+Options:
+  --sort carbon|name       Order by the --intensity figure, lowest first, or by region code (default)
+  --intensity ccf|recent   Grid factor: the CCF app's (default) or the recent figure of the data
+  --json                   One JSON array
+  -h, --help               Show this help
 `;
+
+/** The options `greenml regions` takes. */
+export const regionsOptions = { sort: { type: 'string' }, intensity: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** `greenml regions`: returns the exit code (0, or 2 for a usage error). */
 export function runRegionsCommand(argv: readonly string[], io: CliIo): number {
   const fail = (message: string): number => reportUsageError(io, message, 'greenml regions');
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { sort: { type: 'string' }, intensity: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (err) {
-    return fail(errorMessage(err));
-  }
+  const { values, positionals } = parseCommandLine(argv, regionsOptions, 'greenml regions');
   if (values.help) {
     io.stdout(regionsUsage);
     return 0;
   }
+  if (positionals.length) return fail(`'regions' takes no arguments, got ${positionals.join(' ')}`);
   const sort = values.sort ?? 'name';
   if (sort !== 'carbon' && sort !== 'name') return fail(`--sort must be carbon or name, got "${sort}"`);
   const intensity = values.intensity ?? 'ccf';

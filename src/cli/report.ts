@@ -11,6 +11,8 @@ export interface Report {
   toolVersion: string;
   /** Files and folders left out, with the reason (over the size limit, not UTF-8 text, unreadable, symbolic links). */
   skipped?: ReadonlyArray<{ path: string; reason: string }>;
+  /** Set with `--baseline`: `results` then hold only the new findings, and these are the ones the baseline accepted. */
+  baseline?: { file: string; unchanged: Array<{ path: string; finding: Finding }> };
 }
 
 export interface Summary {
@@ -20,6 +22,8 @@ export interface Summary {
   bySeverity: Record<Severity, number>;
   fixable: number;
   suppressed: number;
+  /** Findings the baseline accepted (not in `results`). */
+  baselined: number;
 }
 
 export function summarize(report: Report): Summary {
@@ -35,7 +39,7 @@ export function summarize(report: Report): Summary {
       if (finding.fix && finding.fix.applicability !== 'displayOnly') fixable++;
     }
   }
-  return { files: report.results.length, linted: report.results.filter((r) => !r.skipped).length, findings, bySeverity, fixable, suppressed };
+  return { files: report.results.length, linted: report.results.filter((r) => !r.skipped).length, findings, bySeverity, fixable, suppressed, baselined: report.baseline?.unchanged.length ?? 0 };
 }
 
 /** True when some finding is at or above the threshold. */

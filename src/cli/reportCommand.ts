@@ -6,8 +6,9 @@ import { buildFootprint, footprintInputOf } from '../present/footprint';
 import type { FootprintModel } from '../present/footprint';
 import { footprintHtmlDocument } from '../present/footprintHtml';
 import { formatFootprintMarkdown } from './formatters/footprintMarkdown';
-import { checkSelectors, jobsOption, lintPaths, splitList, writeOutput } from './lintPaths';
+import { checkSelectors, jobsOption, lintPaths, splitList } from './lintPaths';
 import type { CliIo } from './main';
+import { writeOutputFile } from './output';
 import { parseCommandLine, UsageError } from './usage';
 
 export const reportUsage = `Usage: greenml report [paths...] [--format md|html|json] [--output FILE] [--region R] [options]
@@ -18,11 +19,12 @@ carbon of the code's training jobs, tuners, endpoints and notebook instances. Li
 
 Options:
   --format md|html|json    Markdown (default), one self-contained HTML page, or JSON
-  --output FILE            Write the report to FILE instead of standard output
+  -o, --output FILE        Write the report to FILE instead of standard output
+  --summary                Only the totals and the table per rule (Markdown; a CI job summary)
   --region R               Region for files whose code sets none (default: us-east-1)
   --utilization U          Average utilisation, 0 to 1 (default: 0.5, CCF's)
   --intensity ccf|recent   Grid factor: the CCF app's (default) or the recent figure of the data
-  --select IDS, --ignore IDS, --config FILE, --no-config   As for 'greenml lint'
+  --select IDS, --ignore IDS, -c, --config FILE, --no-config   As for 'greenml lint'
   -h, --help               Show this help
 
 Exit codes: 0 report written (findings do not fail it), 2 usage or internal error.
@@ -53,26 +55,31 @@ export function reportSettings(values: { region?: string; utilization?: string; 
   };
 }
 
+/** The options `greenml report` takes; its help lists each one. */
+export const reportOptions = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  summary: { type: 'boolean' },
+  region: { type: 'string' },
+  utilization: { type: 'string' },
+  intensity: { type: 'string' },
+  select: { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `greenml report`: lints the paths and writes the footprint report; resolves with the exit code. */
 export async function runReportCommand(argv: readonly string[], io: CliIo, createLinter: () => Linter): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    region: { type: 'string' },
-    utilization: { type: 'string' },
-    intensity: { type: 'string' },
-    select: { type: 'string', multiple: true },
-    ignore: { type: 'string', multiple: true },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'greenml report');
+  const { values, positionals } = parseCommandLine(argv, reportOptions, 'greenml report');
   if (values.help) {
     io.stdout(reportUsage);
     return 0;
   }
   const format = values.format ?? 'md';
-  if (format !== 'md' && format !== 'html' && format !== 'json') throw new UsageError(`--format for 'report' must be md, html or json, got "${format}"`);
+  if (format !== 'md' && format !== 'html' && format !== 'json') throw new UsageError(`--format for 'report' must be md, html or json, got "${format}"`, 'greenml report');
+  if (values.summary && format !== 'md') throw new UsageError('--summary goes with --format md', 'greenml report');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
   const settings = reportSettings(values);
   const linter = createLinter();
@@ -88,8 +95,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo, creat
     linted.results.map((r) => footprintInputOf(linter, r.path, r.text ?? '', r)),
     settings,
   );
-  const output = renderReport(model, format);
-  if (values.output) writeOutput(io, values.output, output);
+  const output = values.summary ? formatFootprintMarkdown(model, { summary: true }) : renderReport(model, format);
+  if (values.output) writeOutputFile(io.cwd, values.output, output);
   else io.stdout(output);
   return linted.internalErrors ? 2 : 0;
 }

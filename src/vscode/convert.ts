@@ -22,11 +22,24 @@ export function toRange(range: FindingRange): vscode.Range {
   return new vscode.Range(Math.max(0, range.line - 1), Math.max(0, range.column - 1), Math.max(0, range.endLine - 1), Math.max(0, range.endColumn - 1));
 }
 
+/** The bundled rule pages (`docs/rules/` of the extension), which the rule id of a diagnostic opens offline. */
+let bundledRulePages: vscode.Uri | undefined;
+
+export function useBundledRulePages(extensionUri: vscode.Uri): void {
+  bundledRulePages = vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+}
+
+function ruleLink(finding: Finding): vscode.Uri | undefined {
+  if (bundledRulePages && finding.ruleName !== 'parse-error') return vscode.Uri.joinPath(bundledRulePages, `${finding.ruleName}.md`);
+  return finding.docsUrl ? vscode.Uri.parse(finding.docsUrl) : undefined;
+}
+
 export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
   // Messages quote the file (names, ids): no control or bidirectional formatting character shown raw.
   const diagnostic = new vscode.Diagnostic(toRange(finding), escapeControls(finding.message), toSeverity(finding.severity));
   diagnostic.source = diagnosticSource;
-  diagnostic.code = finding.docsUrl ? { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) } : finding.ruleId;
+  const link = finding.docsUrl ? ruleLink(finding) : undefined;
+  diagnostic.code = link ? { value: finding.ruleId, target: link } : finding.ruleId;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.fileName === undefined ? uri : vscode.Uri.file(r.fileName), toRange(r)), escapeControls(r.message)));
   }

@@ -11,6 +11,7 @@ import type { ConfigFileFinder, ConfigFileIssue } from '../node/configFile';
 import { configFileNames } from '../node/configFile';
 import { buildFolderContext, folderSiblings } from '../node/folderContext';
 import { listFiles } from '../node/walk';
+import { EditorBaseline } from './baseline';
 import { diagnosticSource, toDiagnostic } from './convert';
 import type { EditorSettings } from './settings';
 
@@ -52,6 +53,8 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly reportedSettingsIssues = new Set<string>();
   /** Texts of files read from disk for folder contexts (Terraform modules), kept while their size and mtime stay. */
   private readonly diskTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  /** `greenml.baseline`: findings it accepts are hidden or dimmed. */
+  private readonly baseline: EditorBaseline;
 
   constructor(
     readonly linter: Linter,
@@ -59,6 +62,7 @@ export class DocumentLinter implements vscode.Disposable {
     private settings: EditorSettings,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.baseline = new EditorBaseline(log);
     this.reportSettingsIssues();
   }
 
@@ -176,7 +180,7 @@ export class DocumentLinter implements vscode.Disposable {
     const context = document.uri.scheme === 'file' ? buildFolderContext(this.linter, fileName, (f) => (f === fileName ? text : this.currentText(f))) : undefined;
     const result = this.linter.lint(fileName, text, { settings: this.settingsFor(document.uri), context, keepFacts: true });
     this.states.set(key, { version: document.version, result });
-    this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(f, document.uri)));
+    this.collection.set(document.uri, this.baseline.diagnostics(document.uri, text, result.findings, (f) => toDiagnostic(f, document.uri)));
     if (result.format) this.log.debug(`linted ${document.uri.fsPath} (${result.format}) in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
   }
 
@@ -322,7 +326,7 @@ export class DocumentLinter implements vscode.Disposable {
         }
         if (text.length > this.settings.maxFileSizeKb * 1024) continue;
         const result = this.linter.lint(file, text, { settings: this.settingsFor(uri), context: contextOf(file) });
-        this.collection.set(uri, result.findings.map((f) => toDiagnostic(f, uri)));
+        this.collection.set(uri, this.baseline.diagnostics(uri, text, result.findings, (f) => toDiagnostic(f, uri)));
         if (collect && !result.skipped) collect({ uri, text, result });
       }
       const count = notebook ? (this.notebookStates.get(uri.toString())?.result.findings.length ?? 0) : (this.collection.get(uri)?.length ?? 0);

@@ -4,8 +4,10 @@ import { ConfigFileFinder } from '../node/configFile';
 import { GreenMlCodeActions } from './codeActions';
 import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCompareRegions } from './compareRegions';
+import { watchBaselineFiles } from './baseline';
 import { registerCommands } from './commands';
 import { registerReportCommands } from './report';
+import { useBundledRulePages } from './convert';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
 import { EditorPricing } from './pricing';
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     // The build copies the parsers' WebAssembly next to the bundle.
     locateWasm: (file) => vscode.Uri.joinPath(context.extensionUri, 'dist', file).fsPath,
   });
+  // The rule id of a finding opens its page from the extension's own docs/rules/, offline.
+  useBundledRulePages(context.extensionUri);
   const settings = readSettings(linter.rules);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
@@ -96,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   );
   const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
   context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
+  context.subscriptions.push(watchBaselineFiles(() => documents.relintOpenDocuments()));
   registerCommands(context, documents, log);
   registerReportCommands(context, documents, log);
   const explorer = registerExplorer(context, log, version);

@@ -206,10 +206,12 @@ describe('CLI', () => {
 });
 
 describe('SARIF output', () => {
-  const dir = project({ 'infra/my stack.yaml': failingTemplate, 'ok.json': passingTemplate });
+  // Made in before(), once the root hook has given the run its temporary folder.
+  let dir: string;
   // The parsed report is untyped JSON, as in the tests above.
   let sarif: ReturnType<typeof JSON.parse>;
   before(async () => {
+    dir = project({ 'infra/my stack.yaml': failingTemplate, 'ok.json': passingTemplate });
     sarif = JSON.parse((await cli(dir, 'lint', '--format', 'sarif')).stdout);
   });
 

@@ -24,8 +24,11 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** The footprint report as Markdown: totals, tables per rule, per file, per finding and per target, assumptions and sources. */
-export function formatFootprintMarkdown(model: FootprintModel): string {
+/**
+ * The footprint report as Markdown: totals, tables per rule, per file, per finding and per target,
+ * assumptions and sources; with `summary`, the totals and the table per rule only (a CI job summary).
+ */
+export function formatFootprintMarkdown(model: FootprintModel, options: { summary?: boolean } = {}): string {
   const t = model.totals;
   const out: string[] = ['# Green ML footprint report', ''];
   out.push(
@@ -47,6 +50,9 @@ export function formatFootprintMarkdown(model: FootprintModel): string {
       ? table(['Rule', 'Findings', 'With a saving', 'Saving over job bounds', 'Saving per month'], model.rules.map((r) => [escapeMarkdown(ruleLabel(r)), String(r.findings), String(r.withSaving), ...periods(r.savings)]))
       : 'No findings.',
     '',
+  );
+  if (options.summary) return out.join('\n');
+  out.push(
     '## Per file',
     '',
     table(

@@ -23,8 +23,10 @@ export function formatSarif(report: Report, cwd: string): string {
   const results: Sarif.Result[] = [];
   for (const file of report.results) {
     const uri = toRelativeUri(file.path);
-    for (const finding of file.findings) results.push(toResult(finding, uri, ruleIndex.get(finding.ruleId)));
+    for (const finding of file.findings) results.push(toResult(finding, uri, ruleIndex.get(finding.ruleId), report.baseline ? 'new' : undefined));
   }
+  // With --baseline the accepted findings travel too, marked unchanged, so a dashboard can tell them apart.
+  for (const { path, finding } of report.baseline?.unchanged ?? []) results.push(toResult(finding, toRelativeUri(path), ruleIndex.get(finding.ruleId), 'unchanged'));
   const log: Sarif.Log = {
     $schema: sarifSchema,
     version: '2.1.0',
@@ -35,7 +37,7 @@ export function formatSarif(report: Report, cwd: string): string {
         // as a tool execution notification.
         invocations: [toInvocation(report)],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
-        artifacts: report.results.filter((r) => r.findings.length).map((r) => ({ location: { uri: toRelativeUri(r.path), uriBaseId: '%SRCROOT%' } })),
+        artifacts: [...new Set([...report.results.filter((r) => r.findings.length).map((r) => r.path), ...(report.baseline?.unchanged ?? []).map((u) => u.path)])].map((p) => ({ location: { uri: toRelativeUri(p), uriBaseId: '%SRCROOT%' } })),
         results,
       },
     ],
@@ -68,13 +70,14 @@ function toDescriptor(rule: AnyRule): Sarif.ReportingDescriptor {
   };
 }
 
-function toResult(finding: Finding, uri: string, ruleIndex: number | undefined): Sarif.Result {
+function toResult(finding: Finding, uri: string, ruleIndex: number | undefined, baselineState?: Sarif.Result.baselineState): Sarif.Result {
   const result: Sarif.Result = {
     ruleId: finding.ruleId,
     level: toLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: toRegion(finding) } }],
   };
+  if (baselineState) result.baselineState = baselineState;
   if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
   if (finding.related?.length) {
     result.relatedLocations = finding.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.fileName === undefined ? uri : toRelativeUri(r.fileName), uriBaseId: '%SRCROOT%' }, region: toRegion(r) } }));

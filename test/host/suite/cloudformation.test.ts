@@ -34,6 +34,10 @@ suite('CloudFormation templates', () => {
     const [diagnostic] = sml401;
     assert.strictEqual(diagnostic.source, 'Green ML');
     assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.value === 'SML401', `code is ${JSON.stringify(diagnostic.code)}, expected { value: 'SML401', … }`);
+    // The rule id opens the rule page bundled in the extension, offline.
+    assert.strictEqual(diagnostic.code.target.scheme, 'file');
+    assert.match(diagnostic.code.target.path, /\/docs\/rules\/log-group-no-retention\.md$/);
+    await vscode.workspace.fs.stat(diagnostic.code.target);
     assert.strictEqual(diagnostic.range.start.line, lineOfKey(document, 'TrainingLogs'));
     assert.match(document.getText(diagnostic.range), /^TrainingLogs$/);
   });

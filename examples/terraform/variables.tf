@@ -1,0 +1,4 @@
+variable "team" {
+  type    = string
+  default = "churn"
+}
