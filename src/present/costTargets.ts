@@ -4,15 +4,15 @@ import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import type { PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from '../rules/utils/cfnFacts';
-import { listVariants } from '../rules/utils/cfnEndpoints';
-import { listCdkVariants } from '../rules/utils/cdkEndpoints';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { listVariants } from '../model/read/cfnEndpoints';
+import { listCdkVariants } from '../model/read/cdkEndpoints';
 import { getProp } from '../parsers/cdk/model';
-import { endpointVariantsOf } from '../rules/utils/endpoints';
-import { awsProviderRegions, regionArgument } from '../rules/utils/regions';
-import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isTunerCall, spotSetupOf } from '../rules/utils/sagemaker';
-import { listTfVariants } from '../rules/utils/tfEndpoints';
-import { trainingJobOf } from '../rules/utils/training';
+import { endpointVariantsOf } from '../model/read/pythonEndpoints';
+import { awsProviderRegions, regionArgument } from '../model/read/regions';
+import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isTunerCall, spotSetupOf } from '../model/read/sagemaker';
+import { listTfVariants } from '../model/read/tfEndpoints';
+import { trainingJobOf } from '../model/read/training';
 
 /** A place in the code that starts billable SageMaker capacity, with what the code says of it. Offsets index the code walked. */
 export type CostTarget = TrainingTarget | AlwaysOnTarget;

@@ -1,16 +1,16 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnEntry, CfnMap, CfnResource } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
-import type { PropertyText } from './utils/cfnEdits';
-import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
+import type { PropertyText } from '../model/edit/cfnEdits';
+import { insertCfnMapProperty, insertCfnProperty } from '../model/edit/cfnEdits';
 import type { TfBlock, TfResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { headerRange } from './utils/tfEdits';
-import type { CfnSnippet } from './utils/cfnSnippet';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { headerRange } from '../model/edit/tfEdits';
+import type { CfnSnippet } from '../model/edit/cfnSnippet';
 import type { CdkConstruct } from '../parsers/cdk/model';
 import { getProp, propsKnown } from '../parsers/cdk/model';
-import { constructName, constructRange } from './utils/cdkEdits';
+import { constructName, constructRange } from '../model/edit/cdkEdits';
 
 /** The same path as CDK props of `sagemaker.CfnDomain` (camelCase; Python writes them in snake_case). */
 const cdkIdlePath = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'] as const;

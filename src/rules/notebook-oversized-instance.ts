@@ -2,9 +2,9 @@ import { defineRule } from '../core/defineRule';
 import { getInstanceType, isGpu } from '../data/instances';
 import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
+import { getPropertiesFact } from '../model/read/cfnFacts';
 import { getProp } from '../parsers/cdk/model';
-import { constructName } from './utils/cdkEdits';
+import { constructName } from '../model/edit/cdkEdits';
 
 export const notebookOversizedInstance = defineRule({
   id: 'SML403',

@@ -2,8 +2,8 @@ import { getClaim, isVerifiedClaim } from '../data/claims';
 import { listInstanceTypes } from '../data/instances';
 import type { InstanceRow } from '../data/types';
 import { defineRule } from '../core/defineRule';
-import { replaceString } from './utils/pythonEdits';
-import { describeAccelerators, instanceRowOf, trainingJobOf } from './utils/training';
+import { replaceString } from '../model/edit/pythonEdits';
+import { describeAccelerators, instanceRowOf, trainingJobOf } from '../model/read/training';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
 

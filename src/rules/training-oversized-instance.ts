@@ -2,9 +2,9 @@ import { defineRule } from '../core/defineRule';
 import { listInstanceTypes } from '../data/instances';
 import type { InstanceRow } from '../data/types';
 import type { Fix } from '../core/types';
-import { replaceString } from './utils/pythonEdits';
-import type { TrainingSetting } from './utils/training';
-import { describeAccelerators, instanceRowOf, trainingJobOf } from './utils/training';
+import { replaceString } from '../model/edit/pythonEdits';
+import type { TrainingSetting } from '../model/read/training';
+import { describeAccelerators, instanceRowOf, trainingJobOf } from '../model/read/training';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
 const distributableFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface', 'mxnet']);
