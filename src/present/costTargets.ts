@@ -49,6 +49,19 @@ export interface CodeRegion {
 export interface CostTargets {
   targets: CostTarget[];
   region?: CodeRegion;
+  /** How the file starts the jobs of the SDK objects it makes (filled at the end of the walk). */
+  runs?: JobRuns;
+}
+
+/**
+ * The links between a file's training targets and what starts them, so a report counts each job
+ * once: an estimator a tuner runs (and the file never starts alone) is billed as the tuner's jobs;
+ * an object with no live start at all (no `.fit()`, `.train()` or `.tune()` on it, not handed to
+ * another call, no start on an object the analysis cannot follow) is `unstarted`.
+ */
+export interface JobRuns {
+  tunedBy: Map<TrainingTarget, TrainingTarget>;
+  unstarted: TrainingTarget[];
 }
 
 const literalNumber = (value: PyValue | undefined): number | undefined => (value?.kind === 'number' ? value.value : undefined);
@@ -89,12 +102,50 @@ function trainingTarget(call: PythonCall): TrainingTarget | undefined {
 }
 
 /** The estimator a tuner runs: its first positional argument or `estimator=`. */
-function tunerTarget(call: PythonCall): CostTarget | undefined {
+function tunerTarget(call: PythonCall): TrainingTarget | undefined {
   const estimator = getKeyword(call, 'estimator')?.value ?? call.positional[0];
   const maxJobs = literalCount(getKeyword(call, 'max_jobs')?.value);
   const job = estimator?.kind === 'call' ? trainingTarget(estimator.call) : undefined;
   if (!job || maxJobs === undefined) return undefined;
   return { ...job, kind: 'tuner', start: call.start, end: call.end, maxJobs };
+}
+
+/** The methods that start a job of an SDK object: an estimator's or tuner's `fit`, a `ModelTrainer`'s `train`, a v3 tuner's `tune`. */
+const startMethods = /\)\.(?:fit|train|tune)$/;
+const startMethodNames = new Set(['fit', 'train', 'tune']);
+
+/** Which SDK objects the file starts: each made object by the start of the call that made it. */
+interface Starts {
+  /** SDK objects made (estimators, trainers, tuners), by the start of the call that made them. */
+  made: Map<number, TrainingTarget>;
+  started: Set<number>;
+  /** Estimators a tuner runs, with the tuner: their jobs are the tuner's. */
+  tuned: Map<number, number>;
+  /** A start on an object the analysis could not follow: any object may be started. */
+  unknown: boolean;
+}
+
+/** Marks what a call starts, tunes or hands on (an object passed to another call may be started there). */
+function noteStarts(call: PythonCall, starts: Starts): void {
+  if (call.receiver && startMethods.test(call.name)) starts.started.add(call.receiver.start);
+  for (const value of [...call.positional, ...call.keywords.map((k) => k.value)]) {
+    if (value.kind !== 'call' || !starts.made.has(value.call.start)) continue;
+    if (isTunerCall(call)) starts.tuned.set(value.call.start, call.start);
+    else starts.started.add(value.call.start);
+  }
+}
+
+/** The links of {@link JobRuns}, once every call of the file is seen. */
+function settleStarts(starts: Starts): JobRuns {
+  const runs: JobRuns = { tunedBy: new Map(), unstarted: [] };
+  for (const [start, target] of starts.made) {
+    if (starts.started.has(start) || starts.unknown) continue;
+    const tuner = starts.tuned.get(start);
+    const tunedBy = tuner === undefined ? undefined : starts.made.get(tuner);
+    if (tunedBy) runs.tunedBy.set(target, tunedBy);
+    else runs.unstarted.push(target);
+  }
+  return runs;
 }
 
 /**
@@ -106,18 +157,31 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
   const setRegion = (code: string | undefined, start: number): void => {
     if (code !== undefined && !sink.region) sink.region = { code, start };
   };
+  const starts: Starts = { made: new Map(), started: new Set(), tuned: new Map(), unknown: false };
   return {
+    pythonModule(module) {
+      if (module.unresolvedCalls.some((u) => startMethodNames.has(u.method))) starts.unknown = true;
+    },
+    onEnd() {
+      sink.runs = settleStarts(starts);
+    },
     pythonCall(call) {
       const region = regionArgument(call);
       if (region?.value.kind === 'string') setRegion(region.value.value, region.start);
+      noteStarts(call, starts);
       if (isTunerCall(call)) {
         const target = tunerTarget(call);
-        if (target) sink.targets.push(target);
+        if (target) {
+          sink.targets.push(target);
+          starts.made.set(call.start, target);
+        }
         return;
       }
       const training = trainingTarget(call);
       if (training) {
         sink.targets.push(training);
+        // A boto3 request starts its job; an SDK object waits for its start method.
+        if (!call.name.startsWith('boto3.')) starts.made.set(call.start, training);
         return;
       }
       for (const variant of endpointVariantsOf(call)) {
