@@ -95,9 +95,9 @@ export type Effect =
   | { kind: 'serverless'; instanceType: string; count?: number }
   | { kind: 'scale-to-zero'; instanceType: string; count?: number }
   | { kind: 'retention' }
-  /** The resource runs until deleted: priced at its whole monthly burn. */
-  | { kind: 'teardown'; usage: Usage; instanceType: string; count?: number }
-  | { kind: 'stop-when-idle'; usage: Usage; instanceType: string; count?: number }
+  /** The resource runs until deleted or stopped: priced at its monthly burn (the type of the resource it sits on when the finding names none). */
+  | { kind: 'teardown'; usage: Usage; instanceType?: string; count?: number }
+  | { kind: 'stop-when-idle'; usage: Usage; instanceType?: string; count?: number }
   | { kind: 'none'; reason: string };
 
 /** 1-based range, end exclusive. */

@@ -34,7 +34,7 @@ export interface Amount {
  * or tuner's upper bound; `month`: per 730-hour month of an endpoint or notebook instance.
  */
 export interface Saving {
-  kind: 'spot' | 'instance-type' | 'region' | 'reported';
+  kind: 'spot' | 'instance-type' | 'region' | 'idle' | 'reported';
   /** One sentence: what changes (e.g. "ml.g5.xlarge → ml.inf2.xlarge"). */
   description: string;
   bound?: Amount;
@@ -268,7 +268,29 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  const swap = instanceTypeSwap(finding, file.text);
+  const effect = finding.effect;
+  if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
+    const kinds: ReadonlyArray<CostTarget['kind']> = effect.usage === 'notebook' ? ['notebook'] : ['endpoint'];
+    const target = targetOf(finding, file.targets.filter((t) => kinds.includes(t.kind)), effect.instanceType);
+    if (!target) return { noFigure: `no ${kinds[0] === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
+    const e = estimateTarget(target, target.instanceType, region.code, settings);
+    const month = periodAmount(e).month;
+    const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';
+    return {
+      saving: {
+        kind: 'idle',
+        description: `${target.instanceCount} × ${target.instanceType}: ${what}, up to its whole monthly burn`,
+        ...(month ? { month } : {}),
+        upTo: true,
+        estimated: true,
+        sources: [...(e.alwaysOn?.sources ?? [])],
+        notes: ['the saving is every hour the resource would otherwise run idle: up to its monthly cost, less the hours it is used'],
+      },
+    };
+  }
+
+  // An instance swap: the finding's effect names both types (rules not yet saying their effect: the types their fix writes).
+  const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : effect ? undefined : instanceTypeSwap(finding, file.text);
   if (swap) {
     const target = targetOf(finding, file.targets, swap.from);
     if (!target) return { noFigure: 'the instance count or run limit is not a literal' };

@@ -21,6 +21,9 @@ const idlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleM
 /** The same path as nested Terraform blocks of `aws_sagemaker_domain`. */
 const tfIdlePath = ['default_user_settings', 'jupyter_lab_app_settings', 'app_lifecycle_management', 'idle_settings'] as const;
 
+/** A notebook instance with an auto-stop script bills only the hours it is used. */
+const stopWhenIdle = { kind: 'stop-when-idle', usage: 'notebook' } as const;
+
 export const notebookNoAutoStop = defineRule({
   id: 'SML402',
   name: 'notebook-no-auto-stop',
@@ -67,6 +70,7 @@ export const notebookNoAutoStop = defineRule({
           context.report({
             ...headerRange(resource.block),
             messageId: 'noLifecycleConfig',
+            effect: stopWhenIdle,
             data: { name: `aws_sagemaker_notebook_instance.${resource.name}` },
             fix: { title: 'Attach an aws_sagemaker_notebook_instance_lifecycle_configuration whose on_start script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
           });
@@ -109,6 +113,7 @@ export const notebookNoAutoStop = defineRule({
       context.report({
         ...constructRange(construct),
         messageId: 'noLifecycleConfig',
+        effect: stopWhenIdle,
         data: { name: constructName(construct) },
         fix: { title: 'Attach a sagemaker.CfnNotebookInstanceLifecycleConfig whose onStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
       });
@@ -152,6 +157,7 @@ export const notebookNoAutoStop = defineRule({
         start: resource.keyStart,
         end: resource.keyEnd,
         messageId: 'noLifecycleConfig',
+        effect: stopWhenIdle,
         data: { name: resource.logicalId },
         fix: { title: 'Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig whose OnStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
       });

@@ -253,4 +253,28 @@ describe('footprint input from the engine', () => {
     const model = buildFootprint([footprintInputOf(linter, 'both.py', text, result)]);
     assert.deepEqual(model.targets.map((t) => [t.kind, t.line, t.started]), [['training', 4, undefined], ['tuner', 6, undefined], ['training', 8, undefined]]);
   });
+
+  it('an idle notebook instance with no auto-stop: priced at its monthly burn, from the finding’s effect; an oversized one: the smaller type’s difference', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Lab:
+          Type: AWS::SageMaker::NotebookInstance
+          Properties:
+            InstanceType: ml.g4dn.xlarge
+            RoleArn: arn:aws:iam::123456789012:role/lab
+    `;
+    const result = linter.lint('lab.yaml', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'lab.yaml', text, result)]);
+    const target = model.targets.find((t) => t.kind === 'notebook');
+    assert.ok(target?.alwaysOn, 'the notebook instance is a target');
+    const idle = model.findings.find((f) => f.ruleId === 'SML402');
+    assert.ok(idle?.saving, `SML402 has a figure: ${idle?.noFigure}`);
+    assert.equal(idle.saving.month?.costUsd, target.alwaysOn.costUsdPerMonth);
+    assert.equal(idle.saving.upTo, true);
+    assert.match(idle.saving.description, /1 × ml\.g4dn\.xlarge: stop it when idle/);
+    const oversized = model.findings.find((f) => f.ruleId === 'SML403');
+    assert.match(oversized?.saving?.description ?? `no figure: ${oversized?.noFigure}`, /^ml\.g4dn\.xlarge → ml\.t3\.medium$/);
+  });
 });
