@@ -50,6 +50,30 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            noAwsSdk,
+            { group: ['**/rules/*', '**/present/*', '**/estimate/*', '**/cli/*', '**/node/*', '**/aws/*', '**/vscode/*'], message: 'src/model/ imports only core, data and parsers: rules and views sit above it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/present/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noVscode], patterns: [noAwsSdk, { group: ['**/rules/*', '**/parsers/*', '**/parsers/**'], message: 'src/present/ never imports rules or parsers: it reads the model.' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', 'esbuild.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -10,8 +10,8 @@ import { estimateInstance, gridIntensity } from '../estimate/estimate';
 import { lowerCarbonRegion as lowestCarbonRegion } from '../estimate/savings';
 import type { LensRegion } from './codeLens';
 import { lensRegion } from './codeLens';
-import type { CostTarget, CostTargets } from './costTargets';
-import { costTargetVisitors } from './costTargets';
+import type { CostTarget, CostTargets } from '../model/costTargets';
+import { costTargetVisitors } from '../model/costTargets';
 
 /**
  * The footprint report's model: findings and estimated savings per file and per rule, and the
