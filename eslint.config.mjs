@@ -58,7 +58,7 @@ export default tseslint.config(
           paths: [noVscode],
           patterns: [
             noAwsSdk,
-            { group: ['**/rules/*', '**/present/*', '**/estimate/*', '**/cli/*', '**/node/*', '**/aws/*', '**/vscode/*'], message: 'src/model/ imports only core, data and parsers: rules and views sit above it.' },
+            { group: ['**/rules', '**/rules/*', '**/present/*', '**/estimate/*', '**/cli/*', '**/node/*', '**/aws/*', '**/vscode/*'], message: 'src/model/ imports only core, data and parsers: rules and views sit above it.' },
           ],
         },
       ],
@@ -69,7 +69,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noVscode], patterns: [noAwsSdk, { group: ['**/rules/*', '**/parsers/*', '**/parsers/**'], message: 'src/present/ never imports rules or parsers: it reads the model.' }] },
+        { paths: [noVscode], patterns: [noAwsSdk, { group: ['**/rules', '**/rules/*', '**/parsers/*', '**/parsers/**'], message: 'src/present/ never imports rules or parsers: it reads the model.' }] },
       ],
     },
   },
