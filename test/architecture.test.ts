@@ -21,6 +21,22 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
+/** The top-level folder of src/ a resolved import lands in. */
+function folderOf(resolved: string): string {
+  return path.relative(src, resolved).split(path.sep)[0];
+}
+
+/**
+ * The rows of the import table (docs: architecture §4.1) enforced so far, by folder: the model of
+ * SageMaker resources sits on the parsers and below the rules; the views never reach back into
+ * the rules or the parsers.
+ */
+const mayImport: Record<string, readonly string[]> = {
+  data: ['core', 'data'],
+  model: ['core', 'data', 'parsers', 'model'],
+  present: ['core', 'data', 'model', 'estimate', 'aws', 'present'],
+};
+
 describe('architecture', () => {
   const files = sources(src);
 
@@ -33,6 +49,10 @@ describe('architecture', () => {
         if (spec === 'vscode') assert.ok(relative.startsWith('vscode/'), `${relative} imports vscode`);
         if (spec.startsWith('@aws-sdk/')) assert.ok(relative.startsWith('aws/'), `${relative} imports ${spec}`);
         if (relative.startsWith('core/')) assert.ok(spec.startsWith('./'), `${relative} (core) imports ${spec}`);
+        const folder = spec.startsWith('.') ? folderOf(path.resolve(path.dirname(file), spec)) : undefined;
+        if (folder === undefined) continue;
+        const allowed = mayImport[relative.split('/')[0]];
+        if (allowed) assert.ok(allowed.includes(folder), `${relative} imports ${spec}: ${relative.split('/')[0]}/ may import only ${allowed.join(', ')}`);
       }
     });
   }

@@ -345,6 +345,7 @@ export class Linter {
       if (!finding.related.length) delete finding.related;
     }
     if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
+    if (d.effect) finding.effect = d.effect;
     return finding;
   }
 

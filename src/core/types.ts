@@ -87,6 +87,26 @@ export interface Fix {
   placeholders?: string[];
 }
 
+/** What an instance runs, as the price tables and the catalogue's `uses` name it. */
+export type Usage = 'hosting' | 'training' | 'notebook' | 'processing';
+
+/**
+ * What the change a finding asks for does, as data: the savings, hover, CodeLens, footprint
+ * report and Model Card price it from this and the resource, never from the rule id or the
+ * fix's text. `count` is the number of instances when the code says it.
+ */
+export type Effect =
+  | { kind: 'instance-swap'; usage: Usage; from: string; to: string; count?: number; silicon: 'graviton' | 'inferentia' | 'trainium' | 'smaller' }
+  | { kind: 'spot'; usage: Usage; instanceType: string; count?: number }
+  | { kind: 'region-move'; from: string; to?: string; instanceType?: string; usage?: Usage }
+  | { kind: 'serverless'; instanceType: string; count?: number }
+  | { kind: 'scale-to-zero'; instanceType: string; count?: number }
+  | { kind: 'retention' }
+  /** The resource runs until deleted or stopped: priced at its monthly burn (the type of the resource it sits on when the finding names none). */
+  | { kind: 'teardown'; usage: Usage; instanceType?: string; count?: number }
+  | { kind: 'stop-when-idle'; usage: Usage; instanceType?: string; count?: number }
+  | { kind: 'none'; reason: string };
+
 /** 1-based range, end exclusive. */
 export interface Range {
   line: number;
@@ -131,6 +151,8 @@ export interface Finding extends Range {
   cell?: CellLocation;
   /** Well-Architected or other tags carried into SARIF. */
   tags?: string[];
+  /** What the suggested change does, for figures; absent when the rule does not say yet. */
+  effect?: Effect;
 }
 
 export const parseErrorRuleId = 'parse-error';
@@ -194,6 +216,7 @@ export interface ReportDescriptor<M extends string> {
   suggestions?: Fix[];
   /** Offsets index the linted code, or the text of `fileName` when set (a file of the same {@link FileContext}). */
   related?: Array<{ start: number; end: number; message: string; fileName?: string }>;
+  effect?: Effect;
 }
 
 export interface RuleContext<M extends string, O> {

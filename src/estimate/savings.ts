@@ -3,7 +3,7 @@ import { listRegions } from '../data/regions';
 import type { RegionRow } from '../data/types';
 import { spotDiscount } from './bounds';
 import type { InstanceEstimate, IntensityChoice } from './estimate';
-import { gridIntensity } from './estimate';
+import { estimateInstance, gridIntensity } from './estimate';
 
 /** What a finding suggests: another instance type, managed spot, serverless, another region. */
 export type SavingKind = 'spot' | 'trainium' | 'inferentia' | 'graviton' | 'serverless' | 'region' | 'smaller';
@@ -191,4 +191,54 @@ export function regionSaving(from: RegionRow, to: RegionRow, choice: IntensityCh
     notes: ['operational emissions only; embodied emissions do not depend on the region'],
     sources: [...new Set([a.source, b.source])],
   };
+}
+
+/** `n` with three significant digits and no exponent (0.0413, 2.82, 1070); `—` for null. */
+export function formatFigure(n: number | null, significant = 3): string {
+  if (n === null) return '—';
+  if (n === 0) return '0';
+  const digits = Math.max(0, significant - 1 - Math.floor(Math.log10(Math.abs(n))));
+  // toFixed never writes an exponent below 1e21; trailing zeros go (toLocaleString did the same, 20× slower).
+  const fixed = n.toFixed(Math.min(digits, 12));
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** `$1.41`, `$0.23`, `$113.07`; `—` for null. */
+export function formatUsd(n: number | null): string {
+  if (n === null) return '—';
+  return `$${n < 0.1 ? formatFigure(n, 2) : n.toFixed(2)}`;
+}
+
+/**
+ * ` (≈ $1.41/h, 0.123 kgCO2e/h in us-east-1)`: the hourly price and emissions of
+ * one instance from the offline estimate, for messages; empty when the type has
+ * neither figure.
+ */
+export function hourlyFigures(estimate: { costUsdPerHour: number | null; totalKgCo2ePerHour: number | null; region: string }): string {
+  if (estimate.costUsdPerHour === null && estimate.totalKgCo2ePerHour === null) return '';
+  return ` (≈ ${formatUsd(estimate.costUsdPerHour)}/h, ${formatFigure(estimate.totalKgCo2ePerHour)} kgCO2e/h in ${estimate.region})`;
+}
+
+/** Estimates with the default assumptions (us-east-1, 50%), by instance type: the same few types recur in a file. */
+const defaultEstimates = new Map<string, InstanceEstimate>();
+
+export function defaultEstimate(instanceType: string): InstanceEstimate {
+  let estimate = defaultEstimates.get(instanceType);
+  if (!estimate) defaultEstimates.set(instanceType, (estimate = estimateInstance(instanceType)));
+  return estimate;
+}
+
+/** {@link hourlyFigures} of one instance type with the default assumptions, for a rule's message. */
+export function perHourFigures(instanceType: string): string {
+  return hourlyFigures(defaultEstimate(instanceType));
+}
+
+/** `; Green ML's estimate (us-east-1, 50% utilisation): $a → $b per hour, x → y Wh per hour` for a swap of hosting types; empty when neither figure is known. */
+export function switchFigures(from: string, to: string): string {
+  const a = defaultEstimate(from);
+  const b = defaultEstimate(to);
+  const parts: string[] = [];
+  if (a.costUsdPerHour !== null && b.costUsdPerHour !== null) parts.push(`$${a.costUsdPerHour.toFixed(3)} → $${b.costUsdPerHour.toFixed(3)} per hour`);
+  if (a.complete && b.complete && a.energyKwhPerHour !== null && b.energyKwhPerHour !== null) parts.push(`${(a.energyKwhPerHour * 1000).toFixed(0)} → ${(b.energyKwhPerHour * 1000).toFixed(0)} Wh per hour`);
+  return parts.length ? `; Green ML's estimate (us-east-1, 50% utilisation): ${parts.join(', ')}` : '';
 }

@@ -4,7 +4,7 @@ import { alwaysOnCost, hoursPerMonth, trainingBound } from '../estimate/bounds';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import type { LivePriceInput, PriceKey, PriceUsage } from '../estimate/priceCache';
-import type { CostTarget, CostTargets } from './costTargets';
+import type { CostTarget, CostTargets } from '../model/costTargets';
 import { formatFigure, formatUsd } from './figures';
 import { otherRegionPrice } from './priceLabel';
 

@@ -11,8 +11,8 @@ import { estimateInstance, gridIntensity } from '../estimate/estimate';
 import { lowerCarbonRegion as lowestCarbonRegion } from '../estimate/savings';
 import type { LensRegion } from './codeLens';
 import { lensRegion } from './codeLens';
-import type { CostTarget } from './costTargets';
-import { costTargetVisitors } from './costTargets';
+import type { CostTarget, CostTargets } from '../model/costTargets';
+import { costTargetVisitors } from '../model/costTargets';
 
 /**
  * The footprint report's model: findings and estimated savings per file and per rule, and the
@@ -35,7 +35,7 @@ export interface Amount {
  * or tuner's upper bound; `month`: per 730-hour month of an endpoint or notebook instance.
  */
 export interface Saving {
-  kind: 'spot' | 'instance-type' | 'region' | 'reported';
+  kind: 'spot' | 'instance-type' | 'region' | 'idle' | 'reported';
   /** One sentence: what changes (e.g. "ml.g5.xlarge → ml.inf2.xlarge"). */
   description: string;
   bound?: Amount;
@@ -50,6 +50,12 @@ export interface Saving {
 /** A finding as the report takes it: a rule may one day give its own `saving`; otherwise the model computes one. */
 export type FootprintFinding = Finding & { saving?: Saving };
 
+/**
+ * A cost target as the report takes it: `tunedBy`, the tuner whose jobs it is (billed there,
+ * once); `started: 'never'`, a job whose only start is commented out (shown, added to no total).
+ */
+export type FootprintTargetInput = CostTarget & { tunedBy?: CostTarget; started?: 'never' };
+
 /** One file as the model takes it: its lint result, the linted text and its cost targets (offsets of the file). */
 export interface FootprintFileInput {
   /** As shown (relative to the workspace or working directory). */
@@ -57,7 +63,7 @@ export interface FootprintFileInput {
   text: string;
   format?: Format;
   findings: readonly FootprintFinding[];
-  targets: readonly CostTarget[];
+  targets: readonly FootprintTargetInput[];
   /** The region the code sets, if any. */
   codeRegion?: string;
 }
@@ -94,6 +100,8 @@ export interface FootprintTarget {
   bound?: JobBound;
   /** Endpoint or notebook instance: per hour and per month. */
   alwaysOn?: AlwaysOnCost;
+  /** `never`: the code makes the job but never starts it; its figures are shown, not added to any total. */
+  started?: 'never';
 }
 
 /** Sums over known figures; `incomplete` counts the items whose figure was unknown and left out. */
@@ -217,23 +225,33 @@ function instanceTypeSwap(finding: Finding, text: string): { from: string; to: s
  * (IaC endpoint configurations, whose target is the resource's key) the nearest one before it
  * with the given instance type.
  */
-function targetOf(finding: Finding, targets: readonly CostTarget[], instanceType?: string): CostTarget | undefined {
+function targetOf(finding: Finding, targets: readonly FootprintTargetInput[], instanceType?: string): FootprintTargetInput | undefined {
   const containing = targets.filter((t) => t.start <= finding.start && finding.start <= t.end).sort((a, b) => b.start - a.start);
   const inner = containing.find((t) => !instanceType || t.instanceType === instanceType);
-  if (inner) return inner;
+  if (inner) return billedAs(inner);
   if (!instanceType) return undefined;
-  return targets.filter((t) => t.start <= finding.start && t.instanceType === instanceType).sort((a, b) => b.start - a.start)[0];
+  const before = targets.filter((t) => t.start <= finding.start && t.instanceType === instanceType).sort((a, b) => b.start - a.start)[0];
+  return before && billedAs(before);
 }
 
 function difference(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
 }
 
+const neverStarted = (target: FootprintTargetInput): boolean => target.started === 'never';
+
+/** The target that bills a target's jobs: the tuner that runs an estimator, else itself. */
+const billedAs = (target: FootprintTargetInput): FootprintTargetInput => target.tunedBy ?? target;
+
+/** Why a finding on a job the code never starts has no figure. */
+export const neverStartedNote = 'the code never starts this job (no live .fit(), .train() or .tune() call on it): nothing runs, nothing to save';
+
 /** The saving a finding implies, computed from the estimate; or why there is no figure. */
 function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion, settings: FootprintSettings): { saving: Saving } | { noFigure: string } {
   if (finding.ruleName === 'training-no-spot') {
     const target = targetOf(finding, file.targets.filter((t) => t.kind === 'training' || t.kind === 'tuner'));
     if (!target) return { noFigure: 'the job’s instance type, count or run limit is not a literal' };
+    if (neverStarted(target)) return { noFigure: neverStartedNote };
     const discount = spotDiscount();
     if (!discount) return { noFigure: 'no verified figure for the spot discount' };
     const e = estimateTarget(target, target.instanceType, region.code, settings);
@@ -251,10 +269,33 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  const swap = instanceTypeSwap(finding, file.text);
+  const effect = finding.effect;
+  if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
+    const kinds: ReadonlyArray<CostTarget['kind']> = effect.usage === 'notebook' ? ['notebook'] : ['endpoint'];
+    const target = targetOf(finding, file.targets.filter((t) => kinds.includes(t.kind)), effect.instanceType);
+    if (!target) return { noFigure: `no ${kinds[0] === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
+    const e = estimateTarget(target, target.instanceType, region.code, settings);
+    const month = periodAmount(e).month;
+    const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';
+    return {
+      saving: {
+        kind: 'idle',
+        description: `${target.instanceCount} × ${target.instanceType}: ${what}, up to its whole monthly burn`,
+        ...(month ? { month } : {}),
+        upTo: true,
+        estimated: true,
+        sources: [...(e.alwaysOn?.sources ?? [])],
+        notes: ['the saving is every hour the resource would otherwise run idle: up to its monthly cost, less the hours it is used'],
+      },
+    };
+  }
+
+  // An instance swap: the finding's effect names both types (rules not yet saying their effect: the types their fix writes).
+  const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : effect ? undefined : instanceTypeSwap(finding, file.text);
   if (swap) {
     const target = targetOf(finding, file.targets, swap.from);
     if (!target) return { noFigure: 'the instance count or run limit is not a literal' };
+    if (neverStarted(target)) return { noFigure: neverStartedNote };
     const now = estimateTarget(target, swap.from, region.code, settings);
     const next = estimateTarget(target, swap.to, region.code, settings);
     const a = periodAmount(now);
@@ -290,7 +331,7 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
       return { costUsd: null, kgCo2e: sum };
     };
     const sources = new Set<string>();
-    for (const target of file.targets) {
+    for (const target of file.targets.filter((t) => !neverStarted(t) && billedAs(t) === t)) {
       const now = periodAmount(estimateTarget(target, target.instanceType, region.code, settings));
       const there = estimateTarget(target, target.instanceType, lower.code, settings);
       for (const s of there.estimate.sources) sources.add(s);
@@ -330,18 +371,24 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
   const regions = new Map<string, string[]>();
   let defaultMaxRun = false;
   let spotUsed = false;
+  let neverStartedJobs = 0;
 
   for (const file of files) {
     const region = lensRegion({ targets: [...file.targets], ...(file.codeRegion ? { region: { code: file.codeRegion, start: 0 } } : {}) }, { region: settings.region });
     const lines = new LineIndex(file.text);
     const row: FootprintFile = { path: file.path, region, findings: 0, withSaving: 0, savings: emptyPeriods(), footprint: emptyPeriods(), targets: file.targets.length };
-    for (const target of file.targets) {
+    // An estimator a tuner runs is billed as the tuner's jobs: counted there, once.
+    for (const target of file.targets.filter((t) => billedAs(t) === t)) {
       const e = estimateTarget(target, target.instanceType, region.code, settings);
       for (const s of e.bound?.sources ?? e.alwaysOn?.sources ?? []) sources.add(s);
       if (e.bound?.defaultMaxRun) defaultMaxRun = true;
-      addPeriods(row.footprint, periodAmount(e));
-      addPeriods(totals.footprint, periodAmount(e));
-      targetRows.push({ path: file.path, line: lineOf(lines, target.start), kind: target.kind, instanceType: target.instanceType, instanceCount: target.instanceCount, region: region.code, ...(e.bound ? { bound: e.bound } : {}), ...(e.alwaysOn ? { alwaysOn: e.alwaysOn } : {}) });
+      const never = neverStarted(target);
+      if (never) neverStartedJobs++;
+      else {
+        addPeriods(row.footprint, periodAmount(e));
+        addPeriods(totals.footprint, periodAmount(e));
+      }
+      targetRows.push({ path: file.path, line: lineOf(lines, target.start), kind: target.kind, instanceType: target.instanceType, instanceCount: target.instanceCount, region: region.code, ...(e.bound ? { bound: e.bound } : {}), ...(e.alwaysOn ? { alwaysOn: e.alwaysOn } : {}), ...(never ? { started: 'never' as const } : {}) });
     }
     if (file.targets.length || file.findings.length) regions.set(`${region.code}|${region.origin}`, [...(regions.get(`${region.code}|${region.origin}`) ?? []), file.path]);
     for (const finding of file.findings) {
@@ -385,6 +432,7 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
     `Training jobs and tuners: the upper bound, every job running to max_run${defaultMaxRun ? ` (the API default of ${defaultMaxRunSeconds.value / 3600} h where the code gives none)` : ''}; a tuner counts max_jobs jobs.`,
     `Endpoints and notebook instances: per month of ${hoursPerMonth.value} h while they are up, at their instance count.`,
     `Prices: ${priceTableSource() ? `the region's own SageMaker price of the bundled regional table (${priceTableSource()}) where it has one; otherwise ` : ''}the bundled SageMaker hosting price (us-east-1, about January 2025), else the EC2 on-demand price in us-east-1 as a lower bound, marked "(us-east-1 price)" wherever the figures are for another region; without a training price, training uses the hosting price of the type. Other regions usually cost more.`,
+    ...(neverStartedJobs ? [`${neverStartedJobs} training job${neverStartedJobs === 1 ? '' : 's'} or tuner${neverStartedJobs === 1 ? '' : 's'} the code makes but never starts (no live .fit(), .train() or .tune() call; a commented-out one does not run): listed with their figures, added to no total.`] : []),
     ...(spotUsed ? ['Spot: the saving is the most the verified AWS figure allows ("up to"), a range from 0, not a promise; spot does not change the emissions.'] : []),
     'Savings are given only where the estimate model has a figure for the change a finding suggests; other findings are counted without one. Job-bound and monthly figures are never added together.',
   ];
@@ -399,20 +447,44 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
   };
 }
 
+/** The name a call's result is assigned to on its line (`est = PyTorch(`), if any. */
+function assignedName(code: string, start: number): string | undefined {
+  const lineStart = code.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(code.slice(lineStart, start))?.[1];
+}
+
+/** True when the code holds a commented-out start of `name` (`# est.fit(...)`). */
+function hasCommentedStart(code: string, name: string): boolean {
+  return new RegExp(`^[ \\t]*#+[ \\t]*${name}\\.(?:fit|train|tune)\\(`, 'm').test(code);
+}
+
 /**
  * The report's input for one linted file: its findings, and its cost targets with offsets of the
- * file (a notebook's are mapped from its cells). Reads the code's facts through the engine.
+ * file (a notebook's are mapped from its cells), each job once (an estimator a tuner runs is the
+ * tuner's) and a job whose only start is commented out marked as never started. Reads the code's
+ * facts through the engine.
  */
 export function footprintInputOf(linter: Linter, path: string, text: string, result: LintResult): FootprintFileInput {
-  const targets: { targets: CostTarget[]; region?: { code: string; start: number } } = { targets: [] };
-  const collected = result.format ? linter.collectFacts(result.fileName, text, costTargetVisitors(targets), { format: result.format }) : undefined;
+  const sink: CostTargets = { targets: [] };
+  const collected = result.format ? linter.collectFacts(result.fileName, text, costTargetVisitors(sink), { format: result.format }) : undefined;
   const toFile = (offset: number): number => collected?.embedded?.toFile(offset) ?? offset;
+  const placed = new Map<CostTarget, FootprintTargetInput>(sink.targets.map((t) => [t, { ...t, start: toFile(t.start), end: Math.max(toFile(t.start), toFile(t.end)) }]));
+  for (const [target, tuner] of sink.runs?.tunedBy ?? []) {
+    const input = placed.get(target);
+    if (input) input.tunedBy = placed.get(tuner);
+  }
+  const code = collected?.code;
+  for (const target of sink.runs?.unstarted ?? []) {
+    const name = code === undefined ? undefined : assignedName(code, target.start);
+    const input = placed.get(target);
+    if (input && name && code !== undefined && hasCommentedStart(code, name)) input.started = 'never';
+  }
   return {
     path,
     text,
     ...(result.format ? { format: result.format } : {}),
     findings: result.findings,
-    targets: targets.targets.map((t) => ({ ...t, start: toFile(t.start), end: Math.max(toFile(t.start), toFile(t.end)) })),
-    ...(targets.region ? { codeRegion: targets.region.code } : {}),
+    targets: [...placed.values()],
+    ...(sink.region ? { codeRegion: sink.region.code } : {}),
   };
 }

@@ -130,7 +130,7 @@ export function footprintHtmlBody(model: FootprintModel, options: HtmlOptions = 
       `<table>${th(['Where', 'What', 'Estimate'])}${model.targets
         .map((x) => {
           const where = location({ ruleId: '', ruleName: '', severity: 'info', message: '', path: x.path, line: x.line, column: 1 }, options);
-          const what = escapeHtml(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}`);
+          const what = escapeHtml(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}${x.started === 'never' ? '; never started by the code, not counted' : ''}`);
           const estimate = x.bound
             ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${usd(x.bound.costUsd)}${otherRegionPrice(x.bound)} · ${formatFigure(x.bound.energyKwh)} kWh · ${kg(x.bound.totalKgCo2e)}${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`
             : x.alwaysOn

@@ -4,7 +4,7 @@ import type { InstanceRow } from '../data/types';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import { switchSaving } from '../estimate/savings';
-import { getPurposeBuiltAlternative } from '../rules/endpoint-general-purpose-silicon';
+import { recommendPurposeBuilt } from '../model/recommend';
 import type { PriceLookup } from './codeLens';
 import { regionOrigin, resolveRegion } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
@@ -87,7 +87,7 @@ export function instanceHoverMarkdown(name: string, settings: HoverSettings): st
     '',
     `${e.estimated ? 'Estimate' : 'Figures'} at ${formatFigure(e.utilization * 100)}% utilisation by Cloud Carbon Footprint's method (${e.intensity} grid factor). Region from ${regionOrigin[resolved.origin]}.`,
   );
-  const alternative = getPurposeBuiltAlternative(instance);
+  const alternative = recommendPurposeBuilt(instance, 'hosting')?.row;
   if (alternative) {
     const to = estimateInstance(alternative.instanceType, { region, utilization, intensity: settings.intensity, livePrice: settings.livePrice?.({ instanceType: alternative.instanceType, region, usage: 'hosting' }) });
     const saving = switchSaving(alternative.acceleratorKind === 'inferentia' ? 'inferentia' : 'graviton', e, to, alternative.cpuMicroarchitecture);

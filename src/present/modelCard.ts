@@ -6,8 +6,8 @@ import { trainingBound } from '../estimate/bounds';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance, gridIntensity, scaleEstimate } from '../estimate/estimate';
 import type { LensRegion } from './codeLens';
-import type { CostTargets, TrainingTarget } from './costTargets';
-import { costTargetVisitors } from './costTargets';
+import type { CostTargets, TrainingTarget } from '../model/costTargets';
+import { costTargetVisitors } from '../model/costTargets';
 import { formatFigure } from './figures';
 
 /**

@@ -1,14 +1,12 @@
-import { getInstanceType, listInstanceTypes } from '../data/instances';
+import type { Effect, Usage } from '../core/types';
+import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
 import type { InstanceRow } from '../data/types';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
-import type { PriceUsage } from '../estimate/priceCache';
 import type { Saving } from '../estimate/savings';
 import { lowerCarbonRegion, regionSaving, serverlessSaving, spotSaving, switchSaving } from '../estimate/savings';
-import { getPurposeBuiltAlternative } from '../rules/endpoint-general-purpose-silicon';
-import { getComparableTrainium } from '../rules/training-gpu-instance';
-import { getCpuSize, getSingleAcceleratorSize } from '../rules/training-oversized-instance';
+import { cpuSize, recommendPurposeBuilt, recommendSmaller, singleAcceleratorSize } from '../model/recommend';
 import type { PriceLookup } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
 
@@ -25,30 +23,77 @@ export interface SavingContext {
   livePrice?: PriceLookup;
 }
 
-const usageOf: Record<string, PriceUsage> = { SML203: 'training', SML206: 'training', SML207: 'training', SML301: 'hosting', SML302: 'hosting', SML304: 'hosting', SML403: 'notebook', SML404: 'hosting' };
-
-/** A single-accelerator size of the same family that `use` accepts (for endpoints and notebooks). */
-function singleAccelerator(row: InstanceRow, use: string): InstanceRow | undefined {
-  if (use === 'training') return getSingleAcceleratorSize(row);
-  return listInstanceTypes()
-    .filter((r) => r.family === row.family && r.acceleratorCount === 1 && r.uses.includes(use))
-    .sort((a, b) => (a.vcpu ?? 0) - (b.vcpu ?? 0))[0];
-}
-
 /** The smaller instance a sizing finding points to; undefined when the finding is not about the size of the type. */
 export function smallerAlternative(ruleId: string, row: InstanceRow): InstanceRow | undefined {
   const accelerators = row.acceleratorCount ?? 0;
-  if (ruleId === 'SML206') return row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? getSingleAcceleratorSize(row) : getCpuSize(row);
-  if (ruleId === 'SML302') return accelerators > 1 ? singleAccelerator(row, 'hosting') : undefined;
-  if (ruleId === 'SML403') {
-    // A notebook: the SageMaker default type for a GPU one, else the same family at half the vCPUs.
-    if (row.acceleratorKind !== 'none') return getInstanceType('ml.t3.medium');
-    const half = (row.vcpu ?? 0) / 2;
-    return listInstanceTypes()
-      .filter((r) => r.family === row.family && r.uses.includes('notebook') && (r.vcpu ?? Infinity) <= half)
-      .sort((a, b) => (b.vcpu ?? 0) - (a.vcpu ?? 0))[0];
+  if (ruleId === 'SML206') return row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? singleAcceleratorSize(row, 'training') : cpuSize(row, 'training');
+  if (ruleId === 'SML302') return recommendSmaller(row, 'hosting')?.row;
+  if (ruleId === 'SML403') return recommendSmaller(row, 'notebook')?.row;
+  return undefined;
+}
+
+/**
+ * The effect of a finding known only by its rule id and the instance type under it (a diagnostic
+ * in the editor, which does not carry the finding's effect): the change the rule asks for, with
+ * the alternative from the recommender.
+ */
+export function effectOfRule(ruleId: string, instanceType: string | undefined, region: string): Effect | undefined {
+  const row = instanceType ? getInstanceType(instanceType) : undefined;
+  if (ruleId === 'SML404') return { kind: 'region-move', from: region, ...(row ? { instanceType: row.instanceType, usage: 'hosting' as const } : {}) };
+  if (!row) return undefined;
+  const swap = (usage: Usage, to: InstanceRow | undefined, silicon: Extract<Effect, { kind: 'instance-swap' }>['silicon']): Effect | undefined =>
+    to && { kind: 'instance-swap', usage, from: row.instanceType, to: to.instanceType, silicon };
+  switch (ruleId) {
+    case 'SML203':
+      return { kind: 'spot', usage: 'training', instanceType: row.instanceType };
+    case 'SML301':
+      return { kind: 'serverless', instanceType: row.instanceType };
+    case 'SML207':
+    case 'SML304': {
+      const usage = ruleId === 'SML207' ? 'training' : 'hosting';
+      const alternative = recommendPurposeBuilt(row, usage);
+      return alternative && swap(usage, alternative.row, alternative.kind);
+    }
+    case 'SML206':
+      return swap('training', smallerAlternative(ruleId, row), 'smaller');
+    case 'SML302':
+      return swap('hosting', smallerAlternative(ruleId, row), 'smaller');
+    case 'SML403':
+      return swap('notebook', smallerAlternative(ruleId, row), 'smaller');
   }
   return undefined;
+}
+
+/**
+ * The savings of an effect per instance-hour (or per kWh for a region move without a type), by
+ * the estimate model in the context's region (live prices when cached). Empty when the effect has
+ * no figure per instance-hour (retention, none).
+ */
+export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'instanceType'>): Saving[] {
+  const region = getRegion(context.region) ? context.region : 'us-east-1';
+  const estimate = (instanceType: string, usage: Usage, inRegion = region) =>
+    estimateInstance(instanceType, { region: inRegion, utilization: context.utilization, intensity: context.intensity, livePrice: context.livePrice?.({ instanceType, region: inRegion, usage }) });
+  switch (effect.kind) {
+    case 'region-move': {
+      const from = getRegion(region)!;
+      const to = effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, context.intensity ?? 'ccf');
+      if (!to) return [];
+      const type = effect.instanceType;
+      const usage = effect.usage ?? 'hosting';
+      return [regionSaving(from, to, context.intensity ?? 'ccf', type ? { from: estimate(type, usage), to: estimate(type, usage, to.code) } : undefined)];
+    }
+    case 'spot':
+      return [spotSaving(estimate(effect.instanceType, effect.usage)) ?? []].flat();
+    case 'serverless':
+      return [serverlessSaving(estimate(effect.instanceType, 'hosting'))];
+    case 'instance-swap': {
+      const to = getInstanceType(effect.to);
+      const kind = effect.silicon === 'smaller' ? 'smaller' : effect.silicon;
+      return [switchSaving(kind, estimate(effect.from, effect.usage), estimate(effect.to, effect.usage), to?.cpuMicroarchitecture)];
+    }
+    default:
+      return [];
+  }
 }
 
 /**
@@ -58,36 +103,8 @@ export function smallerAlternative(ruleId: string, row: InstanceRow): InstanceRo
  */
 export function savingsForFinding(ruleId: string, context: SavingContext): Saving[] {
   const region = getRegion(context.region) ? context.region : 'us-east-1';
-  const usage = usageOf[ruleId] ?? 'hosting';
-  const estimate = (instanceType: string, inRegion = region) =>
-    estimateInstance(instanceType, { region: inRegion, utilization: context.utilization, intensity: context.intensity, livePrice: context.livePrice?.({ instanceType, region: inRegion, usage }) });
-  const row = context.instanceType ? getInstanceType(context.instanceType) : undefined;
-  if (ruleId === 'SML404') {
-    const from = getRegion(region)!;
-    const to = lowerCarbonRegion(from, context.intensity ?? 'ccf');
-    if (!to) return [];
-    return [regionSaving(from, to, context.intensity ?? 'ccf', row ? { from: estimate(row.instanceType), to: estimate(row.instanceType, to.code) } : undefined)];
-  }
-  if (!row) return [];
-  const from = estimate(row.instanceType);
-  switch (ruleId) {
-    case 'SML203':
-      return [spotSaving(from) ?? []].flat();
-    case 'SML301':
-      return [serverlessSaving(from)];
-    case 'SML207': {
-      const to = row.acceleratorKind === 'gpu' ? getComparableTrainium(row) : undefined;
-      return to ? [switchSaving('trainium', from, estimate(to.instanceType), to.cpuMicroarchitecture)] : [];
-    }
-    case 'SML304': {
-      const to = getPurposeBuiltAlternative(row);
-      return to ? [switchSaving(to.acceleratorKind === 'inferentia' ? 'inferentia' : 'graviton', from, estimate(to.instanceType), to.cpuMicroarchitecture)] : [];
-    }
-    default: {
-      const to = smallerAlternative(ruleId, row);
-      return to ? [switchSaving('smaller', from, estimate(to.instanceType), to.cpuMicroarchitecture)] : [];
-    }
-  }
+  const effect = effectOfRule(ruleId, context.instanceType, region);
+  return effect ? savingsForEffect(effect, context) : [];
 }
 
 const titles: Record<Saving['kind'], string> = {

@@ -3,11 +3,11 @@ import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation'
 import type { PyKeyword } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { isSageMakerClientCall } from './utils/sagemaker';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { isSageMakerClientCall } from '../model/read/sagemaker';
 
 import { getPath, getProp } from '../parsers/cdk/model';
-import { constructName } from './utils/cdkEdits';
+import { constructName } from '../model/edit/cdkEdits';
 
 export const dataCaptureFullSampling = defineRule({
   id: 'SML305',

@@ -2,14 +2,14 @@ import { defineRule } from '../core/defineRule';
 import { getEntry, getMapValue } from '../parsers/cloudformation';
 import type { TfModule } from '../parsers/terraform';
 import { listResources } from '../parsers/terraform';
-import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { CfnText } from './utils/cfnSnippet';
-import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
-import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
+import { insertCfnMapProperty, insertCfnProperty } from '../model/edit/cfnEdits';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { CfnText } from '../model/edit/cfnSnippet';
+import { appendTfBlocks, headerRange, tfIndentUnit } from '../model/edit/tfEdits';
+import { freshResourceName, isRepeated, partnerCoverage } from '../model/edit/tfPartners';
 import { getProp, spell } from '../parsers/cdk/model';
-import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
-import { constructsWithout } from './utils/cdkFacts';
+import { constructName, constructRange, insertCdkProp } from '../model/edit/cdkEdits';
+import { constructsWithout } from '../model/read/cdkFacts';
 
 export const ecrNoLifecycle = defineRule({
   id: 'SML102',

@@ -5,12 +5,12 @@ import type { PyValue } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { TfAttribute } from '../parsers/terraform';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { isSageMakerClientCall } from './utils/sagemaker';
-import { listTfVariants } from './utils/tfEndpoints';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { isSageMakerClientCall } from '../model/read/sagemaker';
+import { listTfVariants } from '../model/read/tfEndpoints';
 import { getProp } from '../parsers/cdk/model';
-import { listCdkVariants } from './utils/cdkEndpoints';
-import { constructName } from './utils/cdkEdits';
+import { listCdkVariants } from '../model/read/cdkEndpoints';
+import { constructName } from '../model/edit/cdkEdits';
 
 const advice = 'Remove the Elastic Inference accelerator and serve from an instance type that fits the model: CPU, GPU or AWS Inferentia (ml.inf2) (see the rule page)';
 

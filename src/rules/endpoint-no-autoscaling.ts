@@ -1,23 +1,23 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
-import { appendCfnResources } from './utils/cfnEdits';
-import { freshLogicalId, getPropertiesFact } from './utils/cfnFacts';
-import type { TargetKey } from './utils/cfnEndpoints';
-import { configOf, targetKeys } from './utils/cfnEndpoints';
+import { appendCfnResources } from '../model/edit/cfnEdits';
+import { freshLogicalId, getPropertiesFact } from '../model/read/cfnFacts';
+import type { TargetKey } from '../model/read/cfnEndpoints';
+import { configOf, targetKeys } from '../model/read/cfnEndpoints';
 import type { TfModule, TfModuleResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../parsers/terraform';
-import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
-import type { TfTargetKey, TfVariant } from './utils/tfEndpoints';
-import { listTfTargetKeys, listTfVariants } from './utils/tfEndpoints';
-import { freshResourceName, isRepeated } from './utils/tfPartners';
-import type { CfnSnippet } from './utils/cfnSnippet';
-import { ref, sub } from './utils/cfnSnippet';
+import { appendTfBlocks, headerRange, tfIndentUnit } from '../model/edit/tfEdits';
+import type { TfTargetKey, TfVariant } from '../model/read/tfEndpoints';
+import { listTfTargetKeys, listTfVariants } from '../model/read/tfEndpoints';
+import { freshResourceName, isRepeated } from '../model/edit/tfPartners';
+import type { CfnSnippet } from '../model/edit/cfnSnippet';
+import { ref, sub } from '../model/edit/cfnSnippet';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getProp, propsKnown, refTarget } from '../parsers/cdk/model';
-import type { CdkVariant } from './utils/cdkEndpoints';
-import { cdkScalesSageMaker, listCdkVariants } from './utils/cdkEndpoints';
-import { addCdkModuleImport, cdkModulePrefix, constructName, constructRange, constructStatement } from './utils/cdkEdits';
+import type { CdkVariant } from '../model/read/cdkEndpoints';
+import { cdkScalesSageMaker, listCdkVariants } from '../model/read/cdkEndpoints';
+import { addCdkModuleImport, cdkModulePrefix, constructName, constructRange, constructStatement } from '../model/edit/cdkEdits';
 import type { Edit } from '../core/types';
 
 interface UnscaledVariant {

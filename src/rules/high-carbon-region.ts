@@ -1,7 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import { getRegion, listRegions } from '../data/regions';
 import type { RegionRow } from '../data/types';
-import { awsProviderRegions, regionArgument } from './utils/regions';
+import { awsProviderRegions, regionArgument } from '../model/read/regions';
 
 export const highCarbonRegion = defineRule({
   id: 'SML404',

@@ -2,10 +2,10 @@ import { defineRule } from '../core/defineRule';
 import type { Edit } from '../core/types';
 import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { insertCfnProperty } from './utils/cfnEdits';
-import { headerRange, insertTfAttribute } from './utils/tfEdits';
+import { insertCfnProperty } from '../model/edit/cfnEdits';
+import { headerRange, insertTfAttribute } from '../model/edit/tfEdits';
 import { getProp, propsKnown } from '../parsers/cdk/model';
-import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
+import { constructName, constructRange, insertCdkProp } from '../model/edit/cdkEdits';
 
 /** The values CloudWatch Logs accepts for a retention period, in days. */
 export const cloudWatchRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;

@@ -1,16 +1,16 @@
 import { defineRule } from '../core/defineRule';
 import type { CfnEntry, CfnMap, CfnResource } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
-import type { PropertyText } from './utils/cfnEdits';
-import { insertCfnMapProperty, insertCfnProperty } from './utils/cfnEdits';
+import type { PropertyText } from '../model/edit/cfnEdits';
+import { insertCfnMapProperty, insertCfnProperty } from '../model/edit/cfnEdits';
 import type { TfBlock, TfResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { headerRange } from './utils/tfEdits';
-import type { CfnSnippet } from './utils/cfnSnippet';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { headerRange } from '../model/edit/tfEdits';
+import type { CfnSnippet } from '../model/edit/cfnSnippet';
 import type { CdkConstruct } from '../parsers/cdk/model';
 import { getProp, propsKnown } from '../parsers/cdk/model';
-import { constructName, constructRange } from './utils/cdkEdits';
+import { constructName, constructRange } from '../model/edit/cdkEdits';
 
 /** The same path as CDK props of `sagemaker.CfnDomain` (camelCase; Python writes them in snake_case). */
 const cdkIdlePath = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'] as const;
@@ -20,6 +20,9 @@ const idlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleM
 
 /** The same path as nested Terraform blocks of `aws_sagemaker_domain`. */
 const tfIdlePath = ['default_user_settings', 'jupyter_lab_app_settings', 'app_lifecycle_management', 'idle_settings'] as const;
+
+/** A notebook instance with an auto-stop script bills only the hours it is used. */
+const stopWhenIdle = { kind: 'stop-when-idle', usage: 'notebook' } as const;
 
 export const notebookNoAutoStop = defineRule({
   id: 'SML402',
@@ -67,6 +70,7 @@ export const notebookNoAutoStop = defineRule({
           context.report({
             ...headerRange(resource.block),
             messageId: 'noLifecycleConfig',
+            effect: stopWhenIdle,
             data: { name: `aws_sagemaker_notebook_instance.${resource.name}` },
             fix: { title: 'Attach an aws_sagemaker_notebook_instance_lifecycle_configuration whose on_start script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
           });
@@ -109,6 +113,7 @@ export const notebookNoAutoStop = defineRule({
       context.report({
         ...constructRange(construct),
         messageId: 'noLifecycleConfig',
+        effect: stopWhenIdle,
         data: { name: constructName(construct) },
         fix: { title: 'Attach a sagemaker.CfnNotebookInstanceLifecycleConfig whose onStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
       });
@@ -152,6 +157,7 @@ export const notebookNoAutoStop = defineRule({
         start: resource.keyStart,
         end: resource.keyEnd,
         messageId: 'noLifecycleConfig',
+        effect: stopWhenIdle,
         data: { name: resource.logicalId },
         fix: { title: 'Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig whose OnStart script stops the instance when idle (see the rule page)', applicability: 'displayOnly', edits: [] },
       });

@@ -1,10 +1,13 @@
 import { defineRule } from '../core/defineRule';
+import type { Effect } from '../core/types';
+import type { InstanceRow } from '../data/types';
+import { recommendSmaller } from '../model/recommend';
 import { getInstanceType, isGpu } from '../data/instances';
 import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './utils/cfnFacts';
+import { getPropertiesFact } from '../model/read/cfnFacts';
 import { getProp } from '../parsers/cdk/model';
-import { constructName } from './utils/cdkEdits';
+import { constructName } from '../model/edit/cdkEdits';
 
 export const notebookOversizedInstance = defineRule({
   id: 'SML403',
@@ -50,10 +53,16 @@ export const notebookOversizedInstance = defineRule({
       if (!row) return;
       const data = { name, instanceType: row.instanceType };
       if (isGpu(row)) {
-        context.report({ start, end, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` } });
+        context.report({ start, end, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` }, effect: smaller(row) });
       } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
-        context.report({ start, end, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu } });
+        context.report({ start, end, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu }, effect: smaller(row) });
       }
     }
   },
 });
+
+/** The change the finding asks for: the recommender's smaller notebook type. */
+function smaller(row: InstanceRow): Effect {
+  const to = recommendSmaller(row, 'notebook')?.row;
+  return to ? { kind: 'instance-swap', usage: 'notebook', from: row.instanceType, to: to.instanceType, silicon: 'smaller' } : { kind: 'none', reason: 'no smaller notebook type of the same family' };
+}

@@ -4,14 +4,14 @@ import type { CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import type { TfModule } from '../parsers/terraform';
 import { getBlocks, listResources } from '../parsers/terraform';
-import { insertCfnProperty } from './utils/cfnEdits';
-import { getPropertiesFact } from './utils/cfnFacts';
-import { appendTfBlocks, headerRange, tfIndentUnit } from './utils/tfEdits';
-import { freshResourceName, isRepeated, partnerCoverage } from './utils/tfPartners';
+import { insertCfnProperty } from '../model/edit/cfnEdits';
+import { getPropertiesFact } from '../model/read/cfnFacts';
+import { appendTfBlocks, headerRange, tfIndentUnit } from '../model/edit/tfEdits';
+import { freshResourceName, isRepeated, partnerCoverage } from '../model/edit/tfPartners';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getProp, spell } from '../parsers/cdk/model';
-import { constructName, constructRange, insertCdkProp } from './utils/cdkEdits';
-import { constructsWithout, listVerdict } from './utils/cdkFacts';
+import { constructName, constructRange, insertCdkProp } from '../model/edit/cdkEdits';
+import { constructsWithout, listVerdict } from '../model/read/cdkFacts';
 
 /** Lifecycle actions that move or remove stored objects (AbortIncompleteMultipartUpload and delete-marker cleanup do not). */
 const storageActions = [

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/defineRule';
 import { getKeyword } from '../parsers/python/facts';
-import { boolOf, isEstimatorCall } from './utils/sagemaker';
+import { boolOf, isEstimatorCall } from '../model/read/sagemaker';
 
 export const trainingCompilerRetired = defineRule({
   id: 'SML209',

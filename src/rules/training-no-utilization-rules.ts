@@ -2,10 +2,10 @@ import { defineRule } from '../core/defineRule';
 import type { Fix } from '../core/types';
 import type { PythonCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
-import { insertItems, joinEdits } from './utils/pythonEdits';
-import { addFromImport } from './utils/pythonImports';
-import { boolOf } from './utils/sagemaker';
-import { instanceRowOf, trainingJobOf } from './utils/training';
+import { insertItems, joinEdits } from '../model/edit/pythonEdits';
+import { addFromImport } from '../model/edit/pythonImports';
+import { boolOf } from '../model/read/sagemaker';
+import { instanceRowOf, trainingJobOf } from '../model/read/training';
 
 /** Rules that watch GPU utilisation: the rule itself, or the profiler report that runs it. */
 const utilizationRule = /\b(LowGPUUtilization|ProfilerReport)\b/;

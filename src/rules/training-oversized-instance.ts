@@ -1,29 +1,16 @@
 import { defineRule } from '../core/defineRule';
-import { listInstanceTypes } from '../data/instances';
 import type { InstanceRow } from '../data/types';
-import type { Fix } from '../core/types';
-import { replaceString } from './utils/pythonEdits';
-import type { TrainingSetting } from './utils/training';
-import { describeAccelerators, instanceRowOf, trainingJobOf } from './utils/training';
+import type { Effect, Fix } from '../core/types';
+import { cpuSize, singleAcceleratorSize } from '../model/recommend';
+import { replaceString } from '../model/edit/pythonEdits';
+import type { TrainingSetting } from '../model/read/training';
+import { describeAccelerators, instanceRowOf, trainingJobOf } from '../model/read/training';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
 const distributableFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface', 'mxnet']);
 
-/** The single-accelerator size of the same family with as many vCPUs as one accelerator's share, at most. */
-export function getSingleAcceleratorSize(row: InstanceRow): InstanceRow | undefined {
-  const share = (row.vcpu ?? 0) / (row.acceleratorCount ?? 1);
-  const singles = listInstanceTypes()
-    .filter((r) => r.family === row.family && r.acceleratorCount === 1 && r.uses.includes('training'))
-    .sort((a, b) => (a.vcpu ?? 0) - (b.vcpu ?? 0));
-  return [...singles].reverse().find((r) => (r.vcpu ?? 0) <= share) ?? singles[0];
-}
-
-/** A general-purpose CPU type (`ml.m5`) with at most the vCPUs of the GPU instance. */
-export function getCpuSize(row: InstanceRow): InstanceRow | undefined {
-  const sizes = listInstanceTypes()
-    .filter((r) => r.family === 'm5' && r.uses.includes('training'))
-    .sort((a, b) => (a.vcpu ?? 0) - (b.vcpu ?? 0));
-  return [...sizes].reverse().find((r) => (r.vcpu ?? 0) <= (row.vcpu ?? 0)) ?? sizes[0];
+function swap(from: InstanceRow, to: InstanceRow | undefined): Effect {
+  return to ? { kind: 'instance-swap', usage: 'training', from: from.instanceType, to: to.instanceType, silicon: 'smaller' } : { kind: 'none', reason: 'no smaller training type of the catalogue fits' };
 }
 
 function replaceType(setting: TrainingSetting, replacement: InstanceRow | undefined, title: string): Fix | undefined {
@@ -59,25 +46,27 @@ export const trainingOversizedInstance = defineRule({
         const row = instanceRowOf(job.instanceType);
         if (job.framework === 'sklearn') {
           if (!row || !job.instanceType || row.acceleratorKind !== 'gpu') return;
-          const cpu = getCpuSize(row);
+          const cpu = cpuSize(row, 'training');
           context.report({
             start: job.instanceType.start,
             end: job.instanceType.end,
             messageId: 'gpuForCpuFramework',
             data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
             fix: replaceType(job.instanceType, cpu, 'Train on'),
+            effect: swap(row, cpu),
           });
           return;
         }
         if (!distributableFrameworks.has(job.framework) || job.hasDistribution || job.open) return;
         if (row && job.instanceType && (row.acceleratorCount ?? 0) > 1) {
-          const smaller = getSingleAcceleratorSize(row);
+          const smaller = singleAcceleratorSize(row, 'training');
           context.report({
             start: job.instanceType.start,
             end: job.instanceType.end,
             messageId: 'multiAccelerator',
             data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
             fix: replaceType(job.instanceType, smaller, 'Train on'),
+            effect: swap(row, smaller),
           });
         }
         const count = job.instanceCount;
@@ -89,6 +78,7 @@ export const trainingOversizedInstance = defineRule({
             messageId: 'multiInstance',
             data: { count: count.value.value },
             fix: edit && { title: 'Train on one instance', applicability: 'displayOnly', edits: [edit] },
+            effect: { kind: 'none', reason: 'whether the extra instances do useful work depends on the training script' },
           });
         }
       },

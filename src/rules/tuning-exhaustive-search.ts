@@ -2,8 +2,8 @@ import { defineRule } from '../core/defineRule';
 import type { Fix } from '../core/types';
 import type { PyDict, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
-import { quoteOf, replaceString } from './utils/pythonEdits';
-import { isSageMakerClientCall, isTunerCall } from './utils/sagemaker';
+import { quoteOf, replaceString } from '../model/edit/pythonEdits';
+import { isSageMakerClientCall, isTunerCall } from '../model/read/sagemaker';
 
 const exhaustive = new Set(['Grid', 'Random']);
 

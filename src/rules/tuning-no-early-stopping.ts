@@ -1,8 +1,8 @@
 import { defineRule } from '../core/defineRule';
 import type { Edit } from '../core/types';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
-import { insertItems, pythonString, quoteOf, replaceString } from './utils/pythonEdits';
-import { isSageMakerClientCall, isTunerCall, stringOf } from './utils/sagemaker';
+import { insertItems, pythonString, quoteOf, replaceString } from '../model/edit/pythonEdits';
+import { isSageMakerClientCall, isTunerCall, stringOf } from '../model/read/sagemaker';
 
 export const tuningNoEarlyStopping = defineRule({
   id: 'SML202',

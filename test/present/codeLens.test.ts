@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { CostTargets } from '../../src/present/costTargets';
-import { costTargetVisitors } from '../../src/present/costTargets';
+import type { CostTargets } from '../../src/model/costTargets';
+import { costTargetVisitors } from '../../src/model/costTargets';
 import { lensesFor, lensFor, lensRegion } from '../../src/present/codeLens';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';

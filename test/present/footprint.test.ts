@@ -203,4 +203,92 @@ describe('footprint input from the engine', () => {
     const spot = buildFootprint([input]).findings.find((f) => f.ruleName === 'training-no-spot');
     near(spot?.saving?.bound?.costUsd, 2 * G5_USD * 0.9, 'notebook spot $');
   });
+
+  it('a job whose only .fit() is commented out: listed once, priced in no total and in no saving, and the report says so', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      from sagemaker.pytorch import PyTorch
+      estimator = PyTorch(entry_point="train.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=1, max_run=7200)
+      # estimator.fit("s3://bucket/train")
+    `;
+    const result = linter.lint('train.py', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'train.py', text, result)]);
+    assert.deepEqual(model.targets.map((t) => [t.kind, t.instanceType, t.started]), [['training', 'ml.g5.xlarge', 'never']]);
+    assert.equal(model.totals.footprint.bound.costUsd, null, 'a job that never runs costs nothing');
+    assert.equal(model.totals.footprint.bound.kgCo2e, null);
+    const spot = model.findings.find((f) => f.ruleName === 'training-no-spot');
+    assert.ok(spot, 'the finding is still counted');
+    assert.equal(spot.saving, undefined);
+    assert.match(spot.noFigure ?? '', /never starts this job/);
+    assert.equal(model.totals.withSaving, model.findings.filter((f) => f.saving).length);
+    assert.ok(model.assumptions.some((a) => /1 training job or tuner the code makes but never starts/.test(a)), model.assumptions.join('\n'));
+  });
+
+  it('a notebook whose training cell has its .fit() commented out: never started', () => {
+    const linter = createTestLinter();
+    const text = notebookJson(['from sagemaker.pytorch import PyTorch', 'est = PyTorch(entry_point="t.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=2, max_run=3600)', '# est.fit("s3://bucket/train")']);
+    const result = linter.lint('train.ipynb', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'train.ipynb', text, result)]);
+    assert.deepEqual(model.targets.map((t) => t.started), ['never']);
+    assert.equal(model.totals.footprint.bound.costUsd, null);
+  });
+
+  it('an estimator a tuner runs is counted once, as the tuner’s jobs', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      from sagemaker.estimator import Estimator
+      from sagemaker.tuner import HyperparameterTuner, ContinuousParameter
+      est = Estimator(image_uri="img", role="r", instance_count=1, instance_type="ml.m5.xlarge", max_run=3600)
+      tuner = HyperparameterTuner(est, "validation:auc", {"eta": ContinuousParameter(0.1, 0.5)}, max_jobs=4, max_parallel_jobs=2)
+      tuner.fit("s3://bucket/train")
+    `;
+    const result = linter.lint('tune.py', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'tune.py', text, result)]);
+    assert.deepEqual(model.targets.map((t) => [t.kind, t.line, t.started]), [['tuner', 4, undefined]]);
+    near(model.totals.footprint.bound.costUsd, 4 * M5_USD, 'four one-hour jobs, not five');
+    const spot = model.findings.find((f) => f.ruleName === 'training-no-spot');
+    near(spot?.saving?.bound?.costUsd, 4 * M5_USD * 0.9, 'spot on the estimator saves on the tuner’s four jobs');
+  });
+
+  it('an estimator started alone and by a tuner runs twice; one handed to another call may be started there', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      from sagemaker.estimator import Estimator
+      from sagemaker.tuner import HyperparameterTuner, ContinuousParameter
+      from sagemaker.workflow.steps import TrainingStep
+      est = Estimator(image_uri="img", role="r", instance_count=1, instance_type="ml.m5.xlarge", max_run=3600)
+      est.fit("s3://bucket/train")
+      tuner = HyperparameterTuner(est, "validation:auc", {"eta": ContinuousParameter(0.1, 0.5)}, max_jobs=4, max_parallel_jobs=2)
+      tuner.fit("s3://bucket/train")
+      other = Estimator(image_uri="img", role="r", instance_count=1, instance_type="ml.m5.xlarge", max_run=3600)
+      step = TrainingStep(name="train", estimator=other)
+    `;
+    const result = linter.lint('both.py', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'both.py', text, result)]);
+    assert.deepEqual(model.targets.map((t) => [t.kind, t.line, t.started]), [['training', 4, undefined], ['tuner', 6, undefined], ['training', 8, undefined]]);
+  });
+
+  it('an idle notebook instance with no auto-stop: priced at its monthly burn, from the finding’s effect; an oversized one: the smaller type’s difference', () => {
+    const linter = createTestLinter();
+    const text = dedent`
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Lab:
+          Type: AWS::SageMaker::NotebookInstance
+          Properties:
+            InstanceType: ml.g4dn.xlarge
+            RoleArn: arn:aws:iam::123456789012:role/lab
+    `;
+    const result = linter.lint('lab.yaml', text, { settings: resolveRuleSettings(linter.rules) });
+    const model = buildFootprint([footprintInputOf(linter, 'lab.yaml', text, result)]);
+    const target = model.targets.find((t) => t.kind === 'notebook');
+    assert.ok(target?.alwaysOn, 'the notebook instance is a target');
+    const idle = model.findings.find((f) => f.ruleId === 'SML402');
+    assert.ok(idle?.saving, `SML402 has a figure: ${idle?.noFigure}`);
+    assert.equal(idle.saving.month?.costUsd, target.alwaysOn.costUsdPerMonth);
+    assert.equal(idle.saving.upTo, true);
+    assert.match(idle.saving.description, /1 × ml\.g4dn\.xlarge: stop it when idle/);
+    const oversized = model.findings.find((f) => f.ruleId === 'SML403');
+    assert.match(oversized?.saving?.description ?? `no figure: ${oversized?.noFigure}`, /^ml\.g4dn\.xlarge → ml\.t3\.medium$/);
+  });
 });

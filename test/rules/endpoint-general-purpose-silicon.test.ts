@@ -114,10 +114,10 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       output: null,
     },
     {
-      name: 'CDK Python: x86 variant → ml.m6g',
+      name: 'CDK Python: x86 variant → ml.m8g, as in every format',
       format: 'cdk-python',
       code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="bert", instance_type="ml.m5.xlarge")])\n',
-      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m6g.xlarge'), ...at(2, 152, 'instance_type'.length) }],
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), ...at(2, 152, 'instance_type'.length) }],
       output: null,
     },
     {
@@ -130,7 +130,7 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     { name: 'single GPU → ml.inf2.xlarge', format: 'cfn-yaml', code: config('ml.g5.xlarge'), errors: [finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge')], output: null },
     { name: 'four GPUs → ml.inf2.24xlarge', format: 'cfn-yaml', code: config('ml.g5.12xlarge'), errors: [finding('gpu', 'ml.g5.12xlarge', 'ml.inf2.24xlarge')], output: null },
     { name: 'compute-optimised x86 → ml.c7g of the same size', format: 'cfn-yaml', code: config('ml.c5.2xlarge'), errors: [finding('x86', 'ml.c5.2xlarge', 'ml.c7g.2xlarge')], output: null },
-    { name: 'general-purpose x86 → ml.m6g', format: 'cfn-yaml', code: config('ml.m5.xlarge'), errors: [finding('x86', 'ml.m5.xlarge', 'ml.m6g.xlarge')], output: null },
+    { name: 'general-purpose x86 → ml.m8g (Graviton4: hosting has no ml.m7g), as in every format', format: 'cfn-yaml', code: config('ml.m5.xlarge'), errors: [finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge')], output: null },
     {
       name: 'x86 CPU endpoint: Graviton3 of the same class and size, with the estimate',
       format: 'python',

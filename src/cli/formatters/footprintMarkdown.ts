@@ -85,7 +85,7 @@ export function formatFootprintMarkdown(model: FootprintModel, options: { summar
         ['Where', 'What', 'Estimate'],
         model.targets.map((x) => [
           escapeMarkdown(`${x.path}:${x.line}`),
-          escapeMarkdown(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}`),
+          escapeMarkdown(`${x.kind}: ${x.instanceCount} × ${x.instanceType} in ${x.region}${x.started === 'never' ? '; never started by the code, not counted' : ''}`),
           escapeMarkdown(
             x.bound
               ? `≤ ${formatFigure(x.bound.instanceHours)} instance-hours: ${formatUsd(x.bound.costUsd)}${otherRegionPrice(x.bound)} · ${formatFigure(x.bound.energyKwh)} kWh · ${formatFigure(x.bound.totalKgCo2e)} kgCO2e${x.bound.jobs > 1 ? ` (${x.bound.jobs} jobs)` : ''}`

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { CfnTemplate } from '../../../src/parsers/cloudformation';
 import { cloudFormationYaml, getEntry, getMapValue } from '../../../src/parsers/cloudformation';
-import { stringPieces } from '../../../src/rules/utils/cfnReferences';
-import { CfnText, jsonValue, ref, sub, yamlBlockEntry, yamlFlowEntry, yamlString } from '../../../src/rules/utils/cfnSnippet';
+import { stringPieces } from '../../../src/model/read/cfnReferences';
+import { CfnText, jsonValue, ref, sub, yamlBlockEntry, yamlFlowEntry, yamlString } from '../../../src/model/edit/cfnSnippet';
 import { dedent } from '../../kit/dedent';
 
 function template(text: string): CfnTemplate {

@@ -1,0 +1,201 @@
+import type { Visitors } from '../core/types';
+import type { CdkApp, CdkProp } from '../parsers/cdk/model';
+import { getProp } from '../parsers/cdk/model';
+import type { CfnEntry, CfnResource, CfnTemplate } from '../parsers/cloudformation';
+import { getParameter, refTarget } from '../parsers/cloudformation';
+import type { PythonCall } from '../parsers/python/facts';
+import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
+import type { Field, Span } from './field';
+import { known, unknown } from './field';
+import { constructName } from './edit/cdkEdits';
+import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
+import type { TargetKey } from './read/cfnEndpoints';
+import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
+import { oncePerFact } from './read/memo';
+import type { EndpointVariant } from './read/pythonEndpoints';
+import { endpointVariantsOf } from './read/pythonEndpoints';
+import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
+import type { TrainingSetting } from './read/training';
+import type { EndpointVariantRecord } from './records';
+
+/**
+ * The adapters that read endpoint variants from each format into {@link EndpointVariantRecord}s.
+ * Records are built once per fact and shared by every rule that asks (facts never change after
+ * the parse); only Python's scaling link waits for the end of the file, where a scalable target
+ * registered after the deploy is known.
+ */
+
+// ---------------------------------------------------------------- CloudFormation
+
+const scalableTargetKeys = oncePerFact((template: CfnTemplate) => ({ keys: targetKeys(template) }));
+
+function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: T | undefined): Field<T> | undefined {
+  if (!entry) return undefined;
+  const anchor = { start: entry.keyStart, end: entry.keyEnd };
+  if (value !== undefined) return known(value, anchor);
+  const parameter = refTarget(entry.value);
+  return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
+}
+
+const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
+  const variants = listVariants(resource);
+  if (!variants) return [];
+  const template = resource.template;
+  const asynchronous = isAsyncConfig(resource);
+  return variants.map((variant) => {
+    let cached: EndpointVariantRecord['scaling'] | undefined;
+    const scaling = (): EndpointVariantRecord['scaling'] => {
+      if (cached) return cached;
+      const keys = scalableTargetKeys(template).keys;
+      if (!keys || variant.name === undefined) return (cached = 'unknown');
+      const name = variant.name;
+      const endpoints = endpointsOf(resource);
+      const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(template, key, e, name)) : key.variant === undefined || key.variant === name);
+      return (cached = keys.some(covers) ? 'scaled' : 'unscaled');
+    };
+    return {
+      kind: 'endpointVariant',
+      format: 'cfn',
+      config: resource.logicalId,
+      variantName: variant.name,
+      instanceType: cfnField(template, variant.instanceType, variant.instanceTypeValue),
+      instanceCount: cfnField(template, variant.count, variant.countValue),
+      invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+      get scaling() {
+        return scaling();
+      },
+    };
+  });
+});
+
+// ---------------------------------------------------------------- Terraform
+
+function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): Field<T> | undefined {
+  if (!attribute) return undefined;
+  const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
+  if (value !== undefined) return known(value, anchor);
+  const v = attribute.value;
+  return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
+}
+
+const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+  const variants = listTfVariants(resource);
+  if (!variants) return [];
+  const asynchronous = isAsyncTfConfig(resource);
+  return variants.map((variant) => ({
+    kind: 'endpointVariant',
+    format: 'tf',
+    config: `aws_sagemaker_endpoint_configuration.${resource.name}`,
+    variantName: variant.name,
+    instanceType: tfField(variant.instanceType, variant.instanceTypeValue),
+    instanceCount: tfField(variant.count, variant.countValue),
+    invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+  }));
+});
+
+/** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
+function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
+  return !module ? 'unknown' : hasSageMakerScalableTarget(module) ? 'scaled' : 'unscaled';
+}
+
+// ---------------------------------------------------------------- CDK
+
+function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> | undefined {
+  if (!prop) return undefined;
+  const anchor = { start: prop.keyStart, end: prop.keyEnd };
+  return value !== undefined ? known(value, anchor) : unknown(prop.value.kind === 'unknown' ? 'expression' : 'variable', anchor);
+}
+
+const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
+  // Scalable target resource IDs are rarely literal in CDK: anything that may scale SageMaker counts for every variant.
+  const scaling = cdkScalesSageMaker(app) ? 'scaled' : 'unscaled';
+  return app.constructs.flatMap((construct) =>
+    (listCdkVariants(construct) ?? []).map((variant): EndpointVariantRecord => {
+      const name = getProp(variant.value, 'variantName')?.value;
+      const asynchronous = getProp(construct.props, 'asyncInferenceConfig') !== undefined;
+      return {
+        kind: 'endpointVariant',
+        format: 'cdk',
+        config: constructName(construct),
+        variantName: name?.kind === 'string' ? name.value : undefined,
+        instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
+        instanceCount: cdkField(variant.count, variant.countValue),
+        invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+        scaling,
+      };
+    }),
+  );
+});
+
+// ---------------------------------------------------------------- Python (SDK v2, v3, boto3)
+
+/** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
+const registerScalableTarget = 'register_scalable_target';
+
+function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
+  if (!setting) return undefined;
+  const anchor: Span = { start: setting.start, end: setting.end };
+  const value = setting.value;
+  if (value.kind === 'string') return known(value.value, anchor, setting.editable ? { format: 'py', value } : undefined);
+  const alternatives = value.kind === 'unknown' ? value.alternatives : undefined;
+  if (alternatives?.length && alternatives.every((a) => a.kind === 'string')) {
+    const values = alternatives.map((a) => (a.kind === 'string' ? a.value : ''));
+    return values.length === 1 ? known(values[0], anchor) : unknown('several-values', anchor, values);
+  }
+  return unknown('variable', anchor);
+}
+
+function pyCount(setting: TrainingSetting | undefined): Field<number> | undefined {
+  if (!setting) return undefined;
+  const anchor = { start: setting.start, end: setting.end };
+  return setting.value.kind === 'number' ? known(setting.value.value, anchor) : unknown('variable', anchor);
+}
+
+const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRecord, 'scaling'> => ({
+  kind: 'endpointVariant',
+  format: 'py',
+  instanceType: pyInstanceType(variant.instanceType),
+  instanceCount: pyCount(variant.instanceCount),
+  invocation: variant.invocation,
+}));
+
+// ---------------------------------------------------------------- one visitor set for every format
+
+/**
+ * Visitors that hand every endpoint variant of the file to `visit`, whatever its format.
+ * `text` is the linted code (Python reads a `ModelBuilder`'s `mode=` from it).
+ */
+export function visitEndpointVariants(text: string, visit: (record: EndpointVariantRecord) => void): Visitors {
+  let tfModule: TfModule | undefined;
+  let pythonScaled = false;
+  const python: Array<Omit<EndpointVariantRecord, 'scaling'>> = [];
+  return {
+    cfnResource(resource) {
+      for (const record of cfnRecords(resource)) visit(record);
+    },
+    tfModule(module) {
+      tfModule = module;
+    },
+    tfResource(resource) {
+      const records = tfRecords(resource);
+      if (!records.length) return;
+      const scaling = tfScaling(tfModule);
+      for (const record of records) visit({ ...record, scaling });
+    },
+    cdkApp(app) {
+      for (const record of cdkRecords(app)) visit(record);
+    },
+    pythonModule(module) {
+      // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
+      if (module.unresolvedCalls.some((u) => u.method === registerScalableTarget)) pythonScaled = true;
+    },
+    pythonCall(call: PythonCall) {
+      if (call.name.endsWith(`.${registerScalableTarget}`)) pythonScaled = true;
+      for (const variant of endpointVariantsOf(call, text)) python.push(pyRecord(variant));
+    },
+    onEnd() {
+      const scaling = pythonScaled ? 'scaled' : 'unscaled';
+      for (const record of python) visit({ ...record, scaling });
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { CfnEntry, CfnMap, CfnResource, CfnTemplate } from '../../parsers/cloudformation';
+import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
+import { getPropertiesFact } from './cfnFacts';
+import type { StringPiece } from './cfnReferences';
+import { stringPieces } from './cfnReferences';
+
+/** The endpoint and variant a SageMaker scalable target is for; `undefined` parts match anything (unresolved). */
+export interface TargetKey {
+  endpoint: { resource: string } | { name: string } | undefined;
+  variant: string | undefined;
+}
+
+/** A production variant of an endpoint configuration, with what the template resolves of it. */
+export interface CfnVariant {
+  map: CfnMap;
+  /** Undefined when not a literal (or a parameter default). */
+  name: string | undefined;
+  instanceType: CfnEntry | undefined;
+  /** The resolved `ml.*` type, when `InstanceType` resolves to a string. */
+  instanceTypeValue: string | undefined;
+  count: CfnEntry | undefined;
+  countValue: number | undefined;
+  serverless: boolean;
+}
+
+/**
+ * The production variants of an `AWS::SageMaker::EndpointConfig`, or undefined
+ * when the list is not readable (an intrinsic, Properties behind `!If`).
+ * Variants that are not plain maps are left out.
+ */
+export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
+  if (resource.type !== 'AWS::SageMaker::EndpointConfig') return undefined;
+  const properties = getPropertiesFact(resource);
+  if (!properties.known || !properties.map) return undefined;
+  const entry = getEntry(properties.map, 'ProductionVariants');
+  if (!entry || entry.value.kind !== 'seq' || entry.value.intrinsic) return undefined;
+  const template = resource.template;
+  return entry.value.items.flatMap((item) => {
+    const map = getMapValue(item);
+    if (!map) return [];
+    const name = resolveScalar(template, getEntry(map, 'VariantName')?.value);
+    const instanceType = getEntry(map, 'InstanceType');
+    const type = resolveScalar(template, instanceType?.value);
+    const count = getEntry(map, 'InitialInstanceCount');
+    const countValue = resolveScalar(template, count?.value);
+    return [
+      {
+        map,
+        name: typeof name === 'string' ? name : undefined,
+        instanceType,
+        instanceTypeValue: typeof type === 'string' ? type : undefined,
+        count,
+        countValue: typeof countValue === 'number' ? countValue : typeof countValue === 'string' && /^\d+$/.test(countValue) ? Number(countValue) : undefined,
+        serverless: getEntry(map, 'ServerlessConfig') !== undefined,
+      },
+    ];
+  });
+}
+
+/** True when the endpoint configuration's invocations are asynchronous (`AsyncInferenceConfig`). */
+export function isAsyncConfig(resource: CfnResource): boolean {
+  const properties = getPropertiesFact(resource);
+  return properties.known && properties.map !== undefined && getEntry(properties.map, 'AsyncInferenceConfig') !== undefined;
+}
+
+/** The endpoints of the template that serve this endpoint configuration. */
+export function endpointsOf(config: CfnResource): CfnResource[] {
+  const template = config.template;
+  const byId = new Map(template.resources.map((r) => [r.logicalId, r]));
+  return template.resources.filter((r) => {
+    if (r.type !== 'AWS::SageMaker::Endpoint') return false;
+    const props = getPropertiesFact(r);
+    return props.known && props.map !== undefined && configOf(template, byId, props.map) === config;
+  });
+}
+
+/** True when a scalable target key is for this variant of this endpoint (unresolved parts match). */
+export function targetCovers(template: CfnTemplate, key: TargetKey, endpoint: CfnResource, variant: string): boolean {
+  if (key.variant !== undefined && key.variant !== variant) return false;
+  if (key.endpoint === undefined) return true;
+  if ('resource' in key.endpoint) return key.endpoint.resource === endpoint.logicalId;
+  const props = getPropertiesFact(endpoint);
+  const name = props.known && props.map ? resolveScalar(template, getEntry(props.map, 'EndpointName')?.value) : undefined;
+  return key.endpoint.name === name;
+}
+
+/** The endpoint config an endpoint uses: by `!GetAtt C.EndpointConfigName`, `!Ref C` or a matching literal name. */
+export function configOf(template: CfnTemplate, byId: Map<string, CfnResource>, endpoint: CfnMap): CfnResource | undefined {
+  const value = getEntry(endpoint, 'EndpointConfigName')?.value;
+  if (!value) return undefined;
+  const id = refTarget(value) ?? getAttTarget(value)?.resource;
+  const byReference = id !== undefined ? byId.get(id) : undefined;
+  if (byReference) return byReference.type === 'AWS::SageMaker::EndpointConfig' ? byReference : undefined;
+  const name = resolveScalar(template, value);
+  if (typeof name !== 'string') return undefined;
+  return template.resources.find((r) => {
+    if (r.type !== 'AWS::SageMaker::EndpointConfig') return false;
+    const props = getPropertiesFact(r);
+    return props.known && props.map !== undefined && resolveScalar(template, getEntry(props.map, 'EndpointConfigName')?.value) === name;
+  });
+}
+
+/**
+ * The endpoint/variant of every SageMaker scalable target in the template.
+ * Undefined when a target might be one (namespace or resource ID unresolved):
+ * then no variant can be said to lack one.
+ */
+export function targetKeys(template: CfnTemplate): TargetKey[] | undefined {
+  const keys: TargetKey[] = [];
+  for (const target of template.resources.filter((r) => r.type === 'AWS::ApplicationAutoScaling::ScalableTarget')) {
+    const props = getPropertiesFact(target);
+    if (!props.known) return undefined;
+    const namespace = resolveScalar(template, props.map && getEntry(props.map, 'ServiceNamespace')?.value);
+    if (namespace === undefined) return undefined;
+    if (namespace !== 'sagemaker') continue;
+    const pieces = stringPieces(template, props.map && getEntry(props.map, 'ResourceId')?.value);
+    if (!pieces) return undefined;
+    const key = parseResourceId(pieces);
+    if (!key) return undefined;
+    if (key !== 'other') keys.push(key);
+  }
+  return keys;
+}
+
+/** `endpoint/<name>/variant/<variant>` with references in place of names; `other` for a literal ID of another shape. */
+function parseResourceId(pieces: StringPiece[]): TargetKey | 'other' | undefined {
+  const refs: Array<{ resource: string; attribute?: string }> = [];
+  const text = pieces.map((p) => (typeof p === 'string' ? p : `\u0000${refs.push(p) - 1}\u0000`)).join('');
+  const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(text);
+  if (!match) return refs.length ? undefined : 'other';
+  const [, endpointPart, variantPart] = match;
+  const placeholder = /^\u0000(\d+)\u0000$/.exec(endpointPart);
+  const endpoint = placeholder ? { resource: refs[Number(placeholder[1])].resource } : endpointPart.includes('\u0000') ? undefined : { name: endpointPart };
+  const variant = variantPart.includes('\u0000') ? undefined : variantPart;
+  return { endpoint, variant };
+}

@@ -1,0 +1,104 @@
+import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../../parsers/terraform';
+
+/** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
+export interface TfVariant {
+  block: TfBlock;
+  name: string | undefined;
+  instanceType: TfAttribute | undefined;
+  instanceTypeValue: string | undefined;
+  count: TfAttribute | undefined;
+  countValue: number | undefined;
+  serverless: boolean;
+}
+
+/**
+ * The plain `production_variants` blocks of an endpoint configuration
+ * (`dynamic` ones are built from variables: unknown, left out), or undefined
+ * for another resource type.
+ */
+export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
+  if (resource.type !== 'aws_sagemaker_endpoint_configuration') return undefined;
+  return resource.block.blocks
+    .filter((b) => b.type === 'production_variants')
+    .map((block) => {
+      const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
+      const instanceType = getAttribute(block, 'instance_type');
+      const type = resolveLiteral(resource.file, instanceType?.value);
+      const count = getAttribute(block, 'initial_instance_count');
+      const countValue = resolveLiteral(resource.file, count?.value);
+      return {
+        block,
+        name: typeof name === 'string' ? name : undefined,
+        instanceType,
+        instanceTypeValue: typeof type === 'string' ? type : undefined,
+        count,
+        countValue: typeof countValue === 'number' ? countValue : undefined,
+        serverless: getBlocks(block, 'serverless_config').length > 0,
+      };
+    });
+}
+
+/** True when the endpoint configuration serves asynchronous invocations (`async_inference_config`). */
+export function isAsyncTfConfig(resource: TfResource): boolean {
+  return getBlocks(resource.block, 'async_inference_config').length > 0;
+}
+
+/**
+ * True when the module has an Application Auto Scaling target that is, or may
+ * be, for SageMaker (namespace `sagemaker` or not a literal), or may hide one
+ * (a file that does not parse). Variants are not matched one by one: a
+ * resource ID built from other resources' names is rarely resolvable in
+ * Terraform, so any such target silences the fleet check.
+ */
+const scaledModules = new WeakMap<TfModule, boolean>();
+
+export function hasSageMakerScalableTarget(module: TfModule): boolean {
+  if (module.incomplete) return true;
+  let scaled = scaledModules.get(module);
+  if (scaled === undefined) {
+    scaled = listModuleResources(module).some((r) => {
+      if (r.type !== 'aws_appautoscaling_target') return false;
+      const namespace = resolveLiteral(r.file, getAttribute(r.block, 'service_namespace')?.value);
+      return namespace === undefined || namespace === 'sagemaker';
+    });
+    scaledModules.set(module, scaled);
+  }
+  return scaled;
+}
+
+/** The endpoint and variant an `aws_appautoscaling_target` is for; `undefined` parts match anything. */
+export interface TfTargetKey {
+  endpoint: { resource: string } | { name: string } | undefined;
+  variant: string | undefined;
+}
+
+/**
+ * The endpoint/variant of every SageMaker scalable target of the module, read
+ * from `resource_id` (`"endpoint/${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"`
+ * or a literal). Undefined when a target might be one but cannot be read (a
+ * variable namespace or resource ID, a file of the module that does not
+ * parse): then no variant can be said to lack one.
+ */
+export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
+  if (module.incomplete) return undefined;
+  const keys: TfTargetKey[] = [];
+  for (const target of listModuleResources(module).filter((r) => r.type === 'aws_appautoscaling_target')) {
+    const file = target.file;
+    const namespace = resolveLiteral(file, getAttribute(target.block, 'service_namespace')?.value);
+    if (namespace === undefined || target.block.hasError) return undefined;
+    if (namespace !== 'sagemaker') continue;
+    const id = getAttribute(target.block, 'resource_id')?.value;
+    if (!id) return undefined;
+    const literal = resolveLiteral(file, id);
+    if (typeof literal === 'string') {
+      const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(literal);
+      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2] });
+      continue;
+    }
+    const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(target.source.text.slice(id.start, id.end));
+    if (!match) return undefined;
+    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
+  }
+  return keys;
+}

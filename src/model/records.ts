@@ -1,0 +1,28 @@
+import type { Field } from './field';
+
+/** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
+export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
+
+/**
+ * One production variant of an endpoint configuration, whatever wrote it: a SageMaker SDK
+ * `deploy(...)` (v2 model, estimator, tuner; v3 `ModelBuilder`), a boto3 `create_endpoint_config`
+ * variant, an `AWS::SageMaker::EndpointConfig` variant in CloudFormation or CDK, or a Terraform
+ * `production_variants` block.
+ */
+export interface EndpointVariantRecord {
+  kind: 'endpointVariant';
+  format: RecordFormat;
+  /** The endpoint configuration as the file names it (logical id, `aws_sagemaker_endpoint_configuration.c`, construct id); undefined in Python. */
+  config?: string;
+  variantName?: string;
+  /** Undefined when not written (a serverless variant). */
+  instanceType?: Field<string>;
+  instanceCount?: Field<number>;
+  /**
+   * How requests reach it: `async` endpoints keep their instances up between requests like
+   * real-time ones; `unknown` is a configuration the analysis cannot read (SDK v3 `inference_config`).
+   */
+  invocation: 'real-time' | 'async' | 'serverless' | 'unknown';
+  /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
+  scaling: 'scaled' | 'unscaled' | 'unknown';
+}
