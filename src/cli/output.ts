@@ -15,6 +15,11 @@ export function writeOutputFile(cwd: string, file: string, text: string, what = 
   const absolute = path.resolve(cwd, file);
   try {
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  } catch (err) {
+    // mkdir meets a file where a folder of the path should be.
+    throw new FileError(`cannot write ${what}${file}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of the path is not a folder' : systemMessage(err)}`);
+  }
+  try {
     writeFileAtomically(absolute, text);
   } catch (err) {
     throw new FileError(`cannot write ${what}${file}: ${systemMessage(err)}`);

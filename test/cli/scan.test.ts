@@ -27,7 +27,7 @@ describe('greenml scan command line', () => {
     [['--concurrency', '0'], /--concurrency must be a number above 0/],
     [['--concurrency', '2.5'], /--concurrency must be a whole number from 1 to 32/],
     [['--plan', ''], /--plan needs a file name/],
-    [['--nope'], /Unknown option '--nope'/],
+    [['--nope'], /unknown option --nope/],
     [['extra'], /unexpected argument "extra"/],
   ];
   for (const [argv, message] of bad) {
@@ -69,7 +69,7 @@ describe('greenml scan command line', () => {
     const { out, io } = capture();
     assert.equal(await runCli(['scan', '--help'], io), 0);
     assert.match(out.stdout, /^Usage: greenml scan /);
-    assert.match(usage, /greenml scan \[--profiles/);
+    assert.match(usage, /^ {2}scan {2,}Idle and long-running SageMaker resources/m);
   });
 
   it('linting never loads the AWS SDK; scan loads it only when it runs', () => {

@@ -16,6 +16,8 @@ export const mochaHooks = {
   async beforeAll(): Promise<void> {
     outerTmp = process.env.TMPDIR;
     runTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-tests-'));
+    // Tests that run the CLI as another user (an unreadable folder, as root) must reach their folders.
+    fs.chmodSync(runTmp, 0o755);
     process.env.TMPDIR = runTmp;
     await Promise.all(testLanguages.map((l) => l.load?.()));
     for (const language of testLanguages) {
