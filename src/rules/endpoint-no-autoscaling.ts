@@ -1,4 +1,5 @@
 import { defineRule } from '../core/defineRule';
+import { lineEndAt, nextLineStart } from '../core/lineIndex';
 import type { CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import { appendCfnResources } from './utils/cfnEdits';
@@ -349,8 +350,8 @@ function cdkScalingFix(
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const { indent } = statement;
   // One indentation step: how the line after the construct's first is indented, else the language's usual.
-  const nextLine = /^[ \t]*/.exec(text.slice(text.indexOf('\n', endpoint.start) + 1))?.[0] ?? '';
-  const unit = text.indexOf('\n', endpoint.start) < endpoint.end && nextLine.length > indent.length && nextLine.startsWith(indent) ? nextLine.slice(indent.length) : python ? '    ' : '  ';
+  const nextLine = /^[ \t]*/.exec(text.slice(nextLineStart(text, endpoint.start)))?.[0] ?? '';
+  const unit = lineEndAt(text, endpoint.start) < endpoint.end && nextLine.length > indent.length && nextLine.startsWith(indent) ? nextLine.slice(indent.length) : python ? '    ' : '  ';
   const idText = endpoint.idSpan ? text.slice(endpoint.idSpan.start, endpoint.idSpan.end) : '';
   const q = idText.startsWith('"') || python ? '"' : "'";
   const semicolon = !python && /^[ \t]*;/.test(text.slice(endpoint.end, statement.end)) ? ';' : '';
