@@ -78,3 +78,36 @@ export class LineIndex {
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   }
 }
+
+/**
+ * Offset of the first character of the line that holds `offset`: just past the nearest `\n` or
+ * `\r` before it. Scans that line only (a search for `\n` alone runs to the start of a file whose
+ * lines end in a lone `\r`, once per call).
+ */
+export function lineStartAt(text: string, offset: number): number {
+  let i = Math.max(0, Math.min(offset, text.length));
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/** Offset of the line break (`\r\n`, `\n` or a lone `\r`) that ends the line holding `offset`, or the text's length. */
+export function lineEndAt(text: string, offset: number): number {
+  let i = Math.max(0, offset);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Offset of the line after the one that holds `offset` (the text's length on its last line). */
+export function nextLineStart(text: string, offset: number): number {
+  const end = lineEndAt(text, offset);
+  if (end >= text.length) return text.length;
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}

@@ -141,18 +141,53 @@ export function createTfModule(files: TfModuleFile[]): TfModule {
   };
 }
 
-const moduleResources = new WeakMap<TfModule, { files: TfModuleFile[]; resources: TfModuleResource[] }>();
+interface ModuleIndex {
+  files: TfModuleFile[];
+  resources: TfModuleResource[];
+  /** The resources of each type, in the module's order; filled on demand. */
+  byType: Map<string, TfModuleResource[]>;
+  /** The names taken by each type; filled on demand. */
+  names: Map<string, Set<string>>;
+}
+const moduleIndexes = new WeakMap<TfModule, ModuleIndex>();
+
+function moduleIndex(module: TfModule): ModuleIndex {
+  const cached = moduleIndexes.get(module);
+  if (cached && cached.files === module.files) return cached;
+  const resources = module.files.flatMap((source) => (source.file ? listResources(source.file).map((r) => ({ ...r, source })) : []));
+  const index: ModuleIndex = { files: module.files, resources, byType: new Map(), names: new Map() };
+  moduleIndexes.set(module, index);
+  return index;
+}
 
 /**
  * Every `resource` block of the module, file by file in the module's order. Listed once per module
  * (rules ask for each resource of each file: a folder of 200 files took seconds without this).
  */
 export function listModuleResources(module: TfModule): readonly TfModuleResource[] {
-  const cached = moduleResources.get(module);
-  if (cached && cached.files === module.files) return cached.resources;
-  const resources = module.files.flatMap((source) => (source.file ? listResources(source.file).map((r) => ({ ...r, source })) : []));
-  moduleResources.set(module, { files: module.files, resources });
-  return resources;
+  return moduleIndex(module).resources;
+}
+
+/** The module's resources of one type, in the module's order; listed once per module and type (rules ask once per resource). */
+export function listModuleResourcesOfType(module: TfModule, type: string): readonly TfModuleResource[] {
+  const index = moduleIndex(module);
+  let found = index.byType.get(type);
+  if (!found) {
+    found = index.resources.filter((r) => r.type === type);
+    index.byType.set(type, found);
+  }
+  return found;
+}
+
+/** The names the module's resources of one type take; gathered once per module and type. */
+export function moduleResourceNames(module: TfModule, type: string): ReadonlySet<string> {
+  const index = moduleIndex(module);
+  let names = index.names.get(type);
+  if (!names) {
+    names = new Set(listModuleResourcesOfType(module, type).map((r) => r.name));
+    index.names.set(type, names);
+  }
+  return names;
 }
 
 export function getAttribute(block: TfBlock, name: string): TfAttribute | undefined {
@@ -178,16 +213,53 @@ export function resolveLiteral(file: TfFile, value: TfValue | undefined): string
   if (!value) return undefined;
   if (value.kind === 'literal') return value.value;
   if (value.kind === 'reference' && !value.reference.indexed && value.reference.path.length === 2 && value.reference.path[0] === 'local') {
-    const name = value.reference.path[1];
     // Locals are shared by every file of a module.
-    const module = modules.get(file);
-    const files = module ? module.files.flatMap((f) => (f.file ? [f.file] : [])) : [file];
-    for (const locals of files.flatMap((f) => f.blocks.filter((b) => b.type === 'locals'))) {
-      const local = getAttribute(locals, name);
-      if (local?.value.kind === 'literal') return local.value.value;
-    }
+    return literalLocals(file).get(value.reference.path[1]);
   }
   return undefined;
+}
+
+type Literal = string | number | boolean | null;
+const localsByModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
+const localsByFile = new WeakMap<TfFile, Map<string, Literal>>();
+
+/**
+ * Each local of the file's module (or of the file alone) whose value is a literal: the first
+ * `locals` block, in the module's order, that gives the name a literal value. Gathered once per
+ * module, not once per reference (a module of many resources each naming a local was quadratic).
+ */
+function literalLocals(file: TfFile): Map<string, Literal> {
+  const module = modules.get(file);
+  if (module) {
+    const cached = localsByModule.get(module);
+    if (cached && cached.files === module.files) return cached.literals;
+    const literals = gatherLiteralLocals(module.files.flatMap((f) => (f.file ? [f.file] : [])));
+    localsByModule.set(module, { files: module.files, literals });
+    return literals;
+  }
+  let literals = localsByFile.get(file);
+  if (!literals) {
+    literals = gatherLiteralLocals([file]);
+    localsByFile.set(file, literals);
+  }
+  return literals;
+}
+
+function gatherLiteralLocals(files: TfFile[]): Map<string, Literal> {
+  const literals = new Map<string, Literal>();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      if (block.type !== 'locals') continue;
+      // A name given twice in one block: its first attribute speaks for the block (as getAttribute reads it).
+      const seen = new Set<string>();
+      for (const attribute of block.attributes) {
+        if (seen.has(attribute.name)) continue;
+        seen.add(attribute.name);
+        if (attribute.value.kind === 'literal' && !literals.has(attribute.name)) literals.set(attribute.name, attribute.value.value);
+      }
+    }
+  }
+  return literals;
 }
 
 /** True when a reference points at the resource `type.name` (any attribute, any instance). */

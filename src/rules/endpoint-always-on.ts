@@ -1,4 +1,5 @@
 import { defineRule } from '../core/defineRule';
+import { lineStartAt } from '../core/lineIndex';
 import type { Edit, Fix } from '../core/types';
 import { getAcceleratorKind } from '../data/instances';
 import type { InstanceRow } from '../data/types';
@@ -97,7 +98,7 @@ export const endpointAlwaysOn = defineRule({
       const importEdit = addFromImport(context.text, 'sagemaker.async_inference', ['AsyncInferenceConfig'], call.start, context.blocks);
       if (importEdit === undefined) return [batch];
       // One argument per line stays so: the new argument goes on its own line, indented like instance_type.
-      const lineStart = context.text.lastIndexOf('\n', type.start - 1) + 1;
+      const lineStart = lineStartAt(context.text, type.start);
       const before = context.text.slice(lineStart, type.start);
       const separator = /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
       // Results go next to the training output of the estimator deployed, when the file shows it.

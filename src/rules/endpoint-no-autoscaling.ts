@@ -1,4 +1,5 @@
 import { defineRule } from '../core/defineRule';
+import { lineEndAt, nextLineStart } from '../core/lineIndex';
 import type { CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
 import { appendCfnResources } from '../model/edit/cfnEdits';
@@ -6,7 +7,7 @@ import { freshLogicalId, getPropertiesFact } from '../model/read/cfnFacts';
 import type { TargetKey } from '../model/read/cfnEndpoints';
 import { configOf, targetKeys } from '../model/read/cfnEndpoints';
 import type { TfModule, TfModuleResource } from '../parsers/terraform';
-import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResourcesOfType, resolveLiteral } from '../parsers/terraform';
 import { appendTfBlocks, headerRange, tfIndentUnit } from '../model/edit/tfEdits';
 import type { TfTargetKey, TfVariant } from '../model/read/tfEndpoints';
 import { listTfTargetKeys, listTfVariants } from '../model/read/tfEndpoints';
@@ -123,19 +124,18 @@ export const endpointNoAutoscaling = defineRule({
         const current = tfModule;
         const keys = current && listTfTargetKeys(current);
         if (!current || !keys) return;
-        const resources = listModuleResources(current);
-        for (const endpoint of resources.filter((r) => r.type === 'aws_sagemaker_endpoint')) {
-          const config = tfConfigOf(resources, endpoint);
+        const configs = indexTfConfigs(current);
+        const covered = indexTfTargetKeys(keys);
+        for (const endpoint of listModuleResourcesOfType(current, 'aws_sagemaker_endpoint')) {
+          const config = tfConfigOf(configs, endpoint);
           // The finding sits on the configuration: it is reported when linting the configuration's file.
           if (config?.file !== file) continue;
           // Variants built by dynamic blocks are unknown: nothing can be said of the configuration.
           if (getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic')) continue;
           const endpointName = resolveLiteral(endpoint.file, getAttribute(endpoint.block, 'name')?.value);
-          const covers = (key: TfTargetKey, variant: string) =>
-            (key.variant === undefined || key.variant === variant) &&
-            (key.endpoint === undefined || ('resource' in key.endpoint ? key.endpoint.resource === endpoint.name : key.endpoint.name === endpointName));
           const unscaled = (listTfVariants(config) ?? []).filter(
-            (v): v is TfVariant & { name: string; instanceTypeValue: string } => !v.serverless && v.name !== undefined && v.instanceTypeValue !== undefined && !keys.some((k) => covers(k, v.name as string)),
+            (v): v is TfVariant & { name: string; instanceTypeValue: string } =>
+              !v.serverless && v.name !== undefined && v.instanceTypeValue !== undefined && !covered(endpoint.name, typeof endpointName === 'string' ? endpointName : undefined, v.name),
           );
           const first = config.block.blocks.find((b) => b.type === 'production_variants');
           if (!unscaled.length || !first) continue;
@@ -172,15 +172,48 @@ export const endpointNoAutoscaling = defineRule({
   },
 });
 
+/** The module's endpoint configurations by resource name and by literal `name` (the first of each, in the module's order). */
+interface TfConfigIndex {
+  byResource: Map<string, TfModuleResource>;
+  byName: Map<string, TfModuleResource>;
+}
+
+/** Indexed once per file, not searched once per endpoint (a module of many endpoints was quadratic). */
+function indexTfConfigs(module: TfModule): TfConfigIndex {
+  const index: TfConfigIndex = { byResource: new Map(), byName: new Map() };
+  for (const config of listModuleResourcesOfType(module, 'aws_sagemaker_endpoint_configuration')) {
+    if (!index.byResource.has(config.name)) index.byResource.set(config.name, config);
+    const name = resolveLiteral(config.file, getAttribute(config.block, 'name')?.value);
+    if (typeof name === 'string' && !index.byName.has(name)) index.byName.set(name, config);
+  }
+  return index;
+}
+
 /** The endpoint configuration of the module an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
-function tfConfigOf(resources: readonly TfModuleResource[], endpoint: TfModuleResource): TfModuleResource | undefined {
+function tfConfigOf(configs: TfConfigIndex, endpoint: TfModuleResource): TfModuleResource | undefined {
   const value = getAttribute(endpoint.block, 'endpoint_config_name')?.value;
   if (!value) return undefined;
-  const configs = resources.filter((r) => r.type === 'aws_sagemaker_endpoint_configuration');
   const reference = value.references.find((r) => r.path[0] === 'aws_sagemaker_endpoint_configuration' && r.path.length >= 2);
-  if (reference) return configs.find((c) => c.name === reference.path[1]);
+  if (reference) return configs.byResource.get(reference.path[1]);
   const name = resolveLiteral(endpoint.file, value);
-  return typeof name === 'string' ? configs.find((c) => resolveLiteral(c.file, getAttribute(c.block, 'name')?.value) === name) : undefined;
+  return typeof name === 'string' ? configs.byName.get(name) : undefined;
+}
+
+/**
+ * Whether some scalable target covers a variant of an endpoint (named by its resource, and by its
+ * literal `name` when known); a key's undefined endpoint or variant matches any. Looked up in a
+ * set instead of scanning every target for every variant.
+ */
+function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => boolean {
+  const held = new Set<string>();
+  for (const key of keys) {
+    const endpoint = key.endpoint === undefined ? '*' : 'resource' in key.endpoint ? `r:${key.endpoint.resource}` : `n:${key.endpoint.name}`;
+    held.add(`${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`);
+  }
+  return (resource, name, variant) => {
+    const endpoints = ['*', `r:${resource}`, ...(name === undefined ? [] : [`n:${name}`])];
+    return endpoints.some((e) => held.has(`${e}\0*`) || held.has(`${e}\0v:${variant}`));
+  };
 }
 
 /** A scalable target and a target-tracking policy for one variant, as lines indented with tabs. */
@@ -317,8 +350,8 @@ function cdkScalingFix(
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const { indent } = statement;
   // One indentation step: how the line after the construct's first is indented, else the language's usual.
-  const nextLine = /^[ \t]*/.exec(text.slice(text.indexOf('\n', endpoint.start) + 1))?.[0] ?? '';
-  const unit = text.indexOf('\n', endpoint.start) < endpoint.end && nextLine.length > indent.length && nextLine.startsWith(indent) ? nextLine.slice(indent.length) : python ? '    ' : '  ';
+  const nextLine = /^[ \t]*/.exec(text.slice(nextLineStart(text, endpoint.start)))?.[0] ?? '';
+  const unit = lineEndAt(text, endpoint.start) < endpoint.end && nextLine.length > indent.length && nextLine.startsWith(indent) ? nextLine.slice(indent.length) : python ? '    ' : '  ';
   const idText = endpoint.idSpan ? text.slice(endpoint.idSpan.start, endpoint.idSpan.end) : '';
   const q = idText.startsWith('"') || python ? '"' : "'";
   const semicolon = !python && /^[ \t]*;/.test(text.slice(endpoint.end, statement.end)) ? ';' : '';

@@ -1,4 +1,5 @@
 import { defineRule } from '../core/defineRule';
+import { lineStartAt } from '../core/lineIndex';
 import type { Fix } from '../core/types';
 import type { NotebookFact } from '../parsers/notebook/facts';
 import { cellIndexAt } from '../parsers/notebook/facts';
@@ -107,7 +108,7 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   }
   // The SDK v3 ModelBuilder returns different objects across versions: no guess.
   if (deploy.name.includes('ModelBuilder')) return undefined;
-  const lineStart = text.lastIndexOf('\n', deploy.start - 1) + 1;
+  const lineStart = lineStartAt(text, deploy.start);
   const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
   if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.delete_endpoint()`;
   // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.

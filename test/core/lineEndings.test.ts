@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyFixes, lineEndingOf, withLineEnding } from '../../src/core/applyFixes';
 import { resolveRuleSettings } from '../../src/core/config';
-import { LineIndex } from '../../src/core/lineIndex';
+import { LineIndex, lineEndAt, lineStartAt, nextLineStart } from '../../src/core/lineIndex';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
 
@@ -93,6 +93,22 @@ describe('line endings of fixes', () => {
     const out = fixed('train.py', cr);
     assert.ok(!out.includes('\n'), JSON.stringify(out));
     assert.equal(out, fixed('train.py', lf).replace(/\n/g, '\r'));
+  });
+
+  it('a file of lone CR line breaks: a fix lays out a call written one argument per line as in the LF file', () => {
+    // The added keyword goes on its own line, indented like the others (it was joined to the
+    // last argument's line when the line's start was searched for by a \n only).
+    const lf = 'import sagemaker\nfrom sagemaker.pytorch import PyTorch\n\nif True:\n    estimator = PyTorch(\n        entry_point="train.py",\n        role="r",\n        instance_type="ml.p3.2xlarge",\n        instance_count=1,\n    )\n    estimator.fit("s3://b/t")\n';
+    const out = fixed('train.py', lf.replace(/\n/g, '\r'));
+    assert.ok(out.includes('\r        rules=['), JSON.stringify(out));
+    assert.equal(out, fixed('train.py', lf).replace(/\n/g, '\r'));
+  });
+
+  it('lineStartAt, lineEndAt and nextLineStart stop at LF, CRLF and lone CR breaks', () => {
+    const text = 'ab\rcd\r\nef\ngh';
+    assert.deepEqual([0, 2, 3, 4, 5, 7, 9, 11, 12].map((o) => lineStartAt(text, o)), [0, 0, 3, 3, 3, 7, 7, 10, 10]);
+    assert.deepEqual([0, 2, 3, 5, 7, 10].map((o) => lineEndAt(text, o)), [2, 2, 5, 5, 9, 12]);
+    assert.deepEqual([0, 3, 7, 10].map((o) => nextLineStart(text, o)), [3, 7, 10, 12]);
   });
 
   it('LineIndex counts LF, CRLF and lone CR breaks as editors do', () => {

@@ -1,4 +1,5 @@
 import type { Edit } from '../../core/types';
+import { lineEndAt, lineStartAt } from '../../core/lineIndex';
 import type { CdkApp, CdkConstruct } from '../../parsers/cdk/model';
 import { spell } from '../../parsers/cdk/model';
 import { insertItems as insertItemsApart, joinEdits } from './pythonEdits';
@@ -99,15 +100,14 @@ export function addCdkModuleImport(text: string, language: CdkApp['language'], m
  * nothing but `;` or a comment follows it on that line. Undefined otherwise.
  */
 export function constructStatement(text: string, construct: CdkConstruct): { name: string; indent: string; end: number } | undefined {
-  const lineStart = text.lastIndexOf('\n', construct.start - 1) + 1;
+  const lineStart = lineStartAt(text, construct.start);
   const head = text.slice(lineStart, construct.start);
   const assigned =
     construct.language === 'typescript'
       ? /^([ \t]*)(?:(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)(?:[ \t]*:[ \t]*[\w$.]+)?|(this\.[A-Za-z_$][\w$]*))[ \t]*=[ \t]*$/.exec(head)
       : /^([ \t]*)(?:([A-Za-z_]\w*)|(self\.[A-Za-z_]\w*))(?:[ \t]*:[ \t]*[\w.]+)?[ \t]*=[ \t]*$/.exec(head);
   if (!assigned) return undefined;
-  const lineEnd = text.indexOf('\n', construct.end);
-  const end = lineEnd === -1 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  const end = lineEndAt(text, construct.end);
   const rest = text.slice(construct.end, end);
   if (!(construct.language === 'typescript' ? /^[ \t]*;?[ \t]*(?:\/\/.*)?$/ : /^[ \t]*(?:#.*)?$/).test(rest)) return undefined;
   return { name: assigned[2] ?? assigned[3], indent: assigned[1], end };

@@ -1,4 +1,5 @@
 import type { Edit } from '../../core/types';
+import { lineEndAt, lineStartAt } from '../../core/lineIndex';
 import type { PyContainer, PyKeyword, PyValue, PythonCall } from '../../parsers/python/facts';
 import { asDict, getDictEntry } from '../../parsers/python/facts';
 
@@ -19,7 +20,7 @@ export function insertItems(text: string, container: PyContainer, items: readonl
   }
   const afterLast = skipSpaces(text, last.end);
   const trailingComma = text[afterLast] === ',';
-  if (lineStart(text, last.start) === lineStart(text, container.open)) {
+  if (lineStartAt(text, last.start) === lineStartAt(text, container.open)) {
     return trailingComma
       ? [{ start: afterLast + 1, end: afterLast + 1, text: ` ${items.join(', ')},` }]
       : [{ start: last.end, end: last.end, text: `, ${items.join(', ')}` }];
@@ -28,7 +29,7 @@ export function insertItems(text: string, container: PyContainer, items: readonl
   const indent = indentAt(text, last.start);
   const lines = items.map((item) => `${eol}${indent}${item}`);
   const restStart = trailingComma ? afterLast + 1 : last.end;
-  const end = lineEnd(text, restStart);
+  const end = lineEndAt(text, restStart);
   const rest = text.slice(restStart, end).trim();
   if (rest === '' || rest.startsWith(comment)) {
     // The item ends its line (maybe with a comment): the new items go on lines of their own below.
@@ -171,20 +172,10 @@ function skipSpaces(text: string, at: number): number {
   return i;
 }
 
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-/** The offset of the line break (or the end of the text) after `at`, before any `\r`. */
-function lineEnd(text: string, at: number): number {
-  const next = text.indexOf('\n', at);
-  if (next === -1) return text.length;
-  return text[next - 1] === '\r' ? next - 1 : next;
-}
 
 /** Whitespace as wide as the column of `at`, reusing the line's own indentation characters. */
 function indentAt(text: string, at: number): string {
-  const start = lineStart(text, at);
+  const start = lineStartAt(text, at);
   const before = text.slice(start, at);
   const lead = /^[ \t]*/.exec(before)?.[0] ?? '';
   return lead.length === before.length ? before : lead + ' '.repeat(before.length - lead.length);

@@ -1,5 +1,5 @@
 import type { TfModule, TfResource } from '../../parsers/terraform';
-import { getAttribute, listModuleResources, resolveLiteral } from '../../parsers/terraform';
+import { getAttribute, listModuleResourcesOfType, moduleResourceNames, resolveLiteral } from '../../parsers/terraform';
 
 /**
  * Which resources of type `target` have a partner resource of type `partner`
@@ -15,7 +15,7 @@ export function partnerCoverage(module: TfModule, target: string, partner: strin
   if (module.incomplete) return undefined;
   const byReference = new Set<string>();
   const byName = new Set<string>();
-  for (const resource of listModuleResources(module).filter((r) => r.type === partner)) {
+  for (const resource of listModuleResourcesOfType(module, partner)) {
     const value = getAttribute(resource.block, attribute)?.value;
     if (!value) return undefined;
     const reference = value.references.find((r) => r.path[0] === target && r.path.length >= 2);
@@ -41,7 +41,7 @@ export function partnerCoverage(module: TfModule, target: string, partner: strin
 
 /** A resource name of `type` not yet used in the module: `base`, else `base_2`, `base_3`… */
 export function freshResourceName(module: TfModule, type: string, base: string): string {
-  const used = new Set(listModuleResources(module).filter((r) => r.type === type).map((r) => r.name));
+  const used = moduleResourceNames(module, type);
   if (!used.has(base)) return base;
   let n = 2;
   while (used.has(`${base}_${n}`)) n++;

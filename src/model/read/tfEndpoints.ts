@@ -1,5 +1,5 @@
 import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../parsers/terraform';
-import { getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, resolveLiteral } from '../../parsers/terraform';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
@@ -83,7 +83,7 @@ export interface TfTargetKey {
 export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
   if (module.incomplete) return undefined;
   const keys: TfTargetKey[] = [];
-  for (const target of listModuleResources(module).filter((r) => r.type === 'aws_appautoscaling_target')) {
+  for (const target of listModuleResourcesOfType(module, 'aws_appautoscaling_target')) {
     const file = target.file;
     const namespace = resolveLiteral(file, getAttribute(target.block, 'service_namespace')?.value);
     if (namespace === undefined || target.block.hasError) return undefined;

@@ -1,4 +1,5 @@
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { lineStartAt } from '../../core/lineIndex';
 
 /**
  * The part of a syntax node the Python analysis reads. A web-tree-sitter `Node` has it (every
@@ -100,7 +101,7 @@ export function lowerTree(tree: Tree, text: string, cache: StatementCache | unde
     do {
       const start = cursor.startIndex;
       const own = text.slice(start, cursor.endIndex);
-      const key = `${start - (text.lastIndexOf('\n', start - 1) + 1)}:${own}`;
+      const key = `${start - lineStartAt(text, start)}:${own}`;
       const seen = next.get(key);
       let statement = cache?.get(key)?.[seen?.length ?? 0];
       if (statement) statement.placement.base = start;
