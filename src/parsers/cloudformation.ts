@@ -1,7 +1,7 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { CST, Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml';
 import { tooDeep } from '../core/engine';
 import type { Language, ParseOutcome } from '../core/types';
 
@@ -121,16 +121,26 @@ export const cloudFormationJson: Language = {
   parse: parseJsonTemplate,
 };
 
+/**
+ * Levels of nesting a YAML template may have. The composer recurses once per level, so where a
+ * deeper text would overflow depends on the thread's stack (the CLI's worker threads have less):
+ * refused before composing, the verdict is the same everywhere. Real templates nest a few dozen.
+ */
+export const maxYamlDepth = 512;
+
 function parseYamlTemplate(text: string): ParseOutcome {
-  const documents = parseAllDocuments(text, {
+  // The parser's scanner is iterative: the nesting is measured on its tokens first.
+  const tokens = Array.from(new Parser().parse(text));
+  const deep = firstTooDeep(tokens, maxYamlDepth);
+  if (deep !== undefined) return { ok: false, error: { message: tooDeep, start: deep, end: deep } };
+  const composer = new Composer({
     version: '1.1',
     // CloudFormation reads `2010-09-09` as a string, not a timestamp.
     customTags: (tags) => [...tags.filter((t) => typeof t === 'string' ? t !== 'timestamp' : t.tag !== 'tag:yaml.org,2002:timestamp'), ...intrinsicTags],
-    prettyErrors: false,
     // The library's duplicate-key check is quadratic in a map's size; fromYaml checks in linear time.
     uniqueKeys: false,
   });
-  const list: Document[] = Array.isArray(documents) ? documents : [];
+  const list: Document[] = Array.from(composer.compose(tokens, true, text.length));
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
@@ -149,6 +159,24 @@ function parseYamlTemplate(text: string): ParseOutcome {
     .filter((root): root is CfnMap => root?.kind === 'map' && root.entries.some((e) => e.key === 'Resources' || e.key === 'AWSTemplateFormatVersion'))
     .map((root) => buildTemplate('yaml', root));
   return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
+}
+
+/** The offset of the first collection nested deeper than `limit`, walking the token tree without recursion; undefined when none is. */
+function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { token, depth } = top;
+    if (!token) continue;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token.offset;
+      for (let i = token.items.length - 1; i >= 0; i--) {
+        stack.push({ token: token.items[i].value, depth: depth + 1 });
+        stack.push({ token: token.items[i].key, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 function parseJsonTemplate(text: string): ParseOutcome {

@@ -264,6 +264,8 @@ describe('CLI files', () => {
     const corpus = (): Record<string, string> => {
       const files: Record<string, string> = { 'jobs/train.py': trainingScript, 'nb/explore.ipynb': notebook };
       for (let i = 0; i < 60; i++) files[`stacks/s${String(i).padStart(2, '0')}.yaml`] = i % 3 ? logGroup(`Logs${i}`) : endpointConfigJson;
+      // Nesting that overflows the composer's stack on one thread and not on another unless refused first.
+      files['stacks/deep-block.yaml'] = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n Deep:\n  Type: AWS::CloudFormation::WaitConditionHandle\n  Metadata:\n${Array.from({ length: 1000 }, (_, d) => `${' '.repeat(d + 3)}level${d}:`).join('\n')} bottom\n`;
       const module = path.join(root, 'test', 'fixtures', 'endpoint-no-autoscaling', 'split-module');
       for (const name of fs.readdirSync(module)) files[`infra/${name}`] = fs.readFileSync(path.join(module, name), 'utf8');
       return files;
@@ -301,6 +303,7 @@ describe('CLI files', () => {
       assert.equal(two.stdout, one.stdout);
       const report = JSON.parse(two.stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> };
       assert.ok(report.files.find((f) => f.path === 'infra/configs.tf')?.findings.some((f) => f.ruleId === 'SML303'), 'the module is read together');
+      assert.deepEqual(report.files.find((f) => f.path === 'stacks/deep-block.yaml')?.findings.map((f) => f.ruleId), ['parse-error'], 'too deep on every thread');
       assert.equal((await cli(dir, 'lint', '--jobs', '2')).stdout, (await cli(dir, 'lint', '--jobs', '1')).stdout);
     });
 

@@ -250,7 +250,10 @@ describe('engine limits', () => {
     const settings = resolveRuleSettings(allRules);
     const yaml = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      X: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n';
     const json = '{"AWSTemplateFormatVersion": "x", "Resources": {"A": {"Type": "AWS::Logs::LogGroup", "Properties": {"X": ' + '['.repeat(20000) + ']'.repeat(20000) + '}}}}';
-    for (const [name, text] of [['t.yaml', yaml], ['t.json', json]]) {
+    // Block nesting past the limit is refused before composing, whatever stack the thread has; below it, read.
+    const block = (levels: number): string => `AWSTemplateFormatVersion: x\nResources:\n A:\n  Type: AWS::Logs::LogGroup\n  Metadata:\n${Array.from({ length: levels }, (_, d) => `${' '.repeat(d + 3)}l${d}:`).join('\n')} end\n`;
+    assert.ok(!linter.lint('ok.yaml', block(400), { settings }).findings.some((f) => f.ruleId === 'parse-error'), '400 levels are read');
+    for (const [name, text] of [['t.yaml', yaml], ['t.json', json], ['block.yaml', block(1000)]]) {
       const result = linter.lint(name, text, { settings });
       assert.deepEqual(result.findings.map((f) => [f.ruleId, f.message]), [['parse-error', 'nested too deeply to analyse (thousands of levels)']], name);
     }
