@@ -13,8 +13,13 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    const breaks = /\r\n?|\n/g;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
+    if (text.indexOf('\r') === -1) {
+      // The common case, LF only: the native search is several times faster than the pattern.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      const breaks = /\r\n?|\n/g;
+      for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
+    }
     this.starts = starts;
   }
 
