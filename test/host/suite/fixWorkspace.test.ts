@@ -66,10 +66,12 @@ suite('Fix all Green ML problems in workspace', () => {
   async function fixAllThroughPreview(beforeApply?: () => Promise<void>): Promise<FixWorkspaceSummary | undefined> {
     let done = false;
     const pending = Promise.resolve(fixAll(undefined)).finally(() => (done = true));
+    // The preview is pressed once it holds the whole edit: the fix has opened every file it changes
+    // (in the background) and the preview has had time to list them (pressed earlier, it may apply a part).
+    const opened = ['fixall/logs.yaml', 'fixall/tune.py', 'fixall/tune.ipynb'].map((f) => workspaceUri(f).toString());
+    for (let waited = 0; !opened.every((key) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) && waited < 20_000; waited += 100) await sleep(100);
+    await sleep(1000);
     if (beforeApply) {
-      const logs = workspaceUri('fixall/logs.yaml').toString();
-      for (let waited = 0; !vscode.workspace.textDocuments.some((d) => d.uri.toString() === logs) && waited < 20_000; waited += 100) await sleep(100);
-      await sleep(1000);
       assert.ok(!done, 'the fix ended before the preview was answered');
       await beforeApply();
     }
