@@ -120,3 +120,24 @@ function middleDiff(a: readonly string[], b: readonly string[], maxDifferences: 
   }
   return hunks;
 }
+
+/**
+ * The one span that differs between two texts (common prefix and suffix kept), as an edit of the
+ * first, so cursors outside it stay put. Never splits a CRLF line break or a surrogate pair.
+ */
+export function changedSpan(before: string, after: string): { start: number; end: number; text: string } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  // Editors place positions before or after a CRLF, not inside it, and never inside a surrogate pair.
+  if (start > 0 && (before[start - 1] === '\r' || isLowSurrogate(before, start))) start--;
+  if (tail > 0 && ((before[before.length - tail - 1] === '\r' && before[before.length - tail] === '\n') || isLowSurrogate(before, before.length - tail))) tail--;
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -2,6 +2,7 @@ import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-lan
 import { applyFixes } from '../core/applyFixes';
 import type { Linter } from '../core/engine';
 import { fixUntilStable } from '../core/fixLoop';
+import { changedSpan } from '../core/lineDiff';
 import { LineIndex } from '../core/lineIndex';
 import { suppressionEdit } from '../core/suppressions';
 import type { Edit, Finding, Fix } from '../core/types';
@@ -139,22 +140,4 @@ function textEdit(scope: ActionScope, edits: ReadonlyArray<{ start: number; end:
 
 function toTextEdit(lines: LineIndex, e: { start: number; end: number; text: string }): TextEdit {
   return { range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text };
-}
-
-/** The one span that differs between two texts, as an edit of the first. */
-export function changedSpan(before: string, after: string): { start: number; end: number; text: string } {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  // Never split a surrogate pair or a CRLF.
-  while (start > 0 && isLowSurrogateOrLf(before, start)) start--;
-  while (tail > 0 && isLowSurrogateOrLf(before, before.length - tail)) tail--;
-  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
-}
-
-function isLowSurrogateOrLf(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return (code >= 0xdc00 && code <= 0xdfff) || (code === 10 && text.charCodeAt(at - 1) === 13);
 }

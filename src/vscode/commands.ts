@@ -7,7 +7,8 @@ import { actionTarget, applyNotebookFix, applyNotebookFixCommand, editsOf, toWor
 import type { DocumentLinter } from './diagnostics';
 import { cellScheme } from './diagnostics';
 import type { FixWorkspaceArgs } from './fixWorkspace';
-import { changedSpan, fixAllInWorkspace } from './fixWorkspace';
+import { changedSpan } from '../core/lineDiff';
+import { fixAllInWorkspace } from './fixWorkspace';
 
 export const commandIds = {
   lintWorkspace: 'greenml.lintWorkspace',

@@ -300,15 +300,3 @@ async function planFiles(linter: DocumentLinter, log: vscode.LogOutputChannel, a
   return planned;
 }
 
-/** The one span that differs between two texts (common prefix and suffix kept), so cursors outside it stay put. */
-export function changedSpan(before: string, after: string): { start: number; end: number; text: string } {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  // Never split a CRLF line break: editors place positions before or after it, not inside.
-  if (start > 0 && before[start - 1] === '\r') start--;
-  if (tail > 0 && before[before.length - tail - 1] === '\r' && before[before.length - tail] === '\n') tail--;
-  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
-}
