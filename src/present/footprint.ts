@@ -1,6 +1,6 @@
 import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
-import { LineIndex } from '../core/lineIndex';
+import { LineIndex, lineStartAt } from '../core/lineIndex';
 import type { Finding, Format, Severity } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
@@ -449,7 +449,7 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
 
 /** The name a call's result is assigned to on its line (`est = PyTorch(`), if any. */
 function assignedName(code: string, start: number): string | undefined {
-  const lineStart = code.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(code, start);
   return /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(code.slice(lineStart, start))?.[1];
 }
 

@@ -134,7 +134,7 @@ export function defaultBucketVariables(text: string): { visit(call: PythonCall):
   return {
     visit(call) {
       if (!/^sagemaker\..*\(\)\.default_bucket$/.test(call.name) || call.positional.length || call.keywords.length) return;
-      const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+      const lineStart = lineStartAt(text, call.start);
       const target = /^([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, call.callee.start));
       if (!target) return;
       // Kept in source order (calls arrive in order; a nested one may come first): one binary search per question.
