@@ -81,7 +81,8 @@ function maxRunOf(call: PythonCall, request: Boto3TrainingRequest | undefined): 
 const utilizationRule = /\b(LowGPUUtilization|ProfilerReport)\b/;
 
 function utilizationOf(text: string, call: PythonCall, job: TrainingJob, request: Boto3TrainingRequest | undefined): TrainingJobRecord['utilizationRule'] {
-  if (job.api === 'modelTrainer') return undefined;
+  // SDK v3 has no Debugger rules; nor has a tuning job's training job definition.
+  if (job.api === 'modelTrainer' || request?.style === 'dict') return undefined;
   if (job.open) return 'unknown';
   if (request) return request.get('ProfilerRuleConfigurations') || request.get('DebugRuleConfigurations') ? 'watched' : 'absent';
   const rules = getKeyword(call, 'rules');
