@@ -102,6 +102,19 @@ new RuleTester().run(trainingGpuInstance, {
       output: null,
     },
     {
+      name: 'boto3 tuning job: its training job definition is a training job like create_training_job',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian"},
+            TrainingJobDefinition={"AlgorithmSpecification": {"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311"}, "ResourceConfig": {"InstanceType": "ml.g4dn.xlarge", "InstanceCount": 1}},
+        )
+      `,
+      errors: [gpuTraining(4, 173, 32, 'ml.g4dn.xlarge', '1 × T4', 'ml.trn1.2xlarge')],
+      output: null,
+    },
+    {
       name: 'notebook: the instance type from an earlier cell; the finding is on the raw .ipynb line of the argument',
       format: 'notebook',
       code: notebookJson(['%pip install -q sagemaker\nimport sagemaker.huggingface as hf\nINSTANCE = "ml.p4d.24xlarge"\n', 'est = hf.HuggingFace(entry_point="train.py", instance_type=INSTANCE, instance_count=2)\n']),

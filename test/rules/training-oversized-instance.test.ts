@@ -109,6 +109,17 @@ new RuleTester().run(trainingOversizedInstance, {
       output: null,
     },
     {
+      name: 'boto3 with the scikit-learn container on a GPU instance (as the estimator and ModelTrainer are judged)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(AlgorithmSpecification={"TrainingImage": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"}, ResourceConfig={"InstanceType": "ml.g4dn.xlarge", "InstanceCount": 1})
+      `,
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.xlarge', accelerators: '1 × T4', cpu: 'ml.m5.xlarge' }, ...at(3, 167, 32) }],
+      output: null,
+    },
+    {
       name: 'ModelTrainer with a PyTorch container on two instances',
       format: 'python',
       code: dedent`

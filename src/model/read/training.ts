@@ -59,6 +59,8 @@ function frameworkOfImage(value: PyValue | undefined): string | undefined {
   if (value.kind !== 'string') return undefined;
   const dlc = /(?:^|\/)(huggingface-pytorch|huggingface-tensorflow|pytorch|tensorflow|mxnet|sagemaker-scikit-learn)-training[:@]/.exec(value.value);
   if (dlc) return dlc[1].startsWith('huggingface') ? 'huggingface' : dlc[1] === 'sagemaker-scikit-learn' ? 'sklearn' : dlc[1];
+  // The SageMaker scikit-learn container has one repository for training and serving (`sagemaker-scikit-learn:1.2-1-cpu-py3`).
+  if (/(?:^|\/)sagemaker-scikit-learn[:@]/.test(value.value)) return 'sklearn';
   const builtin = /\.amazonaws\.com(?:\.cn)?\/([\w-]+):/.exec(value.value);
   return builtin && builtinAlgorithms.has(builtin[1]) ? 'builtin' : undefined;
 }
