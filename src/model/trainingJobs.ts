@@ -260,7 +260,8 @@ export function visitTraining(context: { text: string; blocks?: TrainingEnvironm
       imports = new Set(module.imports);
     },
     pythonCall(call) {
-      buckets.visit(call);
+      // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
+      if (call.name.endsWith('.default_bucket')) buckets.visit(call);
       const records = recordsOf(call, { text: context.text, imports });
       if (records === none) return;
       const environment = (w: Written<unknown>): TrainingEnvironment => ({
