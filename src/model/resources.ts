@@ -14,7 +14,8 @@ import { known, unknown } from './field';
 import { listVerdict } from './read/cdkFacts';
 import { getPropertiesFact } from './read/cfnFacts';
 import { oncePerFact } from './read/memo';
-import type { EcrRepositoryRecord, IdleSettings, LinkState, LogGroupRecord, NotebookInstanceRecord, ResourceRecord, S3BucketRecord, StudioDomainRecord } from './resourceRecords';
+import { awsProviderRegions, regionArgument } from './read/regions';
+import type { EcrRepositoryRecord, IdleSettings, LinkState, LogGroupRecord, NotebookInstanceRecord, RegionRecord, ResourceRecord, S3BucketRecord, StudioDomainRecord } from './resourceRecords';
 
 /**
  * The adapters that read S3 buckets, ECR repositories, log groups, notebook instances and Studio
@@ -350,6 +351,36 @@ export function visitResources(visit: ResourceVisitors): Visitors {
     },
     cdkApp(app) {
       for (const record of cdkRecords(app)) dispatch(record, visit);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- regions
+
+/** A region written as a string is known; anything else (a variable, `process.env.CDK_DEFAULT_REGION`) is not. */
+function regionField(value: { kind: string; value?: unknown }, anchor: Span): Field<string> {
+  return value.kind === 'string' && typeof value.value === 'string' ? known(value.value, anchor) : unknown(value.kind === 'name' ? 'variable' : 'expression', anchor);
+}
+
+/**
+ * Visitors that hand `visit` every region the file sets for its work: a Terraform `provider "aws"`
+ * region (a backend's region says where the state lives, not the workloads), a CDK stack's
+ * `env.region`, a boto3 session or client `region_name`.
+ */
+export function visitRegions(visit: (record: RegionRecord) => void): Visitors {
+  return {
+    tfFile(file) {
+      for (const { attribute, code } of awsProviderRegions(file)) {
+        const anchor = { start: attribute.start, end: attribute.end };
+        visit({ kind: 'region', format: 'tf', setter: 'provider', region: code !== undefined ? known(code, anchor) : tfField<string>(attribute, undefined, anchor) });
+      }
+    },
+    cdkApp(app) {
+      for (const stack of app.stacks) visit({ kind: 'region', format: 'cdk', setter: 'stack', name: stack.name, region: regionField(stack.region.value, { start: stack.region.start, end: stack.region.end }) });
+    },
+    pythonCall(call) {
+      const argument = regionArgument(call);
+      if (argument) visit({ kind: 'region', format: 'py', setter: 'session', region: regionField(argument.value, { start: argument.start, end: argument.end }) });
     },
   };
 }
