@@ -34,6 +34,8 @@ export const notebookNoAutoStop = defineRule({
     },
   },
   create(context) {
+    // Studio apps shut down when idle bill only the hours they are used; their instance types are chosen in Studio, not here.
+    const studioIdle: Effect = { kind: 'stop-when-idle', usage: 'notebook' };
     const suffix = { cfn: '', tf: 'Tf', cdk: 'Cdk', py: '' } as const;
     return visitResources({
       notebookInstance(notebook) {
@@ -49,13 +51,13 @@ export const notebookNoAutoStop = defineRule({
         const data = { name: domain.name };
         if (!settings) {
           const fix = renderResourceIntent({ kind: 'add-field', field: 'idle-settings', record: domain, idleTimeoutMinutes: context.options.idleTimeoutMinutes }, context);
-          context.report({ ...domain.anchor, messageId: `noIdleShutdown${suffix[domain.format]}`, data: domain.format === 'cdk' ? { ...data, path: idleSettingsPath(domain) } : data, fix });
+          context.report({ ...domain.anchor, messageId: `noIdleShutdown${suffix[domain.format]}`, data: domain.format === 'cdk' ? { ...data, path: idleSettingsPath(domain) } : data, fix, effect: studioIdle });
           return;
         }
         const management = settings === 'unknown' ? undefined : settings.lifecycleManagement;
         if (!management?.known || management.value !== 'DISABLED') return;
         const fix = renderResourceIntent({ kind: 'set-field', field: 'lifecycle-management', record: domain, target: management, value: 'ENABLED' }, context);
-        context.report({ ...domain.anchor, messageId: `idleShutdownDisabled${suffix[domain.format]}`, data, fix });
+        context.report({ ...domain.anchor, messageId: `idleShutdownDisabled${suffix[domain.format]}`, data, fix, effect: studioIdle });
       },
     });
   },

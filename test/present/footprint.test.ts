@@ -38,7 +38,7 @@ function fixture(): FootprintFileInput[] {
     {
       path: 'train.py',
       text: trainText,
-      findings: [finding('SML203', 'training-no-spot', 20), finding('SML401', 'log-group-no-retention', 150)],
+      findings: [finding('SML203', 'training-no-spot', 20), finding('SML401', 'log-group-no-retention', 150, { effect: { kind: 'retention' } })],
       targets: [{ kind: 'training', start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false }],
       codeRegion: 'us-east-1',
     },
@@ -157,7 +157,7 @@ describe('footprint model', () => {
     // ap-south-1: CCF 708.2 g/kWh; in APAC the lowest CCF factor is ap-southeast-1's 408 (regions without one are left out).
     assert.deepEqual(lowerCarbonRegion('ap-south-1', 'ccf'), { code: 'ap-southeast-1', gco2ePerKwh: 408, currentGco2ePerKwh: 708.2 });
     const files = fixture().slice(0, 1);
-    files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5)] };
+    files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
     const saving = buildFootprint(files).findings[0].saving;
     assert.equal(saving?.kind, 'region');
     near(saving.bound?.kgCo2e, (2 * G5_KWH * (708.2 - 408)) / 1000, 'region kg');
