@@ -271,9 +271,12 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
 
   const effect = finding.effect;
   if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
-    const kinds: ReadonlyArray<CostTarget['kind']> = effect.usage === 'notebook' ? ['notebook'] : ['endpoint'];
-    const target = targetOf(finding, file.targets.filter((t) => kinds.includes(t.kind)), effect.instanceType);
-    if (!target) return { noFigure: `no ${kinds[0] === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
+    const kind: 'notebook' | 'endpoint' = effect.usage === 'notebook' ? 'notebook' : 'endpoint';
+    // The resource the finding sits on; else the type and count the effect names (a notebook instance the file's targets do not place).
+    const placed = targetOf(finding, file.targets.filter((t) => t.kind === kind), effect.instanceType);
+    const named = effect.instanceType && getInstanceType(effect.instanceType) ? { kind, start: finding.start, end: finding.end, instanceType: effect.instanceType, instanceCount: effect.count ?? 1 } : undefined;
+    const target: FootprintTargetInput | undefined = placed ?? named;
+    if (!target) return { noFigure: `no ${kind === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
     const e = estimateTarget(target, target.instanceType, region.code, settings);
     const month = periodAmount(e).month;
     const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';

@@ -292,3 +292,22 @@ describe('footprint input from the engine', () => {
     assert.match(oversized?.saving?.description ?? `no figure: ${oversized?.noFigure}`, /^ml\.g4dn\.xlarge → ml\.t3\.medium$/);
   });
 });
+
+describe('footprint: effects priced from the effect and the record', () => {
+  it('an idle notebook instance the file’s targets do not place: priced at the monthly burn of the type and count its effect names', () => {
+    const text = 'x'.repeat(40);
+    const idle = finding('SML402', 'notebook-no-auto-stop', 3, { effect: { kind: 'stop-when-idle', usage: 'notebook', instanceType: 'ml.t3.medium', count: 1 } });
+    const model = buildFootprint([{ path: 'lab.ts', text, findings: [idle], targets: [] }]);
+    const saving = model.findings[0].saving;
+    assert.ok(saving, `a figure: ${model.findings[0].noFigure}`);
+    assert.match(saving.description, /^1 × ml\.t3\.medium: stop it when idle/);
+    assert.ok((saving.month?.costUsd ?? 0) > 0, 'a monthly cost');
+  });
+
+  it('a region move names its own region: priced from there, not from the region of the file’s settings', () => {
+    const files = fixture().slice(0, 1);
+    files[0] = { ...files[0], codeRegion: undefined, findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
+    const saving = buildFootprint(files, { region: 'eu-north-1' }).findings[0].saving;
+    assert.match(saving?.description ?? '', /^ap-south-1 \(708 gCO2e\/kWh\) → ap-southeast-1 /);
+  });
+});
