@@ -26,3 +26,4 @@ export interface EndpointVariantRecord {
   /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
   scaling: 'scaled' | 'unscaled' | 'unknown';
 }
+export * from './resourceRecords';
