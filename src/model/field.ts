@@ -45,7 +45,14 @@ export type UnknownReason =
  * The written form of a value, for rendering a fix intent in the file's own syntax. Only the
  * shapes the edit renderers handle today are listed; other formats get no edit.
  */
-export type FieldSource = { format: 'py'; value: PyValue };
+export type FieldSource =
+  | { format: 'py'; value: PyValue }
+  /**
+   * A literal of a template or CDK file, replaced whole: `quote` wraps the new value (`"` in JSON
+   * and Terraform strings); `retention-days-member` spells a number of days as the CDK
+   * `RetentionDays` member.
+   */
+  | { format: 'literal'; start: number; end: number; quote: string; spelling?: 'retention-days-member' };
 
 export function known<T>(value: T, anchor: Span, source?: FieldSource): KnownField<T> {
   return source ? { known: true, value, anchor, source } : { known: true, value, anchor };

@@ -17,5 +17,7 @@ export function renderIntent(intent: FixIntent): Edit[] | undefined {
       const edit = replaceString(source.value, intent.value, '"');
       return edit && [edit];
     }
+    case 'literal':
+      return [{ start: source.start, end: source.end, text: `${source.quote}${intent.value}${source.quote}` }];
   }
 }

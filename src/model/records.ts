@@ -27,3 +27,4 @@ export interface EndpointVariantRecord {
   scaling: 'scaled' | 'unscaled' | 'unknown';
 }
 export * from './trainingRecords';
+export * from './resourceRecords';

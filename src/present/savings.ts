@@ -75,7 +75,8 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     estimateInstance(instanceType, { region: inRegion, utilization: context.utilization, intensity: context.intensity, livePrice: context.livePrice?.({ instanceType, region: inRegion, usage }) });
   switch (effect.kind) {
     case 'region-move': {
-      const from = getRegion(region)!;
+      // The region the finding names (the code's), else the context's.
+      const from = getRegion(effect.from) ?? getRegion(region)!;
       const to = effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, context.intensity ?? 'ccf');
       if (!to) return [];
       const type = effect.instanceType;
