@@ -44,7 +44,7 @@ export function renderTrainingIntent(intent: TrainingIntent, at: TrainingEnviron
   switch (intent.kind) {
     case 'set-field': {
       const source = intent.field.source;
-      if (!source) return undefined;
+      if (source?.format !== 'py') return undefined;
       const edit = typeof intent.value === 'string' ? replaceString(source.value, intent.value, quoteOf(at.call)) : { start: source.value.start, end: source.value.end, text: String(intent.value) };
       return edit && { title: intent.title, applicability: intent.applicability, edits: [edit] };
     }
