@@ -1,5 +1,5 @@
 import type { Visitors } from '../core/types';
-import type { CdkApp, CdkProp } from '../parsers/cdk/model';
+import type { CdkApp, CdkConstruct, CdkProp } from '../parsers/cdk/model';
 import { getProp } from '../parsers/cdk/model';
 import type { CfnEntry, CfnResource, CfnTemplate } from '../parsers/cloudformation';
 import { getParameter, refTarget } from '../parsers/cloudformation';
@@ -27,7 +27,8 @@ import type { EndpointVariantRecord } from './records';
 
 // ---------------------------------------------------------------- CloudFormation
 
-const scalableTargetKeys = oncePerFact((template: CfnTemplate) => ({ keys: targetKeys(template) }));
+/** The SageMaker scalable targets of a template, read once. */
+export const scalableTargetKeys = oncePerFact((template: CfnTemplate) => ({ keys: targetKeys(template) }));
 
 function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: T | undefined): Field<T> | undefined {
   if (!entry) return undefined;
@@ -37,7 +38,8 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
   return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
 }
 
-const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
+/** The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the template that serves it. */
+export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
   const variants = listVariants(resource);
   if (!variants) return [];
   const template = resource.template;
@@ -61,6 +63,7 @@ const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] 
       instanceType: cfnField(template, variant.instanceType, variant.instanceTypeValue),
       instanceCount: cfnField(template, variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+      ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
       get scaling() {
         return scaling();
       },
@@ -78,7 +81,8 @@ function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): F
   return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
 }
 
-const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+/** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
+export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
   const variants = listTfVariants(resource);
   if (!variants) return [];
   const asynchronous = isAsyncTfConfig(resource);
@@ -90,11 +94,12 @@ const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariant
     instanceType: tfField(variant.instanceType, variant.instanceTypeValue),
     instanceCount: tfField(variant.count, variant.countValue),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+    ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
   }));
 });
 
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
-function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
+export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
   return !module ? 'unknown' : hasSageMakerScalableTarget(module) ? 'scaled' : 'unscaled';
 }
 
@@ -106,25 +111,30 @@ function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> 
   return value !== undefined ? known(value, anchor) : unknown(prop.value.kind === 'unknown' ? 'expression' : 'variable', anchor);
 }
 
+/** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */
+export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+  const asynchronous = getProp(construct.props, 'asyncInferenceConfig') !== undefined;
+  return (listCdkVariants(construct) ?? []).map((variant) => {
+    const name = getProp(variant.value, 'variantName')?.value;
+    return {
+      kind: 'endpointVariant',
+      format: 'cdk',
+      config: constructName(construct),
+      variantName: name?.kind === 'string' ? name.value : undefined,
+      instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
+      instanceCount: cdkField(variant.count, variant.countValue),
+      invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+      ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+    };
+  });
+});
+
+/** Scalable target resource IDs are rarely literal in CDK: anything that may scale SageMaker counts for every variant. */
+export const cdkScaling = oncePerFact((app: CdkApp): { scaling: EndpointVariantRecord['scaling'] } => ({ scaling: cdkScalesSageMaker(app) ? 'scaled' : 'unscaled' }));
+
 const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
-  // Scalable target resource IDs are rarely literal in CDK: anything that may scale SageMaker counts for every variant.
-  const scaling = cdkScalesSageMaker(app) ? 'scaled' : 'unscaled';
-  return app.constructs.flatMap((construct) =>
-    (listCdkVariants(construct) ?? []).map((variant): EndpointVariantRecord => {
-      const name = getProp(variant.value, 'variantName')?.value;
-      const asynchronous = getProp(construct.props, 'asyncInferenceConfig') !== undefined;
-      return {
-        kind: 'endpointVariant',
-        format: 'cdk',
-        config: constructName(construct),
-        variantName: name?.kind === 'string' ? name.value : undefined,
-        instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
-        instanceCount: cdkField(variant.count, variant.countValue),
-        invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
-        scaling,
-      };
-    }),
-  );
+  const { scaling } = cdkScaling(app);
+  return app.constructs.flatMap((construct) => cdkConfigRecords(construct).map((record) => ({ ...record, scaling })));
 });
 
 // ---------------------------------------------------------------- Python (SDK v2, v3, boto3)

@@ -25,4 +25,13 @@ export interface EndpointVariantRecord {
   invocation: 'real-time' | 'async' | 'serverless' | 'unknown';
   /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
   scaling: 'scaled' | 'unscaled' | 'unknown';
+  /**
+   * SageMaker-managed instance scaling of the variant (`ManagedInstanceScaling`, for inference
+   * components): it scales the instance count without an Application Auto Scaling target.
+   * `unknown` when the status cannot be read; undefined when not written.
+   */
+  managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
+  acceleratorType?: Field<string>;
 }
+export * from './hostingRecords';

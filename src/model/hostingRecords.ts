@@ -1,0 +1,47 @@
+import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
+import type { CfnResource } from '../parsers/cloudformation';
+import type { TfModule, TfModuleResource } from '../parsers/terraform';
+import type { Span } from './field';
+import type { EndpointVariantRecord, RecordFormat } from './records';
+
+/** A place a finding's related location points to; `fileName` when it is another file of the module. */
+export interface Place extends Span {
+  fileName?: string;
+}
+
+/**
+ * An endpoint configuration, whatever wrote it: `AWS::SageMaker::EndpointConfig` (YAML, JSON,
+ * CDK), `aws_sagemaker_endpoint_configuration`, boto3 `create_endpoint_config`.
+ */
+export interface EndpointConfigRecord {
+  kind: 'endpointConfig';
+  format: RecordFormat;
+  /** As the file names it (logical id, `aws_sagemaker_endpoint_configuration.c`, construct id). */
+  name: string;
+  /** Where its list of production variants is written (the `ProductionVariants` key, the first `production_variants` block). */
+  variantsAnchor: Span;
+  /** Undefined when the list cannot be read whole (an intrinsic, a `dynamic` block, an open array). */
+  variants: EndpointVariantRecord[] | undefined;
+}
+
+/**
+ * An endpoint and the configuration it serves, with each variant's link to an Application Auto
+ * Scaling target judged for this endpoint (a target names the endpoint and the variant).
+ */
+export interface EndpointRecord {
+  kind: 'endpoint';
+  format: RecordFormat;
+  name: string;
+  anchor: Place;
+  config: EndpointConfigRecord;
+  /** The configuration's variants, with `scaling` as seen for this endpoint. */
+  variants: EndpointVariantRecord[];
+  /** For the edit renderer: how the file writes the endpoint, where new linked records go. */
+  source: EndpointSource;
+}
+
+/** The parser facts an edit renderer needs to add records linked to an endpoint. */
+export type EndpointSource =
+  | { format: 'cfn'; resource: CfnResource; resourcesKey: Span | undefined }
+  | { format: 'tf'; module: TfModule; endpoint: TfModuleResource; config: TfModuleResource }
+  | { format: 'cdk'; app: CdkApp; endpoint: CdkConstruct };
