@@ -8,6 +8,8 @@ import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
+import { defaultBucketVariables } from './edit/pythonEdits';
+import { isLocalMode } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
@@ -167,7 +169,12 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
   instanceType: pyInstanceType(variant.instanceType),
   instanceCount: pyCount(variant.instanceCount),
   invocation: variant.invocation,
+  ...(variant.open ? { incomplete: true } : {}),
+  ...(isLocalMode(variant.instanceType?.value) ? { hostedOn: 'local' as const } : {}),
 }));
+
+/** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
+const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
 // ---------------------------------------------------------------- one visitor set for every format
 
@@ -178,6 +185,8 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
 export function visitEndpointVariants(text: string, visit: (record: EndpointVariantRecord) => void): Visitors {
   let tfModule: TfModule | undefined;
   let pythonScaled = false;
+  let mayBeLocal = false;
+  const buckets = defaultBucketVariables(text);
   const python: Array<Omit<EndpointVariantRecord, 'scaling'>> = [];
   return {
     cfnResource(resource) {
@@ -198,10 +207,20 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
     pythonModule(module) {
       // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
       if (module.unresolvedCalls.some((u) => u.method === registerScalableTarget)) pythonScaled = true;
+      mayBeLocal = localSessions.some((name) => module.imports.includes(name));
     },
     pythonCall(call: PythonCall) {
+      buckets.visit(call);
       if (call.name.endsWith(`.${registerScalableTarget}`)) pythonScaled = true;
-      for (const variant of endpointVariantsOf(call, text)) python.push(pyRecord(variant));
+      const variants = endpointVariantsOf(call, text);
+      if (!variants.length) return;
+      const callee = { start: call.callee.start, end: call.callee.end };
+      const defaultBucket = buckets.before(call.start);
+      for (const variant of variants) {
+        const record = pyRecord(variant);
+        const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
+        python.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
+      }
     },
     onEnd() {
       const scaling = pythonScaled ? 'scaled' : 'unscaled';

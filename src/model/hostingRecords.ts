@@ -1,7 +1,9 @@
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import type { CfnResource } from '../parsers/cloudformation';
+import type { PythonCall } from '../parsers/python/facts';
 import type { TfModule, TfModuleResource } from '../parsers/terraform';
 import type { Span } from './field';
+import type { EndpointVariant } from './read/pythonEndpoints';
 import type { EndpointVariantRecord, RecordFormat } from './records';
 
 /** A place a finding's related location points to; `fileName` when it is another file of the module. */
@@ -45,3 +47,13 @@ export type EndpointSource =
   | { format: 'cfn'; resource: CfnResource; resourcesKey: Span | undefined }
   | { format: 'tf'; module: TfModule; endpoint: TfModuleResource; config: TfModuleResource }
   | { format: 'cdk'; app: CdkApp; endpoint: CdkConstruct };
+
+/** The Python call that creates an endpoint variant, as the edit renderers need it. */
+export interface PythonVariantSite {
+  format: 'py';
+  call: PythonCall;
+  variant: EndpointVariant;
+  callee: Span;
+  /** The variable holding the session's default bucket assigned before the call, if any. */
+  defaultBucket?: string;
+}

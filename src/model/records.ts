@@ -1,4 +1,5 @@
 import type { Field } from './field';
+import type { PythonVariantSite } from './hostingRecords';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -33,5 +34,11 @@ export interface EndpointVariantRecord {
   managedScaling?: 'enabled' | 'disabled' | 'unknown';
   /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
   acceleratorType?: Field<string>;
+  /** Where the SDK runs it: `local` mode (`instance_type="local"`), or maybe local (a local session imported, the type not known). Undefined: SageMaker hosting. */
+  hostedOn?: 'local' | 'maybe-local';
+  /** Still being written (an unclosed call or dict): fixes wait. */
+  incomplete?: boolean;
+  /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */
+  site?: PythonVariantSite;
 }
 export * from './hostingRecords';
