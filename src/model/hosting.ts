@@ -1,14 +1,19 @@
 import type { Visitors } from '../core/types';
-import type { CdkApp } from '../parsers/cdk/model';
-import { getProp, propsKnown } from '../parsers/cdk/model';
-import type { CfnTemplate } from '../parsers/cloudformation';
-import { getEntry, resolveScalar } from '../parsers/cloudformation';
-import type { TfModule } from '../parsers/terraform';
+import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
+import { getPath, getProp, propsKnown } from '../parsers/cdk/model';
+import type { CfnResource, CfnTemplate } from '../parsers/cloudformation';
+import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import type { PyValue, PythonCall } from '../parsers/python/facts';
+import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
+import type { TfModule, TfResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, listModuleResourcesOfType, resolveLiteral } from '../parsers/terraform';
+import type { Field } from './field';
+import { known, unknown } from './field';
+import { isSageMakerClientCall } from './read/sagemaker';
 import { constructName, constructRange } from './edit/cdkEdits';
 import { headerRange } from './edit/tfEdits';
 import { cdkConfigRecords, cdkScaling, cfnRecords, scalableTargetKeys, tfRecords } from './endpointVariants';
-import type { EndpointRecord } from './hostingRecords';
+import type { DataCaptureRecord, EndpointRecord } from './hostingRecords';
 import { cdkConfigOf } from './read/cdkEndpoints';
 import { configOf } from './read/cfnEndpoints';
 import { getPropertiesFact } from './read/cfnFacts';
@@ -144,5 +149,122 @@ export function visitEndpoints(visit: (record: EndpointRecord) => void): Visitor
     cdkApp(app) {
       for (const record of cdkEndpoints(app)) visit(record);
     },
+  };
+}
+
+// ---------------------------------------------------------------- data capture
+
+const capturedPercent = (value: unknown): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined);
+
+const cfnCapture = oncePerFact((resource: CfnResource): { record?: DataCaptureRecord } => {
+  const properties = resource.type === 'AWS::SageMaker::EndpointConfig' ? getPropertiesFact(resource) : undefined;
+  const capture = properties?.known && properties.map ? getMapValue(getEntry(properties.map, 'DataCaptureConfig')?.value) : undefined;
+  if (!capture) return {};
+  const template = resource.template;
+  const enabled = getEntry(capture, 'EnableCapture');
+  const on = enabled ? resolveScalar(template, enabled.value) : true;
+  const sampling = getEntry(capture, 'InitialSamplingPercentage');
+  const value = sampling && capturedPercent(resolveScalar(template, sampling.value));
+  let samplingPercentage: Field<number> | undefined;
+  if (sampling) {
+    const anchor = { start: sampling.keyStart, end: sampling.keyEnd };
+    const v = sampling.value;
+    const literal = v.kind === 'scalar' && !v.intrinsic;
+    samplingPercentage = value === undefined ? unknown('expression', anchor) : known(value, anchor, literal ? { format: 'literal', start: v.start, end: v.end, inside: true } : undefined);
+  }
+  return { record: { kind: 'dataCapture', format: 'cfn', config: resource.logicalId, enabled: on === true || on === 'true' ? 'yes' : on === false || on === 'false' ? 'no' : 'unknown', samplingPercentage, samplingKey: 'InitialSamplingPercentage: ' } };
+});
+
+const tfCaptures = oncePerFact((resource: TfResource): DataCaptureRecord[] => {
+  if (resource.type !== 'aws_sagemaker_endpoint_configuration') return [];
+  return resource.block.blocks
+    .filter((b) => b.type === 'data_capture_config')
+    .map((capture): DataCaptureRecord => {
+      const enabled = getAttribute(capture, 'enable_capture');
+      const on = enabled ? resolveLiteral(resource.file, enabled.value) : true;
+      const sampling = getAttribute(capture, 'initial_sampling_percentage');
+      const value = sampling && capturedPercent(resolveLiteral(resource.file, sampling.value));
+      let samplingPercentage: Field<number> | undefined;
+      if (sampling) {
+        const anchor = { start: sampling.nameStart, end: sampling.nameEnd };
+        // A dynamic block inside may set what the attribute says: the percentage is not known.
+        const readable = value !== undefined && !getBlocks(capture, 'dynamic').length;
+        samplingPercentage = readable ? known(value, anchor, sampling.value.kind === 'literal' ? { format: 'literal', start: sampling.value.start, end: sampling.value.end } : undefined) : unknown('expression', anchor);
+      }
+      return { kind: 'dataCapture', format: 'tf', config: `aws_sagemaker_endpoint_configuration.${resource.name}`, enabled: on === true ? 'yes' : on === false ? 'no' : 'unknown', samplingPercentage, samplingKey: 'initial_sampling_percentage = ' };
+    });
+});
+
+const cdkCapture = oncePerFact((construct: CdkConstruct): { record?: DataCaptureRecord } => {
+  const capture = construct.type === 'aws_sagemaker.CfnEndpointConfig' ? getProp(construct.props, 'dataCaptureConfig')?.value : undefined;
+  if (capture?.kind !== 'object') return {};
+  const enabled = getProp(capture, 'enableCapture')?.value;
+  const sampling = getPath(capture, ['initialSamplingPercentage']);
+  let samplingPercentage: Field<number> | undefined;
+  if (sampling) {
+    const anchor = { start: sampling.keyStart, end: sampling.keyEnd };
+    const v = sampling.value;
+    samplingPercentage = v.kind === 'number' ? known(v.value, anchor, v.indirect ? undefined : { format: 'literal', start: v.start, end: v.end }) : unknown('expression', anchor);
+  }
+  const python = construct.language === 'python';
+  return {
+    record: {
+      kind: 'dataCapture',
+      format: 'cdk',
+      config: constructName(construct),
+      enabled: !enabled || (enabled.kind === 'bool' && enabled.value) ? 'yes' : enabled.kind === 'bool' ? 'no' : 'unknown',
+      samplingPercentage,
+      samplingKey: python ? 'initial_sampling_percentage=' : 'initialSamplingPercentage: ',
+    },
+  };
+});
+
+function pyPercent(anchor: { start: number; end: number }, value: PyValue, editable: boolean): Field<number> {
+  return value.kind === 'number' ? known(value.value, anchor, editable ? { format: 'literal', start: value.start, end: value.end } : undefined) : unknown('variable', anchor);
+}
+
+const pyCapture = oncePerFact((call: PythonCall): { record?: DataCaptureRecord } => {
+  const parts = call.name.split('.');
+  if (parts[0] === 'sagemaker' && parts[parts.length - 1] === 'DataCaptureConfig') {
+    const enabled = getKeyword(call, 'enable_capture')?.value ?? call.positional[0];
+    const keyword = getKeyword(call, 'sampling_percentage');
+    const value = keyword?.value ?? call.positional[1];
+    const anchor = keyword ?? value;
+    const editable = keyword ? !keyword.spread && !keyword.value.indirect : !value?.indirect;
+    return {
+      record: {
+        kind: 'dataCapture',
+        format: 'py',
+        // The SDK requires the flag: missing or not a literal, the file does not say it captures.
+        enabled: enabled?.kind === 'bool' ? (enabled.value ? 'yes' : 'no') : 'unknown',
+        samplingPercentage: anchor && value && pyPercent({ start: anchor.start, end: anchor.end }, value, editable),
+        samplingKey: 'sampling_percentage=',
+      },
+    };
+  }
+  if (!isSageMakerClientCall(call, 'create_endpoint_config')) return {};
+  const capture = asDict(getKeyword(call, 'DataCaptureConfig')?.value);
+  if (!capture) return {};
+  const enabled = getDictEntry(capture, 'EnableCapture')?.value;
+  const sampling = getDictEntry(capture, 'InitialSamplingPercentage');
+  return {
+    record: {
+      kind: 'dataCapture',
+      format: 'py',
+      enabled: !enabled || (enabled.kind === 'bool' && enabled.value) ? 'yes' : enabled.kind === 'bool' ? 'no' : 'unknown',
+      samplingPercentage: sampling && pyPercent({ start: sampling.start, end: sampling.end }, sampling.value, !capture.indirect && !sampling.value.indirect),
+      samplingKey: '"InitialSamplingPercentage": ',
+    },
+  };
+});
+
+/** Visitors that hand every data capture configuration of the file to `visit`, whatever its format. */
+export function visitDataCaptures(visit: (record: DataCaptureRecord) => void): Visitors {
+  const one = (found: { record?: DataCaptureRecord }) => found.record && visit(found.record);
+  return {
+    cfnResource: (resource) => one(cfnCapture(resource)),
+    tfResource: (resource) => tfCaptures(resource).forEach(visit),
+    cdkConstruct: (construct) => one(cdkCapture(construct)),
+    pythonCall: (call) => one(pyCapture(call)),
   };
 }

@@ -2,7 +2,7 @@ import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import type { CfnResource } from '../parsers/cloudformation';
 import type { PythonCall } from '../parsers/python/facts';
 import type { TfModule, TfModuleResource } from '../parsers/terraform';
-import type { Span } from './field';
+import type { Field, Span } from './field';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import type { EndpointVariantRecord, RecordFormat } from './records';
 
@@ -56,4 +56,20 @@ export interface PythonVariantSite {
   callee: Span;
   /** The variable holding the session's default bucket assigned before the call, if any. */
   defaultBucket?: string;
+}
+
+/**
+ * The data capture of an endpoint configuration (`DataCaptureConfig`, `data_capture_config`,
+ * `dataCaptureConfig`) or an SDK `DataCaptureConfig(...)`: whether it captures, and how much.
+ */
+export interface DataCaptureRecord {
+  kind: 'dataCapture';
+  format: RecordFormat;
+  /** The endpoint configuration as the file names it; undefined in Python. */
+  config?: string;
+  /** `unknown`: the file does not say it is on (the SDK's `enable_capture` not a literal). Absent in a template: on. */
+  enabled: 'yes' | 'no' | 'unknown';
+  samplingPercentage?: Field<number>;
+  /** How the file writes the percentage's key and its separator, for messages (`sampling_percentage=`, `initialSamplingPercentage: `). */
+  samplingKey: string;
 }

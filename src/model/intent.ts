@@ -14,6 +14,7 @@ import type { EndpointVariantRecord } from './records';
  */
 export type FixIntent =
   | { kind: 'set-field'; field: KnownField<string>; value: string }
+  | { kind: 'set-number'; field: KnownField<number>; value: number }
   /** Add a record linked to another: an Application Auto Scaling target and policy for each named variant of an endpoint. */
   | { kind: 'add-linked-record'; link: 'scaling-policy'; to: EndpointRecord; variants: ReadonlyArray<{ name: string; count: number | undefined }>; settings: ScalingSettings }
   /** Serve the variant serverless (`memoryMb` of memory) in place of its instances. */
@@ -55,6 +56,12 @@ export function renderIntentFix(intent: FixIntent, document?: EditDocument): Ren
 /** The edits of an intent in the file's syntax; undefined when that format cannot make it here (a value read through a name, a template). */
 export function renderIntent(intent: FixIntent, document?: EditDocument): Edit[] | undefined {
   if (intent.kind === 'add-linked-record') return document && scalingTargetEdits(document, intent.to, intent.variants, intent.settings);
+  if (intent.kind === 'set-number') {
+    const source = intent.field.source;
+    if (source?.format !== 'literal') return undefined;
+    if (!source.inside) return [{ start: source.start, end: source.end, text: String(intent.value) }];
+    return document && [{ start: source.start, end: source.end, text: document.text.slice(source.start, source.end).replace(String(intent.field.value), String(intent.value)) }];
+  }
   if (intent.kind !== 'set-field') return renderIntentFix(intent, document)?.edits;
   const source = intent.field.source;
   if (!source) return undefined;
@@ -63,5 +70,7 @@ export function renderIntent(intent: FixIntent, document?: EditDocument): Edit[]
       const edit = replaceString(source.value, intent.value, '"');
       return edit && [edit];
     }
+    case 'literal':
+      return [{ start: source.start, end: source.end, text: intent.value }];
   }
 }
