@@ -2,7 +2,7 @@ import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getPath, getProp, propsKnown } from '../parsers/cdk/model';
 import type { CfnResource, CfnTemplate } from '../parsers/cloudformation';
-import { getEntry, getMapValue, resolveScalar } from '../parsers/cloudformation';
+import { getEntry, getMapValue, resolveScalar, resolveValue } from '../parsers/cloudformation';
 import type { PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { TfModule, TfResource } from '../parsers/terraform';
@@ -13,12 +13,12 @@ import { isSageMakerClientCall } from './read/sagemaker';
 import { constructName, constructRange } from './edit/cdkEdits';
 import { headerRange } from './edit/tfEdits';
 import { cdkConfigRecords, cdkScaling, cfnRecords, scalableTargetKeys, tfRecords } from './endpointVariants';
-import type { DataCaptureRecord, EndpointRecord } from './hostingRecords';
-import { cdkConfigOf } from './read/cdkEndpoints';
-import { configOf } from './read/cfnEndpoints';
+import type { AcceleratorAttachmentRecord, DataCaptureRecord, EndpointRecord } from './hostingRecords';
+import { cdkConfigOf, listCdkVariants } from './read/cdkEndpoints';
+import { configOf, listVariants } from './read/cfnEndpoints';
 import { getPropertiesFact } from './read/cfnFacts';
 import { oncePerFact } from './read/memo';
-import { indexTfConfigs, indexTfTargetKeys, listTfTargetKeys, tfConfigOf } from './read/tfEndpoints';
+import { indexTfConfigs, indexTfTargetKeys, listTfTargetKeys, listTfVariants, tfConfigOf } from './read/tfEndpoints';
 import type { EndpointVariantRecord } from './records';
 
 /**
@@ -266,5 +266,98 @@ export function visitDataCaptures(visit: (record: DataCaptureRecord) => void): V
     tfResource: (resource) => tfCaptures(resource).forEach(visit),
     cdkConstruct: (construct) => one(cdkCapture(construct)),
     pythonCall: (call) => one(pyCapture(call)),
+  };
+}
+
+// ---------------------------------------------------------------- accelerators attached (Elastic Inference)
+
+type Attachment = AcceleratorAttachmentRecord;
+const strings = (values: readonly unknown[]): string[] => values.filter((v): v is string => typeof v === 'string');
+
+const cfnAttachments = oncePerFact((resource: CfnResource): Attachment[] => {
+  const template = resource.template;
+  if (resource.type === 'AWS::SageMaker::EndpointConfig') {
+    return (listVariants(resource) ?? []).flatMap((variant): Attachment[] => {
+      const entry = getEntry(variant.map, 'AcceleratorType');
+      const type = entry && resolveScalar(template, entry.value);
+      if (!entry || typeof type !== 'string') return [];
+      return [{ kind: 'acceleratorAttachment', format: 'cfn', owner: { kind: 'endpointVariant', config: resource.logicalId, variant: variant.name }, accelerators: [type], anchor: { start: entry.keyStart, end: entry.keyEnd } }];
+    });
+  }
+  const properties = resource.type === 'AWS::SageMaker::NotebookInstance' ? getPropertiesFact(resource) : undefined;
+  const entry = properties?.known && properties.map ? getEntry(properties.map, 'AcceleratorTypes') : undefined;
+  const list = entry && resolveValue(template, entry.value);
+  if (!entry || list?.kind !== 'seq') return [];
+  const accelerators = strings(list.items.map((item) => resolveScalar(template, item)));
+  return [{ kind: 'acceleratorAttachment', format: 'cfn', owner: { kind: 'notebookInstance', name: resource.logicalId }, accelerators, anchor: { start: entry.keyStart, end: entry.keyEnd } }];
+});
+
+const tfAttachments = oncePerFact((resource: TfResource): Attachment[] => {
+  if (resource.type === 'aws_sagemaker_endpoint_configuration') {
+    return (listTfVariants(resource) ?? []).flatMap((variant): Attachment[] => {
+      const attribute = getAttribute(variant.block, 'accelerator_type');
+      const type = attribute && resolveLiteral(resource.file, attribute.value);
+      if (!attribute || typeof type !== 'string') return [];
+      const owner = { kind: 'endpointVariant' as const, config: `aws_sagemaker_endpoint_configuration.${resource.name}`, variant: variant.name };
+      return [{ kind: 'acceleratorAttachment', format: 'tf', owner, accelerators: [type], anchor: { start: attribute.nameStart, end: attribute.nameEnd } }];
+    });
+  }
+  const attribute = resource.type === 'aws_sagemaker_notebook_instance' ? getAttribute(resource.block, 'accelerator_types') : undefined;
+  if (attribute?.value.kind !== 'tuple') return [];
+  const accelerators = strings(attribute.value.items.map((item) => resolveLiteral(resource.file, item)));
+  return [{ kind: 'acceleratorAttachment', format: 'tf', owner: { kind: 'notebookInstance', name: `aws_sagemaker_notebook_instance.${resource.name}` }, accelerators, anchor: { start: attribute.nameStart, end: attribute.nameEnd } }];
+});
+
+const cdkAttachments = oncePerFact((construct: CdkConstruct): Attachment[] => {
+  const found = (listCdkVariants(construct) ?? []).flatMap((variant): Attachment[] => {
+    const accelerator = getProp(variant.value, 'acceleratorType');
+    if (accelerator?.value.kind !== 'string') return [];
+    const name = getProp(variant.value, 'variantName')?.value;
+    const owner = { kind: 'endpointVariant' as const, config: constructName(construct), variant: name?.kind === 'string' ? name.value : undefined };
+    return [{ kind: 'acceleratorAttachment', format: 'cdk', owner, accelerators: [accelerator.value.value], anchor: { start: accelerator.keyStart, end: accelerator.keyEnd } }];
+  });
+  const accelerators = construct.type === 'aws_sagemaker.CfnNotebookInstance' ? getProp(construct.props, 'acceleratorTypes') : undefined;
+  if (accelerators?.value.kind === 'array') {
+    const names = accelerators.value.items.flatMap((item) => (item.kind === 'string' ? [item.value] : []));
+    found.push({ kind: 'acceleratorAttachment', format: 'cdk', owner: { kind: 'notebookInstance', name: constructName(construct) }, accelerators: names, anchor: { start: accelerators.keyStart, end: accelerators.keyEnd } });
+  }
+  return found;
+});
+
+const pyString = (value: PyValue | undefined): string | undefined => (value?.kind === 'string' ? value.value : undefined);
+
+const pyAttachments = oncePerFact((call: PythonCall): Attachment[] => {
+  const attachment = (owner: Attachment['owner'], accelerators: string[], anchor: { start: number; end: number }): Attachment => ({ kind: 'acceleratorAttachment', format: 'py', owner, accelerators, anchor: { start: anchor.start, end: anchor.end } });
+  // An image-URI lookup attaches nothing: the deploy that uses the image does.
+  if (call.name.startsWith('sagemaker.') && !call.name.startsWith('sagemaker.image_uris.')) {
+    const keyword = getKeyword(call, 'accelerator_type');
+    const type = pyString(keyword?.value);
+    if (!keyword || type === undefined) return [];
+    return [attachment({ kind: call.name.endsWith(').deploy') ? 'deploy' : /Model$/.test(call.name) ? 'model' : 'call' }, [type], keyword)];
+  }
+  if (isSageMakerClientCall(call, 'create_endpoint_config')) {
+    const variants = getKeyword(call, 'ProductionVariants')?.value;
+    return (variants?.kind === 'list' ? variants.items : []).flatMap((item) => {
+      const dict = asDict(item);
+      const entry = dict && getDictEntry(dict, 'AcceleratorType');
+      const type = pyString(entry?.value);
+      return entry && type !== undefined ? [attachment({ kind: 'endpointVariant' }, [type], { start: entry.keyStart, end: entry.keyEnd })] : [];
+    });
+  }
+  if (isSageMakerClientCall(call, 'create_notebook_instance')) {
+    const keyword = getKeyword(call, 'AcceleratorTypes');
+    const types = keyword?.value.kind === 'list' ? keyword.value.items.flatMap((item) => (item.kind === 'string' ? [item.value] : [])) : [];
+    return keyword ? [attachment({ kind: 'notebookInstance' }, types, keyword)] : [];
+  }
+  return [];
+});
+
+/** Visitors that hand every accelerator attachment of the file to `visit`, whatever its format. */
+export function visitAcceleratorAttachments(visit: (record: AcceleratorAttachmentRecord) => void): Visitors {
+  return {
+    cfnResource: (resource) => cfnAttachments(resource).forEach(visit),
+    tfResource: (resource) => tfAttachments(resource).forEach(visit),
+    cdkConstruct: (construct) => cdkAttachments(construct).forEach(visit),
+    pythonCall: (call) => pyAttachments(call).forEach(visit),
   };
 }

@@ -73,3 +73,20 @@ export interface DataCaptureRecord {
   /** How the file writes the percentage's key and its separator, for messages (`sampling_percentage=`, `initialSamplingPercentage: `). */
   samplingKey: string;
 }
+
+/**
+ * Elastic Inference accelerators attached to something: an endpoint variant (`AcceleratorType`),
+ * a notebook instance (`AcceleratorTypes`), an SDK model or deploy (`accelerator_type=`).
+ */
+export interface AcceleratorAttachmentRecord {
+  kind: 'acceleratorAttachment';
+  format: RecordFormat;
+  /** What carries them: a named resource of a template, or, in Python, the call that attaches them. */
+  owner:
+    | { kind: 'endpointVariant'; config?: string; variant?: string }
+    | { kind: 'notebookInstance'; name?: string }
+    | { kind: 'model' | 'deploy' | 'call' };
+  /** The accelerator types, resolved (only `ml.eia*` ones are kept by the adapters that read lists). */
+  accelerators: string[];
+  anchor: Span;
+}
