@@ -144,7 +144,7 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
 /** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
 const registerScalableTarget = 'register_scalable_target';
 
-function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
+export function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
   if (!setting) return undefined;
   const anchor: Span = { start: setting.start, end: setting.end };
   const value = setting.value;
@@ -157,7 +157,7 @@ function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | u
   return unknown('variable', anchor);
 }
 
-function pyCount(setting: TrainingSetting | undefined): Field<number> | undefined {
+export function pyCount(setting: TrainingSetting | undefined): Field<number> | undefined {
   if (!setting) return undefined;
   const anchor = { start: setting.start, end: setting.end };
   return setting.value.kind === 'number' ? known(setting.value.value, anchor) : unknown('variable', anchor);

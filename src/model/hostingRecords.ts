@@ -90,3 +90,24 @@ export interface AcceleratorAttachmentRecord {
   accelerators: string[];
   anchor: Span;
 }
+
+/**
+ * An endpoint a notebook creates (SDK `deploy`, boto3 `create_endpoint`) and whether a later cell
+ * deletes it: it bills every hour until deleted.
+ */
+export interface NotebookDeploymentRecord {
+  kind: 'notebookDeployment';
+  format: 'py';
+  /** The callee of the call that creates it. */
+  anchor: Span;
+  /** A later cell deletes it (or may: a teardown on a client or session the analysis cannot follow). */
+  tornDown: boolean;
+  instanceType?: Field<string>;
+  instanceCount?: Field<number>;
+  /** The code that deletes it, when the notebook names what it needs; its last line is the call. */
+  teardown?: string;
+  /** The 0-based index of the cell that deploys it. */
+  cell?: number;
+  /** Where text becomes a new cell at the end of the notebook. */
+  appendAt: number;
+}

@@ -5,7 +5,8 @@ import type { ScalingSettings } from './edit/scalingEdits';
 import { scalingTargetEdits } from './edit/scalingEdits';
 import type { KnownField } from './field';
 import { asyncDeployEdits, serverlessDeployEdits } from './edit/invocationEdits';
-import type { EndpointRecord } from './hostingRecords';
+import { appendTeardownCell } from './edit/notebookEdits';
+import type { EndpointRecord, NotebookDeploymentRecord } from './hostingRecords';
 import type { EndpointVariantRecord } from './records';
 
 /**
@@ -20,7 +21,9 @@ export type FixIntent =
   /** Serve the variant serverless (`memoryMb` of memory) in place of its instances. */
   | { kind: 'make-serverless'; variant: EndpointVariantRecord; memoryMb: number }
   /** Invoke the variant asynchronously (requests queue, results land in S3). */
-  | { kind: 'make-async'; variant: EndpointVariantRecord };
+  | { kind: 'make-async'; variant: EndpointVariantRecord }
+  /** Delete an endpoint the notebook deploys, in a cell after every other. */
+  | { kind: 'add-teardown'; deployment: NotebookDeploymentRecord };
 
 /** The linted code, for intents whose edits depend on the text around them. */
 export interface EditDocument {
@@ -56,6 +59,7 @@ export function renderIntentFix(intent: FixIntent, document?: EditDocument): Ren
 /** The edits of an intent in the file's syntax; undefined when that format cannot make it here (a value read through a name, a template). */
 export function renderIntent(intent: FixIntent, document?: EditDocument): Edit[] | undefined {
   if (intent.kind === 'add-linked-record') return document && scalingTargetEdits(document, intent.to, intent.variants, intent.settings);
+  if (intent.kind === 'add-teardown') return appendTeardownCell(intent.deployment);
   if (intent.kind === 'set-number') {
     const source = intent.field.source;
     if (source?.format !== 'literal') return undefined;
