@@ -21,6 +21,8 @@ export interface CfnVariant {
   count: CfnEntry | undefined;
   countValue: number | undefined;
   serverless: boolean;
+  /** `ManagedInstanceScaling`: its `Status`, `unknown` when it does not resolve; undefined when not written. */
+  managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
 }
 
 /**
@@ -52,9 +54,17 @@ export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
         count,
         countValue: typeof countValue === 'number' ? countValue : typeof countValue === 'string' && /^\d+$/.test(countValue) ? Number(countValue) : undefined,
         serverless: getEntry(map, 'ServerlessConfig') !== undefined,
+        managedScaling: managedScalingOf(template, getEntry(map, 'ManagedInstanceScaling')),
       },
     ];
   });
+}
+
+function managedScalingOf(template: CfnTemplate, entry: CfnEntry | undefined): CfnVariant['managedScaling'] {
+  if (!entry) return undefined;
+  const settings = getMapValue(entry.value);
+  const status = resolveScalar(template, settings && getEntry(settings, 'Status')?.value);
+  return status === 'ENABLED' ? 'enabled' : status === 'DISABLED' ? 'disabled' : 'unknown';
 }
 
 /** True when the endpoint configuration's invocations are asynchronous (`AsyncInferenceConfig`). */
