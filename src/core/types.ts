@@ -328,3 +328,10 @@ export interface Language {
   load?(): Promise<void>;
   readonly loadState?: LoadState;
 }
+
+/** Where a cache keeps its text (a file in the CLI, the extension's global state in the editor). */
+export interface PriceStore {
+  /** The stored text, or undefined when nothing is stored yet. */
+  read(): string | undefined;
+  write(text: string): void;
+}
