@@ -31,7 +31,7 @@ count() {
   summary+=("$name: $p passed, $f failed")
 }
 
-step "build";       npm run -s build || fail_step
+step "build";       npm run -s bundle || fail_step
 step "lint";        npm run -s lint || fail_step
 step "type-check";  npm run -s typecheck || fail_step
 host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
