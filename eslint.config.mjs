@@ -54,7 +54,7 @@ export default tseslint.config(
     rules: restrictImports({ group: ['**/rules', '**/rules/*', '**/parsers/*', '**/parsers/**'], message: 'src/present/ never imports rules or parsers: it reads the model.' }),
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'esbuild.js'],
+    files: ['scripts/**/*.{js,mjs}', 'esbuild.js', 'bin/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

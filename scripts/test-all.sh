@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: build, lint, type-check, unit tests (with Neovim driving the language server),
-# .vsix packaging, the CLI's npm package, the GitHub Action, the extension-host suite in a real
+# .vsix packaging, the CLI's npm package, the GitHub Action, the pre-commit hook, the extension-host suite in a real
 # VS Code host (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when it fails. The last line is the
 # total, "tests: N passed, M failed".
 set -uo pipefail
@@ -68,6 +68,11 @@ else
 fi
 rm -rf "$action_pack"
 count action "$results_dir/action.txt"
+
+step "pre-commit hook (the real pre-commit from PyPI: try-repo in a throw-away git repository)"
+bash test/precommit/precommit.sh 2>&1 | tee "$results_dir/precommit.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+count precommit "$results_dir/precommit.txt"
 
 
 if [ "$host_ready" = 1 ]; then
