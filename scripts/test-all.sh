@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: build, lint, type-check, unit tests (with Neovim driving the language server),
-# .vsix packaging, the CLI's npm package, the GitHub Action, the pre-commit hook, the extension-host suite in a real
+# .vsix packaging, the CLI's npm package (on the machine's Node, 22 and 24), the GitHub Action, the pre-commit hook, the extension-host suite in a real
 # VS Code host (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when it fails. The last line is the
 # total, "tests: N passed, M failed".
 set -uo pipefail
@@ -57,6 +57,18 @@ step "CLI npm package (npm pack, install into an empty prefix, run from outside 
 bash test/package/cli-package.sh --no-build 2>&1 | tee "$results_dir/cli-package.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
 count cli-package "$results_dir/cli-package.txt"
+
+for major in 22 24; do
+  step "CLI npm package on Node $major (Node from the npm registry, cached in ~/.cache/greenml-node)"
+  if node_bin="$(bash scripts/install-node.sh "$major")"; then
+    bash test/package/cli-package.sh --no-build --node-bin "$node_bin" 2>&1 | tee "$results_dir/cli-package-node$major.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+  else
+    fail_step
+    echo "cli-package-node$major: 0 passed, 1 failed" > "$results_dir/cli-package-node$major.txt"
+  fi
+  count "cli-package-node$major" "$results_dir/cli-package-node$major.txt"
+done
 
 step "GitHub Action (action.yml's steps run locally with fake GITHUB_* files)"
 action_pack="$(mktemp -d "${TMPDIR:-/tmp}/greenml-action-pack.XXXXXX")"
