@@ -18,13 +18,8 @@ while [ $# -gt 0 ]; do
 done
 work="$(mktemp -d "${TMPDIR:-/tmp}/greenml-cli-package.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME COMMAND...: passes when COMMAND exits 0
-  local name="$1"; shift
-  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
-}
-finish() { echo "$label: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+# shellcheck source=test/package/checks.sh
+source "$repo/test/package/checks.sh"
 
 echo "# node $(node --version) ($(command -v node)), npm $(npm --version)"
 tarball="$(node "$repo/scripts/pack-cli.mjs" --out "$work/pack" "${pack_args[@]}")" || { echo "not ok - npm pack"; failed=$((failed + 1)); finish; }

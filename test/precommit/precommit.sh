@@ -12,13 +12,9 @@ set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/greenml-precommit.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME COMMAND...: passes when COMMAND exits 0
-  local name="$1"; shift
-  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
-}
-finish() { echo "precommit: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+label=precommit
+# shellcheck source=test/package/checks.sh
+source "$repo/test/package/checks.sh"
 
 venv="${GREENML_PRECOMMIT:-$HOME/.cache/greenml-precommit}"
 bash "$repo/scripts/install-precommit.sh" "$venv" || { echo "not ok - install pre-commit from PyPI"; failed=$((failed + 1)); finish; }
