@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every test: build, lint, type-check, unit tests (with Neovim driving the language server),
-# .vsix packaging, the CLI's npm package (on the machine's Node, 22 and 24), the GitHub Action, the pre-commit hook, the extension-host suite in a real
-# VS Code host (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when it fails. The last line is the
-# total, "tests: N passed, M failed".
+# Every test: build, lint, type-check, unit tests (with Neovim driving the language server and
+# moto emulating AWS), .vsix packaging, the CLI's npm package (on the machine's Node, 22 and 24),
+# the GitHub Action, the pre-commit hook, the extension-host suite in a real VS Code host
+# (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when
+# it fails. The last line is the total, "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
