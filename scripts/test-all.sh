@@ -44,15 +44,19 @@ host_ready=1
 bash scripts/install-host.sh "$host_dir" || { fail_step; host_ready=0; }
 
 # The AWS tests (unit and host) run moto's server: the machine's python3 when it has moto 5.2.1,
-# else a virtualenv that scripts/install-moto.sh makes once in ~/.cache/greenml-moto.
+# else a virtualenv that scripts/install-moto.sh makes once in ~/.cache/greenml-moto, named by
+# GREENML_MOTO_BIN (test/kit/moto.ts; PATH would not do: VS Code gives its extension host the
+# login shell's PATH).
 step "moto 5.2.1 (AWS emulator of the AWS and explorer tests; from PyPI when python3 lacks it)"
-moto_bin=""
-moto_bin="$(bash scripts/install-moto.sh)" || fail_step
-with_moto() { PATH="${moto_bin:+$moto_bin:}$PATH" "$@"; }
+if moto_bin="$(bash scripts/install-moto.sh)"; then
+  [ -z "$moto_bin" ] || export GREENML_MOTO_BIN="$moto_bin"
+else
+  fail_step
+fi
 
 step "unit tests"
 npm run -s compile-tests || fail_step
-with_moto npx mocha --config .mocharc.json 2>&1 | tee "$results_dir/unit.txt"
+npx mocha --config .mocharc.json 2>&1 | tee "$results_dir/unit.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
 passing=$(grep -Eo '^ +[0-9]+ passing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
 failing=$(grep -Eo '^ +[0-9]+ failing' "$results_dir/unit.txt" | grep -Eo '[0-9]+' || echo 0)
@@ -101,7 +105,7 @@ if [ "$host_ready" = 1 ]; then
   step "extension-host tests (code-server + headless Chromium)"
   # VS Code's own temporary files (IPC sockets, the TypeScript server's folder) go to a folder of the run.
   host_tmp="$(mktemp -d "${TMPDIR:-/tmp}/greenml-host-run.XXXXXX")"
-  TMPDIR="$host_tmp" with_moto node scripts/run-host-tests.mjs --host "$host_dir" --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
+  TMPDIR="$host_tmp" node scripts/run-host-tests.mjs --host "$host_dir" --vsix greenml-sagemaker.vsix 2>&1 | tee "$results_dir/host.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
   rm -rf "$host_tmp"
 else
