@@ -75,7 +75,7 @@ export default tseslint.config(
   },
   ...boundaries,
   {
-    files: ['scripts/**/*.{js,mjs}', 'esbuild.js'],
+    files: ['scripts/**/*.{js,mjs}', 'esbuild.js', 'bin/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
