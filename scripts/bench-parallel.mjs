@@ -1,6 +1,6 @@
 // The CLI on one worker thread against one per core, over the benchmark corpus (npm run bench).
 //
-//   node scripts/bench-parallel.mjs [--runs 3] [--corpus bench/corpus]   (after npm run build and
+//   node scripts/bench-parallel.mjs [--runs 3] [--corpus bench/corpus]   (after npm run bundle and
 //   one npm run bench, which writes the corpus)
 //
 // On a shared machine the wall time mostly measures the other processes, so each run also
