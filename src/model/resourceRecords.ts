@@ -73,29 +73,28 @@ export interface NotebookInstanceRecord extends ResourceRecordBase {
 export interface IdleSettings {
   /** `ENABLED` or `DISABLED`; undefined when not written (a space has no such setting: a timeout turns it on). */
   lifecycleManagement?: Field<string>;
-  /** `IdleTimeoutInMinutes`; undefined when not written. Read on user profiles and spaces. */
+  /** `IdleTimeoutInMinutes`; undefined when not written. */
   idleTimeoutMinutes?: Field<number>;
 }
 
-/** A SageMaker Studio domain: `AWS::SageMaker::Domain`, `aws_sagemaker_domain`, CDK `CfnDomain`. */
-export interface StudioDomainRecord extends ResourceRecordBase {
-  kind: 'studioDomain';
-  /** Undefined: not written at some level of the path; `unknown`: a level the file cannot read (a variable, a dynamic block). */
-  idleSettings?: IdleSettings | 'unknown';
-}
 
 /** The Studio apps whose settings name a default instance type (`<App>AppSettings.DefaultResourceSpec.InstanceType`). */
 export type StudioAppKind = 'JupyterLab' | 'CodeEditor' | 'KernelGateway' | 'JupyterServer';
 
-/** What a Studio user profile's `UserSettings` or a space's `SpaceSettings` say about instances and idle time. */
+/** What a Studio domain's `DefaultUserSettings`, a user profile's `UserSettings` or a space's `SpaceSettings` say about instances and idle time. */
 export interface StudioSettings {
-  /** JupyterLab idle shutdown. Undefined: not written at some level of the path; `unknown`: a level the file cannot read. */
+  /** JupyterLab idle shutdown. Undefined: not written at some level of the path; `unknown`: a level the file cannot read (a variable, a spread, a dynamic block, an intrinsic). */
   idleSettings?: IdleSettings | 'unknown';
   /**
    * The default instance type of each app whose settings write one (`JupyterLab: ml.t3.medium`);
    * `unknown` for an app whose settings the file cannot read, or for the whole settings.
    */
   defaultInstanceTypes: Partial<Record<StudioAppKind, Field<string> | 'unknown'>> | 'unknown';
+}
+
+/** A SageMaker Studio domain (its `DefaultUserSettings`): `AWS::SageMaker::Domain`, `aws_sagemaker_domain`, CDK `CfnDomain`. */
+export interface StudioDomainRecord extends ResourceRecordBase, StudioSettings {
+  kind: 'studioDomain';
 }
 
 /** A SageMaker Studio user profile: `AWS::SageMaker::UserProfile`, `aws_sagemaker_user_profile`, CDK `CfnUserProfile`. */

@@ -93,8 +93,8 @@ function written<T extends object>(value: T): T {
 
 const studioApps: readonly StudioAppKind[] = ['JupyterLab', 'CodeEditor', 'KernelGateway', 'JupyterServer'];
 
-/** A user profile's `UserSettings` or a space's `SpaceSettings`: JupyterLab idle shutdown and each app's default instance type. */
-function studioSettings(root: Settings | 'unknown', key: 'UserSettings' | 'SpaceSettings'): StudioSettings {
+/** A domain's `DefaultUserSettings`, a user profile's `UserSettings` or a space's `SpaceSettings`: JupyterLab idle shutdown and each app's default instance type. */
+function studioSettings(root: Settings | 'unknown', key: 'DefaultUserSettings' | 'UserSettings' | 'SpaceSettings'): StudioSettings {
   const settings = root === 'unknown' ? root : root.child(key);
   if (settings === 'unknown') return { idleSettings: 'unknown', defaultInstanceTypes: 'unknown' };
   if (!settings) return { defaultInstanceTypes: {} };
@@ -189,9 +189,6 @@ function cfnLifecycle(template: CfnTemplate, value: CfnValue): LinkState {
 type RecordBase = Pick<ResourceRecord, 'format' | 'name' | 'anchor' | 'source'>;
 const cfnBase = (resource: CfnResource): RecordBase => ({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, source: { format: 'cfn', resource } });
 
-/** Where a Studio domain turns on idle shutdown for JupyterLab, below `Properties`. */
-export const cfnIdlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'] as const;
-
 const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefined => {
   const properties = getPropertiesFact(resource);
   const map = properties.known ? properties.map : undefined;
@@ -235,22 +232,7 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
         lifecycleConfig: !properties.known ? 'unknown' : entry('LifecycleConfigName') ? 'attached' : 'none',
       };
     }
-    case 'AWS::SageMaker::Domain': {
-      const base = { kind: 'studioDomain', ...cfnBase(resource) } as const;
-      if (!properties.known) return { ...base, idleSettings: 'unknown' };
-      let level: CfnMap | undefined = map;
-      for (const key of cfnIdlePath) {
-        const next: CfnEntry | undefined = level && getEntry(level, key);
-        if (!next) return base;
-        level = getMapValue(next.value);
-        if (!level) return { ...base, idleSettings: 'unknown' };
-      }
-      const management = level && getEntry(level, 'LifecycleManagement');
-      if (!management) return { ...base, idleSettings: {} };
-      const value = resolveScalar(template, management.value);
-      const source = isPlainScalar(management.value) ? literal(management.value.start, management.value.end, template.syntax === 'json' ? '"' : '') : undefined;
-      return { ...base, idleSettings: { lifecycleManagement: cfnField(template, management, typeof value === 'string' ? value : undefined, base.anchor, source) } };
-    }
+    case 'AWS::SageMaker::Domain':
     case 'AWS::SageMaker::UserProfile':
     case 'AWS::SageMaker::Space':
     case 'AWS::SageMaker::App':
@@ -262,9 +244,11 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
   return undefined;
 });
 
-/** The record of a Studio user profile, space or app, or a HyperPod cluster, by its CloudFormation type, from its settings in any format. */
+/** The record of a Studio domain, user profile, space or app, or a HyperPod cluster, by its CloudFormation type, from its settings in any format. */
 function studioOrCluster(type: string, base: RecordBase, root: Settings | 'unknown'): ResourceRecord | undefined {
   switch (type) {
+    case 'AWS::SageMaker::Domain':
+      return { kind: 'studioDomain', ...base, ...studioSettings(root, 'DefaultUserSettings') } satisfies StudioDomainRecord;
     case 'AWS::SageMaker::UserProfile':
       return { kind: 'studioUserProfile', ...base, ...studioSettings(root, 'UserSettings') } satisfies StudioUserProfileRecord;
     case 'AWS::SageMaker::Space':
@@ -320,13 +304,11 @@ function tfSettings(file: TfFile, block: TfBlock, anchor: Span): Settings {
 
 /** The Studio and HyperPod resources of the Terraform AWS provider, by the CloudFormation type they share records with (it has no HyperPod cluster). */
 const tfStudioTypes: Readonly<Record<string, string>> = {
+  aws_sagemaker_domain: 'AWS::SageMaker::Domain',
   aws_sagemaker_user_profile: 'AWS::SageMaker::UserProfile',
   aws_sagemaker_space: 'AWS::SageMaker::Space',
   aws_sagemaker_app: 'AWS::SageMaker::App',
 };
-
-/** Where a Studio domain turns on idle shutdown for JupyterLab, as nested Terraform blocks. */
-const tfIdlePath = ['default_user_settings', 'jupyter_lab_app_settings', 'app_lifecycle_management', 'idle_settings'] as const;
 
 function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | undefined {
   const base = { format: 'tf', name: `${resource.type}.${resource.name}`, anchor: headerRange(resource.block), source: { format: 'tf', resource, module } } as const;
@@ -362,22 +344,6 @@ function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | unde
         lifecycleConfig: getAttribute(block, 'lifecycle_config_name') ? 'attached' : 'none',
       };
     }
-    case 'aws_sagemaker_domain': {
-      const record: StudioDomainRecord = { kind: 'studioDomain', ...base };
-      let level: TfBlock = block;
-      for (const type of tfIdlePath) {
-        const found = getBlocks(level, type);
-        if (found.length === 0) return record;
-        // A dynamic block or several: built from variables.
-        if (found.length > 1 || found[0].type === 'dynamic') return { ...record, idleSettings: 'unknown' };
-        level = found[0];
-      }
-      const management = getAttribute(level, 'lifecycle_management');
-      if (!management) return { ...record, idleSettings: {} };
-      const value = resolveLiteral(resource.file, management.value);
-      const source = management.value.kind === 'literal' ? literal(management.value.start, management.value.end, '"') : undefined;
-      return { ...record, idleSettings: { lifecycleManagement: tfField(management, typeof value === 'string' ? value : undefined, base.anchor, source) } };
-    }
   }
   const studioType = tfStudioTypes[resource.type];
   return studioType ? studioOrCluster(studioType, base, tfSettings(resource.file, block, base.anchor)) : undefined;
@@ -394,9 +360,6 @@ function cdkField<T>(prop: CdkProp, value: T | undefined, anchor: Span, source?:
 
 /** The same actions as props of a CDK `s3.LifecycleRule`. */
 const cdkStorageActions = ['expiration', 'expirationDate', 'noncurrentVersionExpiration', 'noncurrentVersionTransitions', 'transitions'];
-
-/** The Studio idle-shutdown path as CDK props of `sagemaker.CfnDomain` (camelCase; Python writes them in snake_case). */
-export const cdkIdlePath = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'] as const;
 
 const stringOf = (value: CdkValue | undefined): string | undefined => (value?.kind === 'string' ? value.value : undefined);
 
@@ -436,6 +399,7 @@ function cdkSettings(object: CdkObject | undefined, anchor: Span): Settings {
 
 /** The L1 constructs of the Studio and HyperPod resources, by their CloudFormation type. */
 const cdkStudioTypes: Readonly<Record<string, string>> = {
+  'aws_sagemaker.CfnDomain': 'AWS::SageMaker::Domain',
   'aws_sagemaker.CfnUserProfile': 'AWS::SageMaker::UserProfile',
   'aws_sagemaker.CfnSpace': 'AWS::SageMaker::Space',
   'aws_sagemaker.CfnApp': 'AWS::SageMaker::App',
@@ -498,25 +462,6 @@ function cdkRecord(app: CdkApp, construct: CdkConstruct): ResourceRecord | undef
         ...(type ? { instanceType: cdkField(type, stringOf(type.value), { start: type.keyStart, end: type.keyEnd }) } : {}),
         lifecycleConfig: prop('lifecycleConfigName') ? 'attached' : readable ? 'none' : 'unknown',
       };
-    }
-    case 'aws_sagemaker.CfnDomain': {
-      const record: StudioDomainRecord = { kind: 'studioDomain', ...base };
-      if (!readable) return { ...record, idleSettings: 'unknown' };
-      let level: CdkValue | undefined = construct.props;
-      for (const key of cdkIdlePath) {
-        const next = getProp(level, key);
-        if (!next) return record;
-        // A struct from a variable or with a spread.
-        if (next.value.kind !== 'object' || next.value.open) return { ...record, idleSettings: 'unknown' };
-        level = next.value;
-      }
-      const management = getProp(level, 'lifecycleManagement');
-      if (!management) return { ...record, idleSettings: {} };
-      const v = management.value;
-      // The string's inside: its quotes stay as written.
-      const source = v.kind === 'string' && !v.indirect ? literal(v.start + 1, v.end - 1) : undefined;
-      const settings: IdleSettings = { lifecycleManagement: cdkField(management, stringOf(v), base.anchor, source) };
-      return { ...record, idleSettings: settings };
     }
   }
   const studioType = cdkStudioTypes[construct.type];

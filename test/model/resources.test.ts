@@ -3,7 +3,7 @@ import { resolveRuleSettings } from '../../src/core/config';
 import { defineRule } from '../../src/core/defineRule';
 import type { Format } from '../../src/core/types';
 import type { Field } from '../../src/model/field';
-import type { HyperPodClusterRecord, ResourceRecord, StudioAppRecord, StudioSpaceRecord, StudioUserProfileRecord } from '../../src/model/records';
+import type { HyperPodClusterRecord, ResourceRecord, StudioAppRecord, StudioDomainRecord, StudioSpaceRecord, StudioUserProfileRecord } from '../../src/model/records';
 import { visitResources } from '../../src/model/resources';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
@@ -18,7 +18,7 @@ function recordsOf(format: Format, code: string): ResourceRecord[] {
     id: 'SML999',
     name: 'resource-probe',
     meta: { category: 'ops', defaultSeverity: 'hint', formats: ['cfn', 'tf', 'cdk'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
-    create: () => visitResources({ studioUserProfile: collect, studioSpace: collect, studioApp: collect, hyperPodCluster: collect }),
+    create: () => visitResources({ studioDomain: collect, studioUserProfile: collect, studioSpace: collect, studioApp: collect, hyperPodCluster: collect }),
   });
   const result = createTestLinter({ rules: [probe] }).lint(fileNames[format] ?? 'file', code, { settings: resolveRuleSettings([probe]), format });
   assert.deepEqual(result.ruleErrors, []);
@@ -38,7 +38,7 @@ function only<K extends ResourceRecord['kind']>(records: ResourceRecord[], kind:
   return records[0] as Extract<ResourceRecord, { kind: K }>;
 }
 
-function studioSummary(code: string, record: StudioUserProfileRecord | StudioSpaceRecord): unknown {
+function studioSummary(code: string, record: StudioDomainRecord | StudioUserProfileRecord | StudioSpaceRecord): unknown {
   const types = record.defaultInstanceTypes;
   const idle = record.idleSettings;
   return {
@@ -48,7 +48,38 @@ function studioSummary(code: string, record: StudioUserProfileRecord | StudioSpa
   };
 }
 
-describe('Studio user profile, space and app, and HyperPod cluster records', () => {
+describe('Studio domain, user profile, space and app, and HyperPod cluster records', () => {
+  describe('a domain, read the same way from its default user settings', () => {
+    it('CloudFormation: default instance types and the JupyterLab idle timeout', () => {
+      const code = dedent`
+        Resources:
+          Studio:
+            Type: AWS::SageMaker::Domain
+            Properties:
+              AuthMode: IAM
+              DomainName: studio
+              DefaultUserSettings:
+                JupyterLabAppSettings:
+                  DefaultResourceSpec:
+                    InstanceType: ml.t3.medium
+                  AppLifecycleManagement:
+                    IdleSettings:
+                      LifecycleManagement: ENABLED
+                      IdleTimeoutInMinutes: 30
+      `;
+      assert.deepEqual(studioSummary(code, only(recordsOf('cfn-yaml', code), 'studioDomain')), {
+        name: 'Studio',
+        defaultInstanceTypes: { JupyterLab: { value: 'ml.t3.medium', at: 'InstanceType' } },
+        idleSettings: { lifecycleManagement: { value: 'ENABLED', at: 'LifecycleManagement' }, idleTimeoutMinutes: { value: 30, at: 'IdleTimeoutInMinutes' } },
+      });
+    });
+
+    it('CDK TypeScript: user settings from a variable are unknown', () => {
+      const code = "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnDomain(this, 'Studio', { authMode: 'IAM', domainName: 'studio', defaultUserSettings: shared });\n";
+      assert.deepEqual(studioSummary(code, only(recordsOf('cdk-typescript', code), 'studioDomain')), { name: 'Studio', defaultInstanceTypes: 'unknown', idleSettings: 'unknown' });
+    });
+  });
+
   describe('a user profile', () => {
     it('CloudFormation: instance types known or unknown (a parameter without default), idle settings known', () => {
       const code = dedent`
