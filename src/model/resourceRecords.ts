@@ -69,17 +69,67 @@ export interface NotebookInstanceRecord extends ResourceRecordBase {
   lifecycleConfig: 'attached' | 'none' | 'unknown';
 }
 
-/** The JupyterLab idle shutdown of a Studio domain's default user settings (`…AppLifecycleManagement.IdleSettings`). */
+/** The JupyterLab idle shutdown of a Studio domain's default user settings, a user profile's or a space's settings (`…AppLifecycleManagement.IdleSettings`). */
 export interface IdleSettings {
-  /** `ENABLED` or `DISABLED`; undefined when not written. */
+  /** `ENABLED` or `DISABLED`; undefined when not written (a space has no such setting: a timeout turns it on). */
   lifecycleManagement?: Field<string>;
+  /** `IdleTimeoutInMinutes`; undefined when not written. */
+  idleTimeoutMinutes?: Field<number>;
 }
 
-/** A SageMaker Studio domain: `AWS::SageMaker::Domain`, `aws_sagemaker_domain`, CDK `CfnDomain`. */
-export interface StudioDomainRecord extends ResourceRecordBase {
-  kind: 'studioDomain';
-  /** Undefined: not written at some level of the path; `unknown`: a level the file cannot read (a variable, a dynamic block). */
+
+/** The Studio apps whose settings name a default instance type (`<App>AppSettings.DefaultResourceSpec.InstanceType`). */
+export type StudioAppKind = 'JupyterLab' | 'CodeEditor' | 'KernelGateway' | 'JupyterServer';
+
+/** What a Studio domain's `DefaultUserSettings`, a user profile's `UserSettings` or a space's `SpaceSettings` say about instances and idle time. */
+export interface StudioSettings {
+  /** JupyterLab idle shutdown. Undefined: not written at some level of the path; `unknown`: a level the file cannot read (a variable, a spread, a dynamic block, an intrinsic). */
   idleSettings?: IdleSettings | 'unknown';
+  /**
+   * The default instance type of each app whose settings write one (`JupyterLab: ml.t3.medium`);
+   * `unknown` for an app whose settings the file cannot read, or for the whole settings.
+   */
+  defaultInstanceTypes: Partial<Record<StudioAppKind, Field<string> | 'unknown'>> | 'unknown';
+}
+
+/** A SageMaker Studio domain (its `DefaultUserSettings`): `AWS::SageMaker::Domain`, `aws_sagemaker_domain`, CDK `CfnDomain`. */
+export interface StudioDomainRecord extends ResourceRecordBase, StudioSettings {
+  kind: 'studioDomain';
+}
+
+/** A SageMaker Studio user profile: `AWS::SageMaker::UserProfile`, `aws_sagemaker_user_profile`, CDK `CfnUserProfile`. */
+export interface StudioUserProfileRecord extends ResourceRecordBase, StudioSettings {
+  kind: 'studioUserProfile';
+}
+
+/** A SageMaker Studio space: `AWS::SageMaker::Space`, `aws_sagemaker_space`, CDK `CfnSpace`. */
+export interface StudioSpaceRecord extends ResourceRecordBase, StudioSettings {
+  kind: 'studioSpace';
+}
+
+/** A SageMaker Studio app: `AWS::SageMaker::App`, `aws_sagemaker_app`, CDK `CfnApp`. */
+export interface StudioAppRecord extends ResourceRecordBase {
+  kind: 'studioApp';
+  /** `JupyterLab`, `CodeEditor`, `KernelGateway`, `JupyterServer`…; undefined when not written. */
+  appType?: Field<string>;
+  /** `ResourceSpec.InstanceType`; undefined when not written (the domain's or profile's default applies). */
+  instanceType?: Field<string>;
+}
+
+/** One instance group of a HyperPod cluster (`InstanceGroups`). */
+export interface HyperPodInstanceGroup {
+  /** Where a finding about the group sits: the item in the list. */
+  anchor: Span;
+  name?: Field<string>;
+  instanceType?: Field<string>;
+  instanceCount?: Field<number>;
+}
+
+/** A SageMaker HyperPod cluster: `AWS::SageMaker::Cluster`, CDK `CfnCluster` (the Terraform AWS provider has no such resource). */
+export interface HyperPodClusterRecord extends ResourceRecordBase {
+  kind: 'hyperPodCluster';
+  /** Its instance groups; `unknown` when the list (or the whole properties) cannot be read. Restricted instance groups are not read. */
+  instanceGroups: HyperPodInstanceGroup[] | 'unknown';
 }
 
 /** Who picks the region: an AWS provider (Terraform), a stack's `env` (CDK), a boto3 session or client (Python). */
@@ -95,4 +145,13 @@ export interface RegionRecord {
   region: Field<string>;
 }
 
-export type ResourceRecord = S3BucketRecord | EcrRepositoryRecord | LogGroupRecord | NotebookInstanceRecord | StudioDomainRecord;
+export type ResourceRecord =
+  | S3BucketRecord
+  | EcrRepositoryRecord
+  | LogGroupRecord
+  | NotebookInstanceRecord
+  | StudioDomainRecord
+  | StudioUserProfileRecord
+  | StudioSpaceRecord
+  | StudioAppRecord
+  | HyperPodClusterRecord;

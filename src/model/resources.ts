@@ -1,9 +1,9 @@
 import type { Visitors } from '../core/types';
-import type { CdkApp, CdkConstruct, CdkProp, CdkValue } from '../parsers/cdk/model';
+import type { CdkApp, CdkConstruct, CdkObject, CdkProp, CdkValue } from '../parsers/cdk/model';
 import { getProp, propsKnown } from '../parsers/cdk/model';
 import type { CfnEntry, CfnMap, CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
 import { getEntry, getMapValue, getParameter, refTarget, resolveScalar } from '../parsers/cloudformation';
-import type { TfAttribute, TfBlock, TfModule, TfResource } from '../parsers/terraform';
+import type { TfAttribute, TfBlock, TfFile, TfModule, TfResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { constructName, constructRange } from './edit/cdkEdits';
 import { retentionMembers } from './edit/resourceEdits';
@@ -15,11 +15,28 @@ import { listVerdict } from './read/cdkFacts';
 import { getPropertiesFact } from './read/cfnFacts';
 import { oncePerFact } from './read/memo';
 import { awsProviderRegions, regionArgument } from './read/regions';
-import type { EcrRepositoryRecord, IdleSettings, LinkState, LogGroupRecord, NotebookInstanceRecord, RegionRecord, ResourceRecord, S3BucketRecord, StudioDomainRecord } from './resourceRecords';
+import type {
+  EcrRepositoryRecord,
+  HyperPodClusterRecord,
+  HyperPodInstanceGroup,
+  IdleSettings,
+  LinkState,
+  LogGroupRecord,
+  NotebookInstanceRecord,
+  RegionRecord,
+  ResourceRecord,
+  S3BucketRecord,
+  StudioAppKind,
+  StudioAppRecord,
+  StudioDomainRecord,
+  StudioSettings,
+  StudioSpaceRecord,
+  StudioUserProfileRecord,
+} from './resourceRecords';
 
 /**
- * The adapters that read S3 buckets, ECR repositories, log groups, notebook instances and Studio
- * domains from CloudFormation (YAML, JSON), Terraform (the whole module) and CDK (TypeScript,
+ * The adapters that read S3 buckets, ECR repositories, log groups, notebook instances, Studio
+ * domains, user profiles, spaces and apps, and HyperPod clusters from CloudFormation (YAML, JSON), Terraform (the whole module) and CDK (TypeScript,
  * Python) into resource records. Each record is built once per parser fact and shared by every
  * rule that asks in the same lint.
  */
@@ -32,8 +49,8 @@ const membersDays: ReadonlyMap<string, number> = new Map(Object.entries(retentio
 /** The default retention of the CDK `logs.LogGroup` construct when `retention` is not given: two years. */
 const cdkLogGroupDefaultDays = 731;
 
-/** A retention written as a number or a numeric string (`3653`, `"3653"`), else undefined. */
-function asDays(value: unknown): number | undefined {
+/** A whole number written as a number or a numeric string (`3653`, `"3653"`), else undefined. */
+function asWhole(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
   return undefined;
@@ -41,6 +58,69 @@ function asDays(value: unknown): number | undefined {
 
 /** A literal span the edit renderers may replace, in the format's spelling. */
 const literal = (start: number, end: number, quote = '', spelling?: 'retention-days-member'): FieldSource => ({ format: 'literal', start, end, quote, ...(spelling ? { spelling } : {}) });
+
+// ---------------------------------------------------------------- nested settings, whatever the format
+
+/**
+ * One level of a resource's nested settings: a CloudFormation map, a Terraform block, a CDK struct.
+ * Keys are given in CloudFormation's spelling (`DefaultResourceSpec`); each format reads its own
+ * (`default_resource_spec`, `defaultResourceSpec`).
+ */
+interface Settings {
+  /** Where this level is written. */
+  anchor: Span;
+  /** The settings under `key`: undefined when not written, `unknown` when the file cannot read them. */
+  child(key: string): Settings | 'unknown' | undefined;
+  /** The list of settings under `key`: undefined when not written (and in Terraform, which writes repeated blocks instead). */
+  items(key: string): Settings[] | 'unknown' | undefined;
+  string(key: string): Field<string> | undefined;
+  number(key: string): Field<number> | undefined;
+}
+
+function descend(level: Settings, path: readonly string[]): Settings | 'unknown' | undefined {
+  let at: Settings | 'unknown' | undefined = level;
+  for (const key of path) {
+    if (at === undefined || at === 'unknown') return at;
+    at = at.child(key);
+  }
+  return at;
+}
+
+/** The object without its undefined values: a field not written is absent from the record. */
+function written<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const studioApps: readonly StudioAppKind[] = ['JupyterLab', 'CodeEditor', 'KernelGateway', 'JupyterServer'];
+
+/** A domain's `DefaultUserSettings`, a user profile's `UserSettings` or a space's `SpaceSettings`: JupyterLab idle shutdown and each app's default instance type. */
+function studioSettings(root: Settings | 'unknown', key: 'DefaultUserSettings' | 'UserSettings' | 'SpaceSettings'): StudioSettings {
+  const settings = root === 'unknown' ? root : root.child(key);
+  if (settings === 'unknown') return { idleSettings: 'unknown', defaultInstanceTypes: 'unknown' };
+  if (!settings) return { defaultInstanceTypes: {} };
+  const defaultInstanceTypes: Partial<Record<StudioAppKind, Field<string> | 'unknown'>> = {};
+  for (const app of studioApps) {
+    const spec = descend(settings, [`${app}AppSettings`, 'DefaultResourceSpec']);
+    const type = spec === 'unknown' ? spec : spec?.string('InstanceType');
+    if (type) defaultInstanceTypes[app] = type;
+  }
+  const idle = descend(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings']);
+  const idleSettings: IdleSettings | 'unknown' | undefined = idle === 'unknown' || idle === undefined ? idle : written({ lifecycleManagement: idle.string('LifecycleManagement'), idleTimeoutMinutes: idle.number('IdleTimeoutInMinutes') });
+  return written({ idleSettings, defaultInstanceTypes });
+}
+
+function studioApp(root: Settings | 'unknown'): Pick<StudioAppRecord, 'appType' | 'instanceType'> {
+  if (root === 'unknown') return {};
+  const spec = root.child('ResourceSpec');
+  const instanceType = spec === 'unknown' ? unknown<string>('expression', root.anchor) : spec?.string('InstanceType');
+  return written({ appType: root.string('AppType'), instanceType });
+}
+
+function hyperPodGroups(root: Settings | 'unknown'): HyperPodClusterRecord['instanceGroups'] {
+  const groups = root === 'unknown' ? root : root.items('InstanceGroups');
+  if (groups === 'unknown') return groups;
+  return (groups ?? []).map((group): HyperPodInstanceGroup => written({ anchor: group.anchor, name: group.string('InstanceGroupName'), instanceType: group.string('InstanceType'), instanceCount: group.number('InstanceCount') }));
+}
 
 // ---------------------------------------------------------------- CloudFormation
 
@@ -51,6 +131,34 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry, value: T | undefine
 }
 
 const isPlainScalar = (value: CfnValue): boolean => value.kind === 'scalar' && !value.intrinsic;
+
+function cfnSettings(template: CfnTemplate, map: CfnMap | undefined, anchor: Span): Settings {
+  const entry = (key: string) => (map ? getEntry(map, key) : undefined);
+  function scalar<T>(key: string, pick: (value: unknown) => T | undefined): Field<T> | undefined {
+    const found = entry(key);
+    if (!found) return undefined;
+    const value = pick(resolveScalar(template, found.value));
+    const quote = template.syntax === 'json' && typeof value === 'string' ? '"' : '';
+    return cfnField(template, found, value, { start: found.keyStart, end: found.keyEnd }, isPlainScalar(found.value) ? literal(found.value.start, found.value.end, quote) : undefined);
+  }
+  return {
+    anchor,
+    child(key) {
+      const found = entry(key);
+      const next = found && getMapValue(found.value);
+      return !found ? undefined : next ? cfnSettings(template, next, { start: found.keyStart, end: found.keyEnd }) : 'unknown';
+    },
+    items(key) {
+      const found = entry(key);
+      if (!found) return undefined;
+      if (found.value.kind !== 'seq' || found.value.intrinsic) return 'unknown';
+      const maps = found.value.items.map((item) => getMapValue(item));
+      return maps.every((m) => m !== undefined) ? maps.map((m) => cfnSettings(template, m, { start: m.start, end: m.end })) : 'unknown';
+    },
+    string: (key) => scalar(key, (v) => (typeof v === 'string' ? v : undefined)),
+    number: (key) => scalar(key, asWhole),
+  };
+}
 
 /** Lifecycle actions that move or remove stored objects (AbortIncompleteMultipartUpload and delete-marker cleanup do not). */
 const storageActions = ['ExpirationDate', 'ExpirationInDays', 'NoncurrentVersionExpiration', 'NoncurrentVersionExpirationInDays', 'NoncurrentVersionTransition', 'NoncurrentVersionTransitions', 'Transition', 'Transitions'];
@@ -78,11 +186,8 @@ function cfnLifecycle(template: CfnTemplate, value: CfnValue): LinkState {
   return enabledVerdict(template, rules, (rule) => rule.entries.some((e) => storageActions.includes(e.key)));
 }
 
-type CfnBase = Pick<ResourceRecord, 'format' | 'name' | 'anchor' | 'source'>;
-const cfnBase = (resource: CfnResource): CfnBase => ({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, source: { format: 'cfn', resource } });
-
-/** Where a Studio domain turns on idle shutdown for JupyterLab, below `Properties`. */
-export const cfnIdlePath = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'] as const;
+type RecordBase = Pick<ResourceRecord, 'format' | 'name' | 'anchor' | 'source'>;
+const cfnBase = (resource: CfnResource): RecordBase => ({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, source: { format: 'cfn', resource } });
 
 const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefined => {
   const properties = getPropertiesFact(resource);
@@ -115,7 +220,7 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
       if (!retention) return base;
       const anchor = { start: retention.keyStart, end: retention.value.end };
       const source = isPlainScalar(retention.value) ? literal(retention.value.start, retention.value.end) : undefined;
-      return { ...base, retention: cfnField(template, retention, asDays(resolveScalar(template, retention.value)), anchor, source) };
+      return { ...base, retention: cfnField(template, retention, asWhole(resolveScalar(template, retention.value)), anchor, source) };
     }
     case 'AWS::SageMaker::NotebookInstance': {
       const type = entry('InstanceType');
@@ -127,25 +232,34 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
         lifecycleConfig: !properties.known ? 'unknown' : entry('LifecycleConfigName') ? 'attached' : 'none',
       };
     }
-    case 'AWS::SageMaker::Domain': {
-      const base = { kind: 'studioDomain', ...cfnBase(resource) } as const;
-      if (!properties.known) return { ...base, idleSettings: 'unknown' };
-      let level: CfnMap | undefined = map;
-      for (const key of cfnIdlePath) {
-        const next: CfnEntry | undefined = level && getEntry(level, key);
-        if (!next) return base;
-        level = getMapValue(next.value);
-        if (!level) return { ...base, idleSettings: 'unknown' };
-      }
-      const management = level && getEntry(level, 'LifecycleManagement');
-      if (!management) return { ...base, idleSettings: {} };
-      const value = resolveScalar(template, management.value);
-      const source = isPlainScalar(management.value) ? literal(management.value.start, management.value.end, template.syntax === 'json' ? '"' : '') : undefined;
-      return { ...base, idleSettings: { lifecycleManagement: cfnField(template, management, typeof value === 'string' ? value : undefined, base.anchor, source) } };
+    case 'AWS::SageMaker::Domain':
+    case 'AWS::SageMaker::UserProfile':
+    case 'AWS::SageMaker::Space':
+    case 'AWS::SageMaker::App':
+    case 'AWS::SageMaker::Cluster': {
+      const base = cfnBase(resource);
+      return studioOrCluster(resource.type, base, properties.known ? cfnSettings(template, map, base.anchor) : 'unknown');
     }
   }
   return undefined;
 });
+
+/** The record of a Studio domain, user profile, space or app, or a HyperPod cluster, by its CloudFormation type, from its settings in any format. */
+function studioOrCluster(type: string, base: RecordBase, root: Settings | 'unknown'): ResourceRecord | undefined {
+  switch (type) {
+    case 'AWS::SageMaker::Domain':
+      return { kind: 'studioDomain', ...base, ...studioSettings(root, 'DefaultUserSettings') } satisfies StudioDomainRecord;
+    case 'AWS::SageMaker::UserProfile':
+      return { kind: 'studioUserProfile', ...base, ...studioSettings(root, 'UserSettings') } satisfies StudioUserProfileRecord;
+    case 'AWS::SageMaker::Space':
+      return { kind: 'studioSpace', ...base, ...studioSettings(root, 'SpaceSettings') } satisfies StudioSpaceRecord;
+    case 'AWS::SageMaker::App':
+      return { kind: 'studioApp', ...base, ...studioApp(root) } satisfies StudioAppRecord;
+    case 'AWS::SageMaker::Cluster':
+      return { kind: 'hyperPodCluster', ...base, instanceGroups: hyperPodGroups(root) } satisfies HyperPodClusterRecord;
+  }
+  return undefined;
+}
 
 // ---------------------------------------------------------------- Terraform
 
@@ -161,8 +275,40 @@ function tfField<T>(attribute: TfAttribute, value: T | undefined, anchor: Span, 
   return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
 }
 
-/** Where a Studio domain turns on idle shutdown for JupyterLab, as nested Terraform blocks. */
-const tfIdlePath = ['default_user_settings', 'jupyter_lab_app_settings', 'app_lifecycle_management', 'idle_settings'] as const;
+/** A CloudFormation key in Terraform's spelling: `DefaultResourceSpec` → `default_resource_spec`. */
+const snakeCase = (key: string): string => key.replace(/(?<=[a-z0-9])([A-Z])/g, '_$1').toLowerCase();
+
+function tfSettings(file: TfFile, block: TfBlock, anchor: Span): Settings {
+  function scalar<T>(key: string, pick: (value: unknown) => T | undefined): Field<T> | undefined {
+    const attribute = getAttribute(block, snakeCase(key));
+    if (!attribute) return undefined;
+    const value = pick(resolveLiteral(file, attribute.value));
+    const v = attribute.value;
+    const source = v.kind === 'literal' ? literal(v.start, v.end, typeof v.value === 'string' ? '"' : '') : undefined;
+    return tfField(attribute, value, { start: attribute.nameStart, end: attribute.nameEnd }, source);
+  }
+  return {
+    anchor,
+    child(key) {
+      const found = getBlocks(block, snakeCase(key));
+      if (found.length === 0) return undefined;
+      // A dynamic block or several: built from variables.
+      if (found.length > 1 || found[0].type === 'dynamic') return 'unknown';
+      return tfSettings(file, found[0], { start: found[0].typeStart, end: found[0].typeEnd });
+    },
+    items: () => undefined,
+    string: (key) => scalar(key, (v) => (typeof v === 'string' ? v : undefined)),
+    number: (key) => scalar(key, asWhole),
+  };
+}
+
+/** The Studio and HyperPod resources of the Terraform AWS provider, by the CloudFormation type they share records with (it has no HyperPod cluster). */
+const tfStudioTypes: Readonly<Record<string, string>> = {
+  aws_sagemaker_domain: 'AWS::SageMaker::Domain',
+  aws_sagemaker_user_profile: 'AWS::SageMaker::UserProfile',
+  aws_sagemaker_space: 'AWS::SageMaker::Space',
+  aws_sagemaker_app: 'AWS::SageMaker::App',
+};
 
 function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | undefined {
   const base = { format: 'tf', name: `${resource.type}.${resource.name}`, anchor: headerRange(resource.block), source: { format: 'tf', resource, module } } as const;
@@ -184,7 +330,7 @@ function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | unde
       if (!retention) return record;
       const value = resolveLiteral(resource.file, retention.value);
       // 0 means never expire.
-      const days = value === 0 || value === '0' ? 'never' : asDays(value);
+      const days = value === 0 || value === '0' ? 'never' : asWhole(value);
       const source = retention.value.kind === 'literal' ? literal(retention.value.start, retention.value.end) : undefined;
       return { ...record, retention: tfField<number | 'never'>(retention, days, { start: retention.start, end: retention.end }, source) };
     }
@@ -198,24 +344,9 @@ function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | unde
         lifecycleConfig: getAttribute(block, 'lifecycle_config_name') ? 'attached' : 'none',
       };
     }
-    case 'aws_sagemaker_domain': {
-      const record: StudioDomainRecord = { kind: 'studioDomain', ...base };
-      let level: TfBlock = block;
-      for (const type of tfIdlePath) {
-        const found = getBlocks(level, type);
-        if (found.length === 0) return record;
-        // A dynamic block or several: built from variables.
-        if (found.length > 1 || found[0].type === 'dynamic') return { ...record, idleSettings: 'unknown' };
-        level = found[0];
-      }
-      const management = getAttribute(level, 'lifecycle_management');
-      if (!management) return { ...record, idleSettings: {} };
-      const value = resolveLiteral(resource.file, management.value);
-      const source = management.value.kind === 'literal' ? literal(management.value.start, management.value.end, '"') : undefined;
-      return { ...record, idleSettings: { lifecycleManagement: tfField(management, typeof value === 'string' ? value : undefined, base.anchor, source) } };
-    }
   }
-  return undefined;
+  const studioType = tfStudioTypes[resource.type];
+  return studioType ? studioOrCluster(studioType, base, tfSettings(resource.file, block, base.anchor)) : undefined;
 }
 
 /** The records of a module's resources, built once per resource for every rule that asks. */
@@ -230,10 +361,50 @@ function cdkField<T>(prop: CdkProp, value: T | undefined, anchor: Span, source?:
 /** The same actions as props of a CDK `s3.LifecycleRule`. */
 const cdkStorageActions = ['expiration', 'expirationDate', 'noncurrentVersionExpiration', 'noncurrentVersionTransitions', 'transitions'];
 
-/** The Studio idle-shutdown path as CDK props of `sagemaker.CfnDomain` (camelCase; Python writes them in snake_case). */
-export const cdkIdlePath = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'] as const;
-
 const stringOf = (value: CdkValue | undefined): string | undefined => (value?.kind === 'string' ? value.value : undefined);
+
+/** A CloudFormation key in CDK's spelling (the parser reads Python's snake_case props as camelCase): `DefaultResourceSpec` → `defaultResourceSpec`. */
+const cdkKey = (key: string): string => key[0].toLowerCase() + key.slice(1);
+
+function cdkSettings(object: CdkObject | undefined, anchor: Span): Settings {
+  function scalar<T>(key: string, kind: 'string' | 'number'): Field<T> | undefined {
+    const prop = getProp(object, cdkKey(key));
+    if (!prop) return undefined;
+    const v = prop.value;
+    const value = v.kind === kind && (v.kind === 'string' || v.kind === 'number') ? (v.value as T) : undefined;
+    // A string's inside: its quotes stay as written.
+    const source = v.indirect || value === undefined ? undefined : kind === 'string' ? literal(v.start + 1, v.end - 1) : literal(v.start, v.end);
+    return cdkField(prop, value, { start: prop.keyStart, end: prop.keyEnd }, source);
+  }
+  const readable = (value: CdkValue): value is CdkObject => value.kind === 'object' && !value.open;
+  return {
+    anchor,
+    child(key) {
+      const prop = getProp(object, cdkKey(key));
+      if (!prop) return undefined;
+      // A struct from a variable or with a spread.
+      return readable(prop.value) ? cdkSettings(prop.value, { start: prop.keyStart, end: prop.keyEnd }) : 'unknown';
+    },
+    items(key) {
+      const prop = getProp(object, cdkKey(key));
+      if (!prop) return undefined;
+      const list = prop.value;
+      if (list.kind !== 'array' || list.open || !list.items.every(readable)) return 'unknown';
+      return list.items.map((item) => cdkSettings(item as CdkObject, { start: item.start, end: item.end }));
+    },
+    string: (key) => scalar(key, 'string'),
+    number: (key) => scalar(key, 'number'),
+  };
+}
+
+/** The L1 constructs of the Studio and HyperPod resources, by their CloudFormation type. */
+const cdkStudioTypes: Readonly<Record<string, string>> = {
+  'aws_sagemaker.CfnDomain': 'AWS::SageMaker::Domain',
+  'aws_sagemaker.CfnUserProfile': 'AWS::SageMaker::UserProfile',
+  'aws_sagemaker.CfnSpace': 'AWS::SageMaker::Space',
+  'aws_sagemaker.CfnApp': 'AWS::SageMaker::App',
+  'aws_sagemaker.CfnCluster': 'AWS::SageMaker::Cluster',
+};
 
 /** Methods that link a lifecycle rule to a bucket or repository after it is made. */
 const addLifecycleRule = 'addLifecycleRule';
@@ -292,27 +463,12 @@ function cdkRecord(app: CdkApp, construct: CdkConstruct): ResourceRecord | undef
         lifecycleConfig: prop('lifecycleConfigName') ? 'attached' : readable ? 'none' : 'unknown',
       };
     }
-    case 'aws_sagemaker.CfnDomain': {
-      const record: StudioDomainRecord = { kind: 'studioDomain', ...base };
-      if (!readable) return { ...record, idleSettings: 'unknown' };
-      let level: CdkValue | undefined = construct.props;
-      for (const key of cdkIdlePath) {
-        const next = getProp(level, key);
-        if (!next) return record;
-        // A struct from a variable or with a spread.
-        if (next.value.kind !== 'object' || next.value.open) return { ...record, idleSettings: 'unknown' };
-        level = next.value;
-      }
-      const management = getProp(level, 'lifecycleManagement');
-      if (!management) return { ...record, idleSettings: {} };
-      const v = management.value;
-      // The string's inside: its quotes stay as written.
-      const source = v.kind === 'string' && !v.indirect ? literal(v.start + 1, v.end - 1) : undefined;
-      const settings: IdleSettings = { lifecycleManagement: cdkField(management, stringOf(v), base.anchor, source) };
-      return { ...record, idleSettings: settings };
-    }
   }
-  return undefined;
+  const studioType = cdkStudioTypes[construct.type];
+  if (!studioType) return undefined;
+  const props = construct.props;
+  const root = !readable ? 'unknown' : cdkSettings(props?.kind === 'object' ? props : undefined, base.anchor);
+  return studioOrCluster(studioType, base, root);
 }
 
 const cdkRecords = oncePerFact((app: CdkApp): ResourceRecord[] => app.constructs.flatMap((c) => cdkRecord(app, c) ?? []));
@@ -325,6 +481,10 @@ export interface ResourceVisitors {
   logGroup?: (record: LogGroupRecord) => void;
   notebookInstance?: (record: NotebookInstanceRecord) => void;
   studioDomain?: (record: StudioDomainRecord) => void;
+  studioUserProfile?: (record: StudioUserProfileRecord) => void;
+  studioSpace?: (record: StudioSpaceRecord) => void;
+  studioApp?: (record: StudioAppRecord) => void;
+  hyperPodCluster?: (record: HyperPodClusterRecord) => void;
 }
 
 function dispatch(record: ResourceRecord | undefined, visit: ResourceVisitors): void {
@@ -333,7 +493,7 @@ function dispatch(record: ResourceRecord | undefined, visit: ResourceVisitors): 
   handler?.(record);
 }
 
-/** Visitors that hand every bucket, repository, log group, notebook instance and Studio domain of the file to `visit`, whatever its format. */
+/** Visitors that hand every bucket, repository, log group, notebook instance, Studio resource and HyperPod cluster of the file to `visit`, whatever its format. */
 export function visitResources(visit: ResourceVisitors): Visitors {
   let tfModule: TfModule | undefined;
   return {

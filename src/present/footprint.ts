@@ -1,7 +1,7 @@
 import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
 import { LineIndex, lineStartAt } from '../core/lineIndex';
-import type { Finding, Format, Severity } from '../core/types';
+import type { Effect, Finding, Format, Severity } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
 import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
@@ -169,13 +169,14 @@ function addPeriods(totals: PeriodTotals, periods: { bound?: Amount; month?: Amo
 /** Why a retention change has no figure: what is stored is billed by the GB-month, and the code does not say how many GB. */
 const retentionNoFigure = 'the saving depends on how many GB the resource keeps (GB of logs, objects in a bucket, images in a repository) and how they are read, which the code does not say';
 
-/** Why a finding of these rules has no figure: the estimate model has none for the change it suggests. */
-const noFigureReasons: Record<string, string> = {
-  'endpoint-always-on': 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
-  'endpoint-no-autoscaling': 'the saving of auto scaling depends on the traffic',
-  'tuning-no-early-stopping': 'how many jobs early stopping ends, and when, is not known before tuning',
-  'tuning-exhaustive-search': 'how many fewer jobs a Bayesian search needs is not known before tuning',
+/** Why an effect of these kinds has no figure: the estimate model has none for the change (it depends on the traffic). */
+const noFigureReasons: Partial<Record<Effect['kind'], string>> = {
+  serverless: 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
+  'scale-to-zero': 'the saving of scaling in (to zero) depends on the traffic',
 };
+
+/** Why a finding that says nothing of its change has no figure. */
+const noEffectReason = 'the finding carries no change (instance type, spot, region) the estimate can price';
 
 /** The region whose grid carbon is lowest in the same partition and geography (among those with a figure of the chosen kind), if lower than `code`'s. */
 export function lowerCarbonRegion(code: string, intensity: IntensityChoice): { code: string; gco2ePerKwh: number; currentGco2ePerKwh: number } | undefined {
@@ -248,7 +249,8 @@ export const neverStartedNote = 'the code never starts this job (no live .fit(),
 
 /** The saving a finding implies, computed from the estimate; or why there is no figure. */
 function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion, settings: FootprintSettings): { saving: Saving } | { noFigure: string } {
-  if (finding.ruleName === 'training-no-spot') {
+  const effect = finding.effect;
+  if (effect?.kind === 'spot') {
     const target = targetOf(finding, file.targets.filter((t) => t.kind === 'training' || t.kind === 'tuner'));
     if (!target) return { noFigure: 'the job’s instance type, count or run limit is not a literal' };
     if (neverStarted(target)) return { noFigure: neverStartedNote };
@@ -269,7 +271,6 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  const effect = finding.effect;
   if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
     const kind: 'notebook' | 'endpoint' = effect.usage === 'notebook' ? 'notebook' : 'endpoint';
     // The resource the finding sits on; else the type and count the effect names (a notebook instance the file's targets do not place).
@@ -363,7 +364,8 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
   if (effect?.kind === 'retention') return { noFigure: retentionNoFigure };
-  return { noFigure: noFigureReasons[finding.ruleName] ?? 'the finding carries no change (instance type, spot, region) the estimate can price' };
+  if (effect?.kind === 'none') return { noFigure: effect.reason };
+  return { noFigure: (effect && noFigureReasons[effect.kind]) ?? noEffectReason };
 }
 
 /** The first 1-based line of an offset. */

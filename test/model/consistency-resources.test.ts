@@ -8,6 +8,8 @@ import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
+import type { ComparedForm } from './consistencyRows';
+import { comparedForms } from './consistencyRows';
 
 /**
  * One verdict per resource, whatever the format: the same bucket, repository, log group, notebook
@@ -210,3 +212,9 @@ describe('one verdict per resource, whatever the format: buckets, repositories, 
     });
   }
 });
+
+/** What this test compares, for `consistencyCoverage.test.ts` (a new table of rows joins it). */
+export const compared: ComparedForm[] = comparedForms('resources', rows, (row) => ({
+  resource: row.resource,
+  forms: row.written.map((w) => ({ format: w.format, ruleIds: row.expect.ruleIds })),
+}));

@@ -6,6 +6,8 @@ import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
+import type { ComparedForm } from './consistencyRows';
+import { comparedForms } from './consistencyRows';
 
 /**
  * One verdict per training or tuning job, whatever writes it: the same job written with the SDK v2
@@ -29,6 +31,8 @@ interface Job {
   count: number;
   /** On: with no maximum wait time and no checkpoint location. */
   spot: boolean;
+  /** SageMaker Training Compiler on: the SDK v2 `compiler_config`, which the other writings do not have. */
+  compiler?: boolean;
 }
 
 const pytorchImage = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker';
@@ -40,9 +44,10 @@ const sdkV2 = (job: Job) => {
   const cls = job.framework === 'pytorch' ? 'PyTorch' : 'SKLearn';
   const module = job.framework === 'pytorch' ? 'sagemaker.pytorch' : 'sagemaker.sklearn';
   const version = job.framework === 'pytorch' ? 'framework_version="2.3", py_version="py311"' : 'framework_version="1.2-1"';
+  const compiler = job.compiler ? ', compiler_config=TrainingCompilerConfig()' : '';
   return dedent`
-    from ${module} import ${cls}
-    estimator = ${cls}(entry_point="train.py", role=role, ${version}, instance_type="${job.instanceType}", instance_count=${job.count}, max_run=86400${job.spot ? ', use_spot_instances=True' : ''})
+    from ${module} import ${cls}${job.compiler ? ', TrainingCompilerConfig' : ''}
+    estimator = ${cls}(entry_point="train.py", role=role, ${version}, instance_type="${job.instanceType}", instance_count=${job.count}, max_run=86400${job.spot ? ', use_spot_instances=True' : ''}${compiler})
     estimator.fit({"train": "s3://bucket/train"})
   `;
 };
@@ -110,6 +115,8 @@ function tuningJobEverywhere({ strategy, maxJobs }: Tuning): Written[] {
 const lacking: Record<string, ReadonlyArray<Written['api']>> = {
   // SDK v3's ModelTrainer takes no Debugger rules.
   SML208: ['v3'],
+  // SDK v3 removed TrainingCompilerConfig; boto3 writes the compiler as hyperparameters the analysis does not read.
+  SML209: ['v3', 'boto3'],
 };
 
 interface Verdict {
@@ -147,6 +154,12 @@ const rows: Array<{ resource: string; written: Written[]; ownType: string; expec
     written: trainingJobEverywhere({ framework: 'sklearn', instanceType: 'ml.g4dn.xlarge', count: 1, spot: false }),
     ownType: 'ml.g4dn.xlarge',
     expect: { ruleIds: ['SML203', 'SML206', 'SML208'], priced: ['SML203', 'SML206'] },
+  },
+  {
+    resource: 'a PyTorch job on one on-demand GPU with SageMaker Training Compiler',
+    written: trainingJobEverywhere({ framework: 'pytorch', instanceType: 'ml.p3.2xlarge', count: 1, spot: false, compiler: true }),
+    ownType: 'ml.p3.2xlarge',
+    expect: { ruleIds: ['SML203', 'SML207', 'SML208', 'SML209'], priced: ['SML203', 'SML207'] },
   },
   {
     resource: 'a PyTorch spot job on a CPU with no wait limit and no checkpoints',
@@ -207,3 +220,9 @@ describe('one verdict per training or tuning job, whatever writes it', () => {
     });
   }
 });
+
+/** What this test compares, for `consistencyCoverage.test.ts` (a new table of rows joins it). */
+export const compared: ComparedForm[] = comparedForms('training and tuning jobs', rows, (row) => ({
+  resource: row.resource,
+  forms: row.written.map((w) => ({ format: w.format, ruleIds: row.expect.ruleIds.filter((id) => !lacking[id]?.includes(w.api)) })),
+}));

@@ -8,6 +8,8 @@ import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
+import type { ComparedForm } from './consistencyRows';
+import { comparedForms } from './consistencyRows';
 
 /**
  * One verdict per resource, whatever the format: the same endpoint variant written in every
@@ -359,3 +361,14 @@ describe('one verdict per hosting resource, whatever the format', () => {
     });
   }
 });
+/** What this test compares, for `consistencyCoverage.test.ts` (a new table of rows joins it). */
+export const compared: ComparedForm[] = comparedForms('endpoint variants', rows, (row) => ({
+  resource: row.resource,
+  forms: endpointVariantEverywhere(row.variant).map((w) => ({ format: w.format, ruleIds: row.expect.ruleIds })),
+}));
+compared.push(
+  ...comparedForms('hosting resources', hostingRows, (row) => ({
+    resource: row.resource,
+    forms: row.written.map((w) => ({ format: w.format, ruleIds: row.ruleIds })),
+  })),
+);

@@ -38,7 +38,7 @@ function fixture(): FootprintFileInput[] {
     {
       path: 'train.py',
       text: trainText,
-      findings: [finding('SML203', 'training-no-spot', 20), finding('SML401', 'log-group-no-retention', 150, { effect: { kind: 'retention' } })],
+      findings: [finding('SML203', 'training-no-spot', 20, { effect: { kind: 'spot', usage: 'training', instanceType: 'ml.g5.xlarge', count: 2 } }), finding('SML401', 'log-group-no-retention', 150, { effect: { kind: 'retention' } })],
       targets: [{ kind: 'training', start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false }],
       codeRegion: 'us-east-1',
     },
@@ -57,6 +57,34 @@ function fixture(): FootprintFileInput[] {
 }
 
 describe('footprint model', () => {
+  it('prices what a finding says its change does, whatever the rule: a spot effect is priced, a rule without one is not', () => {
+    const job = { kind: 'training' as const, start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false };
+    const spotEffect: Finding['effect'] = { kind: 'spot', usage: 'training', instanceType: 'ml.g5.xlarge', count: 2 };
+    const model = buildFootprint([
+      {
+        path: 'train.py',
+        text: trainText,
+        findings: [
+          finding('SML299', 'another-spot-rule', 20, { effect: spotEffect }),
+          finding('SML203', 'training-no-spot', 30, { effect: { kind: 'none', reason: 'the instance type is not a literal the catalogue knows' } }),
+          finding('SML202', 'tuning-no-early-stopping', 40, { effect: { kind: 'none', reason: 'how many training jobs stop early depends on the search' } }),
+          finding('SML301', 'endpoint-always-on', 50, { effect: { kind: 'serverless', instanceType: 'ml.m5.xlarge', count: 1 } }),
+          finding('SML301', 'endpoint-always-on', 60),
+        ],
+        targets: [job],
+        codeRegion: 'us-east-1',
+      },
+    ]);
+    const [other, spotRule, tuning, serverless, silent] = model.findings;
+    assert.equal(other.saving?.kind, 'spot', `the spot effect is priced: ${other.noFigure}`);
+    near(other.saving?.bound?.costUsd, 2 * G5_USD * 0.9, 'spot $ over 1 h');
+    assert.equal(spotRule.saving, undefined, 'the spot rule without a spot effect has no spot figure');
+    assert.equal(spotRule.noFigure, 'the instance type is not a literal the catalogue knows');
+    assert.equal(tuning.noFigure, 'how many training jobs stop early depends on the search');
+    assert.match(serverless.noFigure ?? '', /billed per request/);
+    assert.match(silent.noFigure ?? '', /carries no change/);
+  });
+
   it('the spot saving: up to 90% (the verified claim) of the job bound, no carbon change', () => {
     const model = buildFootprint(fixture());
     const spot = model.findings.find((f) => f.ruleId === 'SML203')?.saving;
