@@ -15,6 +15,218 @@ const noRule = (line: number, column: number, length: number, instanceType: stri
 new RuleTester().run(trainingNoUtilizationRules, {
   valid: [
     {
+      name: "Terraform: a profiler rule configuration",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+
+          profiler_rule_configurations {
+            rule_configuration_name = "LowGPUUtilization"
+            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
+            rule_parameters = {
+              rule_to_invoke = "LowGPUUtilization"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: profiling turned off on purpose",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+
+          profiler_config {
+            disable_profiler = true
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: instance type from a variable: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: a tuning job definition takes no rules: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.g5.2xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: rule configurations from a dynamic block: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+
+          dynamic "debug_rule_configurations" {
+            for_each = var.rules
+            content {
+              rule_configuration_name = debug_rule_configurations.value.name
+              rule_evaluator_image    = debug_rule_configurations.value.image
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'LowGPUUtilization already there, or the ProfilerReport that runs it',
       format: 'python',
       code: dedent`
@@ -47,6 +259,84 @@ new RuleTester().run(trainingNoUtilizationRules, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: a GPU training job with no rule configurations",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+      errors: [noRule(1, 1, 47, 'ml.g5.2xlarge')],
+      output: null,
+    },
+    {
+      name: "Terraform: the profiler left on, no rule configurations",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+
+          profiler_config {
+            disable_profiler = false
+          }
+        }
+      `,
+      errors: [noRule(1, 1, 47, 'ml.g5.2xlarge')],
+      output: null,
+    },
     {
       name: 'multi-line call: the rule and the import line are added',
       format: 'python',
