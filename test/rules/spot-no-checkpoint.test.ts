@@ -1,6 +1,7 @@
 import { spotNoCheckpoint } from '../../src/rules/spot-no-checkpoint';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noCheckpoint = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noCheckpoint', data: { setting }, line, column, endLine: line, endColumn: column + length });
 
@@ -112,33 +113,7 @@ new RuleTester().run(spotNoCheckpoint, {
     {
       name: "Terraform: spot without checkpoint_config; the fix adds one under the output path",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = var.training_image
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.m5.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true, checkpoint: false }),
       errors: [noCheckpoint('checkpoint_config.s3_uri', 4, 3, 28)],
       output: dedent`
         resource "aws_sagemaker_training_job" "train" {

@@ -1,6 +1,7 @@
 import { spotNoMaxWait } from '../../src/rules/spot-no-max-wait';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noMaxWait = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noMaxWait', data: { setting }, line, column, endLine: line, endColumn: column + length });
 
@@ -110,36 +111,7 @@ new RuleTester().run(spotNoMaxWait, {
     {
       name: "Terraform: spot without max_wait_time_in_seconds; the fix adds twice the run time",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = var.training_image
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.m5.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true, maxWait: false }),
       errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 4, 3, 28)],
       output: dedent`
         resource "aws_sagemaker_training_job" "train" {

@@ -2,6 +2,7 @@ import { trainingGpuInstance } from '../../src/rules/training-gpu-instance';
 import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob, tfProfilerRule, tfPytorchImage } from '../kit/tfTraining';
 
 const gpuTraining = (line: number, column: number, length: number, instanceType: string, accelerators: string, trainium: string) => ({
   messageId: 'gpuTraining',
@@ -17,88 +18,12 @@ new RuleTester().run(trainingGpuInstance, {
     {
       name: "Terraform: an image from a variable: the framework is unknown, silent",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = var.training_image
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.p3.2xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-
-          profiler_rule_configurations {
-            rule_configuration_name = "LowGPUUtilization"
-            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
-            rule_parameters = {
-              rule_to_invoke = "LowGPUUtilization"
-            }
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', spot: true, extra: tfProfilerRule }),
     },
     {
       name: "Terraform: a PyTorch image, instance type from a variable: silent",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = var.instance_type
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-
-          profiler_rule_configurations {
-            rule_configuration_name = "LowGPUUtilization"
-            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
-            rule_parameters = {
-              rule_to_invoke = "LowGPUUtilization"
-            }
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: 'var.instance_type', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
     },
     {
       name: 'already on Trainium',
@@ -149,45 +74,7 @@ new RuleTester().run(trainingGpuInstance, {
     {
       name: "Terraform: a PyTorch Deep Learning Container on a GPU type",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.p3.2xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-
-          profiler_rule_configurations {
-            rule_configuration_name = "LowGPUUtilization"
-            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
-            rule_parameters = {
-              rule_to_invoke = "LowGPUUtilization"
-            }
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
       errors: [gpuTraining(16, 5, 13, 'ml.p3.2xlarge', '1 × V100', 'ml.trn1.2xlarge')],
       output: null,
     },

@@ -1,6 +1,7 @@
 import { trainingNoSpot } from '../../src/rules/training-no-spot';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noSpot = (line: number, column: number, length: number) => ({ messageId: 'noSpot', line, column, endLine: line, endColumn: column + length });
 
@@ -89,37 +90,7 @@ new RuleTester().run(trainingNoSpot, {
     {
       name: "Terraform: spot on, with wait time and checkpoints",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = var.training_image
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.m5.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true }),
     },
     {
       name: 'spot with max_wait and checkpoints',
@@ -249,31 +220,7 @@ new RuleTester().run(trainingNoSpot, {
     {
       name: "Terraform: training job on on-demand capacity; the fix writes spot, the wait time and checkpoints under the output path",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-
-          algorithm_specification {
-            training_image      = var.training_image
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.m5.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"' }),
       errors: [noSpot(1, 1, 47)],
       output: dedent`
         resource "aws_sagemaker_training_job" "train" {

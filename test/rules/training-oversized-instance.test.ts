@@ -2,6 +2,7 @@ import { trainingOversizedInstance } from '../../src/rules/training-oversized-in
 import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob, tfProfilerRule, tfPytorchImage, tfSklearnImage } from '../kit/tfTraining';
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
@@ -10,115 +11,17 @@ new RuleTester().run(trainingOversizedInstance, {
     {
       name: "Terraform: the scikit-learn container on a CPU type",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.m5.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', image: tfSklearnImage, spot: true }),
     },
     {
       name: "Terraform: the scikit-learn container, instance type from a variable: silent",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = var.instance_type
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: 'var.instance_type', image: tfSklearnImage, spot: true }),
     },
     {
       name: "Terraform: a multi-GPU PyTorch job: the image decides how it distributes, silent",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.g5.12xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-
-          profiler_rule_configurations {
-            rule_configuration_name = "LowGPUUtilization"
-            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
-            rule_parameters = {
-              rule_to_invoke = "LowGPUUtilization"
-            }
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.g5.12xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
     },
     {
       name: 'multi-GPU instance with distribution, single-GPU instance, one instance',
@@ -186,45 +89,7 @@ new RuleTester().run(trainingOversizedInstance, {
     {
       name: "Terraform: the scikit-learn container on a GPU type",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_training_job" "train" {
-          training_job_name = "train"
-          role_arn          = aws_iam_role.sagemaker.arn
-          enable_managed_spot_training = true
-
-          algorithm_specification {
-            training_image      = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"
-            training_input_mode = "File"
-          }
-
-          output_data_config {
-            s3_output_path = "s3://ml-team/output"
-          }
-
-          resource_config {
-            instance_type     = "ml.g4dn.xlarge"
-            instance_count    = 1
-            volume_size_in_gb = 50
-          }
-
-          stopping_condition {
-            max_runtime_in_seconds = 3600
-            max_wait_time_in_seconds = 7200
-          }
-
-          checkpoint_config {
-            s3_uri = "s3://ml-team/checkpoints"
-          }
-
-          profiler_rule_configurations {
-            rule_configuration_name = "LowGPUUtilization"
-            rule_evaluator_image    = "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest"
-            rule_parameters = {
-              rule_to_invoke = "LowGPUUtilization"
-            }
-          }
-        }
-      `,
+      code: tfTrainingJob({ instanceType: '"ml.g4dn.xlarge"', image: tfSklearnImage, spot: true, extra: tfProfilerRule }),
       errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.xlarge', accelerators: '1 × T4', cpu: 'ml.m5.xlarge' }, ...at(16, 5, 13) }],
       output: null,
     },

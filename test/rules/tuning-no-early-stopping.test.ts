@@ -1,6 +1,7 @@
 import { tuningNoEarlyStopping } from '../../src/rules/tuning-no-early-stopping';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTuningJob } from '../kit/tfTraining';
 
 const noEarlyStopping = (line: number, column: number, length: number) => ({ messageId: 'noEarlyStopping', line, column, endLine: line, endColumn: column + length });
 
@@ -61,53 +62,7 @@ new RuleTester().run(tuningNoEarlyStopping, {
     {
       name: "Terraform: Hyperband stops jobs itself: silent",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
-          name = "tune"
-
-          config {
-            strategy = "Hyperband"
-
-            objective {
-              metric_name = "validation:loss"
-              type        = "Minimize"
-            }
-
-            resource_limits {
-              max_number_of_training_jobs = 20
-              max_parallel_training_jobs  = 2
-            }
-          }
-
-          training_job_definition {
-            role_arn                     = aws_iam_role.sagemaker.arn
-            enable_managed_spot_training = true
-
-            algorithm_specification {
-              training_image      = var.training_image
-              training_input_mode = "File"
-            }
-
-            output_data_config {
-              s3_output_path = "s3://ml-team/tuning"
-            }
-
-            resource_config {
-              instance_type  = "ml.m5.xlarge"
-              instance_count = 1
-            }
-
-            stopping_condition {
-              max_runtime_in_seconds   = 3600
-              max_wait_time_in_seconds = 7200
-            }
-
-            checkpoint_config {
-              s3_uri = "s3://ml-team/checkpoints"
-            }
-          }
-        }
-      `,
+      code: tfTuningJob({ strategy: 'Hyperband' }),
     },
     {
       name: "Terraform: strategy from a variable (may be Hyperband): silent",
@@ -223,53 +178,7 @@ new RuleTester().run(tuningNoEarlyStopping, {
     {
       name: "Terraform: no training_job_early_stopping_type; the fix adds \"Auto\" to config",
       format: 'terraform',
-      code: dedent`
-        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
-          name = "tune"
-
-          config {
-            strategy = "Bayesian"
-
-            objective {
-              metric_name = "validation:loss"
-              type        = "Minimize"
-            }
-
-            resource_limits {
-              max_number_of_training_jobs = 20
-              max_parallel_training_jobs  = 2
-            }
-          }
-
-          training_job_definition {
-            role_arn                     = aws_iam_role.sagemaker.arn
-            enable_managed_spot_training = true
-
-            algorithm_specification {
-              training_image      = var.training_image
-              training_input_mode = "File"
-            }
-
-            output_data_config {
-              s3_output_path = "s3://ml-team/tuning"
-            }
-
-            resource_config {
-              instance_type  = "ml.m5.xlarge"
-              instance_count = 1
-            }
-
-            stopping_condition {
-              max_runtime_in_seconds   = 3600
-              max_wait_time_in_seconds = 7200
-            }
-
-            checkpoint_config {
-              s3_uri = "s3://ml-team/checkpoints"
-            }
-          }
-        }
-      `,
+      code: tfTuningJob({ strategy: 'Bayesian' }),
       errors: [noEarlyStopping(1, 1, 60)],
       output: dedent`
         resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
