@@ -1,3 +1,4 @@
+import type { LineIndex } from '../core/lineIndex';
 import type { Fix, Visitors } from '../core/types';
 import type { PyDict, PyKeyword, PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
@@ -5,18 +6,20 @@ import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import type { TrainingEnvironment, TrainingIntent } from './edit/trainingEdits';
 import { renderTrainingIntent } from './edit/trainingEdits';
+import { renderTfTrainingIntent } from './edit/tfTrainingEdits';
 import { defaultBucketVariables } from './edit/pythonEdits';
 import type { Boto3TrainingRequest, SpotSetup } from './read/sagemaker';
 import { boolOf, boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isSageMakerClientCall, isTunerCall, mayBeLocalMode, spotSetupOf, spotSetupsOf } from './read/sagemaker';
 import type { TrainingJob, TrainingSetting } from './read/training';
 import { boto3TrainingJob, trainingJobOf } from './read/training';
+import { tfTrainingRecords } from './tfTraining';
 import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRecords';
 
 /**
  * The adapters that read training and tuning jobs into {@link TrainingJobRecord}s and
  * {@link TuningJobRecord}s: SDK v2 estimators, SDK v3 `ModelTrainer` (and `sagemaker.modules`),
  * SDK tuners, boto3 `create_training_job` and `create_hyper_parameter_tuning_job` (whose training
- * job definitions are training jobs linked to their tuner). Records are built once per call and
+ * job definitions are training jobs linked to their tuner); Terraform's are read in `tfTraining.ts`. Records are built once per call and
  * shared by every rule of the lint; a fix intent is rendered by the edit module of the writing.
  */
 
@@ -250,7 +253,7 @@ function readCall(call: PythonCall, env: ReadEnvironment): CallRecords {
  * Visitors that hand every training job and tuning job of the file to `visit`, each with the
  * renderer of its fix intents. `context` is the rule's: its code and (in a notebook) its cells.
  */
-export function visitTraining(context: { text: string; blocks?: TrainingEnvironment['blocks'] }, visit: TrainingVisit): Visitors {
+export function visitTraining(context: { text: string; lines: LineIndex; blocks?: TrainingEnvironment['blocks'] }, visit: TrainingVisit): Visitors {
   let imports: ReadonlySet<string> = new Set();
   let importList: readonly string[] = [];
   const buckets = defaultBucketVariables(context.text);
@@ -276,6 +279,13 @@ export function visitTraining(context: { text: string; blocks?: TrainingEnvironm
       if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, { render: (intent) => renderTrainingIntent(intent, environment(job)) });
       const tuning = records.tuning;
       if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, { render: (intent) => renderTrainingIntent(intent, environment(tuning)) });
+    },
+    tfResource(resource) {
+      const records = tfTrainingRecords(resource);
+      if (!records) return;
+      if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, { render: (intent) => renderTfTrainingIntent(intent, job.site, context) });
+      const tuning = records.tuning;
+      if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, { render: (intent) => renderTfTrainingIntent(intent, tuning.site, context) });
     },
   };
 }

@@ -8,13 +8,14 @@ export type Presence = 'set' | 'absent' | 'unknown';
  * One SageMaker training job, whatever wrote it: an SDK v2 estimator (generic, framework or
  * built-in algorithm), an SDK v3 `ModelTrainer` (or its preview under `sagemaker.modules`), a
  * boto3 `create_training_job` request, or a training job definition of a boto3
- * `create_hyper_parameter_tuning_job`.
+ * `create_hyper_parameter_tuning_job`, a Terraform `aws_sagemaker_training_job` or a training job
+ * definition of a Terraform `aws_sagemaker_hyper_parameter_tuning_job`.
  */
 export interface TrainingJobRecord {
   kind: 'trainingJob';
   format: RecordFormat;
   /** The API that writes it; messages may name its setting names, verdicts never branch on it. */
-  writing: 'estimator' | 'model-trainer' | 'boto3';
+  writing: 'estimator' | 'model-trainer' | 'boto3' | 'terraform';
   /** Where a finding about the whole job sits: the callee, or a tuning job definition's name. */
   anchor: Span;
   /**
@@ -54,12 +55,13 @@ export interface TrainingJobRecord {
 
 /**
  * One hyperparameter tuning job: an SDK v2 or v3 `HyperparameterTuner` (or its `create`), or a
- * boto3 `create_hyper_parameter_tuning_job` request.
+ * boto3 `create_hyper_parameter_tuning_job` request, or a Terraform
+ * `aws_sagemaker_hyper_parameter_tuning_job`.
  */
 export interface TuningJobRecord {
   kind: 'tuningJob';
   format: RecordFormat;
-  writing: 'tuner' | 'boto3';
+  writing: 'tuner' | 'boto3' | 'terraform';
   anchor: Span;
   /** `Bayesian`, `Random`, `Grid`, `Hyperband`; undefined when not written (the service default, Bayesian). */
   strategy?: Field<string>;

@@ -2,7 +2,7 @@ import { defineRule } from '../core/defineRule';
 import { visitTraining } from '../model/trainingJobs';
 
 /** The checkpoint location's setting in each writing. */
-const checkpointSetting = { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', 'model-trainer': 'checkpoint_config' } as const;
+const checkpointSetting = { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', 'model-trainer': 'checkpoint_config', terraform: 'checkpoint_config.s3_uri' } as const;
 
 export const spotNoCheckpoint = defineRule({
   id: 'SML204',
@@ -10,7 +10,7 @@ export const spotNoCheckpoint = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Managed spot training without a checkpoint location',
     messages: {
       noCheckpoint:

@@ -2,7 +2,7 @@ import { defineRule } from '../core/defineRule';
 import { visitTraining } from '../model/trainingJobs';
 
 /** The maximum wait time's setting in each writing. */
-const maxWaitSetting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', 'model-trainer': 'stopping_condition.max_wait_time_in_seconds' } as const;
+const maxWaitSetting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', 'model-trainer': 'stopping_condition.max_wait_time_in_seconds', terraform: 'stopping_condition.max_wait_time_in_seconds' } as const;
 
 export const spotNoMaxWait = defineRule({
   id: 'SML205',
@@ -10,7 +10,7 @@ export const spotNoMaxWait = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'error',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Managed spot training without a maximum wait time',
     messages: {
       noMaxWait:

@@ -15,7 +15,7 @@ export const trainingGpuInstance = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'info',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'PyTorch, TensorFlow or Hugging Face training on a GPU instance where a Trainium instance could do the job',
     messages: {
       gpuTraining:

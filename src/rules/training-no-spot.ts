@@ -9,7 +9,7 @@ export const trainingNoSpot = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Training job on on-demand capacity without managed spot training',
     messages: {
       noSpot:

@@ -8,7 +8,7 @@ export const trainingNoUtilizationRules = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'hint',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'GPU training job without a Debugger rule that watches GPU utilisation',
     messages: {
       noUtilizationRule:

@@ -19,7 +19,7 @@ export const trainingOversizedInstance = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Training job on more accelerators or instances than its configuration can use',
     messages: {
       multiAccelerator:

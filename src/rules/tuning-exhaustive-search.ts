@@ -9,7 +9,7 @@ export const tuningExhaustiveSearch = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Hyperparameter tuning with the Grid or Random search strategy',
     messages: {
       exhaustive:

@@ -7,7 +7,7 @@ export const tuningNoEarlyStopping = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Hyperparameter tuning job without early stopping',
     messages: {
       noEarlyStopping:

@@ -13,14 +13,15 @@ import { comparedForms } from './consistencyRows';
  * One verdict per training or tuning job, whatever writes it: the same job written with the SDK v2
  * (a framework estimator, in a script and in a notebook), the SDK v3 `ModelTrainer` (and its
  * preview under `sagemaker.modules`) and boto3 gets the same rule ids, the same suggested types and
- * the same figures. A rule whose setting one writing does not have (SDK v3 has no Debugger rules)
+ * the same figures; so does the same job as a Terraform `aws_sagemaker_training_job` or
+ * `aws_sagemaker_hyper_parameter_tuning_job`. A rule whose setting one writing does not have (SDK v3 has no Debugger rules)
  * is compared over the writings that have it.
  */
 
 interface Written {
   name: string;
-  /** `v2`, `v3` or `boto3`: the writings a rule may lack the setting in. */
-  api: 'v2' | 'v3' | 'boto3';
+  /** `v2`, `v3`, `boto3` or `terraform`: the writings a rule may lack the setting in. */
+  api: 'v2' | 'v3' | 'boto3' | 'terraform';
   format: Format;
   code: string;
 }
@@ -67,6 +68,32 @@ const boto3 = (job: Job) => dedent`
   sm.create_training_job(TrainingJobName="train", RoleArn=role, AlgorithmSpecification={"TrainingImage": ${image(job)}, "TrainingInputMode": "File"}, ResourceConfig={"InstanceType": "${job.instanceType}", "InstanceCount": ${job.count}, "VolumeSizeInGB": 50}, StoppingCondition={"MaxRuntimeInSeconds": 86400}, OutputDataConfig={"S3OutputPath": "s3://bucket/output"}${job.spot ? ', EnableManagedSpotTraining=True' : ''})
 `;
 
+/** The scikit-learn container the SDK's look-up returns in us-east-1, as a Terraform literal. */
+const sklearnImage = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3';
+
+const terraform = (job: Job) => dedent`
+  resource "aws_sagemaker_training_job" "train" {
+    training_job_name = "train"
+    role_arn          = aws_iam_role.sagemaker.arn
+    ${job.spot ? 'enable_managed_spot_training = true' : ''}
+    algorithm_specification {
+      training_image      = "${job.framework === 'pytorch' ? pytorchImage : sklearnImage}"
+      training_input_mode = "File"
+    }
+    resource_config {
+      instance_type     = "${job.instanceType}"
+      instance_count    = ${job.count}
+      volume_size_in_gb = 50
+    }
+    stopping_condition {
+      max_runtime_in_seconds = 86400
+    }
+    output_data_config {
+      s3_output_path = "s3://bucket/output"
+    }
+  }
+`;
+
 function trainingJobEverywhere(job: Job): Written[] {
   return [
     { name: 'SDK v2 estimator', api: 'v2', format: 'python', code: sdkV2(job) },
@@ -74,6 +101,7 @@ function trainingJobEverywhere(job: Job): Written[] {
     { name: 'SDK v3 ModelTrainer', api: 'v3', format: 'python', code: sdkV3('sagemaker.train')(job) },
     { name: 'ModelTrainer under sagemaker.modules (SDK 2.x preview)', api: 'v3', format: 'python', code: sdkV3('sagemaker.modules')(job) },
     { name: 'boto3 create_training_job', api: 'boto3', format: 'python', code: boto3(job) },
+    { name: 'Terraform aws_sagemaker_training_job', api: 'terraform', format: 'terraform', code: terraform(job) },
   ];
 }
 
@@ -103,11 +131,51 @@ function tuningJobEverywhere({ strategy, maxJobs }: Tuning): Written[] {
         TrainingJobDefinition={"AlgorithmSpecification": {"TrainingImage": "${pytorchImage}", "TrainingInputMode": "File"}, "RoleArn": role, "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50}, "StoppingCondition": {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200}, "EnableManagedSpotTraining": True, "CheckpointConfig": {"S3Uri": "s3://bucket/checkpoints"}, "OutputDataConfig": {"S3OutputPath": "s3://bucket/output"}},
     )
   `;
+  const hcl = dedent`
+    resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+      name = "tune"
+      config {
+        strategy = "${strategy}"
+        objective {
+          metric_name = "validation:loss"
+          type        = "Minimize"
+        }
+        resource_limits {
+          max_number_of_training_jobs = ${maxJobs}
+          max_parallel_training_jobs  = 2
+        }
+      }
+      training_job_definition {
+        role_arn                     = aws_iam_role.sagemaker.arn
+        enable_managed_spot_training = true
+        algorithm_specification {
+          training_image      = "${pytorchImage}"
+          training_input_mode = "File"
+        }
+        resource_config {
+          instance_type     = "ml.m5.xlarge"
+          instance_count    = 1
+          volume_size_in_gb = 50
+        }
+        stopping_condition {
+          max_runtime_in_seconds   = 3600
+          max_wait_time_in_seconds = 7200
+        }
+        checkpoint_config {
+          s3_uri = "s3://bucket/checkpoints"
+        }
+        output_data_config {
+          s3_output_path = "s3://bucket/output"
+        }
+      }
+    }
+  `;
   return [
     { name: 'SDK v2 tuner', api: 'v2', format: 'python', code: sdk('sagemaker.tuner') },
     { name: 'SDK v2 tuner in a notebook', api: 'v2', format: 'notebook', code: notebookJson([sdk('sagemaker.tuner')]) },
     { name: 'SDK v3 tuner', api: 'v3', format: 'python', code: sdk('sagemaker.train.tuner') },
     { name: 'boto3 create_hyper_parameter_tuning_job', api: 'boto3', format: 'python', code: client },
+    { name: 'Terraform aws_sagemaker_hyper_parameter_tuning_job', api: 'terraform', format: 'terraform', code: hcl },
   ];
 }
 
@@ -130,7 +198,8 @@ const trainingRules = new Set(allRules.filter((r) => /^SML2\d\d$/.test(r.id)).ma
 
 function verdicts(written: Written, ownType: string): Verdict[] {
   const linter = createTestLinter();
-  const result = linter.lint(written.format === 'notebook' ? 'train.ipynb' : 'train.py', written.code, { settings: resolveRuleSettings(allRules), format: written.format });
+  const fileName = written.format === 'notebook' ? 'train.ipynb' : written.format === 'terraform' ? 'main.tf' : 'train.py';
+  const result = linter.lint(fileName, written.code, { settings: resolveRuleSettings(allRules), format: written.format });
   assert.deepEqual(result.ruleErrors, [], `${written.name}: a rule threw`);
   return result.findings
     .filter((f: Finding) => trainingRules.has(f.ruleId) && !lacking[f.ruleId]?.includes(written.api))

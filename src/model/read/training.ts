@@ -56,12 +56,16 @@ function frameworkOfImage(value: PyValue | undefined): string | undefined {
     if (name?.kind !== 'string') return undefined;
     return imageFrameworks[name.value] ?? (builtinAlgorithms.has(name.value) ? 'builtin' : undefined);
   }
-  if (value.kind !== 'string') return undefined;
-  const dlc = /(?:^|\/)(huggingface-pytorch|huggingface-tensorflow|pytorch|tensorflow|mxnet|sagemaker-scikit-learn)-training[:@]/.exec(value.value);
+  return value.kind === 'string' ? frameworkOfImageUri(value.value) : undefined;
+}
+
+/** The framework of a training image URI: a Deep Learning Container, the scikit-learn container or a built-in algorithm's image. */
+export function frameworkOfImageUri(uri: string): string | undefined {
+  const dlc = /(?:^|\/)(huggingface-pytorch|huggingface-tensorflow|pytorch|tensorflow|mxnet|sagemaker-scikit-learn)-training[:@]/.exec(uri);
   if (dlc) return dlc[1].startsWith('huggingface') ? 'huggingface' : dlc[1] === 'sagemaker-scikit-learn' ? 'sklearn' : dlc[1];
   // The SageMaker scikit-learn container has one repository for training and serving (`sagemaker-scikit-learn:1.2-1-cpu-py3`).
-  if (/(?:^|\/)sagemaker-scikit-learn[:@]/.test(value.value)) return 'sklearn';
-  const builtin = /\.amazonaws\.com(?:\.cn)?\/([\w-]+):/.exec(value.value);
+  if (/(?:^|\/)sagemaker-scikit-learn[:@]/.test(uri)) return 'sklearn';
+  const builtin = /\.amazonaws\.com(?:\.cn)?\/([\w-]+):/.exec(uri);
   return builtin && builtinAlgorithms.has(builtin[1]) ? 'builtin' : undefined;
 }
 
