@@ -183,8 +183,9 @@ function tuningJobEverywhere({ strategy, maxJobs }: Tuning): Written[] {
 const lacking: Record<string, ReadonlyArray<Written['api']>> = {
   // SDK v3's ModelTrainer takes no Debugger rules.
   SML208: ['v3'],
-  // SDK v3 removed TrainingCompilerConfig; boto3 writes the compiler as hyperparameters the analysis does not read.
-  SML209: ['v3', 'boto3'],
+  // SDK v3 removed TrainingCompilerConfig; boto3 writes the compiler as hyperparameters the analysis does not read;
+  // aws_sagemaker_training_job has no Training Compiler setting (terraform-provider-aws, internal/service/sagemaker/training_job.go).
+  SML209: ['v3', 'boto3', 'terraform'],
 };
 
 interface Verdict {
