@@ -138,6 +138,11 @@ function textEdit(scope: ActionScope, edits: ReadonlyArray<{ start: number; end:
   return { documentChanges: [{ textDocument: { uri: scope.uri, version: scope.version }, edits: textEdits }] };
 }
 
+/** One edit of `text` (offsets into it) as an LSP text edit. */
+export function spanEdit(text: string, e: { start: number; end: number; text: string }): TextEdit {
+  return toTextEdit(new LineIndex(text), e);
+}
+
 function toTextEdit(lines: LineIndex, e: { start: number; end: number; text: string }): TextEdit {
   return { range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text };
 }

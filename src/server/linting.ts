@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
@@ -81,11 +82,13 @@ export class LintService {
     const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
     if (this.linter.needsPrepare(nameForDetection, text)) await this.linter.prepare([nameForDetection], text);
     if (!isCurrent()) return;
-    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
+    // The clock starts once the grammar is loaded: a first lint that waits for it is not slow.
+    const started = performance.now();
     const result =
       forced === 'notebook'
-        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook' }))
-        : this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), context, ...(forced ? { format: forced } : {}) });
+        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true }))
+        : this.lintWithContext(file, text, { format: forced, keepFacts: true });
+    if (this.overBudget(document.uri, document.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
     const state: TextLint = {
       kind: 'text',
@@ -94,6 +97,7 @@ export class LintService {
       text,
       result,
       commentPrefix: result.format === 'notebook' && forced !== 'notebook' ? undefined : language?.commentPrefixes[0],
+      ...(forced === 'notebook' ? { oneCell: true } : {}),
     };
     this.states.set(document.uri, state);
     this.sink.publish(document.uri, result.findings.map((f, key) => toLspDiagnostic(f, key, document.uri)), document.version);
@@ -106,8 +110,10 @@ export class LintService {
     if (!settings.enable) return this.forgetNotebook(notebook.uri);
     if (this.linter.needsPrepare(file)) await this.linter.prepare([file]);
     if (!isCurrent()) return;
+    const started = performance.now();
     const text = notebookText(notebook.cells);
-    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook' });
+    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true });
+    if (this.overBudget(notebook.uri, notebook.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === 'python');
     this.states.set(notebook.uri, {
       kind: 'notebook',
@@ -130,6 +136,27 @@ export class LintService {
       this.sink.publish(uri, diagnostics);
     }
     this.publishedCells.set(notebook.uri, [...byCell.keys()]);
+  }
+
+  /**
+   * Lints a file's text as a file of the workspace: the settings and config file that apply
+   * there, and the other files of its folder for formats read together (a Terraform module).
+   */
+  lintWithContext(file: string, text: string, options: { format?: Format; keepFacts?: boolean } = {}): LintResult {
+    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
+    return this.linter.lint(file, text, { settings: this.ruleSettings(file, this.settings()), context, ...(options.format ? { format: options.format } : {}), keepFacts: options.keepFacts === true });
+  }
+
+  /**
+   * The engine runs a lint to its end (it is synchronous and linear in the text); one that took
+   * longer than `greenml.lintTimeBudget` is abandoned: its result is dropped, with a log line.
+   */
+  private overBudget(uri: string, version: number, started: number): boolean {
+    const elapsed = performance.now() - started;
+    const budget = this.settings().lintTimeBudgetMs;
+    if (elapsed <= budget) return false;
+    this.sink.log(`lint of ${uri} (version ${version}) abandoned: it took ${Math.round(elapsed)} ms, over the time budget of ${budget} ms (greenml.lintTimeBudget)`);
+    return true;
   }
 
   forget(uri: string): void {

@@ -1,16 +1,23 @@
-import type { CodeAction, Connection, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Connection, Hover, InitializeResult } from 'vscode-languageserver/node';
 import { createConnection, DidChangeWatchedFilesNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { performance } from 'node:perf_hooks';
+import { detectFormat } from '../core/formats';
+import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
 import type { ActionScope } from './codeActions';
 import { fixAllKind, fixAllSource, quickFixes, showRuleDocsCommand } from './codeActions';
 import { uriToPath } from './convert';
+import type { EstimateScope } from './estimates';
+import { codeLenses, hoverAt, lensSettingsOf, showEstimateDetailsCommand } from './estimates';
 import type { OpenNotebook } from './linting';
 import { LintService } from './linting';
 import { Scheduler } from './scheduler';
 import type { ServerSettings } from './settings';
 import { parseServerSettings } from './settings';
+import type { WorkspaceArgs, WorkspaceHost } from './workspace';
+import { fixWorkspaceCommand, lintWorkspace, lintWorkspaceCommand, planWorkspaceFixes } from './workspace';
 
 export interface ServerOptions {
   linter: Linter;
@@ -29,6 +36,13 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let settings: ServerSettings = parseServerSettings({}, linter.rules);
   let pullConfiguration = false;
   let watchDynamically = false;
+  let workspaceFolders: string[] = [];
+  let supportsFolderChanges = false;
+  let codeLensRefresh = false;
+  /** `greenml.aws.profile` as the client passes it in `initializationOptions` (a user setting, never a workspace's). */
+  let awsProfile: string | undefined;
+  /** The AWS profile's region (`~/.aws/config`, read without the network), for the figures. */
+  let profileRegion: string | undefined;
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
   const service = new LintService(
@@ -79,15 +93,22 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    supportsFolderChanges = capabilities.workspace?.workspaceFolders === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (initial !== undefined) settings = parseServerSettings(initial, linter.rules);
+    codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const options = params.initializationOptions as { settings?: unknown; awsProfile?: unknown } | undefined;
+    if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
+    if (typeof options?.awsProfile === 'string' && options.awsProfile.trim()) awsProfile = options.awsProfile.trim();
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
         codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
-        executeCommandProvider: { commands: [showRuleDocsCommand] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [showRuleDocsCommand, showEstimateDetailsCommand, lintWorkspaceCommand, fixWorkspaceCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'greenml', version: typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev' },
     };
@@ -97,6 +118,12 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     if (watchDynamically) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/{${configFileNames.join(',')}}` }, { globPattern: '**/*.tf' }],
+      });
+    }
+    if (supportsFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
       });
     }
     await refreshSettings();
@@ -111,12 +138,21 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       }
     }
     for (const issue of settings.issues) connection.console.warn(`invalid setting ${issue.path}: ${issue.message}`);
+    const before = profileRegion;
+    profileRegion = await readProfileRegion(awsProfile);
     relintAll();
+    if (before !== profileRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { greenml?: unknown } | null | undefined)?.greenml;
     if (!pullConfiguration && pushed !== undefined) settings = parseServerSettings(pushed, linter.rules);
+    if (supportsFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
+      });
+    }
     await refreshSettings();
   });
 
@@ -168,10 +204,72 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     return { state, uri, version: document.version };
   };
 
+  /** The lint a hover or lens reads: of the document's current text only (a cell's, for a notebook). */
+  const estimateScopeOf = (uri: string): EstimateScope | undefined => {
+    const scope = scopeOf(uri);
+    return scope ? { state: scope.state, cellIndex: scope.cellIndex } : undefined;
+  };
+  /** The live text of a text document or a notebook cell. */
+  const liveText = (uri: string): string | undefined => documents.get(uri)?.getText() ?? notebooks.cellTextDocuments.get(uri)?.getText();
+
+  connection.onHover((params): Hover | undefined => {
+    const uri = params.textDocument.uri;
+    const text = liveText(uri);
+    if (text === undefined) return undefined;
+    const isCell = notebooks.getNotebookCell(uri) !== undefined;
+    const file = uriToPath(uri) ?? uri;
+    if (!isCell && !service.stateOf(uri) && !detectFormat(file, text)) return undefined;
+    const lines = new LineIndex(text);
+    const { line } = params.position;
+    const lineText = text.slice(lines.offsetAt(line, 0), lines.offsetAt(line + 1, 0)).replace(/\r?\n$|\r$/, '');
+    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings, profileRegion));
+  });
+
+  connection.onCodeLens((params): CodeLens[] => {
+    if (!settings.estimates.codeLens) return [];
+    const scope = estimateScopeOf(params.textDocument.uri);
+    return scope ? codeLenses(scope, lensSettingsOf(settings, profileRegion)) : [];
+  });
+
+  const workspaceHost: WorkspaceHost = {
+    service,
+    folders: () => workspaceFolders,
+    openText: (file) => {
+      const document = documents.all().find((d) => uriToPath(d.uri) === file);
+      return document && { uri: document.uri, version: document.version, text: document.getText() };
+    },
+    isOpenNotebook: (file) => [...openNotebookUris].some((uri) => uriToPath(uri) === file),
+    maxBytes: () => settings.maxFileSizeKb * 1024,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    log: (message) => connection.console.log(message),
+    yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+
   connection.onExecuteCommand(async (params) => {
-    if (params.command === showRuleDocsCommand) {
-      const url = params.arguments?.[0];
-      if (typeof url === 'string' && /^https:\/\//.test(url)) await connection.window.showDocument({ uri: url, external: true });
+    const first = params.arguments?.[0];
+    switch (params.command) {
+      case showRuleDocsCommand:
+        if (typeof first === 'string' && /^https:\/\//.test(first)) await connection.window.showDocument({ uri: first, external: true });
+        return undefined;
+      case showEstimateDetailsCommand: {
+        const details = params.arguments?.[1];
+        if (typeof first === 'string') connection.window.showInformationMessage(typeof details === 'string' ? `${first}\n\n${details}` : first);
+        return undefined;
+      }
+      case lintWorkspaceCommand: {
+        const started = performance.now();
+        const summary = await lintWorkspace(workspaceHost, workspaceArgs(first));
+        connection.console.log(`linted ${summary.files} files in ${Math.round(performance.now() - started)} ms: ${summary.findings} problems in ${summary.filesWithFindings} files`);
+        return summary;
+      }
+      case fixWorkspaceCommand: {
+        const { edit, ...plan } = await planWorkspaceFixes(workspaceHost, workspaceArgs(first));
+        const applied = edit ? (await connection.workspace.applyEdit({ label: 'Green ML: fix all in workspace', edit })).applied : false;
+        connection.console.log(`fix all in workspace: ${plan.fixes} fixes in ${plan.filesFixed} of ${plan.files} files${edit && !applied ? ' (not applied by the client)' : ''}`);
+        return { ...plan, applied };
+      }
+      default:
+        return undefined;
     }
   });
 
@@ -180,6 +278,18 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   notebooks.listen(connection);
   connection.listen();
   return connection;
+}
+
+function workspaceArgs(value: unknown): WorkspaceArgs {
+  if (value === null || typeof value !== 'object') return {};
+  const { folder, includeUnsafe } = value as Record<string, unknown>;
+  return { ...(typeof folder === 'string' ? { folder } : {}), ...(includeUnsafe === true ? { includeUnsafe } : {}) };
+}
+
+/** The region of the AWS profile, read from `~/.aws/config` without the network (the SDK's config loader loads on first use). */
+async function readProfileRegion(profile: string | undefined): Promise<string | undefined> {
+  const { configuredRegion } = await import('../aws/profile');
+  return configuredRegion(profile);
 }
 
 declare const GREENML_VERSION: string | undefined;

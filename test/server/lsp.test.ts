@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { findingSavingsMarkdown } from '../../src/present/savings';
 import { LspClient } from './lspClient';
 
 interface Position { line: number; character: number }
@@ -9,6 +10,10 @@ interface Range { start: Position; end: Position }
 interface Diagnostic { range: Range; code?: string; source?: string; message: string; codeDescription?: { href: string }; data?: unknown }
 interface Published { uri: string; version?: number; diagnostics: Diagnostic[] }
 interface TextEdit { range: Range; newText: string }
+interface Hover { contents: { kind: string; value: string }; range?: Range }
+interface CodeLens { range: Range; command?: { title: string; command: string; arguments?: unknown[] } }
+interface LogMessage { type: number; message: string }
+interface ApplyEdit { label?: string; edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: TextEdit[] }> } }
 interface CodeAction { title: string; kind?: string; edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: TextEdit[] }> }; command?: { command: string; arguments?: unknown[] } }
 
 const serverMain = path.resolve(__dirname, 'serverMain.js');
@@ -50,13 +55,16 @@ describe('language server (LSP over stdio)', function () {
     // A repository root: config files above it are not read.
     fs.mkdirSync(path.join(dir, '.git'));
     settings = { lintDelay: 0 };
-    client = new LspClient(process.execPath, [serverMain]);
+    // No AWS profile of the machine's: the figures' region is the code's, the settings' or us-east-1.
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
+    delete env.AWS_PROFILE;
+    client = new LspClient(process.execPath, [serverMain], env);
     client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
     client.onRequest('client/registerCapability', () => null);
     const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     assert.ok(init.capabilities.notebookDocumentSync, 'notebook sync is served');
     assert.ok(init.capabilities.codeActionProvider, 'code actions are served');
@@ -201,5 +209,149 @@ describe('language server (LSP over stdio)', function () {
     client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text: template } });
     const next = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === other);
     assert.equal(next.diagnostics.length, 1);
+  });
+  const estimator = (instanceType: string, count: number): string =>
+    [
+      'from sagemaker.estimator import Estimator',
+      '',
+      'estimator = Estimator(',
+      '    image_uri="123456789012.dkr.ecr.us-east-1.amazonaws.com/train:latest",',
+      '    role="arn:aws:iam::123456789012:role/SageMakerRole",',
+      `    instance_count=${count},`,
+      `    instance_type="${instanceType}",`,
+      ')',
+      '',
+    ].join('\n');
+
+  it('hovers an instance type with its figures, in the region of the settings', async () => {
+    const uri = uriOf('train.py');
+    const text = estimator('ml.m5.xlarge', 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const line = 6;
+    const character = text.split('\n')[line].indexOf('ml.m5.xlarge') + 6;
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.equal(hover?.contents.kind, 'markdown');
+    const value = hover?.contents.value ?? '';
+    assert.ok(value.includes('**ml.m5.xlarge** · 4 vCPU (Skylake) · 16 GiB'), value);
+    assert.ok(value.includes('| Cost | $0.23 (bundled SageMaker hosting price, us-east-1) |'), value);
+    assert.ok(value.includes('| Energy | 0.0183 kWh |'), value);
+    assert.deepEqual(hover?.range, { start: { line, character: character - 6 }, end: { line, character: character + 6 } });
+    settings.region = 'eu-north-1';
+    client.clearNotifications();
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const north = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.ok(north?.contents.value.includes('| Per hour in eu-north-1 | |'), north?.contents.value);
+    // Without greenml.region, the AWS profile's region (~/.aws/config, read again with the settings) comes next.
+    delete settings.region;
+    fs.writeFileSync(path.join(dir, 'no-aws-config'), '[default]\nregion = eu-west-1\n');
+    client.clearNotifications();
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const profile = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.ok(profile?.contents.value.includes('| Per hour in eu-west-1 | |'), profile?.contents.value);
+    const away = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    assert.equal(away, null, 'no hover away from an instance type and a finding');
+  });
+
+  it('hovers a finding that suggests a change with what the change saves, as the editor shows it', async () => {
+    const uri = uriOf('train.py');
+    const text = estimator('ml.m5.xlarge', 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const spot = published.diagnostics.find((d) => d.code === 'SML203');
+    assert.ok(spot, published.diagnostics.map((d) => d.code).join(', '));
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 'estimator = Est'.length } });
+    const expected = findingSavingsMarkdown('SML203', { instanceType: 'ml.m5.xlarge', region: 'us-east-1', utilization: 0.5, intensity: 'ccf' });
+    assert.ok(expected?.includes('**Managed spot training (ml.m5.xlarge)**: up to $0.21/h less (up to 90%).'), expected);
+    assert.equal(hover?.contents.value, expected);
+  });
+
+  it('shows the estimates as CodeLens above a training job and an endpoint cell, and none when turned off', async () => {
+    const uri = uriOf('train.py');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: estimator('ml.g5.xlarge', 2) } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    // 24 h (the API default) × 2 × $1.4084 = $67.60; 48 × 0.04338 = 2.08 kgCO2e (docs/estimates.md).
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[2, '≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']]);
+    assert.equal(lenses[0].command?.command, 'greenml.lsp.showEstimateDetails');
+    assert.match(String(lenses[0].command?.arguments?.[1]), /Sources: /);
+
+    const notebookUri = uriOf('deploy.ipynb');
+    const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
+    const cells = [
+      'from sagemaker.pytorch import PyTorchModel\nINSTANCE = "ml.g5.xlarge"',
+      'model = PyTorchModel(model_data="s3://b/model.tar.gz", role="r", framework_version="2.1", py_version="py310", entry_point="inference.py")\npredictor = model.deploy(initial_instance_count=2, instance_type=INSTANCE)',
+    ];
+    client.notify('notebookDocument/didOpen', {
+      notebookDocument: { uri: notebookUri, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((_, i) => ({ kind: 2, document: cell(i) })) },
+      cellTextDocuments: cells.map((text, i) => ({ uri: cell(i), languageId: 'python', version: 1, text })),
+    });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(1));
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: cell(0) } }), []);
+    const deploy = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: cell(1) } });
+    // 2 × $1.4084 = $2.82/h, × 730 h = $2056.26; 2 × 0.04338 = 0.0868 kgCO2e/h.
+    assert.deepEqual(deploy.map((l) => [l.range.start.line, l.command?.title]), [[1, '≈ $2.82/h · 0.0868 kgCO2e/h (2 × ml.g5.xlarge, us-east-1) · $2056.26/month']]);
+
+    settings.codeLens = { enable: false };
+    client.clearNotifications();
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
+  });
+
+  it('lint-workspace publishes the findings of the files that are not open and counts them', async () => {
+    fs.writeFileSync(path.join(dir, 'template.yaml'), template);
+    fs.mkdirSync(path.join(dir, 'jobs'));
+    fs.writeFileSync(path.join(dir, 'jobs', 'train.py'), script);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not read');
+    const summary = await client.request<{ files: number; findings: number; filesWithFindings: number }>('workspace/executeCommand', { command: 'greenml.lsp.lintWorkspace', arguments: [{ folder: `file://${dir}` }] });
+    const onTemplate = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('template.yaml'));
+    assert.deepEqual(onTemplate.diagnostics.map((d) => d.code), ['SML401']);
+    const onScript = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('jobs/train.py'));
+    assert.ok(onScript.diagnostics.some((d) => d.code === 'SML203'));
+    assert.equal(summary.files, 2);
+    assert.equal(summary.filesWithFindings, 2);
+    assert.equal(summary.findings, onTemplate.diagnostics.length + onScript.diagnostics.length);
+  });
+
+  it('fix-workspace sends one workspace edit: open buffers at the version read, closed files by path', async () => {
+    const twoGroups = `${template}  More:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: more\n`;
+    fs.writeFileSync(path.join(dir, 'closed.yaml'), twoGroups);
+    fs.writeFileSync(path.join(dir, 'clean.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n");
+    fs.writeFileSync(path.join(dir, 'open.yaml'), 'stale text on disk\n');
+    const openUri = uriOf('open.yaml');
+    client.notify('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'yaml', version: 3, text: template } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === openUri);
+    const edits: ApplyEdit[] = [];
+    client.onRequest('workspace/applyEdit', (params) => {
+      edits.push(params as ApplyEdit);
+      return { applied: true };
+    });
+    const summary = await client.request<{ files: number; fixes: number; filesFixed: number; applied: boolean }>('workspace/executeCommand', { command: 'greenml.lsp.fixWorkspace', arguments: [{ folder: `file://${dir}` }] });
+    assert.deepEqual(summary, { ...summary, files: 3, fixes: 3, filesFixed: 2, applied: true });
+    assert.equal(edits.length, 1);
+    const changes = edits[0].edit.documentChanges ?? [];
+    assert.deepEqual(changes.map((c) => [c.textDocument.uri, c.textDocument.version]), [[uriOf('closed.yaml'), null], [openUri, 3]]);
+    assert.equal(applyEdits(twoGroups, changes[0].edits).match(/RetentionInDays: 30/g)?.length, 2);
+    assert.equal(applyEdits(template, changes[1].edits).match(/RetentionInDays: 30/g)?.length, 1, 'the open buffer is fixed, not the file on disk');
+    assert.equal(fs.readFileSync(path.join(dir, 'closed.yaml'), 'utf8'), twoGroups, 'the client writes the files, not the server');
+  });
+
+  it('abandons a lint over the time budget with a log line, and publishes again within it', async () => {
+    settings = { lintDelay: 0, lintTimeBudget: 1 };
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const uri = uriOf('big.py');
+    const big = script + Array.from({ length: 3000 }, (_, i) => `value_${i} = compute(${i}, "ml.m5.large")\n`).join('');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: big } });
+    const log = await client.waitFor<LogMessage>('window/logMessage', (m) => m.message.includes('abandoned'));
+    assert.match(log.message, /^lint of file:.*big\.py \(version 1\) abandoned: it took \d+ ms, over the time budget of 1 ms \(greenml\.lintTimeBudget\)$/);
+    const stale = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri, 300).catch(() => undefined);
+    assert.equal(stale, undefined, 'an abandoned lint publishes nothing');
+    settings = { lintDelay: 0 };
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.ok(published.diagnostics.some((d) => d.code === 'SML203'));
   });
 });
