@@ -29,10 +29,14 @@ export interface PlacedTargets {
 
 const instanceTypeInText = /(?<![\w.-])ml\.[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+/i;
 
-/** The figures' settings: `greenml.*` from the client, the AWS profile's region read by the server. */
-export function lensSettingsOf(settings: ServerSettings, profileRegion: string | undefined): LensSettings {
+/**
+ * The figures' settings, all from the client's `greenml.*`: the region is the code's, else
+ * `greenml.region`, else us-east-1. The server reads no AWS profile (it imports nothing of the AWS
+ * layer); a client that knows the profile's region sends it as `greenml.region`.
+ */
+export function lensSettingsOf(settings: ServerSettings): LensSettings {
   const { region, utilization, intensity } = settings.estimates;
-  return { ...(region ? { region } : {}), ...(profileRegion ? { profileRegion } : {}), utilization, intensity };
+  return { ...(region ? { region } : {}), utilization, intensity };
 }
 
 /**

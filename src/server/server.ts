@@ -39,10 +39,8 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
   let codeLensRefresh = false;
-  /** `greenml.aws.profile` as the client passes it in `initializationOptions` (a user setting, never a workspace's). */
-  let awsProfile: string | undefined;
-  /** The AWS profile's region (`~/.aws/config`, read without the network), for the figures. */
-  let profileRegion: string | undefined;
+  /** The `greenml.region` the lenses were last drawn with: a change asks the client to draw them again. */
+  let lensRegion: string | undefined;
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
   const service = new LintService(
@@ -96,9 +94,8 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     supportsFolderChanges = capabilities.workspace?.workspaceFolders === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
-    const options = params.initializationOptions as { settings?: unknown; awsProfile?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
-    if (typeof options?.awsProfile === 'string' && options.awsProfile.trim()) awsProfile = options.awsProfile.trim();
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
     return {
       capabilities: {
@@ -138,21 +135,15 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       }
     }
     for (const issue of settings.issues) connection.console.warn(`invalid setting ${issue.path}: ${issue.message}`);
-    const before = profileRegion;
-    profileRegion = await readProfileRegion(awsProfile);
+    const region = settings.estimates.region;
     relintAll();
-    if (before !== profileRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (region !== lensRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    lensRegion = region;
   };
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { greenml?: unknown } | null | undefined)?.greenml;
     if (!pullConfiguration && pushed !== undefined) settings = parseServerSettings(pushed, linter.rules);
-    if (supportsFolderChanges) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
-        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
-      });
-    }
     await refreshSettings();
   });
 
@@ -222,13 +213,13 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     const lines = new LineIndex(text);
     const { line } = params.position;
     const lineText = text.slice(lines.offsetAt(line, 0), lines.offsetAt(line + 1, 0)).replace(/\r?\n$|\r$/, '');
-    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings, profileRegion));
+    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings));
   });
 
   connection.onCodeLens((params): CodeLens[] => {
     if (!settings.estimates.codeLens) return [];
     const scope = estimateScopeOf(params.textDocument.uri);
-    return scope ? codeLenses(scope, lensSettingsOf(settings, profileRegion)) : [];
+    return scope ? codeLenses(scope, lensSettingsOf(settings)) : [];
   });
 
   const workspaceHost: WorkspaceHost = {
@@ -284,12 +275,6 @@ function workspaceArgs(value: unknown): WorkspaceArgs {
   if (value === null || typeof value !== 'object') return {};
   const { folder, includeUnsafe } = value as Record<string, unknown>;
   return { ...(typeof folder === 'string' ? { folder } : {}), ...(includeUnsafe === true ? { includeUnsafe } : {}) };
-}
-
-/** The region of the AWS profile, read from `~/.aws/config` without the network (the SDK's config loader loads on first use). */
-async function readProfileRegion(profile: string | undefined): Promise<string | undefined> {
-  const { configuredRegion } = await import('../aws/profile');
-  return configuredRegion(profile);
 }
 
 declare const GREENML_VERSION: string | undefined;

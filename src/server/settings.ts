@@ -15,7 +15,7 @@ export interface ServerSettings {
   /** Figures of hovers and lenses. */
   estimates: {
     codeLens: boolean;
-    /** `greenml.region`; undefined when unset, so that the AWS profile's region comes next. */
+    /** `greenml.region`; undefined when unset (the figures then use us-east-1 unless the code names a region). */
     region?: string;
     utilization: number;
     intensity: IntensityChoice;

@@ -55,7 +55,7 @@ describe('language server (LSP over stdio)', function () {
     // A repository root: config files above it are not read.
     fs.mkdirSync(path.join(dir, '.git'));
     settings = { lintDelay: 0 };
-    // No AWS profile of the machine's: the figures' region is the code's, the settings' or us-east-1.
+    // An AWS config of the test's own (the server must not read it: the figures' region is the code's, the settings' or us-east-1).
     const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
@@ -243,14 +243,16 @@ describe('language server (LSP over stdio)', function () {
     await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
     const north = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     assert.ok(north?.contents.value.includes('| Per hour in eu-north-1 | |'), north?.contents.value);
-    // Without greenml.region, the AWS profile's region (~/.aws/config, read again with the settings) comes next.
+    // Without greenml.region, us-east-1: the server reads no AWS profile (a client that knows the
+    // profile's region sends it as greenml.region), even with a profile region on the machine.
     delete settings.region;
     fs.writeFileSync(path.join(dir, 'no-aws-config'), '[default]\nregion = eu-west-1\n');
     client.clearNotifications();
     client.notify('workspace/didChangeConfiguration', { settings: {} });
     await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-    const profile = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
-    assert.ok(profile?.contents.value.includes('| Per hour in eu-west-1 | |'), profile?.contents.value);
+    const unset = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.ok(unset?.contents.value.includes('| Cost | $0.23 (bundled SageMaker hosting price, us-east-1) |'), unset?.contents.value);
+    assert.ok(!unset?.contents.value.includes('eu-west-1'), unset?.contents.value);
     const away = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
     assert.equal(away, null, 'no hover away from an instance type and a finding');
   });
