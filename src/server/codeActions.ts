@@ -1,5 +1,6 @@
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { applyFixes } from '../core/applyFixes';
+import { escapeControls } from '../core/escape';
 import type { Linter } from '../core/engine';
 import { fixUntilStable } from '../core/fixLoop';
 import { changedSpan } from '../core/lineDiff';
@@ -11,7 +12,12 @@ import type { LintState } from './state';
 import { findingOf } from './state';
 
 export const fixAllKind = 'source.fixAll.greenml';
-export const showRuleDocsCommand = 'greenml.openRuleDocs';
+/**
+ * Opens a rule's page: `[ruleId]`, the arguments of the VS Code extension's `greenml.showRuleDocs`
+ * (a client with its own viewer maps one command to the other). The server opens the page it knows
+ * for that rule with `window/showDocument`; it never opens an address a client sends.
+ */
+export const showRuleDocsCommand = 'greenml.lsp.showRuleDocs';
 
 /** Where the actions apply: a text document or one cell of a linted notebook. */
 export interface ActionScope {
@@ -38,14 +44,16 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
     if (!finding || finding.ruleId === 'parse-error') continue;
     for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
       if (!fix) continue;
+      const title = escapeControls(fix.title);
       if (fix.applicability === 'displayOnly') {
-        if (finding.docsUrl) actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], command: { title: fix.title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
+        // Advice the engine cannot apply (even when it carries edits): an action that opens the rule page, never an edit.
+        actions.push({ title, kind: 'quickfix', diagnostics: [diagnostic], command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
         continue;
       }
       const edit = workspaceEdit(scope, fix.edits);
       if (!edit) continue;
       actions.push({
-        title: fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title,
+        title: fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title,
         kind: 'quickfix',
         diagnostics: [diagnostic],
         isPreferred: fix === finding.fix && fix.applicability === 'safe',
@@ -64,10 +72,8 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
       actions.push(suppressAction(scope, finding, suppress, false));
       actions.push(suppressAction(scope, finding, suppress, true));
     }
-    if (finding.docsUrl) {
-      const title = `Show documentation for ${finding.ruleId}`;
-      actions.push({ title, kind: 'quickfix', command: { title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
-    }
+    const title = `Show documentation for ${finding.ruleId}`;
+    actions.push({ title, kind: 'quickfix', command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
   }
   return actions;
 }

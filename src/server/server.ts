@@ -2,6 +2,7 @@ import type { CodeAction, CodeLens, Connection, Hover, InitializeResult } from '
 import { createConnection, DidChangeWatchedFilesNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
+import { findRule } from '../core/config';
 import { detectFormat } from '../core/formats';
 import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
@@ -39,6 +40,8 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
   let codeLensRefresh = false;
+  /** The client opens addresses it is sent (`window/showDocument`); otherwise a rule's page is named in a message. */
+  let showDocument = false;
   /** The `greenml.region` the lenses were last drawn with: a change asks the client to draw them again. */
   let lensRegion: string | undefined;
 
@@ -94,6 +97,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     supportsFolderChanges = capabilities.workspace?.workspaceFolders === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    showDocument = capabilities.window?.showDocument?.support === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
@@ -239,9 +243,13 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   connection.onExecuteCommand(async (params) => {
     const first = params.arguments?.[0];
     switch (params.command) {
-      case showRuleDocsCommand:
-        if (typeof first === 'string' && /^https:\/\//.test(first)) await connection.window.showDocument({ uri: first, external: true });
+      case showRuleDocsCommand: {
+        const rule = typeof first === 'string' ? findRule(linter.rules, first) : undefined;
+        if (!rule) return undefined;
+        if (showDocument) await connection.window.showDocument({ uri: rule.docsUrl, external: true });
+        else connection.window.showInformationMessage(`${rule.id} ${rule.name}: ${rule.docsUrl}`);
         return undefined;
+      }
       case showEstimateDetailsCommand: {
         const details = params.arguments?.[1];
         if (typeof first === 'string') connection.window.showInformationMessage(typeof details === 'string' ? `${first}\n\n${details}` : first);

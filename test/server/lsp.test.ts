@@ -64,7 +64,7 @@ describe('language server (LSP over stdio)', function () {
     const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } }, window: { showDocument: { support: true } } },
     });
     assert.ok(init.capabilities.notebookDocumentSync, 'notebook sync is served');
     assert.ok(init.capabilities.codeActionProvider, 'code actions are served');
@@ -106,6 +106,34 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(after.diagnostics, []);
     const ignored = applyEdits(template, editsOf(actions[1], uri));
     assert.match(ignored.split('\n')[2], /^ {2}# greenml-ignore SML401$/);
+  });
+
+  it('offers display-only advice as an action that opens the rule page (titled as the VS Code extension titles it), never as an edit', async () => {
+    const uri = uriOf('notebook.yaml');
+    const text = ['Resources:', '  Notebook:', '    Type: AWS::SageMaker::NotebookInstance', '    Properties:', '      InstanceType: ml.t3.medium', '      RoleArn: arn:aws:iam::123456789012:role/r', ''].join('\n');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'SML402');
+    assert.ok(diagnostic, published.diagnostics.map((d) => d.code).join(', '));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const advice = actions.find((a) => a.title === 'Attach an AWS::SageMaker::NotebookInstanceLifecycleConfig whose OnStart script stops the instance when idle (see the rule page)');
+    assert.ok(advice, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(advice.edit, undefined, 'display-only advice carries no edit');
+    // The arguments of the extension's greenml.showRuleDocs: a client with its own viewer maps the command.
+    assert.deepEqual(advice.command, { title: advice.title, command: 'greenml.lsp.showRuleDocs', arguments: ['SML402'] });
+    const docs = actions.find((a) => a.title === 'Show documentation for SML402');
+    assert.deepEqual(docs?.command?.arguments, ['SML402']);
+    const shown: unknown[] = [];
+    client.onRequest('window/showDocument', (params) => {
+      shown.push(params);
+      return { success: true };
+    });
+    await client.request('workspace/executeCommand', { command: advice.command?.command, arguments: advice.command?.arguments });
+    assert.deepEqual(shown, [{ uri: diagnostic.codeDescription?.href, external: true }]);
+    assert.match(diagnostic.codeDescription?.href ?? '', /^https:\/\/.*\/docs\/rules\/notebook-no-auto-stop\.md$/);
+    // Only the pages of rules it knows: an address a client sends is not opened.
+    await client.request('workspace/executeCommand', { command: 'greenml.lsp.showRuleDocs', arguments: ['https://example.com/'] });
+    assert.equal(shown.length, 1);
   });
 
   it('lints only the newest version of a document that changes quickly', async () => {
