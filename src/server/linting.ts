@@ -5,7 +5,7 @@ import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import type { Finding, Fix, Format } from '../core/types';
-import type { ConfigFileFinder } from '../node/configFile';
+import type { ConfigFileFinder, LoadedConfig } from '../node/configFile';
 import { buildFolderContext } from '../node/folderContext';
 import { cellRange, toLspDiagnostic, uriToPath } from './convert';
 import type { CellInput } from './notebookText';
@@ -31,6 +31,8 @@ export interface OpenNotebook {
 export interface LintSink {
   publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
   log(message: string): void;
+  /** The config file a lint read, with its problems (shown on the file). */
+  config?(loaded: LoadedConfig): void;
 }
 
 /** Languages whose documents are linted as a format whatever their name says (virtual documents of notebook front ends). */
@@ -175,7 +177,7 @@ export class LintService {
   /** The rule settings for a file: the client's settings merged with the config file that applies there. */
   ruleSettings(file: string, settings: ServerSettings): RuleSettings {
     const found = file.startsWith('/') ? this.finder.find(file) : undefined;
-    if (found?.issues.length) this.sink.log(`invalid config ${found.file}: ${found.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`);
+    if (found) this.sink.config?.(found);
     const config = found ? mergeConfigs(settings.config, found.config) : settings.config;
     return resolveRuleSettings(this.linter.rules, config);
   }

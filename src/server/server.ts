@@ -1,5 +1,5 @@
 import type { CodeAction, CodeLens, Connection, Hover, InitializeResult } from 'vscode-languageserver/node';
-import { createConnection, DidChangeWatchedFilesNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
 import { findRule } from '../core/config';
@@ -8,6 +8,7 @@ import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
 import type { ActionScope } from './codeActions';
+import { ConfigDiagnostics } from './configDiagnostics';
 import { fixAllKind, fixAllSource, quickFixes, showRuleDocsCommand } from './codeActions';
 import { uriToPath } from './convert';
 import type { EstimateScope } from './estimates';
@@ -46,12 +47,19 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let lensRegion: string | undefined;
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
+  const finder = new ConfigFileFinder(linter.rules);
+  const configDiagnostics = new ConfigDiagnostics(
+    finder,
+    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (message) => connection.console.warn(message),
+  );
   const service = new LintService(
     linter,
-    new ConfigFileFinder(linter.rules),
+    finder,
     {
       publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) }),
       log: (message) => connection.console.log(message),
+      config: (loaded) => configDiagnostics.report(loaded),
     },
     () => settings,
     openText,
@@ -151,8 +159,15 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     await refreshSettings();
   });
 
-  // A config file or a Terraform file changed on disk: findings of open documents may change.
-  connection.onDidChangeWatchedFiles(() => relintAll());
+  // A config file or a Terraform file changed on disk: findings of open documents may change, and
+  // a config file's own problems (those of one no open document reads are refreshed here).
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file) configDiagnostics.changed(file, change.type === FileChangeType.Deleted);
+    }
+    relintAll();
+  });
 
   documents.onDidOpen((e) => scheduleText(e.document.uri, false));
   documents.onDidChangeContent((e) => scheduleText(e.document.uri));

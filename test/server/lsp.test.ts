@@ -175,6 +175,56 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(published.diagnostics, []);
   });
 
+  it('shows the problems of a broken or invalid config file on the file; the documents under it lint with what is valid; fixing the file clears them', async () => {
+    const config = path.join(dir, 'greenml.json');
+    const configUri = uriOf('greenml.json');
+    // An invalid value: the rule keeps its default (on), and the value is marked on the config file.
+    fs.writeFileSync(config, '{\n  "rules": { "SML401": "of" }\n}\n');
+    const uri = uriOf('template.yaml');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['SML401']);
+    const invalid = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
+    assert.equal(invalid.diagnostics.length, 1);
+    const [problem] = invalid.diagnostics as Array<Diagnostic & { severity?: number }>;
+    assert.deepEqual([problem.source, problem.code, problem.severity], ['Green ML', 'invalid-config', 1]);
+    assert.match(problem.message, /^rules\.SML401: /);
+    assert.equal(problem.range.start.line, 1, 'on the line of the bad value');
+    // A file that does not parse: one problem, and the documents under it lint with the defaults.
+    fs.writeFileSync(config, '{ "rules": { "SML401": "off" ');
+    client.clearNotifications();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const broken = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
+    assert.equal(broken.diagnostics.length, 1);
+    assert.match(broken.diagnostics[0].message, /^invalid JSON: /);
+    const withDefaults = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.deepEqual(withDefaults.diagnostics.map((d) => d.code), ['SML401']);
+    // Fixed: the config's diagnostics are cleared and it applies.
+    fs.writeFileSync(config, '{ "rules": { "SML401": "off" } }\n');
+    client.clearNotifications();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const cleared = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
+    assert.deepEqual(cleared.diagnostics, []);
+    const off = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.deepEqual(off.diagnostics, []);
+  });
+
+  it('clears the problems of a config file once it is deleted, even with no document open under it', async () => {
+    const config = path.join(dir, '.greenml.yaml');
+    const configUri = uriOf('.greenml.yaml');
+    fs.writeFileSync(config, 'rules:\n  SML401: [off\n');
+    const uri = uriOf('template.yaml');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });
+    const broken = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
+    assert.match(broken.diagnostics[0]?.message ?? '', /^invalid YAML: /);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    fs.rmSync(config);
+    client.clearNotifications();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
+    const cleared = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
   it('source.fixAll.greenml applies the safe fixes until nothing changes, as one edit', async () => {
     const twoGroups = `${template}  More:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: more\n`;
     const uri = uriOf('template.yaml');
