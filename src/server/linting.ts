@@ -6,6 +6,7 @@ import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import type { Finding, Fix, Format } from '../core/types';
 import type { ConfigFileFinder, LoadedConfig } from '../node/configFile';
+import type { ServerBaseline } from './baseline';
 import { buildFolderContext } from '../node/folderContext';
 import { cellRange, toLspDiagnostic, uriToPath } from './convert';
 import type { CellInput } from './notebookText';
@@ -56,7 +57,18 @@ export class LintService {
     private settings: () => ServerSettings,
     /** The text of an open document by file path (Terraform siblings read open editors first). */
     private readonly openText: (file: string) => string | undefined,
+    /** `greenml.baseline`: findings it accepts are greyed or hidden. */
+    private readonly baseline?: ServerBaseline,
   ) {}
+
+  /**
+   * The diagnostics of a file's findings (`file` undefined for a document that is no file on disk),
+   * the baseline applied; each carries its finding's index as its key.
+   */
+  diagnosticsOf(file: string | undefined, uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
+    const toDiagnostic = (f: Finding, key: number): Diagnostic => toLspDiagnostic(f, key, uri);
+    return this.baseline ? this.baseline.diagnostics(file, text, findings, toDiagnostic) : findings.map(toDiagnostic);
+  }
 
   stateOf(uri: string): LintState | undefined {
     return this.states.get(uri);
@@ -102,7 +114,9 @@ export class LintService {
       ...(forced === 'notebook' ? { oneCell: true } : {}),
     };
     this.states.set(document.uri, state);
-    this.sink.publish(document.uri, result.findings.map((f, key) => toLspDiagnostic(f, key, document.uri)), document.version);
+    // A notebook's code sent as one text is not the file's text: the baseline does not match it.
+    const onDisk = forced === 'notebook' ? undefined : uriToPath(document.uri);
+    this.sink.publish(document.uri, this.diagnosticsOf(onDisk, document.uri, text, result.findings), document.version);
   }
 
   /** Lints a notebook as a whole from its live cells and publishes each finding on its cell. */

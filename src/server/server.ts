@@ -1,4 +1,4 @@
-import type { CodeAction, CodeLens, Connection, Hover, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Connection, Disposable, Hover, InitializeResult } from 'vscode-languageserver/node';
 import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +8,7 @@ import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
 import type { ActionScope } from './codeActions';
+import { ServerBaseline } from './baseline';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { fixAllKind, fixAllSource, quickFixes, showRuleDocsCommand } from './codeActions';
 import { uriToPath } from './convert';
@@ -48,6 +49,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
   const finder = new ConfigFileFinder(linter.rules);
+  const baseline = new ServerBaseline(() => settings.baseline, () => workspaceFolders, (message) => connection.console.warn(message));
   const configDiagnostics = new ConfigDiagnostics(
     finder,
     (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
@@ -63,6 +65,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     },
     () => settings,
     openText,
+    baseline,
   );
   const scheduler = new Scheduler(() => settings.lintDelayMs, (message) => connection.console.log(message));
 
@@ -124,11 +127,6 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   });
 
   connection.onInitialized(async () => {
-    if (watchDynamically) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/{${configFileNames.join(',')}}` }, { globPattern: '**/*.tf' }],
-      });
-    }
     if (supportsFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
@@ -137,6 +135,25 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     }
     await refreshSettings();
   });
+
+  /** The files whose changes on disk change findings: config files, Terraform files, the baseline file. */
+  let watching: { names: string; registration: Promise<Disposable> } | undefined;
+  const watchFiles = async (): Promise<void> => {
+    if (!watchDynamically) return;
+    const baselineName = baseline.watchedName();
+    // A name with glob syntax in it is not watched (its changes are read with the next lint).
+    const extra = baselineName && !/[{}[\]*?,!]/.test(baselineName) && !(configFileNames as readonly string[]).includes(baselineName) ? [baselineName] : [];
+    const names = [...configFileNames, ...extra].join(',');
+    if (watching?.names === names) return;
+    const previous = watching;
+    watching = { names, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${names}}` }, { globPattern: '**/*.tf' }] }) };
+    try {
+      if (previous) (await previous.registration).dispose();
+      await watching.registration;
+    } catch (err) {
+      connection.console.warn(`cannot watch the config, Terraform and baseline files: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
 
   const refreshSettings = async (): Promise<void> => {
     if (pullConfiguration) {
@@ -147,6 +164,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       }
     }
     for (const issue of settings.issues) connection.console.warn(`invalid setting ${issue.path}: ${issue.message}`);
+    await watchFiles();
     const region = settings.estimates.region;
     relintAll();
     if (region !== lensRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);

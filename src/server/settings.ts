@@ -2,6 +2,7 @@ import type { Config, ConfigIssue } from '../core/config';
 import { parseConfig } from '../core/config';
 import type { AnyRule } from '../core/types';
 import type { IntensityChoice } from '../estimate/estimate';
+import type { BaselineSettings } from './baseline';
 
 /** The `greenml.*` settings the server reads through `workspace/configuration`. */
 export interface ServerSettings {
@@ -12,6 +13,8 @@ export interface ServerSettings {
   maxFileSizeKb: number;
   config: Config;
   issues: ConfigIssue[];
+  /** `greenml.baseline` and `greenml.baselineMode`: findings a baseline file accepts are greyed or hidden. */
+  baseline: BaselineSettings;
   /** Figures of hovers and lenses. */
   estimates: {
     codeLens: boolean;
@@ -40,6 +43,7 @@ export function parseServerSettings(section: unknown, rules: readonly AnyRule[])
     maxFileSizeKb: numberOr(raw.maxFileSizeKb, defaultMaxFileSizeKb, 1),
     config,
     issues: issues.map((i) => ({ ...i, path: `greenml.${i.path}` })),
+    baseline: { ...(typeof raw.baseline === 'string' && raw.baseline.trim() ? { file: raw.baseline.trim() } : {}), mode: raw.baselineMode === 'hide' ? 'hide' : 'dim' },
     estimates: {
       codeLens: typeof codeLens === 'boolean' ? codeLens : true,
       ...(region ? { region } : {}),

@@ -8,7 +8,7 @@ import type { Applicability } from '../core/types';
 import { readTextFile } from '../node/textFile';
 import { listFiles } from '../node/walk';
 import { spanEdit } from './codeActions';
-import { fileUri, toLspDiagnostic, uriToPath } from './convert';
+import { fileUri, uriToPath } from './convert';
 import type { LintService } from './linting';
 
 export const lintWorkspaceCommand = 'greenml.lsp.lintWorkspace';
@@ -97,8 +97,10 @@ export async function lintWorkspace(host: WorkspaceHost, args?: WorkspaceArgs): 
       }
       const result = host.service.lintWithContext(file, source.text);
       if (result.skipped) continue;
-      host.publish(uri, result.findings.map((f, key) => toLspDiagnostic(f, key, uri)));
-      count = result.findings.length;
+      const diagnostics = host.service.diagnosticsOf(file, uri, source.text, result.findings);
+      host.publish(uri, diagnostics);
+      // Counted as shown: findings the baseline hides are not.
+      count = diagnostics.length;
     }
     summary.files++;
     summary.findings += count;

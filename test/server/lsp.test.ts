@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createBaseline } from '../../src/core/baseline';
 import { findingSavingsMarkdown } from '../../src/present/savings';
 import { LspClient } from './lspClient';
 
@@ -49,6 +50,7 @@ describe('language server (LSP over stdio)', function () {
   let client: LspClient;
   let dir: string;
   let settings: Record<string, unknown>;
+  let registrations: unknown[];
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-lsp-'));
@@ -60,10 +62,15 @@ describe('language server (LSP over stdio)', function () {
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
     client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
-    client.onRequest('client/registerCapability', () => null);
+    registrations = [];
+    client.onRequest('client/registerCapability', (params) => {
+      registrations.push(params);
+      return null;
+    });
     const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: `file://${dir}`,
+      workspaceFolders: [{ uri: `file://${dir}`, name: 'workspace' }],
       capabilities: { workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } }, window: { showDocument: { support: true } } },
     });
     assert.ok(init.capabilities.notebookDocumentSync, 'notebook sync is served');
@@ -223,6 +230,46 @@ describe('language server (LSP over stdio)', function () {
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
     const cleared = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === configUri);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('greys or hides the findings the greenml.baseline file accepts (greenml.baselineMode), as the VS Code extension does', async () => {
+    const groups = (names: string[]): string => ["AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', ...names.flatMap((n) => [`  ${n}:`, '    Type: AWS::Logs::LogGroup'])].join('\n') + '\n';
+    // The baseline accepts OldLogs (as `greenml lint --write-baseline` records it: path relative to the baseline file).
+    const old = groups(['OldLogs']);
+    const start = old.indexOf('OldLogs');
+    const accepted = createBaseline([{ file: 'stack/template.yaml', text: old, findings: [{ ruleId: 'SML401', ruleName: 'log-group-no-retention', severity: 'warning', message: '', line: 3, column: 3, endLine: 3, endColumn: 10, start, end: start + 'OldLogs'.length }] }]);
+    fs.writeFileSync(path.join(dir, 'greenml-baseline.json'), JSON.stringify(accepted));
+    fs.mkdirSync(path.join(dir, 'stack'));
+    settings = { lintDelay: 0, baseline: 'greenml-baseline.json' };
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const uri = uriOf('stack/template.yaml');
+    // OldLogs moved down by NewLogs: the baseline still matches it.
+    const text = groups(['NewLogs', 'OldLogs']);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const byLine = (p: Published): Array<[number, number | undefined, unknown, string]> =>
+      (p.diagnostics as Array<Diagnostic & { severity?: number; tags?: number[] }>).map((d) => [d.range.start.line, d.severity, d.tags, d.message.endsWith(' (baselined)') ? 'baselined' : 'new']);
+    // (The first lint may run before the new settings are read: the one that applies them is awaited.)
+    const dim = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.message.endsWith(' (baselined)')));
+    // Greyed: a hint, drawn faded (DiagnosticTag.Unnecessary), its message saying why; the new one keeps its severity.
+    assert.deepEqual(byLine(dim), [[2, 2, undefined, 'new'], [4, 4, [1], 'baselined']]);
+    // Its code actions still find it.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: dim.diagnostics[1].range, context: { diagnostics: [dim.diagnostics[1]] } });
+    assert.ok(actions.some((a) => a.title === 'Ignore SML401 on this line'), JSON.stringify(actions.map((a) => a.title)));
+    // The baseline file is watched with the config files.
+    assert.ok(JSON.stringify(registrations).includes('greenml-baseline.json'), JSON.stringify(registrations));
+
+    settings = { lintDelay: 0, baseline: 'greenml-baseline.json', baselineMode: 'hide' };
+    client.clearNotifications();
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const hidden = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length < 2);
+    assert.deepEqual(byLine(hidden), [[2, 2, undefined, 'new']]);
+
+    // The baseline file changes on disk: read again.
+    fs.writeFileSync(path.join(dir, 'greenml-baseline.json'), JSON.stringify(createBaseline([])));
+    client.clearNotifications();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('greenml-baseline.json'), type: 2 }] });
+    const none = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.deepEqual(byLine(none), [[2, 2, undefined, 'new'], [4, 2, undefined, 'new']]);
   });
 
   it('source.fixAll.greenml applies the safe fixes until nothing changes, as one edit', async () => {
