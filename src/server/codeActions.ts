@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-lan
 import { applyFixes } from '../core/applyFixes';
 import { escapeControls } from '../core/escape';
 import type { Linter } from '../core/engine';
-import { fixUntilStable } from '../core/fixLoop';
+import { fixUntilStable, isChosen } from '../core/fixLoop';
 import { changedSpan } from '../core/lineDiff';
 import { LineIndex } from '../core/lineIndex';
 import { suppressionEdit } from '../core/suppressions';
@@ -50,6 +50,14 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
         actions.push({ title, kind: 'quickfix', diagnostics: [diagnostic], command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
         continue;
       }
+      if (fix.placeholders?.length) {
+        // A value only the user can choose (an S3 bucket): VS Code writes it as a snippet tab stop to
+        // type over; LSP 3.17 has no snippet edits, and a placeholder left in the code could start a
+        // job as if it were real. As `--fix` without `--unsafe-fixes`: not written; the rule page says how.
+        const advice = escapeControls(`${fix.title} (needs ${fix.placeholders.join(', ')}, which only you can choose: see the rule page)`);
+        actions.push({ title: advice, kind: 'quickfix', diagnostics: [diagnostic], command: { title: advice, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
+        continue;
+      }
       const edit = workspaceEdit(scope, fix.edits);
       if (!edit) continue;
       actions.push({
@@ -63,7 +71,7 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
     if (offered.has(finding.ruleId)) continue;
     offered.add(finding.ruleId);
     const sameRule = scopeFindings(scope).filter((f) => f.ruleId === finding.ruleId);
-    if (sameRule.filter((f) => f.fix?.applicability === 'safe').length > 1) {
+    if (sameRule.filter((f) => f.fix && isChosen(f.fix, ['safe'])).length > 1) {
       const all = fixAllOf(scope, sameRule, `Fix all ${finding.ruleId} problems in this file`, 'quickfix');
       if (all) actions.push(all);
     }
@@ -104,7 +112,8 @@ function matchFinding(scope: ActionScope, diagnostic: Diagnostic): Finding | und
 }
 
 function fixAllOf(scope: ActionScope, findings: readonly Finding[], title: string, kind: string): CodeAction | undefined {
-  const fixes = findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
+  // Safe fixes only, and none that writes a placeholder (as `--fix` chooses them).
+  const fixes = findings.flatMap((f) => (f.fix && isChosen(f.fix, ['safe']) ? [f.fix] : []));
   const { applied } = applyFixes(scope.state.text, fixes);
   const edit = applied.length ? workspaceEdit(scope, applied.flatMap((f: Fix) => f.edits)) : undefined;
   return edit ? { title, kind, edit } : undefined;

@@ -1,8 +1,9 @@
 import type { CodeAction, CodeLens, Connection, Disposable, Hover, InitializeResult } from 'vscode-languageserver/node';
-import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
 import { findRule } from '../core/config';
+import { escapeControls } from '../core/escape';
 import { detectFormat } from '../core/formats';
 import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
@@ -298,6 +299,11 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
         const { edit, ...plan } = await planWorkspaceFixes(workspaceHost, workspaceArgs(first));
         const applied = edit ? (await connection.workspace.applyEdit({ label: 'Green ML: fix all in workspace', edit })).applied : false;
         connection.console.log(`fix all in workspace: ${plan.fixes} fixes in ${plan.filesFixed} of ${plan.files} files${edit && !applied ? ' (not applied by the client)' : ''}`);
+        // Asked for with includeUnsafe only (as `--fix --unsafe-fixes`): each placeholder written is named, to be replaced before the code runs.
+        if (applied && plan.placeholders.length) {
+          const where = plan.placeholders.map((p) => `${p.file}:${p.line}:${p.column}`);
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: escapeControls(`Green ML: ${where.length === 1 ? 'a fix wrote a placeholder' : `fixes wrote ${where.length} placeholders`} (${[...new Set(plan.placeholders.map((p) => p.text))].join(', ')}) to replace before the code runs: ${where.join(', ')}`) });
+        }
         return { ...plan, applied };
       }
       default:

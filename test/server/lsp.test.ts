@@ -272,6 +272,37 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(byLine(none), [[2, 2, undefined, 'new'], [4, 2, undefined, 'new']]);
   });
 
+  it('never sends a fix that would write a placeholder: a bucket the code names is used, else the action opens the rule page', async () => {
+    const uri = uriOf('train.py');
+    // No S3 location in the script: the spot fix would have to write s3://<your-bucket>/checkpoints.
+    const text = 'from sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", max_run=3600)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const spot = published.diagnostics.find((d) => d.code === 'SML203');
+    assert.ok(spot, published.diagnostics.map((d) => d.code).join(', '));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: spot.range, context: { diagnostics: [spot] } });
+    assert.ok(actions.every((a) => !JSON.stringify(a.edit ?? {}).includes('<your-bucket>')), `no edit writes the placeholder: ${JSON.stringify(actions)}`);
+    const advice = actions.find((a) => a.title.startsWith('Enable managed spot training'));
+    assert.ok(advice, JSON.stringify(actions.map((a) => a.title)));
+    assert.match(advice.title, / \(needs <your-bucket>, which only you can choose: see the rule page\)$/);
+    assert.equal(advice.edit, undefined);
+    assert.deepEqual(advice.command?.arguments, ['SML203']);
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: spot.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.ok(!JSON.stringify(fixAll).includes('<your-bucket>'), JSON.stringify(fixAll));
+
+    // The code names an output location: the fix derives the checkpoints from it and is sent as an edit.
+    const named = uriOf('named.py');
+    const withBucket = 'from sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", output_path="s3://acme/out", max_run=3600)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri: named, languageId: 'python', version: 1, text: withBucket } });
+    const onNamed = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === named);
+    const namedSpot = onNamed.diagnostics.find((d) => d.code === 'SML203');
+    assert.ok(namedSpot);
+    const namedActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: named }, range: namedSpot.range, context: { diagnostics: [namedSpot] } });
+    const fix = namedActions.find((a) => a.title.startsWith('Enable managed spot training'));
+    assert.ok(fix?.edit, JSON.stringify(namedActions.map((a) => a.title)));
+    assert.match(applyEdits(withBucket, editsOf(fix, named)), /checkpoint_s3_uri="s3:\/\/acme\/out\/checkpoints"\)$/m);
+  });
+
   it('source.fixAll.greenml applies the safe fixes until nothing changes, as one edit', async () => {
     const twoGroups = `${template}  More:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: more\n`;
     const uri = uriOf('template.yaml');
@@ -464,6 +495,27 @@ describe('language server (LSP over stdio)', function () {
     assert.equal(applyEdits(twoGroups, changes[0].edits).match(/RetentionInDays: 30/g)?.length, 2);
     assert.equal(applyEdits(template, changes[1].edits).match(/RetentionInDays: 30/g)?.length, 1, 'the open buffer is fixed, not the file on disk');
     assert.equal(fs.readFileSync(path.join(dir, 'closed.yaml'), 'utf8'), twoGroups, 'the client writes the files, not the server');
+  });
+
+  it('fix-workspace writes a placeholder only when unsafe fixes are asked for, and names where it went', async () => {
+    const text = 'from sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", max_run=3600)\n';
+    fs.writeFileSync(path.join(dir, 'train.py'), text);
+    const edits: ApplyEdit[] = [];
+    client.onRequest('workspace/applyEdit', (params) => {
+      edits.push(params as ApplyEdit);
+      return { applied: true };
+    });
+    const safe = await client.request<{ fixes: number; placeholders: unknown[] }>('workspace/executeCommand', { command: 'greenml.lsp.fixWorkspace', arguments: [{ folder: `file://${dir}` }] });
+    assert.deepEqual([safe.fixes, safe.placeholders, edits.length], [0, [], 0], 'as --fix: the unsafe fix that writes a placeholder is not made');
+    const unsafe = await client.request<{ fixes: number; placeholders: Array<{ line: number; column: number; text: string }> }>('workspace/executeCommand', { command: 'greenml.lsp.fixWorkspace', arguments: [{ folder: `file://${dir}`, includeUnsafe: true }] });
+    assert.equal(unsafe.fixes, 1);
+    const fixed = applyEdits(text, edits[0].edit.documentChanges?.[0].edits ?? []);
+    assert.match(fixed, /checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints"\)$/m);
+    const column = fixed.split('\n')[1].indexOf('<your-bucket>') + 1;
+    assert.deepEqual(unsafe.placeholders.map((p) => [p.line, p.column, p.text]), [[2, column, '<your-bucket>']]);
+    const warning = await client.waitFor<{ type: number; message: string }>('window/showMessage', (m) => m.message.includes('placeholder'));
+    assert.equal(warning.type, 2);
+    assert.equal(warning.message, `Green ML: a fix wrote a placeholder (<your-bucket>) to replace before the code runs: ${path.join(dir, 'train.py')}:2:${column}`);
   });
 
   it('abandons a lint over the time budget with a log line, and publishes again within it', async () => {
