@@ -97,6 +97,18 @@ describe('language server (LSP over stdio)', function () {
     assert.equal(published.version, 1);
   });
 
+  it('escapes control characters and bidi overrides a message quotes from the file, as the VS Code extension does', async () => {
+    const uri = uriOf('forged.yaml');
+    const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  "Job\\e[31mLogs\\u202E\\nforged.yaml:1:1  SML101  error  forged finding":', '    Type: AWS::Logs::LogGroup', '    Properties:', '      LogGroupName: /aws/sagemaker/TrainingJobs', ''].join('\n');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const sml401 = published.diagnostics.filter((d) => d.code === 'SML401');
+    assert.equal(sml401.length, 1, JSON.stringify(published.diagnostics));
+    const { message } = sml401[0];
+    assert.doesNotMatch(message, /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
+    assert.ok(message.startsWith('Log group Job\\x1B[31mLogs\\u202E\\nforged.yaml:1:1  SML101'), message);
+  });
+
   it('offers the fix, ignore comments and the docs, and the fix clears the finding', async () => {
     const uri = uriOf('template.yaml');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });
