@@ -1,7 +1,8 @@
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { applyFixes } from '../core/applyFixes';
+import { escapeControls } from '../core/escape';
 import type { Linter } from '../core/engine';
-import { fixUntilStable } from '../core/fixLoop';
+import { fixUntilStable, isChosen } from '../core/fixLoop';
 import { changedSpan } from '../core/lineDiff';
 import { LineIndex } from '../core/lineIndex';
 import { suppressionEdit } from '../core/suppressions';
@@ -11,7 +12,12 @@ import type { LintState } from './state';
 import { findingOf } from './state';
 
 export const fixAllKind = 'source.fixAll.greenml';
-export const showRuleDocsCommand = 'greenml.openRuleDocs';
+/**
+ * Opens a rule's page: `[ruleId]`, the arguments of the VS Code extension's `greenml.showRuleDocs`
+ * (a client with its own viewer maps one command to the other). The server opens the page it knows
+ * for that rule with `window/showDocument`; it never opens an address a client sends.
+ */
+export const showRuleDocsCommand = 'greenml.lsp.showRuleDocs';
 
 /** Where the actions apply: a text document or one cell of a linted notebook. */
 export interface ActionScope {
@@ -38,14 +44,24 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
     if (!finding || finding.ruleId === 'parse-error') continue;
     for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
       if (!fix) continue;
+      const title = escapeControls(fix.title);
       if (fix.applicability === 'displayOnly') {
-        if (finding.docsUrl) actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], command: { title: fix.title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
+        // Advice the engine cannot apply (even when it carries edits): an action that opens the rule page, never an edit.
+        actions.push({ title, kind: 'quickfix', diagnostics: [diagnostic], command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
+        continue;
+      }
+      if (fix.placeholders?.length) {
+        // A value only the user can choose (an S3 bucket): VS Code writes it as a snippet tab stop to
+        // type over; LSP 3.17 has no snippet edits, and a placeholder left in the code could start a
+        // job as if it were real. As `--fix` without `--unsafe-fixes`: not written; the rule page says how.
+        const advice = escapeControls(`${fix.title} (needs ${fix.placeholders.join(', ')}, which only you can choose: see the rule page)`);
+        actions.push({ title: advice, kind: 'quickfix', diagnostics: [diagnostic], command: { title: advice, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
         continue;
       }
       const edit = workspaceEdit(scope, fix.edits);
       if (!edit) continue;
       actions.push({
-        title: fix.applicability === 'unsafe' ? `${fix.title} (may change behaviour)` : fix.title,
+        title: fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title,
         kind: 'quickfix',
         diagnostics: [diagnostic],
         isPreferred: fix === finding.fix && fix.applicability === 'safe',
@@ -55,7 +71,7 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
     if (offered.has(finding.ruleId)) continue;
     offered.add(finding.ruleId);
     const sameRule = scopeFindings(scope).filter((f) => f.ruleId === finding.ruleId);
-    if (sameRule.filter((f) => f.fix?.applicability === 'safe').length > 1) {
+    if (sameRule.filter((f) => f.fix && isChosen(f.fix, ['safe'])).length > 1) {
       const all = fixAllOf(scope, sameRule, `Fix all ${finding.ruleId} problems in this file`, 'quickfix');
       if (all) actions.push(all);
     }
@@ -64,10 +80,8 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
       actions.push(suppressAction(scope, finding, suppress, false));
       actions.push(suppressAction(scope, finding, suppress, true));
     }
-    if (finding.docsUrl) {
-      const title = `Show documentation for ${finding.ruleId}`;
-      actions.push({ title, kind: 'quickfix', command: { title, command: showRuleDocsCommand, arguments: [finding.docsUrl] } });
-    }
+    const title = `Show documentation for ${finding.ruleId}`;
+    actions.push({ title, kind: 'quickfix', command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
   }
   return actions;
 }
@@ -98,7 +112,8 @@ function matchFinding(scope: ActionScope, diagnostic: Diagnostic): Finding | und
 }
 
 function fixAllOf(scope: ActionScope, findings: readonly Finding[], title: string, kind: string): CodeAction | undefined {
-  const fixes = findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
+  // Safe fixes only, and none that writes a placeholder (as `--fix` chooses them).
+  const fixes = findings.flatMap((f) => (f.fix && isChosen(f.fix, ['safe']) ? [f.fix] : []));
   const { applied } = applyFixes(scope.state.text, fixes);
   const edit = applied.length ? workspaceEdit(scope, applied.flatMap((f: Fix) => f.edits)) : undefined;
   return edit ? { title, kind, edit } : undefined;
@@ -136,6 +151,11 @@ function textEdit(scope: ActionScope, edits: ReadonlyArray<{ start: number; end:
   const textEdits = edits.map((e) => toTextEdit(lines, e));
   if (scope.version === undefined) return { changes: { [scope.uri]: textEdits } };
   return { documentChanges: [{ textDocument: { uri: scope.uri, version: scope.version }, edits: textEdits }] };
+}
+
+/** One edit of `text` (offsets into it) as an LSP text edit. */
+export function spanEdit(text: string, e: { start: number; end: number; text: string }): TextEdit {
+  return toTextEdit(new LineIndex(text), e);
 }
 
 function toTextEdit(lines: LineIndex, e: { start: number; end: number; text: string }): TextEdit {

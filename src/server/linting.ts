@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
 import type { Finding, Fix, Format } from '../core/types';
-import type { ConfigFileFinder } from '../node/configFile';
+import type { ConfigFileFinder, LoadedConfig } from '../node/configFile';
+import type { ServerBaseline } from './baseline';
 import { buildFolderContext } from '../node/folderContext';
 import { cellRange, toLspDiagnostic, uriToPath } from './convert';
 import type { CellInput } from './notebookText';
@@ -30,6 +32,8 @@ export interface OpenNotebook {
 export interface LintSink {
   publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
   log(message: string): void;
+  /** The config file a lint read, with its problems (shown on the file). */
+  config?(loaded: LoadedConfig): void;
 }
 
 /** Languages whose documents are linted as a format whatever their name says (virtual documents of notebook front ends). */
@@ -53,7 +57,18 @@ export class LintService {
     private settings: () => ServerSettings,
     /** The text of an open document by file path (Terraform siblings read open editors first). */
     private readonly openText: (file: string) => string | undefined,
+    /** `greenml.baseline`: findings it accepts are greyed or hidden. */
+    private readonly baseline?: ServerBaseline,
   ) {}
+
+  /**
+   * The diagnostics of a file's findings (`file` undefined for a document that is no file on disk),
+   * the baseline applied; each carries its finding's index as its key.
+   */
+  diagnosticsOf(file: string | undefined, uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
+    const toDiagnostic = (f: Finding, key: number): Diagnostic => toLspDiagnostic(f, key, uri);
+    return this.baseline ? this.baseline.diagnostics(file, text, findings, toDiagnostic) : findings.map(toDiagnostic);
+  }
 
   stateOf(uri: string): LintState | undefined {
     return this.states.get(uri);
@@ -81,11 +96,13 @@ export class LintService {
     const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
     if (this.linter.needsPrepare(nameForDetection, text)) await this.linter.prepare([nameForDetection], text);
     if (!isCurrent()) return;
-    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
+    // The clock starts once the grammar is loaded: a first lint that waits for it is not slow.
+    const started = performance.now();
     const result =
       forced === 'notebook'
-        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook' }))
-        : this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), context, ...(forced ? { format: forced } : {}) });
+        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true }))
+        : this.lintWithContext(file, text, { format: forced, keepFacts: true });
+    if (this.overBudget(document.uri, document.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
     const state: TextLint = {
       kind: 'text',
@@ -94,9 +111,12 @@ export class LintService {
       text,
       result,
       commentPrefix: result.format === 'notebook' && forced !== 'notebook' ? undefined : language?.commentPrefixes[0],
+      ...(forced === 'notebook' ? { oneCell: true } : {}),
     };
     this.states.set(document.uri, state);
-    this.sink.publish(document.uri, result.findings.map((f, key) => toLspDiagnostic(f, key, document.uri)), document.version);
+    // A notebook's code sent as one text is not the file's text: the baseline does not match it.
+    const onDisk = forced === 'notebook' ? undefined : uriToPath(document.uri);
+    this.sink.publish(document.uri, this.diagnosticsOf(onDisk, document.uri, text, result.findings), document.version);
   }
 
   /** Lints a notebook as a whole from its live cells and publishes each finding on its cell. */
@@ -106,8 +126,10 @@ export class LintService {
     if (!settings.enable) return this.forgetNotebook(notebook.uri);
     if (this.linter.needsPrepare(file)) await this.linter.prepare([file]);
     if (!isCurrent()) return;
+    const started = performance.now();
     const text = notebookText(notebook.cells);
-    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook' });
+    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true });
+    if (this.overBudget(notebook.uri, notebook.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === 'python');
     this.states.set(notebook.uri, {
       kind: 'notebook',
@@ -132,6 +154,27 @@ export class LintService {
     this.publishedCells.set(notebook.uri, [...byCell.keys()]);
   }
 
+  /**
+   * Lints a file's text as a file of the workspace: the settings and config file that apply
+   * there, and the other files of its folder for formats read together (a Terraform module).
+   */
+  lintWithContext(file: string, text: string, options: { format?: Format; keepFacts?: boolean } = {}): LintResult {
+    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
+    return this.linter.lint(file, text, { settings: this.ruleSettings(file, this.settings()), context, ...(options.format ? { format: options.format } : {}), keepFacts: options.keepFacts === true });
+  }
+
+  /**
+   * The engine runs a lint to its end (it is synchronous and linear in the text); one that took
+   * longer than `greenml.lintTimeBudget` is abandoned: its result is dropped, with a log line.
+   */
+  private overBudget(uri: string, version: number, started: number): boolean {
+    const elapsed = performance.now() - started;
+    const budget = this.settings().lintTimeBudgetMs;
+    if (elapsed <= budget) return false;
+    this.sink.log(`lint of ${uri} (version ${version}) abandoned: it took ${Math.round(elapsed)} ms, over the time budget of ${budget} ms (greenml.lintTimeBudget)`);
+    return true;
+  }
+
   forget(uri: string): void {
     if (this.states.delete(uri)) this.sink.publish(uri, []);
   }
@@ -148,7 +191,7 @@ export class LintService {
   /** The rule settings for a file: the client's settings merged with the config file that applies there. */
   ruleSettings(file: string, settings: ServerSettings): RuleSettings {
     const found = file.startsWith('/') ? this.finder.find(file) : undefined;
-    if (found?.issues.length) this.sink.log(`invalid config ${found.file}: ${found.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`);
+    if (found) this.sink.config?.(found);
     const config = found ? mergeConfigs(settings.config, found.config) : settings.config;
     return resolveRuleSettings(this.linter.rules, config);
   }

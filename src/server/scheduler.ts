@@ -1,7 +1,8 @@
 /**
  * One pending lint per document: a newer request replaces an older one that has not started, and
  * a lint that finishes after a newer one was requested is told it is no longer current (its
- * result is dropped). Lints run one at a time.
+ * result is dropped). Lints run one at a time, and the queue lets the connection read its messages
+ * before each one, so an edit that arrives while lints wait cancels the older version's.
  */
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -21,6 +22,7 @@ export class Scheduler {
       this.timers.delete(key);
       const isCurrent = (): boolean => this.generations.get(key) === generation;
       this.queue = this.queue.then(async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
         if (!isCurrent()) return;
         try {
           await run(isCurrent);

@@ -1,16 +1,28 @@
-import type { CodeAction, Connection, InitializeResult } from 'vscode-languageserver/node';
-import { createConnection, DidChangeWatchedFilesNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Connection, Disposable, Hover, InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { performance } from 'node:perf_hooks';
+import { findRule } from '../core/config';
+import { escapeControls } from '../core/escape';
+import { detectFormat } from '../core/formats';
+import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
+import { folderSiblings } from '../node/folderContext';
 import type { ActionScope } from './codeActions';
+import { ServerBaseline } from './baseline';
+import { ConfigDiagnostics } from './configDiagnostics';
 import { fixAllKind, fixAllSource, quickFixes, showRuleDocsCommand } from './codeActions';
 import { uriToPath } from './convert';
+import type { EstimateScope } from './estimates';
+import { codeLenses, hoverAt, lensSettingsOf, showEstimateDetailsCommand } from './estimates';
 import type { OpenNotebook } from './linting';
 import { LintService } from './linting';
 import { Scheduler } from './scheduler';
 import type { ServerSettings } from './settings';
 import { parseServerSettings } from './settings';
+import type { WorkspaceArgs, WorkspaceHost } from './workspace';
+import { fixWorkspaceCommand, lintWorkspace, lintWorkspaceCommand, planWorkspaceFixes } from './workspace';
 
 export interface ServerOptions {
   linter: Linter;
@@ -29,17 +41,33 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let settings: ServerSettings = parseServerSettings({}, linter.rules);
   let pullConfiguration = false;
   let watchDynamically = false;
+  let workspaceFolders: string[] = [];
+  let supportsFolderChanges = false;
+  let codeLensRefresh = false;
+  /** The client opens addresses it is sent (`window/showDocument`); otherwise a rule's page is named in a message. */
+  let showDocument = false;
+  /** The `greenml.region` the lenses were last drawn with: a change asks the client to draw them again. */
+  let lensRegion: string | undefined;
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
+  const finder = new ConfigFileFinder(linter.rules);
+  const baseline = new ServerBaseline(() => settings.baseline, () => workspaceFolders, (message) => connection.console.warn(message));
+  const configDiagnostics = new ConfigDiagnostics(
+    finder,
+    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (message) => connection.console.warn(message),
+  );
   const service = new LintService(
     linter,
-    new ConfigFileFinder(linter.rules),
+    finder,
     {
       publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) }),
       log: (message) => connection.console.log(message),
+      config: (loaded) => configDiagnostics.report(loaded),
     },
     () => settings,
     openText,
+    baseline,
   );
   const scheduler = new Scheduler(() => settings.lintDelayMs, (message) => connection.console.log(message));
 
@@ -79,28 +107,55 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    supportsFolderChanges = capabilities.workspace?.workspaceFolders === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    if (initial !== undefined) settings = parseServerSettings(initial, linter.rules);
+    codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    showDocument = capabilities.window?.showDocument?.support === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
         codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
-        executeCommandProvider: { commands: [showRuleDocsCommand] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [showRuleDocsCommand, showEstimateDetailsCommand, lintWorkspaceCommand, fixWorkspaceCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'greenml', version: typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev' },
     };
   });
 
   connection.onInitialized(async () => {
-    if (watchDynamically) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/{${configFileNames.join(',')}}` }, { globPattern: '**/*.tf' }],
+    if (supportsFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
       });
     }
     await refreshSettings();
   });
+
+  /** The files whose changes on disk change findings: config files, Terraform files, the baseline file. */
+  let watching: { names: string; registration: Promise<Disposable> } | undefined;
+  const watchFiles = async (): Promise<void> => {
+    if (!watchDynamically) return;
+    const baselineName = baseline.watchedName();
+    // A name with glob syntax in it is not watched (its changes are read with the next lint).
+    const extra = baselineName && !/[{}[\]*?,!]/.test(baselineName) && !(configFileNames as readonly string[]).includes(baselineName) ? [baselineName] : [];
+    const names = [...configFileNames, ...extra].join(',');
+    if (watching?.names === names) return;
+    const previous = watching;
+    watching = { names, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${names}}` }, { globPattern: '**/*.tf' }] }) };
+    try {
+      if (previous) (await previous.registration).dispose();
+      await watching.registration;
+    } catch (err) {
+      connection.console.warn(`cannot watch the config, Terraform and baseline files: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
 
   const refreshSettings = async (): Promise<void> => {
     if (pullConfiguration) {
@@ -111,7 +166,11 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       }
     }
     for (const issue of settings.issues) connection.console.warn(`invalid setting ${issue.path}: ${issue.message}`);
+    await watchFiles();
+    const region = settings.estimates.region;
     relintAll();
+    if (region !== lensRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    lensRegion = region;
   };
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -120,14 +179,41 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     await refreshSettings();
   });
 
-  // A config file or a Terraform file changed on disk: findings of open documents may change.
-  connection.onDidChangeWatchedFiles(() => relintAll());
+  // A config file or a Terraform file changed on disk: findings of open documents may change, and
+  // a config file's own problems (those of one no open document reads are refreshed here).
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file) configDiagnostics.changed(file, change.type === FileChangeType.Deleted);
+    }
+    relintAll();
+  });
+
+  /**
+   * The other open documents read together with this one (the `.tf` files of its folder, one
+   * Terraform module) are linted again: their findings depend on its text, saved or not.
+   */
+  const relintSiblings = (uri: string): void => {
+    const file = uriToPath(uri);
+    const siblings = file ? folderSiblings(linter, file) : undefined;
+    if (!siblings) return;
+    const names = new Set(siblings.files);
+    for (const other of documents.all()) {
+      const path = uriToPath(other.uri);
+      if (other.uri !== uri && path && names.has(path)) scheduleText(other.uri);
+    }
+  };
 
   documents.onDidOpen((e) => scheduleText(e.document.uri, false));
-  documents.onDidChangeContent((e) => scheduleText(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    scheduleText(e.document.uri);
+    relintSiblings(e.document.uri);
+  });
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
     service.forget(e.document.uri);
+    // Its siblings read it from disk again.
+    relintSiblings(e.document.uri);
   });
 
   notebooks.onDidOpen((notebook) => {
@@ -168,10 +254,81 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     return { state, uri, version: document.version };
   };
 
+  /** The lint a hover or lens reads: of the document's current text only (a cell's, for a notebook). */
+  const estimateScopeOf = (uri: string): EstimateScope | undefined => {
+    const scope = scopeOf(uri);
+    return scope ? { state: scope.state, cellIndex: scope.cellIndex } : undefined;
+  };
+  /** The live text of a text document or a notebook cell. */
+  const liveText = (uri: string): string | undefined => documents.get(uri)?.getText() ?? notebooks.cellTextDocuments.get(uri)?.getText();
+
+  connection.onHover((params): Hover | undefined => {
+    const uri = params.textDocument.uri;
+    const text = liveText(uri);
+    if (text === undefined) return undefined;
+    const isCell = notebooks.getNotebookCell(uri) !== undefined;
+    const file = uriToPath(uri) ?? uri;
+    if (!isCell && !service.stateOf(uri) && !detectFormat(file, text)) return undefined;
+    const lines = new LineIndex(text);
+    const { line } = params.position;
+    const lineText = text.slice(lines.offsetAt(line, 0), lines.offsetAt(line + 1, 0)).replace(/\r?\n$|\r$/, '');
+    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings));
+  });
+
+  connection.onCodeLens((params): CodeLens[] => {
+    if (!settings.estimates.codeLens) return [];
+    const scope = estimateScopeOf(params.textDocument.uri);
+    return scope ? codeLenses(scope, lensSettingsOf(settings)) : [];
+  });
+
+  const workspaceHost: WorkspaceHost = {
+    service,
+    folders: () => workspaceFolders,
+    openText: (file) => {
+      const document = documents.all().find((d) => uriToPath(d.uri) === file);
+      return document && { uri: document.uri, version: document.version, text: document.getText() };
+    },
+    isOpenNotebook: (file) => [...openNotebookUris].some((uri) => uriToPath(uri) === file),
+    maxBytes: () => settings.maxFileSizeKb * 1024,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    log: (message) => connection.console.log(message),
+    yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+
   connection.onExecuteCommand(async (params) => {
-    if (params.command === showRuleDocsCommand) {
-      const url = params.arguments?.[0];
-      if (typeof url === 'string' && /^https:\/\//.test(url)) await connection.window.showDocument({ uri: url, external: true });
+    const first = params.arguments?.[0];
+    switch (params.command) {
+      case showRuleDocsCommand: {
+        const rule = typeof first === 'string' ? findRule(linter.rules, first) : undefined;
+        if (!rule) return undefined;
+        if (showDocument) await connection.window.showDocument({ uri: rule.docsUrl, external: true });
+        else connection.window.showInformationMessage(`${rule.id} ${rule.name}: ${rule.docsUrl}`);
+        return undefined;
+      }
+      case showEstimateDetailsCommand: {
+        const details = params.arguments?.[1];
+        if (typeof first === 'string') connection.window.showInformationMessage(typeof details === 'string' ? `${first}\n\n${details}` : first);
+        return undefined;
+      }
+      case lintWorkspaceCommand: {
+        const started = performance.now();
+        const summary = await lintWorkspace(workspaceHost, workspaceArgs(first));
+        connection.console.log(`linted ${summary.files} files in ${Math.round(performance.now() - started)} ms: ${summary.findings} problems in ${summary.filesWithFindings} files`);
+        return summary;
+      }
+      case fixWorkspaceCommand: {
+        const { edit, ...plan } = await planWorkspaceFixes(workspaceHost, workspaceArgs(first));
+        const applied = edit ? (await connection.workspace.applyEdit({ label: 'Green ML: fix all in workspace', edit })).applied : false;
+        connection.console.log(`fix all in workspace: ${plan.fixes} fixes in ${plan.filesFixed} of ${plan.files} files${edit && !applied ? ' (not applied by the client)' : ''}`);
+        // Asked for with includeUnsafe only (as `--fix --unsafe-fixes`): each placeholder written is named, to be replaced before the code runs.
+        if (applied && plan.placeholders.length) {
+          const where = plan.placeholders.map((p) => `${p.file}:${p.line}:${p.column}`);
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: escapeControls(`Green ML: ${where.length === 1 ? 'a fix wrote a placeholder' : `fixes wrote ${where.length} placeholders`} (${[...new Set(plan.placeholders.map((p) => p.text))].join(', ')}) to replace before the code runs: ${where.join(', ')}`) });
+        }
+        return { ...plan, applied };
+      }
+      default:
+        return undefined;
     }
   });
 
@@ -180,6 +337,12 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   notebooks.listen(connection);
   connection.listen();
   return connection;
+}
+
+function workspaceArgs(value: unknown): WorkspaceArgs {
+  if (value === null || typeof value !== 'object') return {};
+  const { folder, includeUnsafe } = value as Record<string, unknown>;
+  return { ...(typeof folder === 'string' ? { folder } : {}), ...(includeUnsafe === true ? { includeUnsafe } : {}) };
 }
 
 declare const GREENML_VERSION: string | undefined;

@@ -13,6 +13,8 @@ export interface TextLint {
   text: string;
   result: LintResult;
   commentPrefix?: string;
+  /** A notebook's code sent as one Python document (jupyterlab-lsp): linted as a notebook of one cell. */
+  oneCell?: boolean;
 }
 
 export interface NotebookLint {

@@ -22,8 +22,8 @@ export class LspClient {
     return this.child.pid;
   }
 
-  constructor(command: string, args: readonly string[]) {
-    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(command: string, args: readonly string[], env?: NodeJS.ProcessEnv) {
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
