@@ -18,21 +18,19 @@ import { awsProviderRegions, regionArgument } from './read/regions';
 import type {
   EcrRepositoryRecord,
   HyperPodClusterRecord,
-  HyperPodInstanceGroup,
-  IdleSettings,
   LinkState,
   LogGroupRecord,
   NotebookInstanceRecord,
   RegionRecord,
   ResourceRecord,
   S3BucketRecord,
-  StudioAppKind,
   StudioAppRecord,
   StudioDomainRecord,
-  StudioSettings,
   StudioSpaceRecord,
   StudioUserProfileRecord,
 } from './resourceRecords';
+import type { RecordBase, Settings } from './resourceSettings';
+import { studioOrCluster } from './resourceSettings';
 
 /**
  * The adapters that read S3 buckets, ECR repositories, log groups, notebook instances, Studio
@@ -58,69 +56,6 @@ function asWhole(value: unknown): number | undefined {
 
 /** A literal span the edit renderers may replace, in the format's spelling. */
 const literal = (start: number, end: number, quote = '', spelling?: 'retention-days-member'): FieldSource => ({ format: 'literal', start, end, quote, ...(spelling ? { spelling } : {}) });
-
-// ---------------------------------------------------------------- nested settings, whatever the format
-
-/**
- * One level of a resource's nested settings: a CloudFormation map, a Terraform block, a CDK struct.
- * Keys are given in CloudFormation's spelling (`DefaultResourceSpec`); each format reads its own
- * (`default_resource_spec`, `defaultResourceSpec`).
- */
-interface Settings {
-  /** Where this level is written. */
-  anchor: Span;
-  /** The settings under `key`: undefined when not written, `unknown` when the file cannot read them. */
-  child(key: string): Settings | 'unknown' | undefined;
-  /** The list of settings under `key`: undefined when not written (and in Terraform, which writes repeated blocks instead). */
-  items(key: string): Settings[] | 'unknown' | undefined;
-  string(key: string): Field<string> | undefined;
-  number(key: string): Field<number> | undefined;
-}
-
-function descend(level: Settings, path: readonly string[]): Settings | 'unknown' | undefined {
-  let at: Settings | 'unknown' | undefined = level;
-  for (const key of path) {
-    if (at === undefined || at === 'unknown') return at;
-    at = at.child(key);
-  }
-  return at;
-}
-
-/** The object without its undefined values: a field not written is absent from the record. */
-function written<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-const studioApps: readonly StudioAppKind[] = ['JupyterLab', 'CodeEditor', 'KernelGateway', 'JupyterServer'];
-
-/** A domain's `DefaultUserSettings`, a user profile's `UserSettings` or a space's `SpaceSettings`: JupyterLab idle shutdown and each app's default instance type. */
-function studioSettings(root: Settings | 'unknown', key: 'DefaultUserSettings' | 'UserSettings' | 'SpaceSettings'): StudioSettings {
-  const settings = root === 'unknown' ? root : root.child(key);
-  if (settings === 'unknown') return { idleSettings: 'unknown', defaultInstanceTypes: 'unknown' };
-  if (!settings) return { defaultInstanceTypes: {} };
-  const defaultInstanceTypes: Partial<Record<StudioAppKind, Field<string> | 'unknown'>> = {};
-  for (const app of studioApps) {
-    const spec = descend(settings, [`${app}AppSettings`, 'DefaultResourceSpec']);
-    const type = spec === 'unknown' ? spec : spec?.string('InstanceType');
-    if (type) defaultInstanceTypes[app] = type;
-  }
-  const idle = descend(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings']);
-  const idleSettings: IdleSettings | 'unknown' | undefined = idle === 'unknown' || idle === undefined ? idle : written({ lifecycleManagement: idle.string('LifecycleManagement'), idleTimeoutMinutes: idle.number('IdleTimeoutInMinutes') });
-  return written({ idleSettings, defaultInstanceTypes });
-}
-
-function studioApp(root: Settings | 'unknown'): Pick<StudioAppRecord, 'appType' | 'instanceType'> {
-  if (root === 'unknown') return {};
-  const spec = root.child('ResourceSpec');
-  const instanceType = spec === 'unknown' ? unknown<string>('expression', root.anchor) : spec?.string('InstanceType');
-  return written({ appType: root.string('AppType'), instanceType });
-}
-
-function hyperPodGroups(root: Settings | 'unknown'): HyperPodClusterRecord['instanceGroups'] {
-  const groups = root === 'unknown' ? root : root.items('InstanceGroups');
-  if (groups === 'unknown') return groups;
-  return (groups ?? []).map((group): HyperPodInstanceGroup => written({ anchor: group.anchor, name: group.string('InstanceGroupName'), instanceType: group.string('InstanceType'), instanceCount: group.number('InstanceCount') }));
-}
 
 // ---------------------------------------------------------------- CloudFormation
 
@@ -186,7 +121,6 @@ function cfnLifecycle(template: CfnTemplate, value: CfnValue): LinkState {
   return enabledVerdict(template, rules, (rule) => rule.entries.some((e) => storageActions.includes(e.key)));
 }
 
-type RecordBase = Pick<ResourceRecord, 'format' | 'name' | 'anchor' | 'source'>;
 const cfnBase = (resource: CfnResource): RecordBase => ({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, source: { format: 'cfn', resource } });
 
 const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefined => {
@@ -243,23 +177,6 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
   }
   return undefined;
 });
-
-/** The record of a Studio domain, user profile, space or app, or a HyperPod cluster, by its CloudFormation type, from its settings in any format. */
-function studioOrCluster(type: string, base: RecordBase, root: Settings | 'unknown'): ResourceRecord | undefined {
-  switch (type) {
-    case 'AWS::SageMaker::Domain':
-      return { kind: 'studioDomain', ...base, ...studioSettings(root, 'DefaultUserSettings') } satisfies StudioDomainRecord;
-    case 'AWS::SageMaker::UserProfile':
-      return { kind: 'studioUserProfile', ...base, ...studioSettings(root, 'UserSettings') } satisfies StudioUserProfileRecord;
-    case 'AWS::SageMaker::Space':
-      return { kind: 'studioSpace', ...base, ...studioSettings(root, 'SpaceSettings') } satisfies StudioSpaceRecord;
-    case 'AWS::SageMaker::App':
-      return { kind: 'studioApp', ...base, ...studioApp(root) } satisfies StudioAppRecord;
-    case 'AWS::SageMaker::Cluster':
-      return { kind: 'hyperPodCluster', ...base, instanceGroups: hyperPodGroups(root) } satisfies HyperPodClusterRecord;
-  }
-  return undefined;
-}
 
 // ---------------------------------------------------------------- Terraform
 
