@@ -9,8 +9,9 @@ import type { Applicability, Finding } from '../core/types';
 import { ConfigFileFinder, formatConfigIssue } from '../node/configFile';
 import type { ConfigFileIssue } from '../node/configFile';
 
+import type { WalkResult } from '../node/walk';
 import { listFiles } from '../node/walk';
-import { runOnWorkers } from './lintPool';
+import { LintPool } from './lintPool';
 import type { UnitOutcome, UnitTask } from './lintUnit';
 import { lintUnit } from './lintUnit';
 import type { CliIo } from './main';
@@ -85,12 +86,33 @@ export function jobsOption(flag: string | undefined, env: string | undefined): n
  * explicitly that cannot be read; invalid config files are reported on stderr and give `invalidConfig`.
  */
 export async function lintPaths(linter: Linter, io: CliIo, paths: readonly string[], options: LintPathsOptions): Promise<LintPathsResult> {
+  const jobs = options.jobs ?? os.availableParallelism();
+  // A worker thread starts each time the walk has found files enough for one more (the first
+  // two at once), and loads the engine while the walk and the config files go on; those not
+  // needed in the end (a folder read together is one unit) are stopped.
+  const pool = new LintPool(io.locateWasm ?? ((file) => path.join(__dirname, file)), { cwd: io.cwd, fix: options.fix, keepText: options.keepText });
+  let accepted = 0;
+  const accept = (name: string): boolean => {
+    if (!linter.mayHandle(name)) return false;
+    accepted++;
+    if (accepted >= filesPerWorker * 2 && accepted % filesPerWorker === 0) pool.grow(Math.min(jobs, accepted / filesPerWorker));
+    return true;
+  };
+  try {
+    return await lintWalked(linter, io, paths, options, listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept }), pool);
+  } finally {
+    pool.close();
+  }
+}
+
+async function lintWalked(linter: Linter, io: CliIo, paths: readonly string[], options: LintPathsOptions, walked: WalkResult, pool: LintPool): Promise<LintPathsResult> {
   const { select, ignore } = options;
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
-  const walked = listFiles(paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], { accept: (name) => linter.mayHandle(name) });
   const { files, missing } = walked;
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.map(shown).join(', ')}`);
   if (walked.unreadable.length) throw new FileError(walked.unreadable.map((u) => `${shown(u.path)}: ${u.reason}`).join('; '));
+  // One file of each kind tells the workers which parsers to load while the config is read.
+  if (pool.size) pool.prepare([...new Map(files.map((f) => [path.extname(f).toLowerCase(), f])).values()]);
   const explicit = new Set(paths.map((p) => path.resolve(io.cwd, p)));
 
   // Every file's settings first: an invalid config stops the run before any file is read or fixed.
@@ -153,8 +175,11 @@ export async function lintPaths(linter: Linter, io: CliIo, paths: readonly strin
   const unitOptions = { cwd: io.cwd, fix: options.fix, keepText: options.keepText };
   const workers = workerCount(options.jobs, tasks.length);
   if (workers > 1) {
-    await runOnWorkers(tasks, settings, { ...unitOptions, workers, locateWasm: io.locateWasm ?? ((file) => path.join(__dirname, file)) }, take);
+    pool.shrink(workers);
+    pool.grow(workers);
+    await pool.run(tasks, settings, take);
   } else {
+    pool.close();
     // One thread: the calling one, whose linter has its own logger (its messages go straight to stderr).
     for (const task of tasks) take({ ...(await lintUnit(linter, task, (id) => settings[id], unitOptions)), logs: [] });
   }

@@ -307,6 +307,42 @@ describe('CLI files', () => {
       assert.equal((await cli(dir, 'lint', '--jobs', '2')).stdout, (await cli(dir, 'lint', '--jobs', '1')).stdout);
     });
 
+    it('the workers start while the walk goes on: they are running before the config is read and the first unit is sent', async function () {
+      this.timeout(60_000);
+      const { lintPaths } = await import('../../src/cli/lintPaths');
+      const { createTestLinter, locateTestWasm } = await import('../kit/languages');
+      const dir = project(corpus());
+      const io = { cwd: dir, stdout: () => undefined, stderr: () => undefined, locateWasm: locateTestWasm };
+      const before = started.count;
+      let atStart = -1;
+      const result = await lintPaths(createTestLinter(), io, [], { select: [], ignore: [], jobs: 2, onProgress: (done) => void (done === 0 && (atStart = started.count - before)) });
+      assert.equal(atStart, 2, 'both workers were started by the walk, before any unit was handed out');
+      assert.equal(started.count - before, 2, 'and no other');
+      const single = await lintPaths(createTestLinter(), io, [], { select: [], ignore: [], jobs: 1 });
+      assert.deepEqual(result, single);
+    });
+
+    it('a worker is sent its next batch before it answers the last, and the outcomes still come in the units\' order', async function () {
+      this.timeout(60_000);
+      const { LintPool } = await import('../../src/cli/lintPool');
+      const { locateTestWasm } = await import('../kit/languages');
+      const { resolveRuleSettings } = await import('../../src/core/config');
+      const { allRules } = await import('../../src/rules');
+      const dir = project(corpus());
+      const files = Object.keys(corpus()).sort().map((name) => path.join(dir, name));
+      const tasks = files.map((file, index) => ({ id: index, files: [{ index, file, settingsId: 0, explicit: false }] }));
+      const pool = new LintPool(locateTestWasm, { cwd: dir });
+      pool.grow(2);
+      const order: number[] = [];
+      const stats = await pool.run(tasks, [resolveRuleSettings(allRules)], (outcome) => void order.push(outcome.id), { batchFiles: 3, batchBytes: 1 << 20, inFlight: 2 });
+      assert.deepEqual(order, tasks.map((t) => t.id));
+      assert.equal(stats.mostInFlight, 2);
+      assert.equal(stats.batches.length, 2);
+      assert.ok(stats.batches.every((b) => b > 1), `each worker had batches: ${stats.batches.join(', ')}`);
+      assert.ok(stats.batches[0] + stats.batches[1] >= Math.ceil(tasks.length / 3), 'no batch holds more than 3 files');
+      assert.equal(pool.size, 2);
+    });
+
     it('--fix on worker threads writes the same files as on one thread', async function () {
       this.timeout(60_000);
       const files = corpus();

@@ -3,6 +3,7 @@ import type { Parser } from 'web-tree-sitter';
 import { Edit, Query } from 'web-tree-sitter';
 import type { LocateWasm } from '../wasm';
 import { LazyGrammar } from '../wasm';
+import { commonAffixes } from '../../core/lineDiff';
 import type { Language, ParseOutcome } from '../../core/types';
 import { analysePython, analyseStatements, analysisQuery } from './analysis';
 import type { StatementCache } from './mirror';
@@ -113,11 +114,7 @@ function parsePython(parser: Parser, query: Query, text: string, fileName: strin
 
 /** The single replaced span between two versions of a text: common prefix and suffix kept. */
 function editBetween(before: string, after: string): Edit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const { start, tail } = commonAffixes(before, after);
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   return new Edit({
