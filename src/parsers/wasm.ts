@@ -13,13 +13,26 @@ export type WasmFile = 'web-tree-sitter.wasm' | 'tree-sitter-python.wasm' | 'tre
  */
 export type LocateWasm = (file: WasmFile) => string;
 
+/** The runtime being started or started, shared by every caller of {@link initTreeSitter}. */
+let runtime: Promise<void> | undefined;
+
 /**
- * Starts the web-tree-sitter runtime. `Parser.init` is process-wide and
- * memoized (a second call ignores its options), so every tree-sitter language
- * shares the first runtime loaded.
+ * Starts the web-tree-sitter runtime, once per thread: every caller gets the same promise.
+ * `Parser.init` is not safe to call again while a first call is pending: each pending call
+ * instantiates a runtime of its own, and the last to finish replaces the one a grammar may be
+ * loading into, so that grammar then fails ("Incompatible language version 0"). The languages
+ * load at once (`Linter.prepare`), so without this one promise they race. A failed start is
+ * forgotten, so a later call tries again.
  */
 export function initTreeSitter(locateWasm: LocateWasm): Promise<void> {
-  return Parser.init({ locateFile: (file: string) => (file === 'web-tree-sitter.wasm' ? locateWasm('web-tree-sitter.wasm') : file) });
+  if (!runtime) {
+    const started = Parser.init({ locateFile: (file: string) => (file === 'web-tree-sitter.wasm' ? locateWasm('web-tree-sitter.wasm') : file) });
+    runtime = started;
+    started.catch(() => {
+      if (runtime === started) runtime = undefined;
+    });
+  }
+  return runtime;
 }
 
 /**
