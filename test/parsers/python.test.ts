@@ -380,6 +380,61 @@ describe('Python analysis', () => {
       assert.ok(withErrors > texts / 10, `${withErrors} of ${texts} texts had syntax errors`);
     });
 
+    it('give the same analysis as the query over branches, loops, comprehensions, helpers and dict key changes', () => {
+      const { parser, extra: query } = grammar.get('Python');
+      const code = dedent`
+        from sagemaker.pytorch import PyTorch, PyTorchModel
+        args = {"role": role, "instance_type": "ml.p3.2xlarge"}
+        args["max_run"] = 3600
+        args.update({"use_spot_instances": True}, )
+        itype = "ml.c5.xlarge"
+        if big:
+            itype = "ml.g5.12xlarge"
+        elif medium:
+            itype = "ml.g5.2xlarge"
+        else:
+            pass
+        try:
+            est = PyTorch.attach(job)
+        except KeyError:
+            est = PyTorch(instance_type=itype, **args)
+        except ValueError:
+            est = None
+        else:
+            est.fit(data)
+        finally:
+            done = True
+        while pending:
+            model = PyTorchModel(model_data=uri)
+        else:
+            model = PyTorchModel(model_data=other)
+        for n in [i for i in range(3) if i]:
+            model.deploy(initial_instance_count=n, instance_type=itype)
+        match mode:
+            case "gpu":
+                itype = "ml.g5.xlarge"
+            case _:
+                itype = "ml.m5.xlarge"
+        def deploy(m, t="ml.m5.large"):
+            return m.deploy(initial_instance_count=1, instance_type=t)
+        deploy(model)
+        deploy(model, itype)
+        del args["max_run"]
+        est.deploy(1, itype)
+      `;
+      for (let cut = code.length; cut > 0; cut -= 97) {
+        const text = code.slice(0, cut);
+        const tree = parser.parse(text);
+        assert.ok(tree);
+        try {
+          const reference = JSON.stringify(analysePython(tree, query, text));
+          assert.equal(JSON.stringify(analyseStatements(lowerTree(tree, text, undefined).statements, text)), reference, `cut at ${cut}`);
+        } finally {
+          tree.delete();
+        }
+      }
+    });
+
     it('reuse an unchanged statement, lower a changed one again, and keep only the latest parse in the cache', () => {
       const { parser } = grammar.get('Python');
       const before = 'import sagemaker\nA = 1\nB = 2\n';
