@@ -314,6 +314,17 @@ run('helpers: deploy() and fit() on a parameter, called in the same file', [
     expected: ['SML208 PyTorch', 'SML207 instance_type=instance_type'],
   },
   {
+    name: 'notebook: a factory helper returns the estimator; its model is deployed and deleted',
+    code: [
+      'from sagemaker.pytorch import PyTorch as PyTorchEstimator\n',
+      'def get_estimator(job_name, overrides=None):\n    return PyTorchEstimator(entry_point="mnist.py", role=role, base_job_name=job_name, instance_type="ml.c5.xlarge", instance_count=1, framework_version="2.1", py_version="py310", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)\n',
+      'est_a = get_estimator("mnist-a")\nest_a.fit({"training": inputs})\nmodel_a = est_a.create_model(role=role, source_dir="code", entry_point="inference.py")\npred_a = model_a.deploy(initial_instance_count=1, instance_type="ml.c5.xlarge")\n',
+      'pred_a.delete_endpoint(delete_endpoint_config=True)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 model_a.deploy', 'SML304 instance_type=\\"ml.c5.xlarge\\"'],
+  },
+  {
     name: 'script: a helper nobody calls, or called with *args: its parameters stay unknown',
     code: dedent`
       from sagemaker.pytorch import PyTorch

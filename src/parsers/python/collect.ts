@@ -175,7 +175,8 @@ export class Collector {
     const list = parameters ? parametersOf(parameters) : [];
     const at = node.startIndex;
     if (type === 'function_definition' && name) {
-      const fn: FunctionInfo = { name: this.textOf(name), site: outer, parameters: list };
+      const fn: FunctionInfo = { name: this.textOf(name), site: outer, parameters: list, returns: [] };
+      scope.fn = fn;
       this.define(outer, fn.name, { fn, at });
       for (const info of list) this.define(inner, info.name, { parameter: { fn, info }, at });
     } else {
@@ -308,6 +309,11 @@ export class Collector {
           for (const name of identifiersIn(target)) this.mutate(site, name);
         }
         return;
+      case 'return_statement': {
+        const value = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+        if (value && site.scope.fn) site.scope.fn.returns.push({ node: value, site });
+        return;
+      }
       case 'global_statement':
       case 'nonlocal_statement':
         site.scope.outer ??= new Set();

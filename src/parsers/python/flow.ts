@@ -15,6 +15,8 @@ import type { PyNode as Node } from './mirror';
 export interface Scope {
   kind: 'module' | 'class' | 'function';
   parent?: Scope;
+  /** For a `def` of the file: the function, whose `return`s are recorded on it. */
+  fn?: FunctionInfo;
   bindings: Map<string, Binding>;
   /** Names declared `global` or `nonlocal` here: they bind in an outer scope. */
   outer?: Set<string>;
@@ -47,6 +49,8 @@ export interface FunctionInfo {
   /** The scope the name is bound in, and where. */
   site: Site;
   parameters: ParameterInfo[];
+  /** The values its `return` statements give, where they are written. */
+  returns: Array<{ node: Node; site: Site }>;
 }
 
 export interface ParameterInfo {

@@ -36,6 +36,8 @@ export interface Argument {
 export abstract class Names extends Collector {
   /** Parameters whose call sites are being read: a function calling itself does not loop. */
   private readonly following = new Set<Definition>();
+  /** Functions whose `return`s are being read: one calling itself does not loop. */
+  protected readonly returning = new Set<FunctionInfo>();
 
   protected abstract evaluate(node: Node, site: Site, depth: number): PyValue;
 
@@ -146,7 +148,7 @@ export abstract class Names extends Collector {
       case 'call': {
         const callee = this.field(node, 'function');
         const path = callee ? this.pathOf(callee, site, depth + 1) : undefined;
-        if (!path) return undefined;
+        if (!path) return callee ? this.returnedPath(callee, site, depth) : undefined;
         if (clientFactories.has(path)) {
           const service = this.serviceName(node, site, depth);
           return service ? `boto3.client:${service}` : undefined;
@@ -161,6 +163,31 @@ export abstract class Names extends Collector {
       }
       default:
         return undefined;
+    }
+  }
+
+  /** The function of the file a plain name calls (one definition reaching the call). */
+  protected calledFunction(callee: Node, site: Site): FunctionInfo | undefined {
+    if (!this.isType(callee, 'identifier')) return undefined;
+    const reached = this.reaching(callee, site);
+    return reached?.definitions.length === 1 ? reached.definitions[0].fn : undefined;
+  }
+
+  /** What a call of a function of the file returns, when every `return` gives the same qualified name (one level: `get_estimator()` returning `PyTorch(...)`). */
+  private returnedPath(callee: Node, site: Site, depth: number): string | undefined {
+    const fn = this.calledFunction(callee, site);
+    if (!fn?.returns.length || fn.returns.length > maxCandidates || this.returning.has(fn)) return undefined;
+    this.returning.add(fn);
+    try {
+      let common: string | undefined;
+      for (const { node, site: at } of fn.returns) {
+        const p = this.pathOf(node, at, depth + 1);
+        if (!p || (common !== undefined && !sameSdkName(common, p))) return undefined;
+        common ??= p;
+      }
+      return common;
+    } finally {
+      this.returning.delete(fn);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span } from './facts';
 import type { Binding, Definition, Site } from './flow';
-import { reachingChanges } from './flow';
+import { maxCandidates, reachingChanges } from './flow';
 import { containerOf, parseNumber, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
 import { maxDepth, Names } from './names';
@@ -101,7 +101,23 @@ export class Resolver extends Names {
     if (!node || depth > maxDepth) return undefined;
     if (node.type === 'call') {
       const call = this.callOf(node, site, depth);
-      return call && [call];
+      if (call) return [call];
+      // A function of the file: the calls its `return`s give.
+      const callee = this.field(node, 'function');
+      const fn = callee ? this.calledFunction(callee, site) : undefined;
+      if (!fn?.returns.length || this.returning.has(fn)) return undefined;
+      this.returning.add(fn);
+      try {
+        const calls: PythonCall[] = [];
+        for (const returned of fn.returns) {
+          const more = this.receiversOf(returned.node, returned.site, depth + 1);
+          if (!more) return undefined;
+          for (const made of more) if (!calls.includes(made)) calls.push(made);
+        }
+        return calls.length <= maxCandidates ? calls : undefined;
+      } finally {
+        this.returning.delete(fn);
+      }
     }
     if (node.type !== 'identifier') return undefined;
     const reached = this.reaching(node, site);
