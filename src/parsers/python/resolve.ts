@@ -70,9 +70,8 @@ export class Resolver extends Names {
           break;
         }
         case 'dictionary_splat': {
-          const inner = arg.namedChildren.find((c) => this.typeOf(c) !== 'comment');
-          const spread = inner ? this.evaluate(inner, site, depth + 1) : undefined;
-          if (spread?.kind !== 'dict') {
+          const spread = this.spreadOf(arg, site, depth);
+          if (!spread) {
             call.open = true;
             break;
           }
@@ -299,6 +298,13 @@ export class Resolver extends Names {
     return value === undefined || !Number.isFinite(value) ? { kind: 'unknown', ...span } : { kind: 'number', value, ...span };
   }
 
+  /** The dict a `**spread` unpacks; undefined when the file does not show one. */
+  private spreadOf(splat: Node, site: Site, depth: number): PyDict | undefined {
+    const inner = splat.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    const spread = inner ? this.evaluate(inner, site, depth + 1) : undefined;
+    return spread?.kind === 'dict' ? spread : undefined;
+  }
+
   private dictValue(node: Node, site: Site, depth: number, span: Span): PyDict {
     const dict: PyDict = { kind: 'dict', entries: [], open: false, container: containerOf(node), ...span };
     const entries = byKey(dict.entries);
@@ -313,9 +319,8 @@ export class Resolver extends Names {
         }
         entries.set({ key: keyValue.value, start: child.startIndex, end: this.endOf(child), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.evaluate(value, site, depth + 1) });
       } else if (this.typeOf(child) === 'dictionary_splat') {
-        const inner = child.namedChildren.find((c) => this.typeOf(c) !== 'comment');
-        const spread = inner ? this.evaluate(inner, site, depth + 1) : undefined;
-        if (spread?.kind !== 'dict') {
+        const spread = this.spreadOf(child, site, depth);
+        if (!spread) {
           dict.open = true;
           continue;
         }
