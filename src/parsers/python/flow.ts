@@ -106,6 +106,8 @@ export interface Binding {
   /** In the order they take effect. */
   definitions: Definition[];
   changes: KeyChange[];
+  /** Its definitions made from a nested scope (`global`, `nonlocal`): they reach every use. */
+  foreign?: Definition[];
   /** Changed in a way not followed (a computed key, a mutating method, `del x`, a change from a nested scope). */
   mutated?: boolean;
 }
@@ -189,7 +191,8 @@ export function reachingDefinitions(binding: Binding, at: number, site: Site): D
     if (scanned >= maxScan || found.length > maxCandidates) return undefined;
     if (!all[j].foreign && mayReach(all[j], chain)) found.push(all[j]);
   }
-  for (const d of all) if (d.foreign) found.push(d);
+  if ((binding.foreign?.length ?? 0) > maxCandidates) return undefined;
+  for (const d of binding.foreign ?? []) found.push(d);
   // A use no definition reaches (before any, in file order): any of them may be meant.
   if (!found.length) return all.length <= maxCandidates ? all : undefined;
   return found.length <= maxCandidates ? found.sort((a, b) => a.at - b.at) : undefined;
@@ -232,6 +235,7 @@ function lastBefore(definitions: readonly Definition[], at: number): number {
 
 /** Adds a definition in effect order (nearly always at the end). */
 export function addDefinition(binding: Binding, definition: Definition): void {
+  if (definition.foreign) (binding.foreign ??= []).push(definition);
   const list = binding.definitions;
   let i = list.length;
   while (i > 0 && list[i - 1].at > definition.at) i--;
