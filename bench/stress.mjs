@@ -80,11 +80,23 @@ export const stressCases = [
   { name: 'py-huge-dict', file: 'train.py', make: (bytes) => fill(bytes, `${pyHead}params = {\n`, (i) => `    "key_${i}": "value",\n`, '}\nestimator = PyTorch(role=role, instance_type="ml.p3.2xlarge", hyperparameters=params)\n') },
   { name: 'py-long-string', file: 'train.py', make: (bytes) => `${pyHead}script = "${'x'.repeat(Math.max(0, bytes - 200))}"\n${estimator(0)}` },
   { name: 'py-lone-cr', file: 'train.py', make: (bytes) => fill(bytes, pyHead.replace(/\n/g, '\r'), (i) => estimator(i).replace(/\n/g, '\r')) },
+  // One name bound again and again (straight on, in if/else, in try/except), each binding used: a use looks back a bounded number of bindings.
+  { name: 'py-rebound-names', file: 'train.py', make: (bytes) => fill(bytes, pyHead, (i) => [`itype = "ml.p3.2xlarge"\n`, `if flag_${i}:\n    itype = "ml.g5.xlarge"\nelse:\n    itype = "ml.c5.xlarge"\n`, `try:\n    itype = pick(${i})\nexcept KeyError:\n    itype = "ml.m5.xlarge"\n`][i % 3] + `est = PyTorch(role=role, instance_type=itype)\nest.fit("s3://bucket/train")\npredictor = est.deploy(initial_instance_count=1, instance_type=itype)\n`) },
+  // Thousands of bindings in one branch, thousands of uses in the other: every binding is excluded, each use's look-back still bounded.
+  { name: 'py-excluded-branches', file: 'train.py', make: (bytes) => { const half = Math.floor((bytes - pyHead.length) / 2); return fill(half, `${pyHead}if c:\n`, () => '    x = "ml.m5.xlarge"\n', 'else:\n') + fill(half, '', (i) => `    e_${i} = PyTorch(role=role, instance_type=x)\n`); } },
+  // A kwargs dict changed by key thousands of times, splatted after each change.
+  { name: 'py-dict-changes', file: 'train.py', make: (bytes) => fill(bytes, `${pyHead}args = {"role": role, "instance_type": "ml.p3.2xlarge"}\n`, (i) => `args["k_${i}"] = ${i}\nestimator_${i} = PyTorch(**args)\n`) },
+  // A helper called from thousands of places: its parameter is not followed past a bounded number of call sites.
+  { name: 'py-helper-sites', file: 'train.py', make: (bytes) => fill(bytes, `${pyHead}def make(t):\n    return PyTorch(role=role, instance_type=t)\n`, (i) => `make("ml.p3.${i % 3 ? 2 : 8}xlarge")\n`) },
+  // Branches nested 90 deep, a binding at each level, then uses at the bottom (below the deepest branch followed).
+  { name: 'py-deep-branches', file: 'train.py', make: (bytes) => { const lines = []; let length = pyHead.length; for (let d = 0; length < bytes && d < 90; d++) { const line = `${' '.repeat(d)}itype = "ml.g5.${d}xlarge"\n${' '.repeat(d)}if x_${d}:\n`; lines.push(line); length += line.length; } const pad = ' '.repeat(lines.length); return fill(bytes - length, pyHead + lines.join(''), (i) => `${pad}itype = pick(${i})\n${pad}estimator_${i} = PyTorch(role=role, instance_type=itype)\n`); } },
   // ---------------------------------------------------------------- notebooks
   { name: 'nb-10k-cells', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : estimator(i))) },
   { name: 'nb-unbalanced', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : `x_${i} = PyTorch(role=role, instance_type="ml.p3.2xlarge"\n`)) },
   { name: 'nb-unclosed-run', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? `${pyHead}${estimator(0)}` : '([{\n'.repeat(40))) },
   { name: 'nb-imports-interleaved', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : `import module_${i}\n${estimator(i)}predictor_${i} = estimator_${i}.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n`)) },
+  // The same estimator name rebound in every cell and deployed in the next.
+  { name: 'nb-rebound-cells', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : i % 2 ? `estimator = PyTorch(role=role, instance_type="ml.p3.2xlarge")\nestimator.fit("s3://bucket/${i}")\n` : `predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n`)) },
   // One cell, its source a single string: every offset is mapped back through one literal.
   { name: 'nb-one-string-cell', file: 'explore.ipynb', make: (bytes) => { const nb = JSON.parse(notebook([fill(bytes - 300, pyHead, estimator)])); nb.cells[0].source = nb.cells[0].source.join(''); return JSON.stringify(nb, null, 1) + '\n'; } },
   // ---------------------------------------------------------------- CloudFormation YAML

@@ -126,7 +126,8 @@ interface Starts {
 
 /** Marks what a call starts, tunes or hands on (an object passed to another call may be started there). */
 function noteStarts(call: PythonCall, starts: Starts): void {
-  if (call.receiver && startMethods.test(call.name)) starts.started.add(call.receiver.start);
+  // An object several calls may have made (`est` assigned in both branches of an `if`): each of them is started.
+  if (startMethods.test(call.name)) for (const made of call.receivers ?? (call.receiver ? [call.receiver] : [])) starts.started.add(made.start);
   for (const value of [...call.positional, ...call.keywords.map((k) => k.value)]) {
     if (value.kind !== 'call' || !starts.made.has(value.call.start)) continue;
     if (isTunerCall(call)) starts.tuned.set(value.call.start, call.start);

@@ -240,6 +240,50 @@ describe('Python analysis', () => {
       assert.equal(size?.kind === 'unknown' ? size.alternatives : 'known', undefined);
     });
 
+    it('reaching definitions: the last assignment on a straight line, the set where branches join, identical values once', () => {
+      const alternatives = (value: PyValue | undefined) => (value?.kind === 'unknown' ? value.alternatives?.map(plain) : plain(value));
+      const type = (code: string) => alternatives(getKeyword(callsOf(code).find((c) => c.name === 'sagemaker.pytorch.PyTorch') as PythonCall, 'instance_type')?.value);
+      const head = 'from sagemaker.pytorch import PyTorch\n';
+      assert.equal(type(`${head}t = "ml.c5.xlarge"\nt = "ml.p3.2xlarge"\nPyTorch(instance_type=t)\n`), 'ml.p3.2xlarge');
+      assert.equal(type(`${head}if a:\n    t = "ml.m5.xlarge"\nelse:\n    t = "ml.m5.xlarge"\nPyTorch(instance_type=t)\n`), 'ml.m5.xlarge', 'identical values are one value');
+      assert.deepEqual(type(`${head}t = "a"\ntry:\n    t = "b"\nexcept E:\n    t = "c"\nPyTorch(instance_type=t)\n`), ['a', 'b', 'c'], 'the try body may fail before its assignment');
+      assert.deepEqual(type(`${head}t = "a"\nif x:\n    t = "b"\nelse:\n    PyTorch(instance_type=t)\n`), 'a', 'the other branch of the if does not reach');
+      assert.deepEqual(type(`${head}t = "a"\nfor i in r:\n    PyTorch(instance_type=t)\n    t = "b"\n`), ['a', 'b'], 'round the loop');
+      assert.equal(type(`${head}t = "a"\nxs = [t for t in types]\nPyTorch(instance_type=t)\n`), 'a', "a comprehension's variable stays in it");
+      assert.deepEqual(type(`${head}t = "a"\ndef f():\n    global t\n    t = "b"\nPyTorch(instance_type=t)\n`), ['a', 'b'], 'a global assignment in a function may happen any time');
+      assert.deepEqual(type(`${head}t = "a"\ndef f():\n    PyTorch(instance_type=t)\nt = "b"\n`), ['a', 'b'], 'a function reads the name when it is called');
+      // Below the deepest branch followed, an assignment never replaces another.
+      const deep = Array.from({ length: 60 }, (_, d) => `${' '.repeat(d)}if c_${d}:\n`).join('');
+      assert.deepEqual(type(`${head}t = "a"\n${deep}${' '.repeat(60)}t = "b"\nPyTorch(instance_type=t)\n`), ['a', 'b']);
+    });
+
+    it('an object made in either branch: the method call carries both calls, and the name they share', () => {
+      const calls = callsOf('from sagemaker.pytorch import PyTorch\nif a:\n    est = PyTorch(instance_type="ml.c5.xlarge")\nelse:\n    est = PyTorch(instance_type="ml.m5.xlarge")\nest.fit(data)\n');
+      const fit = calls.find((c) => c.name === 'sagemaker.pytorch.PyTorch().fit');
+      assert.ok(fit);
+      assert.equal(fit.receiver, undefined);
+      assert.deepEqual(fit.receivers?.map((r) => plain(getKeyword(r, 'instance_type')?.value)), ['ml.c5.xlarge', 'ml.m5.xlarge']);
+      assert.deepEqual(names('from sagemaker.pytorch import PyTorch\nfrom sagemaker.model import Model\nif a:\n    m = PyTorch()\nelse:\n    m = Model()\nm.deploy()\n'), ['sagemaker.pytorch.PyTorch', 'sagemaker.model.Model'], 'two classes: no one name');
+    });
+
+    it('a parameter takes the values its call sites pass, or the default; a recursive helper stays unknown', () => {
+      const code = dedent`
+        from sagemaker.pytorch import PyTorch
+        def make(t, count=2):
+            return PyTorch(instance_type=t, instance_count=count)
+        make("ml.p3.2xlarge")
+        make(t="ml.p3.2xlarge", count=2)
+        def loop(t):
+            PyTorch(instance_type=t)
+            loop(t)
+        loop("ml.c5.xlarge")
+      `;
+      const [made, looped] = callsOf(code).filter((c) => c.name === 'sagemaker.pytorch.PyTorch');
+      assert.equal(plain(getKeyword(made, 'instance_type')?.value), 'ml.p3.2xlarge');
+      assert.equal(plain(getKeyword(made, 'instance_count')?.value), 2);
+      assert.equal(plain(getKeyword(looped, 'instance_type')?.value), '?');
+    });
+
     it("the file's imports come first, as one pythonModule fact", () => {
       assert.ok(python);
       const outcome = python.parse('import boto3\nfrom sagemaker.local import LocalSession as LS\nimport sagemaker.tuner\n', 'a.py');
@@ -378,6 +422,61 @@ describe('Python analysis', () => {
       }
       // The edits must have exercised error recovery too, not only clean trees.
       assert.ok(withErrors > texts / 10, `${withErrors} of ${texts} texts had syntax errors`);
+    });
+
+    it('give the same analysis as the query over branches, loops, comprehensions, helpers and dict key changes', () => {
+      const { parser, extra: query } = grammar.get('Python');
+      const code = dedent`
+        from sagemaker.pytorch import PyTorch, PyTorchModel
+        args = {"role": role, "instance_type": "ml.p3.2xlarge"}
+        args["max_run"] = 3600
+        args.update({"use_spot_instances": True}, )
+        itype = "ml.c5.xlarge"
+        if big:
+            itype = "ml.g5.12xlarge"
+        elif medium:
+            itype = "ml.g5.2xlarge"
+        else:
+            pass
+        try:
+            est = PyTorch.attach(job)
+        except KeyError:
+            est = PyTorch(instance_type=itype, **args)
+        except ValueError:
+            est = None
+        else:
+            est.fit(data)
+        finally:
+            done = True
+        while pending:
+            model = PyTorchModel(model_data=uri)
+        else:
+            model = PyTorchModel(model_data=other)
+        for n in [i for i in range(3) if i]:
+            model.deploy(initial_instance_count=n, instance_type=itype)
+        match mode:
+            case "gpu":
+                itype = "ml.g5.xlarge"
+            case _:
+                itype = "ml.m5.xlarge"
+        def deploy(m, t="ml.m5.large"):
+            return m.deploy(initial_instance_count=1, instance_type=t)
+        deploy(model)
+        deploy(model, itype)
+        del args["max_run"]
+        est.deploy(1, itype)
+      `;
+      for (let cut = code.length; cut > 0; cut -= 97) {
+        const text = code.slice(0, cut);
+        const tree = parser.parse(text);
+        assert.ok(tree);
+        try {
+          const reference = JSON.stringify(analysePython(tree, query, text));
+          assert.equal(JSON.stringify(analyseStatements(lowerTree(tree, text, undefined).statements, text)), reference, `cut at ${cut}`);
+        } finally {
+          tree.delete();
+        }
+      }
     });
 
     it('reuse an unchanged statement, lower a changed one again, and keep only the latest parse in the cache', () => {

@@ -37,6 +37,7 @@ const checked = [
   'nb-10k-cells', 'nb-unclosed-run', 'nb-imports-interleaved', 'nb-one-string-cell',
   'cfn-yaml-resources', 'cfn-yaml-50k-keys', 'cfn-json-resources', 'tf-resources', 'tf-unclosed-run',
   'cdk-ts-constructs', 'cdk-ts-unclosed-run', 'cdk-ts-huge-object', 'cdk-py-unclosed-run',
+  'py-rebound-names', 'py-excluded-branches', 'py-dict-changes', 'py-helper-sites', 'py-deep-branches', 'nb-rebound-cells',
 ];
 const small = 32 * 1024;
 /** Cases measured from a larger size (see above). */

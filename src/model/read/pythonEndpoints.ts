@@ -2,6 +2,7 @@ import { getInstanceType } from '../../data/instances';
 import type { InstanceRow } from '../../data/types';
 import type { PyDict, PyValue, PythonCall } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
+import { sameSdkName } from '../../parsers/python/sdkReexports';
 import { isSageMakerClientCall } from './sagemaker';
 import type { TrainingSetting } from './training';
 
@@ -85,7 +86,8 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
   return [];
 }
 
-const modelBuilderNames = /^sagemaker\.serve(?:\.model_builder)?\.ModelBuilder$/;
+/** `ModelBuilder` under any of the SDK's export paths (v3 `sagemaker.serve.model_builder`, v2 `sagemaker.serve.builder.model_builder`, `sagemaker.serve`). */
+const isModelBuilder = (name: string): boolean => sameSdkName(name, 'sagemaker.serve.model_builder.ModelBuilder');
 
 /**
  * The SDK v3 (and late v2) `ModelBuilder(...)` a deploy call goes through —
@@ -98,7 +100,7 @@ export function modelBuilderOf(deploy: PythonCall, text?: string): { call: Pytho
   let endpoint = true;
   for (let current = deploy.receiver, hops = 0; current && hops < 4; current = current.receiver, hops++) {
     if (current.name.endsWith('.build')) endpoint &&= deploysToEndpoint(current, text);
-    if (modelBuilderNames.test(current.name)) return { call: current, endpoint: endpoint && deploysToEndpoint(current, text) };
+    if (isModelBuilder(current.name)) return { call: current, endpoint: endpoint && deploysToEndpoint(current, text) };
   }
   return undefined;
 }

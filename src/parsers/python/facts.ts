@@ -123,6 +123,12 @@ export interface PythonCall extends Span {
    * `builder = ModelBuilder(...)`, `builder.build()` for `builder.build().deploy()`.
    */
   receiver?: PythonCall;
+  /**
+   * When the object may come from several calls (`est` assigned in both branches of an `if`, a
+   * helper's parameter with several call sites): each of them, and `receiver` is undefined.
+   * `name` is then what every one of them gives.
+   */
+  receivers?: PythonCall[];
 }
 
 /** File-level facts, emitted once per file before its calls. */

@@ -21,6 +21,8 @@ export const analysedTypes = [
   'call', 'import_statement', 'import_from_statement', 'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause',
   'as_pattern', 'named_expression', 'delete_statement', 'global_statement', 'nonlocal_statement',
   'function_definition', 'lambda', 'class_definition', 'ERROR',
+  'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'try_statement', 'except_clause', 'finally_clause',
+  'match_statement', 'case_clause', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'return_statement',
 ];
 const analysed = new Set(analysedTypes);
 

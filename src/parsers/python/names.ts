@@ -1,0 +1,232 @@
+import type { PyValue } from './facts';
+import type { AttributeBinding } from './collect';
+import { canonicalNames, Collector } from './collect';
+import type { Binding, Definition, FunctionInfo, ParameterInfo, Site } from './flow';
+import { maxCandidates, reachingDefinitions } from './flow';
+import { compact } from './literals';
+import type { PyNode as Node } from './mirror';
+import { sameSdkName } from './sdkReexports';
+
+/**
+ * Qualified names, read through the definitions that reach each use: an import, an assignment, a
+ * parameter of a function of the file (through the arguments its call sites pass). Several
+ * definitions give one name only when they all give the same (an SDK class through two of its
+ * export paths is one name). Values are read by the subclass (`resolve.ts`).
+ */
+
+/** Attributes of known instances whose type we know (`sagemaker.Session().sagemaker_client`). */
+const knownAttributes: Record<string, string> = {
+  'sagemaker.Session().sagemaker_client': 'boto3.client:sagemaker',
+  'sagemaker.Session().boto_session': 'boto3.Session()',
+};
+
+const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
+
+export const maxDepth = 25;
+
+/** An SDK class method that returns an instance of its class. */
+const sdkFactory = /^(sagemaker\.[\w.]*\.[A-Z]\w*)\.attach$/;
+
+/** Where an argument of a call site is. */
+export interface Argument {
+  node: Node;
+  site: Site;
+}
+
+export abstract class Names extends Collector {
+  /** Parameters whose call sites are being read: a function calling itself does not loop. */
+  private readonly following = new Set<Definition>();
+  /** Functions whose `return`s are being read: one calling itself does not loop. */
+  protected readonly returning = new Set<FunctionInfo>();
+
+  protected abstract evaluate(node: Node, site: Site, depth: number): PyValue;
+
+  // ---- definitions ---------------------------------------------------------------
+
+  /** The definitions of a name that reach its use at `node`; undefined when they cannot be followed. */
+  protected reaching(node: Node, site: Site): { binding: Binding; definitions: Definition[] } | undefined {
+    const binding = this.lookup(site.scope, this.textOf(node));
+    if (!binding || binding.mutated) return undefined;
+    const definitions = reachingDefinitions(binding, node.startIndex, site);
+    return definitions?.length ? { binding, definitions } : undefined;
+  }
+
+  /** The call sites of a function of the file: calls by its name that its definition reaches. */
+  private callSitesOf(fn: FunctionInfo): Array<{ node: Node; site: Site }> | undefined {
+    const sites = this.callsByName.get(fn.name);
+    if (!sites?.length || sites.length > maxCandidates) return undefined;
+    for (const site of sites) {
+      const callee = this.field(site.node, 'function');
+      const reached = callee ? this.reaching(callee, site.site) : undefined;
+      if (!reached || reached.definitions.length !== 1 || reached.definitions[0].fn !== fn) return undefined;
+    }
+    return sites;
+  }
+
+  /** What a call site passes for a parameter: the argument, the default (`site` where the function is defined), or undefined when unknown. */
+  private argumentFor(call: Node, site: Site, fn: FunctionInfo, info: ParameterInfo): Argument | undefined {
+    const args = this.field(call, 'arguments');
+    if (!this.isType(args, 'argument_list')) return undefined;
+    let position = 0;
+    let hidden = false;
+    for (const arg of args.namedChildren) {
+      const type = this.typeOf(arg);
+      if (type === 'comment') continue;
+      if (type === 'keyword_argument') {
+        const name = this.field(arg, 'name');
+        const value = this.field(arg, 'value');
+        if (name && value && this.textOf(name) === info.name) return { node: value, site };
+      } else if (type === 'list_splat' || type === 'dictionary_splat') hidden = true;
+      else if (!hidden && position++ === info.index) return { node: arg, site };
+    }
+    if (hidden || !info.default) return undefined;
+    return { node: info.default, site: fn.site };
+  }
+
+  /** Each call site's argument for a parameter; undefined when any is unknown. */
+  protected argumentsOf(definition: Definition): Argument[] | undefined {
+    const parameter = definition.parameter;
+    if (!parameter || parameter.info.collects) return undefined;
+    const sites = this.callSitesOf(parameter.fn);
+    if (!sites) return undefined;
+    const list: Argument[] = [];
+    for (const { node, site } of sites) {
+      const argument = this.argumentFor(node, site, parameter.fn, parameter.info);
+      if (!argument) return undefined;
+      list.push(argument);
+    }
+    return list;
+  }
+
+  /** Runs `read` with the parameter marked as being followed; undefined when it already is (a function calling itself). */
+  protected following_<T>(definition: Definition, read: () => T | undefined): T | undefined {
+    if (this.following.has(definition)) return undefined;
+    this.following.add(definition);
+    try {
+      return read();
+    } finally {
+      this.following.delete(definition);
+    }
+  }
+
+  // ---- qualified names -------------------------------------------------------
+
+  /** The qualified name an expression denotes: a module, a class, or an instance (`X()`). */
+  protected pathOf(node: Node, site: Site, depth: number): string | undefined {
+    if (depth > maxDepth) return undefined;
+    switch (this.typeOf(node)) {
+      case 'identifier': {
+        const name = this.textOf(node);
+        const reached = this.reaching(node, site);
+        if (!reached) {
+          if (this.lookup(site.scope, name) || this.starImports.length !== 1) return undefined;
+          // A single `from module import *`: an otherwise unbound capitalised name may come from it.
+          return /^[A-Z]/.test(name) ? `${this.starImports[0]}.${name}` : undefined;
+        }
+        let path: string | undefined;
+        for (const definition of reached.definitions) {
+          const p = this.pathOfDefinition(definition, depth);
+          if (!p || (path !== undefined && !sameSdkName(path, p))) return undefined;
+          path ??= p;
+        }
+        return path;
+      }
+      case 'attribute': {
+        const object = this.field(node, 'object');
+        const attribute = this.textOfOpt(this.field(node, 'attribute'));
+        if (!object || !attribute) return undefined;
+        const base = this.pathOf(object, site, depth + 1);
+        if (base) {
+          const path = `${base}.${attribute}`;
+          return knownAttributes[path] ?? canonicalNames[path] ?? path;
+        }
+        const assigned = this.settledAttribute(node);
+        if (!assigned?.value) return undefined;
+        if (assigned.path === undefined) assigned.path = this.pathOf(assigned.value, assigned.site, depth + 1) ?? null;
+        return assigned.path ?? undefined;
+      }
+      case 'call': {
+        const callee = this.field(node, 'function');
+        const path = callee ? this.pathOf(callee, site, depth + 1) : undefined;
+        if (!path) return callee ? this.returnedPath(callee, site, depth) : undefined;
+        if (clientFactories.has(path)) {
+          const service = this.serviceName(node, site, depth);
+          return service ? `boto3.client:${service}` : undefined;
+        }
+        // `PyTorch.attach(job_name)`: the SDK's factory of an estimator or tuner already trained is an instance of its class.
+        const factory = sdkFactory.exec(path);
+        return factory ? `${factory[1]}()` : `${path}()`;
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+        return inner ? this.pathOf(inner, site, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The function of the file a plain name calls (one definition reaching the call). */
+  protected calledFunction(callee: Node, site: Site): FunctionInfo | undefined {
+    if (!this.isType(callee, 'identifier')) return undefined;
+    const reached = this.reaching(callee, site);
+    return reached?.definitions.length === 1 ? reached.definitions[0].fn : undefined;
+  }
+
+  /** What a call of a function of the file returns, when every `return` gives the same qualified name (one level: `get_estimator()` returning `PyTorch(...)`). */
+  private returnedPath(callee: Node, site: Site, depth: number): string | undefined {
+    const fn = this.calledFunction(callee, site);
+    if (!fn?.returns.length || fn.returns.length > maxCandidates || this.returning.has(fn)) return undefined;
+    this.returning.add(fn);
+    try {
+      let common: string | undefined;
+      for (const { node, site: at } of fn.returns) {
+        const p = this.pathOf(node, at, depth + 1);
+        if (!p || (common !== undefined && !sameSdkName(common, p))) return undefined;
+        common ??= p;
+      }
+      return common;
+    } finally {
+      this.returning.delete(fn);
+    }
+  }
+
+  private pathOfDefinition(definition: Definition, depth: number): string | undefined {
+    if (definition.imported) return definition.imported;
+    if (definition.path !== undefined) return definition.path ?? undefined;
+    let path: string | undefined;
+    if (definition.value) path = this.pathOf(definition.value, definition.site, depth + 1);
+    else if (definition.parameter) {
+      path = this.following_(definition, () => {
+        const args = this.argumentsOf(definition);
+        let common: string | undefined;
+        for (const arg of args ?? []) {
+          const p = this.pathOf(arg.node, arg.site, depth + 1);
+          if (!p || (common !== undefined && !sameSdkName(common, p))) return undefined;
+          common ??= p;
+        }
+        return common;
+      });
+    }
+    definition.path = path ?? null;
+    return path;
+  }
+
+  protected settledAttribute(node: Node): AttributeBinding | undefined {
+    const binding = this.attributes.get(compact(this.textOf(node)));
+    return binding && binding.count === 1 ? binding : undefined;
+  }
+
+  private serviceName(call: Node, site: Site, depth: number): string | undefined {
+    const args = this.field(call, 'arguments');
+    if (!args || this.typeOf(args) !== 'argument_list') return undefined;
+    for (const arg of args.namedChildren) {
+      if (this.typeOf(arg) === 'comment') continue;
+      const value = this.typeOf(arg) === 'keyword_argument' ? (this.textOfOpt(this.field(arg, 'name')) === 'service_name' ? this.field(arg, 'value') : null) : arg;
+      if (!value) continue;
+      const evaluated = this.evaluate(value, site, depth + 1);
+      return evaluated.kind === 'string' ? evaluated.value : undefined;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,386 @@
+import type { PyDict, PyDictEntry, PyKeyword, PyValue, PythonCall, Span } from './facts';
+import type { Binding, Definition, Site } from './flow';
+import { maxCandidates, reachingChanges } from './flow';
+import { containerOf, parseNumber, stringValue } from './literals';
+import type { PyNode as Node } from './mirror';
+import { maxDepth, Names } from './names';
+import { ByKey } from '../byKey';
+
+/**
+ * The second pass of the Python analysis: qualified names, values and calls, read through the
+ * definitions that reach each use (`flow.ts`). A name several definitions reach has the set of
+ * their values (identical values once); a parameter of a function of the file has the values its
+ * call sites pass; a dict changed by constant key after it was made has those keys changed.
+ */
+
+export class Resolver extends Names {
+  private readonly calls = new Map<number, PythonCall | null>();
+  private readonly resolving = new Set<number>();
+  // ---- calls ---------------------------------------------------------------------
+
+  protected callOf(node: Node, site: Site, depth: number): PythonCall | undefined {
+    const cached = this.calls.get(node.id);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.resolving.has(node.id) || depth > maxDepth) return undefined;
+    this.resolving.add(node.id);
+    try {
+      const call = this.buildCall(node, site, depth);
+      this.calls.set(node.id, call ?? null);
+      return call;
+    } finally {
+      this.resolving.delete(node.id);
+    }
+  }
+
+  private buildCall(node: Node, site: Site, depth: number): PythonCall | undefined {
+    // A call with a syntax error inside is being typed: its arguments are not what they will be.
+    if (this.treeHasError && node.hasError) return undefined;
+    const callee = this.field(node, 'function');
+    const args = this.field(node, 'arguments');
+    if (!callee || !args || this.typeOf(args) !== 'argument_list') return undefined;
+    const calleePath = this.pathOf(callee, site, depth + 1);
+    if (!calleePath) return undefined;
+    const name = this.typeOf(callee) === 'call' ? undefined : calleePath;
+    if (!name) return undefined;
+    const items = args.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
+    const call: PythonCall = {
+      name,
+      start: node.startIndex,
+      end: this.endOf(node),
+      callee: { start: callee.startIndex, end: this.endOf(callee) },
+      arguments: { open: args.startIndex, close: this.endOf(args) - 1, items: items.map((c) => ({ start: c.startIndex, end: this.endOf(c) })) },
+      positional: [],
+      keywords: [],
+      open: false,
+    };
+    const receivers = callee.type === 'attribute' ? this.receiversOf(callee.childForFieldName('object'), site, depth + 1) : undefined;
+    if (receivers?.length === 1) call.receiver = receivers[0];
+    else if (receivers && receivers.length > 1) call.receivers = receivers;
+    const keywords = new ByKey(call.keywords, (k) => k.name);
+    for (const arg of items) {
+      switch (this.typeOf(arg)) {
+        case 'keyword_argument': {
+          // One crossing for both parts: `name=value` has exactly these two named children (comments aside).
+          const parts = arg.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
+          const key = parts[0];
+          const value = parts[parts.length - 1];
+          if (parts.length !== 2 || this.typeOf(key) !== 'identifier') break;
+          const keyword: PyKeyword = { name: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), value: this.evaluate(value, site, depth + 1) };
+          keywords.set(keyword);
+          break;
+        }
+        case 'dictionary_splat': {
+          const spread = this.spreadOf(arg, site, depth);
+          if (!spread) {
+            call.open = true;
+            break;
+          }
+          if (spread.open) call.open = true;
+          for (const entry of spread.entries) {
+            // A keyword written at the call wins over the same key in a spread (Python would reject both).
+            if (!keywords.has(entry.key)) keywords.set({ name: entry.key, start: entry.start, end: entry.end, value: entry.value, spread: true });
+          }
+          break;
+        }
+        case 'list_splat':
+          call.open = true;
+          break;
+        default:
+          call.positional.push(this.evaluate(arg, site, depth + 1));
+      }
+    }
+    return call;
+  }
+
+  /**
+   * The calls an object may come from: written in place (`X().m()`), or assigned to the name
+   * (`x = X()` … `x.m()`), each definition that reaches the use; undefined when any is not a call.
+   */
+  private receiversOf(node: Node | null, site: Site, depth: number): PythonCall[] | undefined {
+    if (!node || depth > maxDepth) return undefined;
+    if (node.type === 'call') {
+      const call = this.callOf(node, site, depth);
+      if (call) return [call];
+      // A function of the file: the calls its `return`s give.
+      const callee = this.field(node, 'function');
+      const fn = callee ? this.calledFunction(callee, site) : undefined;
+      if (!fn?.returns.length || this.returning.has(fn)) return undefined;
+      this.returning.add(fn);
+      try {
+        const calls: PythonCall[] = [];
+        for (const returned of fn.returns) {
+          const more = this.receiversOf(returned.node, returned.site, depth + 1);
+          if (!more) return undefined;
+          for (const made of more) if (!calls.includes(made)) calls.push(made);
+        }
+        return calls.length <= maxCandidates ? calls : undefined;
+      } finally {
+        this.returning.delete(fn);
+      }
+    }
+    if (node.type !== 'identifier') return undefined;
+    const reached = this.reaching(node, site);
+    if (!reached) return undefined;
+    const calls: PythonCall[] = [];
+    for (const definition of reached.definitions) {
+      const found = this.receiversOfDefinition(definition, depth);
+      if (!found) return undefined;
+      for (const call of found) if (!calls.includes(call)) calls.push(call);
+    }
+    return calls;
+  }
+
+  private receiversOfDefinition(definition: Definition, depth: number): PythonCall[] | undefined {
+    if (definition.receivers !== undefined) return definition.receivers ?? undefined;
+    let found: PythonCall[] | undefined;
+    if (definition.value) found = this.isType(definition.value, 'call') ? this.receiversOf(definition.value, definition.site, depth + 1) : undefined;
+    else if (definition.parameter) {
+      found = this.following_(definition, () => {
+        const calls: PythonCall[] = [];
+        for (const arg of this.argumentsOf(definition) ?? []) {
+          const more = this.receiversOf(arg.node, arg.site, depth + 1);
+          if (!more) return undefined;
+          for (const call of more) if (!calls.includes(call)) calls.push(call);
+        }
+        return calls.length ? calls : undefined;
+      });
+    }
+    definition.receivers = found ?? null;
+    return found;
+  }
+
+  // ---- values ----------------------------------------------------------------------
+
+  protected evaluate(node: Node, site: Site, depth: number): PyValue {
+    const span = { start: node.startIndex, end: this.endOf(node) };
+    if (depth > maxDepth) return { kind: 'unknown', ...span };
+    switch (this.typeOf(node)) {
+      case 'string':
+        return stringValue(this.text.slice(span.start, span.end), span);
+      case 'concatenated_string': {
+        let value = '';
+        for (const part of node.namedChildren) {
+          if (this.typeOf(part) === 'comment') continue;
+          const v = this.typeOf(part) === 'string' ? stringValue(this.text.slice(part.startIndex, this.endOf(part)), span) : undefined;
+          if (!v || v.kind !== 'string') return { kind: 'unknown', ...span };
+          value += v.value;
+        }
+        return { kind: 'string', value, ...span };
+      }
+      case 'integer':
+      case 'float': {
+        const value = parseNumber(this.textOf(node));
+        return value === undefined ? { kind: 'unknown', ...span } : { kind: 'number', value, ...span };
+      }
+      case 'true':
+      case 'false':
+        return { kind: 'bool', value: this.typeOf(node) === 'true', ...span };
+      case 'none':
+        return { kind: 'none', ...span };
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+        return inner ? { ...this.evaluate(inner, site, depth + 1), ...span } : { kind: 'unknown', ...span };
+      }
+      case 'unary_operator': {
+        const operand = this.field(node, 'argument');
+        const operator = this.typeOfOpt(this.field(node, 'operator'));
+        const value = operand ? this.evaluate(operand, site, depth + 1) : undefined;
+        if (value?.kind === 'number' && (operator === '-' || operator === '+')) return { kind: 'number', value: operator === '-' ? -value.value : value.value, ...span };
+        return { kind: 'unknown', ...span };
+      }
+      case 'binary_operator':
+        return this.binaryValue(node, site, depth, span);
+      case 'conditional_expression': {
+        const branches = node.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
+        // `a if condition else b`: named children are a, condition, b.
+        const alternatives = branches.length === 3 ? [branches[0], branches[2]].map((b) => this.evaluate(b, site, depth + 1)) : undefined;
+        return { kind: 'unknown', ...span, ...(alternatives ? { alternatives } : {}) };
+      }
+      case 'dictionary':
+        return this.dictValue(node, site, depth, span);
+      case 'list':
+      case 'tuple':
+        return { kind: 'list', items: node.namedChildren.filter((c) => this.typeOf(c) !== 'comment').map((c) => this.evaluate(c, site, depth + 1)), ...span };
+      case 'identifier':
+        return this.nameValue(node, site, depth, span);
+      case 'attribute': {
+        const assigned = this.settledAttribute(node);
+        if (assigned?.value) {
+          assigned.evaluated ??= this.evaluate(assigned.value, assigned.site, depth + 1);
+          return { ...assigned.evaluated, ...span, indirect: true };
+        }
+        if (assigned) return { kind: 'unknown', ...span };
+        // An enum member or a constant of an imported module: its name is all that is known.
+        const path = this.pathOf(node, site, depth + 1);
+        return path ? { kind: 'unknown', ...span, path } : { kind: 'unknown', ...span };
+      }
+      case 'call': {
+        const call = this.callOf(node, site, depth + 1);
+        if (call) return { kind: 'call', call, ...span };
+        return this.builtinDict(node, site, depth, span) ?? { kind: 'unknown', ...span };
+      }
+      default:
+        return { kind: 'unknown', ...span };
+    }
+  }
+
+  /** A name's value: that of each definition reaching the use, with the dict keys changed since; one value, or the set. */
+  private nameValue(node: Node, site: Site, depth: number, span: Span): PyValue {
+    const reached = this.reaching(node, site);
+    if (!reached) return { kind: 'unknown', ...span };
+    const values: PyValue[] = [];
+    for (const definition of reached.definitions) {
+      const found = this.valuesOfDefinition(definition, depth);
+      if (!found) return { kind: 'unknown', ...span };
+      for (const value of found) {
+        const changed = value.kind === 'dict' ? this.withChanges(value, reached.binding, definition, node, site, depth) : value;
+        if (!changed) return { kind: 'unknown', ...span };
+        values.push(changed);
+      }
+    }
+    return oneOf(values, span);
+  }
+
+  /** The values a definition gives: its right-hand side, or each call site's argument for a parameter; undefined when unknown. */
+  private valuesOfDefinition(definition: Definition, depth: number): PyValue[] | undefined {
+    if (definition.value) {
+      definition.evaluated ??= this.evaluate(definition.value, definition.site, depth + 1);
+      return [definition.evaluated];
+    }
+    if (!definition.parameter) return undefined;
+    if (definition.evaluated) return definition.evaluated.kind === 'unknown' && definition.evaluated.alternatives ? definition.evaluated.alternatives : [definition.evaluated];
+    const values = this.following_(definition, () => {
+      const args = this.argumentsOf(definition);
+      return args?.map((arg) => this.evaluate(arg.node, arg.site, depth + 1));
+    });
+    if (!values) return undefined;
+    const value = oneOf(values, { start: 0, end: 0 });
+    definition.evaluated = value;
+    return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+  }
+
+  /** The dict with the constant-key changes that reach the use applied: a change that may not have happened leaves its key unknown. */
+  private withChanges(dict: PyDict, binding: Binding, definition: Definition, node: Node, site: Site, depth: number): PyDict | undefined {
+    const changes = reachingChanges(binding, definition, node.startIndex, site);
+    if (!changes) return undefined;
+    if (!changes.length) return dict;
+    const entries = new Map<string, PyDictEntry>(dict.entries.map((e) => [e.key, e]));
+    for (const { change, sure } of changes) {
+      const place = { start: change.start, end: change.end, keyStart: change.keyStart, keyEnd: change.keyEnd };
+      const span = change.value ? { start: change.value.startIndex, end: this.endOf(change.value) } : { start: change.start, end: change.end };
+      if (!sure) entries.set(change.key, { key: change.key, ...place, value: { kind: 'unknown', ...span } });
+      else if (!change.value) entries.delete(change.key);
+      else entries.set(change.key, { key: change.key, ...place, value: this.evaluate(change.value, change.site, depth + 1) });
+    }
+    return { ...dict, entries: [...entries.values()] };
+  }
+
+  private binaryValue(node: Node, site: Site, depth: number, span: Span): PyValue {
+    const left = this.field(node, 'left');
+    const right = this.field(node, 'right');
+    const operator = this.typeOfOpt(this.field(node, 'operator'));
+    if (!left || !right || !operator) return { kind: 'unknown', ...span };
+    const a = this.evaluate(left, site, depth + 1);
+    const b = this.evaluate(right, site, depth + 1);
+    if (a.kind === 'string' && b.kind === 'string' && operator === '+') return { kind: 'string', value: a.value + b.value, ...span };
+    if (a.kind !== 'number' || b.kind !== 'number') return { kind: 'unknown', ...span };
+    const x = a.value;
+    const y = b.value;
+    const folded: Record<string, () => number | undefined> = {
+      '+': () => x + y,
+      '-': () => x - y,
+      '*': () => x * y,
+      '/': () => (y === 0 ? undefined : x / y),
+      '//': () => (y === 0 ? undefined : Math.floor(x / y)),
+      '**': () => x ** y,
+    };
+    const value = folded[operator]?.();
+    return value === undefined || !Number.isFinite(value) ? { kind: 'unknown', ...span } : { kind: 'number', value, ...span };
+  }
+
+  /** The dict a `**spread` unpacks; undefined when the file does not show one. */
+  private spreadOf(splat: Node, site: Site, depth: number): PyDict | undefined {
+    const inner = splat.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    const spread = inner ? this.evaluate(inner, site, depth + 1) : undefined;
+    return spread?.kind === 'dict' ? spread : undefined;
+  }
+
+  private dictValue(node: Node, site: Site, depth: number, span: Span): PyDict {
+    const dict: PyDict = { kind: 'dict', entries: [], open: false, container: containerOf(node), ...span };
+    const entries = byKey(dict.entries);
+    for (const child of node.namedChildren) {
+      if (this.typeOf(child) === 'pair') {
+        const key = this.field(child, 'key');
+        const value = this.field(child, 'value');
+        const keyValue = key ? this.evaluate(key, site, depth + 1) : undefined;
+        if (!key || !value || keyValue?.kind !== 'string') {
+          dict.open = true;
+          continue;
+        }
+        entries.set({ key: keyValue.value, start: child.startIndex, end: this.endOf(child), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.evaluate(value, site, depth + 1) });
+      } else if (this.typeOf(child) === 'dictionary_splat') {
+        const spread = this.spreadOf(child, site, depth);
+        if (!spread) {
+          dict.open = true;
+          continue;
+        }
+        if (spread.open) dict.open = true;
+        for (const entry of spread.entries) entries.set(entry);
+      } else if (this.typeOf(child) !== 'comment') dict.open = true;
+    }
+    return dict;
+  }
+
+  /** `dict(Key=value, …)` with the builtin `dict`. */
+  private builtinDict(node: Node, site: Site, depth: number, span: Span): PyDict | undefined {
+    const callee = this.field(node, 'function');
+    const args = this.field(node, 'arguments');
+    if (!this.isType(callee, 'identifier') || this.textOf(callee) !== 'dict' || this.lookup(site.scope, 'dict') || !this.isType(args, 'argument_list')) return undefined;
+    const dict: PyDict = { kind: 'dict', entries: [], open: false, ...span };
+    const entries = byKey(dict.entries);
+    for (const arg of args.namedChildren) {
+      if (this.typeOf(arg) === 'comment') continue;
+      const key = this.typeOf(arg) === 'keyword_argument' ? this.field(arg, 'name') : null;
+      const value = this.typeOf(arg) === 'keyword_argument' ? this.field(arg, 'value') : null;
+      if (!key || !value) {
+        dict.open = true;
+        continue;
+      }
+      entries.set({ key: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), keyStart: key.startIndex, keyEnd: this.endOf(key), value: this.evaluate(value, site, depth + 1) });
+    }
+    return dict;
+  }
+}
+
+function byKey(entries: PyDictEntry[]): ByKey<PyDictEntry> {
+  return new ByKey(entries, (e) => e.key);
+}
+
+/** Identical values are one value: literals by kind and value, anything else by where it is written. */
+function valueKey(value: PyValue): string {
+  switch (value.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return `${value.kind}:${String(value.value)}`;
+    case 'none':
+      return 'none';
+    default:
+      return `${value.kind}@${value.start}:${value.end}`;
+  }
+}
+
+/**
+ * One value read through a name at `span`: the single value when every definition gives the same
+ * (read through the name: `indirect`), else the set of them (`unknown` with `alternatives`).
+ */
+function oneOf(values: readonly PyValue[], span: Span): PyValue {
+  const distinct = new Map<string, PyValue>();
+  for (const value of values) {
+    const flat = value.kind === 'unknown' && value.alternatives && !value.path ? value.alternatives : [value];
+    for (const v of flat) if (!distinct.has(valueKey(v))) distinct.set(valueKey(v), v);
+  }
+  const list = [...distinct.values()];
+  if (list.length === 1) return { ...list[0], ...span, indirect: true };
+  return { kind: 'unknown', ...span, alternatives: list };
+}

@@ -1,0 +1,340 @@
+import * as assert from 'node:assert/strict';
+import { resolveRuleSettings } from '../../src/core/config';
+import { Linter } from '../../src/core/engine';
+import type { Finding } from '../../src/core/types';
+import { estimateFigures } from '../../src/linter';
+import { allRules } from '../../src/rules';
+import { dedent } from '../kit/dedent';
+import { testLanguages } from '../kit/languages';
+import { notebookJson } from '../kit/notebook';
+
+/**
+ * How the real rules read Python values the way the author meant them: a name bound more than
+ * once (notebook cells, `if`/`else`, `try`/`except`), a `**kwargs` dict changed by key, one SDK
+ * class through two import paths, a helper's parameters. Each case is written after a shape seen
+ * in public SageMaker code; each lists the findings of the rules it watches as `ID text`, the text
+ * being what the finding underlines.
+ */
+
+interface Case {
+  name: string;
+  /** Python source, or the cells of a notebook. */
+  code: string | string[];
+  watch: string[];
+  expected: string[];
+}
+
+const linter = new Linter({ rules: [...allRules], languages: testLanguages, figures: estimateFigures });
+const settings = resolveRuleSettings([...allRules], { rules: {} });
+
+function underlined(text: string, f: Finding): string {
+  const lines = text.split('\n');
+  if (f.line === f.endLine) return lines[f.line - 1].slice(f.column - 1, f.endColumn - 1);
+  return `${lines[f.line - 1].slice(f.column - 1)}…`;
+}
+
+function findings(c: Case): string[] {
+  const notebook = Array.isArray(c.code);
+  const text = Array.isArray(c.code) ? notebookJson(c.code) : c.code;
+  const result = linter.lint(notebook ? 'case.ipynb' : 'case.py', text, { settings });
+  assert.deepEqual(result.ruleErrors, [], 'a rule threw');
+  return result.findings
+    .filter((f) => c.watch.includes(f.ruleId))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+    .map((f) => `${f.ruleId} ${underlined(text, f)}`);
+}
+
+function run(title: string, cases: Case[]): void {
+  describe(title, () => {
+    for (const c of cases) it(c.name, () => assert.deepEqual(findings(c), c.expected));
+  });
+}
+
+const hosting = ['SML301', 'SML302', 'SML304', 'SML307'];
+const training = ['SML201', 'SML202', 'SML203', 'SML204', 'SML205', 'SML206', 'SML207', 'SML208', 'SML209'];
+
+run('names bound more than once', [
+  {
+    name: 'notebook: one estimator name for three frameworks, each trained then deployed in its cells',
+    code: [
+      'from sagemaker.sklearn.estimator import SKLearn\nfrom sagemaker.pytorch import PyTorch\nrole = "arn:aws:iam::111122223333:role/sm"\n',
+      'estimator = SKLearn(entry_point="fit.py", role=role, instance_type="ml.c5.xlarge", instance_count=1, framework_version="1.2-1")\nestimator.fit(inputs)\n',
+      'sk_predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n',
+      'estimator = PyTorch(entry_point="fit.py", role=role, instance_type="ml.c5.xlarge", instance_count=1, framework_version="2.1", py_version="py310")\nestimator.fit(inputs)\n',
+      'pt_predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.c5.large")\n',
+      'sk_predictor.delete_endpoint()\npt_predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 estimator.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"', 'SML301 estimator.deploy', 'SML304 instance_type=\\"ml.c5.large\\"'],
+  },
+  {
+    name: 'notebook: a transformers model, then a SageMaker model under the same name, deployed and never deleted',
+    code: [
+      'from transformers import BertModel\nfrom sagemaker.pytorch import PyTorchModel\n',
+      'model = BertModel.from_pretrained("bert-base-uncased")\nmodel.save_pretrained("model/")\n',
+      'model = PyTorchModel(entry_point="serve.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n',
+      'predictor.predict(payload)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML307 model.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"'],
+  },
+  {
+    name: 'script: an xgboost classifier tried locally, then a SageMaker Model deployed under the same name',
+    code: dedent`
+      from xgboost import XGBClassifier
+      from sagemaker.model import Model
+      model = XGBClassifier()
+      model.fit(x_train, y_train)
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      model.deploy(initial_instance_count=1, instance_type="ml.c5.xlarge")
+    `,
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML304 instance_type="ml.c5.xlarge"'],
+  },
+  {
+    name: 'notebook: local-mode estimator in one cell, the cloud one in a later cell, deployed from the latest',
+    code: [
+      'from sagemaker.tensorflow import TensorFlow\ninstance_type = "local"\nif gpu_available:\n    instance_type = "local_gpu"\n',
+      'estimator = TensorFlow(entry_point="cifar.py", role=role, train_instance_count=1, train_instance_type=instance_type, framework_version="2.11", py_version="py39")\nestimator.fit(local_inputs)\n',
+      'estimator = TensorFlow(entry_point="cifar.py", role=role, train_instance_count=1, train_instance_type="ml.c5.2xlarge", framework_version="2.11", py_version="py39", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)\nestimator.fit(inputs)\n',
+      'predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.m4.xlarge")\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: [...hosting, ...training],
+    expected: ['SML301 estimator.deploy', 'SML304 instance_type=\\"ml.m4.xlarge\\"'],
+  },
+  {
+    name: 'notebook: the instance type variable set again before the second deploy; each deploy takes the value that reaches it',
+    code: [
+      'from sagemaker import Model\nllm = Model(image_uri=tgi_image, model_data=llm_data, role=role)\ninstance_type = "ml.g5.2xlarge"\nllm.deploy(initial_instance_count=1, instance_type=instance_type)\n',
+      'from sagemaker.model import Model\ninstance_type = "ml.m5.2xlarge"\nembedder = Model(image_uri=emb_image, model_data=emb_data, role=role)\nembedder.deploy(initial_instance_count=1, instance_type=instance_type)\n',
+    ],
+    watch: ['SML301', 'SML304'],
+    expected: ['SML304 instance_type=instance_type', 'SML301 embedder.deploy', 'SML304 instance_type=instance_type'],
+  },
+  {
+    name: 'script: model and type chosen in if/else, every branch a CPU type: SML301 fires, SML304 needs one value',
+    code: dedent`
+      from sagemaker.pytorch import PyTorchModel
+      if quantized:
+          model = PyTorchModel(entry_point="serve_int8.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")
+          instance_type = "ml.c5.xlarge"
+      else:
+          model = PyTorchModel(entry_point="serve.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")
+          instance_type = "ml.m5.xlarge"
+      predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
+    `,
+    watch: hosting,
+    expected: ['SML301 model.deploy'],
+  },
+  {
+    name: 'script: if/else between a GPU and a CPU type: not every value fires SML301',
+    code: dedent`
+      from sagemaker.pytorch import PyTorchModel
+      if use_gpu:
+          model = PyTorchModel(entry_point="serve.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")
+          instance_type = "ml.g4dn.xlarge"
+      else:
+          model = PyTorchModel(entry_point="serve_cpu.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")
+          instance_type = "ml.m5.xlarge"
+      predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
+    `,
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: try/except re-attaches a finished job or trains one; either way the same estimator class is deployed',
+    code: dedent`
+      from botocore.exceptions import ClientError
+      from sagemaker.pytorch import PyTorch
+      try:
+          estimator = PyTorch.attach(previous_job)
+      except ClientError:
+          estimator = PyTorch(entry_point="train.py", role=role, instance_type="ml.c5.xlarge", instance_count=1, framework_version="2.1", py_version="py310")
+          estimator.fit(inputs)
+      predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.c5.large")
+    `,
+    watch: hosting,
+    expected: ['SML301 estimator.deploy', 'SML304 instance_type="ml.c5.large"'],
+  },
+  {
+    name: 'script: a branch of the if excludes the other; the one before the if still reaches the else',
+    code: dedent`
+      from sagemaker.model import Model
+      instance_type = "ml.c5.xlarge"
+      if big:
+          instance_type = "ml.g5.12xlarge"
+          model = Model(image_uri=image, model_data=artifact, role=role)
+          model.deploy(initial_instance_count=1, instance_type=instance_type)
+      else:
+          model = Model(image_uri=image, model_data=artifact, role=role)
+          model.deploy(initial_instance_count=1, instance_type=instance_type)
+    `,
+    watch: ['SML301', 'SML304'],
+    expected: ['SML304 instance_type=instance_type', 'SML301 model.deploy', 'SML304 instance_type=instance_type'],
+  },
+  {
+    name: 'script: the training type reassigned in a loop comes round to the top of the loop: a set',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      instance_type = "ml.p3.2xlarge"
+      for size in sizes:
+          est = PyTorch(entry_point="train.py", role=role, instance_type=instance_type, instance_count=1, framework_version="2.1", py_version="py310")
+          est.fit(inputs)
+          instance_type = "ml.c5.xlarge"
+    `,
+    watch: ['SML207'],
+    expected: [],
+  },
+  {
+    name: 'script: the training type from the last of two assignments (GPU): SML207 fires on it',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      instance_type = "ml.c5.xlarge"
+      instance_type = "ml.p3.2xlarge"
+      est = PyTorch(entry_point="train.py", role=role, instance_type=instance_type, instance_count=1, framework_version="2.1", py_version="py310")
+    `,
+    watch: ['SML203', 'SML207'],
+    expected: ['SML203 PyTorch', 'SML207 instance_type=instance_type'],
+  },
+]);
+
+run('a **kwargs dict changed by key', [
+  {
+    name: 'notebook: dict(...) splatted into two estimators, max_run changed between them',
+    code: [
+      'from sagemaker.tensorflow import TensorFlow\nestimator_args = dict(entry_point="vit.py", role=role, instance_type="ml.p3.2xlarge", instance_count=1, framework_version="2.11", py_version="py39", max_run=60 * 20)\n',
+      'baseline = TensorFlow(hyperparameters={"epochs": 5}, **estimator_args)\n',
+      'estimator_args["max_run"] = 60 * 60\n',
+      'longer = TensorFlow(hyperparameters={"epochs": 20}, **estimator_args)\n',
+    ],
+    watch: ['SML203', 'SML207'],
+    // Both estimators train on the GPU type the dict names: one finding each, on the dict's entry.
+    expected: ['SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML203 TensorFlow', 'SML203 TensorFlow'],
+  },
+  {
+    name: 'script: update({...}) turns spot on for the whole dict: spot without max_wait and checkpoints',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      kwargs = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "output_path": output}
+      kwargs.update({"use_spot_instances": True})
+      est = Estimator(**kwargs)
+    `,
+    watch: training,
+    expected: ['SML204 "use_spot_instances": True', 'SML205 "use_spot_instances": True', 'SML208 Estimator'],
+  },
+  {
+    name: 'script: keys added under an if: spot in one path only, nothing fires on spot',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      kwargs = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.m5.xlarge", "output_path": output}
+      if use_spot:
+          kwargs["use_spot_instances"] = True
+          kwargs["max_run"] = 3600
+      est = Estimator(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML205'],
+    expected: [],
+  },
+  {
+    name: 'script: a key deleted with del and with pop',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      kwargs = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.m5.xlarge", "use_spot_instances": True, "max_wait": 7200, "checkpoint_s3_uri": ckpt}
+      del kwargs["use_spot_instances"]
+      kwargs.pop("max_wait")
+      est = Estimator(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML205'],
+    expected: ['SML203 Estimator'],
+  },
+]);
+
+run('one SDK class through two import paths', [
+  {
+    name: 'script: SKLearn imported from the package or its estimator module, in a try/except',
+    code: dedent`
+      try:
+          from sagemaker.sklearn import SKLearn
+      except ImportError:
+          from sagemaker.sklearn.estimator import SKLearn
+      est = SKLearn(entry_point="fit.py", role=role, instance_type="ml.m5.xlarge", instance_count=1, framework_version="1.2-1")
+      est.fit(inputs)
+      est.deploy(initial_instance_count=1, instance_type="ml.m5.large")
+    `,
+    watch: [...hosting, 'SML203'],
+    expected: ['SML203 SKLearn', 'SML301 est.deploy', 'SML304 instance_type="ml.m5.large"'],
+  },
+  {
+    name: 'notebook: ModelBuilder from sagemaker.serve in one cell and from its builder module in another, in if/else',
+    code: [
+      'if legacy_sdk:\n    from sagemaker.serve.builder.model_builder import ModelBuilder\nelse:\n    from sagemaker.serve import ModelBuilder\n',
+      'builder = ModelBuilder(model=model_id, role_arn=role, instance_type="ml.g5.2xlarge")\nendpoint = builder.build().deploy(endpoint_name="llm", initial_instance_count=1)\n',
+      'endpoint.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: ['SML304 instance_type=\\"ml.g5.2xlarge\\"'],
+  },
+]);
+
+run('helpers: deploy() and fit() on a parameter, called in the same file', [
+  {
+    name: 'notebook: a deploy helper with a default type, called with a variable',
+    code: [
+      'from sagemaker.xgboost import XGBoost\nxgb = XGBoost(entry_point="forecast.py", role=role, instance_type="ml.m5.xlarge", instance_count=1, framework_version="1.7-1", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)\nxgb.fit(inputs)\n',
+      'def deploy_model(xgb_estimator, instance_type="ml.m5.xlarge"):\n    return xgb_estimator.deploy(initial_instance_count=1, instance_type=instance_type)\n',
+      'deploy_type = "ml.m5.xlarge"\npredictor = deploy_model(xgb, deploy_type)\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 xgb_estimator.deploy', 'SML304 instance_type=instance_type'],
+  },
+  {
+    name: 'script: a helper called twice with two CPU types: SML301 fires (every value), SML304 needs one',
+    code: dedent`
+      from sagemaker.amazon.knn import KNN
+      def predictor_from_estimator(est, instance_type, endpoint_name=None):
+          return est.deploy(initial_instance_count=1, instance_type=instance_type, endpoint_name=endpoint_name)
+      knn = KNN(role=role, instance_count=1, instance_type="ml.m5.2xlarge", k=10, sample_size=200, predictor_type="classifier")
+      small = predictor_from_estimator(knn, "ml.m4.xlarge", endpoint_name="knn-small")
+      large = predictor_from_estimator(knn, "ml.c5.2xlarge", endpoint_name="knn-large")
+    `,
+    watch: hosting,
+    expected: ['SML301 est.deploy'],
+  },
+  {
+    name: 'script: an estimator built in a helper from its parameter: SML207 on the GPU type the call passes',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      def make_estimator(instance_type, job_name):
+          return PyTorch(entry_point="train.py", role=role, base_job_name=job_name, instance_type=instance_type, instance_count=1, framework_version="2.1", py_version="py310", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)
+      make_estimator("ml.p3.2xlarge", "resnet")
+    `,
+    watch: training,
+    expected: ['SML208 PyTorch', 'SML207 instance_type=instance_type'],
+  },
+  {
+    name: 'notebook: a factory helper returns the estimator; its model is deployed and deleted',
+    code: [
+      'from sagemaker.pytorch import PyTorch as PyTorchEstimator\n',
+      'def get_estimator(job_name, overrides=None):\n    return PyTorchEstimator(entry_point="mnist.py", role=role, base_job_name=job_name, instance_type="ml.c5.xlarge", instance_count=1, framework_version="2.1", py_version="py310", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)\n',
+      'est_a = get_estimator("mnist-a")\nest_a.fit({"training": inputs})\nmodel_a = est_a.create_model(role=role, source_dir="code", entry_point="inference.py")\npred_a = model_a.deploy(initial_instance_count=1, instance_type="ml.c5.xlarge")\n',
+      'pred_a.delete_endpoint(delete_endpoint_config=True)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 model_a.deploy', 'SML304 instance_type=\\"ml.c5.xlarge\\"'],
+  },
+  {
+    name: 'script: a helper nobody calls, or called with *args: its parameters stay unknown',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      def make_estimator(instance_type):
+          return PyTorch(entry_point="train.py", role=role, instance_type=instance_type, instance_count=1, framework_version="2.1", py_version="py310", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)
+      def other(instance_type):
+          return PyTorch(entry_point="train.py", role=role, instance_type=instance_type, instance_count=1, framework_version="2.1", py_version="py310", use_spot_instances=True, max_wait=7200, max_run=3600, checkpoint_s3_uri=ckpt)
+      other(*types)
+    `,
+    watch: ['SML207'],
+    expected: [],
+  },
+]);
