@@ -33,7 +33,6 @@ function fail(message) {
 
 /** Strips control characters (all but tab) so that text from the corpus never reaches a terminal or a reader raw. */
 export function clean(text) {
-  // eslint-disable-next-line no-control-regex
   return String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
