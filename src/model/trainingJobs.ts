@@ -198,6 +198,8 @@ interface Written<R> {
   call: PythonCall;
   request?: Boto3TrainingRequest;
   setup?: SpotSetup;
+  /** Its fix renderer, made by the first rule that visits it and handed to the others. */
+  fixes?: TrainingFixes;
 }
 
 interface CallRecords {
@@ -259,12 +261,16 @@ export function visitTraining(context: { text: string; lines: LineIndex; blocks?
       file.see(call);
       const records = file.once(readCall, call);
       if (records === none) return;
-      const { importList } = file;
-      const bucket = file.bucketBefore(call.start);
-      const environment = (w: Written<unknown>): TrainingEnvironment => ({ text: context.text, blocks: context.blocks, imports: importList, call: w.call, request: w.request, setup: w.setup, bucket });
-      if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, { render: (intent) => renderTrainingIntent(intent, environment(job)) });
+      const written = file;
+      // The environment is the lint's (its code, cells, imports) and the call's: the same for every rule.
+      const fixesOf = (w: Written<unknown>): TrainingFixes =>
+        (w.fixes ??= {
+          render: (intent) =>
+            renderTrainingIntent(intent, { text: context.text, blocks: context.blocks, imports: written.importList, call: w.call, request: w.request, setup: w.setup, bucket: written.bucketBefore(call.start) }),
+        });
+      if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, fixesOf(job));
       const tuning = records.tuning;
-      if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, { render: (intent) => renderTrainingIntent(intent, environment(tuning)) });
+      if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, fixesOf(tuning));
     },
     tfResource(resource) {
       const records = tfTrainingRecords(resource);
