@@ -9,21 +9,18 @@
 // unchanged. Formats without a language yet (Python, notebooks, Terraform) are in it
 // already: they show up as "skipped" until their parser lands, then are measured.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadEngine, median } from './bench-lib.mjs';
+import { editorSources, ensureCorpus, loadEngine, median, relintCase } from './bench-lib.mjs';
 import { formatParallel, measureParallel } from './bench-parallel.mjs';
-import { countLines, hostile, kinds, prng, python, trainingScript } from '../bench/generators.mjs';
+import { countLines, kinds, prng } from '../bench/generators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const generatorsFile = path.join(root, 'bench', 'generators.mjs');
 const corpusDir = path.join(root, 'bench', 'corpus');
-const manifestFile = path.join(corpusDir, '.bench-manifest');
 const { values: opts } = parseArgs({
   options: { files: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
 });
@@ -31,39 +28,6 @@ const fileCount = Number(opts.files), seed = Number(opts.seed) >>> 0, runs = Num
 if (!(fileCount >= 20 && runs >= 1)) throw new Error('--files must be at least 20 and --runs at least 1');
 const tally = (counts, key, n = 1) => (counts[key] = (counts[key] ?? 0) + n);
 const listCounts = (counts, fmt = (k, c) => `${k} ${c}`) => Object.entries(counts).map(([k, c]) => fmt(k, c)).join(', ') || 'none';
-
-// ------------------------------------------------------- corpus on disk
-function ensureCorpus() {
-  const hash = createHash('sha256');
-  for (const file of [fileURLToPath(import.meta.url), generatorsFile]) hash.update(fs.readFileSync(file));
-  const scriptHash = hash.digest('hex').slice(0, 16);
-  try {
-    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    if (m.seed === seed && m.count === fileCount && m.scriptHash === scriptHash && m.files.map((f) => f.path).every((rel) => fs.existsSync(path.join(corpusDir, rel)))) return { ...m, reused: true };
-  } catch {
-    // no usable manifest: generate the corpus
-  }
-  fs.rmSync(corpusDir, { recursive: true, force: true });
-  fs.mkdirSync(corpusDir, { recursive: true });
-  const files = [];
-  const write = (rel, kind, content) => {
-    fs.mkdirSync(path.dirname(path.join(corpusDir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(corpusDir, rel), content);
-    files.push({ path: rel, kind });
-  };
-  const totalWeight = kinds.reduce((s, k) => s + k.weight, 0);
-  const ordinary = fileCount - Object.keys(hostile).length;
-  for (let i = 0; i < ordinary; i++) {
-    const r = prng(seed * 100003 + i);
-    let x = r() * totalWeight, spec = kinds[0];
-    for (const k of kinds) if ((x -= k.weight) < 0) { spec = k; break; }
-    write(spec.path(r, String(i).padStart(4, '0')), spec.kind, spec.make(r));
-  }
-  Object.entries(hostile).forEach(([name, make], i) => write(`hostile/${name}`, 'hostile', make(prng(seed ^ (0x5eed0000 + i)))));
-  const manifest = { seed, count: fileCount, scriptHash, files };
-  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
-  return { ...manifest, reused: false };
-}
 
 // ------------------------------------------------------- measuring
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -87,7 +51,7 @@ function stats(pass, count) {
 async function main() {
   const rssStart = process.memoryUsage().rss;
   const genStart = performance.now();
-  const manifest = ensureCorpus();
+  const manifest = ensureCorpus({ corpusDir, seed, count: fileCount });
   const genMs = performance.now() - genStart;
   const { createLinter, resolveRuleSettings, detectFormat } = await loadEngine(root);
   const linter = createLinter({ locateWasm: (file) => path.join(root, 'dist', file) });
@@ -178,31 +142,10 @@ async function main() {
   // (another file name, so its incremental re-parse is its own): the ratio of the two, run for
   // run, is what the rules and findings add, whatever the load.
   const loadBefore = os.loadavg();
-  // Each re-lint is also timed in CPU time of this process: on a shared machine the wall time
-  // mostly measures the other processes, the CPU time what the lint costs.
-  const cpuMs = (since) => {
-    const d = process.cpuUsage(since);
-    return (d.user + d.system) / 1000;
-  };
-  const editorCase = (source, name) => {
-    const times = [], parseTimes = [], cpuTimes = [];
-    let found = 0;
-    for (let i = 0; i < 65; i++) {
-      const edited = source.replace('entry_point="train.py"', `entry_point="train_${i}.py"`);
-      const t = performance.now();
-      const c = process.cpuUsage();
-      found = linter.lint(name, edited, { settings }).findings.length;
-      if (i >= 5) cpuTimes.push(cpuMs(c));
-      if (i >= 5) times.push(performance.now() - t);
-      const p = performance.now();
-      parseOnlyText('python', `parse-only-${name}`, edited);
-      if (i >= 5) parseTimes.push(performance.now() - p);
-    }
-    return { lines: countLines(source), findings: found, sorted: times.sort((a, b) => a - b), parseSorted: parseTimes.sort((a, b) => a - b), cpuSorted: cpuTimes.sort((a, b) => a - b) };
-  };
-  const script = python(prng(seed ^ 0x3000), 3000);
-  const dense = editorCase(script, 'train.py');
-  const realistic = editorCase(trainingScript(prng(seed ^ 0x3001), 3000), 'realistic-train.py');
+  const sources = editorSources(seed);
+  const script = sources.dense;
+  const dense = relintCase({ linter, settings, parseOnlyText, name: 'train.py', format: 'python', text: script });
+  const realistic = relintCase({ linter, settings, parseOnlyText, name: 'realistic-train.py', format: 'python', text: sources.realistic });
   const scriptLines = dense.lines, scriptFindings = dense.findings, editSorted = dense.sorted, editParseSorted = dense.parseSorted;
 
   // Where the script's lint time goes: each Python rule alone, against no rule at all (the
@@ -243,30 +186,8 @@ async function main() {
   fs.rmSync(scriptFile, { force: true });
 
   // The editor's case for notebooks: a 200-cell notebook re-linted after an edit in one cell.
-  const nbRandom = prng(seed ^ 0x200);
-  const nbCells = [{ cell_type: 'markdown', metadata: {}, source: ['# 200 cells\n'] }];
-  for (let i = 0; i < 200; i++) {
-    const code = (i === 0 ? python(nbRandom, 20) : python(nbRandom, 28).split('\n').slice(16).join('\n')).replace(/\n+$/, '');
-    nbCells.push({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: (i % 10 === 0 ? `%pip install -q sagemaker\n${code}` : code).split(/(?<=\n)/) });
-  }
-  const notebookText = JSON.stringify({ cells: nbCells, metadata: { kernelspec: { language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 }, null, 1) + '\n';
-  const notebookLines = countLines(notebookText);
-  const nbTimes = [], nbParseTimes = [], nbCpuTimes = [];
-  let nbFindings = 0;
-  for (let i = 0; i < 65; i++) {
-    const edited = notebookText.replace('entry_point=\\"train.py\\"', `entry_point=\\"train_${i}.py\\"`);
-    const t = performance.now();
-    const c = process.cpuUsage();
-    nbFindings = linter.lint('explore.ipynb', edited, { settings }).findings.length;
-    if (i >= 5) nbCpuTimes.push(cpuMs(c));
-    if (i >= 5) nbTimes.push(performance.now() - t);
-    const p = performance.now();
-    parseOnlyText('notebook', 'parse-only.ipynb', edited);
-    if (i >= 5) nbParseTimes.push(performance.now() - p);
-  }
-  const nbSorted = [...nbTimes].sort((a, b) => a - b);
-  const nbParseSorted = [...nbParseTimes].sort((a, b) => a - b);
-  const nbCpuSorted = [...nbCpuTimes].sort((a, b) => a - b);
+  const notebook = relintCase({ linter, settings, parseOnlyText, name: 'explore.ipynb', format: 'notebook', text: sources.notebook });
+  const notebookLines = notebook.lines, nbFindings = notebook.findings, nbSorted = notebook.sorted, nbParseSorted = notebook.parseSorted;
   const loadAfter = os.loadavg();
 
   // The CLI end to end: walk, read, lint, format. --no-config so it runs the defaults, as above.
@@ -351,8 +272,8 @@ async function main() {
   console.log(cpuLine(realistic.cpuSorted));
   console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(realistic.parseSorted, 0.5))} ms, p95 ${n2(quantile(realistic.parseSorted, 0.95))} ms; ${ratios(realistic.sorted, realistic.parseSorted)}`);
   console.log(`  the CLI on that one file in a fresh process: ${Math.round(median(scriptCli))} ms wall (median of ${scriptCli.length})`);
-  console.log(`Notebook of 200 code cells (${notebookLines} lines of .ipynb) re-linted after an edit, ${nbTimes.length} runs: p50 ${n2(quantile(nbSorted, 0.5))} ms, p95 ${n2(quantile(nbSorted, 0.95))} ms, max ${n2(nbSorted.at(-1))} ms (${nbFindings} findings)`);
-  console.log(cpuLine(nbCpuSorted));
+  console.log(`Notebook of 200 code cells (${notebookLines} lines of .ipynb) re-linted after an edit, ${nbSorted.length} runs: p50 ${n2(quantile(nbSorted, 0.5))} ms, p95 ${n2(quantile(nbSorted, 0.95))} ms, max ${n2(nbSorted.at(-1))} ms (${nbFindings} findings)`);
+  console.log(cpuLine(notebook.cpuSorted));
   console.log(`  the same edits parsed and analysed only (no rule): p50 ${n2(quantile(nbParseSorted, 0.5))} ms, p95 ${n2(quantile(nbParseSorted, 0.95))} ms; ${ratios(nbSorted, nbParseSorted)}`);
   console.log(`  load average while measuring the three: ${loadBefore.map(n2).join(' ')} before, ${loadAfter.map(n2).join(' ')} after (${cpus.length} cores)`);
   console.log(`\nThe script's lint by rule (CPU ms, least of ${ruleTimes[0].length} interleaved rounds; a rule's cost is its lint alone minus no rule)`);

@@ -22,21 +22,34 @@ if (!/^SML[1-4]\d\d$/.test(id)) fail(`"${id}" is not a rule id: SML, then 1 (dat
 if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(slug)) fail(`"${slug}" is not a kebab-case slug naming the pattern flagged (e.g. training-no-spot)`);
 
 const category = { 1: 'data', 2: 'training', 3: 'deploy', 4: 'ops' }[id[3]];
+// The record family the rule judges, its formats, and the format of its first table case and fixtures.
+const family = category === 'training' ? 'training' : category === 'deploy' ? 'deploy' : 'resource';
+const formats = { training: ['py', 'nb', 'tf'], deploy: ['cfn', 'tf', 'py', 'nb', 'cdk'], resource: ['cfn', 'tf', 'cdk'] }[family];
+const sample = family === 'resource'
+  ? { format: 'cfn-yaml', ext: 'yaml', fence: 'yaml', comment: '#', code: 'Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n' }
+  : { format: 'python', ext: 'py', fence: 'python', comment: '#', code: 'import sagemaker\n' };
 const constant = slug.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 const registry = path.join(root, 'src', 'rules', 'index.ts');
 const index = fs.readFileSync(registry, 'utf8');
 if (index.includes(`'./${slug}'`)) fail(`${slug} is already in src/rules/index.ts`);
 
-const files = {
-  [`src/rules/${slug}.ts`]: `import { defineRule } from '../core/defineRule';
 
+/**
+ * The rule file: metadata, one predicate over the records of src/model that the family reads
+ * (src/model/README.md), whatever the file's format, and the effect its change has (what the
+ * hover, the CodeLens, the savings and the footprint report price). A fix is an intent the
+ * record's edit module writes in the record's format; a field that is unknown keeps the rule silent.
+ */
+function ruleFile() {
+  const head = (imports) => `import { defineRule } from '../core/defineRule';
+${imports}
 export const ${constant} = defineRule({
   id: '${id}',
   name: '${slug}',
   meta: {
     category: '${category}',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: [${formats.map((f) => `'${f}'`).join(', ')}],
     description: 'TODO: one sentence naming the pattern flagged',
     messages: {
       found: 'TODO: what is wrong, what it costs, what to do',
@@ -45,12 +58,59 @@ export const ${constant} = defineRule({
     wellArchitected: [],
     options: {},
   },
-  create() {
-    // Judge records of src/model (see src/model/README.md): e.g. return visitEndpointVariants(context.text, (variant) => …).
-    return {};
-  },
-});
-`,
+  create(context) {`;
+  const effect = "effect: { kind: 'none', reason: 'TODO: the effect of the change (instance-swap, spot, teardown…), or why the model cannot price it' }";
+  const bodies = {
+    training: [
+      "import { visitTraining } from '../model/trainingJobs';\n",
+      `
+    // Every training and tuning job, from SDK v2 estimators, SDK v3 ModelTrainer, boto3 and Terraform
+    // (TrainingJobRecord, TuningJobRecord); \`fixes.render(intent)\` writes a TrainingIntent
+    // (set-field, enable-spot, add-checkpoint…) in the syntax that wrote the job.
+    return visitTraining(context, {
+      trainingJob(job) {
+        const type = job.instanceType;
+        if (!type?.known) return; // unknown (a variable, a parameter): stay silent
+        // TODO: the predicate over the record
+        context.report({ ...type.anchor, messageId: 'found', ${effect} });
+      },
+    });`,
+    ],
+    deploy: [
+      "import { visitEndpointVariants } from '../model/endpointVariants';\n",
+      `
+    // Every endpoint variant, from SDK deploy, boto3, CloudFormation, Terraform and CDK
+    // (EndpointVariantRecord); hosting.ts has visitEndpoints, visitDataCaptures and
+    // visitAcceleratorAttachments; renderIntent / renderIntentFix write a fix intent (intent.ts).
+    return visitEndpointVariants(context.text, (variant) => {
+      const type = variant.instanceType;
+      if (!type?.known) return; // unknown (a parameter without default, a variable): stay silent
+      // TODO: the predicate over the record
+      context.report({ ...type.anchor, messageId: 'found', ${effect} });
+    });`,
+    ],
+    resource: [
+      "import { visitResources } from '../model/resources';\n",
+      `
+    // Buckets, repositories, log groups, notebook instances, Studio and HyperPod from CloudFormation,
+    // Terraform and CDK (resourceRecords.ts); visitRegions for the region a file deploys to;
+    // renderResourceIntent writes a fix intent (edit/resourceEdits.ts).
+    return visitResources({
+      notebookInstance(notebook) {
+        const type = notebook.instanceType;
+        if (!type?.known) return; // unknown: stay silent
+        // TODO: the predicate over the record
+        context.report({ ...type.anchor, messageId: 'found', ${effect} });
+      },
+    });`,
+    ],
+  };
+  const [imports, body] = bodies[family];
+  return `${head(imports)}${body}\n  },\n});\n`;
+}
+
+const files = {
+  [`src/rules/${slug}.ts`]: ruleFile(),
   [`test/rules/${slug}.test.ts`]: `import { ${constant} } from '../../src/rules/${slug}';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
@@ -60,23 +120,22 @@ new RuleTester().run(${constant}, {
   invalid: [
     {
       name: 'TODO: the pattern, one behaviour per case',
-      format: 'python',
+      format: '${sample.format}',
       code: dedent\`
-        import sagemaker
-      \`,
+${sample.code.replace(/^(?=.)/gm, '        ')}      \`,
       errors: [{ messageId: 'found', line: 1, column: 1, endLine: 1, endColumn: 2 }],
       output: null,
     },
   ],
 });
 `,
-  [`test/fixtures/${slug}/fail.py`]: `"""TODO: a realistic file; end each line that must carry a finding with  # expect: ${id}"""\nimport sagemaker\n`,
-  [`test/fixtures/${slug}/pass.py`]: `"""TODO: a realistic file the rule must not flag."""\nimport sagemaker\n`,
+  [`test/fixtures/${slug}/fail.${sample.ext}`]: `${sample.comment} TODO: a realistic file; end each line that must carry a finding with  ${sample.comment} expect: ${id}\n${sample.code}`,
+  [`test/fixtures/${slug}/pass.${sample.ext}`]: `${sample.comment} TODO: a realistic file the rule must not flag.\n${sample.code}`,
   [`docs/rules/${slug}.md`]: `---
 id: ${id}
 name: ${slug}
 description: TODO: one sentence naming the pattern flagged
-formats: [py, nb]
+formats: [${formats.join(', ')}]
 severity: warning
 wellArchitected: []
 ---
@@ -93,13 +152,11 @@ TODO
 
 ## Examples
 
-\`\`\`python fail
-import sagemaker
-\`\`\`
+\`\`\`${sample.fence} fail
+${sample.code}\`\`\`
 
-\`\`\`python pass
-import sagemaker
-\`\`\`
+\`\`\`${sample.fence} pass
+${sample.code}\`\`\`
 
 ## Fix
 

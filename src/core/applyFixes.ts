@@ -119,5 +119,7 @@ export function lineEndingOf(text: string): string {
 
 /** `text` with every line break written as `eol`: an edit's text made in a file's own line ending. */
 export function withLineEnding(text: string, eol: string): string {
+  // The common case, a rule's `\n` into an LF file: nothing to rewrite (the engine asks once per edit).
+  if (eol === '\n' && text.indexOf('\r') === -1) return text;
   return /[\r\n]/.test(text) ? text.replace(/\r\n|\r|\n/g, eol) : text;
 }

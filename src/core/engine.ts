@@ -207,7 +207,7 @@ export class Linter {
       embedded ? this.toEmbeddedFinding(rule, severity, d, embedded, codeLines, lines, text.length) : this.toFinding(rule, severity, d, lines, text, fileName, linesOf);
 
     const family = familyOf(language.format);
-    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Array<{ finding: Finding; codeLine: number }> }> = [];
+    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Array<{ finding: Finding; codeLine: number }>; failed: boolean }> = [];
     for (const rule of this.rules) {
       const setting = options.settings.get(rule.id);
       if (!setting || !rule.meta.formats.includes(family)) continue;
@@ -223,21 +223,16 @@ export class Linter {
           ...(this.figures ? { figures: this.figures } : {}),
           report: (descriptor: ReportDescriptor<string>) => findings.push({ finding: toFinding(rule, setting.severity, descriptor), codeLine: codeLines.positionAt(descriptor.start).line }),
         });
-        active.push({ rule, severity: setting.severity, visitors, findings });
+        active.push({ rule, severity: setting.severity, visitors, findings, failed: false });
       } catch (err) {
         this.recordRuleError(result, rule, fileName, err);
       }
     }
 
-    const failed = new Set<string>();
-    const run = (entry: (typeof active)[number], visit: () => void): void => {
-      if (failed.has(entry.rule.id)) return;
-      try {
-        visit();
-      } catch (err) {
-        failed.add(entry.rule.id);
-        this.recordRuleError(result, entry.rule, fileName, err);
-      }
+    // A rule that throws is stopped for the rest of the file: its error is recorded once and its findings dropped.
+    const fail = (entry: (typeof active)[number], err: unknown): void => {
+      entry.failed = true;
+      this.recordRuleError(result, entry.rule, fileName, err);
     };
     // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
     const byKind = new Map<string, Array<(typeof active)[number]>>();
@@ -246,14 +241,29 @@ export class Linter {
       kept?.push([kind, fact]);
       let entries = byKind.get(kind);
       if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
-      for (const entry of entries) run(entry, () => (entry.visitors[kind] as (f: typeof fact) => void)(fact));
+      // A plain loop, no closure per rule and fact: a file's calls reach every rule that visits calls.
+      for (const entry of entries) {
+        if (entry.failed) continue;
+        try {
+          (entry.visitors[kind] as (f: typeof fact) => void)(fact);
+        } catch (err) {
+          fail(entry, err);
+        }
+      }
     });
-    for (const entry of active) if (entry.visitors.onEnd) run(entry, () => entry.visitors.onEnd?.());
+    for (const entry of active) {
+      if (entry.failed || !entry.visitors.onEnd) continue;
+      try {
+        entry.visitors.onEnd();
+      } catch (err) {
+        fail(entry, err);
+      }
+    }
 
     // Suppression comments are written in the code, so they are read there.
     const suppressions = parseSuppressions(code, codeLines, language.commentPrefixes);
     for (const entry of active) {
-      if (failed.has(entry.rule.id)) continue;
+      if (entry.failed) continue;
       for (const { finding, codeLine } of entry.findings) {
         if (isSuppressed(suppressions, finding.ruleId, finding.ruleName, codeLine)) result.suppressed++;
         else result.findings.push(finding);

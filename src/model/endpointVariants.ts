@@ -8,12 +8,13 @@ import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
-import { defaultBucketVariables } from './edit/pythonEdits';
 import { isLocalMode } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
 import { oncePerFact } from './read/memo';
+import type { PythonFile } from './read/pythonFile';
+import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
@@ -141,9 +142,6 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
 
 // ---------------------------------------------------------------- Python (SDK v2, v3, boto3)
 
-/** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
-const registerScalableTarget = 'register_scalable_target';
-
 export function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
   if (!setting) return undefined;
   const anchor: Span = { start: setting.start, end: setting.end };
@@ -176,6 +174,43 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
 /** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
 const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
+/** The Python variants of one lint, in call order: read once per call for every rule, given their scaling once at the end. */
+interface PythonVariants {
+  records: Array<Omit<EndpointVariantRecord, 'scaling'>>;
+  withScaling?: EndpointVariantRecord[];
+}
+const pythonVariants = new WeakMap<PythonFile, PythonVariants>();
+function variantsOfFile(file: PythonFile): PythonVariants {
+  let found = pythonVariants.get(file);
+  if (!found) pythonVariants.set(file, (found = { records: [] }));
+  return found;
+}
+
+/** Reads the variants `call` deploys or configures into the file's list (once per call: {@link PythonFile.once}). */
+function readPythonVariants(call: PythonCall, file: PythonFile): void {
+  const variants = endpointVariantsOf(call, file.text);
+  if (!variants.length) return;
+  const callee = { start: call.callee.start, end: call.callee.end };
+  const defaultBucket = file.bucketBefore(call.start);
+  const mayBeLocal = localSessions.some((name) => file.imports.has(name));
+  const { records } = variantsOfFile(file);
+  for (const variant of variants) {
+    const record = pyRecord(variant);
+    const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
+    records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
+  }
+}
+
+/** Every Python variant of the file with its scaling (a scalable target registered after the deploy counts): built once, at the end of the walk. */
+function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
+  const found = variantsOfFile(file);
+  if (!found.withScaling) {
+    const scaling = file.registersScalableTarget ? 'scaled' : 'unscaled';
+    found.withScaling = found.records.map((record) => ({ ...record, scaling }));
+  }
+  return found.withScaling;
+}
+
 // ---------------------------------------------------------------- one visitor set for every format
 
 /**
@@ -184,10 +219,7 @@ const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_se
  */
 export function visitEndpointVariants(text: string, visit: (record: EndpointVariantRecord) => void): Visitors {
   let tfModule: TfModule | undefined;
-  let pythonScaled = false;
-  let mayBeLocal = false;
-  const buckets = defaultBucketVariables(text);
-  const python: Array<Omit<EndpointVariantRecord, 'scaling'>> = [];
+  let file: PythonFile | undefined;
   return {
     cfnResource(resource) {
       for (const record of cfnRecords(resource)) visit(record);
@@ -205,26 +237,15 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
       for (const record of cdkRecords(app)) visit(record);
     },
     pythonModule(module) {
-      // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
-      if (module.unresolvedCalls.some((u) => u.method === registerScalableTarget)) pythonScaled = true;
-      mayBeLocal = localSessions.some((name) => module.imports.includes(name));
+      file = pythonFile(module, text);
     },
     pythonCall(call: PythonCall) {
-      buckets.visit(call);
-      if (call.name.endsWith(`.${registerScalableTarget}`)) pythonScaled = true;
-      const variants = endpointVariantsOf(call, text);
-      if (!variants.length) return;
-      const callee = { start: call.callee.start, end: call.callee.end };
-      const defaultBucket = buckets.before(call.start);
-      for (const variant of variants) {
-        const record = pyRecord(variant);
-        const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
-        python.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
-      }
+      file ??= detachedPythonFile(text);
+      file.see(call);
+      file.once(readPythonVariants, call);
     },
     onEnd() {
-      const scaling = pythonScaled ? 'scaled' : 'unscaled';
-      for (const record of python) visit({ ...record, scaling });
+      if (file) for (const record of pythonVariantsWithScaling(file)) visit(record);
     },
   };
 }

@@ -7,7 +7,8 @@ import { known, unknown } from './field';
 import type { TrainingEnvironment, TrainingIntent } from './edit/trainingEdits';
 import { renderTrainingIntent } from './edit/trainingEdits';
 import { renderTfTrainingIntent } from './edit/tfTrainingEdits';
-import { defaultBucketVariables } from './edit/pythonEdits';
+import type { PythonFile } from './read/pythonFile';
+import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { Boto3TrainingRequest, SpotSetup } from './read/sagemaker';
 import { boolOf, boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isSageMakerClientCall, isTunerCall, mayBeLocalMode, spotSetupOf, spotSetupsOf } from './read/sagemaker';
 import type { TrainingJob, TrainingSetting } from './read/training';
@@ -189,10 +190,7 @@ function boto3TuningRecord(call: PythonCall): TuningJobRecord {
 // ---------------------------------------------------------------- per call, once per lint
 
 /** What reading a call needs besides the call: the linted code and the file's imports. */
-interface ReadEnvironment {
-  text: string;
-  imports: ReadonlySet<string>;
-}
+type ReadEnvironment = Pick<PythonFile, 'text' | 'imports'>;
 
 /** A record with what its fixes are written against. */
 interface Written<R> {
@@ -200,6 +198,8 @@ interface Written<R> {
   call: PythonCall;
   request?: Boto3TrainingRequest;
   setup?: SpotSetup;
+  /** Its fix renderer, made by the first rule that visits it and handed to the others. */
+  fixes?: TrainingFixes;
 }
 
 interface CallRecords {
@@ -208,16 +208,13 @@ interface CallRecords {
 }
 
 const none: CallRecords = { jobs: [] };
-const byCall = new WeakMap<PythonCall, CallRecords>();
 
-/** The records a call writes, built once per call (facts never change after the parse) and shared by every rule. */
-function recordsOf(call: PythonCall, env: ReadEnvironment): CallRecords {
-  let records = byCall.get(call);
-  if (!records) byCall.set(call, (records = readCall(call, env)));
-  return records;
+/** The records a call writes, built once per call of the lint ({@link PythonFile.once}) and shared by every rule. */
+function recordsOf(call: PythonCall, file: PythonFile): CallRecords {
+  return file.once(readCall, call);
 }
 
-function readCall(call: PythonCall, env: ReadEnvironment): CallRecords {
+function readCall(call: PythonCall, env: PythonFile): CallRecords {
   if (isTunerCall(call)) {
     const tuning: Written<TuningJobRecord> = { record: sdkTuningRecord(call), call };
     // The estimator it runs: its first positional argument or `estimator=`.
@@ -254,31 +251,26 @@ function readCall(call: PythonCall, env: ReadEnvironment): CallRecords {
  * renderer of its fix intents. `context` is the rule's: its code and (in a notebook) its cells.
  */
 export function visitTraining(context: { text: string; lines: LineIndex; blocks?: TrainingEnvironment['blocks'] }, visit: TrainingVisit): Visitors {
-  let imports: ReadonlySet<string> = new Set();
-  let importList: readonly string[] = [];
-  const buckets = defaultBucketVariables(context.text);
+  let file: PythonFile | undefined;
   return {
     pythonModule(module) {
-      importList = module.imports;
-      imports = new Set(module.imports);
+      file = pythonFile(module, context.text);
     },
     pythonCall(call) {
-      // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
-      if (call.name.endsWith('.default_bucket')) buckets.visit(call);
-      const records = recordsOf(call, { text: context.text, imports });
+      file ??= detachedPythonFile(context.text);
+      file.see(call);
+      const records = file.once(readCall, call);
       if (records === none) return;
-      const environment = (w: Written<unknown>): TrainingEnvironment => ({
-        text: context.text,
-        blocks: context.blocks,
-        imports: importList,
-        call: w.call,
-        request: w.request,
-        setup: w.setup,
-        bucket: buckets.before(call.start),
-      });
-      if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, { render: (intent) => renderTrainingIntent(intent, environment(job)) });
+      const written = file;
+      // The environment is the lint's (its code, cells, imports) and the call's: the same for every rule.
+      const fixesOf = (w: Written<unknown>): TrainingFixes =>
+        (w.fixes ??= {
+          render: (intent) =>
+            renderTrainingIntent(intent, { text: context.text, blocks: context.blocks, imports: written.importList, call: w.call, request: w.request, setup: w.setup, bucket: written.bucketBefore(call.start) }),
+        });
+      if (visit.trainingJob) for (const job of records.jobs) visit.trainingJob(job.record, fixesOf(job));
       const tuning = records.tuning;
-      if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, { render: (intent) => renderTrainingIntent(intent, environment(tuning)) });
+      if (tuning && visit.tuningJob) visit.tuningJob(tuning.record, fixesOf(tuning));
     },
     tfResource(resource) {
       const records = tfTrainingRecords(resource);

@@ -207,20 +207,6 @@ function periodAmount(e: Estimated): { bound?: Amount; month?: Amount } {
   return {};
 }
 
-const unquote = (text: string): string => text.replace(/^[\\"'`]+|[\\"'`]+$/g, '');
-
-/** The instance type a fix or suggestion of the finding writes in place of another one: [from, to]. */
-function instanceTypeSwap(finding: Finding, text: string): { from: string; to: string } | undefined {
-  for (const fix of [finding.fix, ...(finding.suggestions ?? [])]) {
-    for (const edit of fix?.edits ?? []) {
-      const to = getInstanceType(unquote(edit.text))?.instanceType;
-      const from = getInstanceType(unquote(text.slice(edit.start, edit.end)))?.instanceType;
-      if (to && from && to !== from) return { from, to };
-    }
-  }
-  return undefined;
-}
-
 /**
  * The target a finding is about: the innermost one whose range holds the finding's start; else
  * (IaC endpoint configurations, whose target is the resource's key) the nearest one before it
@@ -294,8 +280,8 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  // An instance swap: the finding's effect names both types (rules not yet saying their effect: the types their fix writes).
-  const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : effect ? undefined : instanceTypeSwap(finding, file.text);
+  // An instance swap: the finding's effect names both types (never the text its fix writes).
+  const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : undefined;
   if (swap) {
     const target = targetOf(finding, file.targets, swap.from);
     if (!target) return { noFigure: 'the instance count or run limit is not a literal' };

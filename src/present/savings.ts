@@ -11,9 +11,6 @@ import { cpuSize, recommendPurposeBuilt, recommendSmaller, singleAcceleratorSize
 import type { PriceLookup } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
 
-/** The rules whose findings suggest a change with a saving to show. */
-export const savingRuleIds: readonly string[] = ['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML307', 'SML403', 'SML404'];
-
 export interface SavingContext {
   /** The `ml.*` type the finding is about, when the code names one. */
   instanceType?: string;
@@ -24,47 +21,63 @@ export interface SavingContext {
   livePrice?: PriceLookup;
 }
 
-/** The smaller instance a sizing finding points to; undefined when the finding is not about the size of the type. */
-export function smallerAlternative(ruleId: string, row: InstanceRow): InstanceRow | undefined {
-  const accelerators = row.acceleratorCount ?? 0;
-  if (ruleId === 'SML206') return row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? singleAcceleratorSize(row, 'training') : cpuSize(row, 'training');
-  if (ruleId === 'SML302') return recommendSmaller(row, 'hosting')?.row;
-  if (ruleId === 'SML403') return recommendSmaller(row, 'notebook')?.row;
-  return undefined;
+/** A finding as a view prices it: the rule that reported it (the heading) and the effect of its change. */
+export interface PricedFinding {
+  ruleId: string;
+  /** Every finding of the engine carries one; absent only on an editor diagnostic that lost its finding. */
+  effect?: Effect;
 }
 
+/** The effects with a figure per instance-hour (or per kWh): retention and none have none. */
+const pricedKinds: ReadonlySet<Effect['kind']> = new Set(['instance-swap', 'spot', 'region-move', 'serverless', 'scale-to-zero', 'teardown', 'stop-when-idle']);
+
 /**
- * The effect of a finding known only by its rule id and the instance type under it (a diagnostic
- * in the editor, which does not carry the finding's effect): the change the rule asks for, with
- * the alternative from the recommender.
+ * An editor diagnostic without its finding (VS Code's hover reads `vscode.Diagnostic`s, which do
+ * not carry the effect): the change its rule asks for, with the alternative from the recommender.
+ * Goes once that hover reads the findings; the engine's findings always say their effect.
  */
-export function effectOfRule(ruleId: string, instanceType: string | undefined, region: string): Effect | undefined {
+function effectOfDiagnostic(ruleId: string, instanceType: string | undefined, region: string): Effect | undefined {
   const row = instanceType ? getInstanceType(instanceType) : undefined;
   if (ruleId === 'SML404') return { kind: 'region-move', from: region, ...(row ? { instanceType: row.instanceType, usage: 'hosting' as const } : {}) };
   if (!row) return undefined;
   const swap = (usage: Usage, to: InstanceRow | undefined, silicon: Extract<Effect, { kind: 'instance-swap' }>['silicon']): Effect | undefined =>
     to && { kind: 'instance-swap', usage, from: row.instanceType, to: to.instanceType, silicon };
-  switch (ruleId) {
-    case 'SML203':
-      return { kind: 'spot', usage: 'training', instanceType: row.instanceType };
-    case 'SML301':
-      return { kind: 'serverless', instanceType: row.instanceType };
-    case 'SML307':
-      return { kind: 'teardown', usage: 'hosting', instanceType: row.instanceType };
-    case 'SML207':
-    case 'SML304': {
-      const usage = ruleId === 'SML207' ? 'training' : 'hosting';
-      const alternative = recommendPurposeBuilt(row, usage);
-      return alternative && swap(usage, alternative.row, alternative.kind);
-    }
-    case 'SML206':
-      return swap('training', smallerAlternative(ruleId, row), 'smaller');
-    case 'SML302':
-      return swap('hosting', smallerAlternative(ruleId, row), 'smaller');
-    case 'SML403':
-      return swap('notebook', smallerAlternative(ruleId, row), 'smaller');
-  }
-  return undefined;
+  const purposeBuilt = (usage: Usage): Effect | undefined => {
+    const alternative = recommendPurposeBuilt(row, usage);
+    return alternative && swap(usage, alternative.row, alternative.kind);
+  };
+  const accelerators = row.acceleratorCount ?? 0;
+  const effects: Record<string, () => Effect | undefined> = {
+    SML203: () => ({ kind: 'spot', usage: 'training', instanceType: row.instanceType }),
+    SML301: () => ({ kind: 'serverless', instanceType: row.instanceType }),
+    SML307: () => ({ kind: 'teardown', usage: 'hosting', instanceType: row.instanceType }),
+    SML207: () => purposeBuilt('training'),
+    SML304: () => purposeBuilt('hosting'),
+    SML206: () => swap('training', row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? singleAcceleratorSize(row, 'training') : cpuSize(row, 'training'), 'smaller'),
+    SML302: () => swap('hosting', recommendSmaller(row, 'hosting')?.row, 'smaller'),
+    SML403: () => swap('notebook', recommendSmaller(row, 'notebook')?.row, 'smaller'),
+  };
+  return effects[ruleId]?.();
+}
+
+/** The rules a diagnostic without its finding may have a figure for ({@link effectOfDiagnostic}). */
+const diagnosticRules: ReadonlySet<string> = new Set(['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML307', 'SML403', 'SML404']);
+
+/** Whether a view may show a figure for the finding: its effect has one (or, for a diagnostic without its finding, its rule may). */
+export function isPriced(finding: PricedFinding): boolean {
+  return finding.effect ? pricedKinds.has(finding.effect.kind) : diagnosticRules.has(finding.ruleId);
+}
+
+/**
+ * The effect with the type of the resource the finding sits on (the view's `instanceType`) where
+ * the effect names none: a teardown or stop-when-idle of the resource, a region move of it.
+ */
+function onResource(effect: Effect, instanceType: string | undefined): Effect {
+  const row = instanceType ? getInstanceType(instanceType) : undefined;
+  if (!row) return effect;
+  if ((effect.kind === 'teardown' || effect.kind === 'stop-when-idle') && !effect.instanceType) return { ...effect, instanceType: row.instanceType };
+  if (effect.kind === 'region-move' && !effect.instanceType) return { ...effect, instanceType: row.instanceType, usage: effect.usage ?? 'hosting' };
+  return effect;
 }
 
 /**
@@ -130,13 +143,13 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
 }
 
 /**
- * The savings a finding of `ruleId` points to, computed by the estimate model in the context's
- * region (live prices when cached). Empty when the rule suggests no change with a figure, or the
- * code names no instance type the change applies to.
+ * The savings of what a finding's change does (its effect, on the resource it sits on), by the
+ * estimate model in the context's region (live prices when cached). Empty when the effect has no
+ * figure, or names no instance type and the view knows none.
  */
-export function savingsForFinding(ruleId: string, context: SavingContext): Saving[] {
+export function savingsForFinding(finding: PricedFinding, context: SavingContext): Saving[] {
   const region = getRegion(context.region) ? context.region : 'us-east-1';
-  const effect = effectOfRule(ruleId, context.instanceType, region);
+  const effect = finding.effect ? onResource(finding.effect, context.instanceType) : effectOfDiagnostic(finding.ruleId, context.instanceType, region);
   return effect ? savingsForEffect(effect, context) : [];
 }
 
@@ -175,8 +188,9 @@ export function formatSaving(s: Saving, region: string): string {
 }
 
 /** The hover section of a finding's savings, or undefined when there is none. */
-export function findingSavingsMarkdown(ruleId: string, context: SavingContext): string | undefined {
-  const savings = savingsForFinding(ruleId, context);
+export function findingSavingsMarkdown(finding: PricedFinding, context: SavingContext): string | undefined {
+  const savings = savingsForFinding(finding, context);
+  const ruleId = finding.ruleId;
   if (!savings.length) return undefined;
   const region = getRegion(context.region) ? context.region : 'us-east-1';
   const notes = [...new Set(savings.flatMap((s) => s.notes))];

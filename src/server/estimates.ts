@@ -1,12 +1,13 @@
 import type { CodeLens, Hover, Position, Range } from 'vscode-languageserver/node';
 import { escapeControlsPerLine } from '../core/escape';
+import type { Effect } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import type { LensSettings } from '../present/codeLens';
 import { lensesFor, resolveRegion } from '../present/codeLens';
 import type { CostTarget, CostTargets } from '../present/costTargets';
 import { costTargetVisitors } from '../present/costTargets';
 import { findInstanceTypeAt, instanceHoverMarkdown } from '../present/instanceHover';
-import { findingSavingsMarkdown, savingRuleIds } from '../present/savings';
+import { findingSavingsMarkdown, isPriced } from '../present/savings';
 import { cellRange, toLspRange } from './convert';
 import type { ServerSettings } from './settings';
 import type { LintState } from './state';
@@ -81,7 +82,7 @@ export function codeLenses(scope: EstimateScope, settings: LensSettings): CodeLe
  */
 export function hoverAt(lineText: string, position: Position, scope: EstimateScope | undefined, settings: LensSettings): Hover | undefined {
   const match = findInstanceTypeAt(lineText, position.character);
-  const findings = scope ? findingsAt(scope, position).filter((f) => savingRuleIds.includes(f.ruleId)) : [];
+  const findings = scope ? findingsAt(scope, position).filter(isPriced) : [];
   if (!match && !findings.length) return undefined;
   const found = scope ? targetsOf(scope) : undefined;
   const codeRegion = found?.targets.region?.code;
@@ -97,7 +98,7 @@ export function hoverAt(lineText: string, position: Position, scope: EstimateSco
   const region = resolveRegion(codeRegion, settings).code;
   for (const finding of findings) {
     const instanceType = instanceTypeOf(finding.range, finding.text, found);
-    const markdown = findingSavingsMarkdown(finding.ruleId, { instanceType, region, utilization: settings.utilization, intensity: settings.intensity, livePrice: settings.livePrice });
+    const markdown = findingSavingsMarkdown(finding, { instanceType, region, utilization: settings.utilization, intensity: settings.intensity, livePrice: settings.livePrice });
     if (markdown && !sections.includes(markdown)) sections.push(markdown);
   }
   if (!sections.length) return undefined;
@@ -105,7 +106,7 @@ export function hoverAt(lineText: string, position: Position, scope: EstimateSco
 }
 
 /** The findings of the scope's document whose range holds the position, with the text of their range. */
-function findingsAt(scope: EstimateScope, position: Position): Array<{ ruleId: string; range: Range; text: string }> {
+function findingsAt(scope: EstimateScope, position: Position): Array<{ ruleId: string; effect?: Effect; range: Range; text: string }> {
   const { state, cellIndex } = scope;
   const inCell = state.kind === 'notebook';
   const text = inCell ? (state.cells[cellIndex ?? -1]?.text ?? '') : state.text;
@@ -114,7 +115,7 @@ function findingsAt(scope: EstimateScope, position: Position): Array<{ ruleId: s
     if (inCell && (!f.cell || f.cell.index !== cellIndex)) return [];
     const range = toLspRange(inCell && f.cell ? cellRange(f.cell) : f);
     if (!contains(range, position)) return [];
-    return [{ ruleId: f.ruleId, range, text: text.slice(lines.offsetAt(range.start.line, range.start.character), lines.offsetAt(range.end.line, range.end.character)) }];
+    return [{ ruleId: f.ruleId, effect: f.effect, range, text: text.slice(lines.offsetAt(range.start.line, range.start.character), lines.offsetAt(range.end.line, range.end.character)) }];
   });
 }
 

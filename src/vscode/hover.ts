@@ -3,7 +3,7 @@ import { escapeControlsPerLine } from '../core/escape';
 import { detectFormat } from '../core/formats';
 import { resolveRegion } from '../present/codeLens';
 import { findInstanceTypeAt, instanceHoverMarkdown } from '../present/instanceHover';
-import { findingSavingsMarkdown, savingRuleIds } from '../present/savings';
+import { findingSavingsMarkdown, isPriced } from '../present/savings';
 import type { CostCodeLens } from './codeLens';
 import { lensSettings } from './codeLens';
 import { ruleIdOf } from './convert';
@@ -27,7 +27,7 @@ export class InstanceTypeHover implements vscode.HoverProvider {
     const isCell = document.uri.scheme === cellScheme;
     if (!isCell && !detectFormat(document.fileName, document.getText())) return undefined;
     const match = findInstanceTypeAt(document.lineAt(position.line).text, position.character);
-    const findings = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.contains(position) && savingRuleIds.includes(ruleIdOf(d) ?? ''));
+    const findings = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.contains(position) && isPriced({ ruleId: ruleIdOf(d) ?? '' }));
     if (!match && !findings.length) return undefined;
 
     const { settings } = lensSettings(document.uri, this.pricing);
@@ -45,7 +45,7 @@ export class InstanceTypeHover implements vscode.HoverProvider {
     const region = resolveRegion(codeRegion, settings).code;
     for (const finding of findings) {
       const ruleId = ruleIdOf(finding) ?? '';
-      const markdown = findingSavingsMarkdown(ruleId, { instanceType: this.instanceTypeOf(document, finding.range, facts), region, utilization: settings.utilization, intensity: settings.intensity, livePrice: settings.livePrice });
+      const markdown = findingSavingsMarkdown({ ruleId }, { instanceType: this.instanceTypeOf(document, finding.range, facts), region, utilization: settings.utilization, intensity: settings.intensity, livePrice: settings.livePrice });
       if (markdown && !sections.includes(markdown)) sections.push(markdown);
     }
     if (!sections.length) return undefined;

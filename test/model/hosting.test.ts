@@ -36,7 +36,7 @@ describe('hosting records: effects the views price', () => {
   });
 
   it('the hover of an SML307 finding says what deleting the endpoint saves', () => {
-    const markdown = findingSavingsMarkdown('SML307', { instanceType: 'ml.m5.large', region: 'us-east-1' }) ?? '';
+    const markdown = findingSavingsMarkdown({ ruleId: 'SML307', effect: { kind: 'teardown', usage: 'hosting' } }, { instanceType: 'ml.m5.large', region: 'us-east-1' }) ?? '';
     assert.match(markdown, /\*\*Delete it when done \(ml\.m5\.large\)\*\*: up to \$[\d.]+\/h less \(up to 100%\)/);
   });
 });

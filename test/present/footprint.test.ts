@@ -48,6 +48,7 @@ function fixture(): FootprintFileInput[] {
       findings: [
         finding('SML304', 'endpoint-general-purpose-silicon', swapStart, {
           fix: { title: 'Serve on ml.m5.xlarge', applicability: 'displayOnly', edits: [{ start: swapStart, end: swapStart + '"ml.g5.xlarge"'.length, text: '"ml.m5.xlarge"' }] },
+          effect: { kind: 'instance-swap', usage: 'hosting', from: 'ml.g5.xlarge', to: 'ml.m5.xlarge', silicon: 'smaller' },
         }),
       ],
       // The IaC target sits on the resource's key, before the finding.
@@ -97,7 +98,7 @@ describe('footprint model', () => {
     assert.ok(spot.sources.some((s) => s.includes('model-managed-spot-training.html')), spot.sources.join('\n'));
   });
 
-  it('an instance-type swap from a fix: the monthly difference of the two types at the same count', () => {
+  it('an instance-type swap from the effect: the monthly difference of the two types at the same count', () => {
     const model = buildFootprint(fixture());
     const swap = model.findings.find((f) => f.ruleId === 'SML304')?.saving;
     assert.equal(swap?.kind, 'instance-type');
@@ -105,6 +106,15 @@ describe('footprint model', () => {
     near(swap.month?.costUsd, (G5_USD - M5_USD) * 730, 'month $');
     near(swap.month?.kgCo2e, (G5_KG - M5_KG) * 730, 'month kg');
     assert.equal(swap.bound, undefined);
+  });
+
+  it('a finding is priced from its effect, never from the text its fix writes', () => {
+    const files = fixture();
+    const withoutEffect = { ...files[1].findings[0] };
+    delete withoutEffect.effect;
+    files[1] = { ...files[1], findings: [withoutEffect] };
+    const row = buildFootprint(files).findings.find((f) => f.ruleId === 'SML304');
+    assert.equal(row?.saving, undefined, 'a fix writing another type is not an effect');
   });
 
   it('a finding the estimate has no figure for is counted, with the reason, and no figure', () => {
@@ -155,7 +165,7 @@ describe('footprint model', () => {
     const files = fixture();
     const start = endpointText.indexOf('"ml.g5.xlarge"');
     // ml.c5.12xlarge has no bundled SageMaker price, only the EC2 lower bound.
-    files[1] = { ...files[1], findings: [{ ...files[1].findings[0], fix: { title: 't', applicability: 'displayOnly', edits: [{ start, end: start + 14, text: '"ml.c5.12xlarge"' }] } }] };
+    files[1] = { ...files[1], findings: [{ ...files[1].findings[0], fix: { title: 't', applicability: 'displayOnly', edits: [{ start, end: start + 14, text: '"ml.c5.12xlarge"' }] }, effect: { kind: 'instance-swap', usage: 'hosting', from: 'ml.g5.xlarge', to: 'ml.c5.12xlarge', silicon: 'smaller' } }] };
     const swap = buildFootprint(files).findings.find((f) => f.ruleId === 'SML304')?.saving;
     assert.equal(swap?.month?.costUsd, null);
     assert.equal(typeof swap?.month?.kgCo2e, 'number');

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { claimRows } from '../../src/data/generated/claims';
 import { isVerifiedClaim } from '../../src/data/claims';
 import { estimateInstance } from '../../src/estimate/estimate';
-import { findingSavingsMarkdown, formatSaving, savingRuleIds, savingsForFinding, smallerAlternative } from '../../src/present/savings';
-import { getInstanceType } from '../../src/data/instances';
+import type { Effect } from '../../src/core/types';
+import { findingSavingsMarkdown, formatSaving, isPriced, savingsForFinding } from '../../src/present/savings';
 
 describe('finding savings', () => {
   it('spot (SML203): the saving with AWS named as the source of "up to 90%"', () => {
-    const md = findingSavingsMarkdown('SML203', { instanceType: 'ml.m5.xlarge', region: 'us-east-1' })!;
+    const md = findingSavingsMarkdown({ ruleId: 'SML203', effect: { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' } }, { region: 'us-east-1' })!;
     // 0.9 × $0.23 = $0.207 → $0.21.
     assert.match(md, /\*\*Managed spot training \(ml\.m5\.xlarge\)\*\*: up to \$0\.21\/h less \(up to 90%\)\. AWS states "up to 90% cheaper" \(https:\/\/docs\.aws\.amazon\.com\/sagemaker\/latest\/dg\/model-managed-spot-training\.html\)/);
   });
@@ -15,7 +15,7 @@ describe('finding savings', () => {
   it("Inferentia (SML304): our estimate in the region, with AWS's verified perf/W figure", () => {
     const from = estimateInstance('ml.g5.xlarge');
     const to = estimateInstance('ml.inf2.xlarge');
-    const md = findingSavingsMarkdown('SML304', { instanceType: 'ml.g5.xlarge', region: 'us-east-1' })!;
+    const md = findingSavingsMarkdown({ ruleId: 'SML304', effect: { kind: 'instance-swap', usage: 'hosting', from: 'ml.g5.xlarge', to: 'ml.inf2.xlarge', silicon: 'inferentia' } }, { region: 'us-east-1' })!;
     const saved = from.costUsdPerHour! - to.costUsdPerHour!;
     assert.ok(md.includes(`**AWS Inferentia2: ml.g5.xlarge → ml.inf2.xlarge**: $${saved.toFixed(2)}/h less (${Math.round((saved / from.costUsdPerHour!) * 100)}%)`), md);
     assert.match(md, /Green ML's estimate in us-east-1; AWS states "up to 50% better perf\/W"/);
@@ -25,36 +25,54 @@ describe('finding savings', () => {
     const unverified = claimRows.filter((c) => !isVerifiedClaim(c) && c.figure).map((c) => c.figure!);
     assert.ok(unverified.length >= 3);
     const types = ['ml.g5.xlarge', 'ml.p3.8xlarge', 'ml.m5.xlarge', 'ml.g4dn.xlarge', 'ml.inf1.xlarge'];
-    for (const ruleId of savingRuleIds) {
-      for (const instanceType of types) {
-        const md = findingSavingsMarkdown(ruleId, { instanceType, region: 'ap-south-1' }) ?? '';
-        for (const figure of unverified) assert.ok(!md.includes(figure), `${ruleId} ${instanceType} repeats "${figure}"`);
+    const effects = (t: string): Effect[] => [
+      { kind: 'spot', usage: 'training', instanceType: t },
+      { kind: 'serverless', instanceType: t },
+      { kind: 'teardown', usage: 'hosting', instanceType: t },
+      { kind: 'stop-when-idle', usage: 'notebook', instanceType: t },
+      { kind: 'scale-to-zero', instanceType: t },
+      { kind: 'region-move', from: 'ap-south-1', instanceType: t },
+      ...(['graviton', 'inferentia', 'trainium', 'smaller'] as const).map((silicon): Effect => ({ kind: 'instance-swap', usage: 'hosting', from: t, to: 'ml.inf2.xlarge', silicon })),
+    ];
+    for (const instanceType of types) {
+      for (const effect of effects(instanceType)) {
+        const md = findingSavingsMarkdown({ ruleId: 'SML000', effect }, { region: 'ap-south-1' }) ?? '';
+        for (const figure of unverified) assert.ok(!md.includes(figure), `${effect.kind} ${instanceType} repeats "${figure}"`);
       }
     }
   });
 
   it('a region finding (SML404) without a type gives the grid difference per kWh', () => {
-    const md = findingSavingsMarkdown('SML404', { region: 'ap-south-1' })!;
+    const md = findingSavingsMarkdown({ ruleId: 'SML404', effect: { kind: 'region-move', from: 'ap-south-1' } }, { region: 'us-east-1' })!;
     assert.match(md, /\*\*A lower-carbon region: ap-south-1 → [a-z0-9-]+\*\*: [\d.]+ kgCO2e\/kWh less \(\d+%\)\. Green ML's estimate from grid factors\./);
   });
 
-  it('smaller sizes: one accelerator for a multi-GPU endpoint, half the vCPUs for a CPU notebook', () => {
-    assert.equal(smallerAlternative('SML302', getInstanceType('ml.g5.12xlarge')!)?.instanceType, 'ml.g5.xlarge');
-    assert.equal(smallerAlternative('SML403', getInstanceType('ml.m5.4xlarge')!)?.instanceType, 'ml.m5.2xlarge');
-    assert.equal(smallerAlternative('SML403', getInstanceType('ml.g4dn.xlarge')!)?.instanceType, 'ml.t3.medium');
-    assert.equal(smallerAlternative('SML302', getInstanceType('ml.g5.xlarge')!), undefined);
+  it('prices the effect, whatever the rule: a spot effect of any rule is priced, a rule whose effect is none is not', () => {
+    const spot: Effect = { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' };
+    assert.match(findingSavingsMarkdown({ ruleId: 'SML299', effect: spot }, { region: 'us-east-1' }) ?? '', /^Green ML SML299: what the change saves\n\n- \*\*Managed spot training \(ml\.m5\.xlarge\)\*\*/);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML203', effect: { kind: 'none', reason: 'not a literal' } }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML101', effect: { kind: 'retention' } }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
+    assert.deepEqual([spot, { kind: 'retention' } as Effect, { kind: 'none', reason: 'r' } as Effect].map((effect) => isPriced({ ruleId: 'SML203', effect })), [true, false, false]);
   });
 
-  it('nothing for a rule without a change to price, or without the type the change needs', () => {
-    assert.equal(findingSavingsMarkdown('SML101', { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
-    assert.equal(findingSavingsMarkdown('SML203', { region: 'us-east-1' }), undefined);
-    assert.deepEqual(savingsForFinding('SML207', { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), []);
+  it('an effect that names no type is priced on the resource the finding sits on', () => {
+    const markdown = findingSavingsMarkdown({ ruleId: 'SML402', effect: { kind: 'stop-when-idle', usage: 'notebook' } }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }) ?? '';
+    assert.match(markdown, /\*\*Stop it when idle \(ml\.m5\.xlarge\)\*\*: up to \$[\d.]+\/h less \(up to 100%\)/);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML402', effect: { kind: 'stop-when-idle', usage: 'notebook' } }, { region: 'us-east-1' }), undefined);
+  });
+
+  it('a diagnostic without its finding (no effect): the change its rule asks for, on the type under it', () => {
+    assert.match(findingSavingsMarkdown({ ruleId: 'SML302' }, { instanceType: 'ml.g5.12xlarge', region: 'us-east-1' }) ?? '', /A smaller instance: ml\.g5\.12xlarge → ml\.g5\.xlarge/);
+    assert.match(findingSavingsMarkdown({ ruleId: 'SML403' }, { instanceType: 'ml.m5.4xlarge', region: 'us-east-1' }) ?? '', /ml\.m5\.4xlarge → ml\.m5\.2xlarge/);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML302' }, { instanceType: 'ml.g5.xlarge', region: 'us-east-1' }), undefined);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML101' }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
+    assert.equal(findingSavingsMarkdown({ ruleId: 'SML203' }, { region: 'us-east-1' }), undefined);
+    assert.deepEqual(savingsForFinding({ ruleId: 'SML207' }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), []);
   });
 
   it('uses a live price of the region when one is cached, for the usage of the finding', () => {
     const asked: string[] = [];
-    const savings = savingsForFinding('SML203', {
-      instanceType: 'ml.m5.xlarge',
+    const savings = savingsForFinding({ ruleId: 'SML203', effect: { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' } }, {
       region: 'eu-west-1',
       livePrice: (k) => {
         asked.push(`${k.usage} ${k.instanceType} ${k.region}`);

@@ -459,7 +459,7 @@ describe('language server (LSP over stdio)', function () {
     const spot = published.diagnostics.find((d) => d.code === 'SML203');
     assert.ok(spot, published.diagnostics.map((d) => d.code).join(', '));
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 'estimator = Est'.length } });
-    const expected = findingSavingsMarkdown('SML203', { instanceType: 'ml.m5.xlarge', region: 'us-east-1', utilization: 0.5, intensity: 'ccf' });
+    const expected = findingSavingsMarkdown({ ruleId: 'SML203', effect: { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' } }, { region: 'us-east-1', utilization: 0.5, intensity: 'ccf' });
     assert.ok(expected?.includes('**Managed spot training (ml.m5.xlarge)**: up to $0.21/h less (up to 90%).'), expected);
     assert.equal(hover?.contents.value, expected);
   });

@@ -1,0 +1,104 @@
+import type { PythonCall, PythonModule } from '../../parsers/python/facts';
+import { defaultBucketVariables } from '../edit/pythonEdits';
+
+/**
+ * What every Python adapter of one lint reads besides the call in hand, worked out once for the
+ * lint and shared by every rule that asks (ruff's one analysis, computed once): the file's
+ * imports, the session default-bucket variables assigned so far, whether anything registers an
+ * Application Auto Scaling target, and per call what an adapter read from it.
+ *
+ * Keyed by the lint's `pythonModule` fact: the walk emits a new one first, then the calls in
+ * source order, each to every rule before the next, so the first rule to see a call feeds it to
+ * the trackers and the others find it done. A walk replayed over the same facts (kept facts)
+ * finds every call done already and reads the same answers.
+ */
+export interface PythonFile {
+  readonly text: string;
+  /** Qualified names of the file's imports, as a set and in the order the analysis gave them. */
+  readonly imports: ReadonlySet<string>;
+  readonly importList: readonly string[];
+  /** Feeds `call` to the file's trackers, once per lint whichever rule calls first. */
+  see(call: PythonCall): void;
+  /** The variable holding the session's default bucket assigned last before `offset`. */
+  bucketBefore(offset: number): string | undefined;
+  /** A `register_scalable_target` call in the file (resolved, or on a client the analysis cannot follow): complete at the end of the walk. */
+  readonly registersScalableTarget: boolean;
+  /**
+   * What `read` answers for `call`, read once per lint for every rule that asks with the same
+   * `read` (module-level functions, one per kind of record; a reader may also note the answer in
+   * its own per-file state, since it runs once per call).
+   */
+  once<T>(read: (call: PythonCall, file: PythonFile) => T, call: PythonCall): T;
+}
+
+/** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
+const registerScalableTarget = 'register_scalable_target';
+
+type Reader<T> = (call: PythonCall, file: PythonFile) => T;
+
+const files = new WeakMap<PythonModule, PythonFile>();
+
+/** The file state of the lint that emitted `module` (built on the first ask; `text` is the linted code). */
+export function pythonFile(module: PythonModule, text: string): PythonFile {
+  let file = files.get(module);
+  if (!file) files.set(module, (file = readFile(module, text)));
+  return file;
+}
+
+/** A file state for visitors that never saw a module fact (a walk that starts with a call): one per visitor set. */
+export function detachedPythonFile(text: string): PythonFile {
+  return readFile({ imports: [], unresolvedCalls: [], assignedAttributes: [] }, text);
+}
+
+function readFile(module: PythonModule, text: string): PythonFile {
+  const buckets = defaultBucketVariables(text);
+  const seen = new Set<PythonCall>();
+  const answers = new Map<Reader<unknown>, Map<PythonCall, unknown>>();
+  // The call every rule is visiting now and the answers read for it: each rule after the first
+  // finds them by identity, without a lookup per rule and call.
+  let current: PythonCall | undefined;
+  const currentReaders: Array<Reader<unknown>> = [];
+  const currentAnswers: unknown[] = [];
+  // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
+  let scaled = module.unresolvedCalls.some((u) => u.method === registerScalableTarget);
+  const file: PythonFile = {
+    text,
+    imports: new Set(module.imports),
+    importList: module.imports,
+    see(call) {
+      if (call === current) return;
+      current = call;
+      currentReaders.length = 0;
+      currentAnswers.length = 0;
+      if (seen.has(call)) return;
+      seen.add(call);
+      // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
+      if (call.name.endsWith('.default_bucket')) buckets.visit(call);
+      if (call.name.endsWith(`.${registerScalableTarget}`)) scaled = true;
+    },
+    bucketBefore: (offset) => buckets.before(offset),
+    get registersScalableTarget() {
+      return scaled;
+    },
+    once<T>(read: Reader<T>, call: PythonCall): T {
+      if (call === current) {
+        const at = currentReaders.indexOf(read);
+        if (at !== -1) return currentAnswers[at] as T;
+      }
+      let byCall = answers.get(read);
+      if (!byCall) answers.set(read, (byCall = new Map()));
+      let answer: T;
+      if (byCall.has(call)) answer = byCall.get(call) as T;
+      else {
+        answer = read(call, file);
+        byCall.set(call, answer);
+      }
+      if (call === current) {
+        currentReaders.push(read);
+        currentAnswers.push(answer);
+      }
+      return answer;
+    },
+  };
+  return file;
+}

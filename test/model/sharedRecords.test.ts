@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { resolveRuleSettings } from '../../src/core/config';
+import { defineRule } from '../../src/core/defineRule';
+import type { Visitors } from '../../src/core/types';
+import { visitEndpointVariants } from '../../src/model/endpointVariants';
+import { oncePerFact } from '../../src/model/read/memo';
+import type { EndpointVariantRecord, TrainingJobRecord } from '../../src/model/records';
+import { visitTraining } from '../../src/model/trainingJobs';
+import { dedent } from '../kit/dedent';
+import { createTestLinter } from '../kit/languages';
+
+/** `count` probe rules, each building its visitors with `visitors`, linted together over `code`. */
+function lintWithProbes(code: string, count: number, visitors: (context: Parameters<typeof visitTraining>[0], seen: unknown[]) => Visitors): unknown[][] {
+  const seen: unknown[][] = [];
+  const probes = Array.from({ length: count }, (_, i) => {
+    const mine: unknown[] = [];
+    seen.push(mine);
+    return defineRule({
+      id: `SML99${i}`,
+      name: `shared-probe-${i}`,
+      meta: { category: 'deploy', defaultSeverity: 'hint', formats: ['py', 'nb'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+      create: (context) => visitors(context, mine),
+    });
+  });
+  const result = createTestLinter({ rules: probes }).lint('deploy.py', code, { settings: resolveRuleSettings(probes), format: 'python' });
+  assert.deepEqual(result.ruleErrors, []);
+  return seen;
+}
+
+const code = dedent`
+  import boto3
+  import sagemaker
+  from sagemaker.pytorch import PyTorch, PyTorchModel
+  bucket = sagemaker.Session().default_bucket()
+  est = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge", instance_count=1, use_spot_instances=True)
+  est.fit()
+  model = PyTorchModel(model_data="s3://b/m.tar.gz", role="r", entry_point="inference.py")
+  predictor = model.deploy(initial_instance_count=2, instance_type="ml.m5.large")
+  boto3.client("application-autoscaling").register_scalable_target(ServiceNamespace="sagemaker", ResourceId="endpoint/x/variant/AllTraffic", ScalableDimension="sagemaker:variant:DesiredInstanceCount", MinCapacity=1, MaxCapacity=2)
+`;
+
+/** The records of one lint are built once and shared by every rule (ruff's one analysis): the same objects, not one copy per rule. */
+describe('records shared by the rules of one lint', () => {
+  it('every rule that reads endpoint variants gets the same Python records, scaling judged once at the end of the file', () => {
+    const seen = lintWithProbes(code, 3, (context, mine) => visitEndpointVariants(context.text, (variant) => mine.push(variant))) as EndpointVariantRecord[][];
+    assert.equal(seen[0].length, 1);
+    assert.equal(seen[0][0].scaling, 'scaled', 'a scalable target registered after the deploy counts');
+    assert.equal(seen[0][0].site?.defaultBucket, 'bucket');
+    for (const other of seen.slice(1)) {
+      assert.equal(other.length, 1);
+      assert.equal(other[0], seen[0][0], 'a copy per rule');
+    }
+  });
+
+  it('every rule that reads training jobs gets the same records, read once per call', () => {
+    const seen = lintWithProbes(code, 3, (context, mine) => visitTraining(context, { trainingJob: (job) => mine.push(job) })) as TrainingJobRecord[][];
+    assert.equal(seen[0].length, 1);
+    for (const other of seen.slice(1)) assert.equal(other[0], seen[0][0]);
+  });
+
+  it('a walk replayed over the kept facts hands out the same records again, none twice', () => {
+    const probe = defineRule({
+      id: 'SML998',
+      name: 'replay-probe',
+      meta: { category: 'deploy', defaultSeverity: 'hint', formats: ['py'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+      create: (context) => visitEndpointVariants(context.text, () => undefined),
+    });
+    const result = createTestLinter({ rules: [probe] }).lint('deploy.py', code, { settings: resolveRuleSettings([probe]), format: 'python', keepFacts: true });
+    const replayed: EndpointVariantRecord[] = [];
+    result.facts?.walk(visitEndpointVariants(code, (variant) => replayed.push(variant)));
+    const again: EndpointVariantRecord[] = [];
+    result.facts?.walk(visitEndpointVariants(code, (variant) => again.push(variant)));
+    assert.equal(replayed.length, 1);
+    assert.deepEqual(again, replayed);
+    assert.equal(again[0], replayed[0]);
+  });
+});
+
+describe('oncePerFact', () => {
+  it('reads each fact once, whoever asks and in whatever order, a reader that asks itself included', () => {
+    const reads: string[] = [];
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    const read = oncePerFact((fact: { name: string }): string => {
+      reads.push(fact.name);
+      // A reader may ask itself for another fact: the answer for this one stays its own.
+      return fact === b ? `${read(a)}+b` : fact.name;
+    });
+    assert.equal(read(b), 'a+b');
+    assert.equal(read(b), 'a+b');
+    assert.equal(read(a), 'a');
+    assert.equal(read(b), 'a+b');
+    assert.deepEqual(reads, ['b', 'a']);
+  });
+});
