@@ -78,12 +78,22 @@ describe('CloudFormation parser', () => {
 });
 
 describe('CloudFormation parser limits', () => {
-  it('reports a duplicate key once, where the second one stands', () => {
-    const text = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::Logs::LogGroup\n';
+  it('reports duplicate keys as one problem, at the first repeated key, and reads the later value', () => {
+    const text = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::Logs::LogGroup\n  B:\n    Type: AWS::S3::Bucket\n    Type: AWS::ECR::Repository\n';
     const outcome = cloudFormationYaml.parse(text, 'x');
-    assert.ok(!outcome.ok);
-    assert.equal(outcome.ok ? '' : outcome.error.message, 'YAML syntax error: duplicate key "A" (CloudFormation rejects it)');
-    assert.equal(outcome.ok ? -1 : outcome.error.start, text.lastIndexOf('  A:') + 2);
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.problems?.map((p) => [p.message, p.start, p.end]), [
+      ['Duplicate key "A" (and 1 more duplicate key): CloudFormation keeps the later value and drops the earlier one, which was read the same way here; remove one of them', text.lastIndexOf('  A:') + 2, text.lastIndexOf('  A:') + 3],
+    ]);
+    assert.deepEqual(facts(cloudFormationYaml, text).resources.map((r) => [r.logicalId, r.type]), [['A', 'AWS::Logs::LogGroup'], ['B', 'AWS::ECR::Repository']]);
+  });
+
+  it('reads JSON duplicate keys the same way', () => {
+    const text = '{"Resources": {"A": {"Type": "AWS::S3::Bucket"}, "A": {"Type": "AWS::Logs::LogGroup"}}}';
+    const outcome = cloudFormationJson.parse(text, 'x');
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.problems?.map((p) => [p.message, p.start]), [['Duplicate key "A": CloudFormation keeps the later value and drops the earlier one, which was read the same way here; remove one of them', text.lastIndexOf('"A"')]]);
+    assert.deepEqual(facts(cloudFormationJson, text).resources.map((r) => r.type), ['AWS::Logs::LogGroup']);
   });
 });
 
