@@ -174,6 +174,24 @@ new RuleTester().run(s3NoLifecycle, {
     { name: 'CDK TypeScript import-equals of another package: not the CDK', ...cdkBucket("import { Stack } from 'aws-cdk-lib';\nimport s3 = require('my-lib/aws-s3');", 's3.Bucket') },
   ],
   invalid: [
+    {
+      name: 'one condition steers two keys of a rule: each side leaves it ineffective (an expiry disabled, or enabled without one); reading each !If on its own would invent an effective mix',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration:
+                Rules:
+                  - Id: expire
+                    ExpirationInDays: !If [Archive, 30, !Ref AWS::NoValue]
+                    Status: !If [Archive, Disabled, Enabled]
+      `,
+      errors: [onLogicalId('noStorageAction', 'Data', 3, 3)],
+      output: null,
+    },
     { name: 'CDK TypeScript import-equals (import s3 = require(...))', ...cdkBucket("import s3 = require('aws-cdk-lib/aws-s3');", 's3.Bucket'), errors: [bucketFinding(21)], output: null },
     {
       name: 'CDK TypeScript import-equals of the root module; the fix spells Duration through it',
@@ -207,6 +225,31 @@ new RuleTester().run(s3NoLifecycle, {
   ],
 });
 
+new RuleTester().run(notebookNoAutoStop, {
+  valid: [
+  ],
+  invalid: [
+    {
+      name: 'whole properties as a block-sequence !If (tag on its own line), no idle shutdown on either side: fires',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Studio:
+            Type: AWS::SageMaker::Domain
+            Properties:
+              !If
+              - IsShared
+              - DomainName: shared
+                DefaultUserSettings: { ExecutionRole: !GetAtt Role.Arn }
+              - DomainName: private
+      `,
+      errors: [onLogicalId('noIdleShutdown', 'Studio', 3, 3)],
+      output: null,
+    },
+  ],
+});
+
 describe('duplicate keys in a template', () => {
   const rules = [s3NoLifecycle, logGroupNoRetention, notebookNoAutoStop];
   const lint = (fileName: string, text: string) => {
@@ -235,6 +278,23 @@ describe('duplicate keys in a template', () => {
       ['SML401', 'warning', 5, 3],
       ['parse-error', 'warning', 9, 5],
       ['SML402', 'warning', 11, 3],
+    ]);
+  });
+
+  it('a bucket whose BucketName is written twice, the first one empty: one warning, and the bucket is still judged', () => {
+    const text = dedent`
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        GlueOutput:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketName:
+            BucketName: !Sub \${Prefix}-glue-output
+            PublicAccessBlockConfiguration: { BlockPublicAcls: true }
+    `;
+    assert.deepEqual(lint('template.yaml', text), [
+      ['SML101', 'warning', 3, 3],
+      ['parse-error', 'warning', 7, 7],
     ]);
   });
 
