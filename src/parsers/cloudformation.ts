@@ -395,15 +395,20 @@ function ifParts(value: CfnValue): { condition: string; then: CfnValue; otherwis
   return condition.kind === 'scalar' && typeof condition.value === 'string' && !condition.intrinsic ? { condition: condition.value, then, otherwise } : undefined;
 }
 
-/** Whether the value holds an `Fn::If` anywhere (without recursion: templates may nest deeply). */
-function holdsIf(root: CfnValue): boolean {
+/**
+ * The names of the conditions the value's `Fn::If`s test, in one walk without recursion (templates
+ * may nest deeply); it stops past `limit` names.
+ */
+function conditionsIn(root: CfnValue, limit: number): Set<string> {
+  const names = new Set<string>();
   const stack: CfnValue[] = [root];
-  for (let value = stack.pop(); value; value = stack.pop()) {
-    if (value.intrinsic === 'Fn::If') return true;
+  for (let value = stack.pop(); value && names.size <= limit; value = stack.pop()) {
+    const parts = ifParts(value);
+    if (parts) names.add(parts.condition);
     if (value.kind === 'map') for (const entry of value.entries) stack.push(entry.value);
     else if (value.kind === 'seq') for (const item of value.items) stack.push(item);
   }
-  return false;
+  return names;
 }
 
 /** Stops a reading at the first `Fn::If` whose condition the branch has not chosen yet. */
@@ -469,7 +474,10 @@ export function conditionBranches(resource: CfnResource): readonly CfnResource[]
 function readBranches(resource: CfnResource): CfnResource[] | undefined {
   const at = resource.node.entries.findIndex((e) => e.key === 'Properties');
   const properties = resource.node.entries[at];
-  if (!properties || !holdsIf(properties.value)) return undefined;
+  if (!properties) return undefined;
+  // Each condition a branch meets splits it: more conditions than branches allowed give too many branches.
+  const conditions = conditionsIn(properties.value, maxConditionBranches);
+  if (conditions.size === 0 || conditions.size >= maxConditionBranches) return undefined;
   const branches: CfnResource[] = [];
   // Each partial choice is read until a condition it has not chosen yet, which splits it in two.
   const pending: Array<ReadonlyMap<string, boolean>> = [new Map()];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CfnResource, CfnTemplate, CfnValue } from '../../src/parsers/cloudformation';
-import { cloudFormationJson, cloudFormationYaml, getAttTarget, getEntry, getMapValue, getPath, refTarget, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
+import { cloudFormationJson, cloudFormationYaml, conditionBranches, getAttTarget, getEntry, getMapValue, getPath, maxConditionBranches, refTarget, resolveCandidates, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
 import { dedent } from '../kit/dedent';
 
 function facts(language: typeof cloudFormationYaml, text: string): { templates: CfnTemplate[]; resources: CfnResource[] } {
@@ -154,5 +154,37 @@ describe('CloudFormation value resolver', () => {
     const settings = getMapValue(get('DefaultUserSettings'));
     assert.equal(getPath(settings, ['SharingSettings', 'NotebookOutputOption'])?.value.kind, 'scalar');
     assert.equal(getPath(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement']), undefined);
+  });
+});
+
+describe('CloudFormation conditions', () => {
+  const resourceOf = (properties: string): CfnResource => facts(cloudFormationYaml, `Resources:\n  R:\n    Type: AWS::Logs::LogGroup\n    Properties: ${properties}\n`).resources[0];
+  const read = (properties: string) =>
+    conditionBranches(resourceOf(properties))?.map((b) => {
+      const props = getEntry(b.node, 'Properties')?.value;
+      return props?.kind === 'map' ? props.entries.map((e) => `${e.key}=${e.value.kind === 'scalar' ? String(e.value.value) : e.value.kind}`).join(',') : 'none';
+    });
+
+  it('reads each side, the same condition the same way everywhere, AWS::NoValue as no key', () => {
+    assert.deepEqual(read('{ A: !If [C, 1, !Ref AWS::NoValue], B: !If [C, x, z] }'), ['A=1,B=x', 'B=z']);
+  });
+
+  it('splits only on the conditions a branch meets', () => {
+    assert.deepEqual(read('!If [C, { A: 1 }, !If [D, { A: 2 }, !Ref AWS::NoValue]]'), ['A=1', 'A=2', 'none']);
+  });
+
+  it('has no branches without Fn::If, and none (unknown) past the limit', () => {
+    assert.equal(read('{ A: 1 }'), undefined);
+    const deep = Array.from({ length: maxConditionBranches }, (_, i) => `!If [C${i}, { A: ${i} }, `).join('') + '{}' + ']'.repeat(maxConditionBranches);
+    assert.equal(read(deep), undefined);
+    const under = Array.from({ length: maxConditionBranches - 1 }, (_, i) => `!If [C${i}, { A: ${i} }, `).join('') + '{}' + ']'.repeat(maxConditionBranches - 1);
+    assert.equal(read(under)?.length, maxConditionBranches);
+  });
+
+  it('gives the values a conditional scalar may take, once each', () => {
+    const template = facts(cloudFormationYaml, 'Parameters:\n  P: { Type: String, Default: a }\nResources:\n  R:\n    Type: AWS::Logs::LogGroup\n    Properties: { A: !If [C, !Ref P, !If [D, b, a]], B: !If [C, !Ref Q, a] }\n').templates[0];
+    const props = getMapValue(getEntry(template.resources[0].node, 'Properties')?.value);
+    assert.deepEqual(resolveCandidates(template, getEntry(props!, 'A')?.value), ['a', 'b']);
+    assert.equal(resolveCandidates(template, getEntry(props!, 'B')?.value), undefined);
   });
 });
