@@ -104,6 +104,10 @@ export const stressCases = [
   { name: 'cfn-yaml-50k-keys', file: 'template.yaml', make: (bytes) => fill(bytes, `${cfnYamlHead}  Logs:\n    Type: AWS::Logs::LogGroup\n  Meta:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata:\n`, (i) => `      key${i}: value\n`) },
   { name: 'cfn-yaml-deep', file: 'template.yaml', make: (bytes) => { const depth = Math.max(1, Math.floor((bytes - 200) / 2)); return `${cfnYamlHead}  Deep:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`; } },
   { name: 'cfn-yaml-unclosed-run', file: 'template.yaml', make: (bytes) => fill(bytes, `${cfnYamlHead}  Meta:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata: `, () => '[{') },
+  // Conditions: each log group's properties behind !If nested 20 deep (more branches than are read) and a retention behind three.
+  { name: 'cfn-yaml-deep-if', file: 'template.yaml', make: (bytes) => fill(bytes, cfnYamlHead, (i) => `  Logs${i}:\n    Type: AWS::Logs::LogGroup\n    Properties: ${Array.from({ length: 20 }, (_, d) => `!If [C${d}, { LogGroupName: g${d} }, `).join('')}{ RetentionInDays: !If [A, 3653, !If [B, 1, !If [C, 7, 30]]] }${']'.repeat(20)}\n`) },
+  // One template whose keys repeat: every resource and each of its keys written twice.
+  { name: 'cfn-yaml-duplicate-keys', file: 'template.yaml', make: (bytes) => fill(bytes, cfnYamlHead, (i) => `  Logs${i % 1000}:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: a${i}\n      LogGroupName: b${i}\n`) },
   { name: 'cfn-yaml-long-line', file: 'template.yaml', make: (bytes) => fill(bytes, `${cfnYamlHead}  Meta:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata: {`, (i) => `k${i}: v, `, 'end: v}\n') },
   // ---------------------------------------------------------------- CloudFormation JSON
   { name: 'cfn-json-resources', file: 'template.json', make: (bytes) => fill(bytes, '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {', cfnJsonEndpoint, '\n}}\n') },

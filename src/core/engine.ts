@@ -189,6 +189,11 @@ export class Linter {
       return result;
     }
 
+    for (const problem of outcome.problems ?? []) {
+      const end = Math.max(problem.start, Math.min(problem.end, text.length));
+      result.findings.push({ ruleId: parseErrorRuleId, ruleName: parseErrorRuleId, severity: 'warning', message: problem.message, start: problem.start, end, ...lines.rangeOf(problem.start, end) });
+    }
+
     // Rules read the code: the file itself, or the code embedded in it (a notebook's cells).
     const embedded = outcome.embedded;
     const code = embedded?.text ?? text;

@@ -278,9 +278,20 @@ export interface EmbeddedCode {
   blocks?(): ReadonlyArray<{ start: number; end: number }>;
 }
 
+/**
+ * Something wrong in a file that still parses, read the way its service reads it (a duplicate key
+ * in a template: the later value wins): reported as a `parse-error` warning while the rules run on
+ * the rest.
+ */
+export interface ParseProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
 /** What a parser returns for one file. */
 export type ParseOutcome =
-  | { ok: true; walk(emit: EmitFact): void; embedded?: EmbeddedCode }
+  | { ok: true; walk(emit: EmitFact): void; embedded?: EmbeddedCode; problems?: readonly ParseProblem[] }
   | { ok: false; error: { message: string; start: number; end: number; cell?: CellLocation } };
 
 /** A file given to {@link Language.prepareContext}: its name and current text. */

@@ -67,3 +67,29 @@ export function unknown<T>(reason: UnknownReason, anchor: Span, alternatives?: T
 export function valueOf<T>(field: Field<T> | undefined): T | undefined {
   return field?.known ? field.value : undefined;
 }
+
+/**
+ * A record read under each branch of a template's conditions (CloudFormation `Fn::If` in its
+ * properties). The record itself keeps what every branch shares (a value behind a condition reads
+ * as unknown, as before: a rule that does not look at `branches` stays silent there); `branches`
+ * holds the record as each branch reads it, with every condition decided.
+ */
+export interface Branched<R> {
+  branches?: readonly R[];
+}
+
+/**
+ * What `judge` says of the record, asked of every branch its conditions give it: the first
+ * branch's verdict when every branch has one (a finding fires when it fires on every branch),
+ * else undefined. A record without branches is judged itself.
+ */
+export function onEveryBranch<R extends Branched<R>, V>(record: R, judge: (record: R) => V | undefined): V | undefined {
+  if (!record.branches) return judge(record);
+  let first: V | undefined;
+  for (const branch of record.branches) {
+    const verdict = judge(branch);
+    if (verdict === undefined) return undefined;
+    first ??= verdict;
+  }
+  return first;
+}

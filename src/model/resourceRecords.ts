@@ -1,5 +1,6 @@
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import type { CfnResource } from '../parsers/cloudformation';
+import type { PythonCall } from '../parsers/python/facts';
 import type { TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
 import type { RecordFormat } from './records';
@@ -11,7 +12,9 @@ import type { RecordFormat } from './records';
 export type ResourceSource =
   | { format: 'cfn'; resource: CfnResource }
   | { format: 'tf'; resource: TfResource; module: TfModule }
-  | { format: 'cdk'; construct: CdkConstruct; app: CdkApp };
+  | { format: 'cdk'; construct: CdkConstruct; app: CdkApp }
+  /** A boto3 call that creates or updates the resource (`create_domain`, `update_space`…). */
+  | { format: 'py'; call: PythonCall };
 
 interface ResourceRecordBase {
   format: RecordFormat;
@@ -20,6 +23,12 @@ interface ResourceRecordBase {
   /** Where a finding about the whole resource sits: the logical id, the Terraform block header, the construct id. */
   anchor: Span;
   source: ResourceSource;
+  /**
+   * The record as each branch of its template's conditions reads it (CloudFormation `Fn::If` in
+   * its properties; see `Branched` in `field.ts`): the record itself reads a value behind a
+   * condition as unknown, each branch with every condition decided. Undefined: no condition.
+   */
+  branches?: readonly this[];
 }
 
 /**
@@ -85,6 +94,11 @@ export type StudioAppKind = 'JupyterLab' | 'CodeEditor' | 'KernelGateway' | 'Jup
 export interface StudioSettings {
   /** JupyterLab idle shutdown. Undefined: not written at some level of the path; `unknown`: a level the file cannot read (a variable, a spread, a dynamic block, an intrinsic). */
   idleSettings?: IdleSettings | 'unknown';
+  /**
+   * Code Editor idle shutdown (`CodeEditorAppSettings.AppLifecycleManagement.IdleSettings`), read
+   * as `idleSettings`. Undefined: no Code Editor settings are written; `unknown`: they cannot be read.
+   */
+  codeEditor?: { idleSettings?: IdleSettings | 'unknown' } | 'unknown';
   /**
    * The default instance type of each app whose settings write one (`JupyterLab: ml.t3.medium`);
    * `unknown` for an app whose settings the file cannot read, or for the whole settings.

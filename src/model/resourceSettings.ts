@@ -54,9 +54,15 @@ function studioSettings(root: Settings | 'unknown', key: 'DefaultUserSettings' |
     const type = spec === 'unknown' ? spec : spec?.string('InstanceType');
     if (type) defaultInstanceTypes[app] = type;
   }
-  const idle = descend(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings']);
-  const idleSettings: IdleSettings | 'unknown' | undefined = idle === 'unknown' || idle === undefined ? idle : written({ lifecycleManagement: idle.string('LifecycleManagement'), idleTimeoutMinutes: idle.number('IdleTimeoutInMinutes') });
-  return written({ idleSettings, defaultInstanceTypes });
+  const codeEditorSettings = settings.child('CodeEditorAppSettings');
+  const codeEditor = codeEditorSettings === 'unknown' || codeEditorSettings === undefined ? codeEditorSettings : written({ idleSettings: idleOf(codeEditorSettings) });
+  return written({ idleSettings: idleOf(settings.child('JupyterLabAppSettings')), codeEditor, defaultInstanceTypes });
+}
+
+/** The idle shutdown of one app's settings (`<App>AppSettings`): `AppLifecycleManagement.IdleSettings`. */
+function idleOf(app: Settings | 'unknown' | undefined): IdleSettings | 'unknown' | undefined {
+  const idle = app === 'unknown' || app === undefined ? app : descend(app, ['AppLifecycleManagement', 'IdleSettings']);
+  return idle === 'unknown' || idle === undefined ? idle : written({ lifecycleManagement: idle.string('LifecycleManagement'), idleTimeoutMinutes: idle.number('IdleTimeoutInMinutes') });
 }
 
 function studioApp(root: Settings | 'unknown'): Pick<StudioAppRecord, 'appType' | 'instanceType'> {

@@ -2,7 +2,9 @@ import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct, CdkObject, CdkProp, CdkValue } from '../parsers/cdk/model';
 import { getProp, propsKnown } from '../parsers/cdk/model';
 import type { CfnEntry, CfnMap, CfnResource, CfnTemplate, CfnValue } from '../parsers/cloudformation';
-import { getEntry, getMapValue, getParameter, refTarget, resolveScalar } from '../parsers/cloudformation';
+import { conditionBranches, getEntry, getMapValue, getParameter, refTarget, resolveCandidates, resolveScalar } from '../parsers/cloudformation';
+import type { PyDict, PythonCall, PyValue } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
 import type { TfAttribute, TfBlock, TfFile, TfModule, TfResource } from '../parsers/terraform';
 import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
 import { constructName, constructRange } from './edit/cdkEdits';
@@ -59,8 +61,11 @@ const literal = (start: number, end: number, quote = '', spelling?: 'retention-d
 
 // ---------------------------------------------------------------- CloudFormation
 
-function cfnField<T>(template: CfnTemplate, entry: CfnEntry, value: T | undefined, anchor: Span, source?: FieldSource): Field<T> {
+function cfnField<T>(template: CfnTemplate, entry: CfnEntry, value: T | undefined, anchor: Span, source?: FieldSource, pick?: (value: unknown) => T | undefined): Field<T> {
   if (value !== undefined) return known(value, anchor, source);
+  // `!If [c, a, b]`: the values it may take, when each side reads as one.
+  const candidates = pick && resolveCandidates(template, entry.value)?.map(pick);
+  if (candidates && candidates.length > 1 && candidates.every((c) => c !== undefined)) return unknown('several-values', anchor, [...new Set(candidates as T[])]);
   const parameter = refTarget(entry.value);
   return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
 }
@@ -74,7 +79,7 @@ function cfnSettings(template: CfnTemplate, map: CfnMap | undefined, anchor: Spa
     if (!found) return undefined;
     const value = pick(resolveScalar(template, found.value));
     const quote = template.syntax === 'json' && typeof value === 'string' ? '"' : '';
-    return cfnField(template, found, value, { start: found.keyStart, end: found.keyEnd }, isPlainScalar(found.value) ? literal(found.value.start, found.value.end, quote) : undefined);
+    return cfnField(template, found, value, { start: found.keyStart, end: found.keyEnd }, isPlainScalar(found.value) ? literal(found.value.start, found.value.end, quote) : undefined, pick);
   }
   return {
     anchor,
@@ -123,7 +128,18 @@ function cfnLifecycle(template: CfnTemplate, value: CfnValue): LinkState {
 
 const cfnBase = (resource: CfnResource): RecordBase => ({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, source: { format: 'cfn', resource } });
 
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The record of a resource and, when conditions pick its properties, of each branch (`conditionBranches`). */
 const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefined => {
+  const record = cfnRecordOf(resource);
+  const branches = record && conditionBranches(resource);
+  if (!record || !branches) return record;
+  // A branch reads the same resource type, so the same kind of record.
+  return { ...record, branches: branches.map((branch) => cfnRecordOf(branch)) } as ResourceRecord;
+});
+
+function cfnRecordOf(resource: CfnResource): ResourceRecord | undefined {
   const properties = getPropertiesFact(resource);
   const map = properties.known ? properties.map : undefined;
   const entry = (key: string) => (map ? getEntry(map, key) : undefined);
@@ -152,9 +168,9 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
       if (!properties.known) return { ...base, retention: unknown('expression', base.anchor) };
       const retention = entry('RetentionInDays');
       if (!retention) return base;
-      const anchor = { start: retention.keyStart, end: retention.value.end };
+      const anchor = { start: retention.keyStart, end: (retention.written ?? retention.value).end };
       const source = isPlainScalar(retention.value) ? literal(retention.value.start, retention.value.end) : undefined;
-      return { ...base, retention: cfnField(template, retention, asWhole(resolveScalar(template, retention.value)), anchor, source) };
+      return { ...base, retention: cfnField<number>(template, retention, asWhole(resolveScalar(template, retention.value)), anchor, source, asWhole) };
     }
     case 'AWS::SageMaker::NotebookInstance': {
       const type = entry('InstanceType');
@@ -162,7 +178,7 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
       return {
         kind: 'notebookInstance',
         ...cfnBase(resource),
-        ...(type ? { instanceType: cfnField(template, type, typeof value === 'string' ? value : undefined, { start: type.keyStart, end: type.keyEnd }) } : {}),
+        ...(type ? { instanceType: cfnField(template, type, typeof value === 'string' ? value : undefined, { start: type.keyStart, end: type.keyEnd }, undefined, asString) } : {}),
         lifecycleConfig: !properties.known ? 'unknown' : entry('LifecycleConfigName') ? 'attached' : 'none',
       };
     }
@@ -176,7 +192,7 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
     }
   }
   return undefined;
-});
+}
 
 // ---------------------------------------------------------------- Terraform
 
@@ -390,6 +406,81 @@ function cdkRecord(app: CdkApp, construct: CdkConstruct): ResourceRecord | undef
 
 const cdkRecords = oncePerFact((app: CdkApp): ResourceRecord[] => app.constructs.flatMap((c) => cdkRecord(app, c) ?? []));
 
+// ---------------------------------------------------------------- Python (boto3)
+
+function pyField<T>(value: PyValue, picked: T | undefined, anchor: Span, source?: FieldSource): Field<T> {
+  if (picked !== undefined) return known(picked, anchor, source);
+  const alternatives = value.kind === 'unknown' ? value.alternatives : undefined;
+  return unknown(alternatives ? 'several-values' : value.kind === 'unknown' && !value.path ? 'variable' : 'expression', anchor);
+}
+
+/** A boto3 request dict, read with the same keys as CloudFormation (the API's own names). */
+function pySettings(dict: PyDict, anchor: Span): Settings {
+  const entry = (key: string) => dict.entries.find((e) => e.key === key);
+  // A key not written in a dict with a spread the analysis could not open may still be there.
+  const missing = () => (dict.open ? 'unknown' : undefined);
+  function scalar<T>(key: string, kind: 'string' | 'number'): Field<T> | undefined {
+    const found = entry(key);
+    if (!found) return dict.open ? unknown<T>('expression', anchor) : undefined;
+    const v = found.value;
+    const value = v.kind === kind && (v.kind === 'string' || v.kind === 'number') ? (v.value as T) : undefined;
+    const quote = v.kind === 'string' ? v.quote : '';
+    const source = v.indirect || value === undefined || quote === undefined ? undefined : literal(v.start, v.end, quote);
+    return pyField(v, value, { start: found.keyStart, end: found.keyEnd }, source);
+  }
+  return {
+    anchor,
+    child(key) {
+      const found = entry(key);
+      if (!found) return missing();
+      return found.value.kind === 'dict' ? pySettings(found.value, { start: found.keyStart, end: found.keyEnd }) : 'unknown';
+    },
+    items(key) {
+      const found = entry(key);
+      if (!found) return missing();
+      const list = found.value;
+      if (list.kind !== 'list' || !list.items.every((item) => item.kind === 'dict')) return 'unknown';
+      return list.items.map((item) => pySettings(item as PyDict, { start: item.start, end: item.end }));
+    },
+    string: (key) => scalar(key, 'string'),
+    number: (key) => scalar(key, 'number'),
+  };
+}
+
+/** The boto3 SageMaker calls that write a Studio resource's settings, by the CloudFormation type whose records they share, and the keyword naming it. */
+const pyStudioCalls: Readonly<Record<string, { type: string; name: string; settings: string }>> = {
+  create_domain: { type: 'AWS::SageMaker::Domain', name: 'DomainName', settings: 'DefaultUserSettings' },
+  update_domain: { type: 'AWS::SageMaker::Domain', name: 'DomainId', settings: 'DefaultUserSettings' },
+  create_user_profile: { type: 'AWS::SageMaker::UserProfile', name: 'UserProfileName', settings: 'UserSettings' },
+  update_user_profile: { type: 'AWS::SageMaker::UserProfile', name: 'UserProfileName', settings: 'UserSettings' },
+  create_space: { type: 'AWS::SageMaker::Space', name: 'SpaceName', settings: 'SpaceSettings' },
+  update_space: { type: 'AWS::SageMaker::Space', name: 'SpaceName', settings: 'SpaceSettings' },
+};
+
+const pyRecord = oncePerFact((call: PythonCall): ResourceRecord | undefined => {
+  const prefix = 'boto3.client:sagemaker.';
+  const method = call.name.startsWith(prefix) ? call.name.slice(prefix.length) : undefined;
+  const spec = method !== undefined ? pyStudioCalls[method] : undefined;
+  if (!spec) return undefined;
+  const named = getKeyword(call, spec.name)?.value;
+  const base: RecordBase = { format: 'py', name: named?.kind === 'string' ? named.value : method!, anchor: call.callee, source: { format: 'py', call } };
+  // The request as keywords: `DefaultUserSettings={...}`; an update that does not write the settings changes none of them.
+  const settings = getKeyword(call, spec.settings);
+  if (!settings && (method!.startsWith('update_') || call.open)) return undefined;
+  const root: Settings = {
+    anchor: base.anchor,
+    child: (key) => {
+      const keyword = getKeyword(call, key);
+      if (!keyword) return call.open ? 'unknown' : undefined;
+      return keyword.value.kind === 'dict' ? pySettings(keyword.value, { start: keyword.start, end: keyword.start + key.length }) : 'unknown';
+    },
+    items: () => 'unknown',
+    string: () => undefined,
+    number: () => undefined,
+  };
+  return studioOrCluster(spec.type, base, root);
+});
+
 // ---------------------------------------------------------------- one visitor set for every format
 
 export interface ResourceVisitors {
@@ -428,6 +519,9 @@ export function visitResources(visit: ResourceVisitors): Visitors {
     },
     cdkApp(app) {
       for (const record of cdkRecords(app)) dispatch(record, visit);
+    },
+    pythonCall(call) {
+      dispatch(pyRecord(call), visit);
     },
   };
 }

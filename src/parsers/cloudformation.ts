@@ -3,7 +3,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { CST, Document, Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml';
 import { tooDeep } from '../core/engine';
-import type { Language, ParseOutcome } from '../core/types';
+import type { Language, ParseOutcome, ParseProblem } from '../core/types';
 
 /**
  * CloudFormation templates (SAM included), YAML and JSON, turned into one model
@@ -29,6 +29,8 @@ export interface CfnEntry {
   keyStart: number;
   keyEnd: number;
   value: CfnValue;
+  /** On a branch of a resource's conditions (see {@link conditionBranches}): the value as written, of which `value` is this branch's side. */
+  written?: CfnValue;
 }
 
 export interface CfnMap extends CfnNodeBase {
@@ -63,6 +65,11 @@ export interface CfnResource {
   type?: string;
   node: CfnMap;
   template: CfnTemplate;
+  /**
+   * Set on the resource as one branch of its conditions reads it (see {@link conditionBranches}):
+   * the resource it comes from and the value each condition takes in this branch.
+   */
+  branch?: { of: CfnResource; conditions: ReadonlyMap<string, boolean> };
 }
 
 export interface CfnTemplate {
@@ -151,14 +158,10 @@ function parseYamlTemplate(text: string): ParseOutcome {
   }
   const duplicates: CfnEntry[] = [];
   const roots = list.map((doc) => (doc.contents ? fromYaml(doc.contents as YamlNode, duplicates) : undefined));
-  const duplicate = duplicates.sort((a, b) => a.keyStart - b.keyStart)[0];
-  if (duplicate) {
-    return { ok: false, error: { message: `YAML syntax error: duplicate key "${duplicate.key}" (CloudFormation rejects it)`, start: duplicate.keyStart, end: duplicate.keyEnd } };
-  }
   const templates = roots
     .filter((root): root is CfnMap => root?.kind === 'map' && root.entries.some((e) => e.key === 'Resources' || e.key === 'AWSTemplateFormatVersion'))
     .map((root) => buildTemplate('yaml', root));
-  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
+  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)), problems: duplicateProblems(duplicates) };
 }
 
 /** The offset of the first collection nested deeper than `limit`, walking the token tree without recursion; undefined when none is. */
@@ -187,9 +190,10 @@ function parseJsonTemplate(text: string): ParseOutcome {
     const start = error?.offset ?? 0;
     return { ok: false, error: { message: `JSON syntax error: ${error ? describeJsonError(printParseErrorCode(error.error)) : 'empty document'}`, start, end: start + (error?.length ?? 0) } };
   }
-  const root = fromJson(tree);
+  const duplicates: CfnEntry[] = [];
+  const root = fromJson(tree, duplicates);
   const templates = root.kind === 'map' ? [buildTemplate('json', root)] : [];
-  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)) };
+  return { ok: true, walk: (emit) => templates.forEach((t) => emitTemplate(t, emit)), problems: duplicateProblems(duplicates) };
 }
 
 function emitTemplate(template: CfnTemplate, emit: Parameters<Extract<ParseOutcome, { ok: true }>['walk']>[0]): void {
@@ -217,17 +221,13 @@ function fromYaml(node: YamlNode | null | undefined, duplicates: CfnEntry[]): Cf
   const base = { start, end: valueEnd, ...(tag ? { intrinsic: tag } : {}) };
   if (isMap(node)) {
     const entries: CfnEntry[] = [];
-    const seen = new Set<string>();
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       if (!isScalar(key)) continue;
       const [keyStart, keyEnd] = key.range ?? [0, 0];
-      const entry: CfnEntry = { key: String(key.value), keyStart, keyEnd, value: pair.value ? fromYaml(pair.value as YamlNode, duplicates) : { kind: 'scalar', value: null, start: keyEnd, end: keyEnd } };
-      if (seen.has(entry.key)) duplicates.push(entry);
-      seen.add(entry.key);
-      entries.push(entry);
+      entries.push({ key: String(key.value), keyStart, keyEnd, value: pair.value ? fromYaml(pair.value as YamlNode, duplicates) : { kind: 'scalar', value: null, start: keyEnd, end: keyEnd } });
     }
-    const map: CfnMap = { kind: 'map', entries, flow: Boolean(node.flow), ...base };
+    const map: CfnMap = { kind: 'map', entries: laterWins(entries, duplicates), flow: Boolean(node.flow), ...base };
     return markLongForm(map);
   }
   if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => fromYaml(item as YamlNode, duplicates)), flow: Boolean(node.flow), ...base };
@@ -239,7 +239,29 @@ function fromYaml(node: YamlNode | null | undefined, duplicates: CfnEntry[]): Cf
   return { kind: 'unknown', ...base };
 }
 
-function fromJson(node: JsonNode): CfnValue {
+/**
+ * A map's entries with each key once, the later value winning as CloudFormation reads it; every
+ * later occurrence of a key goes to `duplicates`. Linear in the number of entries.
+ */
+function laterWins(entries: CfnEntry[], duplicates: CfnEntry[]): CfnEntry[] {
+  const last = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    if (last.has(entry.key)) duplicates.push(entry);
+    last.set(entry.key, i);
+  });
+  return last.size === entries.length ? entries : entries.filter((entry, i) => last.get(entry.key) === i);
+}
+
+/** One problem for a text's duplicate keys: the first one, and how many more there are. */
+function duplicateProblems(duplicates: CfnEntry[]): ParseProblem[] {
+  if (duplicates.length === 0) return [];
+  const first = duplicates.reduce((a, b) => (b.keyStart < a.keyStart ? b : a));
+  const more = duplicates.length - 1;
+  const others = more ? ` (and ${more} more duplicate key${more === 1 ? '' : 's'})` : '';
+  return [{ message: `Duplicate key "${first.key}"${others}: CloudFormation keeps the later value and drops the earlier one, which was read the same way here; remove one of them`, start: first.keyStart, end: first.keyEnd }];
+}
+
+function fromJson(node: JsonNode, duplicates: CfnEntry[]): CfnValue {
   const base = { start: node.offset, end: node.offset + node.length };
   switch (node.type) {
     case 'object': {
@@ -247,12 +269,12 @@ function fromJson(node: JsonNode): CfnValue {
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (!key || key.type !== 'string') continue;
-        entries.push({ key: String(key.value), keyStart: key.offset, keyEnd: key.offset + key.length, value: value ? fromJson(value) : { kind: 'scalar', value: null, start: key.offset + key.length, end: key.offset + key.length } });
+        entries.push({ key: String(key.value), keyStart: key.offset, keyEnd: key.offset + key.length, value: value ? fromJson(value, duplicates) : { kind: 'scalar', value: null, start: key.offset + key.length, end: key.offset + key.length } });
       }
-      return markLongForm({ kind: 'map', entries, flow: true, ...base });
+      return markLongForm({ kind: 'map', entries: laterWins(entries, duplicates), flow: true, ...base });
     }
     case 'array':
-      return { kind: 'seq', items: (node.children ?? []).map(fromJson), flow: true, ...base };
+      return { kind: 'seq', items: (node.children ?? []).map((child) => fromJson(child, duplicates)), flow: true, ...base };
     case 'string':
     case 'number':
     case 'boolean':
@@ -355,4 +377,148 @@ export function resolveValue(template: CfnTemplate, value: CfnValue | undefined)
 export function resolveScalar(template: CfnTemplate, value: CfnValue | undefined): string | number | boolean | null | undefined {
   const resolved = resolveValue(template, value);
   return resolved?.kind === 'scalar' ? resolved.value : undefined;
+}
+
+/** The most branches {@link conditionBranches} reads for one resource; a resource with more stays unread (as any intrinsic). */
+export const maxConditionBranches = 16;
+
+/** `!Ref AWS::NoValue`: the key (or list item) is not written in this branch. */
+const noValue = Symbol('AWS::NoValue');
+type Chosen = CfnValue | typeof noValue;
+
+/** The condition name and the two values of an `Fn::If`, either form; undefined for anything else. */
+function ifParts(value: CfnValue): { condition: string; then: CfnValue; otherwise: CfnValue } | undefined {
+  if (value.intrinsic !== 'Fn::If') return undefined;
+  const argument = intrinsicArgument(value);
+  if (argument?.kind !== 'seq' || argument.items.length !== 3) return undefined;
+  const [condition, then, otherwise] = argument.items;
+  return condition.kind === 'scalar' && typeof condition.value === 'string' && !condition.intrinsic ? { condition: condition.value, then, otherwise } : undefined;
+}
+
+/**
+ * The names of the conditions the value's `Fn::If`s test, in one walk without recursion (templates
+ * may nest deeply); it stops past `limit` names.
+ */
+function conditionsIn(root: CfnValue, limit: number): Set<string> {
+  const names = new Set<string>();
+  const stack: CfnValue[] = [root];
+  for (let value = stack.pop(); value && names.size <= limit; value = stack.pop()) {
+    const parts = ifParts(value);
+    if (parts) names.add(parts.condition);
+    if (value.kind === 'map') for (const entry of value.entries) stack.push(entry.value);
+    else if (value.kind === 'seq') for (const item of value.items) stack.push(item);
+  }
+  return names;
+}
+
+/** Stops a reading at the first `Fn::If` whose condition the branch has not chosen yet. */
+class Undecided {
+  constructor(readonly condition: string) {}
+}
+
+/**
+ * The value with every `Fn::If` replaced by the value its condition takes in `conditions`;
+ * a map or list that holds none comes back as itself (the branches share what they do not change).
+ * Throws {@link Undecided} at a condition not in `conditions`.
+ */
+function choose(value: CfnValue, conditions: ReadonlyMap<string, boolean>): Chosen {
+  const parts = ifParts(value);
+  if (parts) {
+    const taken = conditions.get(parts.condition);
+    if (taken === undefined) throw new Undecided(parts.condition);
+    return choose(taken ? parts.then : parts.otherwise, conditions);
+  }
+  if (refTarget(value) === 'AWS::NoValue') return noValue;
+  if (value.kind === 'map') {
+    let changed = false;
+    const entries: CfnEntry[] = [];
+    for (const entry of value.entries) {
+      const chosen = choose(entry.value, conditions);
+      if (chosen !== entry.value) changed = true;
+      if (chosen !== noValue) entries.push(chosen === entry.value ? entry : { ...entry, value: chosen, written: entry.written ?? entry.value });
+    }
+    return changed ? { ...value, entries } : value;
+  }
+  if (value.kind === 'seq') {
+    let changed = false;
+    const items: CfnValue[] = [];
+    for (const item of value.items) {
+      const chosen = choose(item, conditions);
+      if (chosen !== item) changed = true;
+      if (chosen !== noValue) items.push(chosen);
+    }
+    return changed ? { ...value, items } : value;
+  }
+  return value;
+}
+
+const branchesOf = new WeakMap<CfnResource, readonly CfnResource[] | undefined>();
+
+/**
+ * The resource as each branch of its conditions reads it: every `Fn::If` in its `Properties` (the
+ * whole properties, or a value nested anywhere in them) replaced by the value its condition picks,
+ * the same condition picking the same side everywhere in the resource, and `!Ref AWS::NoValue`
+ * leaving its key or list item out. Only the branches that differ are listed (a condition nested
+ * in the side another one leaves out is not split on). Undefined when the properties hold no
+ * `Fn::If`, or when they give more than {@link maxConditionBranches} branches (then the resource
+ * reads as unknown, as any intrinsic). Read once per resource; each branch costs one walk of the
+ * properties, so a template's branches cost at most that many times its size.
+ */
+export function conditionBranches(resource: CfnResource): readonly CfnResource[] | undefined {
+  if (branchesOf.has(resource)) return branchesOf.get(resource);
+  const branches = readBranches(resource);
+  branchesOf.set(resource, branches);
+  return branches;
+}
+
+function readBranches(resource: CfnResource): CfnResource[] | undefined {
+  const at = resource.node.entries.findIndex((e) => e.key === 'Properties');
+  const properties = resource.node.entries[at];
+  if (!properties) return undefined;
+  // Each condition a branch meets splits it: more conditions than branches allowed give too many branches.
+  const conditions = conditionsIn(properties.value, maxConditionBranches);
+  if (conditions.size === 0 || conditions.size >= maxConditionBranches) return undefined;
+  const branches: CfnResource[] = [];
+  // Each partial choice is read until a condition it has not chosen yet, which splits it in two.
+  const pending: Array<ReadonlyMap<string, boolean>> = [new Map()];
+  for (let conditions = pending.pop(); conditions; conditions = pending.pop()) {
+    let chosen: Chosen;
+    try {
+      chosen = choose(properties.value, conditions);
+    } catch (err) {
+      if (!(err instanceof Undecided)) throw err;
+      if (branches.length + pending.length + 2 > maxConditionBranches) return undefined;
+      pending.push(new Map([...conditions, [err.condition, false]]), new Map([...conditions, [err.condition, true]]));
+      continue;
+    }
+    const entries = resource.node.entries.slice();
+    if (chosen === noValue) entries.splice(at, 1);
+    else entries[at] = { ...properties, value: chosen };
+    branches.push({ ...resource, node: { ...resource.node, entries }, branch: { of: resource, conditions } });
+  }
+  return branches;
+}
+
+/**
+ * The scalars a value may stand for, one per distinct value: a plain or resolvable value is itself
+ * (see {@link resolveScalar}), an `Fn::If` each value of its two sides. Undefined when a side is
+ * unknown or not a scalar (`AWS::NoValue` included), or when there are more than
+ * {@link maxConditionBranches}.
+ */
+export function resolveCandidates(template: CfnTemplate, value: CfnValue | undefined): Array<string | number | boolean | null> | undefined {
+  if (!value) return undefined;
+  const found = new Set<string | number | boolean | null>();
+  const stack: CfnValue[] = [value];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const parts = ifParts(next);
+    if (parts) {
+      stack.push(parts.otherwise, parts.then);
+      continue;
+    }
+    const scalar = resolveScalar(template, next);
+    if (scalar === undefined) return undefined;
+    found.add(scalar);
+    if (found.size > maxConditionBranches) return undefined;
+  }
+  return [...found];
 }

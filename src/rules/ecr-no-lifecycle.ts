@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { renderResourceIntent } from '../model/edit/resourceEdits';
+import { onEveryBranch } from '../model/field';
 import { visitResources } from '../model/resources';
 
 /** Stored images are billed by the GB-month: a policy that expires old ones bounds that; the code does not say how many GB. */
@@ -26,10 +27,13 @@ export const ecrNoLifecycle = defineRule({
   },
   create(context) {
     return visitResources({
-      ecrRepository(repository) {
-        if (repository.lifecyclePolicy && repository.lifecyclePolicy !== 'ineffective') return;
-        const fix = renderResourceIntent({ kind: 'add-linked-record', link: 'repository-lifecycle-policy', record: repository, keepImages: context.options.keepImages }, context);
-        context.report({ ...repository.anchor, messageId: 'noLifecycle', data: { name: repository.name }, fix, effect: retention });
+      ecrRepository(record) {
+        const finding = onEveryBranch(record, (repository) => {
+          if (repository.lifecyclePolicy && repository.lifecyclePolicy !== 'ineffective') return undefined;
+          const fix = renderResourceIntent({ kind: 'add-linked-record', link: 'repository-lifecycle-policy', record: repository, keepImages: context.options.keepImages }, context);
+          return { ...repository.anchor, messageId: 'noLifecycle', data: { name: repository.name }, fix, effect: retention } as const;
+        });
+        if (finding) context.report(finding);
       },
     });
   },

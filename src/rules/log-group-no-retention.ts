@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { renderResourceIntent, retentionKey } from '../model/edit/resourceEdits';
+import { onEveryBranch } from '../model/field';
 import { cloudWatchRetentionDays, visitResources } from '../model/resources';
 
 /** Stored log events are billed by the GB-month: a retention period bounds them; the code does not say how many GB. */
@@ -45,26 +46,30 @@ export const logGroupNoRetention = defineRule({
     // What the fixes set: the configured retention, never above the maximum (or the fix would be flagged again).
     const days = max > 0 ? Math.min(context.options.retentionDays, max) : context.options.retentionDays;
     return visitResources({
-      logGroup(group) {
-        const written = group.retention;
-        const data = { name: group.name };
-        if (!written) {
-          if (group.defaultRetention !== 'never') return;
-          const property = group.format === 'cdk' ? retentionKey(group) : undefined;
-          const messageId = group.format === 'tf' ? 'noRetentionTf' : group.format === 'cdk' ? 'noRetentionCdk' : 'noRetention';
-          const fix = renderResourceIntent({ kind: 'add-field', field: 'retention', record: group, days }, context);
-          context.report({ ...group.anchor, messageId, data: property ? { ...data, property } : data, fix, effect: retention });
-          return;
-        }
-        if (!written.known) return;
-        if (written.value === 'never') {
-          const fix = renderResourceIntent({ kind: 'set-field', field: 'retention', record: group, target: written, days, verb: 'Set', applicability: 'safe' }, context);
-          context.report({ ...written.anchor, messageId: group.format === 'tf' ? 'zeroRetention' : 'infiniteRetention', data, fix, effect: retention });
-        } else if (max > 0 && written.value > max) {
-          // Unsafe: a shorter retention deletes the older log events when it is applied.
-          const fix = renderResourceIntent({ kind: 'set-field', field: 'retention', record: group, target: written, days, verb: 'Lower', applicability: 'unsafe' }, context);
-          context.report({ ...written.anchor, messageId: 'retentionAboveMaximum', data: { ...data, days: String(written.value), max: String(max) }, fix, effect: retention });
-        }
+      logGroup(record) {
+        const finding = onEveryBranch(record, (group): Parameters<typeof context.report>[0] | undefined => {
+          const written = group.retention;
+          const data = { name: group.name };
+          if (!written) {
+            if (group.defaultRetention !== 'never') return undefined;
+            const property = group.format === 'cdk' ? retentionKey(group) : undefined;
+            const messageId = group.format === 'tf' ? 'noRetentionTf' : group.format === 'cdk' ? 'noRetentionCdk' : 'noRetention';
+            const fix = renderResourceIntent({ kind: 'add-field', field: 'retention', record: group, days }, context);
+            return { ...group.anchor, messageId, data: property ? { ...data, property } : data, fix, effect: retention };
+          }
+          if (!written.known) return undefined;
+          if (written.value === 'never') {
+            const fix = renderResourceIntent({ kind: 'set-field', field: 'retention', record: group, target: written, days, verb: 'Set', applicability: 'safe' }, context);
+            return { ...written.anchor, messageId: group.format === 'tf' ? 'zeroRetention' : 'infiniteRetention', data, fix, effect: retention };
+          }
+          if (max > 0 && written.value > max) {
+            // Unsafe: a shorter retention deletes the older log events when it is applied.
+            const fix = renderResourceIntent({ kind: 'set-field', field: 'retention', record: group, target: written, days, verb: 'Lower', applicability: 'unsafe' }, context);
+            return { ...written.anchor, messageId: 'retentionAboveMaximum', data: { ...data, days: String(written.value), max: String(max) }, fix, effect: retention };
+          }
+          return undefined;
+        });
+        if (finding) context.report(finding);
       },
     });
   },

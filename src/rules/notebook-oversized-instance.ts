@@ -3,6 +3,7 @@ import type { Effect } from '../core/types';
 import type { InstanceRow } from '../data/types';
 import { recommendSmaller } from '../model/recommend';
 import { getInstanceType, isGpu } from '../data/instances';
+import { onEveryBranch } from '../model/field';
 import { visitResources } from '../model/resources';
 
 export const notebookOversizedInstance = defineRule({
@@ -26,16 +27,17 @@ export const notebookOversizedInstance = defineRule({
   },
   create(context) {
     return visitResources({
-      notebookInstance(notebook) {
-        const type = notebook.instanceType;
-        const row = type?.known ? getInstanceType(type.value) : undefined;
-        if (!type || !row) return;
-        const data = { name: notebook.name, instanceType: row.instanceType };
-        if (isGpu(row)) {
-          context.report({ ...type.anchor, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` }, effect: smaller(row) });
-        } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
-          context.report({ ...type.anchor, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu }, effect: smaller(row) });
-        }
+      notebookInstance(record) {
+        const finding = onEveryBranch(record, (notebook) => {
+          const type = notebook.instanceType;
+          const row = type?.known ? getInstanceType(type.value) : undefined;
+          if (!type || !row) return undefined;
+          const data = { name: notebook.name, instanceType: row.instanceType };
+          if (isGpu(row)) return { ...type.anchor, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` }, effect: smaller(row) } as const;
+          if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) return { ...type.anchor, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu }, effect: smaller(row) } as const;
+          return undefined;
+        });
+        if (finding) context.report(finding);
       },
     });
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { renderResourceIntent } from '../model/edit/resourceEdits';
+import { onEveryBranch } from '../model/field';
 import { visitResources } from '../model/resources';
 
 /** Stored objects are billed by the GB-month in their class: tiering or expiry bounds that; the code does not say how many GB. */
@@ -30,14 +31,17 @@ export const s3NoLifecycle = defineRule({
   create(context) {
     const { transitionDays, noncurrentDays } = context.options;
     return visitResources({
-      s3Bucket(bucket) {
-        // Intelligent-Tiering archive configurations: the team already manages tiering for objects stored in that class.
-        if (bucket.tiering && bucket.tiering !== 'ineffective') return;
-        const data = { name: bucket.name };
-        if (bucket.lifecycle === 'ineffective') context.report({ ...bucket.anchor, messageId: 'noStorageAction', data, effect: retention });
-        if (bucket.lifecycle) return;
-        const fix = renderResourceIntent({ kind: 'add-linked-record', link: 'bucket-lifecycle', record: bucket, transitionDays, noncurrentDays }, context);
-        context.report({ ...bucket.anchor, messageId: 'noLifecycle', data, fix, effect: retention });
+      s3Bucket(record) {
+        const finding = onEveryBranch(record, (bucket) => {
+          // Intelligent-Tiering archive configurations: the team already manages tiering for objects stored in that class.
+          if (bucket.tiering && bucket.tiering !== 'ineffective') return undefined;
+          const data = { name: bucket.name };
+          if (bucket.lifecycle === 'ineffective') return { ...bucket.anchor, messageId: 'noStorageAction', data, effect: retention } as const;
+          if (bucket.lifecycle) return undefined;
+          const fix = renderResourceIntent({ kind: 'add-linked-record', link: 'bucket-lifecycle', record: bucket, transitionDays, noncurrentDays }, context);
+          return { ...bucket.anchor, messageId: 'noLifecycle', data, fix, effect: retention } as const;
+        });
+        if (finding) context.report(finding);
       },
     });
   },

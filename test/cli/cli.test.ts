@@ -337,7 +337,7 @@ describe('advice-only fixes', () => {
   it('the rule table says what kind of fix each rule offers', async () => {
     const table = (await cli(project({}), 'rules', '--format', 'markdown')).stdout;
     assert.match(table, /^\| SML306 \| \[elastic-inference-retired\]\S* \| error \| (?=[^|]*cfn)(?=[^|]*tf)(?=[^|]*py)[a-z, ]+ \| advice \|/m);
-    assert.match(table, /^\| SML402 \| \[notebook-no-auto-stop\]\S* \| warning \| cfn, tf, cdk \| unsafe, advice \|/m);
+    assert.match(table, /^\| SML402 \| \[notebook-no-auto-stop\]\S* \| warning \| cfn, tf, cdk, py, nb \| unsafe, advice \|/m);
     assert.match(table, /^\| SML401 \| \[log-group-no-retention\]\S* \| warning \| cfn, tf, cdk \| safe, unsafe \|/m);
   });
 });

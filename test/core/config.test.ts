@@ -43,6 +43,15 @@ describe('config', () => {
     assert.deepEqual(config.rules['SML401'], { options: {} });
   });
 
+  it('validates SML402 maxIdleTimeoutMinutes as a whole number of minutes SageMaker accepts', () => {
+    const issues = (value: unknown) => parseConfig({ rules: { SML402: { options: { maxIdleTimeoutMinutes: value } } } }, allRules).issues.map((i) => i.path);
+    assert.deepEqual(issues('240'), ['rules.SML402.options.maxIdleTimeoutMinutes']);
+    assert.deepEqual(issues(90.5), ['rules.SML402.options.maxIdleTimeoutMinutes']);
+    assert.deepEqual(issues(30), ['rules.SML402.options.maxIdleTimeoutMinutes']);
+    assert.deepEqual(issues(600), []);
+    assert.deepEqual(resolveRuleSettings(allRules).get('SML402')?.options, { idleTimeoutMinutes: 60, maxIdleTimeoutMinutes: 240 });
+  });
+
   it('rejects wrong shapes without throwing', () => {
     for (const raw of [42, 'rules', [], { rules: [] }, { rules: { SML401: 3 } }, { rules: { SML401: { options: 'x' } } }]) {
       const { issues } = parseConfig(raw, allRules);

@@ -87,7 +87,38 @@ function notebookInstance(instanceType: string): Written[] {
   ];
 }
 
+const python = (code: string): Written => ({ name: 'boto3', format: 'python', code });
+const notebook = (code: string): Written => ({
+  name: 'boto3 in a notebook',
+  format: 'notebook',
+  code: JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: code.split(/(?<=\n)/) }], metadata: {}, nbformat: 4, nbformat_minor: 5 }),
+});
+const both = (code: string): Written[] => [python(code), notebook(code)];
+
+/** A user profile that turns JupyterLab idle shutdown off. */
+const profileIdleOff: Written[] = [
+  ...cloudFormation('Analyst', 'AWS::SageMaker::UserProfile', { DomainId: 'd-abc123', UserProfileName: 'analyst', UserSettings: '{ JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { LifecycleManagement: DISABLED } } } }' }).map((w) =>
+    w.format === 'cfn-json' ? { ...w, code: w.code.replace('"{ JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { LifecycleManagement: DISABLED } } } }"', '{ "JupyterLabAppSettings": { "AppLifecycleManagement": { "IdleSettings": { "LifecycleManagement": "DISABLED" } } } }') } : w,
+  ),
+  terraform('resource "aws_sagemaker_user_profile" "analyst" {\n  domain_id         = "d-abc123"\n  user_profile_name = "analyst"\n  user_settings {\n    jupyter_lab_app_settings {\n      app_lifecycle_management {\n        idle_settings {\n          lifecycle_management = "DISABLED"\n        }\n      }\n    }\n  }\n}\n'),
+  cdkTypeScript("import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnUserProfile(this, 'Analyst', { domainId: 'd-abc123', userProfileName: 'analyst', userSettings: { jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: { lifecycleManagement: 'DISABLED' } } } } });\n"),
+  cdkPython('from aws_cdk import aws_sagemaker as sm\nsm.CfnUserProfile(self, "Analyst", domain_id="d-abc123", user_profile_name="analyst", user_settings={"jupyter_lab_app_settings": {"app_lifecycle_management": {"idle_settings": {"lifecycle_management": "DISABLED"}}}})\n'),
+  ...both('import boto3\nboto3.client("sagemaker").create_user_profile(DomainId="d-abc123", UserProfileName="analyst", UserSettings={"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "DISABLED"}}}})\n'),
+];
+
+/** A space whose JupyterLab idle timeout is a day, above the default ceiling of 240 minutes. */
+const spaceIdleDay: Written[] = [
+  ...cloudFormation('Team', 'AWS::SageMaker::Space', { DomainId: 'd-abc123', SpaceName: 'team', SpaceSettings: '{ JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: 1440 } } } }' }).map((w) =>
+    w.format === 'cfn-json' ? { ...w, code: w.code.replace('"{ JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: 1440 } } } }"', '{ "JupyterLabAppSettings": { "AppLifecycleManagement": { "IdleSettings": { "IdleTimeoutInMinutes": 1440 } } } }') } : w,
+  ),
+  terraform('resource "aws_sagemaker_space" "team" {\n  domain_id  = "d-abc123"\n  space_name = "team"\n  space_settings {\n    jupyter_lab_app_settings {\n      app_lifecycle_management {\n        idle_settings {\n          idle_timeout_in_minutes = 1440\n        }\n      }\n    }\n  }\n}\n'),
+  cdkTypeScript("import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnSpace(this, 'Team', { domainId: 'd-abc123', spaceName: 'team', spaceSettings: { jupyterLabAppSettings: { appLifecycleManagement: { idleSettings: { idleTimeoutInMinutes: 1440 } } } } });\n"),
+  cdkPython('from aws_cdk import aws_sagemaker as sm\nsm.CfnSpace(self, "Team", domain_id="d-abc123", space_name="team", space_settings={"jupyter_lab_app_settings": {"app_lifecycle_management": {"idle_settings": {"idle_timeout_in_minutes": 1440}}}})\n'),
+  ...both('import boto3\nboto3.client("sagemaker").create_space(DomainId="d-abc123", SpaceName="team", SpaceSettings={"JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"IdleTimeoutInMinutes": 1440}}}})\n'),
+];
+
 const studioDomain: Written[] = [
+  ...both('import boto3\nboto3.client("sagemaker").create_domain(DomainName="studio", AuthMode="IAM", DefaultUserSettings={"ExecutionRole": "arn:aws:iam::123456789012:role/studio"})\n'),
   ...cloudFormation('Studio', 'AWS::SageMaker::Domain', { AuthMode: 'IAM', DomainName: 'studio' }),
   terraform('resource "aws_sagemaker_domain" "studio" {\n  domain_name = "studio"\n  auth_mode   = "IAM"\n}\n'),
   cdkTypeScript("import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnDomain(this, 'Studio', { authMode: 'IAM', domainName: 'studio' });\n"),
@@ -169,6 +200,8 @@ const rows: Row[] = [
   },
   { resource: 'a small notebook instance that nothing stops', written: notebookInstance('ml.t3.medium'), own: 'ml.t3.medium', expect: { ruleIds: ['SML402'], priced: ['SML402'] } },
   { resource: 'a Studio domain without idle shutdown', written: studioDomain, expect: { ruleIds: ['SML402'] } },
+  { resource: 'a Studio user profile that turns idle shutdown off', written: profileIdleOff, expect: { ruleIds: ['SML402'] } },
+  { resource: 'a Studio space that waits a day before shutting idle apps down', written: spaceIdleDay, expect: { ruleIds: ['SML402'] } },
   { resource: 'a high-carbon region with a lower-carbon one in its geography', written: region('ap-south-1'), own: 'ap-south-1', expect: { ruleIds: ['SML404'], suggested: { SML404: ['ap-southeast-6'] } } },
   { resource: 'a high-carbon region with none in its geography', written: region('me-south-1'), own: 'me-south-1', expect: { ruleIds: ['SML404'], suggested: { SML404: [] } } },
   { resource: 'a low-carbon region', written: region('eu-north-1'), own: 'eu-north-1', expect: { ruleIds: [] } },

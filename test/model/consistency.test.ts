@@ -303,7 +303,8 @@ const withAccelerator = (variant: Variant & { accelerator: string }): Written[] 
       .replace(`instance_type="${variant.instanceType}")`, `instance_type="${variant.instanceType}", accelerator_type="${variant.accelerator}")`)
       .replace(`"InstanceType": "${variant.instanceType}",`, `"InstanceType": "${variant.instanceType}", "AcceleratorType": "${variant.accelerator}",`)
       .replace(new RegExp(`^( *)InstanceType: ${variant.instanceType.replace(/\./g, '\\.')}$`, 'm'), `$1InstanceType: ${variant.instanceType}\n$1AcceleratorType: ${variant.accelerator}`)
-      .replace(`"InstanceType": "${variant.instanceType}"`, `"InstanceType": "${variant.instanceType}",\n            "AcceleratorType": "${variant.accelerator}"`)
+      // Once per file: a JSON template whose line the boto3 replacement above already accelerated would get the key twice.
+      .replace(new RegExp(`"InstanceType": "${variant.instanceType.replace(/\./g, '\\.')}"(?!, "AcceleratorType")`), `"InstanceType": "${variant.instanceType}",\n            "AcceleratorType": "${variant.accelerator}"`)
       .replace(`instance_type          = "${variant.instanceType}"`, `instance_type          = "${variant.instanceType}"\n    accelerator_type       = "${variant.accelerator}"`)
       .replace(`instanceType: '${variant.instanceType}'`, `instanceType: '${variant.instanceType}', acceleratorType: '${variant.accelerator}'`)
       .replace(`instance_type="${variant.instanceType}",`, `instance_type="${variant.instanceType}", accelerator_type="${variant.accelerator}",`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CfnResource, CfnTemplate, CfnValue } from '../../src/parsers/cloudformation';
-import { cloudFormationJson, cloudFormationYaml, getAttTarget, getEntry, getMapValue, getPath, refTarget, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
+import { cloudFormationJson, cloudFormationYaml, conditionBranches, getAttTarget, getEntry, getMapValue, getPath, maxConditionBranches, refTarget, resolveCandidates, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
 import { dedent } from '../kit/dedent';
 
 function facts(language: typeof cloudFormationYaml, text: string): { templates: CfnTemplate[]; resources: CfnResource[] } {
@@ -78,12 +78,22 @@ describe('CloudFormation parser', () => {
 });
 
 describe('CloudFormation parser limits', () => {
-  it('reports a duplicate key once, where the second one stands', () => {
-    const text = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::Logs::LogGroup\n';
+  it('reports duplicate keys as one problem, at the first repeated key, and reads the later value', () => {
+    const text = 'AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::Logs::LogGroup\n  B:\n    Type: AWS::S3::Bucket\n    Type: AWS::ECR::Repository\n';
     const outcome = cloudFormationYaml.parse(text, 'x');
-    assert.ok(!outcome.ok);
-    assert.equal(outcome.ok ? '' : outcome.error.message, 'YAML syntax error: duplicate key "A" (CloudFormation rejects it)');
-    assert.equal(outcome.ok ? -1 : outcome.error.start, text.lastIndexOf('  A:') + 2);
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.problems?.map((p) => [p.message, p.start, p.end]), [
+      ['Duplicate key "A" (and 1 more duplicate key): CloudFormation keeps the later value and drops the earlier one, which was read the same way here; remove one of them', text.lastIndexOf('  A:') + 2, text.lastIndexOf('  A:') + 3],
+    ]);
+    assert.deepEqual(facts(cloudFormationYaml, text).resources.map((r) => [r.logicalId, r.type]), [['A', 'AWS::Logs::LogGroup'], ['B', 'AWS::ECR::Repository']]);
+  });
+
+  it('reads JSON duplicate keys the same way', () => {
+    const text = '{"Resources": {"A": {"Type": "AWS::S3::Bucket"}, "A": {"Type": "AWS::Logs::LogGroup"}}}';
+    const outcome = cloudFormationJson.parse(text, 'x');
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.problems?.map((p) => [p.message, p.start]), [['Duplicate key "A": CloudFormation keeps the later value and drops the earlier one, which was read the same way here; remove one of them', text.lastIndexOf('"A"')]]);
+    assert.deepEqual(facts(cloudFormationJson, text).resources.map((r) => r.type), ['AWS::Logs::LogGroup']);
   });
 });
 
@@ -144,5 +154,37 @@ describe('CloudFormation value resolver', () => {
     const settings = getMapValue(get('DefaultUserSettings'));
     assert.equal(getPath(settings, ['SharingSettings', 'NotebookOutputOption'])?.value.kind, 'scalar');
     assert.equal(getPath(settings, ['JupyterLabAppSettings', 'AppLifecycleManagement']), undefined);
+  });
+});
+
+describe('CloudFormation conditions', () => {
+  const resourceOf = (properties: string): CfnResource => facts(cloudFormationYaml, `Resources:\n  R:\n    Type: AWS::Logs::LogGroup\n    Properties: ${properties}\n`).resources[0];
+  const read = (properties: string) =>
+    conditionBranches(resourceOf(properties))?.map((b) => {
+      const props = getEntry(b.node, 'Properties')?.value;
+      return props?.kind === 'map' ? props.entries.map((e) => `${e.key}=${e.value.kind === 'scalar' ? String(e.value.value) : e.value.kind}`).join(',') : 'none';
+    });
+
+  it('reads each side, the same condition the same way everywhere, AWS::NoValue as no key', () => {
+    assert.deepEqual(read('{ A: !If [C, 1, !Ref AWS::NoValue], B: !If [C, x, z] }'), ['A=1,B=x', 'B=z']);
+  });
+
+  it('splits only on the conditions a branch meets', () => {
+    assert.deepEqual(read('!If [C, { A: 1 }, !If [D, { A: 2 }, !Ref AWS::NoValue]]'), ['A=1', 'A=2', 'none']);
+  });
+
+  it('has no branches without Fn::If, and none (unknown) past the limit', () => {
+    assert.equal(read('{ A: 1 }'), undefined);
+    const deep = Array.from({ length: maxConditionBranches }, (_, i) => `!If [C${i}, { A: ${i} }, `).join('') + '{}' + ']'.repeat(maxConditionBranches);
+    assert.equal(read(deep), undefined);
+    const under = Array.from({ length: maxConditionBranches - 1 }, (_, i) => `!If [C${i}, { A: ${i} }, `).join('') + '{}' + ']'.repeat(maxConditionBranches - 1);
+    assert.equal(read(under)?.length, maxConditionBranches);
+  });
+
+  it('gives the values a conditional scalar may take, once each', () => {
+    const template = facts(cloudFormationYaml, 'Parameters:\n  P: { Type: String, Default: a }\nResources:\n  R:\n    Type: AWS::Logs::LogGroup\n    Properties: { A: !If [C, !Ref P, !If [D, b, a]], B: !If [C, !Ref Q, a] }\n').templates[0];
+    const props = getMapValue(getEntry(template.resources[0].node, 'Properties')?.value);
+    assert.deepEqual(resolveCandidates(template, getEntry(props!, 'A')?.value), ['a', 'b']);
+    assert.equal(resolveCandidates(template, getEntry(props!, 'B')?.value), undefined);
   });
 });

@@ -138,29 +138,6 @@ new RuleTester().run(s3NoLifecycle, {
       `,
     },
     {
-      name: 'LifecycleConfiguration behind Fn::If: silent',
-      format: 'cfn-yaml',
-      code: dedent`
-        AWSTemplateFormatVersion: "2010-09-09"
-        Resources:
-          Data:
-            Type: AWS::S3::Bucket
-            Properties:
-              LifecycleConfiguration: !If [IsProd, { Rules: [] }, !Ref AWS::NoValue]
-      `,
-    },
-    {
-      name: 'Properties behind Fn::If: silent',
-      format: 'cfn-yaml',
-      code: dedent`
-        AWSTemplateFormatVersion: "2010-09-09"
-        Resources:
-          Data:
-            Type: AWS::S3::Bucket
-            Properties: !If [IsProd, { BucketName: a }, { BucketName: b }]
-      `,
-    },
-    {
       name: 'an enabled Intelligent-Tiering archive configuration counts',
       format: 'cfn-yaml',
       code: dedent`
@@ -205,6 +182,33 @@ new RuleTester().run(s3NoLifecycle, {
     },
   ],
   invalid: [
+    {
+      name: 'LifecycleConfiguration behind Fn::If: an empty rule list on one branch, none on the other: fires (the first branch words it), no fix',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties:
+              LifecycleConfiguration: !If [IsProd, { Rules: [] }, !Ref AWS::NoValue]
+      `,
+      errors: [finding('noStorageAction', 'Data', 3, 3)],
+      output: null,
+    },
+    {
+      name: 'Properties behind Fn::If, neither branch with a lifecycle configuration: fires, no fix',
+      format: 'cfn-yaml',
+      code: dedent`
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            Properties: !If [IsProd, { BucketName: a }, { BucketName: b }]
+      `,
+      errors: [finding('noLifecycle', 'Data', 3, 3)],
+      output: null,
+    },
     {
       name: 'Terraform module: the sibling configuration is for another bucket; the fix picks a name unused in the module',
       format: 'terraform',

@@ -35,7 +35,7 @@ const { stressCases } = require(path.resolve(__dirname, '..', '..', '..', 'bench
 const checked = [
   'py-dense-calls', 'py-unclosed-run', 'py-imports-interleaved', 'py-deep-nesting', 'py-long-line', 'py-lone-cr',
   'nb-10k-cells', 'nb-unclosed-run', 'nb-imports-interleaved', 'nb-one-string-cell',
-  'cfn-yaml-resources', 'cfn-yaml-50k-keys', 'cfn-json-resources', 'tf-resources', 'tf-unclosed-run',
+  'cfn-yaml-resources', 'cfn-yaml-50k-keys', 'cfn-yaml-deep-if', 'cfn-yaml-duplicate-keys', 'cfn-json-resources', 'tf-resources', 'tf-unclosed-run',
   'cdk-ts-constructs', 'cdk-ts-unclosed-run', 'cdk-ts-huge-object', 'cdk-py-unclosed-run',
   'py-rebound-names', 'py-excluded-branches', 'py-dict-changes', 'py-helper-sites', 'py-deep-branches', 'nb-rebound-cells',
 ];

@@ -4,7 +4,7 @@ import { spell } from '../../parsers/cdk/model';
 import type { CfnEntry, CfnMap } from '../../parsers/cloudformation';
 import { getEntry, getMapValue } from '../../parsers/cloudformation';
 import type { KnownField } from '../field';
-import type { EcrRepositoryRecord, LogGroupRecord, NotebookInstanceRecord, S3BucketRecord, StudioDomainRecord } from '../resourceRecords';
+import type { EcrRepositoryRecord, LogGroupRecord, NotebookInstanceRecord, S3BucketRecord, StudioDomainRecord, StudioSpaceRecord, StudioUserProfileRecord } from '../resourceRecords';
 import { insertCdkProp } from './cdkEdits';
 import type { PropertyText } from './cfnEdits';
 import { insertCfnMapProperty, insertCfnProperty } from './cfnEdits';
@@ -33,10 +33,19 @@ export type ResourceIntent =
   /** A lifecycle configuration that stops the notebook instance when idle (its script is the user's: described, not written). */
   | { kind: 'add-linked-record'; link: 'notebook-lifecycle-config'; record: NotebookInstanceRecord }
   | { kind: 'add-field'; field: 'retention'; record: LogGroupRecord; days: number }
-  | { kind: 'add-field'; field: 'idle-settings'; record: StudioDomainRecord; idleTimeoutMinutes: number }
+  /** Idle shutdown for one app (JupyterLab unless told) of a Studio domain, user profile or space. */
+  | { kind: 'add-field'; field: 'idle-settings'; record: StudioRecord; idleTimeoutMinutes: number; app?: IdleApp }
   /** `verb` words the title: `Set` a value, `Lower` a limit. */
   | { kind: 'set-field'; field: 'retention'; record: LogGroupRecord; target: KnownField<number | 'never'>; days: number; verb: 'Set' | 'Lower'; applicability: Applicability }
-  | { kind: 'set-field'; field: 'lifecycle-management'; record: StudioDomainRecord; target: KnownField<string>; value: string };
+  | { kind: 'set-field'; field: 'lifecycle-management'; record: StudioRecord; target: KnownField<string>; value: string }
+  /** A Studio idle timeout lowered to `minutes`. */
+  | { kind: 'set-field'; field: 'idle-timeout'; record: StudioRecord; target: KnownField<number>; minutes: number };
+
+/** The Studio records whose settings hold idle shutdown. */
+export type StudioRecord = StudioDomainRecord | StudioUserProfileRecord | StudioSpaceRecord;
+
+/** The Studio apps with idle shutdown settings (`<App>AppSettings.AppLifecycleManagement.IdleSettings`). */
+export type IdleApp = 'JupyterLab' | 'CodeEditor';
 
 /** The CDK `logs.RetentionDays` member for each retention period CloudWatch Logs accepts. */
 export const retentionMembers: Readonly<Record<number, string>> = {
@@ -73,33 +82,52 @@ export function retentionKey(record: LogGroupRecord): string | undefined {
   const source = record.source;
   if (source.format === 'cfn') return 'RetentionInDays';
   if (source.format === 'tf') return 'retention_in_days';
+  if (source.format === 'py') return undefined;
   if (source.construct.type !== 'aws_logs.CfnLogGroup') return undefined;
   return source.construct.language === 'python' ? 'retention_in_days' : 'retentionInDays';
 }
 
-/** The Studio idle-shutdown path as the record's format writes it, for messages and titles. */
-export function idleSettingsPath(record: StudioDomainRecord): string {
+/** The settings key of a Studio record's idle shutdown, in CloudFormation's spelling. */
+const studioSettingsKey = { studioDomain: 'DefaultUserSettings', studioUserProfile: 'UserSettings', studioSpace: 'SpaceSettings' } as const;
+
+/** The Studio idle-shutdown path (of JupyterLab unless told) as the record's format writes it, for messages and titles. */
+export function idleSettingsPath(record: StudioRecord, app: IdleApp = 'JupyterLab'): string {
   const source = record.source;
-  if (source.format === 'tf') return 'default_user_settings > jupyter_lab_app_settings > app_lifecycle_management > idle_settings';
-  const path = ['defaultUserSettings', 'jupyterLabAppSettings', 'appLifecycleManagement', 'idleSettings'];
-  if (source.format === 'cfn') return path.map((k) => k[0].toUpperCase() + k.slice(1)).join('.');
-  return path.map((k) => (source.construct.language === 'python' ? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : k)).join(' > ');
+  const path = [studioSettingsKey[record.kind], `${app}AppSettings`, 'AppLifecycleManagement', 'IdleSettings'];
+  const snake = (k: string) => k.replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase();
+  if (source.format === 'tf') return path.map(snake).join(' > ');
+  if (source.format === 'cfn' || source.format === 'py') return path.join('.');
+  return path.map((k) => (source.construct.language === 'python' ? snake(k) : k[0].toLowerCase() + k.slice(1))).join(' > ');
+}
+
+/** How the record's format spells an idle-settings key (`LifecycleManagement`), for messages and fix titles. */
+export function idleSettingKey(record: StudioRecord, key: 'LifecycleManagement' | 'IdleTimeoutInMinutes'): string {
+  const source = record.source;
+  if (source.format === 'cfn' || source.format === 'py') return key;
+  if (source.format === 'tf' || source.construct.language === 'python') return key.replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase();
+  return key[0].toLowerCase() + key.slice(1);
 }
 
 /** The fix of an intent in the record's format; undefined when the format cannot make it here. */
 export function renderResourceIntent(intent: ResourceIntent, doc: EditDocument): Fix | undefined {
+  // A record read under one branch of the template's conditions: an edit there would fix one branch only.
+  const source = intent.record.source;
+  if (source.format === 'cfn' && source.resource.branch) return undefined;
   switch (intent.kind) {
     case 'add-linked-record':
       if (intent.link === 'bucket-lifecycle') return bucketLifecycle(intent.record, intent.transitionDays, intent.noncurrentDays, doc);
       if (intent.link === 'repository-lifecycle-policy') return repositoryPolicy(intent.record, intent.keepImages, doc);
       return notebookLifecycleConfig(intent.record);
     case 'add-field':
-      return intent.field === 'retention' ? addRetention(intent.record, intent.days, doc) : addIdleSettings(intent.record, intent.idleTimeoutMinutes, doc);
+      return intent.field === 'retention' ? addRetention(intent.record, intent.days, doc) : addIdleSettings(intent.record, intent.idleTimeoutMinutes, intent.app ?? 'JupyterLab', doc);
     case 'set-field': {
       if (intent.field === 'lifecycle-management') {
-        const key = intent.record.format === 'cfn' ? 'LifecycleManagement' : intent.record.format === 'tf' ? 'lifecycle_management' : 'lifecycleManagement';
         const edit = replaceLiteral(intent.target, intent.value, doc.text);
-        return fix(`Set ${key} to ${intent.value}`, 'unsafe', edit && [edit]);
+        return fix(`Set ${idleSettingKey(intent.record, 'LifecycleManagement')} to ${intent.value}`, 'unsafe', edit && [edit]);
+      }
+      if (intent.field === 'idle-timeout') {
+        const edit = replaceLiteral(intent.target, String(intent.minutes), doc.text);
+        return fix(`Lower ${idleSettingKey(intent.record, 'IdleTimeoutInMinutes')} to ${intent.minutes}`, 'unsafe', edit && [edit]);
       }
       const edit = replaceLiteral(intent.target, String(intent.days), doc.text);
       const key = retentionKey(intent.record);
@@ -117,6 +145,7 @@ function addRetention(record: LogGroupRecord, days: number, doc: EditDocument): 
     return fix(title, 'safe', edit && [edit]);
   }
   if (source.format === 'tf') return fix(title, 'safe', [insertTfAttribute(doc.text, doc.lines, source.resource.block, 'retention_in_days', String(days))]);
+  if (source.format === 'py') return undefined;
   return fix(title, 'safe', insertCdkProp(doc.text, source.construct, { typescript: `retentionInDays: ${days}`, python: `retention_in_days=${days}` }));
 }
 
@@ -127,11 +156,12 @@ function nested(keys: readonly string[], leaf: CfnSnippet): PropertyText {
   return { key: keys[0], value };
 }
 
-function addIdleSettings(record: StudioDomainRecord, minutes: number, doc: EditDocument): Fix | undefined {
+function addIdleSettings(record: StudioRecord, minutes: number, app: IdleApp, doc: EditDocument): Fix | undefined {
   const source = record.source;
-  if (source.format === 'tf') return described(`Add ${idleSettingsPath(record)} with lifecycle_management = "ENABLED" (see the rule page)`);
-  if (source.format === 'cdk') return described(`Set ${idleSettingsPath(record)} with lifecycleManagement ENABLED (see the rule page)`);
-  const path = ['DefaultUserSettings', 'JupyterLabAppSettings', 'AppLifecycleManagement', 'IdleSettings'];
+  if (source.format === 'tf') return described(`Add ${idleSettingsPath(record, app)} with lifecycle_management = "ENABLED" (see the rule page)`);
+  if (source.format === 'cdk') return described(`Set ${idleSettingsPath(record, app)} with ${idleSettingKey(record, 'LifecycleManagement')} ENABLED (see the rule page)`);
+  if (source.format === 'py') return described(`Set ${idleSettingsPath(record, app)} with LifecycleManagement ENABLED (see the rule page)`);
+  const path = [studioSettingsKey[record.kind], `${app}AppSettings`, 'AppLifecycleManagement', 'IdleSettings'];
   const properties = getEntry(source.resource.node, 'Properties');
   // Down the path as far as it is written; the rest is inserted below the last level found.
   let map: CfnMap | undefined = properties ? getMapValue(properties.value) : undefined;
@@ -145,7 +175,7 @@ function addIdleSettings(record: StudioDomainRecord, minutes: number, doc: EditD
   }
   const property = nested(path.slice(depth), { LifecycleManagement: 'ENABLED', IdleTimeoutInMinutes: minutes });
   const edit = parent ? insertCfnMapProperty(doc.text, doc.lines, source.resource, parent, property) : insertCfnProperty(doc.text, doc.lines, source.resource, property);
-  return fix(`Turn on idle shutdown for Studio JupyterLab apps after ${minutes} minutes`, 'unsafe', edit && [edit]);
+  return fix(`Turn on idle shutdown for Studio ${app === 'CodeEditor' ? 'Code Editor' : 'JupyterLab'} apps after ${minutes} minutes`, 'unsafe', edit && [edit]);
 }
 
 function notebookLifecycleConfig(record: NotebookInstanceRecord): Fix {
@@ -193,6 +223,7 @@ function bucketLifecycle(record: S3BucketRecord, transitionDays: number, noncurr
     ];
     return fix(`Add an aws_s3_bucket_lifecycle_configuration: ${what}`, 'unsafe', [appendTfBlocks(doc.lines, bucket.block, body, tfIndentUnit(doc.lines, bucket.block))]);
   }
+  if (source.format === 'py') return undefined;
   const { construct, app } = source;
   if (construct.type === 'aws_s3.Bucket') {
     const duration = spell(app, 'Duration');
@@ -281,6 +312,7 @@ function repositoryPolicy(record: EcrRepositoryRecord, keep: number, doc: EditDo
     ];
     return fix(`Add an aws_ecr_lifecycle_policy keeping the last ${keep} images`, 'unsafe', [appendTfBlocks(doc.lines, repository.block, body, tfIndentUnit(doc.lines, repository.block))]);
   }
+  if (source.format === 'py') return undefined;
   const { construct, app } = source;
   if (construct.type === 'aws_ecr.Repository') {
     // Rules written but empty: the author's list to fill.

@@ -187,6 +187,16 @@ class Analyser {
   }
 
   private readImport(node: Node): void {
+    // `import s3 = require('aws-cdk-lib/aws-s3')` (TypeScript import-equals, as `tsc` emits for CommonJS).
+    const required = node.namedChildren.find((c) => c.type === 'import_require_clause');
+    if (required) {
+      const name = required.namedChildren.find((c) => c.type === 'identifier');
+      const from = required.childForFieldName('source');
+      const module = from ? cdkModuleOf(from.text.slice(1, -1)) : undefined;
+      if (name && module !== undefined) this.importName(name.text, module);
+      else if (name) this.bind(this.bindings, name.text, undefined);
+      return;
+    }
     const source = node.childForFieldName('source');
     const module = source ? cdkModuleOf(source.text.slice(1, -1)) : undefined;
     const clause = node.namedChildren.find((c) => c.type === 'import_clause');
@@ -218,17 +228,22 @@ class Analyser {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (name?.type !== 'identifier') {
+      // `const { Bucket, CfnBucket: Cfn } = require('aws-cdk-lib/aws-s3')`: each name is imported.
+      const module = name?.type === 'object_pattern' ? requiredModule(value) : undefined;
+      for (const part of module !== undefined ? name!.namedChildren : []) {
+        if (part.type === 'shorthand_property_identifier_pattern') this.importName(part.text, join(module!, part.text));
+        else if (part.type === 'pair_pattern' && part.childForFieldName('value')?.type === 'identifier') this.importName(part.childForFieldName('value')!.text, join(module!, part.childForFieldName('key')?.text ?? ''));
+        else for (const id of part.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) this.bind(this.bindings, id.text, undefined);
+      }
+      if (module !== undefined) return;
       for (const id of name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? []) this.bind(this.bindings, id.text, undefined);
       return;
     }
     // `const s3 = require('aws-cdk-lib/aws-s3')`
-    if (value?.type === 'call_expression' && value.childForFieldName('function')?.text === 'require') {
-      const argument = value.childForFieldName('arguments')?.namedChildren[0];
-      const module = argument?.type === 'string' ? cdkModuleOf(argument.text.slice(1, -1)) : undefined;
-      if (module !== undefined) {
-        this.importName(name.text, module);
-        return;
-      }
+    const module = requiredModule(value);
+    if (module !== undefined) {
+      this.importName(name.text, module);
+      return;
     }
     const isConst = node.parent?.type === 'lexical_declaration' && node.parent.child(0)?.text === 'const';
     this.bind(this.bindings, name.text, isConst ? (value ?? undefined) : undefined);
@@ -415,4 +430,11 @@ function nonBlank(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) count++;
   return count;
+}
+
+/** The CDK module a `require('aws-cdk-lib/aws-s3')` call loads; undefined for anything else. */
+function requiredModule(value: Node | null | undefined): string | undefined {
+  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return undefined;
+  const argument = value.childForFieldName('arguments')?.namedChildren[0];
+  return argument?.type === 'string' ? cdkModuleOf(argument.text.slice(1, -1)) : undefined;
 }
