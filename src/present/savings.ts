@@ -92,6 +92,34 @@ function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from:
 }
 
 /**
+ * What a shorter warm-pool keep-alive saves: each retained instance-hour is billed like a training
+ * hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`, SageMaker API
+ * reference), so per idle hour the whole pool's hourly figure, and per job the hours cut.
+ */
+function warmPoolSaving(from: InstanceEstimate, count: number, seconds: number): Saving {
+  const burn = alwaysOnCost(from, count);
+  const hours = seconds / 3600;
+  const perJob = (v: number | null): string => (v === null ? 'unknown' : formatFigure(v * hours));
+  return {
+    kind: 'warm-pool',
+    from: `${count > 1 ? `${count} × ${from.instanceType}` : from.instanceType}, ${seconds} s shorter`,
+    to: 'released sooner',
+    basis: 'estimate',
+    per: 'instance-hour',
+    costUsd: burn.costUsdPerHour,
+    costPercent: burn.costUsdPerHour === null ? null : 100,
+    kgCo2e: burn.totalKgCo2ePerHour,
+    carbonPercent: burn.totalKgCo2ePerHour === null ? null : 100,
+    upTo: true,
+    claims: [],
+    notes: [
+      `per training job: up to ${formatFigure(hours)} h of ${count} retained instance${count > 1 ? 's' : ''}, ${burn.costUsdPerHour === null ? 'unknown' : formatUsd(burn.costUsdPerHour * hours)} and ${perJob(burn.totalKgCo2ePerHour)} kgCO2e, unless a matching job reuses the pool sooner`,
+    ],
+    sources: [...from.sources],
+  };
+}
+
+/**
  * The savings of an effect per instance-hour (or per kWh for a region move without a type), by
  * the estimate model in the context's region (live prices when cached). Empty when the effect has
  * no figure per instance-hour (retention, none).
@@ -119,6 +147,8 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     case 'teardown':
     case 'stop-when-idle':
       return effect.instanceType ? [idleSaving(effect.kind, estimate(effect.instanceType, effect.usage), effect.count ?? 1)] : [];
+    case 'warm-pool':
+      return [warmPoolSaving(estimate(effect.instanceType, 'training'), effect.count ?? 1, effect.seconds)];
     case 'instance-swap': {
       const to = getInstanceType(effect.to);
       const kind = effect.silicon === 'smaller' ? 'smaller' : effect.silicon;
@@ -151,6 +181,7 @@ const titles: Record<Saving['kind'], string> = {
   teardown: 'Delete it when done',
   'stop-when-idle': 'Stop it when idle',
   'scale-to-zero': 'Scale to zero when idle',
+  'warm-pool': 'A shorter warm-pool keep-alive',
 };
 
 function amount(value: number | null, percent: number | null, unit: (n: number) => string, upTo: boolean): string | undefined {
@@ -164,7 +195,7 @@ function amount(value: number | null, percent: number | null, unit: (n: number) 
 export function formatSaving(s: Saving, region: string): string {
   const per = s.per === 'kWh' ? 'kWh' : 'h';
   const parts = [amount(s.costUsd, s.costPercent, (n) => `${formatUsd(n)}/${per}`, s.upTo), amount(s.kgCo2e, s.carbonPercent, (n) => `${formatFigure(n)} kgCO2e/${per}`, s.upTo)].filter((p): p is string => p !== undefined);
-  const alone = s.kind === 'spot' || s.kind === 'serverless' || s.kind === 'teardown' || s.kind === 'stop-when-idle' || s.kind === 'scale-to-zero';
+  const alone = s.kind === 'spot' || s.kind === 'serverless' || s.kind === 'teardown' || s.kind === 'stop-when-idle' || s.kind === 'scale-to-zero' || s.kind === 'warm-pool';
   const change = alone ? `${titles[s.kind]} (${s.from})` : `${titles[s.kind]}: ${s.from} → ${s.to}`;
   const figures = parts.length ? parts.join(', ') : 'no figure (a price or energy figure is unknown)';
   const whose =
