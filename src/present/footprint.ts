@@ -297,7 +297,7 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
   if (effect?.kind === 'warm-pool') {
     // Per training job: the instance-hours the pool is no longer retained, at the job's type and count.
     const count = effect.count ?? 1;
-    const e = estimateInstance(effect.instanceType, { region: region.code, utilization: settings.utilization, intensity: settings.intensity });
+    const e = estimateInstance(effect.instanceType, { region: region.code, usage: 'training', utilization: settings.utilization, intensity: settings.intensity });
     const hours = (count * effect.seconds) / 3600;
     const times = (v: number | null): number | null => (v === null ? null : v * hours);
     return {

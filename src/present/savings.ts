@@ -94,28 +94,20 @@ function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from:
 /**
  * What a shorter warm-pool keep-alive saves: each retained instance-hour is billed like a training
  * hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`, SageMaker API
- * reference), so per idle hour the whole pool's hourly figure, and per job the hours cut.
+ * reference), so per idle hour the whole pool's hourly figure (as for an idle resource), and per
+ * job the hours cut.
  */
 function warmPoolSaving(from: InstanceEstimate, count: number, seconds: number): Saving {
-  const burn = alwaysOnCost(from, count);
+  const idle = idleSaving('teardown', from, count);
   const hours = seconds / 3600;
-  const perJob = (v: number | null): string => (v === null ? 'unknown' : formatFigure(v * hours));
+  const perJob = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v * hours));
+  const instances = `${count} retained instance${count > 1 ? 's' : ''}`;
   return {
+    ...idle,
     kind: 'warm-pool',
-    from: `${count > 1 ? `${count} × ${from.instanceType}` : from.instanceType}, ${seconds} s shorter`,
+    from: `${idle.from}, ${seconds} s shorter`,
     to: 'released sooner',
-    basis: 'estimate',
-    per: 'instance-hour',
-    costUsd: burn.costUsdPerHour,
-    costPercent: burn.costUsdPerHour === null ? null : 100,
-    kgCo2e: burn.totalKgCo2ePerHour,
-    carbonPercent: burn.totalKgCo2ePerHour === null ? null : 100,
-    upTo: true,
-    claims: [],
-    notes: [
-      `per training job: up to ${formatFigure(hours)} h of ${count} retained instance${count > 1 ? 's' : ''}, ${burn.costUsdPerHour === null ? 'unknown' : formatUsd(burn.costUsdPerHour * hours)} and ${perJob(burn.totalKgCo2ePerHour)} kgCO2e, unless a matching job reuses the pool sooner`,
-    ],
-    sources: [...from.sources],
+    notes: [`per training job: up to ${formatFigure(hours)} h of ${instances}, ${perJob(idle.costUsd, formatUsd)} and ${perJob(idle.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
   };
 }
 

@@ -3,6 +3,7 @@ import { formatSarif } from '../../src/cli/formatters/sarif';
 import { parseConfig, resolveRuleSettings } from '../../src/core/config';
 import { estimateInstance } from '../../src/estimate/estimate';
 import { formatUsd } from '../../src/present/figures';
+import { buildFootprint, footprintInputOf } from '../../src/present/footprint';
 import { savingsForEffect } from '../../src/present/savings';
 import { allRules } from '../../src/rules';
 import { warmPoolKeepAlive } from '../../src/rules/warm-pool-keep-alive';
@@ -276,11 +277,21 @@ describe('SML210 warm-pool-keep-alive: option, SARIF and figures', () => {
       .findings.find((f) => f.ruleId === 'SML210');
     assert.deepEqual(finding?.effect, { kind: 'warm-pool', instanceType: 'ml.g5.2xlarge', count: 2, seconds: 1800 });
     const [saving] = savingsForEffect(finding!.effect!, { region: 'us-east-1' });
-    const hourly = estimateInstance('ml.g5.2xlarge', { region: 'us-east-1' }).costUsdPerHour!;
+    const hourly = estimateInstance('ml.g5.2xlarge', { region: 'us-east-1', usage: 'training' }).costUsdPerHour!;
     assert.ok(hourly > 0);
     assert.equal(saving.kind, 'warm-pool');
     assert.ok(Math.abs(saving.costUsd! - 2 * hourly) < 1e-9, 'per idle hour: the whole pool');
     assert.match(saving.notes[0], /per training job: up to 0\.5 h of 2 retained instances/);
     assert.ok(saving.notes[0].includes(formatUsd(2 * hourly * 0.5)), saving.notes[0]);
+  });
+
+  it('has a figure in the footprint report: the retained instance-hours of one job', () => {
+    const linter = createTestLinter();
+    const result = linter.lint('train.py', v2, { settings: resolveRuleSettings(linter.rules), format: 'python' });
+    const row = buildFootprint([footprintInputOf(linter, 'train.py', v2, result)]).findings.find((f) => f.ruleId === 'SML210');
+    assert.equal(row?.noFigure, undefined, `no figure: ${row?.noFigure}`);
+    const hourly = estimateInstance('ml.g5.2xlarge', { region: 'us-east-1', usage: 'training' }).costUsdPerHour!;
+    assert.ok(Math.abs((row?.saving?.bound?.costUsd ?? 0) - 2 * 0.5 * hourly) < 1e-9, JSON.stringify(row?.saving));
+    assert.match(row?.saving?.description ?? '', /2 × ml\.g5\.2xlarge: a warm pool kept 1800 s shorter after each job/);
   });
 });
