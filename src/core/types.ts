@@ -105,6 +105,8 @@ export type Effect =
   /** The resource runs until deleted or stopped: priced at its monthly burn (the type of the resource it sits on when the finding names none). */
   | { kind: 'teardown'; usage: Usage; instanceType?: string; count?: number }
   | { kind: 'stop-when-idle'; usage: Usage; instanceType?: string; count?: number }
+  /** A training job's warm pool kept `seconds` shorter after each job: priced as the retained instance-hours per job. */
+  | { kind: 'warm-pool'; instanceType: string; count?: number; seconds: number }
   | { kind: 'none'; reason: string };
 
 /** 1-based range, end exclusive. */

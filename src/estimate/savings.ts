@@ -6,7 +6,7 @@ import type { InstanceEstimate, IntensityChoice } from './estimate';
 import { estimateInstance, gridIntensity } from './estimate';
 
 /** What a finding suggests: another instance type, managed spot, serverless, another region. */
-export type SavingKind = 'spot' | 'trainium' | 'inferentia' | 'graviton' | 'serverless' | 'region' | 'smaller' | 'teardown' | 'stop-when-idle' | 'scale-to-zero';
+export type SavingKind = 'spot' | 'trainium' | 'inferentia' | 'graviton' | 'serverless' | 'region' | 'smaller' | 'teardown' | 'stop-when-idle' | 'scale-to-zero' | 'warm-pool';
 
 /** A verified seed claim, quotable with its source; unverified claims never become one. */
 export interface QuotedClaim {
@@ -59,6 +59,7 @@ const claimsOf: Record<SavingKind, string[]> = {
   smaller: [],
   teardown: [],
   'stop-when-idle': [],
+  'warm-pool': [],
   'scale-to-zero': [],
 };
 

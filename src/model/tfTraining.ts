@@ -16,6 +16,8 @@ import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRec
  * `website/docs/r/sagemaker_training_job.html.markdown` and
  * `internal/service/sagemaker/training_job.go` (`resource_config.instance_type`,
  * `resource_config.instance_count`, `enable_managed_spot_training`,
+ * `resource_config.keep_alive_period_in_seconds` (validated 0–3600 by the provider),
+ * `resource_config.training_plan_arn`,
  * `stopping_condition.max_runtime_in_seconds`, `stopping_condition.max_wait_time_in_seconds`,
  * `checkpoint_config`, `profiler_config.disable_profiler`, `profiler_rule_configurations`,
  * `debug_rule_configurations`, `algorithm_specification.training_image`, `serverless_job_config`),
@@ -90,6 +92,8 @@ function jobRecord(resource: TfResource, block: TfBlock, definition: boolean): T
     instanceType: tfField(resource, plain(resources) && getAttribute(plain(resources)!, 'instance_type'), isString),
     instanceCount: tfField(resource, plain(resources) && getAttribute(plain(resources)!, 'instance_count'), isNumber),
     maxRunSeconds: maxRun?.known && maxRun.value <= 0 ? unknown('expression', maxRun.anchor) : maxRun,
+    keepAliveSeconds: tfField(resource, plain(resources) && getAttribute(plain(resources)!, 'keep_alive_period_in_seconds'), isNumber),
+    trainingPlan: namesPlan(resource, plain(resources)),
     spot: tfField(resource, getAttribute(block, 'enable_managed_spot_training'), isBool),
     maxWait: presenceOf(stopping, 'max_wait_time_in_seconds'),
     checkpoint: presenceOf(single(block, 'checkpoint_config')),
@@ -100,6 +104,14 @@ function jobRecord(resource: TfResource, block: TfBlock, definition: boolean): T
     runsLocally: false,
     settingsHidden: block.hasError || resources === 'dynamic',
   };
+}
+
+/** `resource_config.training_plan_arn` written, other than `null` or an empty string. */
+function namesPlan(resource: TfResource, resources: TfBlock | undefined): boolean {
+  const plan = resources && getAttribute(resources, 'training_plan_arn');
+  if (!plan) return false;
+  const value = resolveLiteral(resource.file, plan.value);
+  return value !== null && value !== '';
 }
 
 function utilizationOf(resource: TfResource, block: TfBlock): TrainingJobRecord['utilizationRule'] {

@@ -12,7 +12,7 @@ import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { Boto3TrainingRequest, SpotSetup } from './read/sagemaker';
 import { boolOf, boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isSageMakerClientCall, isTunerCall, mayBeLocalMode, spotSetupOf, spotSetupsOf } from './read/sagemaker';
 import type { TrainingJob, TrainingSetting } from './read/training';
-import { boto3TrainingJob, trainingJobOf } from './read/training';
+import { boto3TrainingJob, isRemoteFunctionCall, remoteSpotSetup, trainingJobOf } from './read/training';
 import { tfTrainingRecords } from './tfTraining';
 import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRecords';
 
@@ -73,6 +73,7 @@ function maxRunOf(call: PythonCall, request: Boto3TrainingRequest | undefined): 
     keyword = dict ? (entry ?? (dict.open ? stopping : undefined)) : stopping;
     if (keyword && keyword !== entry) return unknown('expression', span(keyword));
   } else if (isEstimatorCall(call)) keyword = getEstimatorArgument(call, 'max_run');
+  else if (isRemoteFunctionCall(call)) keyword = getKeyword(call, 'max_runtime_in_seconds');
   else {
     const stopping = getKeyword(call, 'stopping_condition');
     keyword = stopping?.value.kind === 'call' ? getKeyword(stopping.value.call, 'max_runtime_in_seconds') : stopping;
@@ -85,10 +86,17 @@ function maxRunOf(call: PythonCall, request: Boto3TrainingRequest | undefined): 
 const utilizationRule = /\b(LowGPUUtilization|ProfilerReport)\b/;
 
 function utilizationOf(text: string, call: PythonCall, job: TrainingJob, request: Boto3TrainingRequest | undefined): TrainingJobRecord['utilizationRule'] {
-  // SDK v3 has no Debugger rules; nor has a tuning job's training job definition.
-  if (job.api === 'modelTrainer' || request?.style === 'dict') return undefined;
+  // SDK v3 and remote functions have no Debugger rules; nor has a tuning job's training job definition.
+  if (job.api === 'modelTrainer' || job.api === 'remote' || request?.style === 'dict') return undefined;
   if (job.open) return 'unknown';
-  if (request) return request.get('ProfilerRuleConfigurations') || request.get('DebugRuleConfigurations') ? 'watched' : 'absent';
+  if (request) {
+    if (request.get('ProfilerRuleConfigurations') || request.get('DebugRuleConfigurations')) return 'watched';
+    const profiler = request.get('ProfilerConfig');
+    const config = asDict(profiler?.value);
+    const disabled = config ? getDictEntry(config, 'DisableProfiler')?.value : undefined;
+    if (profiler && (!config || config.open || (disabled && boolOf(disabled) === undefined))) return 'unknown';
+    return disabled && boolOf(disabled) ? 'profiler-off' : 'absent';
+  }
   const rules = getKeyword(call, 'rules');
   if (rules && (rules.value.kind !== 'list' || rules.value.indirect)) return 'unknown';
   if (rules && utilizationRule.test(text.slice(rules.value.start, rules.value.end))) return 'watched';
@@ -112,7 +120,7 @@ function trainerRunsLocally(text: string, call: PythonCall): boolean {
   return !!mode && !/SAGEMAKER_TRAINING_JOB/.test(text.slice(mode.value.start, mode.value.end));
 }
 
-const writings = { estimator: 'estimator', modelTrainer: 'model-trainer', boto3: 'boto3' } as const;
+const writings = { estimator: 'estimator', modelTrainer: 'model-trainer', boto3: 'boto3', remote: 'remote-function' } as const;
 
 function trainingRecord(call: PythonCall, job: TrainingJob, setup: SpotSetup, env: ReadEnvironment): TrainingJobRecord {
   const request = setup.request;
@@ -125,9 +133,12 @@ function trainingRecord(call: PythonCall, job: TrainingJob, setup: SpotSetup, en
     instanceType: stringField(job.instanceType),
     instanceCount: numberField(job.instanceCount),
     maxRunSeconds: maxRunOf(call, request),
+    keepAliveSeconds: numberField(job.keepAlive),
+    trainingPlan: job.trainingPlan,
     spot: boolField(setup.spot),
     maxWait: presence(setup.hasMaxWait, setup.unknown),
-    checkpoint: presence(setup.hasCheckpoint, call.open || !!request?.open),
+    // A remote function has no checkpoint setting: nothing to ask for.
+    checkpoint: job.api === 'remote' ? 'unknown' : presence(setup.hasCheckpoint, call.open || !!request?.open),
     distribution: job.api === 'boto3' ? 'unknown' : presence(job.hasDistribution, job.open),
     utilizationRule: utilizationOf(env.text, call, job, request),
     trainingCompiler: trainingCompilerOf(call),
@@ -217,8 +228,8 @@ function recordsOf(call: PythonCall, file: PythonFile): CallRecords {
 function readCall(call: PythonCall, env: PythonFile): CallRecords {
   if (isTunerCall(call)) {
     const tuning: Written<TuningJobRecord> = { record: sdkTuningRecord(call), call };
-    // The estimator it runs: its first positional argument or `estimator=`.
-    const estimator = getKeyword(call, 'estimator')?.value ?? call.positional[0];
+    // The job it runs: its first positional argument, `estimator=` (SDK v2) or `model_trainer=` (SDK v3).
+    const estimator = getKeyword(call, 'estimator')?.value ?? getKeyword(call, 'model_trainer')?.value ?? call.positional[0];
     if (estimator?.kind === 'call') {
       for (const job of recordsOf(estimator.call, env).jobs) {
         job.record.tunedBy = tuning.record;
@@ -238,8 +249,10 @@ function readCall(call: PythonCall, env: PythonFile): CallRecords {
     });
     return { jobs, tuning };
   }
+  // A serverless training job (`ServerlessJobConfig`) runs on capacity SageMaker chooses: no instances to judge.
+  if (isSageMakerClientCall(call, 'create_training_job') && getKeyword(call, 'ServerlessJobConfig')) return none;
   const job = trainingJobOf(call);
-  const setup = job && spotSetupOf(call);
+  const setup = job && (job.api === 'remote' ? remoteSpotSetup(call) : spotSetupOf(call));
   if (!job || !setup) return none;
   return { jobs: [{ record: trainingRecord(call, job, setup, env), call, request: setup.request, setup }] };
 }

@@ -15,7 +15,7 @@ export interface TrainingJobRecord {
   kind: 'trainingJob';
   format: RecordFormat;
   /** The API that writes it; messages may name its setting names, verdicts never branch on it. */
-  writing: 'estimator' | 'model-trainer' | 'boto3' | 'terraform';
+  writing: 'estimator' | 'model-trainer' | 'boto3' | 'terraform' | 'remote-function';
   /** Where a finding about the whole job sits: the callee, or a tuning job definition's name. */
   anchor: Span;
   /**
@@ -27,6 +27,18 @@ export interface TrainingJobRecord {
   instanceCount?: Field<number>;
   /** The run-time limit in seconds (`max_run`, `MaxRuntimeInSeconds`, `max_runtime_in_seconds`). */
   maxRunSeconds?: Field<number>;
+  /**
+   * How long the instances stay up in a warm pool after the job ends, in seconds
+   * (`keep_alive_period_in_seconds`, `ResourceConfig.KeepAlivePeriodInSeconds`,
+   * `resource_config.keep_alive_period_in_seconds`); undefined when not written (no warm pool).
+   */
+  keepAliveSeconds?: Field<number>;
+  /**
+   * The job runs on capacity reserved ahead with a SageMaker training plan (`training_plan`,
+   * `training_plan_arn`, `ResourceConfig.TrainingPlanArn`, `resource_config.training_plan_arn`):
+   * paid for whatever the job does, so spot and another instance type change nothing.
+   */
+  trainingPlan: boolean;
   /** Managed spot training: the flag as written (`use_spot_instances`, `EnableManagedSpotTraining`, `enable_managed_spot_training`). */
   spot?: Field<boolean>;
   maxWait: Presence;

@@ -280,6 +280,25 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
+  if (effect?.kind === 'warm-pool') {
+    // Per training job: the instance-hours the pool is no longer retained, at the job's type and count.
+    const count = effect.count ?? 1;
+    const e = estimateInstance(effect.instanceType, { region: region.code, usage: 'training', utilization: settings.utilization, intensity: settings.intensity });
+    const hours = (count * effect.seconds) / 3600;
+    const times = (v: number | null): number | null => (v === null ? null : v * hours);
+    return {
+      saving: {
+        kind: 'idle',
+        description: `${count} × ${effect.instanceType}: a warm pool kept ${effect.seconds} s shorter after each job`,
+        bound: { costUsd: times(e.costUsdPerHour), kgCo2e: times(e.totalKgCo2ePerHour) },
+        upTo: true,
+        estimated: true,
+        sources: [...e.sources],
+        notes: ['per training job: every retained instance-hour is billed as a training hour, unless a matching job reuses the pool sooner'],
+      },
+    };
+  }
+
   // An instance swap: the finding's effect names both types (never the text its fix writes).
   const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : undefined;
   if (swap) {

@@ -105,6 +105,26 @@ function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from:
 }
 
 /**
+ * What a shorter warm-pool keep-alive saves: each retained instance-hour is billed like a training
+ * hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`, SageMaker API
+ * reference), so per idle hour the whole pool's hourly figure (as for an idle resource), and per
+ * job the hours cut.
+ */
+function warmPoolSaving(from: InstanceEstimate, count: number, seconds: number): Saving {
+  const idle = idleSaving('teardown', from, count);
+  const hours = seconds / 3600;
+  const perJob = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v * hours));
+  const instances = `${count} retained instance${count > 1 ? 's' : ''}`;
+  return {
+    ...idle,
+    kind: 'warm-pool',
+    from: `${idle.from}, ${seconds} s shorter`,
+    to: 'released sooner',
+    notes: [`per training job: up to ${formatFigure(hours)} h of ${instances}, ${perJob(idle.costUsd, formatUsd)} and ${perJob(idle.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
+  };
+}
+
+/**
  * The savings of an effect per instance-hour (or per kWh for a region move without a type), by
  * the estimate model in the context's region (live prices when cached). Empty when the effect has
  * no figure per instance-hour (retention, none).
@@ -132,6 +152,8 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     case 'teardown':
     case 'stop-when-idle':
       return effect.instanceType ? [idleSaving(effect.kind, estimate(effect.instanceType, effect.usage), effect.count ?? 1)] : [];
+    case 'warm-pool':
+      return [warmPoolSaving(estimate(effect.instanceType, 'training'), effect.count ?? 1, effect.seconds)];
     case 'instance-swap': {
       const to = getInstanceType(effect.to);
       const kind = effect.silicon === 'smaller' ? 'smaller' : effect.silicon;
@@ -164,6 +186,7 @@ const titles: Record<Saving['kind'], string> = {
   teardown: 'Delete it when done',
   'stop-when-idle': 'Stop it when idle',
   'scale-to-zero': 'Scale to zero when idle',
+  'warm-pool': 'A shorter warm-pool keep-alive',
 };
 
 function amount(value: number | null, percent: number | null, unit: (n: number) => string, upTo: boolean): string | undefined {
@@ -177,7 +200,7 @@ function amount(value: number | null, percent: number | null, unit: (n: number) 
 export function formatSaving(s: Saving, region: string): string {
   const per = s.per === 'kWh' ? 'kWh' : 'h';
   const parts = [amount(s.costUsd, s.costPercent, (n) => `${formatUsd(n)}/${per}`, s.upTo), amount(s.kgCo2e, s.carbonPercent, (n) => `${formatFigure(n)} kgCO2e/${per}`, s.upTo)].filter((p): p is string => p !== undefined);
-  const alone = s.kind === 'spot' || s.kind === 'serverless' || s.kind === 'teardown' || s.kind === 'stop-when-idle' || s.kind === 'scale-to-zero';
+  const alone = s.kind === 'spot' || s.kind === 'serverless' || s.kind === 'teardown' || s.kind === 'stop-when-idle' || s.kind === 'scale-to-zero' || s.kind === 'warm-pool';
   const change = alone ? `${titles[s.kind]} (${s.from})` : `${titles[s.kind]}: ${s.from} → ${s.to}`;
   const figures = parts.length ? parts.join(', ') : 'no figure (a price or energy figure is unknown)';
   const whose =

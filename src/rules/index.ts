@@ -21,6 +21,7 @@ import { trainingNoUtilizationRules } from './training-no-utilization-rules';
 import { trainingOversizedInstance } from './training-oversized-instance';
 import { tuningExhaustiveSearch } from './tuning-exhaustive-search';
 import { tuningNoEarlyStopping } from './tuning-no-early-stopping';
+import { warmPoolKeepAlive } from './warm-pool-keep-alive';
 
 /** Every rule, in id order. Adding a rule: its file, this line, a test, a fixture and a doc page. */
 export const allRules: readonly AnyRule[] = [
@@ -35,6 +36,7 @@ export const allRules: readonly AnyRule[] = [
   trainingGpuInstance,
   trainingNoUtilizationRules,
   trainingCompilerRetired,
+  warmPoolKeepAlive,
   endpointAlwaysOn,
   endpointOversizedInstance,
   endpointNoAutoscaling,

@@ -1,8 +1,8 @@
 import { defineRule } from '../core/defineRule';
 import { visitTraining } from '../model/trainingJobs';
 
-/** The checkpoint location's setting in each writing. */
-const checkpointSetting = { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', 'model-trainer': 'checkpoint_config', terraform: 'checkpoint_config.s3_uri' } as const;
+/** The checkpoint location's setting in each writing (a remote function has none: its record never asks). */
+const checkpointSetting = { boto3: 'CheckpointConfig.S3Uri', estimator: 'checkpoint_s3_uri', 'model-trainer': 'checkpoint_config', terraform: 'checkpoint_config.s3_uri', 'remote-function': '' } as const;
 
 export const spotNoCheckpoint = defineRule({
   id: 'SML204',

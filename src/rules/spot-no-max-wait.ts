@@ -2,7 +2,7 @@ import { defineRule } from '../core/defineRule';
 import { visitTraining } from '../model/trainingJobs';
 
 /** The maximum wait time's setting in each writing. */
-const maxWaitSetting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', 'model-trainer': 'stopping_condition.max_wait_time_in_seconds', terraform: 'stopping_condition.max_wait_time_in_seconds' } as const;
+const maxWaitSetting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', 'model-trainer': 'stopping_condition.max_wait_time_in_seconds', terraform: 'stopping_condition.max_wait_time_in_seconds', 'remote-function': 'max_wait_time_in_seconds' } as const;
 
 export const spotNoMaxWait = defineRule({
   id: 'SML205',

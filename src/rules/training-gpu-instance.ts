@@ -29,7 +29,8 @@ export const trainingGpuInstance = defineRule({
     return visitTraining(context, {
       trainingJob(job, fixes) {
         const type = job.instanceType;
-        if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known) return;
+        // A training plan reserved this capacity ahead: the type is paid for already.
+        if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known || job.trainingPlan) return;
         const row = getInstanceType(type.value);
         if (!row || row.acceleratorKind !== 'gpu') return;
         const trainium = recommendPurposeBuilt(row, 'training')?.row;

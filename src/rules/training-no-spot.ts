@@ -22,9 +22,10 @@ export const trainingNoSpot = defineRule({
   create(context) {
     return visitTraining(context, {
       trainingJob(job, fixes) {
-        // Spot from a variable, or a flag a `**kwargs` may hold: the job may well use spot. Local mode bills nothing.
+        // Spot from a variable, or a flag a `**kwargs` may hold: the job may well use spot.
         if (job.spot ? !job.spot.known || job.spot.value : job.settingsHidden) return;
-        if (job.runsLocally) return;
+        // Local mode bills nothing; a training plan's capacity is paid for whatever the job runs on.
+        if (job.runsLocally || job.trainingPlan) return;
         const row = job.instanceType?.known ? getInstanceType(job.instanceType.value) : undefined;
         const count = job.instanceCount?.known ? { count: job.instanceCount.value } : {};
         const effect: Effect = row ? { kind: 'spot', usage: 'training', instanceType: row.instanceType, ...count } : { kind: 'none', reason: 'the instance type is not a literal the catalogue knows' };

@@ -36,6 +36,8 @@ export const trainingOversizedInstance = defineRule({
   create(context) {
     return visitTraining(context, {
       trainingJob(job, fixes) {
+        // A training plan reserved this capacity ahead: it is paid for whatever the job uses of it.
+        if (job.trainingPlan) return;
         const type = job.instanceType?.known ? job.instanceType : undefined;
         const row = type && getInstanceType(type.value);
         const trainOn = (to: InstanceRow | undefined) => type && to && fixes.render({ kind: 'set-field', field: type, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });

@@ -34,7 +34,15 @@ interface Job {
   spot: boolean;
   /** SageMaker Training Compiler on: the SDK v2 `compiler_config`, which the other writings do not have. */
   compiler?: boolean;
+  /** The warm pool's keep-alive, in seconds. */
+  keepAlive?: number;
+  /** Runs on a training plan's reserved capacity. */
+  trainingPlan?: boolean;
+  /** Profiling turned off (SDK v3 has no such setting). */
+  profilerOff?: boolean;
 }
+
+const planArn = 'arn:aws:sagemaker:us-east-1:111122223333:training-plan/llm-reserved';
 
 const pytorchImage = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker';
 
@@ -46,9 +54,10 @@ const sdkV2 = (job: Job) => {
   const module = job.framework === 'pytorch' ? 'sagemaker.pytorch' : 'sagemaker.sklearn';
   const version = job.framework === 'pytorch' ? 'framework_version="2.3", py_version="py311"' : 'framework_version="1.2-1"';
   const compiler = job.compiler ? ', compiler_config=TrainingCompilerConfig()' : '';
+  const extra = `${job.keepAlive ? `, keep_alive_period_in_seconds=${job.keepAlive}` : ''}${job.trainingPlan ? `, training_plan="${planArn}"` : ''}${job.profilerOff ? ', disable_profiler=True' : ''}`;
   return dedent`
     from ${module} import ${cls}${job.compiler ? ', TrainingCompilerConfig' : ''}
-    estimator = ${cls}(entry_point="train.py", role=role, ${version}, instance_type="${job.instanceType}", instance_count=${job.count}, max_run=86400${job.spot ? ', use_spot_instances=True' : ''}${compiler})
+    estimator = ${cls}(entry_point="train.py", role=role, ${version}, instance_type="${job.instanceType}", instance_count=${job.count}, max_run=86400${job.spot ? ', use_spot_instances=True' : ''}${compiler}${extra})
     estimator.fit({"train": "s3://bucket/train"})
   `;
 };
@@ -57,7 +66,7 @@ const sdkV3 = (module: 'sagemaker.train' | 'sagemaker.modules') => (job: Job) =>
   import sagemaker
   from ${module}${module === 'sagemaker.modules' ? '.train' : ''} import ModelTrainer
   from ${module}.configs import Compute, SourceCode, StoppingCondition
-  trainer = ModelTrainer(training_image=${image(job)}, source_code=SourceCode(source_dir="src", entry_script="train.py"), compute=Compute(instance_type="${job.instanceType}", instance_count=${job.count}${job.spot ? ', enable_managed_spot_training=True' : ''}), stopping_condition=StoppingCondition(max_runtime_in_seconds=86400), role=role)
+  trainer = ModelTrainer(training_image=${image(job)}, source_code=SourceCode(source_dir="src", entry_script="train.py"), compute=Compute(instance_type="${job.instanceType}", instance_count=${job.count}${job.spot ? ', enable_managed_spot_training=True' : ''}${job.keepAlive ? `, keep_alive_period_in_seconds=${job.keepAlive}` : ''}${job.trainingPlan ? `, training_plan_arn="${planArn}"` : ''}), stopping_condition=StoppingCondition(max_runtime_in_seconds=86400), role=role)
   trainer.train()
 `;
 
@@ -65,7 +74,7 @@ const boto3 = (job: Job) => dedent`
   import boto3
   import sagemaker
   sm = boto3.client("sagemaker")
-  sm.create_training_job(TrainingJobName="train", RoleArn=role, AlgorithmSpecification={"TrainingImage": ${image(job)}, "TrainingInputMode": "File"}, ResourceConfig={"InstanceType": "${job.instanceType}", "InstanceCount": ${job.count}, "VolumeSizeInGB": 50}, StoppingCondition={"MaxRuntimeInSeconds": 86400}, OutputDataConfig={"S3OutputPath": "s3://bucket/output"}${job.spot ? ', EnableManagedSpotTraining=True' : ''})
+  sm.create_training_job(TrainingJobName="train", RoleArn=role, AlgorithmSpecification={"TrainingImage": ${image(job)}, "TrainingInputMode": "File"}, ResourceConfig={"InstanceType": "${job.instanceType}", "InstanceCount": ${job.count}, "VolumeSizeInGB": 50${job.keepAlive ? `, "KeepAlivePeriodInSeconds": ${job.keepAlive}` : ''}${job.trainingPlan ? `, "TrainingPlanArn": "${planArn}"` : ''}}, StoppingCondition={"MaxRuntimeInSeconds": 86400}, OutputDataConfig={"S3OutputPath": "s3://bucket/output"}${job.spot ? ', EnableManagedSpotTraining=True' : ''}${job.profilerOff ? ', ProfilerConfig={"DisableProfiler": True}' : ''})
 `;
 
 /** The scikit-learn container the SDK's look-up returns in us-east-1, as a Terraform literal. */
@@ -84,6 +93,8 @@ const terraform = (job: Job) => dedent`
       instance_type     = "${job.instanceType}"
       instance_count    = ${job.count}
       volume_size_in_gb = 50
+      ${job.keepAlive ? `keep_alive_period_in_seconds = ${job.keepAlive}` : ''}
+      ${job.trainingPlan ? `training_plan_arn = "${planArn}"` : ''}
     }
     stopping_condition {
       max_runtime_in_seconds = 86400
@@ -91,6 +102,7 @@ const terraform = (job: Job) => dedent`
     output_data_config {
       s3_output_path = "s3://bucket/output"
     }
+    ${job.profilerOff ? 'profiler_config {\n    disable_profiler = true\n  }' : ''}
   }
 `;
 
@@ -230,6 +242,24 @@ const rows: Array<{ resource: string; written: Written[]; ownType: string; expec
     written: trainingJobEverywhere({ framework: 'pytorch', instanceType: 'ml.p3.2xlarge', count: 1, spot: false, compiler: true }),
     ownType: 'ml.p3.2xlarge',
     expect: { ruleIds: ['SML203', 'SML207', 'SML208', 'SML209'], priced: ['SML203', 'SML207'] },
+  },
+  {
+    resource: 'a PyTorch job on one on-demand GPU whose warm pool is kept an hour',
+    written: trainingJobEverywhere({ framework: 'pytorch', instanceType: 'ml.g5.2xlarge', count: 1, spot: false, keepAlive: 3600 }),
+    ownType: 'ml.g5.2xlarge',
+    expect: { ruleIds: ['SML203', 'SML207', 'SML208', 'SML210'], priced: ['SML203', 'SML207', 'SML210'] },
+  },
+  {
+    resource: 'a PyTorch job on a training plan (reserved capacity: no spot, no other type, no smaller size to suggest)',
+    written: trainingJobEverywhere({ framework: 'pytorch', instanceType: 'ml.p4d.24xlarge', count: 2, spot: false, trainingPlan: true, keepAlive: 3600 }),
+    ownType: 'ml.p4d.24xlarge',
+    expect: { ruleIds: ['SML208'] },
+  },
+  {
+    resource: 'a PyTorch job on one on-demand GPU with profiling turned off',
+    written: trainingJobEverywhere({ framework: 'pytorch', instanceType: 'ml.p3.2xlarge', count: 1, spot: false, profilerOff: true }),
+    ownType: 'ml.p3.2xlarge',
+    expect: { ruleIds: ['SML203', 'SML207', 'SML208'], priced: ['SML203', 'SML207'] },
   },
   {
     resource: 'a PyTorch spot job on a CPU with no wait limit and no checkpoints',

@@ -81,6 +81,49 @@ describe('training and tuning job records (Python adapters)', () => {
     assert.deepEqual(client.jobs.map((j) => j.utilizationRule), [undefined, undefined], 'a training job definition takes no Debugger rules');
   });
 
+  it('the SDK v3 tuner runs the ModelTrainer given as model_trainer=; unwritten strategy and early stopping are the service defaults', () => {
+    const { jobs, tunings } = recordsOf(dedent`
+      from sagemaker.train import ModelTrainer
+      from sagemaker.train.configs import Compute
+      from sagemaker.train.tuner import HyperparameterTuner
+      trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.g5.xlarge", instance_count=1))
+      tuner = HyperparameterTuner(model_trainer=trainer, objective_metric_name="eval:loss", hyperparameter_ranges=ranges, max_jobs=20)
+    `);
+    const [tuner] = tunings;
+    assert.equal(tuner.jobs.length, 1);
+    assert.equal(tuner.jobs[0], jobs[0]);
+    assert.equal(jobs[0].tunedBy, tuner);
+    assert.deepEqual([tuner.strategy, tuner.earlyStopping], [undefined, undefined], 'Bayesian and Off, as the service defaults them');
+  });
+
+  it('keep-alive and training plan, read from every Python writing', () => {
+    const code = dedent`
+      import boto3
+      from sagemaker.estimator import Estimator
+      from sagemaker.remote_function import remote
+      from sagemaker.train import ModelTrainer
+      from sagemaker.train.configs import Compute
+      a = Estimator(image_uri=image, role=role, instance_type="ml.p5.48xlarge", keep_alive_period_in_seconds=600, training_plan=plan)
+      b = ModelTrainer.from_recipe(training_recipe="r", compute=Compute(instance_type="ml.p5.48xlarge", keep_alive_period_in_seconds=1200, training_plan_arn=None))
+      boto3.client("sagemaker").create_training_job(ResourceConfig={"InstanceType": "ml.p5.48xlarge", "InstanceCount": 1, "KeepAlivePeriodInSeconds": k, "TrainingPlanArn": "arn:aws:sagemaker:us-east-1:111122223333:training-plan/p"})
+
+      @remote(instance_type="ml.m5.xlarge", keep_alive_period_in_seconds=300)
+      def f():
+          pass
+    `;
+    const { jobs } = recordsOf(code);
+    assert.deepEqual(jobs.map((j) => j.writing), ['estimator', 'model-trainer', 'boto3', 'remote-function']);
+    assert.deepEqual(
+      jobs.map((j) => j.keepAliveSeconds && (j.keepAliveSeconds.known ? j.keepAliveSeconds.value : j.keepAliveSeconds.reason)),
+      [600, 1200, 'variable', 300],
+    );
+    assert.deepEqual(jobs.map((j) => j.trainingPlan), [true, false, true, false]);
+    const keepAlive = jobs[0].keepAliveSeconds!;
+    assert.equal(code.slice(keepAlive.anchor.start, keepAlive.anchor.end), 'keep_alive_period_in_seconds=600');
+    assert.deepEqual(jobs.map((j) => j.distribution), ['absent', 'set', 'unknown', 'absent'], 'a recipe launches its own processes');
+    assert.deepEqual(jobs.map((j) => j.utilizationRule), ['absent', undefined, 'absent', undefined], 'ModelTrainer and remote functions take no Debugger rules');
+  });
+
   it('a boto3 tuning job without a readable config says nothing of its strategy', () => {
     const { tunings } = recordsOf(dedent`
       import boto3

@@ -31,7 +31,7 @@ describe('npm run new-rule', () => {
     assert.deepEqual([...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['What it flags', 'Why it costs', 'Examples', 'Fix', 'Options', 'When not to use it', 'References']);
     const index = fs.readFileSync(path.join(root, 'src/rules/index.ts'), 'utf8');
     assert.match(index, /import \{ trainingOversizedInstance \} from '\.\/training-oversized-instance';\nimport \{ trainingWarmPoolIdle \} from '\.\/training-warm-pool-idle';\n/);
-    assert.match(index, /  trainingCompilerRetired,\n  trainingWarmPoolIdle,\n  endpointAlwaysOn,\n/);
+    assert.match(index, /  warmPoolKeepAlive,\n  trainingWarmPoolIdle,\n  endpointAlwaysOn,\n/);
   });
 
   it('refuses a taken id, a bad id or slug, and an existing rule, with exit 2 and no file written', () => {

@@ -272,6 +272,25 @@ new RuleTester().run(spotNoMaxWait, {
       `,
     },
     {
+      name: '@remote with spot on and no max_wait_time_in_seconds: twice max_runtime_in_seconds',
+      format: 'python',
+      code: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(instance_type="ml.m5.xlarge", use_spot_instances=True, max_runtime_in_seconds=1800)
+        def train(data):
+            return data
+      `,
+      errors: [noMaxWait('max_wait_time_in_seconds', 3, 39, 23)],
+      output: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(instance_type="ml.m5.xlarge", use_spot_instances=True, max_runtime_in_seconds=1800, max_wait_time_in_seconds=3600)
+        def train(data):
+            return data
+      `,
+    },
+    {
       name: 'estimator: twice max_run',
       format: 'python',
       code: dedent`

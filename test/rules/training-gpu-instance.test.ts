@@ -26,6 +26,30 @@ new RuleTester().run(trainingGpuInstance, {
       code: tfTrainingJob({ instanceType: 'var.instance_type', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
     },
     {
+      name: 'training plans: the reserved GPU capacity is paid for (SDK v2, SDK v3, boto3)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        PLAN = "arn:aws:sagemaker:us-east-1:111122223333:training-plan/llm-reserved"
+        a = PyTorch(entry_point="train.py", instance_type="ml.p5.48xlarge", training_plan=PLAN)
+        b = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker", compute=Compute(instance_type="ml.p5.48xlarge", training_plan_arn=PLAN))
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker"}, ResourceConfig={"InstanceType": "ml.p5.48xlarge", "InstanceCount": 1, "TrainingPlanArn": PLAN})
+      `,
+    },
+    {
+      name: 'notebook: a training plan from an earlier cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch\nPLAN = plan_arn()', 'est = PyTorch(entry_point="train.py", instance_type="ml.p4d.24xlarge", training_plan=PLAN)']),
+    },
+    {
+      name: 'Terraform: a PyTorch job on a training plan',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.p5.48xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }).replace('    volume_size_in_gb = 50\n', '    volume_size_in_gb = 50\n    training_plan_arn = aws_sagemaker_training_plan.llm.arn\n'),
+    },
+    {
       name: 'already on Trainium',
       format: 'python',
       code: dedent`

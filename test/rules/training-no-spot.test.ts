@@ -1,5 +1,6 @@
 import { trainingNoSpot } from '../../src/rules/training-no-spot';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 import { tfTrainingJob } from '../kit/tfTraining';
 
@@ -91,6 +92,60 @@ new RuleTester().run(trainingNoSpot, {
       name: "Terraform: spot on, with wait time and checkpoints",
       format: 'terraform',
       code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true }),
+    },
+    {
+      name: 'training plans: reserved capacity is paid for, spot changes nothing (SDK v2, SDK v3 Compute, boto3)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        PLAN = "arn:aws:sagemaker:us-east-1:111122223333:training-plan/llm-reserved"
+        est = PyTorch(entry_point="train.py", role=role, instance_type="ml.p5.48xlarge", instance_count=2, training_plan=PLAN)
+        trainer = ModelTrainer(training_image=image, compute=Compute(instance_type="ml.p5.48xlarge", instance_count=2, training_plan_arn=PLAN), role=role)
+        boto3.client("sagemaker").create_training_job(TrainingJobName="llm", ResourceConfig={"InstanceType": "ml.p5.48xlarge", "InstanceCount": 2, "VolumeSizeInGB": 500, "TrainingPlanArn": PLAN}, StoppingCondition={"MaxRuntimeInSeconds": 86400})
+      `,
+    },
+    {
+      name: 'notebook: a training plan named in an earlier cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch\nPLAN = plans["llm"]', 'est = PyTorch(entry_point="train.py", role=role, instance_type="ml.p5.48xlarge", training_plan=PLAN)\nest.fit()']),
+    },
+    {
+      name: 'boto3: a serverless training job (ServerlessJobConfig) has no instances to judge',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_training_job(TrainingJobName="fine-tune", RoleArn=role, ServerlessJobConfig={"BaseModelArn": base_model_arn, "JobType": "FINE_TUNING"}, OutputDataConfig={"S3OutputPath": "s3://ml-team/output"})
+      `,
+    },
+    {
+      name: 'Terraform: a training plan in resource_config',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.p5.48xlarge"' }).replace('    volume_size_in_gb = 50\n', '    volume_size_in_gb = 50\n    training_plan_arn = aws_sagemaker_training_plan.llm.arn\n'),
+    },
+    {
+      name: '@remote with no instance_type: its settings come from the SDK configuration file, not read: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(dependencies="./requirements.txt")
+        def train(data):
+            return data
+      `,
+    },
+    {
+      name: '@remote with spot on: silent',
+      format: 'python',
+      code: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(instance_type="ml.g5.xlarge", use_spot_instances=True, max_wait_time_in_seconds=7200)
+        def train(data):
+            return data
+      `,
     },
     {
       name: 'spot with max_wait and checkpoints',
@@ -717,6 +772,68 @@ new RuleTester().run(trainingNoSpot, {
             ],
         )
       `,
+    },
+    {
+      name: 'SDK v3 factory: ModelTrainer.from_recipe(...) is a trainer; spot goes in its Compute',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, StoppingCondition, CheckpointConfig
+        trainer = ModelTrainer.from_recipe(training_recipe="fine-tuning/llama/hf_llama3_8b_seq8k_gpu_lora", compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=1), stopping_condition=StoppingCondition(max_runtime_in_seconds=36000), checkpoint_config=CheckpointConfig(s3_uri="s3://ml-team/llama/checkpoints"), role=role)
+        trainer.train()
+      `,
+      errors: [noSpot(3, 11, 24)],
+      output: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, StoppingCondition, CheckpointConfig
+        trainer = ModelTrainer.from_recipe(training_recipe="fine-tuning/llama/hf_llama3_8b_seq8k_gpu_lora", compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=1, enable_managed_spot_training=True), stopping_condition=StoppingCondition(max_runtime_in_seconds=36000, max_wait_time_in_seconds=72000), checkpoint_config=CheckpointConfig(s3_uri="s3://ml-team/llama/checkpoints"), role=role)
+        trainer.train()
+      `,
+    },
+    {
+      name: '@remote with an instance type runs a training job on demand: spot and its wait time added',
+      format: 'python',
+      code: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(instance_type="ml.g5.xlarge", max_runtime_in_seconds=3600)
+        def train(data):
+            return data
+      `,
+      errors: [noSpot(3, 2, 6)],
+      output: dedent`
+        from sagemaker.remote_function import remote
+
+        @remote(instance_type="ml.g5.xlarge", max_runtime_in_seconds=3600, use_spot_instances=True, max_wait_time_in_seconds=7200)
+        def train(data):
+            return data
+      `,
+    },
+    {
+      name: '@step of a pipeline with an instance type and spot written off: turned on',
+      format: 'python',
+      code: dedent`
+        from sagemaker.workflow.function_step import step
+
+        @step(name="train", instance_type="ml.m5.2xlarge", use_spot_instances=False)
+        def train(features):
+            return features
+      `,
+      errors: [noSpot(3, 2, 4)],
+      output: dedent`
+        from sagemaker.workflow.function_step import step
+
+        @step(name="train", instance_type="ml.m5.2xlarge", use_spot_instances=True, max_wait_time_in_seconds=172800)
+        def train(features):
+            return features
+      `,
+    },
+    {
+      name: 'notebook: @remote in a cell, the instance type from an earlier cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.remote_function import remote\nGPU = "ml.g5.2xlarge"', '@remote(instance_type=GPU)\ndef train(data):\n    return data']),
+      errors: [noSpot(19, 7, 6)],
+      output: notebookJson(['from sagemaker.remote_function import remote\nGPU = "ml.g5.2xlarge"', '@remote(instance_type=GPU, use_spot_instances=True, max_wait_time_in_seconds=172800)\ndef train(data):\n    return data']),
     },
     {
       name: 'boto3 create_training_job: flag, MaxWaitTimeInSeconds and CheckpointConfig added',

@@ -13,6 +13,15 @@ const noRule = (line: number, column: number, length: number, instanceType: stri
   endColumn: column + length,
 });
 
+const profilerOff = (line: number, column: number, length: number, instanceType: string, setting: string) => ({
+  messageId: 'profilerOff',
+  data: { instanceType, setting },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + length,
+});
+
 new RuleTester().run(trainingNoUtilizationRules, {
   valid: [
     {
@@ -21,9 +30,14 @@ new RuleTester().run(trainingNoUtilizationRules, {
       code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: tfProfilerRule }),
     },
     {
-      name: "Terraform: profiling turned off on purpose",
+      name: 'Terraform: the profiler turned off with a rule configuration still written: the rule counts',
       format: 'terraform',
-      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: '  profiler_config {\n    disable_profiler = true\n  }' }),
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: `  profiler_config {\n    disable_profiler = true\n  }\n${tfProfilerRule}` }),
+    },
+    {
+      name: 'Terraform: disable_profiler from a variable: unknown, silent',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: '  profiler_config {\n    disable_profiler = var.disable_profiler\n  }' }),
     },
     {
       name: "Terraform: instance type from a variable: silent",
@@ -89,7 +103,7 @@ new RuleTester().run(trainingNoUtilizationRules, {
       `,
     },
     {
-      name: 'CPU, unresolved or local instance types; rules from a variable; profiler disabled; **kwargs',
+      name: 'CPU, unresolved or local instance types; rules from a variable; profiler off on a CPU; **kwargs',
       format: 'python',
       code: dedent`
         from sagemaker.pytorch import PyTorch
@@ -97,8 +111,16 @@ new RuleTester().run(trainingNoUtilizationRules, {
         b = PyTorch(entry_point="t.py", instance_type=args.instance_type)
         c = PyTorch(entry_point="t.py", instance_type="local_gpu")
         d = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", rules=my_rules)
-        e = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", disable_profiler=True)
+        e = PyTorch(entry_point="t.py", instance_type="ml.c5.xlarge", disable_profiler=True)
         f = PyTorch(entry_point="t.py", instance_type="ml.g5.xlarge", **overrides)
+      `,
+    },
+    {
+      name: 'boto3: a ProfilerConfig the file cannot read: silent',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_training_job(ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1}, ProfilerConfig=profiler_config)
       `,
     },
     {
@@ -111,6 +133,58 @@ new RuleTester().run(trainingNoUtilizationRules, {
     },
   ],
   invalid: [
+    {
+      name: 'profiling turned off (disable_profiler=True): the GPU still runs unwatched; the fix turns it back on and adds the rule',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        est = PyTorch(entry_point="t.py", role=role, instance_type="ml.g5.xlarge", disable_profiler=True)
+      `,
+      errors: [{ ...profilerOff(2, 7, 7, 'ml.g5.xlarge', 'disable_profiler=True') }],
+      output: dedent`
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.debugger import ProfilerRule, rule_configs
+        est = PyTorch(entry_point="t.py", role=role, instance_type="ml.g5.xlarge", disable_profiler=False, rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())])
+      `,
+    },
+    {
+      name: 'profiling turned off through a name: flagged, no fix (the name may serve other jobs)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFace
+        NO_PROFILER = True
+        est = HuggingFace(entry_point="t.py", role=role, instance_type="ml.p3.2xlarge", disable_profiler=NO_PROFILER)
+      `,
+      errors: [{ ...profilerOff(3, 7, 11, 'ml.p3.2xlarge', 'disable_profiler=True') }],
+      output: null,
+    },
+    {
+      name: 'notebook: profiling turned off in the estimator cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch', 'est = PyTorch(entry_point="t.py", role=role, instance_type="ml.g5.xlarge", disable_profiler=True)\nest.fit()']),
+      errors: [{ ...profilerOff(18, 12, 7, 'ml.g5.xlarge', 'disable_profiler=True') }],
+      output: notebookJson([
+        'from sagemaker.pytorch import PyTorch\nfrom sagemaker.debugger import ProfilerRule, rule_configs',
+        'est = PyTorch(entry_point="t.py", role=role, instance_type="ml.g5.xlarge", disable_profiler=False, rules=[ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())])\nest.fit()',
+      ]),
+    },
+    {
+      name: 'boto3: ProfilerConfig.DisableProfiler True on a GPU',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_training_job(ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1}, ProfilerConfig={"DisableProfiler": True})
+      `,
+      errors: [{ ...profilerOff(2, 1, 45, 'ml.p3.2xlarge', 'ProfilerConfig.DisableProfiler') }],
+      output: null,
+    },
+    {
+      name: 'Terraform: profiler_config.disable_profiler = true (no fix: a rule configuration needs the region\'s evaluator image)',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: '  profiler_config {\n    disable_profiler = true\n  }' }),
+      errors: [{ ...profilerOff(1, 1, 47, 'ml.g5.2xlarge', 'profiler_config.disable_profiler = true') }],
+      output: null,
+    },
     {
       name: "Terraform: a GPU training job with no rule configurations",
       format: 'terraform',

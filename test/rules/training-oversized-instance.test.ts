@@ -4,6 +4,10 @@ import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 import { tfTrainingJob, tfProfilerRule, tfPytorchImage, tfSklearnImage } from '../kit/tfTraining';
 
+/** Literal images for Python cases (the Terraform helpers' constants carry HCL quotes). */
+const pytorchImage = JSON.parse(tfPytorchImage) as string;
+const sklearnImage = JSON.parse(tfSklearnImage) as string;
+
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(trainingOversizedInstance, {
@@ -22,6 +26,41 @@ new RuleTester().run(trainingOversizedInstance, {
       name: "Terraform: a multi-GPU PyTorch job: the image decides how it distributes, silent",
       format: 'terraform',
       code: tfTrainingJob({ instanceType: '"ml.g5.12xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+    },
+    {
+      name: 'training plans: reserved multi-GPU capacity is paid for whatever the job uses of it (SDK v2, SDK v3, boto3)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.sklearn import SKLearn
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute, SourceCode
+        PLAN = "arn:aws:sagemaker:us-east-1:111122223333:training-plan/llm-reserved"
+        a = PyTorch(entry_point="train.py", instance_type="ml.p4d.24xlarge", instance_count=2, training_plan=PLAN)
+        b = ModelTrainer(training_image="${pytorchImage}", source_code=SourceCode(source_dir="src", entry_script="train.py"), compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2, training_plan_arn=PLAN))
+        c = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.g5.xlarge", training_plan=PLAN)
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "${sklearnImage}"}, ResourceConfig={"InstanceType": "ml.g5.xlarge", "InstanceCount": 1, "TrainingPlanArn": PLAN})
+      `,
+    },
+    {
+      name: 'notebook: a training plan from an earlier cell',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch\nPLAN = plan_arn()', 'est = PyTorch(entry_point="train.py", instance_type="ml.p4d.24xlarge", instance_count=2, training_plan=PLAN)']),
+    },
+    {
+      name: 'Terraform: the scikit-learn container on a GPU type, on a training plan',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.xlarge"', image: tfSklearnImage, spot: true }).replace('    volume_size_in_gb = 50\n', '    volume_size_in_gb = 50\n    training_plan_arn = aws_sagemaker_training_plan.gpu.arn\n'),
+    },
+    {
+      name: 'ModelTrainer.from_recipe on a multi-GPU instance: the recipe launches its own processes',
+      format: 'python',
+      code: dedent`
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        trainer = ModelTrainer.from_recipe(training_recipe="fine-tuning/llama/hf_llama3_8b_seq8k_gpu_lora", training_image="${pytorchImage}", compute=Compute(instance_type="ml.p4d.24xlarge", instance_count=2))
+      `,
     },
     {
       name: 'multi-GPU instance with distribution, single-GPU instance, one instance',

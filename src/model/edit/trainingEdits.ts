@@ -23,8 +23,8 @@ export type TrainingIntent =
   | { kind: 'add-checkpoint' }
   /** Add the maximum wait time a spot training job needs. */
   | { kind: 'add-max-wait' }
-  /** Add the Debugger rule that watches GPU utilisation. */
-  | { kind: 'add-utilization-rule' };
+  /** Add the Debugger rule that watches GPU utilisation; with `enableProfiler`, turn the profiler back on first. */
+  | { kind: 'add-utilization-rule'; enableProfiler?: boolean };
 
 /** Where a record is written, for its renderer: built by the adapter, never by a rule. */
 export interface TrainingEnvironment {
@@ -53,13 +53,15 @@ export function renderTrainingIntent(intent: TrainingIntent, at: TrainingEnviron
       return edits?.length ? { title: intent.title, applicability: intent.applicability, edits } : undefined;
     }
     case 'enable-spot':
-      return at.setup && (at.request ? boto3SpotFix(at, at.request) : at.setup.api === 'estimator' ? sdkSpotFix(at) : trainerSpotFix(at, at.setup));
+      if (!at.setup) return undefined;
+      if (at.request) return boto3SpotFix(at, at.request);
+      return at.setup.api === 'estimator' ? sdkSpotFix(at) : at.setup.api === 'remote' ? remoteSpotFix(at) : trainerSpotFix(at, at.setup);
     case 'add-checkpoint':
       return at.setup && checkpointFix(at, at.setup);
     case 'add-max-wait':
       return at.setup && maxWaitFix(at, at.setup);
     case 'add-utilization-rule':
-      return utilizationRuleFix(at);
+      return utilizationRuleFix(at, intent.enableProfiler === true);
   }
 }
 
@@ -101,6 +103,24 @@ function sdkSpotFix({ text, call, bucket }: TrainingEnvironment): Fix | undefine
   edits.push(...insertItems(text, call.arguments, added));
   const title = `Enable managed spot training (${[`${prefix}use_spot_instances=True`, ...added.filter((a) => !a.startsWith(`${prefix}use_spot`))].join(', ')})`;
   return withPlaceholders({ title, applicability: 'unsafe', edits: joinEdits(edits) }, checkpoint?.placeholders ?? []);
+}
+
+/** `@remote` / `@step`: `use_spot_instances=True` and the `max_wait_time_in_seconds` it needs (twice `max_runtime_in_seconds`). */
+function remoteSpotFix({ text, call }: TrainingEnvironment): Fix | undefined {
+  const spot = getKeyword(call, 'use_spot_instances');
+  const waitWritten = !!getKeyword(call, 'max_wait_time_in_seconds');
+  const maxWait = waitWritten ? undefined : maxWaitFor(text, getKeyword(call, 'max_runtime_in_seconds'));
+  if (!waitWritten && maxWait === undefined) return undefined;
+  const edits: Edit[] = [];
+  if (spot) {
+    const edit = replaceLiteral(spot, 'True');
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  const added = [...(spot ? [] : ['use_spot_instances=True']), ...(maxWait ? [`max_wait_time_in_seconds=${maxWait}`] : [])];
+  edits.push(...insertItems(text, call.arguments, added));
+  const title = `Enable managed spot training (use_spot_instances=True${maxWait ? `, max_wait_time_in_seconds=${maxWait}` : ''})`;
+  return { title, applicability: 'unsafe', edits: joinEdits(edits) };
 }
 
 function boto3SpotFix({ text, call, bucket }: TrainingEnvironment, request: Boto3TrainingRequest): Fix | undefined {
@@ -153,6 +173,9 @@ function maxWaitFix({ text, call, imports, blocks }: TrainingEnvironment, setup:
   } else if (setup.api === 'estimator') {
     value = maxWaitFor(text, getEstimatorArgument(call, 'max_run'));
     if (value) edits = insertItems(text, call.arguments, [`${argumentPrefix(call)}max_wait=${value}`]);
+  } else if (setup.api === 'remote') {
+    value = maxWaitFor(text, getKeyword(call, 'max_runtime_in_seconds'));
+    if (value) edits = insertItems(text, call.arguments, [`max_wait_time_in_seconds=${value}`]);
   } else {
     // SDK v3: a new object (and maybe its import) rather than a keyword: offered as unsafe.
     const fix = modelTrainerSpotFix(text, imports, call, { maxWait: true, blocks });
@@ -168,16 +191,23 @@ function maxWaitFix({ text, call, imports, blocks }: TrainingEnvironment, setup:
 }
 
 /** The maximum wait time's setting in each writing, for fix titles and messages. */
-const maxWaitSettings = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', modelTrainer: 'stopping_condition.max_wait_time_in_seconds' } as const;
+const maxWaitSettings = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', modelTrainer: 'stopping_condition.max_wait_time_in_seconds', remote: 'max_wait_time_in_seconds' } as const;
 
 const ruleItem = 'ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())';
 
-/** SDK v2 only: `rules=[...]` with the import; a boto3 request's rule configurations need an image URI per region, not offered. */
-function utilizationRuleFix({ text, call, setup }: TrainingEnvironment): Fix | undefined {
+/**
+ * SDK v2 only: `rules=[...]` with the import, and `disable_profiler=False` when the profiler was
+ * turned off (the rule runs on its metrics); a boto3 request's rule configurations need an image
+ * URI per region, not offered.
+ */
+function utilizationRuleFix({ text, call, setup }: TrainingEnvironment, enableProfiler: boolean): Fix | undefined {
   if (setup?.api !== 'estimator' || getKeyword(call, 'rules')) return undefined;
+  const profilerOn = enableProfiler ? replaceLiteral(getKeyword(call, 'disable_profiler'), 'False') : undefined;
+  if (enableProfiler && !profilerOn) return undefined;
   const importEdit = addFromImport(text, 'sagemaker.debugger', ['ProfilerRule', 'rule_configs'], call.start);
   if (importEdit === undefined) return undefined;
   const edits = insertItems(text, call.arguments, [`rules=[${ruleItem}]`]);
   if (!edits.length) return undefined;
-  return { title: 'Add the LowGPUUtilization profiler rule', applicability: 'unsafe', edits: joinEdits(importEdit ? [importEdit, ...edits] : edits) };
+  const title = profilerOn ? 'Turn the profiler back on (disable_profiler=False) and add the LowGPUUtilization profiler rule' : 'Add the LowGPUUtilization profiler rule';
+  return { title, applicability: 'unsafe', edits: joinEdits([...(importEdit ? [importEdit] : []), ...(profilerOn ? [profilerOn] : []), ...edits]) };
 }

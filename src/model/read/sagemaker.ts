@@ -18,8 +18,10 @@ const tunerNames = new Set(
   ['sagemaker.tuner.HyperparameterTuner', 'sagemaker.HyperparameterTuner', 'sagemaker.train.tuner.HyperparameterTuner', 'sagemaker.train.HyperparameterTuner'].flatMap((n) => [n, `${n}.create`]),
 );
 
-/** SDK v3 `ModelTrainer` (and its preview under `sagemaker.modules` in late v2 releases). */
-const modelTrainerNames = new Set(['sagemaker.train.ModelTrainer', 'sagemaker.train.model_trainer.ModelTrainer', 'sagemaker.modules.train.ModelTrainer', 'sagemaker.modules.train.model_trainer.ModelTrainer']);
+/** SDK v3 `ModelTrainer` (and its preview under `sagemaker.modules` in late v2 releases), and its factory `ModelTrainer.from_recipe(...)`. */
+const modelTrainerNames = new Set(
+  ['sagemaker.train.ModelTrainer', 'sagemaker.train.model_trainer.ModelTrainer', 'sagemaker.modules.train.ModelTrainer', 'sagemaker.modules.train.model_trainer.ModelTrainer'].flatMap((n) => [n, `${n}.from_recipe`]),
+);
 
 export function isModelTrainerCall(call: PythonCall): boolean {
   return modelTrainerNames.has(call.name);
@@ -64,8 +66,8 @@ export interface SpotSetup {
   hasMaxWait: boolean;
   /** A missing setting proves nothing: a `**kwargs` or a dict could hold it. */
   unknown: boolean;
-  /** SDK v2 estimator keywords, boto3 request keys, or SDK v3 `ModelTrainer` config objects. */
-  api: 'estimator' | 'boto3' | 'modelTrainer';
+  /** SDK v2 estimator keywords, boto3 request keys, SDK v3 `ModelTrainer` config objects, or `@remote`/`@step` keywords. */
+  api: 'estimator' | 'boto3' | 'modelTrainer' | 'remote';
   /** For boto3: the request whose keys hold the settings (the call, or a tuning job's training job definition). */
   request?: Boto3TrainingRequest;
 }

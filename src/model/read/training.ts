@@ -3,8 +3,8 @@ import { getAcceleratorCount, getInstanceType } from '../../data/instances';
 import type { InstanceRow } from '../../data/types';
 import type { PyValue, PythonCall } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
-import type { Boto3TrainingRequest } from './sagemaker';
-import { boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isSageMakerClientCall } from './sagemaker';
+import type { Boto3TrainingRequest, SpotSetup } from './sagemaker';
+import { boolOf, boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isSageMakerClientCall } from './sagemaker';
 
 /** A training setting as found: where a value-level finding sits, and its value. */
 export interface TrainingSetting {
@@ -15,9 +15,9 @@ export interface TrainingSetting {
   editable: boolean;
 }
 
-/** What a training call says about its framework and capacity, in one shape for the three APIs. */
+/** What a training call says about its framework and capacity, in one shape for the four APIs. */
 export interface TrainingJob {
-  api: 'estimator' | 'boto3' | 'modelTrainer';
+  api: 'estimator' | 'boto3' | 'modelTrainer' | 'remote';
   /**
    * `pytorch`, `tensorflow`, `huggingface`, `sklearn`, `xgboost`, `mxnet`, `chainer`, `rl`; `builtin`
    * for built-in algorithms (their estimator classes, or an image of one); undefined when unknown.
@@ -25,6 +25,10 @@ export interface TrainingJob {
   framework?: string;
   instanceType?: TrainingSetting;
   instanceCount?: TrainingSetting;
+  /** The warm pool's keep-alive period: `keep_alive_period_in_seconds` (SDK v2, `Compute`, `@remote`), `ResourceConfig.KeepAlivePeriodInSeconds`. */
+  keepAlive?: TrainingSetting;
+  /** A training plan is named (`training_plan`, `Compute(training_plan_arn=)`, `ResourceConfig.TrainingPlanArn`), other than a literal `None`. */
+  trainingPlan: boolean;
   /**
    * `distribution=` (SDK v1 `distributions=`, SDK v3 `distributed=`) is given, whatever its value,
    * or the job launches its processes itself (a `backend` hyperparameter, a `ModelTrainer` command or shell entry script).
@@ -97,6 +101,8 @@ function readTrainingJob(call: PythonCall): TrainingJob | undefined {
       // Estimator(image_uri, role, instance_count, instance_type, …) also takes them by position.
       instanceType: keywordSetting(call, 'instance_type') ?? (generic ? positionalSetting(call, 3) : undefined),
       instanceCount: keywordSetting(call, 'instance_count') ?? (generic ? positionalSetting(call, 2) : undefined),
+      keepAlive: keywordSetting(call, 'keep_alive_period_in_seconds'),
+      trainingPlan: names(getKeyword(call, 'training_plan')?.value),
       hasDistribution: !!getKeyword(call, 'distribution') || !!getKeyword(call, 'distributions') || setsUpTorchDistributed(call),
       open: call.open,
     };
@@ -112,18 +118,71 @@ function readTrainingJob(call: PythonCall): TrainingJob | undefined {
     const sourceCode = getKeyword(call, 'source_code')?.value;
     const sourceCall = sourceCode?.kind === 'call' ? sourceCode.call : undefined;
     const entryScript = sourceCall && getKeyword(sourceCall, 'entry_script')?.value;
-    // A `command` or a shell entry script (`sm_accelerate_train.sh`) starts its own launcher (torchrun, accelerate).
+    // A `command` or a shell entry script (`sm_accelerate_train.sh`) starts its own launcher (torchrun, accelerate);
+    // so does a recipe (`ModelTrainer.from_recipe`), whose training adapter launches the processes it configures.
     const ownLauncher = !!sourceCall && (!!getKeyword(sourceCall, 'command') || !(entryScript?.kind === 'string' && entryScript.value.endsWith('.py')));
+    const recipe = call.name.endsWith('.from_recipe');
     return {
       api: 'modelTrainer',
       framework: frameworkOfImage(getKeyword(call, 'training_image')?.value),
       instanceType: setting('instance_type'),
       instanceCount: setting('instance_count'),
-      hasDistribution: !!getKeyword(call, 'distributed') || ownLauncher,
+      keepAlive: setting('keep_alive_period_in_seconds'),
+      trainingPlan: names(computeCall && getKeyword(computeCall, 'training_plan_arn')?.value),
+      hasDistribution: !!getKeyword(call, 'distributed') || ownLauncher || recipe,
       open: call.open || !!(compute && (!computeCall || computeCall.open)) || (!!sourceCode && !sourceCall) || !!sourceCall?.open,
     };
   }
+  if (isRemoteFunctionCall(call)) return remoteFunctionJob(call);
   return undefined;
+}
+
+/** A name, an ARN or a value the file cannot read: anything but an absent setting, a literal `None` or an empty string. */
+function names(value: PyValue | undefined): boolean {
+  return !!value && value.kind !== 'none' && !(value.kind === 'string' && value.value === '');
+}
+
+/**
+ * `@remote(...)` / `RemoteExecutor(...)` (`sagemaker.remote_function`, SDK v3 `sagemaker.core.remote_function`)
+ * and `@step(...)` (`sagemaker.workflow.function_step`, SDK v3 `sagemaker.mlops.workflow.function_step`):
+ * each runs the function as a SageMaker training job.
+ */
+const remoteFunctionNames = /^sagemaker\.(?:[\w.]+\.)?(?:remote_function(?:\.client)?\.(?:remote|RemoteExecutor)|workflow\.function_step\.step)$/;
+
+export function isRemoteFunctionCall(call: PythonCall): boolean {
+  return remoteFunctionNames.test(call.name);
+}
+
+/**
+ * The training job of a remote function with an instance type written at the call; without one,
+ * the type comes from the SDK's configuration file, which the linter does not read: no job.
+ */
+function remoteFunctionJob(call: PythonCall): TrainingJob | undefined {
+  const instanceType = keywordSetting(call, 'instance_type');
+  if (!instanceType) return undefined;
+  return {
+    api: 'remote',
+    instanceType,
+    instanceCount: keywordSetting(call, 'instance_count'),
+    keepAlive: keywordSetting(call, 'keep_alive_period_in_seconds'),
+    trainingPlan: false,
+    // `use_torchrun=True` launches one process per accelerator.
+    hasDistribution: !!getKeyword(call, 'use_torchrun'),
+    open: call.open,
+  };
+}
+
+/** How a remote function sets up managed spot training: `use_spot_instances` and `max_wait_time_in_seconds`; it has no checkpoint setting. */
+export function remoteSpotSetup(call: PythonCall): SpotSetup {
+  const spot = getKeyword(call, 'use_spot_instances');
+  return {
+    spot,
+    spotValue: spot ? boolOf(spot.value) : false,
+    hasCheckpoint: false,
+    hasMaxWait: !!getKeyword(call, 'max_wait_time_in_seconds'),
+    unknown: call.open,
+    api: 'remote',
+  };
 }
 
 /** The training job a boto3 request describes: `create_training_job`'s keywords, or a tuning job's training job definition. */
@@ -140,6 +199,8 @@ export function boto3TrainingJob(request: Boto3TrainingRequest): TrainingJob {
     framework: frameworkOfImage(image),
     instanceType: entry('InstanceType'),
     instanceCount: entry('InstanceCount'),
+    keepAlive: entry('KeepAlivePeriodInSeconds'),
+    trainingPlan: names(entry('TrainingPlanArn')?.value),
     hasDistribution: false,
     open: request.open || !resources || resources.open,
   };
