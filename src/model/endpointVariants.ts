@@ -37,7 +37,8 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
   const anchor = { start: entry.keyStart, end: entry.keyEnd };
   if (value !== undefined) return known(value, anchor);
   const parameter = refTarget(entry.value);
-  return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
+  if (parameter !== undefined && getParameter(template, parameter)) return unknown('parameter-without-default', anchor, undefined, `parameter \`${parameter}\`, no default`);
+  return unknown('expression', anchor, undefined, parameter !== undefined ? `\`${parameter}\`` : 'an intrinsic function');
 }
 
 /** The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the template that serves it. */
@@ -80,7 +81,8 @@ function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): F
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
   const v = attribute.value;
-  return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
+  if (v.kind === 'reference' && v.reference.path[0] === 'var') return unknown('variable', anchor, undefined, `variable \`${v.reference.path.slice(0, 2).join('.')}\``);
+  return unknown('expression', anchor, undefined, v.kind === 'reference' ? `\`${v.reference.path.join('.')}\`` : 'an expression');
 }
 
 /** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
@@ -110,7 +112,9 @@ export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['
 function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> | undefined {
   if (!prop) return undefined;
   const anchor = { start: prop.keyStart, end: prop.keyEnd };
-  return value !== undefined ? known(value, anchor) : unknown(prop.value.kind === 'unknown' ? 'expression' : 'variable', anchor);
+  if (value !== undefined) return known(value, anchor);
+  const v = prop.value;
+  return v.kind === 'unknown' ? unknown('expression', anchor, undefined, 'an expression') : unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
 }
 
 /** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */

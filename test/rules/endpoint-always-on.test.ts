@@ -12,6 +12,16 @@ const alwaysOn = (name: string, variant: string, instanceType: string, line: num
   endColumn: column + keyLength,
 });
 
+/** A template variant whose instance type the file does not resolve. */
+const unresolved = (name: string, variant: string, dependsOn: string, line: number, column: number, keyLength = 'InstanceType'.length) => ({
+  messageId: 'alwaysOnUnresolved',
+  data: { name, variant, dependsOn },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + keyLength,
+});
+
 const config = (variant: string, extra = '') => dedent`
   AWSTemplateFormatVersion: "2010-09-09"
   Resources:
@@ -76,20 +86,6 @@ new RuleTester().run(endpointAlwaysOn, {
     { name: 'GPU variant: serverless cannot host it', format: 'cfn-yaml', code: config('InstanceType: ml.g5.xlarge') },
     { name: 'Inferentia variant', format: 'cfn-yaml', code: config('InstanceType: ml.inf2.xlarge') },
     { name: 'asynchronous endpoint config', format: 'cfn-yaml', code: config('InstanceType: ml.c7g.large', '\n        AsyncInferenceConfig: { OutputConfig: { S3OutputPath: "s3://b/out" } }') },
-    {
-      name: 'instance type from a parameter without a default: silent',
-      format: 'cfn-yaml',
-      code: dedent`
-        Parameters:
-          Type: { Type: String }
-        Resources:
-          Config:
-            Type: AWS::SageMaker::EndpointConfig
-            Properties:
-              ProductionVariants:
-                - { VariantName: A, ModelName: m, InstanceType: !Ref Type, InitialInstanceCount: 1 }
-      `,
-    },
     { name: 'unknown instance type: silent', format: 'cfn-yaml', code: config('InstanceType: ml.zz9.large') },
     {
       name: 'serverless and asynchronous endpoints',
@@ -145,6 +141,81 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    // A type the template does not resolve is judged like a Python name the analysis does not follow: the variant fires.
+    {
+      name: 'instance type from a parameter without a default',
+      format: 'cfn-yaml',
+      code: dedent`
+        Parameters:
+          Type: { Type: String }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: A, ModelName: m, InstanceType: !Ref Type, InitialInstanceCount: 1 }
+      `,
+      errors: [unresolved('Config', 'variant A', 'instance type from parameter `Type`, no default', 8, 43)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: instance type from a parameter without a default',
+      format: 'cfn-json',
+      code: JSON.stringify({ Parameters: { Type: { Type: 'String' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'A', ModelName: 'm', InstanceType: { Ref: 'Type' }, InitialInstanceCount: 1 }] } } } }, null, 2),
+      errors: [unresolved('Config', 'variant A', 'instance type from parameter `Type`, no default', 15, 13, 'InstanceType'.length + 2)],
+      output: null,
+    },
+    {
+      name: 'Terraform: instance type from a module input',
+      format: 'terraform',
+      code: dedent`
+        variable "endpoint_instance_type" {
+          description = "Instance type of the endpoint"
+        }
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            model_name             = var.model_name
+            instance_type          = var.endpoint_instance_type
+            initial_instance_count = 1
+          }
+        }
+      `,
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.c', 'variant AllTraffic', 'instance type from variable `var.endpoint_instance_type`', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: instance type from a construct prop',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nexport function serve(scope: Construct, props: { instanceType: string }) {\n  new sagemaker.CfnEndpointConfig(scope, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: props.instanceType, initialInstanceCount: 1 }] });\n}\n",
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 120)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: instance type from a function parameter',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\ndef serve(self, instance_type):\n    sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])\n',
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 153, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'a type that resolves to a GPU stays silent, a CPU one fires (the same verdict as for a literal)',
+      format: 'cfn-yaml',
+      code: dedent`
+        Parameters:
+          Gpu: { Type: String, Default: ml.g5.xlarge }
+          Cpu: { Type: String, Default: ml.c5.large }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: A, ModelName: m, InstanceType: !Ref Gpu, InitialInstanceCount: 1 }
+                - { VariantName: B, ModelName: m, InstanceType: !Ref Cpu, InitialInstanceCount: 1 }
+      `,
+      errors: [alwaysOn('Config', 'variant B', 'ml.c5.large', 10, 43)],
+      output: null,
+    },
     {
       name: 'SDK v3 ModelBuilder: the CPU instance type of the builder, deployed by the builder or its built model; no fix (the type is not at the deploy)',
       format: 'python',
