@@ -27,6 +27,21 @@ import type { EndpointVariantRecord } from './records';
  * registered after the deploy is known.
  */
 
+// ---------------------------------------------------------------- instance pools, whatever the format
+
+type Pools = NonNullable<EndpointVariantRecord['instancePools']>;
+
+/**
+ * The record fields of a variant's instance pools: the pools by priority (a pool with no readable
+ * priority last) and, as the variant's `instanceType`, the priority-1 pool's type. Spread after
+ * `instanceType`: a variant that writes both keeps the pools' (the API takes one or the other).
+ */
+export function withPools(pools: Pools | undefined): Partial<Pick<EndpointVariantRecord, 'instanceType' | 'instancePools'>> {
+  if (!pools?.length) return {};
+  const sorted = [...pools].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
+  return { instanceType: sorted[0].instanceType, instancePools: sorted };
+}
+
 // ---------------------------------------------------------------- CloudFormation
 
 /** The SageMaker scalable targets of a template, read once. */
@@ -58,6 +73,10 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(template, key, e, name)) : key.variant === undefined || key.variant === name);
       return (cached = keys.some(covers) ? 'scaled' : 'unscaled');
     };
+    const pools = variant.pools?.flatMap((pool) => {
+      const field = cfnField(template, pool.entry, pool.value);
+      return field ? [{ instanceType: field, priority: pool.priority }] : [];
+    });
     return {
       kind: 'endpointVariant',
       format: 'cfn',
@@ -67,6 +86,8 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       instanceCount: cfnField(template, variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+      ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
+      ...withPools(pools),
       get scaling() {
         return scaling();
       },
@@ -99,6 +120,7 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     instanceCount: tfField(variant.count, variant.countValue),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value) } : {}),
   }));
 });
 
@@ -131,6 +153,11 @@ export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omi
       instanceCount: cdkField(variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+      ...(variant.managedMin ? { managedMinInstances: cdkField(variant.managedMin.prop, variant.managedMin.value) } : {}),
+      ...withPools(variant.pools?.flatMap((pool) => {
+        const field = cdkField(pool.prop, pool.value);
+        return field ? [{ instanceType: field, priority: pool.priority }] : [];
+      })),
     };
   });
 });
@@ -173,6 +200,12 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
   instanceType: pyInstanceType(variant.instanceType),
   instanceCount: pyCount(variant.instanceCount),
   invocation: variant.invocation,
+  ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+  ...(variant.managedMin ? { managedMinInstances: pyCount(variant.managedMin) } : {}),
+  ...withPools(variant.pools?.flatMap((pool) => {
+    const field = pyInstanceType(pool.instanceType);
+    return field ? [{ instanceType: field, priority: pool.priority }] : [];
+  })),
   ...(variant.open ? { incomplete: true } : {}),
   ...(isLocalMode(variant.instanceType?.value) ? { hostedOn: 'local' as const } : {}),
 }));

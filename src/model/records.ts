@@ -32,6 +32,14 @@ export interface EndpointVariantRecord {
    * `unknown` when the status cannot be read; undefined when not written.
    */
   managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  /** `ManagedInstanceScaling`'s `MinInstanceCount`: 0 is the state in which the variant can sleep (no instance billed while idle). */
+  managedMinInstances?: Field<number>;
+  /**
+   * `InstancePools` written instead of `InstanceType` (up to five types SageMaker provisions in
+   * priority order): each pool's type and priority, priority 1 first. The variant is
+   * instance-backed; its `instanceType` is then the priority-1 pool's.
+   */
+  instancePools?: Array<{ instanceType: Field<string>; priority?: number }>;
   /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
   acceleratorType?: Field<string>;
   /** Where the SDK runs it: `local` mode (`instance_type="local"`), or maybe local (a local session imported, the type not known). Undefined: SageMaker hosting. */

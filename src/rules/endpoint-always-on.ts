@@ -30,11 +30,45 @@ const batch: Fix = {
  * Inferentia or Trainium does not.
  */
 function onCpu(variant: EndpointVariantRecord, type: Field<string>): boolean {
-  if (variant.invocation !== 'real-time' || variant.incomplete || variant.hostedOn !== undefined) return false;
+  if (variant.invocation !== 'real-time' || variant.incomplete || variant.hostedOn !== undefined || canSleep(variant)) return false;
+  // Instance pools: serverless could replace the variant only if every pool is on CPU.
+  if (variant.instancePools) return variant.instancePools.every((pool) => onCpuType(variant, pool.instanceType));
+  return onCpuType(variant, type);
+}
+
+function onCpuType(variant: EndpointVariantRecord, type: Field<string>): boolean {
   if (type.known) return getInstanceType(type.value)?.acceleratorKind === 'none';
   if (type.alternatives?.length) return type.alternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none');
   return variant.site === undefined || type.reason === 'variable';
 }
+
+/** After the priority-1 type of instance pools: how many pools, and the last one's type. */
+function poolRange(variant: EndpointVariantRecord): string {
+  const pools = variant.instancePools;
+  const last = pools?.[pools.length - 1]?.instanceType;
+  if (!pools || pools.length < 2 || !last) return '';
+  return ` (priority 1 of ${pools.length} instance pools, to ${last.known ? last.value : describeUnknown(last, 'instance type')})`;
+}
+
+/** SageMaker-managed instance scaling down to zero instances: the variant sleeps while idle, it is not always on. */
+function canSleep(variant: EndpointVariantRecord): boolean {
+  return variant.managedScaling === 'enabled' && variant.managedMinInstances?.known === true && variant.managedMinInstances.value === 0;
+}
+
+/** How each format spells managed instance scaling down to zero. */
+const scaleToZeroSetting = {
+  cfn: 'ManagedInstanceScaling (Status: ENABLED, MinInstanceCount: 0)',
+  cdk: 'managedInstanceScaling (status: ENABLED, minInstanceCount: 0)',
+  tf: 'a managed_instance_scaling block (status = "ENABLED", min_instance_count = 0)',
+  py: 'ManagedInstanceScaling {"Status": "ENABLED", "MinInstanceCount": 0}',
+};
+
+/** The third alternative: an inference component on an endpoint that scales to zero instances. */
+const inferenceComponent = (format: EndpointVariantRecord['format']): Fix => ({
+  title: `Or host the model as an inference component on an endpoint whose variant has ${scaleToZeroSetting[format]}: no instance runs while idle, but the first request after idle waits for an instance to start (a cold start of minutes) (see the rule page)`,
+  applicability: 'displayOnly',
+  edits: [],
+});
 
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
@@ -67,8 +101,15 @@ export const endpointAlwaysOn = defineRule({
       const effect: Effect = row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
       const site = variant.site;
       if (!site) {
-        const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? type.value : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
-        context.report({ ...type.anchor, messageId: type.known ? 'alwaysOn' : 'alwaysOnUnresolved', data, fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly', edits: [] }, effect });
+        const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${poolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
+        context.report({
+          ...type.anchor,
+          messageId: type.known ? 'alwaysOn' : 'alwaysOnUnresolved',
+          data,
+          fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly', edits: [] },
+          suggestions: [inferenceComponent(variant.format)],
+          effect,
+        });
         return;
       }
       if (judged.has(site.call.start)) return;
@@ -84,6 +125,7 @@ export const endpointAlwaysOn = defineRule({
           ...(asynchronous
             ? [{ title: `Or deploy asynchronously (AsyncInferenceConfig, results in ${asynchronous.detail})`, applicability: 'unsafe' as const, edits: asynchronous.edits, ...(asynchronous.placeholders?.length ? { placeholders: asynchronous.placeholders } : {}) }]
             : []),
+          inferenceComponent(variant.format),
           batch,
         ],
         effect,

@@ -2,6 +2,7 @@ import { defineRule } from '../core/defineRule';
 import type { Field } from '../model/field';
 import { describeUnknown } from '../model/field';
 import type { EndpointRecord } from '../model/hostingRecords';
+import type { EndpointVariantRecord } from '../model/records';
 import { visitEndpoints } from '../model/hosting';
 import { renderIntent } from '../model/intent';
 
@@ -37,6 +38,16 @@ function describeVariant(type: Field<string> | undefined, count: Field<number> |
   return `${n === undefined ? '' : `${n} instance${n === 1 ? '' : 's'}; `}${describeUnknown(type, 'instance type')}`;
 }
 
+/** A variant of instance pools: the priority-1 type and the range (`ml.m5.xlarge, then ml.c5.xlarge, ml.m6i.xlarge × 2`). */
+function describePools(variant: EndpointVariantRecord): string | undefined {
+  const pools = variant.instancePools;
+  if (!pools) return undefined;
+  const name = (type: Field<string>) => (type.known ? type.value : describeUnknown(type, 'instance type'));
+  const [first, ...rest] = pools.map((p) => name(p.instanceType));
+  const count = variant.instanceCount?.known ? ` × ${variant.instanceCount.value}` : '';
+  return `instance pools: ${first}${rest.length ? `, then ${rest.join(', ')}` : ''}${count}`;
+}
+
 export const endpointNoAutoscaling = defineRule({
   id: 'SML303',
   name: 'endpoint-no-autoscaling',
@@ -67,7 +78,7 @@ export const endpointNoAutoscaling = defineRule({
         (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaling === 'unscaled' && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
       );
       if (!unscaled.length) return;
-      const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describeVariant(v.instanceType, v.instanceCount)})`);
+      const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
       const named = unscaled.flatMap((v) => (v.variantName === undefined ? [] : [{ name: v.variantName, count: v.instanceCount?.known ? v.instanceCount.value : undefined }]));
       const edits =
         named.length === unscaled.length

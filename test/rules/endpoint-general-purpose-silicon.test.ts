@@ -236,5 +236,30 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       errors: [{ messageId: 'generalPurpose', data: { instanceType: 'ml.t2.large', silicon: 'x86 CPUs', alternative: 'ml.m8g.large', target: 'AWS Graviton4', figures: "; Green ML's estimate (us-east-1, 50% utilisation): 9 → 6 Wh per hour" }, ...at(3, 83, 27) }],
       output: null,
     },
+    {
+      name: 'instance pools: each pool type is judged, a Graviton pool is not',
+      format: 'cfn-yaml',
+      code: config('ml.g5.xlarge').replace('InstanceType: ml.g5.xlarge', 'InstancePools:\n          - { InstanceType: ml.g5.xlarge, Priority: 1 }\n          - { InstanceType: ml.c6g.xlarge, Priority: 2 }\n          - { InstanceType: ml.m5.xlarge, Priority: 3 }'),
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), ...at(10, 15, 12) }, { ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), ...at(12, 15, 12) }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: instance pools, each pool type judged',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instancePools: [{ instanceType: 'ml.c7g.xlarge', priority: 1 }, { instanceType: 'ml.m5.xlarge', priority: 2 }] }] });\n",
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), ...at(2, 186, 12) }],
+      output: null,
+    },
+    {
+      name: 'boto3: instance pools, each pool type judged',
+      format: 'python',
+      code: 'import boto3\nboto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstancePools": [{"InstanceType": "ml.c7g.xlarge", "Priority": 1}, {"InstanceType": "ml.c5.xlarge", "Priority": 2}]}])\n',
+      errors: [{
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...at(2, 202, 30),
+      }],
+      output: null,
+    },
   ],
 });

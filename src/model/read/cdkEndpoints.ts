@@ -12,6 +12,10 @@ export interface CdkVariant {
   serverless: boolean;
   /** `managedInstanceScaling`: its `status`, `unknown` when not a literal; undefined when not written. */
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
+  /** `managedInstanceScaling.minInstanceCount` and its literal value. */
+  managedMin?: { prop: CdkProp; value: number | undefined };
+  /** `instancePools` (instead of `instanceType`): each pool's `instanceType` prop, literal type and `priority`. */
+  pools?: Array<{ prop: CdkProp | undefined; value: string | undefined; priority: number | undefined }>;
 }
 
 /**
@@ -36,9 +40,26 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         countValue: count?.value.kind === 'number' ? count.value.value : undefined,
         serverless: !!getProp(item, 'serverlessConfig'),
         managedScaling: cdkManagedScaling(getProp(item, 'managedInstanceScaling')),
+        ...cdkManagedMin(getProp(item, 'managedInstanceScaling')),
+        ...cdkPools(getProp(item, 'instancePools')),
       },
     ];
   });
+}
+
+function cdkManagedMin(prop: CdkProp | undefined): Pick<CdkVariant, 'managedMin'> {
+  const min = prop?.value.kind === 'object' ? getProp(prop.value, 'minInstanceCount') : undefined;
+  return min ? { managedMin: { prop: min, value: min.value.kind === 'number' ? min.value.value : undefined } } : {};
+}
+
+function cdkPools(prop: CdkProp | undefined): Pick<CdkVariant, 'pools'> {
+  if (prop?.value.kind !== 'array' || prop.value.open) return {};
+  const pools = prop.value.items.map((item) => {
+    const type = item.kind === 'object' ? getProp(item, 'instanceType') : undefined;
+    const priority = item.kind === 'object' ? getProp(item, 'priority')?.value : undefined;
+    return { prop: type, value: type?.value.kind === 'string' ? type.value.value : undefined, priority: priority?.kind === 'number' ? priority.value : undefined };
+  });
+  return { pools };
 }
 
 function cdkManagedScaling(prop: CdkProp | undefined): CdkVariant['managedScaling'] {

@@ -77,6 +77,37 @@ export interface EndpointVariant {
   open: boolean;
   /** For boto3: the variant's dict. */
   variant?: PyDict;
+  /** For boto3: `ManagedInstanceScaling`'s `Status` (`unknown` when not a literal) and `MinInstanceCount`. */
+  managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  managedMin?: TrainingSetting;
+  /** For boto3: `InstancePools`, each pool's `InstanceType` and literal `Priority`. */
+  pools?: Array<{ instanceType: TrainingSetting | undefined; priority: number | undefined }>;
+}
+
+/** The managed instance scaling and instance pools of a boto3 production variant's dict. */
+function boto3VariantExtras(dict: PyDict, editable: boolean): Pick<EndpointVariant, 'managedScaling' | 'managedMin' | 'pools'> {
+  const extras: Pick<EndpointVariant, 'managedScaling' | 'managedMin' | 'pools'> = {};
+  const managed = getDictEntry(dict, 'ManagedInstanceScaling');
+  if (managed) {
+    const settings = asDict(managed.value);
+    const status = settings && getDictEntry(settings, 'Status')?.value;
+    extras.managedScaling = status?.kind === 'string' ? (status.value === 'ENABLED' ? 'enabled' : status.value === 'DISABLED' ? 'disabled' : 'unknown') : 'unknown';
+    const min = settings && getDictEntry(settings, 'MinInstanceCount');
+    if (min) extras.managedMin = { start: min.start, end: min.end, value: min.value, editable: false };
+  }
+  const pools = getDictEntry(dict, 'InstancePools')?.value;
+  if (pools?.kind === 'list') {
+    extras.pools = pools.items.map((item) => {
+      const pool = asDict(item);
+      const type = pool && getDictEntry(pool, 'InstanceType');
+      const priority = pool && getDictEntry(pool, 'Priority')?.value;
+      return {
+        instanceType: type && { start: type.start, end: type.end, value: type.value, editable: editable && !pool.indirect && !type.value.indirect },
+        priority: priority?.kind === 'number' ? priority.value : undefined,
+      };
+    });
+  }
+  return extras;
 }
 
 const endpointVariants = new WeakMap<PythonCall, readonly EndpointVariant[]>();
@@ -140,7 +171,7 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       };
       const serverless = !!getDictEntry(dict, 'ServerlessConfig');
       const invocation = serverless ? ('serverless' as const) : asynchronous ? ('async' as const) : ('real-time' as const);
-      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict }];
+      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
     });
   }
   return [];

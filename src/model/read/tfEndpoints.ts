@@ -12,6 +12,8 @@ export interface TfVariant {
   serverless: boolean;
   /** A `managed_instance_scaling` block: its `status`, `unknown` when not a literal; undefined when not written. */
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
+  /** `managed_instance_scaling.min_instance_count` and its literal value. */
+  managedMin?: { attribute: TfAttribute; value: number | undefined };
 }
 
 /**
@@ -38,6 +40,7 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
         countValue: typeof countValue === 'number' ? countValue : undefined,
         serverless: getBlocks(block, 'serverless_config').length > 0,
         managedScaling: tfManagedScaling(resource, block),
+        ...tfManagedMin(resource, block),
       };
     });
 }
@@ -48,6 +51,14 @@ function tfManagedScaling(resource: TfResource, variant: TfBlock): TfVariant['ma
   if (block.type === 'dynamic') return 'unknown';
   const status = resolveLiteral(resource.file, getAttribute(block, 'status')?.value);
   return status === 'ENABLED' ? 'enabled' : status === 'DISABLED' ? 'disabled' : 'unknown';
+}
+
+function tfManagedMin(resource: TfResource, variant: TfBlock): Pick<TfVariant, 'managedMin'> {
+  const block = getBlocks(variant, 'managed_instance_scaling')[0];
+  const attribute = block && block.type !== 'dynamic' ? getAttribute(block, 'min_instance_count') : undefined;
+  if (!attribute) return {};
+  const value = resolveLiteral(resource.file, attribute.value);
+  return { managedMin: { attribute, value: typeof value === 'number' ? value : undefined } };
 }
 
 /** True when the endpoint configuration serves asynchronous invocations (`async_inference_config`). */
