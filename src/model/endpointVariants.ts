@@ -19,6 +19,8 @@ import { endpointVariantsOf } from './read/pythonEndpoints';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
+import type { ScalableTargetRecord } from './hostingRecords';
+import { pyScalableTarget, pyScalingPolicy, pyTargetFor } from './hostingScaling';
 
 /**
  * The adapters that read endpoint variants from each format into {@link EndpointVariantRecord}s.
@@ -210,6 +212,13 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
   ...(isLocalMode(variant.instanceType?.value) ? { hostedOn: 'local' as const } : {}),
 }));
 
+/** The boto3 targets of a file with their policies (a policy goes to the target of its resource ID); each target record is copied, never changed. */
+function linkPolicies(targets: readonly ScalableTargetRecord[], policies: ReadonlyArray<ReturnType<typeof pyScalingPolicy>>): ScalableTargetRecord[] {
+  const linked = targets.map((t) => ({ ...t, policies: [...t.policies] }));
+  for (const { policy, resourceId } of policies) pyTargetFor(linked, resourceId)?.policies.push(policy);
+  return linked;
+}
+
 /** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
 const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
@@ -225,6 +234,8 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
   let mayBeLocal = false;
   const buckets = defaultBucketVariables(text);
   const python: Array<Omit<EndpointVariantRecord, 'scaling'>> = [];
+  const targets: ScalableTargetRecord[] = [];
+  const policies: Array<ReturnType<typeof pyScalingPolicy>> = [];
   return {
     cfnResource(resource) {
       for (const record of cfnRecords(resource)) visit(record);
@@ -248,7 +259,10 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
     },
     pythonCall(call: PythonCall) {
       buckets.visit(call);
-      if (call.name.endsWith(`.${registerScalableTarget}`)) pythonScaled = true;
+      if (call.name.endsWith(`.${registerScalableTarget}`)) {
+        pythonScaled = true;
+        targets.push(pyScalableTarget(call));
+      } else if (call.name.endsWith('.put_scaling_policy')) policies.push(pyScalingPolicy(call));
       const variants = endpointVariantsOf(call, text);
       if (!variants.length) return;
       const callee = { start: call.callee.start, end: call.callee.end };
@@ -261,7 +275,11 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
     },
     onEnd() {
       const scaling = pythonScaled ? 'scaled' : 'unscaled';
-      for (const record of python) visit({ ...record, scaling });
+      // Scalable targets are linked file-wide: a resource ID rarely names the endpoint literally.
+      const scaledBy = linkPolicies(targets, policies);
+      // A registration on a client the analysis cannot resolve scales something the file does not show: no link.
+      const link = scaling === 'unscaled' || targets.length ? { scaledBy } : {};
+      for (const record of python) visit({ ...record, scaling, ...link });
     },
   };
 }

@@ -111,3 +111,33 @@ export interface NotebookDeploymentRecord {
   /** Where text becomes a new cell at the end of the notebook. */
   appendAt: number;
 }
+
+/**
+ * An Application Auto Scaling target for a SageMaker endpoint variant's instance count
+ * (`AWS::ApplicationAutoScaling::ScalableTarget`, `aws_appautoscaling_target`, CDK
+ * `ScalableTarget` / `CfnScalableTarget` or `autoScaleInstanceCount`, boto3
+ * `register_scalable_target`), with the scaling policies that act on it.
+ */
+export interface ScalableTargetRecord {
+  kind: 'scalableTarget';
+  format: RecordFormat;
+  /** As the file names it (logical id, `aws_appautoscaling_target.t`, construct id); undefined in Python. */
+  name?: string;
+  anchor: Place;
+  /** The endpoint and variant its resource ID names, when the file resolves them. */
+  endpoint?: string;
+  variant?: string;
+  minCapacity?: Field<number>;
+  maxCapacity?: Field<number>;
+  policies: ScalingPolicyRecord[];
+}
+
+/** A scaling policy on a scalable target (`AWS::ApplicationAutoScaling::ScalingPolicy`, `aws_appautoscaling_policy`, `scaleOnMetric`/`scaleToTrackMetric`, boto3 `put_scaling_policy`). */
+export interface ScalingPolicyRecord {
+  kind: 'scalingPolicy';
+  format: RecordFormat;
+  name?: string;
+  anchor: Place;
+  /** `TargetTrackingScaling` or `StepScaling`, when written. */
+  policyType?: Field<string>;
+}

@@ -1,5 +1,5 @@
 import type { Field } from './field';
-import type { PythonVariantSite } from './hostingRecords';
+import type { PythonVariantSite, ScalableTargetRecord } from './hostingRecords';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -26,6 +26,12 @@ export interface EndpointVariantRecord {
   invocation: 'real-time' | 'async' | 'serverless' | 'unknown';
   /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
   scaling: 'scaled' | 'unscaled' | 'unknown';
+  /**
+   * The scalable targets that scale this variant (`scaling` says the same in one word): empty when
+   * none does, undefined when the file cannot tell (a target it cannot read may be for it) or the
+   * adapter does not link them.
+   */
+  scaledBy?: ScalableTargetRecord[];
   /**
    * SageMaker-managed instance scaling of the variant (`ManagedInstanceScaling`, for inference
    * components): it scales the instance count without an Application Auto Scaling target.

@@ -72,10 +72,10 @@ export const endpointNoAutoscaling = defineRule({
   create(context) {
     const { maxCapacity, targetInvocationsPerInstance } = context.options;
     return visitEndpoints((endpoint) => {
-      // A variant on instances that nothing scales: no scalable target covers it, and SageMaker-managed instance scaling is not on.
+      // A variant on instances that nothing scales: the file links no scalable target to it, and SageMaker-managed instance scaling is not on.
       // The instance type is not needed: a parameter without default or a variable still runs instances.
       const unscaled = endpoint.variants.filter(
-        (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaling === 'unscaled' && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
+        (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaledBy?.length === 0 && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
       );
       if (!unscaled.length) return;
       const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);

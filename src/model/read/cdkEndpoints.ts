@@ -80,14 +80,17 @@ const scalableTargets = ['aws_applicationautoscaling.ScalableTarget', 'aws_appli
 export function cdkScalesSageMaker(app: CdkApp): boolean {
   const methods = [...app.unresolvedMethods, ...app.constructs.flatMap((c) => c.methods.map((m) => m.method))];
   if (methods.includes('autoScaleInstanceCount')) return true;
-  return app.constructs.some((c) => {
-    if (!scalableTargets.includes(c.type)) return false;
-    if (!propsKnown(c)) return true;
-    const namespace = getProp(c.props, 'serviceNamespace')?.value;
-    if (namespace?.kind === 'string') return namespace.value === 'sagemaker';
-    if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
-    return true;
-  });
+  return app.constructs.some(isSageMakerScalableTarget);
+}
+
+/** An Application Auto Scaling scalable target whose service namespace is SageMaker or cannot be read. */
+export function isSageMakerScalableTarget(c: CdkConstruct): boolean {
+  if (!scalableTargets.includes(c.type)) return false;
+  if (!propsKnown(c)) return true;
+  const namespace = getProp(c.props, 'serviceNamespace')?.value;
+  if (namespace?.kind === 'string') return namespace.value === 'sagemaker';
+  if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
+  return true;
 }
 
 /**

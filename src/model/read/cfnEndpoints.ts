@@ -9,6 +9,8 @@ import { stringPieces } from './cfnReferences';
 export interface TargetKey {
   endpoint: { resource: string } | { name: string } | undefined;
   variant: string | undefined;
+  /** The `AWS::ApplicationAutoScaling::ScalableTarget` it was read from. */
+  target?: CfnResource;
 }
 
 /** A production variant of an endpoint configuration, with what the template resolves of it. */
@@ -171,7 +173,7 @@ export function targetKeys(template: CfnTemplate): TargetKey[] | undefined {
     if (!pieces) return undefined;
     const key = parseResourceId(pieces);
     if (!key) return undefined;
-    if (key !== 'other') keys.push(key);
+    if (key !== 'other') keys.push({ ...key, target });
   }
   return keys;
 }

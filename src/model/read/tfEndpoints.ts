@@ -93,6 +93,8 @@ export function hasSageMakerScalableTarget(module: TfModule): boolean {
 export interface TfTargetKey {
   endpoint: { resource: string } | { name: string } | undefined;
   variant: string | undefined;
+  /** The `aws_appautoscaling_target` it was read from. */
+  target?: TfModuleResource;
 }
 
 /**
@@ -115,12 +117,12 @@ export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
     const literal = resolveLiteral(file, id);
     if (typeof literal === 'string') {
       const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(literal);
-      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2] });
+      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2], target });
       continue;
     }
     const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(target.source.text.slice(id.start, id.end));
     if (!match) return undefined;
-    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
+    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2], target });
   }
   return keys;
 }
@@ -153,18 +155,21 @@ export function tfConfigOf(configs: TfConfigIndex, endpoint: TfModuleResource): 
 }
 
 /**
- * Whether some scalable target covers a variant of an endpoint (named by its resource, and by its
+ * The scalable targets that cover a variant of an endpoint (named by its resource, and by its
  * literal `name` when known); a key's undefined endpoint or variant matches any. Looked up in a
- * set instead of scanning every target for every variant.
+ * map instead of scanning every target for every variant.
  */
-export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => boolean {
-  const held = new Set<string>();
+export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => TfTargetKey[] {
+  const held = new Map<string, TfTargetKey[]>();
   for (const key of keys) {
     const endpoint = key.endpoint === undefined ? '*' : 'resource' in key.endpoint ? `r:${key.endpoint.resource}` : `n:${key.endpoint.name}`;
-    held.add(`${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`);
+    const id = `${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`;
+    const list = held.get(id);
+    if (list) list.push(key);
+    else held.set(id, [key]);
   }
   return (resource, name, variant) => {
     const endpoints = ['*', `r:${resource}`, ...(name === undefined ? [] : [`n:${name}`])];
-    return endpoints.some((e) => held.has(`${e}\0*`) || held.has(`${e}\0v:${variant}`));
+    return endpoints.flatMap((e) => [...(held.get(`${e}\0*`) ?? []), ...(held.get(`${e}\0v:${variant}`) ?? [])]);
   };
 }
