@@ -28,6 +28,16 @@ function field<T>(anchor: Span | undefined, value: T | undefined): Field<T> | un
   return value === undefined ? unknown('expression', anchor) : known(value, anchor);
 }
 
+/** A target record with the capacities the format's reader gives (a capacity not written stays absent). */
+function target(base: Omit<ScalableTargetRecord, 'kind' | 'policies'>, capacity: (key: 'min' | 'max') => Field<number> | undefined): ScalableTargetRecord {
+  const record: ScalableTargetRecord = { kind: 'scalableTarget', ...base, policies: [] };
+  const min = capacity('min');
+  const max = capacity('max');
+  if (min) record.minCapacity = min;
+  if (max) record.maxCapacity = max;
+  return record;
+}
+
 // ---------------------------------------------------------------- CloudFormation
 
 /** The template's scalable targets by resource, each with the scaling policies whose `ScalingTargetId` references it. */
@@ -39,15 +49,10 @@ export const cfnScalableTargets = oncePerFact((template: CfnTemplate): Map<CfnRe
     const props = getPropertiesFact(resource);
     const map = props.known ? props.map : undefined;
     const entry = (key: string) => (map ? getEntry(map, key) : undefined);
-    const capacity = (key: string) => {
-      const e = entry(key);
+    const record = target({ format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd } }, (key) => {
+      const e = entry(key === 'min' ? 'MinCapacity' : 'MaxCapacity');
       return field(e && { start: e.keyStart, end: e.keyEnd }, numeric(resolveScalar(template, e?.value)));
-    };
-    const record: ScalableTargetRecord = { kind: 'scalableTarget', format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd }, policies: [] };
-    const min = capacity('MinCapacity');
-    const max = capacity('MaxCapacity');
-    if (min) record.minCapacity = min;
-    if (max) record.maxCapacity = max;
+    });
     records.set(resource, record);
     byId.set(resource.logicalId, record);
   }
@@ -73,19 +78,14 @@ export const cfnScalableTargets = oncePerFact((template: CfnTemplate): Map<CfnRe
 export const tfScalableTargets = oncePerFact((module: TfModule): Map<TfModuleResource, ScalableTargetRecord> => {
   const records = new Map<TfModuleResource, ScalableTargetRecord>();
   const byName = new Map<string, ScalableTargetRecord>();
-  for (const target of listModuleResourcesOfType(module, 'aws_appautoscaling_target')) {
-    const capacity = (name: string) => {
-      const attribute = getAttribute(target.block, name);
-      const value = resolveLiteral(target.file, attribute?.value);
+  for (const resource of listModuleResourcesOfType(module, 'aws_appautoscaling_target')) {
+    const record = target({ format: 'tf', name: `aws_appautoscaling_target.${resource.name}`, anchor: { ...headerRange(resource.block), fileName: resource.source.fileName } }, (key) => {
+      const attribute = getAttribute(resource.block, `${key}_capacity`);
+      const value = resolveLiteral(resource.file, attribute?.value);
       return field(attribute && { start: attribute.nameStart, end: attribute.nameEnd }, typeof value === 'number' ? value : undefined);
-    };
-    const record: ScalableTargetRecord = { kind: 'scalableTarget', format: 'tf', name: `aws_appautoscaling_target.${target.name}`, anchor: { ...headerRange(target.block), fileName: target.source.fileName }, policies: [] };
-    const min = capacity('min_capacity');
-    const max = capacity('max_capacity');
-    if (min) record.minCapacity = min;
-    if (max) record.maxCapacity = max;
-    records.set(target, record);
-    byName.set(target.name, record);
+    });
+    records.set(resource, record);
+    byName.set(resource.name, record);
   }
   for (const policy of listModuleResourcesOfType(module, 'aws_appautoscaling_policy')) {
     const id = getAttribute(policy.block, 'resource_id')?.value;
@@ -107,15 +107,10 @@ export const tfScalableTargets = oncePerFact((module: TfModule): Map<TfModuleRes
 const cdkPolicyMethods = new Set(['scaleOnMetric', 'scaleToTrackMetric', 'scaleOnSchedule', 'scaleOnUtilization']);
 
 function cdkTarget(construct: CdkConstruct): ScalableTargetRecord {
-  const capacity = (key: string) => {
-    const prop = getProp(construct.props, key);
+  const record = target({ format: 'cdk', name: constructName(construct), anchor: constructRange(construct) }, (key) => {
+    const prop = getProp(construct.props, `${key}Capacity`);
     return field(prop && { start: prop.keyStart, end: prop.keyEnd }, prop?.value.kind === 'number' ? prop.value.value : undefined);
-  };
-  const record: ScalableTargetRecord = { kind: 'scalableTarget', format: 'cdk', name: constructName(construct), anchor: constructRange(construct), policies: [] };
-  const min = capacity('minCapacity');
-  const max = capacity('maxCapacity');
-  if (min) record.minCapacity = min;
-  if (max) record.maxCapacity = max;
+  });
   record.policies = construct.methods.filter((m) => cdkPolicyMethods.has(m.method)).map((m) => ({ kind: 'scalingPolicy', format: 'cdk', name: m.method, anchor: { start: m.start, end: m.end } }));
   return record;
 }
@@ -148,17 +143,11 @@ function resourceIdOf(call: PythonCall): string | undefined {
 
 /** A boto3 `register_scalable_target` call as a record (its policies are added as `put_scaling_policy` calls are seen). */
 export const pyScalableTarget = oncePerFact((call: PythonCall): ScalableTargetRecord => {
-  const capacity = (key: string) => {
-    const keyword = getKeyword(call, key);
-    return field(keyword && { start: keyword.start, end: keyword.end }, keyword?.value.kind === 'number' ? keyword.value.value : undefined);
-  };
   const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(resourceIdOf(call) ?? '');
-  const record: ScalableTargetRecord = { kind: 'scalableTarget', format: 'py', anchor: { start: call.callee.start, end: call.callee.end }, policies: [], ...(match ? { endpoint: match[1], variant: match[2] } : {}) };
-  const min = capacity('MinCapacity');
-  const max = capacity('MaxCapacity');
-  if (min) record.minCapacity = min;
-  if (max) record.maxCapacity = max;
-  return record;
+  return target({ format: 'py', anchor: { start: call.callee.start, end: call.callee.end }, ...(match ? { endpoint: match[1], variant: match[2] } : {}) }, (key) => {
+    const keyword = getKeyword(call, key === 'min' ? 'MinCapacity' : 'MaxCapacity');
+    return field(keyword && { start: keyword.start, end: keyword.end }, keyword?.value.kind === 'number' ? keyword.value.value : undefined);
+  });
 });
 
 /** A boto3 `put_scaling_policy` call as a policy record, and the literal resource ID it acts on. */

@@ -112,22 +112,8 @@ const jsonAppended = [
   '    }',
 ].join('\n');
 
-const tfScalingAppended = dedent`
-  variable "instance_type" {
-    type = string
-  }
-  resource "aws_sagemaker_endpoint_configuration" "c" {
-    production_variants {
-      variant_name           = "AllTraffic"
-      model_name             = aws_sagemaker_model.m.name
-      instance_type          = var.instance_type
-      initial_instance_count = 1
-    }
-  }
-  resource "aws_sagemaker_endpoint" "e" {
-    endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
-  }
-
+/** The target and target-tracking policy the fix appends after `aws_sagemaker_endpoint.e` (variant AllTraffic). */
+const tfTargetAndPolicy = dedent`
   resource "aws_appautoscaling_target" "e_AllTraffic" {
     service_namespace  = "sagemaker"
     scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
@@ -149,6 +135,24 @@ const tfScalingAppended = dedent`
         predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
       }
     }
+  }
+`;
+
+/** A Terraform endpoint whose variant's instance type is a variable of the module. */
+const tfVariableType = dedent`
+  variable "instance_type" {
+    type = string
+  }
+  resource "aws_sagemaker_endpoint_configuration" "c" {
+    production_variants {
+      variant_name           = "AllTraffic"
+      model_name             = aws_sagemaker_model.m.name
+      instance_type          = var.instance_type
+      initial_instance_count = 1
+    }
+  }
+  resource "aws_sagemaker_endpoint" "e" {
+    endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
   }
 `;
 
@@ -293,24 +297,9 @@ new RuleTester().run(endpointNoAutoscaling, {
     {
       name: 'Terraform: instance type from a variable of the module (its input)',
       format: 'terraform',
-      code: dedent`
-        variable "instance_type" {
-          type = string
-        }
-        resource "aws_sagemaker_endpoint_configuration" "c" {
-          production_variants {
-            variant_name           = "AllTraffic"
-            model_name             = aws_sagemaker_model.m.name
-            instance_type          = var.instance_type
-            initial_instance_count = 1
-          }
-        }
-        resource "aws_sagemaker_endpoint" "e" {
-          endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
-        }
-      `,
+      code: tfVariableType,
       errors: [{ messageId: 'noAutoscalingTerraform', data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (1 instance; instance type from variable `var.instance_type`)' }, line: 5, column: 3, endLine: 5, endColumn: 22 }],
-      output: tfScalingAppended,
+      output: `${tfVariableType}\n${tfTargetAndPolicy}`,
     },
     {
       name: 'CDK TypeScript: instance type from a construct prop',
@@ -355,7 +344,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           related: [{ fileName: 'endpoint.tf', line: 2, column: 1, endLine: 2, endColumn: 40 }],
         },
       ],
-      output: dedent`
+      output: `${dedent`
         resource "aws_sagemaker_endpoint_configuration" "c" {
           production_variants {
             variant_name           = "AllTraffic"
@@ -363,30 +352,7 @@ new RuleTester().run(endpointNoAutoscaling, {
             initial_instance_count = 1
           }
         }
-
-        resource "aws_appautoscaling_target" "e_AllTraffic" {
-          service_namespace  = "sagemaker"
-          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
-          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
-          min_capacity       = 1
-          max_capacity       = 4
-        }
-
-        resource "aws_appautoscaling_policy" "e_AllTraffic" {
-          name               = "e-AllTraffic-invocations"
-          policy_type        = "TargetTrackingScaling"
-          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
-          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
-          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
-
-          target_tracking_scaling_policy_configuration {
-            target_value = 70
-            predefined_metric_specification {
-              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
-            }
-          }
-        }
-      `,
+      `}\n${tfTargetAndPolicy}`,
     },
     {
       name: 'CDK TypeScript: endpoint serving a config with instance variants, nothing scales them',
@@ -678,7 +644,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           endColumn: 22,
         },
       ],
-      output: dedent`
+      output: `${dedent`
         resource "aws_sagemaker_endpoint_configuration" "c" {
           production_variants {
             variant_name           = "AllTraffic"
@@ -689,30 +655,7 @@ new RuleTester().run(endpointNoAutoscaling, {
         resource "aws_sagemaker_endpoint" "e" {
           endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
         }
-
-        resource "aws_appautoscaling_target" "e_AllTraffic" {
-          service_namespace  = "sagemaker"
-          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
-          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
-          min_capacity       = 1
-          max_capacity       = 4
-        }
-
-        resource "aws_appautoscaling_policy" "e_AllTraffic" {
-          name               = "e-AllTraffic-invocations"
-          policy_type        = "TargetTrackingScaling"
-          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
-          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
-          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
-
-          target_tracking_scaling_policy_configuration {
-            target_value = 70
-            predefined_metric_specification {
-              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
-            }
-          }
-        }
-      `,
+      `}\n${tfTargetAndPolicy}`,
     },
     {
       name: 'no scalable target: a target and a policy are appended to Resources',
