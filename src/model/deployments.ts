@@ -5,7 +5,7 @@ import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
-import { endpointVariantsOf } from './read/pythonEndpoints';
+import { createsEndpoint, endpointVariantsOf, inUncalledFunction, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
 import { isLocalMode, isSageMakerClientCall } from './read/sagemaker';
 
 /**
@@ -19,9 +19,6 @@ const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
 
 const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
-function isDeploy(call: PythonCall): boolean {
-  return /^sagemaker\..*\(\)\.deploy$/.test(call.name) || isSageMakerClientCall(call, 'create_endpoint');
-}
 
 /**
  * Local mode containers and serverless endpoints cost nothing while idle, and a
@@ -48,8 +45,16 @@ function lastName(name: string): string {
  */
 function tearsDown(teardown: PythonCall, deploy: PythonCall): boolean {
   const receiver = teardown.name.slice(0, teardown.name.lastIndexOf('.'));
-  if (receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
+  const v3 = v3EndpointDelete(teardown);
+  // `Endpoint.get(name).delete()`: any endpoint, as a session's or a client's delete.
+  if (v3 === 'got') return true;
+  if (v3 || receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
   return teardownMethods.has(lastName(teardown.name));
+}
+
+/** Whether a call is a teardown: a delete method on anything, or `delete()` on an SDK v3 endpoint object. */
+function isTeardown(call: PythonCall): boolean {
+  return teardownMethods.has(lastName(call.name)) || v3EndpointDelete(call) !== undefined;
 }
 
 /**
@@ -71,11 +76,23 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
     if (/[\n#]/.test(expression)) return undefined;
     return `${comment}\n${client}.delete_endpoint(EndpointName=${expression})`;
   }
+  const method = sessionMethod(deploy);
+  if (method !== undefined) {
+    // The endpoint's name: the session makes one up when the call gives none.
+    const keyword = getKeyword(deploy, method === 'create_endpoint' ? 'endpoint_name' : 'name');
+    const value = keyword ? (keyword.spread ? undefined : keyword.value) : method === 'create_endpoint' ? deploy.positional[0] : undefined;
+    const session = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.\w+$/, '');
+    if (!value || /[\n#]/.test(session)) return undefined;
+    const expression = text.slice(value.start, value.end);
+    if (/[\n#]/.test(expression)) return undefined;
+    return `${comment}\n${session}.delete_endpoint(${expression})`;
+  }
   // The SDK v3 ModelBuilder returns different objects across versions: no guess.
   if (deploy.name.includes('ModelBuilder')) return undefined;
   const lineStart = lineStartAt(text, deploy.start);
   const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
-  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.delete_endpoint()`;
+  // An SDK v3 endpoint object deletes itself; a predictor deletes its endpoint.
+  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.${deploy.name.endsWith('.deploy') ? 'delete_endpoint' : 'delete'}()`;
   // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
   const name = getKeyword(deploy, 'endpoint_name');
   if (!name || name.spread || !/^import[ \t]+sagemaker[ \t]*(?:#.*)?$/m.test(text)) return undefined;
@@ -96,14 +113,14 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       unresolved = module.unresolvedCalls;
     },
     pythonCall(call) {
-      if (isDeploy(call)) {
+      if (createsEndpoint(call)) {
         if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
-      } else if (teardownMethods.has(lastName(call.name)) || call.name.endsWith('.deploy().delete')) teardowns.push(call);
+      } else if (isTeardown(call) && !inUncalledFunction(text, call.start)) teardowns.push(call);
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
       for (const deploy of deploys) {
-        const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method));
+        const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method) && !inUncalledFunction(text, u.start));
         const variant = endpointVariantsOf(deploy, text)[0];
         const instanceType = pyInstanceType(variant?.instanceType);
         const instanceCount = pyCount(variant?.instanceCount);

@@ -20,6 +20,8 @@ import { endpointVariantsOf } from './read/pythonEndpoints';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
+import type { ScalableTargetRecord } from './hostingRecords';
+import { pyScalableTarget, pyScalingPolicy, pyTargetFor } from './hostingScaling';
 
 /**
  * The adapters that read endpoint variants from each format into {@link EndpointVariantRecord}s.
@@ -27,6 +29,21 @@ import type { EndpointVariantRecord } from './records';
  * the parse); only Python's scaling link waits for the end of the file, where a scalable target
  * registered after the deploy is known.
  */
+
+// ---------------------------------------------------------------- instance pools, whatever the format
+
+type Pools = NonNullable<EndpointVariantRecord['instancePools']>;
+
+/**
+ * The record fields of a variant's instance pools: the pools by priority (a pool with no readable
+ * priority last) and, as the variant's `instanceType`, the priority-1 pool's type. Spread after
+ * `instanceType`: a variant that writes both keeps the pools' (the API takes one or the other).
+ */
+export function withPools(pools: Pools | undefined): Partial<Pick<EndpointVariantRecord, 'instanceType' | 'instancePools'>> {
+  if (!pools?.length) return {};
+  const sorted = [...pools].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
+  return { instanceType: sorted[0].instanceType, instancePools: sorted };
+}
 
 // ---------------------------------------------------------------- CloudFormation
 
@@ -38,7 +55,8 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
   const anchor = { start: entry.keyStart, end: entry.keyEnd };
   if (value !== undefined) return known(value, anchor);
   const parameter = refTarget(entry.value);
-  return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
+  if (parameter !== undefined && getParameter(template, parameter)) return unknown('parameter-without-default', anchor, undefined, `parameter \`${parameter}\`, no default`);
+  return unknown('expression', anchor, undefined, parameter !== undefined ? `\`${parameter}\`` : 'an intrinsic function');
 }
 
 /** The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the template that serves it. */
@@ -58,6 +76,10 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(template, key, e, name)) : key.variant === undefined || key.variant === name);
       return (cached = keys.some(covers) ? 'scaled' : 'unscaled');
     };
+    const pools = variant.pools?.flatMap((pool) => {
+      const field = cfnField(template, pool.entry, pool.value);
+      return field ? [{ instanceType: field, priority: pool.priority }] : [];
+    });
     return {
       kind: 'endpointVariant',
       format: 'cfn',
@@ -67,6 +89,8 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       instanceCount: cfnField(template, variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+      ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
+      ...withPools(pools),
       get scaling() {
         return scaling();
       },
@@ -81,7 +105,8 @@ function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): F
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
   const v = attribute.value;
-  return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
+  if (v.kind === 'reference' && v.reference.path[0] === 'var') return unknown('variable', anchor, undefined, `variable \`${v.reference.path.slice(0, 2).join('.')}\``);
+  return unknown('expression', anchor, undefined, v.kind === 'reference' ? `\`${v.reference.path.join('.')}\`` : 'an expression');
 }
 
 /** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
@@ -98,6 +123,7 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     instanceCount: tfField(variant.count, variant.countValue),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value) } : {}),
   }));
 });
 
@@ -111,7 +137,9 @@ export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['
 function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> | undefined {
   if (!prop) return undefined;
   const anchor = { start: prop.keyStart, end: prop.keyEnd };
-  return value !== undefined ? known(value, anchor) : unknown(prop.value.kind === 'unknown' ? 'expression' : 'variable', anchor);
+  if (value !== undefined) return known(value, anchor);
+  const v = prop.value;
+  return v.kind === 'unknown' ? unknown('expression', anchor, undefined, 'an expression') : unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
 }
 
 /** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */
@@ -128,6 +156,11 @@ export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omi
       instanceCount: cdkField(variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+      ...(variant.managedMin ? { managedMinInstances: cdkField(variant.managedMin.prop, variant.managedMin.value) } : {}),
+      ...withPools(variant.pools?.flatMap((pool) => {
+        const field = cdkField(pool.prop, pool.value);
+        return field ? [{ instanceType: field, priority: pool.priority }] : [];
+      })),
     };
   });
 });
@@ -167,9 +200,24 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
   instanceType: pyInstanceType(variant.instanceType),
   instanceCount: pyCount(variant.instanceCount),
   invocation: variant.invocation,
+  ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+  ...(variant.managedMin ? { managedMinInstances: pyCount(variant.managedMin) } : {}),
+  ...withPools(variant.pools?.flatMap((pool) => {
+    const field = pyInstanceType(pool.instanceType);
+    return field ? [{ instanceType: field, priority: pool.priority }] : [];
+  })),
   ...(variant.open ? { incomplete: true } : {}),
   ...(isLocalMode(variant.instanceType?.value) ? { hostedOn: 'local' as const } : {}),
 }));
+
+/** The boto3 targets of a file with their policies (a policy goes to the target of its resource ID); each target record is copied, never changed. */
+function linkPolicies(targets: readonly ScalableTargetRecord[], policies: ReadonlyArray<ReturnType<typeof pyScalingPolicy>>): ScalableTargetRecord[] {
+  const linked = targets.map((t) => ({ ...t, policies: [...t.policies] }));
+  for (const { policy, resourceId } of policies) pyTargetFor(linked, resourceId)?.policies.push(policy);
+  return linked;
+}
+
+const registerScalableTarget = 'register_scalable_target';
 
 /** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
 const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
@@ -177,17 +225,22 @@ const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_se
 /** The Python variants of one lint, in call order: read once per call for every rule, given their scaling once at the end. */
 interface PythonVariants {
   records: Array<Omit<EndpointVariantRecord, 'scaling'>>;
+  /** The boto3 scalable targets and scaling policies of the file, in call order. */
+  targets: ScalableTargetRecord[];
+  policies: Array<ReturnType<typeof pyScalingPolicy>>;
   withScaling?: EndpointVariantRecord[];
 }
 const pythonVariants = new WeakMap<PythonFile, PythonVariants>();
 function variantsOfFile(file: PythonFile): PythonVariants {
   let found = pythonVariants.get(file);
-  if (!found) pythonVariants.set(file, (found = { records: [] }));
+  if (!found) pythonVariants.set(file, (found = { records: [], targets: [], policies: [] }));
   return found;
 }
 
 /** Reads the variants `call` deploys or configures into the file's list (once per call: {@link PythonFile.once}). */
 function readPythonVariants(call: PythonCall, file: PythonFile): void {
+  if (call.name.endsWith(`.${registerScalableTarget}`)) variantsOfFile(file).targets.push(pyScalableTarget(call));
+  else if (call.name.endsWith('.put_scaling_policy')) variantsOfFile(file).policies.push(pyScalingPolicy(call));
   const variants = endpointVariantsOf(call, file.text);
   if (!variants.length) return;
   const callee = { start: call.callee.start, end: call.callee.end };
@@ -206,7 +259,11 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
   const found = variantsOfFile(file);
   if (!found.withScaling) {
     const scaling = file.registersScalableTarget ? 'scaled' : 'unscaled';
-    found.withScaling = found.records.map((record) => ({ ...record, scaling }));
+    // Scalable targets are linked file-wide: a resource ID rarely names the endpoint literally.
+    const scaledBy = linkPolicies(found.targets, found.policies);
+    // A registration on a client the analysis cannot resolve scales something the file does not show: no link.
+    const link = scaling === 'unscaled' || found.targets.length ? { scaledBy } : {};
+    found.withScaling = found.records.map((record) => ({ ...record, scaling, ...link }));
   }
   return found.withScaling;
 }

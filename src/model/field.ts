@@ -28,6 +28,8 @@ export interface UnknownField<T> {
   anchor: Span;
   /** The values it may take (`a if c else b` with both branches known). */
   alternatives?: T[];
+  /** What the value depends on, as a reader names it (``parameter `InstanceType`, no default``, ``variable `var.instance_type` ``), when the file says. */
+  dependsOn?: string;
 }
 
 /** Why a written field has no value the file can give. */
@@ -59,8 +61,14 @@ export function known<T>(value: T, anchor: Span, source?: FieldSource): KnownFie
   return source ? { known: true, value, anchor, source } : { known: true, value, anchor };
 }
 
-export function unknown<T>(reason: UnknownReason, anchor: Span, alternatives?: T[]): UnknownField<T> {
-  return alternatives ? { known: false, reason, anchor, alternatives } : { known: false, reason, anchor };
+export function unknown<T>(reason: UnknownReason, anchor: Span, alternatives?: T[], dependsOn?: string): UnknownField<T> {
+  const field: UnknownField<T> = alternatives ? { known: false, reason, anchor, alternatives } : { known: false, reason, anchor };
+  return dependsOn === undefined ? field : { ...field, dependsOn };
+}
+
+/** What an unknown field depends on, for a message or a figure that cannot show its value. */
+export function describeUnknown(field: UnknownField<unknown>, what: string): string {
+  return field.dependsOn ? `${what} from ${field.dependsOn}` : `${what} not known here`;
 }
 
 /** The value of a known field; undefined for an unknown or missing one. */

@@ -12,8 +12,9 @@ import { known, unknown } from './field';
 import { isSageMakerClientCall } from './read/sagemaker';
 import { constructName, constructRange } from './edit/cdkEdits';
 import { headerRange } from './edit/tfEdits';
-import { cdkConfigRecords, cdkScaling, cfnRecords, scalableTargetKeys, tfRecords } from './endpointVariants';
-import type { AcceleratorAttachmentRecord, DataCaptureRecord, EndpointRecord } from './hostingRecords';
+import { cdkConfigRecords, cfnRecords, scalableTargetKeys, tfRecords } from './endpointVariants';
+import type { AcceleratorAttachmentRecord, DataCaptureRecord, EndpointRecord, ScalableTargetRecord } from './hostingRecords';
+import { cdkScalableTargets, cfnScalableTargets, tfScalableTargets } from './hostingScaling';
 import { cdkConfigOf, listCdkVariants } from './read/cdkEndpoints';
 import { configOf, listVariants } from './read/cfnEndpoints';
 import { getPropertiesFact } from './read/cfnFacts';
@@ -27,7 +28,10 @@ import type { EndpointVariantRecord } from './records';
  * module or app and shared by every rule that asks.
  */
 
-type Scaling = EndpointVariantRecord['scaling'];
+/** A variant with its link to the targets that scale it; `scaling` says the same in one word. */
+function linked(variant: Omit<EndpointVariantRecord, 'scaling'>, scaledBy: ScalableTargetRecord[] | undefined): EndpointVariantRecord {
+  return { ...variant, scaling: scaledBy === undefined ? 'unknown' : scaledBy.length ? 'scaled' : 'unscaled', ...(scaledBy ? { scaledBy } : {}) };
+}
 
 // ---------------------------------------------------------------- CloudFormation
 
@@ -43,14 +47,19 @@ const cfnEndpoints = oncePerFact((template: CfnTemplate): EndpointRecord[] => {
     const variantsEntry = configProps?.known ? configProps.map && getEntry(configProps.map, 'ProductionVariants') : undefined;
     if (!config || !props.known || !props.map || !variantsEntry || variantsEntry.value.kind !== 'seq' || variantsEntry.value.intrinsic) return [];
     const endpointName = resolveScalar(template, getEntry(props.map, 'EndpointName')?.value);
-    const scaling = (variant: string | undefined): Scaling => {
-      if (!keys || variant === undefined) return 'unknown';
-      const covered = keys.some(
-        (key) =>
-          (key.variant === undefined || key.variant === variant) &&
-          (key.endpoint === undefined || ('resource' in key.endpoint ? key.endpoint.resource === endpoint.logicalId : key.endpoint.name === endpointName)),
-      );
-      return covered ? 'scaled' : 'unscaled';
+    const targets = cfnScalableTargets(template);
+    const scaledBy = (variant: string | undefined): ScalableTargetRecord[] | undefined => {
+      if (!keys || variant === undefined) return undefined;
+      return keys
+        .filter(
+          (key) =>
+            (key.variant === undefined || key.variant === variant) &&
+            (key.endpoint === undefined || ('resource' in key.endpoint ? key.endpoint.resource === endpoint.logicalId : key.endpoint.name === endpointName)),
+        )
+        .flatMap((key) => {
+          const record = key.target && targets.get(key.target);
+          return record ? [record] : [];
+        });
     };
     const variants = cfnRecords(config);
     return [
@@ -60,7 +69,7 @@ const cfnEndpoints = oncePerFact((template: CfnTemplate): EndpointRecord[] => {
         name: endpoint.logicalId,
         anchor: { start: endpoint.keyStart, end: endpoint.keyEnd },
         config: { kind: 'endpointConfig', format: 'cfn', name: config.logicalId, variantsAnchor: { start: variantsEntry.keyStart, end: variantsEntry.keyEnd }, variants },
-        variants: variants.map((v) => ({ ...v, scaling: scaling(v.variantName) })),
+        variants: variants.map((v) => linked(v, scaledBy(v.variantName))),
         source: { format: 'cfn', resource: endpoint, resourcesKey: resourcesKey && { start: resourcesKey.keyStart, end: resourcesKey.keyEnd } },
       },
     ];
@@ -81,7 +90,12 @@ const tfEndpoints = oncePerFact((module: TfModule): EndpointRecord[] => {
     const whole = !getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic');
     const literal = resolveLiteral(endpoint.file, getAttribute(endpoint.block, 'name')?.value);
     const endpointName = typeof literal === 'string' ? literal : undefined;
-    const scaling = (variant: string | undefined): Scaling => (!covered || variant === undefined ? 'unknown' : covered(endpoint.name, endpointName, variant) ? 'scaled' : 'unscaled');
+    const targets = tfScalableTargets(module);
+    const scaledBy = (variant: string | undefined): ScalableTargetRecord[] | undefined =>
+      !covered || variant === undefined ? undefined : covered(endpoint.name, endpointName, variant).flatMap((key) => {
+        const record = key.target && targets.get(key.target);
+        return record ? [record] : [];
+      });
     const variants = tfRecords(config);
     return [
       {
@@ -96,7 +110,7 @@ const tfEndpoints = oncePerFact((module: TfModule): EndpointRecord[] => {
           variantsAnchor: { start: first.typeStart, end: first.typeEnd },
           variants: whole ? variants.map((v) => ({ ...v, scaling: 'unknown' })) : undefined,
         },
-        variants: whole ? variants.map((v) => ({ ...v, scaling: scaling(v.variantName) })) : [],
+        variants: whole ? variants.map((v) => linked(v, scaledBy(v.variantName))) : [],
         source: { format: 'tf', module, endpoint, config },
       },
     ];
@@ -106,13 +120,13 @@ const tfEndpoints = oncePerFact((module: TfModule): EndpointRecord[] => {
 // ---------------------------------------------------------------- CDK
 
 const cdkEndpoints = oncePerFact((app: CdkApp): EndpointRecord[] => {
-  const { scaling } = cdkScaling(app);
+  const { records: targets } = cdkScalableTargets(app);
   return app.constructs.flatMap((endpoint): EndpointRecord[] => {
     if (endpoint.type !== 'aws_sagemaker.CfnEndpoint' || !propsKnown(endpoint)) return [];
     const config = cdkConfigOf(app, endpoint);
     const variantsProp = config && getProp(config.props, 'productionVariants');
     if (!config || !variantsProp) return [];
-    const variants = cdkConfigRecords(config).map((v) => ({ ...v, scaling }));
+    const variants = cdkConfigRecords(config).map((v) => linked(v, targets));
     return [
       {
         kind: 'endpoint',

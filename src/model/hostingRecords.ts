@@ -111,3 +111,77 @@ export interface NotebookDeploymentRecord {
   /** Where text becomes a new cell at the end of the notebook. */
   appendAt: number;
 }
+
+/**
+ * An Application Auto Scaling target for a SageMaker endpoint variant's instance count
+ * (`AWS::ApplicationAutoScaling::ScalableTarget`, `aws_appautoscaling_target`, CDK
+ * `ScalableTarget` / `CfnScalableTarget` or `autoScaleInstanceCount`, boto3
+ * `register_scalable_target`), with the scaling policies that act on it.
+ */
+export interface ScalableTargetRecord {
+  kind: 'scalableTarget';
+  format: RecordFormat;
+  /** As the file names it (logical id, `aws_appautoscaling_target.t`, construct id); undefined in Python. */
+  name?: string;
+  anchor: Place;
+  /** The endpoint and variant its resource ID names, when the file resolves them. */
+  endpoint?: string;
+  variant?: string;
+  minCapacity?: Field<number>;
+  maxCapacity?: Field<number>;
+  policies: ScalingPolicyRecord[];
+}
+
+/** A scaling policy on a scalable target (`AWS::ApplicationAutoScaling::ScalingPolicy`, `aws_appautoscaling_policy`, `scaleOnMetric`/`scaleToTrackMetric`, boto3 `put_scaling_policy`). */
+export interface ScalingPolicyRecord {
+  kind: 'scalingPolicy';
+  format: RecordFormat;
+  name?: string;
+  anchor: Place;
+  /** `TargetTrackingScaling` or `StepScaling`, when written. */
+  policyType?: Field<string>;
+}
+
+/**
+ * An inference component: a model's copies hosted on an endpoint's variant
+ * (`AWS::SageMaker::InferenceComponent`, CDK `CfnInferenceComponent`, boto3
+ * `create_inference_component`; the Terraform AWS provider has no such resource).
+ */
+export interface InferenceComponentRecord {
+  kind: 'inferenceComponent';
+  format: RecordFormat;
+  /** As the file names it (logical id, construct id); undefined in Python. */
+  name?: string;
+  anchor: Place;
+  /** The endpoint and variant it is placed on, as literals when the file writes them so. */
+  endpoint?: Field<string>;
+  variant?: Field<string>;
+  /** `RuntimeConfig.CopyCount`: how many copies run. */
+  copyCount?: Field<number>;
+}
+
+/**
+ * A batch transform job: instances that score a data set and stop (boto3 `create_transform_job`,
+ * SDK `Transformer(...)` and `model.transformer(...)`; no template format writes one).
+ */
+export interface BatchTransformRecord {
+  kind: 'batchTransform';
+  format: RecordFormat;
+  anchor: Place;
+  instanceType?: Field<string>;
+  instanceCount?: Field<number>;
+}
+
+/**
+ * A SageMaker model (`AWS::SageMaker::Model`, `aws_sagemaker_model`, CDK `CfnModel`, SDK
+ * `Model(...)` and its framework subclasses, boto3 `create_model`), with the Elastic Inference
+ * accelerator an SDK model attaches (`accelerator_type=`; SML306 judges the attachment).
+ */
+export interface ModelRecord {
+  kind: 'model';
+  format: RecordFormat;
+  /** As the file names it (logical id, `aws_sagemaker_model.m`, construct id); undefined in Python. */
+  name?: string;
+  anchor: Place;
+  accelerator?: AcceleratorAttachmentRecord;
+}

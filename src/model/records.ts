@@ -1,5 +1,5 @@
 import type { Field } from './field';
-import type { PythonVariantSite } from './hostingRecords';
+import type { PythonVariantSite, ScalableTargetRecord } from './hostingRecords';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -27,11 +27,25 @@ export interface EndpointVariantRecord {
   /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
   scaling: 'scaled' | 'unscaled' | 'unknown';
   /**
+   * The scalable targets that scale this variant (`scaling` says the same in one word): empty when
+   * none does, undefined when the file cannot tell (a target it cannot read may be for it) or the
+   * adapter does not link them.
+   */
+  scaledBy?: ScalableTargetRecord[];
+  /**
    * SageMaker-managed instance scaling of the variant (`ManagedInstanceScaling`, for inference
    * components): it scales the instance count without an Application Auto Scaling target.
    * `unknown` when the status cannot be read; undefined when not written.
    */
   managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  /** `ManagedInstanceScaling`'s `MinInstanceCount`: 0 is the state in which the variant can sleep (no instance billed while idle). */
+  managedMinInstances?: Field<number>;
+  /**
+   * `InstancePools` written instead of `InstanceType` (up to five types SageMaker provisions in
+   * priority order): each pool's type and priority, priority 1 first. The variant is
+   * instance-backed; its `instanceType` is then the priority-1 pool's.
+   */
+  instancePools?: Array<{ instanceType: Field<string>; priority?: number }>;
   /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
   acceleratorType?: Field<string>;
   /** Where the SDK runs it: `local` mode (`instance_type="local"`), or maybe local (a local session imported, the type not known). Undefined: SageMaker hosting. */

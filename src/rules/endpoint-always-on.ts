@@ -3,6 +3,7 @@ import type { Effect, Fix } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { serverlessMemoryFor } from '../model/edit/invocationEdits';
 import type { Field } from '../model/field';
+import { describeUnknown } from '../model/field';
 import { visitEndpointVariants } from '../model/endpointVariants';
 import { renderIntentFix } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
@@ -23,15 +24,51 @@ const batch: Fix = {
 
 /**
  * Whether serverless inference could serve it: a real-time variant on SageMaker-hosted CPU
- * instances (serverless runs on CPU only). A type passed by a name the file does not follow counts
- * when a call creates the variant (the call is judged, not the type) and no local session may run it.
+ * instances (serverless runs on CPU only). A type the file does not resolve counts (the variant is
+ * judged, not the type: a template parameter without default, a Terraform variable, a name the
+ * analysis does not follow), unless a local session may run it; a type that resolves to a GPU,
+ * Inferentia or Trainium does not.
  */
 function onCpu(variant: EndpointVariantRecord, type: Field<string>): boolean {
-  if (variant.invocation !== 'real-time' || variant.incomplete || variant.hostedOn === 'local') return false;
+  if (variant.invocation !== 'real-time' || variant.incomplete || variant.hostedOn !== undefined || canSleep(variant)) return false;
+  // Instance pools: serverless could replace the variant only if every pool is on CPU.
+  if (variant.instancePools) return variant.instancePools.every((pool) => onCpuType(variant, pool.instanceType));
+  return onCpuType(variant, type);
+}
+
+function onCpuType(variant: EndpointVariantRecord, type: Field<string>): boolean {
   if (type.known) return getInstanceType(type.value)?.acceleratorKind === 'none';
   if (type.alternatives?.length) return type.alternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none');
-  return type.reason === 'variable' && variant.site !== undefined && variant.hostedOn === undefined;
+  return variant.site === undefined || type.reason === 'variable';
 }
+
+/** After the priority-1 type of instance pools: how many pools, and the last one's type. */
+function poolRange(variant: EndpointVariantRecord): string {
+  const pools = variant.instancePools;
+  const last = pools?.[pools.length - 1]?.instanceType;
+  if (!pools || pools.length < 2 || !last) return '';
+  return ` (priority 1 of ${pools.length} instance pools, to ${last.known ? last.value : describeUnknown(last, 'instance type')})`;
+}
+
+/** SageMaker-managed instance scaling down to zero instances: the variant sleeps while idle, it is not always on. */
+function canSleep(variant: EndpointVariantRecord): boolean {
+  return variant.managedScaling === 'enabled' && variant.managedMinInstances?.known === true && variant.managedMinInstances.value === 0;
+}
+
+/** How each format spells managed instance scaling down to zero. */
+const scaleToZeroSetting = {
+  cfn: 'ManagedInstanceScaling (Status: ENABLED, MinInstanceCount: 0)',
+  cdk: 'managedInstanceScaling (status: ENABLED, minInstanceCount: 0)',
+  tf: 'a managed_instance_scaling block (status = "ENABLED", min_instance_count = 0)',
+  py: 'ManagedInstanceScaling {"Status": "ENABLED", "MinInstanceCount": 0}',
+};
+
+/** The third alternative: an inference component on an endpoint that scales to zero instances. */
+const inferenceComponent = (format: EndpointVariantRecord['format']): Fix => ({
+  title: `Or host the model as an inference component on an endpoint whose variant has ${scaleToZeroSetting[format]}: no instance runs while idle, but the first request after idle waits for an instance to start (a cold start of minutes) (see the rule page)`,
+  applicability: 'displayOnly',
+  edits: [],
+});
 
 export const endpointAlwaysOn = defineRule({
   id: 'SML301',
@@ -44,6 +81,8 @@ export const endpointAlwaysOn = defineRule({
     messages: {
       alwaysOn:
         'Endpoint config {{name}} keeps {{variant}} on {{instanceType}} instances running and billed every hour, with or without traffic. For intermittent or low traffic a serverless variant (ServerlessConfig) bills only while requests run.',
+      alwaysOnUnresolved:
+        'Endpoint config {{name}} keeps {{variant}} on instances running and billed every hour, with or without traffic ({{dependsOn}}). If that type is a CPU one and the traffic is intermittent or low, a serverless variant (ServerlessConfig) bills only while requests run.',
       alwaysOnPython:
         'This real-time endpoint keeps its instances running (and billed) around the clock, with or without traffic. For intermittent or low traffic, a serverless endpoint bills per request and scales to zero. Consider serverless_inference_config.',
     },
@@ -59,11 +98,18 @@ export const endpointAlwaysOn = defineRule({
       if (!type || !onCpu(variant, type)) return;
       const row = type.known ? getInstanceType(type.value) : undefined;
       const count = variant.instanceCount?.known ? { count: variant.instanceCount.value } : {};
-      const effect: Effect = row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: 'the instance type is not known here' };
+      const effect: Effect = row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
       const site = variant.site;
       if (!site) {
-        const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? type.value : '' };
-        context.report({ ...type.anchor, messageId: 'alwaysOn', data, fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly', edits: [] }, effect });
+        const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${poolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
+        context.report({
+          ...type.anchor,
+          messageId: type.known ? 'alwaysOn' : 'alwaysOnUnresolved',
+          data,
+          fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly', edits: [] },
+          suggestions: [inferenceComponent(variant.format)],
+          effect,
+        });
         return;
       }
       if (judged.has(site.call.start)) return;
@@ -79,6 +125,7 @@ export const endpointAlwaysOn = defineRule({
           ...(asynchronous
             ? [{ title: `Or deploy asynchronously (AsyncInferenceConfig, results in ${asynchronous.detail})`, applicability: 'unsafe' as const, edits: asynchronous.edits, ...(asynchronous.placeholders?.length ? { placeholders: asynchronous.placeholders } : {}) }]
             : []),
+          inferenceComponent(variant.format),
           batch,
         ],
         effect,

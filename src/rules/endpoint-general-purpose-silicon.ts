@@ -1,7 +1,9 @@
 import { defineRule } from '../core/defineRule';
 import { getInstanceType } from '../data/instances';
 import { visitEndpointVariants } from '../model/endpointVariants';
+import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
+import type { EndpointVariantRecord } from '../model/records';
 import { recommendPurposeBuilt } from '../model/recommend';
 
 export const endpointGeneralPurposeSilicon = defineRule({
@@ -27,8 +29,13 @@ export const endpointGeneralPurposeSilicon = defineRule({
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
-      const type = variant.instanceType;
-      if (!type?.known || variant.invocation === 'serverless' || variant.invocation === 'unknown' || judged.has(type.anchor.start)) return;
+      if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
+      // A variant of instance pools: each pool's type is judged.
+      for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) judge(variant, type);
+    });
+
+    function judge(variant: EndpointVariantRecord, type: Field<string> | undefined): void {
+      if (!type?.known || judged.has(type.anchor.start)) return;
       judged.add(type.anchor.start);
       const row = getInstanceType(type.value);
       const alternative = row && recommendPurposeBuilt(row, 'hosting');
@@ -66,6 +73,6 @@ export const endpointGeneralPurposeSilicon = defineRule({
         fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,
       });
-    });
+    }
   },
 });

@@ -1,5 +1,8 @@
 import { defineRule } from '../core/defineRule';
+import type { Field } from '../model/field';
+import { describeUnknown } from '../model/field';
 import type { EndpointRecord } from '../model/hostingRecords';
+import type { EndpointVariantRecord } from '../model/records';
 import { visitEndpoints } from '../model/hosting';
 import { renderIntent } from '../model/intent';
 
@@ -28,6 +31,23 @@ function related(endpoint: EndpointRecord): Array<{ start: number; end: number; 
   }
 }
 
+/** `ml.m5.xlarge × 2`, or, when the type is not known here, what it depends on. */
+function describeVariant(type: Field<string> | undefined, count: Field<number> | undefined): string {
+  const n = count?.known ? count.value : undefined;
+  if (!type || type.known) return `${type?.value ?? ''}${n === undefined ? '' : ` × ${n}`}`;
+  return `${n === undefined ? '' : `${n} instance${n === 1 ? '' : 's'}; `}${describeUnknown(type, 'instance type')}`;
+}
+
+/** A variant of instance pools: the priority-1 type and the range (`ml.m5.xlarge, then ml.c5.xlarge, ml.m6i.xlarge × 2`). */
+function describePools(variant: EndpointVariantRecord): string | undefined {
+  const pools = variant.instancePools;
+  if (!pools) return undefined;
+  const name = (type: Field<string>) => (type.known ? type.value : describeUnknown(type, 'instance type'));
+  const [first, ...rest] = pools.map((p) => name(p.instanceType));
+  const count = variant.instanceCount?.known ? ` × ${variant.instanceCount.value}` : '';
+  return `instance pools: ${first}${rest.length ? `, then ${rest.join(', ')}` : ''}${count}`;
+}
+
 export const endpointNoAutoscaling = defineRule({
   id: 'SML303',
   name: 'endpoint-no-autoscaling',
@@ -52,12 +72,13 @@ export const endpointNoAutoscaling = defineRule({
   create(context) {
     const { maxCapacity, targetInvocationsPerInstance } = context.options;
     return visitEndpoints((endpoint) => {
-      // A variant on instances that nothing scales: no scalable target covers it, and SageMaker-managed instance scaling is not on.
+      // A variant on instances that nothing scales: the file links no scalable target to it, and SageMaker-managed instance scaling is not on.
+      // The instance type is not needed: a parameter without default or a variable still runs instances.
       const unscaled = endpoint.variants.filter(
-        (v) => v.invocation !== 'serverless' && v.instanceType?.known && v.scaling === 'unscaled' && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
+        (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaledBy?.length === 0 && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
       );
       if (!unscaled.length) return;
-      const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${v.instanceType?.known ? v.instanceType.value : ''}${v.instanceCount?.known ? ` × ${v.instanceCount.value}` : ''})`);
+      const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
       const named = unscaled.flatMap((v) => (v.variantName === undefined ? [] : [{ name: v.variantName, count: v.instanceCount?.known ? v.instanceCount.value : undefined }]));
       const edits =
         named.length === unscaled.length

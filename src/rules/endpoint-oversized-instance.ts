@@ -38,21 +38,23 @@ export const endpointOversizedInstance = defineRule({
       if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
       const named = variant.config !== undefined;
       const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' };
-      const type = variant.instanceType;
-      const row = type?.known ? getInstanceType(type.value) : undefined;
-      const oversize = row && hostingOversize(row);
-      if (type && row && oversize && !judged.has(type.anchor.start)) {
-        judged.add(type.anchor.start);
-        const smaller = recommendSmaller(row, 'hosting')?.row;
-        const effect: Effect = smaller
-          ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
-          : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
-        context.report({
-          ...type.anchor,
-          messageId: named ? 'oversized' : oversize === 'training-class' ? 'oversizedInstance' : 'multiGpu',
-          data: { ...data, instanceType: row.instanceType, accelerators: named ? `${row.acceleratorCount ?? 0} × ${row.acceleratorModel ?? 'accelerator'}` : describeAccelerators(row) },
-          effect,
-        });
+      // A variant of instance pools: each pool's type is judged.
+      for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) {
+        const row = type?.known ? getInstanceType(type.value) : undefined;
+        const oversize = row && hostingOversize(row);
+        if (type && row && oversize && !judged.has(type.anchor.start)) {
+          judged.add(type.anchor.start);
+          const smaller = recommendSmaller(row, 'hosting')?.row;
+          const effect: Effect = smaller
+            ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
+            : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
+          context.report({
+            ...type.anchor,
+            messageId: named ? 'oversized' : oversize === 'training-class' ? 'oversizedInstance' : 'multiGpu',
+            data: { ...data, instanceType: row.instanceType, accelerators: named ? `${row.acceleratorCount ?? 0} × ${row.acceleratorModel ?? 'accelerator'}` : describeAccelerators(row) },
+            effect,
+          });
+        }
       }
       const count = variant.instanceCount;
       // SageMaker-managed instance scaling scales the fleet without a scalable target.

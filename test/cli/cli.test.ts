@@ -310,7 +310,8 @@ describe('alternatives besides the fix', () => {
     const at = lines.findIndex((l) => l.startsWith('serve.py:2:1  SML301'));
     assert.ok(at >= 0, stdout);
     assert.match(lines[at + 1], /^ {4}also: Or deploy asynchronously \(AsyncInferenceConfig, .*\) \[\*unsafe, in the editor\]$/);
-    assert.match(lines[at + 2], /^ {4}also: Or score the data offline with batch transform/);
+    assert.match(lines[at + 2], /^ {4}also: Or host the model as an inference component on an endpoint whose variant has ManagedInstanceScaling .*MinInstanceCount.*0.*cold start/);
+    assert.match(lines[at + 3], /^ {4}also: Or score the data offline with batch transform/);
   });
 });
 

@@ -41,6 +41,12 @@ const pythonBoto3 = ({ instanceType, count }: Variant) => dedent`
   sm.create_endpoint_config(EndpointConfigName="serve", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "m", "InstanceType": "${instanceType}", "InitialInstanceCount": ${count}}])
 `;
 
+const pythonSession = ({ instanceType, count }: Variant) => dedent`
+  import sagemaker
+  sess = sagemaker.Session()
+  sess.endpoint_from_model_data(model_s3_location="s3://bucket/model.tar.gz", image_uri=image, initial_instance_count=${count}, instance_type="${instanceType}", name="serve")
+`;
+
 const pythonModelBuilder = ({ instanceType, count }: Variant) => dedent`
   from sagemaker.serve import ModelBuilder
   builder = ModelBuilder(model=model, role_arn=role, instance_type="${instanceType}")
@@ -94,6 +100,7 @@ function endpointVariantEverywhere(variant: Variant): Written[] {
     { name: 'SDK deploy in a notebook', format: 'notebook', code: notebookJson([pythonDeploy(variant)]) },
     { name: 'SDK v3 ModelBuilder', format: 'python', code: pythonModelBuilder(variant) },
     { name: 'boto3', format: 'python', code: pythonBoto3(variant) },
+    { name: 'sagemaker.Session()', format: 'python', code: pythonSession(variant) },
     { name: 'CloudFormation YAML', format: 'cfn-yaml', code: cfnYaml(variant) },
     { name: 'CloudFormation JSON', format: 'cfn-json', code: cfnJson(variant) },
     { name: 'Terraform', format: 'terraform', code: terraform(variant) },
@@ -313,7 +320,95 @@ const withAccelerator = (variant: Variant & { accelerator: string }): Written[] 
     .map((w) => ({ ...w, code: w.format === 'notebook' ? notebookJson([accelerate(pythonDeploy(variant))]) : accelerate(w.code) }));
 };
 
+/** An endpoint whose variant's instance type the template does not resolve: a parameter without default, a module input, a construct prop. */
+const unresolvedType: Written[] = [
+  {
+    name: 'CloudFormation YAML',
+    format: 'cfn-yaml',
+    code: 'Parameters:\n  InstanceType:\n    Type: String\nResources:\n  Serve:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - { VariantName: AllTraffic, ModelName: m, InstanceType: !Ref InstanceType, InitialInstanceCount: 1 }\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Serve.EndpointConfigName\n',
+  },
+  {
+    name: 'CloudFormation JSON',
+    format: 'cfn-json',
+    code: JSON.stringify({ Parameters: { InstanceType: { Type: 'String' } }, Resources: { Serve: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: { Ref: 'InstanceType' }, InitialInstanceCount: 1 }] } }, Endpoint: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointConfigName: { 'Fn::GetAtt': ['Serve', 'EndpointConfigName'] } } } } }, null, 2),
+  },
+  {
+    name: 'Terraform',
+    format: 'terraform',
+    code: 'variable "instance_type" {\n  type = string\n}\nresource "aws_sagemaker_endpoint_configuration" "serve" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    model_name             = "m"\n    instance_type          = var.instance_type\n    initial_instance_count = 1\n  }\n}\nresource "aws_sagemaker_endpoint" "endpoint" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.serve.name\n}\n',
+  },
+  {
+    name: 'CDK TypeScript',
+    format: 'cdk-typescript',
+    code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nexport function serve(scope: Construct, instanceType: string) {\n  const serve = new sagemaker.CfnEndpointConfig(scope, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType, initialInstanceCount: 1 }] });\n  new sagemaker.CfnEndpoint(scope, 'Endpoint', { endpointConfigName: serve.attrEndpointConfigName });\n}\n",
+  },
+  {
+    name: 'CDK Python',
+    format: 'cdk-python',
+    code: 'from aws_cdk import aws_sagemaker as sm\ndef serve(scope, instance_type):\n    config = sm.CfnEndpointConfig(scope, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])\n    sm.CfnEndpoint(scope, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)\n',
+  },
+];
+
+/** One variant on SageMaker-managed instance scaling with this minimum, on a Graviton type (SML304 has nothing to say), in every format that writes it. */
+const managedScaling = (min: number): Written[] => [
+  {
+    name: 'boto3',
+    format: 'python',
+    code: `import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="serve", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "m", "InstanceType": "ml.c7g.large", "InitialInstanceCount": 1, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": ${min}, "MaxInstanceCount": 2}}])\n`,
+  },
+  { name: 'CloudFormation YAML', format: 'cfn-yaml', code: `Resources:\n  Serve:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          InstanceType: ml.c7g.large\n          InitialInstanceCount: 1\n          ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: ${min}, MaxInstanceCount: 2 }\n` },
+  {
+    name: 'CloudFormation JSON',
+    format: 'cfn-json',
+    code: JSON.stringify({ Resources: { Serve: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.c7g.large', InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: min, MaxInstanceCount: 2 } }] } } } }, null, 2),
+  },
+  {
+    name: 'Terraform',
+    format: 'terraform',
+    code: `resource "aws_sagemaker_endpoint_configuration" "serve" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    model_name             = "m"\n    instance_type          = "ml.c7g.large"\n    initial_instance_count = 1\n    managed_instance_scaling {\n      status             = "ENABLED"\n      min_instance_count = ${min}\n      max_instance_count = 2\n    }\n  }\n}\n`,
+  },
+  {
+    name: 'CDK TypeScript',
+    format: 'cdk-typescript',
+    code: `import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.c7g.large', initialInstanceCount: 1, managedInstanceScaling: { status: 'ENABLED', minInstanceCount: ${min}, maxInstanceCount: 2 } }] });\n`,
+  },
+  {
+    name: 'CDK Python',
+    format: 'cdk-python',
+    code: `from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.c7g.large", initial_instance_count=1, managed_instance_scaling=sm.CfnEndpointConfig.ManagedInstanceScalingProperty(status="ENABLED", min_instance_count=${min}, max_instance_count=2))])\n`,
+  },
+];
+
+/** A variant of two instance pools (x86 first, then Graviton), in every format that writes pools (the Terraform provider has no pools). */
+const instancePools: Written[] = [
+  {
+    name: 'boto3',
+    format: 'python',
+    code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="serve", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "m", "InitialInstanceCount": 1, "InstancePools": [{"InstanceType": "ml.c7g.xlarge", "Priority": 2}, {"InstanceType": "ml.m5.xlarge", "Priority": 1}]}])\n',
+  },
+  { name: 'CloudFormation YAML', format: 'cfn-yaml', code: 'Resources:\n  Serve:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: m\n          InitialInstanceCount: 1\n          InstancePools:\n            - { InstanceType: ml.c7g.xlarge, Priority: 2 }\n            - { InstanceType: ml.m5.xlarge, Priority: 1 }\n' },
+  {
+    name: 'CloudFormation JSON',
+    format: 'cfn-json',
+    code: JSON.stringify({ Resources: { Serve: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InitialInstanceCount: 1, InstancePools: [{ InstanceType: 'ml.c7g.xlarge', Priority: 2 }, { InstanceType: 'ml.m5.xlarge', Priority: 1 }] }] } } } }, null, 2),
+  },
+  {
+    name: 'CDK TypeScript',
+    format: 'cdk-typescript',
+    code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', initialInstanceCount: 1, instancePools: [{ instanceType: 'ml.c7g.xlarge', priority: 2 }, { instanceType: 'ml.m5.xlarge', priority: 1 }] }] });\n",
+  },
+  {
+    name: 'CDK Python',
+    format: 'cdk-python',
+    code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", initial_instance_count=1, instance_pools=[sm.CfnEndpointConfig.InstancePoolProperty(instance_type="ml.c7g.xlarge", priority=2), sm.CfnEndpointConfig.InstancePoolProperty(instance_type="ml.m5.xlarge", priority=1)])])\n',
+  },
+];
+
 const hostingRows: HostingRow[] = [
+  { resource: 'an endpoint whose instance type the template does not resolve', written: unresolvedType, ruleIds: ['SML301', 'SML303'], says: /runs variant AllTraffic \(1 instance; instance type from / },
+  { resource: 'a variant on managed instance scaling down to zero (it can sleep)', written: managedScaling(0), ruleIds: [], says: /./ },
+  { resource: 'the same variant keeping one instance', written: managedScaling(1), ruleIds: ['SML301'], says: /keeps (?:variant AllTraffic on ml\.c7g\.large instances|its instances) running/ },
+  { resource: 'a variant of instance pools, x86 at priority 1', written: instancePools, ruleIds: ['SML301', 'SML304'], says: /ml\.m5\.xlarge/ },
   { resource: 'an endpoint whose fixed fleet no scalable target covers', written: endpointTemplates({}), ruleIds: ['SML302', 'SML303'], says: /runs variant AllTraffic \(ml\.inf2\.xlarge × 2\) at a fixed instance count/ },
   // SML302 and SML303 find this endpoint without managed scaling (the row above): here they stay silent in every format.
   { resource: 'the same endpoint with SageMaker-managed instance scaling', written: endpointTemplates({ managed: true }), ruleIds: [], says: /./ },
@@ -327,7 +422,7 @@ const hostingRows: HostingRow[] = [
 ];
 
 /** The hosting rules compared here: each row's findings of these rules must agree across formats. */
-const hostingRules = new Set(['SML301', 'SML302', 'SML303', 'SML305', 'SML306']);
+const hostingRules = new Set(['SML301', 'SML302', 'SML303', 'SML304', 'SML305', 'SML306']);
 
 describe('one verdict per hosting resource, whatever the format', () => {
   for (const row of hostingRows) {

@@ -3,6 +3,9 @@ import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
+/** The third alternative, beside serverless and asynchronous: an inference component that scales to zero, with its cold start. */
+const inferenceComponentAdvice = { title: /^Or host the model as an inference component on an endpoint whose variant has .*(?:MinInstanceCount: 0|minInstanceCount: 0|min_instance_count = 0|"MinInstanceCount": 0).*cold start/, output: null };
+
 const alwaysOn = (name: string, variant: string, instanceType: string, line: number, column: number, keyLength = 'InstanceType'.length) => ({
   messageId: 'alwaysOn',
   data: { name, variant, instanceType },
@@ -10,6 +13,18 @@ const alwaysOn = (name: string, variant: string, instanceType: string, line: num
   column,
   endLine: line,
   endColumn: column + keyLength,
+  suggestions: [inferenceComponentAdvice],
+});
+
+/** A template variant whose instance type the file does not resolve. */
+const unresolved = (name: string, variant: string, dependsOn: string, line: number, column: number, keyLength = 'InstanceType'.length) => ({
+  messageId: 'alwaysOnUnresolved',
+  data: { name, variant, dependsOn },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + keyLength,
+  suggestions: [inferenceComponentAdvice],
 });
 
 const config = (variant: string, extra = '') => dedent`
@@ -36,7 +51,7 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
   column,
   endLine: line,
   endColumn: column + length,
-  suggestions: asyncOutput === undefined ? [batchAdvice] : [{ title: asyncTitle, output: asyncOutput }, batchAdvice],
+  suggestions: asyncOutput === undefined ? [inferenceComponentAdvice, batchAdvice] : [{ title: asyncTitle, output: asyncOutput }, inferenceComponentAdvice, batchAdvice],
 });
 
 new RuleTester().run(endpointAlwaysOn, {
@@ -76,20 +91,6 @@ new RuleTester().run(endpointAlwaysOn, {
     { name: 'GPU variant: serverless cannot host it', format: 'cfn-yaml', code: config('InstanceType: ml.g5.xlarge') },
     { name: 'Inferentia variant', format: 'cfn-yaml', code: config('InstanceType: ml.inf2.xlarge') },
     { name: 'asynchronous endpoint config', format: 'cfn-yaml', code: config('InstanceType: ml.c7g.large', '\n        AsyncInferenceConfig: { OutputConfig: { S3OutputPath: "s3://b/out" } }') },
-    {
-      name: 'instance type from a parameter without a default: silent',
-      format: 'cfn-yaml',
-      code: dedent`
-        Parameters:
-          Type: { Type: String }
-        Resources:
-          Config:
-            Type: AWS::SageMaker::EndpointConfig
-            Properties:
-              ProductionVariants:
-                - { VariantName: A, ModelName: m, InstanceType: !Ref Type, InitialInstanceCount: 1 }
-      `,
-    },
     { name: 'unknown instance type: silent', format: 'cfn-yaml', code: config('InstanceType: ml.zz9.large') },
     {
       name: 'serverless and asynchronous endpoints',
@@ -143,8 +144,123 @@ new RuleTester().run(endpointAlwaysOn, {
         mfs.deploy(app_name="x", instance_type="ml.m5.xlarge", instance_count=1)
       `,
     },
+    // SageMaker-managed instance scaling down to zero instances: the variant sleeps while idle.
+    { name: 'ManagedInstanceScaling with MinInstanceCount 0 can sleep', format: 'cfn-yaml', code: config('InstanceType: ml.c5.large\n            InitialInstanceCount: 1\n            ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 0, MaxInstanceCount: 2 }') },
+    {
+      name: 'Terraform: managed_instance_scaling down to zero can sleep',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.c5.large"\n    initial_instance_count = 1\n    managed_instance_scaling {\n      status             = "ENABLED"\n      min_instance_count = 0\n      max_instance_count = 2\n    }\n  }\n}\n',
+    },
+    {
+      name: 'CDK TypeScript: managedInstanceScaling down to zero can sleep',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.c5.large', initialInstanceCount: 1, managedInstanceScaling: { status: 'ENABLED', minInstanceCount: 0, maxInstanceCount: 2 } }] });\n",
+    },
+    {
+      name: 'boto3: ManagedInstanceScaling down to zero can sleep',
+      format: 'python',
+      code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "AllTraffic", "InstanceType": "ml.c5.large", "InitialInstanceCount": 1, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": 0, "MaxInstanceCount": 2}}])\n',
+    },
+    // Instance pools: serverless could replace the variant only if every pool is on CPU.
+    { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
   ],
   invalid: [
+    {
+      name: 'ManagedInstanceScaling that keeps one instance is still always on',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.c5.large\n            InitialInstanceCount: 1\n            ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 1, MaxInstanceCount: 2 }'),
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.c5.large', 9, 11)],
+      output: null,
+    },
+    {
+      name: 'instance pools all on CPU: the priority-1 type and the range',
+      format: 'cfn-yaml',
+      code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }\n              - { InstanceType: ml.m5.xlarge, Priority: 1 }'),
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.m5.xlarge (priority 1 of 2 instance pools, to ml.c5.xlarge)', 12, 17)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: instance pools all on CPU',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', initialInstanceCount: 1, instancePools: [{ instanceType: 'ml.m5.xlarge', priority: 1 }, { instanceType: 'ml.c5.xlarge', priority: 2 }] }] });\n",
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.m5.xlarge (priority 1 of 2 instance pools, to ml.c5.xlarge)', 2, 160)],
+      output: null,
+    },
+    // A type the template does not resolve is judged like a Python name the analysis does not follow: the variant fires.
+    {
+      name: 'instance type from a parameter without a default',
+      format: 'cfn-yaml',
+      code: dedent`
+        Parameters:
+          Type: { Type: String }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: A, ModelName: m, InstanceType: !Ref Type, InitialInstanceCount: 1 }
+      `,
+      errors: [unresolved('Config', 'variant A', 'instance type from parameter `Type`, no default', 8, 43)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: instance type from a parameter without a default',
+      format: 'cfn-json',
+      code: JSON.stringify({ Parameters: { Type: { Type: 'String' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'A', ModelName: 'm', InstanceType: { Ref: 'Type' }, InitialInstanceCount: 1 }] } } } }, null, 2),
+      errors: [unresolved('Config', 'variant A', 'instance type from parameter `Type`, no default', 15, 13, 'InstanceType'.length + 2)],
+      output: null,
+    },
+    {
+      name: 'Terraform: instance type from a module input',
+      format: 'terraform',
+      code: dedent`
+        variable "endpoint_instance_type" {
+          description = "Instance type of the endpoint"
+        }
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            model_name             = var.model_name
+            instance_type          = var.endpoint_instance_type
+            initial_instance_count = 1
+          }
+        }
+      `,
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.c', 'variant AllTraffic', 'instance type from variable `var.endpoint_instance_type`', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: instance type from a construct prop',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nexport function serve(scope: Construct, props: { instanceType: string }) {\n  new sagemaker.CfnEndpointConfig(scope, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: props.instanceType, initialInstanceCount: 1 }] });\n}\n",
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 120)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: instance type from a function parameter',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\ndef serve(self, instance_type):\n    sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])\n',
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 153, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'a type that resolves to a GPU stays silent, a CPU one fires (the same verdict as for a literal)',
+      format: 'cfn-yaml',
+      code: dedent`
+        Parameters:
+          Gpu: { Type: String, Default: ml.g5.xlarge }
+          Cpu: { Type: String, Default: ml.c5.large }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: A, ModelName: m, InstanceType: !Ref Gpu, InitialInstanceCount: 1 }
+                - { VariantName: B, ModelName: m, InstanceType: !Ref Cpu, InitialInstanceCount: 1 }
+      `,
+      errors: [alwaysOn('Config', 'variant B', 'ml.c5.large', 10, 43)],
+      output: null,
+    },
     {
       name: 'SDK v3 ModelBuilder: the CPU instance type of the builder, deployed by the builder or its built model; no fix (the type is not at the deploy)',
       format: 'python',

@@ -170,5 +170,96 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       }],
       output: null,
     },
+    {
+      name: 'sagemaker.Session().create_endpoint_config(name, model, count, type): its one variant',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        sess = sagemaker.Session()
+        sess.create_endpoint_config("churn-config", "churn-model", 1, "ml.c5.xlarge")
+      `,
+      errors: [{
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...at(3, 63, 14),
+      }],
+      output: null,
+    },
+    {
+      name: 'sagemaker.Session().endpoint_from_model_data and endpoint_from_job name their instance type',
+      format: 'python',
+      code: dedent`
+        from sagemaker import Session
+        Session().endpoint_from_model_data(model_s3_location="s3://b/m.tar.gz", image_uri=image, initial_instance_count=1, instance_type="ml.c5.xlarge")
+        Session().endpoint_from_job("train-1", 1, "ml.c5.xlarge")
+      `,
+      errors: [
+        {
+          messageId: 'generalPurpose',
+          data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+          ...at(2, 116, 28),
+        },
+        {
+          messageId: 'generalPurpose',
+          data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+          ...at(3, 43, 14),
+        },
+      ],
+      output: null,
+    },
+    // Asynchronous endpoints keep their instances up between requests; burstable types get the nearest Graviton hosting type.
+    { name: 'asynchronous endpoint config: its x86 variant is judged', format: 'cfn-yaml', code: config('ml.c5.2xlarge').replace('    Properties:\n', '    Properties:\n      AsyncInferenceConfig: { OutputConfig: { S3OutputPath: s3://b/out } }\n'), errors: [{ ...finding('x86', 'ml.c5.2xlarge', 'ml.c7g.2xlarge'), line: 10, endLine: 10 }], output: null },
+    { name: 'burstable ml.t2.medium → the nearest Graviton hosting type by vCPU and memory', format: 'cfn-yaml', code: config('ml.t2.medium'), errors: [finding('x86', 'ml.t2.medium', 'ml.c7g.large')], output: null },
+    { name: 'burstable ml.t3.xlarge (4 vCPU, 16 GiB) → ml.m8g.xlarge', format: 'cfn-yaml', code: config('ml.t3.xlarge'), errors: [finding('x86', 'ml.t3.xlarge', 'ml.m8g.xlarge')], output: null },
+    {
+      name: 'Terraform: an asynchronous configuration on ml.t3.large',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = "ml.t3.large"\n  }\n  async_inference_config {\n    output_config {\n      s3_output_path = "s3://b/out"\n    }\n  }\n}\n',
+      errors: [{ ...finding('x86', 'ml.t3.large', 'ml.m8g.large'), data: { ...finding('x86', 'ml.t3.large', 'ml.m8g.large').data, name: 'aws_sagemaker_endpoint_configuration.c' }, line: 4, column: 5, endLine: 4, endColumn: 18 }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: an asynchronous configuration on ml.t2.medium',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { asyncInferenceConfig: { outputConfig: { s3OutputPath: 's3://b/out' } }, productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.t2.medium' }] });\n",
+      errors: [{ ...finding('x86', 'ml.t2.medium', 'ml.c7g.large'), ...at(2, 192, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'SDK: an asynchronous deploy on ml.t2.large',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        from sagemaker.async_inference import AsyncInferenceConfig
+        Model(image_uri=img, model_data=data, role=role).deploy(initial_instance_count=1, instance_type="ml.t2.large", async_inference_config=AsyncInferenceConfig(output_path="s3://b/out"))
+      `,
+      errors: [{ messageId: 'generalPurpose', data: { instanceType: 'ml.t2.large', silicon: 'x86 CPUs', alternative: 'ml.m8g.large', target: 'AWS Graviton4', figures: "; Green ML's estimate (us-east-1, 50% utilisation): 9 → 6 Wh per hour" }, ...at(3, 83, 27) }],
+      output: null,
+    },
+    {
+      name: 'instance pools: each pool type is judged, a Graviton pool is not',
+      format: 'cfn-yaml',
+      code: config('ml.g5.xlarge').replace('InstanceType: ml.g5.xlarge', 'InstancePools:\n          - { InstanceType: ml.g5.xlarge, Priority: 1 }\n          - { InstanceType: ml.c6g.xlarge, Priority: 2 }\n          - { InstanceType: ml.m5.xlarge, Priority: 3 }'),
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), ...at(10, 15, 12) }, { ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), ...at(12, 15, 12) }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: instance pools, each pool type judged',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instancePools: [{ instanceType: 'ml.c7g.xlarge', priority: 1 }, { instanceType: 'ml.m5.xlarge', priority: 2 }] }] });\n",
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), ...at(2, 186, 12) }],
+      output: null,
+    },
+    {
+      name: 'boto3: instance pools, each pool type judged',
+      format: 'python',
+      code: 'import boto3\nboto3.client("sagemaker").create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "ModelName": "m", "InstancePools": [{"InstanceType": "ml.c7g.xlarge", "Priority": 1}, {"InstanceType": "ml.c5.xlarge", "Priority": 2}]}])\n',
+      errors: [{
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...at(2, 202, 30),
+      }],
+      output: null,
+    },
   ],
 });

@@ -67,6 +67,95 @@ const appended = [
   '          PredefinedMetricType: SageMakerVariantInvocationsPerInstance',
 ].join('\n');
 
+/** The template with its variant's instance type from a parameter that has no default. */
+const withTypeParameter = (template: string) =>
+  template
+    .replace('Resources:', 'Parameters:\n  EndpointInstanceType:\n    Type: String\n    AllowedValues: [ml.m5.xlarge, ml.g5.xlarge]\nResources:')
+    .replace('InstanceType: ml.m5.xlarge', 'InstanceType: !Ref EndpointInstanceType');
+
+const jsonWithTypeParameter = JSON.stringify(
+  {
+    Parameters: { InstanceType: { Type: 'String' } },
+    Resources: {
+      Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: { Ref: 'InstanceType' }, InitialInstanceCount: 1 }] } },
+      Api: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointConfigName: { 'Fn::GetAtt': ['Config', 'EndpointConfigName'] } } },
+    },
+  },
+  null,
+  2,
+);
+
+const jsonAppended = [
+  '    "ApiAllTrafficScalableTarget": {',
+  '      "Type": "AWS::ApplicationAutoScaling::ScalableTarget",',
+  '      "Properties": {',
+  '        "ServiceNamespace": "sagemaker",',
+  '        "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",',
+  '        "ResourceId": { "Fn::Sub": "endpoint/${Api.EndpointName}/variant/AllTraffic" },',
+  '        "MinCapacity": 1,',
+  '        "MaxCapacity": 4',
+  '      }',
+  '    },',
+  '    "ApiAllTrafficScalingPolicy": {',
+  '      "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",',
+  '      "Properties": {',
+  '        "PolicyName": { "Fn::Sub": "${Api.EndpointName}-AllTraffic-invocations" },',
+  '        "PolicyType": "TargetTrackingScaling",',
+  '        "ScalingTargetId": { "Ref": "ApiAllTrafficScalableTarget" },',
+  '        "TargetTrackingScalingPolicyConfiguration": {',
+  '          "TargetValue": 70,',
+  '          "PredefinedMetricSpecification": {',
+  '            "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"',
+  '          }',
+  '        }',
+  '      }',
+  '    }',
+].join('\n');
+
+/** The target and target-tracking policy the fix appends after `aws_sagemaker_endpoint.e` (variant AllTraffic). */
+const tfTargetAndPolicy = dedent`
+  resource "aws_appautoscaling_target" "e_AllTraffic" {
+    service_namespace  = "sagemaker"
+    scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
+    resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
+    min_capacity       = 1
+    max_capacity       = 4
+  }
+
+  resource "aws_appautoscaling_policy" "e_AllTraffic" {
+    name               = "e-AllTraffic-invocations"
+    policy_type        = "TargetTrackingScaling"
+    service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
+    scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
+    resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
+
+    target_tracking_scaling_policy_configuration {
+      target_value = 70
+      predefined_metric_specification {
+        predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
+      }
+    }
+  }
+`;
+
+/** A Terraform endpoint whose variant's instance type is a variable of the module. */
+const tfVariableType = dedent`
+  variable "instance_type" {
+    type = string
+  }
+  resource "aws_sagemaker_endpoint_configuration" "c" {
+    production_variants {
+      variant_name           = "AllTraffic"
+      model_name             = aws_sagemaker_model.m.name
+      instance_type          = var.instance_type
+      initial_instance_count = 1
+    }
+  }
+  resource "aws_sagemaker_endpoint" "e" {
+    endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
+  }
+`;
+
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
     {
@@ -181,9 +270,64 @@ new RuleTester().run(endpointNoAutoscaling, {
       format: 'cdk-typescript',
       code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.g5.xlarge', initialInstanceCount: 1, managedInstanceScaling: { status: 'ENABLED', minInstanceCount: 1, maxInstanceCount: 4 } }] });\nnew sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });\n",
     },
-    { name: 'instance type from Fn::If: silent', format: 'cfn-yaml', code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]') },
   ],
   invalid: [
+    // SML303 never needs the instance type: whatever it is, instances run at a fixed count.
+    {
+      name: 'instance type from Fn::If: the variant runs instances whatever the branch',
+      format: 'cfn-yaml',
+      code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]'),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (2 instances; instance type from an intrinsic function)', 7, 7)],
+      output: stack(appended).replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]'),
+    },
+    {
+      name: 'instance type from a parameter without default (the usual endpoint template)',
+      format: 'cfn-yaml',
+      code: withTypeParameter(stack('')),
+      errors: [noAutoscaling('Endpoint', 'variant AllTraffic (2 instances; instance type from parameter `EndpointInstanceType`, no default)', 11, 7)],
+      output: withTypeParameter(stack(appended)),
+    },
+    {
+      name: 'CloudFormation JSON: instance type from a parameter without default',
+      format: 'cfn-json',
+      code: jsonWithTypeParameter,
+      errors: [{ ...noAutoscaling('Api', 'variant AllTraffic (1 instance; instance type from parameter `InstanceType`, no default)', 11, 9, true) }],
+      output: jsonWithTypeParameter.replace(/\n {4}}\n {2}}\n}$/, `\n    },\n${jsonAppended}\n  }\n}`),
+    },
+    {
+      name: 'Terraform: instance type from a variable of the module (its input)',
+      format: 'terraform',
+      code: tfVariableType,
+      errors: [{ messageId: 'noAutoscalingTerraform', data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (1 instance; instance type from variable `var.instance_type`)' }, line: 5, column: 3, endLine: 5, endColumn: 22 }],
+      output: `${tfVariableType}\n${tfTargetAndPolicy}`,
+    },
+    {
+      name: 'CDK TypeScript: instance type from a construct prop',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        export function serve(scope: Construct, props: { instanceType: string }) {
+          const config = new sagemaker.CfnEndpointConfig(scope, 'Config', {
+            productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: props.instanceType, initialInstanceCount: 1 }],
+          });
+          new sagemaker.CfnEndpoint(scope, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+        }
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: instance type from a stack parameter',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import aws_sagemaker as sm
+        def serve(self, instance_type):
+            config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])
+            sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 3, column: 51, endLine: 3, endColumn: 70 }],
+      output: null,
+    },
     {
       name: 'Terraform module: the endpoint is in another file; related location there, the fix appended after the configuration',
       format: 'terraform',
@@ -200,7 +344,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           related: [{ fileName: 'endpoint.tf', line: 2, column: 1, endLine: 2, endColumn: 40 }],
         },
       ],
-      output: dedent`
+      output: `${dedent`
         resource "aws_sagemaker_endpoint_configuration" "c" {
           production_variants {
             variant_name           = "AllTraffic"
@@ -208,30 +352,7 @@ new RuleTester().run(endpointNoAutoscaling, {
             initial_instance_count = 1
           }
         }
-
-        resource "aws_appautoscaling_target" "e_AllTraffic" {
-          service_namespace  = "sagemaker"
-          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
-          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
-          min_capacity       = 1
-          max_capacity       = 4
-        }
-
-        resource "aws_appautoscaling_policy" "e_AllTraffic" {
-          name               = "e-AllTraffic-invocations"
-          policy_type        = "TargetTrackingScaling"
-          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
-          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
-          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
-
-          target_tracking_scaling_policy_configuration {
-            target_value = 70
-            predefined_metric_specification {
-              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
-            }
-          }
-        }
-      `,
+      `}\n${tfTargetAndPolicy}`,
     },
     {
       name: 'CDK TypeScript: endpoint serving a config with instance variants, nothing scales them',
@@ -523,7 +644,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           endColumn: 22,
         },
       ],
-      output: dedent`
+      output: `${dedent`
         resource "aws_sagemaker_endpoint_configuration" "c" {
           production_variants {
             variant_name           = "AllTraffic"
@@ -534,30 +655,7 @@ new RuleTester().run(endpointNoAutoscaling, {
         resource "aws_sagemaker_endpoint" "e" {
           endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
         }
-
-        resource "aws_appautoscaling_target" "e_AllTraffic" {
-          service_namespace  = "sagemaker"
-          scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
-          resource_id        = "endpoint/\${aws_sagemaker_endpoint.e.name}/variant/AllTraffic"
-          min_capacity       = 1
-          max_capacity       = 4
-        }
-
-        resource "aws_appautoscaling_policy" "e_AllTraffic" {
-          name               = "e-AllTraffic-invocations"
-          policy_type        = "TargetTrackingScaling"
-          service_namespace  = aws_appautoscaling_target.e_AllTraffic.service_namespace
-          scalable_dimension = aws_appautoscaling_target.e_AllTraffic.scalable_dimension
-          resource_id        = aws_appautoscaling_target.e_AllTraffic.resource_id
-
-          target_tracking_scaling_policy_configuration {
-            target_value = 70
-            predefined_metric_specification {
-              predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
-            }
-          }
-        }
-      `,
+      `}\n${tfTargetAndPolicy}`,
     },
     {
       name: 'no scalable target: a target and a policy are appended to Resources',

@@ -8,6 +8,9 @@ const setup = 'import sagemaker\nfrom sagemaker.pytorch import PyTorch, PyTorchM
 const train = 'est = PyTorch(entry_point="train.py", role=role, framework_version="2.3", py_version="py311", instance_type="ml.g5.xlarge", instance_count=1, use_spot_instances=True, max_wait=7200, checkpoint_s3_uri="s3://b/c")\n';
 const deploy = 'predictor = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n';
 const teardownCell = '# Delete the endpoint when you are done with it: it bills for every hour it is up.\npredictor.delete_endpoint()';
+const sessionSetup = 'import sagemaker\nsess = sagemaker.Session()\n';
+const v3Create = 'from sagemaker.core.resources import Endpoint\nendpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
+const cleanupDef = 'def cleanup():\n    predictor.delete_endpoint()\n    print("endpoint deleted")\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(endpointNoTeardown, {
@@ -29,8 +32,45 @@ new RuleTester().run(endpointNoTeardown, {
     },
     { name: 'a model that is never deployed', format: 'notebook', code: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n') },
     { name: 'deploy is not a SageMaker one', format: 'notebook', code: nb('import mlflow\napp = mlflow.deployments.get_deploy_client("sagemaker")\napp.deploy(name="x")\n') },
+    {
+      name: 'sagemaker.Session(): endpoint_from_model_data, then the session deletes it',
+      format: 'notebook',
+      code: nb(sessionSetup, 'sess.endpoint_from_model_data(model_s3_location="s3://b/m.tar.gz", image_uri=image, initial_instance_count=1, instance_type="ml.m5.large", name="churn")\n', 'sess.delete_endpoint("churn")\n'),
+    },
+    { name: 'SDK v3: Endpoint.create(...), then endpoint.delete()', format: 'notebook', code: nb(v3Create, 'endpoint.delete()\n') },
+    { name: 'SDK v3: Endpoint.get(name).delete() may delete any endpoint', format: 'notebook', code: nb(v3Create, 'Endpoint.get("churn").delete()\n') },
+    { name: 'a cleanup function called in a later cell', format: 'notebook', code: nb(setup, train, deploy, cleanupDef, 'cleanup()\n') },
+    { name: 'a cleanup function handed to atexit counts as called', format: 'notebook', code: nb(setup, train, deploy, `import atexit\n${cleanupDef}atexit.register(cleanup)\n`) },
   ],
   invalid: [
+    {
+      name: 'sagemaker.Session().endpoint_from_model_data creates an endpoint; the teardown deletes it by its name through the session',
+      format: 'notebook',
+      code: nb(sessionSetup, 'sess.endpoint_from_model_data(model_s3_location="s3://b/m.tar.gz", image_uri=image, initial_instance_count=1, instance_type="ml.m5.large", name="churn")\n'),
+      errors: [noTeardown(19, 6, 29, 'sess.delete_endpoint("churn")')],
+      output: nb(sessionSetup, 'sess.endpoint_from_model_data(model_s3_location="s3://b/m.tar.gz", image_uri=image, initial_instance_count=1, instance_type="ml.m5.large", name="churn")\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn")')),
+    },
+    {
+      name: 'sagemaker.Session().create_endpoint and endpoint_from_job create endpoints',
+      format: 'notebook',
+      code: nb(sessionSetup, 'sess.create_endpoint("churn-v2", "churn-config")\n', 'sagemaker.Session().endpoint_from_job(job_name="train-1", initial_instance_count=1, instance_type="ml.c5.xlarge")\n'),
+      errors: [noTeardown(19, 6, 20, 'sess.delete_endpoint("churn-v2")'), noTeardown(28, 6, 37)],
+      output: nb(sessionSetup, 'sess.create_endpoint("churn-v2", "churn-config")\n', 'sagemaker.Session().endpoint_from_job(job_name="train-1", initial_instance_count=1, instance_type="ml.c5.xlarge")\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn-v2")')),
+    },
+    {
+      name: 'SDK v3: Endpoint.create(...) never deleted; the teardown calls its delete()',
+      format: 'notebook',
+      code: nb(v3Create, 'endpoint.invoke(body=payload)\n'),
+      errors: [noTeardown(10, 17, 15, 'endpoint.delete()')],
+      output: nb(v3Create, 'endpoint.invoke(body=payload)\n', teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()')),
+    },
+    {
+      name: 'a delete_endpoint inside a cleanup function whose only call is commented out is no teardown',
+      format: 'notebook',
+      code: nb(setup, train, deploy, cleanupDef, '# cleanup()\n'),
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, cleanupDef, '# cleanup()\n', teardownCell),
+    },
     {
       name: 'an estimator deployed and never deleted: the fix appends a teardown cell',
       format: 'notebook',

@@ -35,6 +35,11 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
     {
+      name: 'boto3: ManagedInstanceScaling scales the fleet without a scalable target (as in every template)',
+      format: 'python',
+      code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "AllTraffic", "InstanceType": "ml.g5.xlarge", "InitialInstanceCount": 3, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": 1, "MaxInstanceCount": 4}}])\n',
+    },
+    {
       name: 'Terraform module: several instances, scaled by a target in another .tf file of the folder',
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "A"\n    instance_type          = "ml.g5.xlarge"\n    initial_instance_count = 3\n  }\n}\n',
@@ -149,6 +154,20 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'instance pools: each pool type is judged (a four-GPU pool at priority 2)',
+      format: 'cfn-yaml',
+      code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.g5.12xlarge, Priority: 2 }'),
+      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(12, 17, 12) }],
+      output: null,
+    },
+    {
+      name: 'boto3: instance pools, each pool type judged',
+      format: 'python',
+      code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "AllTraffic", "InitialInstanceCount": 1, "InstancePools": [{"InstanceType": "ml.g5.xlarge", "Priority": 1}, {"InstanceType": "ml.p4d.24xlarge", "Priority": 2}]}])\n',
+      errors: [{ messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(3, 196, 33) }],
+      output: null,
+    },
     {
       name: 'Terraform module: several instances; the sibling file scales an ECS service, not SageMaker',
       format: 'terraform',

@@ -12,6 +12,10 @@ export interface CdkVariant {
   serverless: boolean;
   /** `managedInstanceScaling`: its `status`, `unknown` when not a literal; undefined when not written. */
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
+  /** `managedInstanceScaling.minInstanceCount` and its literal value. */
+  managedMin?: { prop: CdkProp; value: number | undefined };
+  /** `instancePools` (instead of `instanceType`): each pool's `instanceType` prop, literal type and `priority`. */
+  pools?: Array<{ prop: CdkProp | undefined; value: string | undefined; priority: number | undefined }>;
 }
 
 /**
@@ -36,9 +40,26 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         countValue: count?.value.kind === 'number' ? count.value.value : undefined,
         serverless: !!getProp(item, 'serverlessConfig'),
         managedScaling: cdkManagedScaling(getProp(item, 'managedInstanceScaling')),
+        ...cdkManagedMin(getProp(item, 'managedInstanceScaling')),
+        ...cdkPools(getProp(item, 'instancePools')),
       },
     ];
   });
+}
+
+function cdkManagedMin(prop: CdkProp | undefined): Pick<CdkVariant, 'managedMin'> {
+  const min = prop?.value.kind === 'object' ? getProp(prop.value, 'minInstanceCount') : undefined;
+  return min ? { managedMin: { prop: min, value: min.value.kind === 'number' ? min.value.value : undefined } } : {};
+}
+
+function cdkPools(prop: CdkProp | undefined): Pick<CdkVariant, 'pools'> {
+  if (prop?.value.kind !== 'array' || prop.value.open) return {};
+  const pools = prop.value.items.map((item) => {
+    const type = item.kind === 'object' ? getProp(item, 'instanceType') : undefined;
+    const priority = item.kind === 'object' ? getProp(item, 'priority')?.value : undefined;
+    return { prop: type, value: type?.value.kind === 'string' ? type.value.value : undefined, priority: priority?.kind === 'number' ? priority.value : undefined };
+  });
+  return { pools };
 }
 
 function cdkManagedScaling(prop: CdkProp | undefined): CdkVariant['managedScaling'] {
@@ -59,14 +80,17 @@ const scalableTargets = ['aws_applicationautoscaling.ScalableTarget', 'aws_appli
 export function cdkScalesSageMaker(app: CdkApp): boolean {
   const methods = [...app.unresolvedMethods, ...app.constructs.flatMap((c) => c.methods.map((m) => m.method))];
   if (methods.includes('autoScaleInstanceCount')) return true;
-  return app.constructs.some((c) => {
-    if (!scalableTargets.includes(c.type)) return false;
-    if (!propsKnown(c)) return true;
-    const namespace = getProp(c.props, 'serviceNamespace')?.value;
-    if (namespace?.kind === 'string') return namespace.value === 'sagemaker';
-    if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
-    return true;
-  });
+  return app.constructs.some(isSageMakerScalableTarget);
+}
+
+/** An Application Auto Scaling scalable target whose service namespace is SageMaker or cannot be read. */
+export function isSageMakerScalableTarget(c: CdkConstruct): boolean {
+  if (!scalableTargets.includes(c.type)) return false;
+  if (!propsKnown(c)) return true;
+  const namespace = getProp(c.props, 'serviceNamespace')?.value;
+  if (namespace?.kind === 'string') return namespace.value === 'sagemaker';
+  if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
+  return true;
 }
 
 /**

@@ -9,6 +9,8 @@ import { stringPieces } from './cfnReferences';
 export interface TargetKey {
   endpoint: { resource: string } | { name: string } | undefined;
   variant: string | undefined;
+  /** The `AWS::ApplicationAutoScaling::ScalableTarget` it was read from. */
+  target?: CfnResource;
 }
 
 /** A production variant of an endpoint configuration, with what the template resolves of it. */
@@ -24,7 +26,13 @@ export interface CfnVariant {
   serverless: boolean;
   /** `ManagedInstanceScaling`: its `Status`, `unknown` when it does not resolve; undefined when not written. */
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
+  /** `ManagedInstanceScaling.MinInstanceCount` and what it resolves to. */
+  managedMin?: { entry: CfnEntry; value: number | undefined };
+  /** `InstancePools` (instead of `InstanceType`): each pool's `InstanceType` entry, resolved type and `Priority`; undefined when not written or not a list. */
+  pools?: Array<{ entry: CfnEntry | undefined; value: string | undefined; priority: number | undefined }>;
 }
+
+const numberOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 
 /**
  * The production variants of an `AWS::SageMaker::EndpointConfig`, or undefined
@@ -56,9 +64,28 @@ export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
         countValue: typeof countValue === 'number' ? countValue : typeof countValue === 'string' && /^\d+$/.test(countValue) ? Number(countValue) : undefined,
         serverless: getEntry(map, 'ServerlessConfig') !== undefined,
         managedScaling: managedScalingOf(template, getEntry(map, 'ManagedInstanceScaling')),
+        ...managedMinOf(template, getEntry(map, 'ManagedInstanceScaling')),
+        ...poolsOf(template, getEntry(map, 'InstancePools')),
       },
     ];
   });
+}
+
+function managedMinOf(template: CfnTemplate, entry: CfnEntry | undefined): Pick<CfnVariant, 'managedMin'> {
+  const settings = entry && getMapValue(entry.value);
+  const min = settings && getEntry(settings, 'MinInstanceCount');
+  return min ? { managedMin: { entry: min, value: numberOf(resolveScalar(template, min.value)) } } : {};
+}
+
+function poolsOf(template: CfnTemplate, entry: CfnEntry | undefined): Pick<CfnVariant, 'pools'> {
+  if (!entry || entry.value.kind !== 'seq' || entry.value.intrinsic) return {};
+  const pools = entry.value.items.map((item) => {
+    const pool = getMapValue(item);
+    const type = pool && getEntry(pool, 'InstanceType');
+    const value = resolveScalar(template, type?.value);
+    return { entry: type, value: typeof value === 'string' ? value : undefined, priority: numberOf(resolveScalar(template, pool && getEntry(pool, 'Priority')?.value)) };
+  });
+  return { pools };
 }
 
 function managedScalingOf(template: CfnTemplate, entry: CfnEntry | undefined): CfnVariant['managedScaling'] {
@@ -146,7 +173,7 @@ export function targetKeys(template: CfnTemplate): TargetKey[] | undefined {
     if (!pieces) return undefined;
     const key = parseResourceId(pieces);
     if (!key) return undefined;
-    if (key !== 'other') keys.push(key);
+    if (key !== 'other') keys.push({ ...key, target });
   }
   return keys;
 }

@@ -18,9 +18,57 @@ function setting(call: PythonCall, name: string, position: number): TrainingSett
   return value && { start: value.start, end: value.end, value, editable: false };
 }
 
-/** A real-time endpoint as one shape: `deploy(initial_instance_count, instance_type, …)` or one boto3 production variant. */
+/**
+ * `sagemaker.Session()` methods that create an endpoint configuration of one variant (and, but
+ * for `create_endpoint_config`, the endpoint): the 0-based positions of `initial_instance_count`
+ * and `instance_type` in SDK v2's signatures.
+ */
+const sessionVariantMethods: Record<string, { count: number; type: number }> = {
+  create_endpoint_config: { count: 2, type: 3 },
+  endpoint_from_model_data: { count: 2, type: 3 },
+  endpoint_from_job: { count: 1, type: 2 },
+};
+
+/** `sagemaker.Session()` methods that create an endpoint. */
+const sessionEndpointMethods = new Set(['create_endpoint', 'endpoint_from_model_data', 'endpoint_from_job', 'endpoint_from_production_variants']);
+
+/** The method of a `sagemaker.Session()` (also `sagemaker.session.Session()`) this call is, if it is one. */
+export function sessionMethod(call: PythonCall): string | undefined {
+  return /^sagemaker(?:\.session)?\.Session\(\)\.(\w+)$/.exec(call.name)?.[1];
+}
+
+/** SDK v3 endpoint resources (`sagemaker.core.resources.Endpoint`, and sagemaker-core's before it was folded into the SDK). */
+const v3EndpointClass = /^(?:sagemaker\.core|sagemaker_core(?:\.main)?)\.resources\.Endpoint$/;
+
+/**
+ * Whether a call creates a SageMaker endpoint (one that bills until deleted): an SDK `deploy`, a
+ * boto3 `create_endpoint`, a `sagemaker.Session()` method that makes one, an SDK v3
+ * `Endpoint.create(...)`.
+ */
+export function createsEndpoint(call: PythonCall): boolean {
+  if (/^sagemaker\..*\(\)\.deploy$/.test(call.name) || isSageMakerClientCall(call, 'create_endpoint')) return true;
+  const method = sessionMethod(call);
+  if (method !== undefined) return sessionEndpointMethods.has(method);
+  return call.name.endsWith('.create') && v3EndpointClass.test(call.name.slice(0, -'.create'.length));
+}
+
+/**
+ * A call that deletes an SDK v3 endpoint object: `endpoint.delete()` on what `Endpoint.create(...)`
+ * or `Endpoint.get(...)` returned (`which` says which), or on what a v3 `ModelBuilder.deploy` returned.
+ */
+export function v3EndpointDelete(call: PythonCall): 'created' | 'got' | 'deployed' | undefined {
+  if (!call.name.endsWith('().delete')) return undefined;
+  const receiver = call.name.slice(0, -'().delete'.length);
+  if (receiver.endsWith('.deploy')) return 'deployed';
+  const dot = receiver.lastIndexOf('.');
+  if (!v3EndpointClass.test(receiver.slice(0, dot))) return undefined;
+  const method = receiver.slice(dot + 1);
+  return method === 'create' ? 'created' : method === 'get' ? 'got' : undefined;
+}
+
+/** A real-time endpoint as one shape: `deploy(initial_instance_count, instance_type, …)`, a `Session()` method's variant, or one boto3 production variant. */
 export interface EndpointVariant {
-  api: 'deploy' | 'boto3';
+  api: 'deploy' | 'boto3' | 'session';
   instanceType?: TrainingSetting;
   instanceCount?: TrainingSetting;
   /** Serverless or asynchronous, or possibly so (a config the analysis cannot read). */
@@ -30,6 +78,37 @@ export interface EndpointVariant {
   open: boolean;
   /** For boto3: the variant's dict. */
   variant?: PyDict;
+  /** For boto3: `ManagedInstanceScaling`'s `Status` (`unknown` when not a literal) and `MinInstanceCount`. */
+  managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  managedMin?: TrainingSetting;
+  /** For boto3: `InstancePools`, each pool's `InstanceType` and literal `Priority`. */
+  pools?: Array<{ instanceType: TrainingSetting | undefined; priority: number | undefined }>;
+}
+
+/** The managed instance scaling and instance pools of a boto3 production variant's dict. */
+function boto3VariantExtras(dict: PyDict, editable: boolean): Pick<EndpointVariant, 'managedScaling' | 'managedMin' | 'pools'> {
+  const extras: Pick<EndpointVariant, 'managedScaling' | 'managedMin' | 'pools'> = {};
+  const managed = getDictEntry(dict, 'ManagedInstanceScaling');
+  if (managed) {
+    const settings = asDict(managed.value);
+    const status = settings && getDictEntry(settings, 'Status')?.value;
+    extras.managedScaling = status?.kind === 'string' ? (status.value === 'ENABLED' ? 'enabled' : status.value === 'DISABLED' ? 'disabled' : 'unknown') : 'unknown';
+    const min = settings && getDictEntry(settings, 'MinInstanceCount');
+    if (min) extras.managedMin = { start: min.start, end: min.end, value: min.value, editable: false };
+  }
+  const pools = getDictEntry(dict, 'InstancePools')?.value;
+  if (pools?.kind === 'list') {
+    extras.pools = pools.items.map((item) => {
+      const pool = asDict(item);
+      const type = pool && getDictEntry(pool, 'InstanceType');
+      const priority = pool && getDictEntry(pool, 'Priority')?.value;
+      return {
+        instanceType: type && { start: type.start, end: type.end, value: type.value, editable: editable && !pool.indirect && !type.value.indirect },
+        priority: priority?.kind === 'number' ? priority.value : undefined,
+      };
+    });
+  }
+  return extras;
 }
 
 const endpointVariants = new WeakMap<PythonCall, readonly EndpointVariant[]>();
@@ -67,6 +146,19 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       open: call.open || (!!builder && !getKeyword(call, 'instance_type') && builder.call.open),
     }];
   }
+  const positions = sessionVariantMethods[sessionMethod(call) ?? ''];
+  if (positions) {
+    const asynchronous = getKeyword(call, 'async_inference_config_dict');
+    const configured = !!asynchronous && asynchronous.value.kind !== 'none';
+    return [{
+      api: 'session',
+      instanceCount: setting(call, 'initial_instance_count', positions.count),
+      instanceType: setting(call, 'instance_type', positions.type),
+      notRealTime: configured,
+      invocation: configured ? 'async' : 'real-time',
+      open: call.open,
+    }];
+  }
   if (isSageMakerClientCall(call, 'create_endpoint_config')) {
     const variants = getKeyword(call, 'ProductionVariants')?.value;
     const asynchronous = !!getKeyword(call, 'AsyncInferenceConfig');
@@ -80,7 +172,7 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       };
       const serverless = !!getDictEntry(dict, 'ServerlessConfig');
       const invocation = serverless ? ('serverless' as const) : asynchronous ? ('async' as const) : ('real-time' as const);
-      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict }];
+      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
     });
   }
   return [];
@@ -121,4 +213,44 @@ export function possibleInstanceTypes(value: PyValue): Array<InstanceRow | undef
     return all.every((a) => a) ? all.flatMap((a) => a ?? []) : undefined;
   }
   return undefined;
+}
+
+/** The function whose body holds `offset` (the innermost `def`), by indentation: its name and where its `def` line is. */
+function enclosingFunction(text: string, offset: number): { name: string; lineStart: number } | undefined {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let indent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0].length ?? 0;
+  while (indent > 0 && lineStart > 0) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const own = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    if (own >= indent || /^[ \t]*(?:#|$)/.test(line)) continue;
+    const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(line);
+    if (def) return { name: def[1], lineStart };
+    indent = own;
+  }
+  return undefined;
+}
+
+/**
+ * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
+ * commented out, say): what it would do never runs. A name used anywhere else (called, passed to
+ * `atexit.register`, bound as a method) counts as called. Comments are cut at the first `#` of a line.
+ */
+export function inUncalledFunction(text: string, offset: number): boolean {
+  const fn = enclosingFunction(text, offset);
+  if (!fn) return false;
+  const use = new RegExp(`\\b${fn.name}\\b`);
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    if (start !== fn.lineStart) {
+      const hash = line.indexOf('#');
+      if (use.test(hash === -1 ? line : line.slice(0, hash))) return false;
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return true;
 }

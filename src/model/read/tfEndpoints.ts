@@ -12,6 +12,8 @@ export interface TfVariant {
   serverless: boolean;
   /** A `managed_instance_scaling` block: its `status`, `unknown` when not a literal; undefined when not written. */
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
+  /** `managed_instance_scaling.min_instance_count` and its literal value. */
+  managedMin?: { attribute: TfAttribute; value: number | undefined };
 }
 
 /**
@@ -38,6 +40,7 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
         countValue: typeof countValue === 'number' ? countValue : undefined,
         serverless: getBlocks(block, 'serverless_config').length > 0,
         managedScaling: tfManagedScaling(resource, block),
+        ...tfManagedMin(resource, block),
       };
     });
 }
@@ -48,6 +51,14 @@ function tfManagedScaling(resource: TfResource, variant: TfBlock): TfVariant['ma
   if (block.type === 'dynamic') return 'unknown';
   const status = resolveLiteral(resource.file, getAttribute(block, 'status')?.value);
   return status === 'ENABLED' ? 'enabled' : status === 'DISABLED' ? 'disabled' : 'unknown';
+}
+
+function tfManagedMin(resource: TfResource, variant: TfBlock): Pick<TfVariant, 'managedMin'> {
+  const block = getBlocks(variant, 'managed_instance_scaling')[0];
+  const attribute = block && block.type !== 'dynamic' ? getAttribute(block, 'min_instance_count') : undefined;
+  if (!attribute) return {};
+  const value = resolveLiteral(resource.file, attribute.value);
+  return { managedMin: { attribute, value: typeof value === 'number' ? value : undefined } };
 }
 
 /** True when the endpoint configuration serves asynchronous invocations (`async_inference_config`). */
@@ -82,6 +93,8 @@ export function hasSageMakerScalableTarget(module: TfModule): boolean {
 export interface TfTargetKey {
   endpoint: { resource: string } | { name: string } | undefined;
   variant: string | undefined;
+  /** The `aws_appautoscaling_target` it was read from. */
+  target?: TfModuleResource;
 }
 
 /**
@@ -104,12 +117,12 @@ export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
     const literal = resolveLiteral(file, id);
     if (typeof literal === 'string') {
       const match = /^endpoint\/([^/]+)\/variant\/([^/]+)$/.exec(literal);
-      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2] });
+      if (match) keys.push({ endpoint: { name: match[1] }, variant: match[2], target });
       continue;
     }
     const match = /^"endpoint\/\$\{aws_sagemaker_endpoint\.([\w-]+)(?:\[[^\]]*\])?\.name\}\/variant\/([^"/]+)"$/.exec(target.source.text.slice(id.start, id.end));
     if (!match) return undefined;
-    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
+    keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2], target });
   }
   return keys;
 }
@@ -142,18 +155,21 @@ export function tfConfigOf(configs: TfConfigIndex, endpoint: TfModuleResource): 
 }
 
 /**
- * Whether some scalable target covers a variant of an endpoint (named by its resource, and by its
+ * The scalable targets that cover a variant of an endpoint (named by its resource, and by its
  * literal `name` when known); a key's undefined endpoint or variant matches any. Looked up in a
- * set instead of scanning every target for every variant.
+ * map instead of scanning every target for every variant.
  */
-export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => boolean {
-  const held = new Set<string>();
+export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => TfTargetKey[] {
+  const held = new Map<string, TfTargetKey[]>();
   for (const key of keys) {
     const endpoint = key.endpoint === undefined ? '*' : 'resource' in key.endpoint ? `r:${key.endpoint.resource}` : `n:${key.endpoint.name}`;
-    held.add(`${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`);
+    const id = `${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`;
+    const list = held.get(id);
+    if (list) list.push(key);
+    else held.set(id, [key]);
   }
   return (resource, name, variant) => {
     const endpoints = ['*', `r:${resource}`, ...(name === undefined ? [] : [`n:${name}`])];
-    return endpoints.some((e) => held.has(`${e}\0*`) || held.has(`${e}\0v:${variant}`));
+    return endpoints.flatMap((e) => [...(held.get(`${e}\0*`) ?? []), ...(held.get(`${e}\0v:${variant}`) ?? [])]);
   };
 }
