@@ -39,6 +39,8 @@ function copyWasm() {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server the extension starts as a process of its own (src/vscode/languageClient.ts).
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   // The CLI's lint worker threads (src/cli/lintPool.ts starts them from the CLI's folder).
   { ...common, entryPoints: ['src/cli/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ];

@@ -10,6 +10,7 @@ import { registerReportCommands } from './report';
 import { useBundledRulePages } from './convert';
 import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
 import { InstanceTypeHover } from './hover';
+import { GreenMlLanguageClient } from './languageClient';
 import { EditorPricing } from './pricing';
 import type { ExplorerView } from './explorer';
 import { registerExplorer } from './explorer';
@@ -26,6 +27,11 @@ export interface GreenMlApi {
   explorer: ExplorerView;
   /** Test hooks (replace the modal confirmation): present only when the host-test runner sets GREENML_TEST_API=1. */
   testing?: typeof actionTestHooks;
+}
+
+/** `greenml.languageServer.enable`: the language server lints, the extension shows its results. */
+function serverEnabled(): boolean {
+  return vscode.workspace.getConfiguration('greenml').get<boolean>('languageServer.enable', false) === true;
 }
 
 const documentSelector: vscode.DocumentSelector = [
@@ -48,6 +54,10 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   // The rule id of a finding opens its page from the extension's own docs/rules/, offline.
   useBundledRulePages(context.extensionUri);
   const settings = readSettings(linter.rules);
+  // With the language server on, the in-process linter stays idle (its settings say disabled) and
+  // its providers answer nothing: the client shows the server's results.
+  let server: GreenMlLanguageClient | undefined;
+  const inProcess = (next: ReturnType<typeof readSettings>): ReturnType<typeof readSettings> => (server ? { ...next, enable: false } : next);
   const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
   const rulesView = new RulesView(linter.rules, settings);
   const version = String(context.extension.packageJSON.version);
@@ -56,17 +66,17 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   context.subscriptions.push(
     documents,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
-    vscode.languages.registerCodeActionsProvider(documentSelector, new GreenMlCodeActions(documents), {
+    vscode.languages.registerCodeActionsProvider(documentSelector, whenInProcess(new GreenMlCodeActions(documents), () => !server), {
       providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
     }),
-    vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover(codeLens, pricing)),
+    vscode.languages.registerHoverProvider(documentSelector, whenInProcess(new InstanceTypeHover(codeLens, pricing), () => !server)),
     codeLens,
     pricing,
     // A live price that lands, or the profile's region once read, changes the figures.
     pricing.onDidChange(() => codeLens.refresh()),
     registerLensDetailsCommand(),
     registerCompareRegions(),
-    vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
+    vscode.languages.registerCodeLensProvider(documentSelector, whenInProcess(codeLens, () => !server)),
     vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) documents.scheduleLint(e.document);
@@ -84,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('greenml')) return;
       const next = readSettings(linter.rules);
-      documents.updateSettings(next);
+      if (e.affectsConfiguration('greenml.languageServer.enable')) void switchServer();
+      documents.updateSettings(inProcess(next));
       rulesView.update(next);
       codeLens.refresh();
       if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
@@ -106,10 +117,67 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const explorer = registerExplorer(context, log, version);
   // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
-  documents.relintOpenDocuments();
+  const switchServer = async (): Promise<void> => {
+    if (serverEnabled() === (server !== undefined)) return;
+    if (server) {
+      const stopping = server;
+      server = undefined;
+      await stopping.stop();
+      documents.updateSettings(readSettings(linter.rules));
+      return;
+    }
+    server = new GreenMlLanguageClient(context, log);
+    documents.updateSettings(inProcess(readSettings(linter.rules)));
+    await server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
+  };
+  context.subscriptions.push({ dispose: () => void server?.stop() });
+  if (serverEnabled()) void switchServer();
+  else documents.relintOpenDocuments();
+  if (process.env.GREENML_TEST_API === '1') context.subscriptions.push(...registerTestCommands(() => server?.state ?? 'stopped'));
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
   return { activationMs, explorer, ...(process.env.GREENML_TEST_API === '1' ? { testing: actionTestHooks } : {}) };
+}
+
+/** A provider that answers only while the extension lints in process. */
+function whenInProcess<T extends object>(provider: T, active: () => boolean): T {
+  return new Proxy(provider, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function' || !String(key).startsWith('provide')) return value;
+      return (...args: unknown[]) => (active() ? (value as (...a: unknown[]) => unknown).apply(target, args) : undefined);
+    },
+  });
+}
+
+/**
+ * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, and a
+ * probe of the extension host's event loop (a timer's lateness, sampled every 5 ms).
+ */
+function registerTestCommands(serverState: () => string): vscode.Disposable[] {
+  let probe: { timer: NodeJS.Timeout; maxLagMs: number; samples: number } | undefined;
+  return [
+    vscode.commands.registerCommand('greenml.test.languageServerState', serverState),
+    vscode.commands.registerCommand('greenml.test.startLagProbe', () => {
+      if (probe) clearInterval(probe.timer);
+      const period = 5;
+      let expected = performance.now() + period;
+      const current = { maxLagMs: 0, samples: 0, timer: setInterval(() => {
+        const now = performance.now();
+        current.maxLagMs = Math.max(current.maxLagMs, now - expected);
+        current.samples++;
+        expected = now + period;
+      }, period) };
+      probe = current;
+    }),
+    vscode.commands.registerCommand('greenml.test.stopLagProbe', () => {
+      if (!probe) return undefined;
+      clearInterval(probe.timer);
+      const { maxLagMs, samples } = probe;
+      probe = undefined;
+      return { maxLagMs, samples };
+    }),
+  ];
 }
 
 export function deactivate(): void {
