@@ -73,7 +73,11 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
     codeLens,
     pricing,
     // A live price that lands, or the profile's region once read, changes the figures.
-    pricing.onDidChange(() => codeLens.refresh()),
+    pricing.onDidChange(() => {
+      codeLens.refresh();
+      // The profile's region is the server's greenml.region when the user set none.
+      void server?.settingsChanged();
+    }),
     registerLensDetailsCommand(),
     registerCompareRegions(),
     vscode.languages.registerCodeLensProvider(documentSelector, whenInProcess(codeLens, () => !server)),
@@ -126,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       documents.updateSettings(readSettings(linter.rules));
       return;
     }
-    server = new GreenMlLanguageClient(context, log);
+    server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion);
     documents.updateSettings(inProcess(readSettings(linter.rules)));
     await server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
   };

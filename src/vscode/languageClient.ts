@@ -2,19 +2,28 @@ import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import { showLensDetailsCommand } from './codeLens';
-import { readAwsSettings } from './settings';
 
 /** Restarts of a server that stopped, before the client gives up and says so. */
 export const maxServerRestarts = 4;
 
-/** The server's lens command, answered here by the extension's own (a modal with the details). */
-const serverLensCommand = 'greenml.lsp.showEstimateDetails';
+/** The server's commands, answered here by the extension's own: its lens details (a modal) and its rule pages (bundled, offline). */
+const serverCommands: Record<string, string> = {
+  'greenml.lsp.showEstimateDetails': showLensDetailsCommand,
+  'greenml.lsp.showRuleDocs': 'greenml.showRuleDocs',
+};
+
+/** A command of the server's as the extension's own command of the same arguments (unchanged when there is none). */
+function mapped(command: vscode.Command | undefined): void {
+  const own = command && serverCommands[command.command];
+  if (command && own) command.command = own;
+}
 
 /**
  * The Green ML language server (dist/server.js) in a process of its own, and the client that
  * shows its diagnostics, code actions, hovers and CodeLens in VS Code, notebooks included (LSP
  * 3.17 notebook sync). A server that stops is started again up to {@link maxServerRestarts} times;
- * then the client stops and says so once.
+ * then the client stops and says so once. The server reads no AWS profile: the client answers its
+ * `greenml` settings with `region` set to the profile's region when the user set none.
  */
 export class GreenMlLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -24,6 +33,8 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    /** The AWS profile's region as the extension read it (`~/.aws/config`), or undefined. */
+    private readonly profileRegion: () => string | undefined,
   ) {}
 
   get state(): 'running' | 'starting' | 'stopped' {
@@ -38,23 +49,38 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       synchronize: { configurationSection: 'greenml' },
-      // The AWS profile is a user setting: passed from the user's value only, never read from the workspace by the server.
-      initializationOptions: { awsProfile: readAwsSettings().profile },
       outputChannel: this.log,
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
         closed: (): CloseHandlerResult => this.onClosed(),
       },
       middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const answers = await next(params, token);
+            if (!Array.isArray(answers)) return answers;
+            return answers.map((answer: unknown, i) => withProfileRegion(params.items[i]?.section, answer, this.profileRegion()));
+          },
+        },
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          for (const action of actions ?? []) mapped(action instanceof vscode.CodeAction ? action.command : action);
+          return actions;
+        },
         provideCodeLenses: async (document, token, next) => {
           const lenses = await next(document, token);
-          for (const lens of lenses ?? []) if (lens.command?.command === serverLensCommand) lens.command.command = showLensDetailsCommand;
+          for (const lens of lenses ?? []) mapped(lens.command);
           return lenses;
         },
       },
     };
     this.client = new LanguageClient('greenml', 'Green ML language server', serverOptions, clientOptions);
     await this.client.start();
+  }
+
+  /** The profile's region changed (read again after `greenml.aws.profile` changed): the server pulls its settings again. */
+  async settingsChanged(): Promise<void> {
+    if (this.client?.isRunning()) await this.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   private onClosed(): CloseHandlerResult {
@@ -79,4 +105,11 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   dispose(): void {
     void this.stop();
   }
+}
+
+/** The `greenml` section as the server gets it: `region` is the user's, else the AWS profile's. */
+export function withProfileRegion(section: string | undefined, answer: unknown, profileRegion: string | undefined): unknown {
+  if (section !== 'greenml' || !profileRegion || answer === null || typeof answer !== 'object') return answer;
+  const region = (answer as { region?: unknown }).region;
+  return typeof region === 'string' && region.trim() !== '' ? answer : { ...(answer as Record<string, unknown>), region: profileRegion };
 }
