@@ -252,7 +252,7 @@ function compare(ours, checkov) {
 
 // ------------------------------------------------------------------- main
 const cli = path.join(root, 'dist', 'cli.js');
-if (!fs.existsSync(cli)) throw new Error('run `npm run build` first (npm run bench:iac does)');
+if (!fs.existsSync(cli)) throw new Error('run `npm run bundle` first (npm run bench:iac does)');
 const tools = ensureVenv();
 console.error(`checkov ${tools.versions.checkov}, cfn-lint ${tools.versions['cfn-lint']}, node ${process.version}`);
 const corpus = buildCorpus();

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * Bundles the engine from the sources with esbuild (as `npm run build` does), so no tsc output is
+ * Bundles the engine from the sources with esbuild (as `npm run bundle` does), so no tsc output is
  * needed: `createLinter`, `resolveRuleSettings` and `detectFormat`, and the exports of
  * `src/core/applyFixes` named in `fixExports`.
  */

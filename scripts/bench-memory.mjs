@@ -23,7 +23,7 @@ const { values: opts } = parseArgs({
 const fileCount = Number(opts.files), megabytes = Number(opts.mb);
 if (!(fileCount >= 4 && megabytes > 0)) throw new Error('--files must be at least 4 and --mb above 0');
 const cli = path.resolve(opts.cli);
-if (!fs.existsSync(cli)) throw new Error(`no CLI at ${cli} (run npm run build first)`);
+if (!fs.existsSync(cli)) throw new Error(`no CLI at ${cli} (run npm run bundle first)`);
 
 const template = (i) => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Logs${i}:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: /aws/sagemaker/TrainingJobs/${i}\n`;
 const line = '# generated: parameters and outputs of the pipeline stack, kept for the deployment history\n';

@@ -35,7 +35,7 @@ async function runCase() {
   const { createLinter, resolveRuleSettings, applyFixes } = await loadEngine(root, ['applyFixes']);
   const linter = createLinter({ locateWasm: (file) => path.join(root, 'dist', file) });
   const failures = await linter.prepare();
-  if (failures.length) throw new Error(`cannot load parsers (run npm run build first): ${failures.map((f) => f.message).join('; ')}`);
+  if (failures.length) throw new Error(`cannot load parsers (run npm run bundle first): ${failures.map((f) => f.message).join('; ')}`);
   const settings = resolveRuleSettings(linter.rules);
   // Warm the parsers and the rules on a small input of the same case.
   linter.lint(spec.file, spec.make(4096), { settings });

@@ -94,7 +94,7 @@ async function main() {
   const coldStart = performance.now();
   const loadFailures = await linter.prepare();
   const coldMs = performance.now() - coldStart;
-  if (loadFailures.length) throw new Error(`cannot load parsers (run npm run build first): ${loadFailures.map((f) => f.message).join('; ')}`);
+  if (loadFailures.length) throw new Error(`cannot load parsers (run npm run bundle first): ${loadFailures.map((f) => f.message).join('; ')}`);
   const settings = resolveRuleSettings(linter.rules);
   const languageOf = new Map(linter.languages.map((l) => [l.format, l]));
 

@@ -27,7 +27,7 @@ if (!values['no-build']) execFileSync(process.execPath, ['esbuild.js', '--produc
 rmSync(path.join(pkgDir, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(pkgDir, 'dist'), { recursive: true });
 const shipped = readdirSync(path.join(root, 'dist')).filter((f) => f === 'cli.js' || (f.includes('worker') && f.endsWith('.js')) || f.endsWith('.wasm'));
-if (!shipped.includes('cli.js')) throw new Error('dist/cli.js is missing: run npm run build');
+if (!shipped.includes('cli.js')) throw new Error('dist/cli.js is missing: run npm run bundle');
 for (const f of shipped) copyFileSync(path.join(root, 'dist', f), path.join(pkgDir, 'dist', f));
 for (const f of ['LICENSE', 'THIRD_PARTY_NOTICES.md', 'README.md']) copyFileSync(path.join(root, f), path.join(pkgDir, f));
 

@@ -66,7 +66,7 @@ async function waitForHttp(url, timeoutMs) {
 
 async function main() {
   if (!existsSync(jupyter)) throw new Error(`${jupyter} not found: run 'bash scripts/install-jupyterlab.sh'`);
-  if (!existsSync(cli)) throw new Error(`${cli} not found: run 'npm run build'`);
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run 'npm run bundle'`);
   const root = mkdtempSync(path.join(os.tmpdir(), 'greenml-jupyterlab-'));
   const work = path.join(root, 'work');
   const config = path.join(root, 'config');

@@ -4,7 +4,7 @@
 //     Problems panel → media/screenshot-problems.png
 //   --mode explorer: the SageMaker resources view connected to a local moto server seeded with a
 //     busy, an idle and a serverless endpoint, an idle notebook instance and a HyperPod cluster →
-//     media/screenshot-explorer.png (needs moto in the system python3, and `npm run build`)
+//     media/screenshot-explorer.png (needs moto in the system python3, and `npm run bundle`)
 //
 //   node scripts/screenshot.mjs [--mode problems|explorer] [--host DIR] [--ext DIR] [--vsix FILE]
 //        [--workspace DIR] [--file NAME] [--out PNG] [--timeout SEC]

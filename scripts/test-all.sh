@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Every test: build, lint, type-check, unit tests (with Neovim driving the language server),
-# .vsix packaging, the CLI's npm package, the GitHub Action, the extension-host suite in a real
-# VS Code host (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when it fails. The last line is the
-# total, "tests: N passed, M failed".
+# Every test: build, lint, type-check, unit tests (with Neovim driving the language server and
+# moto emulating AWS), .vsix packaging, the CLI's npm package (on the machine's Node, 22 and 24),
+# the GitHub Action, the pre-commit hook, the extension-host suite in a real VS Code host
+# (code-server + headless Chromium), and JupyterLab with jupyterlab-lsp. Each step is named when
+# it fails. The last line is the total, "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# npm's "new version available" notice is not part of any test's output.
+export npm_config_update_notifier=false
 results_dir=test-results
 mkdir -p "$results_dir"
 status=0
@@ -31,7 +34,7 @@ count() {
   summary+=("$name: $p passed, $f failed")
 }
 
-step "build";       npm run -s build || fail_step
+step "build";       npm run -s bundle || fail_step
 step "lint";        npm run -s lint || fail_step
 step "type-check";  npm run -s typecheck || fail_step
 host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
@@ -39,6 +42,17 @@ host_dir="${GREENML_VSCODE_HOST:-$HOME/.cache/greenml-vscode-host}"
 step "VS Code host, chromium and neovim (installed into $host_dir when missing)"
 host_ready=1
 bash scripts/install-host.sh "$host_dir" || { fail_step; host_ready=0; }
+
+# The AWS tests (unit and host) run moto's server: the machine's python3 when it has moto 5.2.1,
+# else a virtualenv that scripts/install-moto.sh makes once in ~/.cache/greenml-moto, named by
+# GREENML_MOTO_BIN (test/kit/moto.ts; PATH would not do: VS Code gives its extension host the
+# login shell's PATH).
+step "moto 5.2.1 (AWS emulator of the AWS and explorer tests; from PyPI when python3 lacks it)"
+if moto_bin="$(bash scripts/install-moto.sh)"; then
+  [ -z "$moto_bin" ] || export GREENML_MOTO_BIN="$moto_bin"
+else
+  fail_step
+fi
 
 step "unit tests"
 npm run -s compile-tests || fail_step
@@ -58,6 +72,18 @@ bash test/package/cli-package.sh --no-build 2>&1 | tee "$results_dir/cli-package
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
 count cli-package "$results_dir/cli-package.txt"
 
+for major in 22 24; do
+  step "CLI npm package on Node $major (Node from the npm registry, cached in ~/.cache/greenml-node)"
+  if node_bin="$(bash scripts/install-node.sh "$major")"; then
+    bash test/package/cli-package.sh --no-build --node-bin "$node_bin" 2>&1 | tee "$results_dir/cli-package-node$major.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+  else
+    fail_step
+    echo "cli-package-node$major: 0 passed, 1 failed" > "$results_dir/cli-package-node$major.txt"
+  fi
+  count "cli-package-node$major" "$results_dir/cli-package-node$major.txt"
+done
+
 step "GitHub Action (action.yml's steps run locally with fake GITHUB_* files)"
 action_pack="$(mktemp -d "${TMPDIR:-/tmp}/greenml-action-pack.XXXXXX")"
 if tarball="$(node scripts/pack-cli.mjs --no-build --out "$action_pack")"; then
@@ -68,6 +94,11 @@ else
 fi
 rm -rf "$action_pack"
 count action "$results_dir/action.txt"
+
+step "pre-commit hook (the real pre-commit from PyPI: try-repo in a throw-away git repository)"
+bash test/precommit/precommit.sh 2>&1 | tee "$results_dir/precommit.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail_step
+count precommit "$results_dir/precommit.txt"
 
 
 if [ "$host_ready" = 1 ]; then

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The import boundaries, checked on the sources as well as by lint, so they hold
- * even where lint is skipped: only src/vscode/ imports `vscode`, only src/aws/
- * imports the AWS SDK, and src/core/ imports nothing outside itself.
+ * The import table of architecture §4.1, checked on the sources as well as by lint, so it holds
+ * even where lint is skipped: only src/vscode/ imports `vscode`, only src/aws/ imports the AWS
+ * SDK, each folder imports only the folders below it, and no two files import each other round.
  */
 const src = path.resolve(__dirname, '..', '..', 'src');
 
@@ -16,46 +16,106 @@ function sources(dir: string): string[] {
   });
 }
 
-function imports(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
-
-/** The top-level folder of src/ a resolved import lands in. */
-function folderOf(resolved: string): string {
-  return path.relative(src, resolved).split(path.sep)[0];
-}
-
 /**
- * The rows of the import table (docs: architecture §4.1) enforced so far, by folder: the model of
- * SageMaker resources sits on the parsers and below the rules; the views never reach back into
- * the rules or the parsers.
+ * The import table (docs: architecture §4.1), by top-level folder of src/: what each may import.
+ * `types` lists folders a folder may read types from but never run code of.
  */
-const mayImport: Record<string, readonly string[]> = {
-  data: ['core', 'data'],
-  model: ['core', 'data', 'parsers', 'model'],
-  present: ['core', 'data', 'model', 'estimate', 'aws', 'present'],
+const table: Record<string, { may: readonly string[]; types?: readonly string[] }> = {
+  core: { may: ['core'] },
+  data: { may: ['core', 'data'] },
+  parsers: { may: ['core', 'parsers'] },
+  model: { may: ['core', 'data', 'parsers', 'model'] },
+  rules: { may: ['core', 'data', 'model', 'rules'] },
+  estimate: { may: ['core', 'data', 'estimate'], types: ['model'] },
+  aws: { may: ['core', 'data', 'estimate', 'aws'], types: ['model'] },
+  present: { may: ['core', 'data', 'model', 'estimate', 'present'], types: ['aws'] },
+  node: { may: ['core', 'data', 'node'] },
+  // The composition root: the engine with its languages, its rules and the figures their messages quote.
+  'linter.ts': { may: ['core', 'parsers', 'rules', 'estimate'] },
+  server: { may: ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'present', 'node', 'server', 'linter.ts'] },
+  cli: { may: ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'present', 'node', 'server', 'cli', 'linter.ts'], types: ['aws'] },
+  vscode: { may: ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'present', 'node', 'server', 'vscode', 'linter.ts', 'aws'] },
 };
+
+/** The CLI reaches the AWS SDK only from these commands, and only through a dynamic import (linting stays offline). */
+const cliAwsCommands = ['cli/scanCommand.ts', 'cli/estimateCommand.ts'];
+
+interface ImportLine {
+  spec: string;
+  typeOnly: boolean;
+  dynamic: boolean;
+}
+
+function importLines(file: string): ImportLine[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s(type\s)?[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => ({
+    spec: m[2] ?? m[3] ?? m[4],
+    typeOnly: m[1] !== undefined,
+    dynamic: m[4] !== undefined,
+  }));
+}
+
+/** The top-level entry of src/ a resolved import lands in: a folder, or a file at the root (`linter.ts`). */
+function entryOf(resolved: string): string {
+  const relative = path.relative(src, resolved).split(path.sep);
+  if (relative.length > 1 || fs.existsSync(path.join(src, relative[0]))) return relative[0];
+  return `${relative[0].replace(/\.ts$/, '')}.ts`;
+}
+
+function resolveSource(from: string, spec: string): string | undefined {
+  const base = path.resolve(path.dirname(from), spec);
+  return [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate));
+}
 
 describe('architecture', () => {
   const files = sources(src);
 
   it('finds the sources', () => assert.ok(files.length > 10));
 
+  it('every top-level entry of src/ has a row in the import table', () => {
+    for (const file of files) assert.ok(table[entryOf(file)], `${path.relative(src, file)} sits in ${entryOf(file)}, which has no row`);
+  });
+
   for (const file of files) {
     const relative = path.relative(src, file).split(path.sep).join('/');
+    const from = entryOf(file);
     it(relative, () => {
-      for (const spec of imports(file)) {
+      for (const { spec, typeOnly, dynamic } of importLines(file)) {
         if (spec === 'vscode') assert.ok(relative.startsWith('vscode/'), `${relative} imports vscode`);
         if (spec.startsWith('@aws-sdk/')) assert.ok(relative.startsWith('aws/'), `${relative} imports ${spec}`);
-        if (relative.startsWith('core/')) assert.ok(spec.startsWith('./'), `${relative} (core) imports ${spec}`);
-        const folder = spec.startsWith('.') ? folderOf(path.resolve(path.dirname(file), spec)) : undefined;
-        if (folder === undefined) continue;
-        const allowed = mayImport[relative.split('/')[0]];
-        if (allowed) assert.ok(allowed.includes(folder), `${relative} imports ${spec}: ${relative.split('/')[0]}/ may import only ${allowed.join(', ')}`);
+        if (from === 'core') assert.ok(spec.startsWith('./'), `${relative} (core) imports ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const to = entryOf(path.resolve(path.dirname(file), spec));
+        const row = table[from];
+        if (!row) continue;
+        if (from === 'cli' && to === 'aws') {
+          assert.ok(typeOnly || (dynamic && cliAwsCommands.includes(relative)), `${relative} imports ${spec}: the CLI loads aws/ lazily, from ${cliAwsCommands.join(' and ')} only`);
+          continue;
+        }
+        const allowed = row.may.includes(to) || (typeOnly && (row.types ?? []).includes(to));
+        assert.ok(allowed, `${relative} imports ${spec}${typeOnly ? ' (types)' : ''}: ${from} may import ${row.may.join(', ')}${row.types ? `, and types of ${row.types.join(', ')}` : ''}`);
       }
     });
   }
+
+  it('no cycles between files (value imports; type imports are erased)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files) {
+      graph.set(file, importLines(file).filter((i) => !i.typeOnly && !i.dynamic && i.spec.startsWith('.')).flatMap((i) => resolveSource(file, i.spec) ?? []));
+    }
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]): void => {
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...trail.slice(trail.indexOf(next)), next].map((f) => path.relative(src, f)).join(' → '));
+        else if (!state.has(next)) visit(next, [...trail, next]);
+      }
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file, [file]);
+    assert.deepEqual(cycles, []);
+  });
 });
 
 describe('AWS call timeouts', () => {

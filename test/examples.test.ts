@@ -64,10 +64,23 @@ describe('README', () => {
   });
 
   it('is for users: about 150 lines, development material in CONTRIBUTING.md', () => {
-    const lines = readme.split('\n').length;
-    assert.ok(lines <= 175, `${lines} lines`);
+    const lines = readme.trimEnd().split('\n').length;
+    assert.ok(lines <= 150, `${lines} lines`);
     assert.match(readme, /\[CONTRIBUTING\.md\]\(CONTRIBUTING\.md\)/);
     for (const link of readme.matchAll(/\]\(((?:docs|media)\/[^)#]+|[A-Z_]+\.md|LICENSE)\)/g)) assert.ok(fs.existsSync(path.join(root, link[1])), `${link[1]} is linked but missing`);
+  });
+
+  it('says how to install each channel: the .vsix, the npm package, the pre-commit hook and the Action at this version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const hookIds = [...fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^- id: (\S+)$/gm)].map((m) => m[1]);
+    assert.match(readme, /`code --install-extension\s+greenml-sagemaker\.vsix`/);
+    assert.match(readme, /`npm install -g greenml`/);
+    assert.match(readme, new RegExp(`npm install -g \\./greenml-${version.replace(/\./g, '\\.')}\\.tgz`));
+    const hook = /^ {2}- repo: https:\/\/github\.com\/greenml\/greenml-sagemaker\n {4}rev: v(\S+)\n {4}hooks:\n {6}- id: (\S+)/m.exec(readme);
+    assert.ok(hook, 'the README has a .pre-commit-config.yaml snippet');
+    assert.equal(hook[1], version);
+    assert.ok(hookIds.includes(hook[2]), `${hook[2]} is a hook of .pre-commit-hooks.yaml`);
+    assert.match(readme, new RegExp(`uses: greenml/greenml-sagemaker@v${version.replace(/\./g, '\\.')}\n`));
   });
 
   it('the .vsix ships the rule pages the README and the editor link to, and the CHANGELOG', () => {

@@ -5,7 +5,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
+import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, MessageFigures, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
 
 export interface LintResult {
@@ -52,6 +52,8 @@ export interface LinterOptions {
   logger?: Logger;
   /** Files over this many UTF-16 code units are skipped. */
   maxTextLength?: number;
+  /** Figures the rules may quote in messages (the estimate's); without them messages carry none. */
+  figures?: MessageFigures;
 }
 
 export interface LintOptions {
@@ -83,6 +85,7 @@ export class Linter {
   private readonly logger: Logger;
   /** Files over this many UTF-16 code units are skipped (the CLI checks the same figure in bytes before reading). */
   readonly maxTextLength: number;
+  private readonly figures: MessageFigures | undefined;
   private readonly reportedFailures = new Set<string>();
 
   constructor(options: LinterOptions) {
@@ -90,6 +93,7 @@ export class Linter {
     this.languages = options.languages;
     this.logger = options.logger ?? silentLogger;
     this.maxTextLength = options.maxTextLength ?? defaultMaxTextLength;
+    this.figures = options.figures;
   }
 
   /** True when a file of this name may be of a format the engine can parse (before reading it). */
@@ -216,6 +220,7 @@ export class Linter {
           lines: codeLines,
           options: setting.options,
           ...(blocks ? { blocks } : {}),
+          ...(this.figures ? { figures: this.figures } : {}),
           report: (descriptor: ReportDescriptor<string>) => findings.push({ finding: toFinding(rule, setting.severity, descriptor), codeLine: codeLines.positionAt(descriptor.start).line }),
         });
         active.push({ rule, severity: setting.severity, visitors, findings });

@@ -219,6 +219,18 @@ export interface ReportDescriptor<M extends string> {
   effect?: Effect;
 }
 
+/**
+ * Figures a message may quote, given to the rules by whoever builds the engine: the estimate sits
+ * above the rules, so they never compute a figure themselves. Each returns text ready to append
+ * (empty when a figure is unknown).
+ */
+export interface MessageFigures {
+  /** ` (≈ $x/h, y kgCO2e/h in us-east-1)` for one instance type, default assumptions. */
+  perHour(instanceType: string): string;
+  /** `; Green ML's estimate (…): $a → $b per hour, …` for a change of instance type. */
+  change(from: string, to: string): string;
+}
+
 export interface RuleContext<M extends string, O> {
   readonly fileName: string;
   readonly format: Format;
@@ -231,6 +243,8 @@ export interface RuleContext<M extends string, O> {
    * where each is in `text`, in order. Absent for a plain file.
    */
   readonly blocks?: ReadonlyArray<{ start: number; end: number }>;
+  /** Figures for messages, when the engine was given them ({@link MessageFigures}). */
+  readonly figures?: MessageFigures;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
@@ -313,4 +327,11 @@ export interface Language {
    */
   load?(): Promise<void>;
   readonly loadState?: LoadState;
+}
+
+/** Where a cache keeps its text (a file in the CLI, the extension's global state in the editor). */
+export interface PriceStore {
+  /** The stored text, or undefined when nothing is stored yet. */
+  read(): string | undefined;
+  write(text: string): void;
 }

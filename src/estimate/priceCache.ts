@@ -1,3 +1,5 @@
+import type { PriceStore } from '../core/types';
+
 /**
  * A cache of live prices, pure: the store (a file in the CLI, the extension's global storage in the
  * editor) and the clock are injected. Entries older than the TTL are stale and not returned.
@@ -28,11 +30,7 @@ export interface LivePriceInput {
   fetchedAt: number;
 }
 
-export interface PriceStore {
-  /** The stored text, or undefined when nothing is stored yet. */
-  read(): string | undefined;
-  write(text: string): void;
-}
+export type { PriceStore };
 
 interface StoredFile {
   version: 1;

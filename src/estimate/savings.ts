@@ -6,7 +6,7 @@ import type { InstanceEstimate, IntensityChoice } from './estimate';
 import { estimateInstance, gridIntensity } from './estimate';
 
 /** What a finding suggests: another instance type, managed spot, serverless, another region. */
-export type SavingKind = 'spot' | 'trainium' | 'inferentia' | 'graviton' | 'serverless' | 'region' | 'smaller';
+export type SavingKind = 'spot' | 'trainium' | 'inferentia' | 'graviton' | 'serverless' | 'region' | 'smaller' | 'teardown' | 'stop-when-idle' | 'scale-to-zero';
 
 /** A verified seed claim, quotable with its source; unverified claims never become one. */
 export interface QuotedClaim {
@@ -57,6 +57,9 @@ const claimsOf: Record<SavingKind, string[]> = {
   serverless: [],
   region: [],
   smaller: [],
+  teardown: [],
+  'stop-when-idle': [],
+  'scale-to-zero': [],
 };
 
 /** The verified claims that back a kind of change (the Graviton3 one only for a Graviton3 target). */

@@ -1,18 +1,17 @@
 import type { Visitors } from '../core/types';
+import type { CdkConstruct } from '../parsers/cdk/model';
 import { getInstanceType } from '../data/instances';
-import { getEntry, resolveScalar } from '../parsers/cloudformation';
 import type { PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
-import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from './read/cfnFacts';
 import { listVariants } from './read/cfnEndpoints';
 import { listCdkVariants } from './read/cdkEndpoints';
-import { getProp } from '../parsers/cdk/model';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import { awsProviderRegions, regionArgument } from './read/regions';
 import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isTunerCall, spotSetupOf } from './read/sagemaker';
 import { listTfVariants } from './read/tfEndpoints';
 import { trainingJobOf } from './read/training';
+import type { NotebookInstanceRecord } from './resourceRecords';
+import { visitResources } from './resources';
 
 /** A place in the code that starts billable SageMaker capacity, with what the code says of it. Offsets index the code walked. */
 export type CostTarget = TrainingTarget | AlwaysOnTarget;
@@ -148,8 +147,17 @@ function settleStarts(starts: Starts): JobRuns {
   return runs;
 }
 
+/** The cost target of a notebook instance record with a literal type the catalogue knows: where the resource is written (a Terraform block whole, so findings inside it find it). */
+function notebookTarget(record: NotebookInstanceRecord): AlwaysOnTarget | undefined {
+  const instanceType = record.instanceType?.known ? knownType(record.instanceType.value) : undefined;
+  if (!instanceType) return undefined;
+  const at = record.source.format === 'tf' ? record.source.resource.block : record.anchor;
+  return { kind: 'notebook', start: at.start, end: at.end, instanceType, instanceCount: 1 };
+}
+
 /**
  * Visitors that collect the cost targets of a file (Python, CloudFormation, Terraform) into `sink`.
+ * Notebook instances are the records the notebook rules judge.
  * Only literal instance types the catalogue knows and literal counts make a target: an unknown
  * figure makes none.
  */
@@ -158,6 +166,16 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
     if (code !== undefined && !sink.region) sink.region = { code, start };
   };
   const starts: Starts = { made: new Map(), started: new Set(), tuned: new Map(), unknown: false };
+  // A CDK app's records come before its constructs: each waits for its construct, so targets keep the file's order.
+  const cdkNotebooks = new Map<CdkConstruct, AlwaysOnTarget>();
+  const notebooks = visitResources({
+    notebookInstance(record) {
+      const target = notebookTarget(record);
+      if (!target) return;
+      if (record.source.format === 'cdk') cdkNotebooks.set(record.source.construct, target);
+      else sink.targets.push(target);
+    },
+  });
   return {
     pythonModule(module) {
       if (module.unresolvedCalls.some((u) => startMethodNames.has(u.method))) starts.unknown = true;
@@ -194,14 +212,8 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
       }
     },
     cfnResource(resource) {
+      notebooks.cfnResource?.(resource);
       const at = { start: resource.keyStart, end: resource.keyEnd };
-      if (resource.type === 'AWS::SageMaker::NotebookInstance') {
-        const properties = getPropertiesFact(resource);
-        const entry = properties.known && properties.map ? getEntry(properties.map, 'InstanceType') : undefined;
-        const instanceType = knownType(entry && resolveScalar(resource.template, entry.value));
-        if (instanceType) sink.targets.push({ kind: 'notebook', ...at, instanceType, instanceCount: 1 });
-        return;
-      }
       for (const variant of listVariants(resource) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
         if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
@@ -209,29 +221,21 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
       }
     },
     cdkConstruct(construct) {
-      const at = construct.idSpan ?? construct.callee;
-      if (construct.type === 'aws_sagemaker.CfnNotebookInstance') {
-        const type = getProp(construct.props, 'instanceType')?.value;
-        const instanceType = knownType(type?.kind === 'string' ? type.value : undefined);
-        if (instanceType) sink.targets.push({ kind: 'notebook', start: at.start, end: at.end, instanceType, instanceCount: 1 });
-        return;
-      }
+      const notebook = cdkNotebooks.get(construct);
+      if (notebook) sink.targets.push(notebook);
       for (const variant of listCdkVariants(construct) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
         if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
         sink.targets.push({ kind: 'endpoint', start: variant.value.start, end: variant.value.end, instanceType, instanceCount: variant.countValue });
       }
     },
+    cdkApp: notebooks.cdkApp,
+    tfModule: notebooks.tfModule,
     tfFile(file) {
       for (const { attribute, code } of awsProviderRegions(file)) setRegion(code, attribute.start);
     },
     tfResource(resource) {
-      const at = { start: resource.block.start, end: resource.block.end };
-      if (resource.type === 'aws_sagemaker_notebook_instance') {
-        const instanceType = knownType(resolveLiteral(resource.file, getAttribute(resource.block, 'instance_type')?.value));
-        if (instanceType) sink.targets.push({ kind: 'notebook', ...at, instanceType, instanceCount: 1 });
-        return;
-      }
+      notebooks.tfResource?.(resource);
       for (const variant of listTfVariants(resource) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
         if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;

@@ -1,5 +1,5 @@
 import type { Visitors } from '../core/types';
-import type { CdkApp, CdkProp } from '../parsers/cdk/model';
+import type { CdkApp, CdkConstruct, CdkProp } from '../parsers/cdk/model';
 import { getProp } from '../parsers/cdk/model';
 import type { CfnEntry, CfnResource, CfnTemplate } from '../parsers/cloudformation';
 import { getParameter, refTarget } from '../parsers/cloudformation';
@@ -8,6 +8,8 @@ import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
+import { defaultBucketVariables } from './edit/pythonEdits';
+import { isLocalMode } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
@@ -27,7 +29,8 @@ import type { EndpointVariantRecord } from './records';
 
 // ---------------------------------------------------------------- CloudFormation
 
-const scalableTargetKeys = oncePerFact((template: CfnTemplate) => ({ keys: targetKeys(template) }));
+/** The SageMaker scalable targets of a template, read once. */
+export const scalableTargetKeys = oncePerFact((template: CfnTemplate) => ({ keys: targetKeys(template) }));
 
 function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: T | undefined): Field<T> | undefined {
   if (!entry) return undefined;
@@ -37,7 +40,8 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
   return unknown(parameter !== undefined && getParameter(template, parameter) ? 'parameter-without-default' : 'expression', anchor);
 }
 
-const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
+/** The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the template that serves it. */
+export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
   const variants = listVariants(resource);
   if (!variants) return [];
   const template = resource.template;
@@ -61,6 +65,7 @@ const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] 
       instanceType: cfnField(template, variant.instanceType, variant.instanceTypeValue),
       instanceCount: cfnField(template, variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+      ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
       get scaling() {
         return scaling();
       },
@@ -78,7 +83,8 @@ function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): F
   return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', anchor);
 }
 
-const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+/** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
+export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
   const variants = listTfVariants(resource);
   if (!variants) return [];
   const asynchronous = isAsyncTfConfig(resource);
@@ -90,11 +96,12 @@ const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariant
     instanceType: tfField(variant.instanceType, variant.instanceTypeValue),
     instanceCount: tfField(variant.count, variant.countValue),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+    ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
   }));
 });
 
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
-function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
+export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
   return !module ? 'unknown' : hasSageMakerScalableTarget(module) ? 'scaled' : 'unscaled';
 }
 
@@ -106,25 +113,30 @@ function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> 
   return value !== undefined ? known(value, anchor) : unknown(prop.value.kind === 'unknown' ? 'expression' : 'variable', anchor);
 }
 
+/** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */
+export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+  const asynchronous = getProp(construct.props, 'asyncInferenceConfig') !== undefined;
+  return (listCdkVariants(construct) ?? []).map((variant) => {
+    const name = getProp(variant.value, 'variantName')?.value;
+    return {
+      kind: 'endpointVariant',
+      format: 'cdk',
+      config: constructName(construct),
+      variantName: name?.kind === 'string' ? name.value : undefined,
+      instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
+      instanceCount: cdkField(variant.count, variant.countValue),
+      invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
+      ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
+    };
+  });
+});
+
+/** Scalable target resource IDs are rarely literal in CDK: anything that may scale SageMaker counts for every variant. */
+export const cdkScaling = oncePerFact((app: CdkApp): { scaling: EndpointVariantRecord['scaling'] } => ({ scaling: cdkScalesSageMaker(app) ? 'scaled' : 'unscaled' }));
+
 const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
-  // Scalable target resource IDs are rarely literal in CDK: anything that may scale SageMaker counts for every variant.
-  const scaling = cdkScalesSageMaker(app) ? 'scaled' : 'unscaled';
-  return app.constructs.flatMap((construct) =>
-    (listCdkVariants(construct) ?? []).map((variant): EndpointVariantRecord => {
-      const name = getProp(variant.value, 'variantName')?.value;
-      const asynchronous = getProp(construct.props, 'asyncInferenceConfig') !== undefined;
-      return {
-        kind: 'endpointVariant',
-        format: 'cdk',
-        config: constructName(construct),
-        variantName: name?.kind === 'string' ? name.value : undefined,
-        instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
-        instanceCount: cdkField(variant.count, variant.countValue),
-        invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
-        scaling,
-      };
-    }),
-  );
+  const { scaling } = cdkScaling(app);
+  return app.constructs.flatMap((construct) => cdkConfigRecords(construct).map((record) => ({ ...record, scaling })));
 });
 
 // ---------------------------------------------------------------- Python (SDK v2, v3, boto3)
@@ -132,7 +144,7 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
 /** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
 const registerScalableTarget = 'register_scalable_target';
 
-function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
+export function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | undefined {
   if (!setting) return undefined;
   const anchor: Span = { start: setting.start, end: setting.end };
   const value = setting.value;
@@ -145,7 +157,7 @@ function pyInstanceType(setting: TrainingSetting | undefined): Field<string> | u
   return unknown('variable', anchor);
 }
 
-function pyCount(setting: TrainingSetting | undefined): Field<number> | undefined {
+export function pyCount(setting: TrainingSetting | undefined): Field<number> | undefined {
   if (!setting) return undefined;
   const anchor = { start: setting.start, end: setting.end };
   return setting.value.kind === 'number' ? known(setting.value.value, anchor) : unknown('variable', anchor);
@@ -157,7 +169,12 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
   instanceType: pyInstanceType(variant.instanceType),
   instanceCount: pyCount(variant.instanceCount),
   invocation: variant.invocation,
+  ...(variant.open ? { incomplete: true } : {}),
+  ...(isLocalMode(variant.instanceType?.value) ? { hostedOn: 'local' as const } : {}),
 }));
+
+/** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
+const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
 // ---------------------------------------------------------------- one visitor set for every format
 
@@ -168,6 +185,8 @@ const pyRecord = oncePerFact((variant: EndpointVariant): Omit<EndpointVariantRec
 export function visitEndpointVariants(text: string, visit: (record: EndpointVariantRecord) => void): Visitors {
   let tfModule: TfModule | undefined;
   let pythonScaled = false;
+  let mayBeLocal = false;
+  const buckets = defaultBucketVariables(text);
   const python: Array<Omit<EndpointVariantRecord, 'scaling'>> = [];
   return {
     cfnResource(resource) {
@@ -188,10 +207,20 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
     pythonModule(module) {
       // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
       if (module.unresolvedCalls.some((u) => u.method === registerScalableTarget)) pythonScaled = true;
+      mayBeLocal = localSessions.some((name) => module.imports.includes(name));
     },
     pythonCall(call: PythonCall) {
+      buckets.visit(call);
       if (call.name.endsWith(`.${registerScalableTarget}`)) pythonScaled = true;
-      for (const variant of endpointVariantsOf(call, text)) python.push(pyRecord(variant));
+      const variants = endpointVariantsOf(call, text);
+      if (!variants.length) return;
+      const callee = { start: call.callee.start, end: call.callee.end };
+      const defaultBucket = buckets.before(call.start);
+      for (const variant of variants) {
+        const record = pyRecord(variant);
+        const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
+        python.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
+      }
     },
     onEnd() {
       const scaling = pythonScaled ? 'scaled' : 'unscaled';

@@ -45,7 +45,15 @@ export type UnknownReason =
  * The written form of a value, for rendering a fix intent in the file's own syntax. Only the
  * shapes the edit renderers handle today are listed; other formats get no edit.
  */
-export type FieldSource = { format: 'py'; value: PyValue };
+export type FieldSource =
+  | { format: 'py'; value: PyValue }
+  /**
+   * A literal written at `[start, end)` in any format, replaced whole by a new value: `quote` wraps
+   * it (`"` in JSON and Terraform strings); `retention-days-member` spells a number of days as the
+   * CDK `RetentionDays` member; `inside` (a YAML scalar that may be quoted) replaces the old value's
+   * text inside it instead.
+   */
+  | { format: 'literal'; start: number; end: number; quote?: string; spelling?: 'retention-days-member'; inside?: boolean };
 
 export function known<T>(value: T, anchor: Span, source?: FieldSource): KnownField<T> {
   return source ? { known: true, value, anchor, source } : { known: true, value, anchor };

@@ -1,4 +1,5 @@
 import type { Field } from './field';
+import type { PythonVariantSite } from './hostingRecords';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -25,4 +26,21 @@ export interface EndpointVariantRecord {
   invocation: 'real-time' | 'async' | 'serverless' | 'unknown';
   /** The link to an Application Auto Scaling target for this variant: one seen, none, or the file cannot tell. */
   scaling: 'scaled' | 'unscaled' | 'unknown';
+  /**
+   * SageMaker-managed instance scaling of the variant (`ManagedInstanceScaling`, for inference
+   * components): it scales the instance count without an Application Auto Scaling target.
+   * `unknown` when the status cannot be read; undefined when not written.
+   */
+  managedScaling?: 'enabled' | 'disabled' | 'unknown';
+  /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
+  acceleratorType?: Field<string>;
+  /** Where the SDK runs it: `local` mode (`instance_type="local"`), or maybe local (a local session imported, the type not known). Undefined: SageMaker hosting. */
+  hostedOn?: 'local' | 'maybe-local';
+  /** Still being written (an unclosed call or dict): fixes wait. */
+  incomplete?: boolean;
+  /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */
+  site?: PythonVariantSite;
 }
+export * from './trainingRecords';
+export * from './resourceRecords';
+export * from './hostingRecords';

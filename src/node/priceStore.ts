@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PriceStore } from '../estimate/priceCache';
+import type { PriceStore } from '../core/types';
 import { writeFileAtomically } from './textFile';
 
 /** The CLI's price cache file: `$XDG_CACHE_HOME/greenml/prices.json`, else `~/.cache/greenml/prices.json`. */

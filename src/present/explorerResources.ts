@@ -1,6 +1,6 @@
 import type { AppIdleSettings, GroupFailure, HyperPodCluster, IdleSettings, InferenceComponent, StudioApp, StudioDomain, StudioSpace, StudioUserProfile, WarmPool } from '../aws/types';
-import type { Burn, ExplorerItem, ExplorerOptions } from './explorer';
-import { addBurn, errorItem, formatAge, formatBurn, group, instanceBurn } from './explorer';
+import type { Burn, ExplorerItem, ExplorerOptions } from './explorerItems';
+import { addBurn, errorItem, formatAge, formatBurn, group, instanceBurn } from './explorerItems';
 
 /** Studio, inference components, HyperPod clusters and warm pools as tree items (pure, like explorer.ts). */
 

@@ -1,7 +1,7 @@
 import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
 import { LineIndex, lineStartAt } from '../core/lineIndex';
-import type { Finding, Format, Severity } from '../core/types';
+import type { Effect, Finding, Format, Severity } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
 import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
@@ -166,16 +166,17 @@ function addPeriods(totals: PeriodTotals, periods: { bound?: Amount; month?: Amo
   add(totals.month, periods.month, periods.upTo ?? false);
 }
 
-/** Why a finding of these rules has no figure: the estimate model has none for the change it suggests. */
-const noFigureReasons: Record<string, string> = {
-  'log-group-no-retention': 'the saving depends on how many GB of logs are kept, which the code does not say',
-  's3-no-lifecycle': 'the saving depends on how much data the bucket holds and how it is read, which the code does not say',
-  'ecr-no-lifecycle': 'the saving depends on how many images are pushed and kept, which the code does not say',
-  'endpoint-always-on': 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
-  'endpoint-no-autoscaling': 'the saving of auto scaling depends on the traffic',
-  'tuning-no-early-stopping': 'how many jobs early stopping ends, and when, is not known before tuning',
-  'tuning-exhaustive-search': 'how many fewer jobs a Bayesian search needs is not known before tuning',
+/** Why a retention change has no figure: what is stored is billed by the GB-month, and the code does not say how many GB. */
+const retentionNoFigure = 'the saving depends on how many GB the resource keeps (GB of logs, objects in a bucket, images in a repository) and how they are read, which the code does not say';
+
+/** Why an effect of these kinds has no figure: the estimate model has none for the change (it depends on the traffic). */
+const noFigureReasons: Partial<Record<Effect['kind'], string>> = {
+  serverless: 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
+  'scale-to-zero': 'the saving of scaling in (to zero) depends on the traffic',
 };
+
+/** Why a finding that says nothing of its change has no figure. */
+const noEffectReason = 'the finding carries no change (instance type, spot, region) the estimate can price';
 
 /** The region whose grid carbon is lowest in the same partition and geography (among those with a figure of the chosen kind), if lower than `code`'s. */
 export function lowerCarbonRegion(code: string, intensity: IntensityChoice): { code: string; gco2ePerKwh: number; currentGco2ePerKwh: number } | undefined {
@@ -248,7 +249,8 @@ export const neverStartedNote = 'the code never starts this job (no live .fit(),
 
 /** The saving a finding implies, computed from the estimate; or why there is no figure. */
 function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion, settings: FootprintSettings): { saving: Saving } | { noFigure: string } {
-  if (finding.ruleName === 'training-no-spot') {
+  const effect = finding.effect;
+  if (effect?.kind === 'spot') {
     const target = targetOf(finding, file.targets.filter((t) => t.kind === 'training' || t.kind === 'tuner'));
     if (!target) return { noFigure: 'the job’s instance type, count or run limit is not a literal' };
     if (neverStarted(target)) return { noFigure: neverStartedNote };
@@ -269,11 +271,13 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  const effect = finding.effect;
   if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
-    const kinds: ReadonlyArray<CostTarget['kind']> = effect.usage === 'notebook' ? ['notebook'] : ['endpoint'];
-    const target = targetOf(finding, file.targets.filter((t) => kinds.includes(t.kind)), effect.instanceType);
-    if (!target) return { noFigure: `no ${kinds[0] === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
+    const kind: 'notebook' | 'endpoint' = effect.usage === 'notebook' ? 'notebook' : 'endpoint';
+    // The resource the finding sits on; else the type and count the effect names (a notebook instance the file's targets do not place).
+    const placed = targetOf(finding, file.targets.filter((t) => t.kind === kind), effect.instanceType);
+    const named = effect.instanceType && getInstanceType(effect.instanceType) ? { kind, start: finding.start, end: finding.end, instanceType: effect.instanceType, instanceCount: effect.count ?? 1 } : undefined;
+    const target: FootprintTargetInput | undefined = placed ?? named;
+    if (!target) return { noFigure: `no ${kind === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
     const e = estimateTarget(target, target.instanceType, region.code, settings);
     const month = periodAmount(e).month;
     const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';
@@ -317,12 +321,18 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
     };
   }
 
-  if (finding.ruleName === 'high-carbon-region') {
-    if (region.origin !== 'code') return { noFigure: 'the file’s figures are not in the region the code sets' };
-    if (!file.targets.length) return { noFigure: 'no training job, endpoint or notebook instance with literal figures in this file' };
+  if (effect?.kind === 'region-move') {
+    const billed = file.targets.filter((t) => !neverStarted(t) && billedAs(t) === t);
+    if (!billed.length) return { noFigure: 'no training job, endpoint or notebook instance with literal figures in this file' };
     const intensity = settings.intensity ?? 'ccf';
-    const lower = lowerCarbonRegion(region.code, intensity);
-    if (!lower) return { noFigure: `no region of the same geography as ${region.code} has a lower ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure` };
+    // The region the finding names, priced in the region it moves to (the lowest-carbon one of its geography when it names none).
+    const from = getRegion(effect.from) ? effect.from : region.code;
+    const named = effect.to && getRegion(effect.to) ? effect.to : undefined;
+    const best = lowerCarbonRegion(from, intensity);
+    const to = named ?? best?.code;
+    const toRegion = to ? getRegion(to) : undefined;
+    const fromRegion = getRegion(from);
+    if (!to || !toRegion || !fromRegion) return { noFigure: `no region of the same geography as ${from} has a lower ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure` };
     let bound: Amount | undefined;
     let month: Amount | undefined;
     const addDifference = (acc: Amount | undefined, now: Amount, next: Amount | undefined): Amount => {
@@ -331,18 +341,19 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
       return { costUsd: null, kgCo2e: sum };
     };
     const sources = new Set<string>();
-    for (const target of file.targets.filter((t) => !neverStarted(t) && billedAs(t) === t)) {
-      const now = periodAmount(estimateTarget(target, target.instanceType, region.code, settings));
-      const there = estimateTarget(target, target.instanceType, lower.code, settings);
+    for (const target of billed) {
+      const now = periodAmount(estimateTarget(target, target.instanceType, from, settings));
+      const there = estimateTarget(target, target.instanceType, to, settings);
       for (const s of there.estimate.sources) sources.add(s);
       const next = periodAmount(there);
       if (now.bound) bound = addDifference(bound, now.bound, next.bound);
       if (now.month) month = addDifference(month, now.month, next.month);
     }
+    const grid = (r: NonNullable<ReturnType<typeof getRegion>>) => Math.round(gridIntensity(r, intensity).value);
     return {
       saving: {
         kind: 'region',
-        description: `${region.code} (${Math.round(lower.currentGco2ePerKwh)} gCO2e/kWh) → ${lower.code} (${Math.round(lower.gco2ePerKwh)} gCO2e/kWh), the lowest-carbon region of the same geography with a ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure`,
+        description: `${from} (${grid(fromRegion)} gCO2e/kWh) → ${to} (${grid(toRegion)} gCO2e/kWh), ${named ? 'the lower-carbon region the finding names' : 'the lowest-carbon region of the same geography'} with a ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure`,
         ...(bound ? { bound } : {}),
         ...(month ? { month } : {}),
         upTo: false,
@@ -352,7 +363,9 @@ function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion
       },
     };
   }
-  return { noFigure: noFigureReasons[finding.ruleName] ?? 'the finding carries no change (instance type, spot, region) the estimate can price' };
+  if (effect?.kind === 'retention') return { noFigure: retentionNoFigure };
+  if (effect?.kind === 'none') return { noFigure: effect.reason };
+  return { noFigure: (effect && noFigureReasons[effect.kind]) ?? noEffectReason };
 }
 
 /** The first 1-based line of an offset. */

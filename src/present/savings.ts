@@ -2,7 +2,8 @@ import type { Effect, Usage } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
 import type { InstanceRow } from '../data/types';
-import type { IntensityChoice } from '../estimate/estimate';
+import { alwaysOnCost } from '../estimate/bounds';
+import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import type { Saving } from '../estimate/savings';
 import { lowerCarbonRegion, regionSaving, serverlessSaving, spotSaving, switchSaving } from '../estimate/savings';
@@ -11,7 +12,7 @@ import type { PriceLookup } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
 
 /** The rules whose findings suggest a change with a saving to show. */
-export const savingRuleIds: readonly string[] = ['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML403', 'SML404'];
+export const savingRuleIds: readonly string[] = ['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML307', 'SML403', 'SML404'];
 
 export interface SavingContext {
   /** The `ml.*` type the finding is about, when the code names one. */
@@ -48,6 +49,8 @@ export function effectOfRule(ruleId: string, instanceType: string | undefined, r
       return { kind: 'spot', usage: 'training', instanceType: row.instanceType };
     case 'SML301':
       return { kind: 'serverless', instanceType: row.instanceType };
+    case 'SML307':
+      return { kind: 'teardown', usage: 'hosting', instanceType: row.instanceType };
     case 'SML207':
     case 'SML304': {
       const usage = ruleId === 'SML207' ? 'training' : 'hosting';
@@ -65,6 +68,30 @@ export function effectOfRule(ruleId: string, instanceType: string | undefined, r
 }
 
 /**
+ * What deleting, stopping or scaling to zero an idle resource saves: every hour it would run idle,
+ * up to its whole monthly burn (the count of instances × the hourly figure × the hours of a month).
+ */
+function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from: InstanceEstimate, count: number): Saving {
+  const burn = alwaysOnCost(from, count);
+  const month = burn.costUsdPerMonth === null ? 'unknown' : formatUsd(burn.costUsdPerMonth);
+  return {
+    kind,
+    from: count > 1 ? `${count} × ${from.instanceType}` : from.instanceType,
+    to: kind === 'teardown' ? 'deleted' : kind === 'stop-when-idle' ? 'stopped' : 'zero instances',
+    basis: 'estimate',
+    per: 'instance-hour',
+    costUsd: burn.costUsdPerHour,
+    costPercent: burn.costUsdPerHour === null ? null : 100,
+    kgCo2e: burn.totalKgCo2ePerHour,
+    carbonPercent: burn.totalKgCo2ePerHour === null ? null : 100,
+    upTo: true,
+    claims: [],
+    notes: [`per idle hour, for all ${count} instance${count > 1 ? 's' : ''}: up to the monthly burn of ${month} and ${formatFigure(burn.totalKgCo2ePerMonth)} kgCO2e, less the hours it is used`],
+    sources: [...from.sources],
+  };
+}
+
+/**
  * The savings of an effect per instance-hour (or per kWh for a region move without a type), by
  * the estimate model in the context's region (live prices when cached). Empty when the effect has
  * no figure per instance-hour (retention, none).
@@ -75,7 +102,8 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     estimateInstance(instanceType, { region: inRegion, utilization: context.utilization, intensity: context.intensity, livePrice: context.livePrice?.({ instanceType, region: inRegion, usage }) });
   switch (effect.kind) {
     case 'region-move': {
-      const from = getRegion(region)!;
+      // The region the finding names (the code's), else the context's.
+      const from = getRegion(effect.from) ?? getRegion(region)!;
       const to = effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, context.intensity ?? 'ccf');
       if (!to) return [];
       const type = effect.instanceType;
@@ -86,6 +114,11 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
       return [spotSaving(estimate(effect.instanceType, effect.usage)) ?? []].flat();
     case 'serverless':
       return [serverlessSaving(estimate(effect.instanceType, 'hosting'))];
+    case 'scale-to-zero':
+      return [idleSaving(effect.kind, estimate(effect.instanceType, 'hosting'), effect.count ?? 1)];
+    case 'teardown':
+    case 'stop-when-idle':
+      return effect.instanceType ? [idleSaving(effect.kind, estimate(effect.instanceType, effect.usage), effect.count ?? 1)] : [];
     case 'instance-swap': {
       const to = getInstanceType(effect.to);
       const kind = effect.silicon === 'smaller' ? 'smaller' : effect.silicon;
@@ -115,6 +148,9 @@ const titles: Record<Saving['kind'], string> = {
   serverless: 'Serverless inference',
   region: 'A lower-carbon region',
   smaller: 'A smaller instance',
+  teardown: 'Delete it when done',
+  'stop-when-idle': 'Stop it when idle',
+  'scale-to-zero': 'Scale to zero when idle',
 };
 
 function amount(value: number | null, percent: number | null, unit: (n: number) => string, upTo: boolean): string | undefined {
@@ -128,7 +164,8 @@ function amount(value: number | null, percent: number | null, unit: (n: number) 
 export function formatSaving(s: Saving, region: string): string {
   const per = s.per === 'kWh' ? 'kWh' : 'h';
   const parts = [amount(s.costUsd, s.costPercent, (n) => `${formatUsd(n)}/${per}`, s.upTo), amount(s.kgCo2e, s.carbonPercent, (n) => `${formatFigure(n)} kgCO2e/${per}`, s.upTo)].filter((p): p is string => p !== undefined);
-  const change = s.kind === 'spot' || s.kind === 'serverless' ? `${titles[s.kind]} (${s.from})` : `${titles[s.kind]}: ${s.from} → ${s.to}`;
+  const alone = s.kind === 'spot' || s.kind === 'serverless' || s.kind === 'teardown' || s.kind === 'stop-when-idle' || s.kind === 'scale-to-zero';
+  const change = alone ? `${titles[s.kind]} (${s.from})` : `${titles[s.kind]}: ${s.from} → ${s.to}`;
   const figures = parts.length ? parts.join(', ') : 'no figure (a price or energy figure is unknown)';
   const whose =
     s.basis === 'claim'

@@ -1,6 +1,5 @@
 import { defineRule } from '../core/defineRule';
 import { getInstanceType } from '../data/instances';
-import { perHourFigures, switchFigures } from '../estimate/savings';
 import { visitEndpointVariants } from '../model/endpointVariants';
 import { renderIntent } from '../model/intent';
 import { recommendPurposeBuilt } from '../model/recommend';
@@ -24,6 +23,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
     options: {},
   },
   create(context) {
+    const perHourFigures = (type: string) => context.figures?.perHour(type) ?? '';
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
@@ -61,7 +61,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
           silicon: gpu ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs',
           alternative: to,
           target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
-          figures: switchFigures(row.instanceType, to),
+          figures: context.figures?.change(row.instanceType, to) ?? '',
         },
         fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,

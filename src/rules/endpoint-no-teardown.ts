@@ -1,16 +1,6 @@
 import { defineRule } from '../core/defineRule';
-import { lineStartAt } from '../core/lineIndex';
-import type { Fix } from '../core/types';
-import type { NotebookFact } from '../parsers/notebook/facts';
-import { cellIndexAt } from '../parsers/notebook/facts';
-import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
-import { getKeyword } from '../parsers/python/facts';
-import { isLocalMode, isSageMakerClientCall } from './utils/sagemaker';
-
-/** Methods that delete an endpoint, whatever they are called on. */
-const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
-
-const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
+import { visitNotebookDeployments } from '../model/deployments';
+import { renderIntent } from '../model/intent';
 
 export const endpointNoTeardown = defineRule({
   id: 'SML307',
@@ -29,108 +19,18 @@ export const endpointNoTeardown = defineRule({
     options: {},
   },
   create(context) {
-    let imports = new Set<string>();
-    let unresolved: UnresolvedCall[] = [];
-    const deploys: PythonCall[] = [];
-    const teardowns: PythonCall[] = [];
-    return {
-      pythonModule(module) {
-        imports = new Set(module.imports);
-        unresolved = module.unresolvedCalls;
-      },
-      pythonCall(call) {
-        if (isDeploy(call)) {
-          if (!isLocalOrServerless(context.text, call, imports)) deploys.push(call);
-        } else if (teardownMethods.has(lastName(call.name)) || call.name.endsWith('.deploy().delete')) teardowns.push(call);
-      },
-      // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
-      notebook(notebook) {
-        for (const deploy of deploys) {
-          const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method));
-          if (tornDown) continue;
-          const teardown = teardownCode(context.text, deploy);
-          context.report({
-            start: deploy.callee.start,
-            end: deploy.callee.end,
-            messageId: 'noTeardown',
-            data: { teardown: teardown?.split('\n').pop() ?? 'predictor.delete_endpoint()' },
-            fix: teardown ? appendCell(notebook, teardown, cellIndexAt(notebook, deploy.start)) : undefined,
-          });
-        }
-      },
-    };
+    return visitNotebookDeployments(context.text, (deployment) => {
+      if (deployment.tornDown) return;
+      const edits = renderIntent({ kind: 'add-teardown', deployment });
+      const type = deployment.instanceType?.known ? { instanceType: deployment.instanceType.value } : {};
+      const count = deployment.instanceCount?.known ? { count: deployment.instanceCount.value } : {};
+      context.report({
+        ...deployment.anchor,
+        messageId: 'noTeardown',
+        data: { teardown: deployment.teardown?.split('\n').pop() ?? 'predictor.delete_endpoint()' },
+        fix: edits && { title: `Append a cell that deletes the endpoint deployed in cell ${deployment.cell === undefined ? '?' : deployment.cell + 1}`, applicability: 'unsafe', edits },
+        effect: { kind: 'teardown', usage: 'hosting', ...type, ...count },
+      });
+    });
   },
 });
-
-function isDeploy(call: PythonCall): boolean {
-  return (/^sagemaker\..*\(\)\.deploy$/.test(call.name)) || isSageMakerClientCall(call, 'create_endpoint');
-}
-
-/**
- * Local mode containers and serverless endpoints cost nothing while idle, and a
- * `ModelBuilder` deploy with a batch-transform config makes no endpoint.
- */
-function isLocalOrServerless(text: string, call: PythonCall, imports: ReadonlySet<string>): boolean {
-  if (getKeyword(call, 'serverless_inference_config')) return true;
-  const config = getKeyword(call, 'inference_config')?.value;
-  // A config the analysis cannot see (a variable) may be either: silent.
-  if (config && (config.kind !== 'call' || /Serverless|BatchTransform/.test(config.call.name))) return true;
-  if (call.name.includes('ModelBuilder') && /\bMode\.(?:IN_PROCESS|LOCAL_CONTAINER)\b/.test(text.slice(call.start, call.end))) return true;
-  const instanceType = getKeyword(call, 'instance_type')?.value ?? call.positional[1];
-  if (isLocalMode(instanceType)) return true;
-  return localSessions.some((s) => imports.has(s)) && (!instanceType || instanceType.kind === 'unknown');
-}
-
-/**
- * A teardown on what a deploy returned (`predictor.delete_endpoint()`) deletes a
- * deploy of that kind only; one on a session or a client may delete any endpoint.
- */
-function tearsDown(teardown: PythonCall, deploy: PythonCall): boolean {
-  const receiver = teardown.name.slice(0, teardown.name.lastIndexOf('.'));
-  if (receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
-  return teardownMethods.has(lastName(teardown.name));
-}
-
-function lastName(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}
-
-/** The code that deletes this endpoint, when the notebook names what it needs. */
-function teardownCode(text: string, deploy: PythonCall): string | undefined {
-  const comment = '# Delete the endpoint when you are done with it: it bills for every hour it is up.';
-  if (isSageMakerClientCall(deploy, 'create_endpoint')) {
-    const name = getKeyword(deploy, 'EndpointName');
-    const client = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.create_endpoint$/, '');
-    if (!name || name.spread || /[\n#]/.test(client)) return undefined;
-    const expression = text.slice(name.value.start, name.value.end);
-    if (/[\n#]/.test(expression)) return undefined;
-    return `${comment}\n${client}.delete_endpoint(EndpointName=${expression})`;
-  }
-  // The SDK v3 ModelBuilder returns different objects across versions: no guess.
-  if (deploy.name.includes('ModelBuilder')) return undefined;
-  const lineStart = lineStartAt(text, deploy.start);
-  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
-  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.delete_endpoint()`;
-  // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
-  const name = getKeyword(deploy, 'endpoint_name');
-  if (!name || name.spread || !/^import[ \t]+sagemaker[ \t]*(?:#.*)?$/m.test(text)) return undefined;
-  const expression = text.slice(name.value.start, name.value.end);
-  if (/[\n#]/.test(expression) || isIPythonHistoryName(expression)) return undefined;
-  return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
-}
-
-/**
- * Names IPython rebinds after every cell: `_`, `__`, `___` (the last outputs), `_<n>`
- * (output n), `_i`, `_ii`, `_iii`, `_i<n>` (inputs). A predictor kept in one is gone by the time a later cell runs.
- */
-function isIPythonHistoryName(name: string): boolean {
-  return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
-}
-
-function appendCell(notebook: NotebookFact, code: string, cell: number | undefined): Fix {
-  return {
-    title: `Append a cell that deletes the endpoint deployed in cell ${cell === undefined ? '?' : cell + 1}`,
-    applicability: 'unsafe',
-    edits: [{ start: notebook.appendAt, end: notebook.appendAt, text: `${code}\n` }],
-  };
-}

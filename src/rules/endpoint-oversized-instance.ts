@@ -55,7 +55,9 @@ export const endpointOversizedInstance = defineRule({
         });
       }
       const count = variant.instanceCount;
-      if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled') return;
+      // SageMaker-managed instance scaling scales the fleet without a scalable target.
+      const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
+      if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return;
       context.report({
         ...count.anchor,
         messageId: !named ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',

@@ -3,11 +3,7 @@ import type { Effect } from '../core/types';
 import type { InstanceRow } from '../data/types';
 import { recommendSmaller } from '../model/recommend';
 import { getInstanceType, isGpu } from '../data/instances';
-import { getEntry, resolveScalar } from '../parsers/cloudformation';
-import { getAttribute, resolveLiteral } from '../parsers/terraform';
-import { getPropertiesFact } from '../model/read/cfnFacts';
-import { getProp } from '../parsers/cdk/model';
-import { constructName } from '../model/edit/cdkEdits';
+import { visitResources } from '../model/resources';
 
 export const notebookOversizedInstance = defineRule({
   id: 'SML403',
@@ -29,35 +25,19 @@ export const notebookOversizedInstance = defineRule({
     },
   },
   create(context) {
-    return {
-      cfnResource(resource) {
-        if (resource.type !== 'AWS::SageMaker::NotebookInstance') return;
-        const properties = getPropertiesFact(resource);
-        const entry = properties.known && properties.map ? getEntry(properties.map, 'InstanceType') : undefined;
-        if (entry) check(resource.logicalId, resolveScalar(resource.template, entry.value), entry.keyStart, entry.keyEnd);
+    return visitResources({
+      notebookInstance(notebook) {
+        const type = notebook.instanceType;
+        const row = type?.known ? getInstanceType(type.value) : undefined;
+        if (!type || !row) return;
+        const data = { name: notebook.name, instanceType: row.instanceType };
+        if (isGpu(row)) {
+          context.report({ ...type.anchor, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` }, effect: smaller(row) });
+        } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
+          context.report({ ...type.anchor, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu }, effect: smaller(row) });
+        }
       },
-      cdkConstruct(construct) {
-        if (construct.type !== 'aws_sagemaker.CfnNotebookInstance') return;
-        const prop = getProp(construct.props, 'instanceType');
-        if (prop?.value.kind === 'string') check(constructName(construct), prop.value.value, prop.keyStart, prop.keyEnd);
-      },
-      tfResource(resource) {
-        if (resource.type !== 'aws_sagemaker_notebook_instance') return;
-        const attribute = getAttribute(resource.block, 'instance_type');
-        if (attribute) check(`aws_sagemaker_notebook_instance.${resource.name}`, resolveLiteral(resource.file, attribute.value), attribute.nameStart, attribute.nameEnd);
-      },
-    };
-
-    function check(name: string, type: unknown, start: number, end: number): void {
-      const row = typeof type === 'string' ? getInstanceType(type) : undefined;
-      if (!row) return;
-      const data = { name, instanceType: row.instanceType };
-      if (isGpu(row)) {
-        context.report({ start, end, messageId: 'gpu', data: { ...data, accelerators: `${row.acceleratorCount ?? '?'} × ${row.acceleratorModel ?? 'GPU'}` }, effect: smaller(row) });
-      } else if (row.vcpu !== null && row.vcpu > context.options.maxVcpu) {
-        context.report({ start, end, messageId: 'largeCpu', data: { ...data, vcpu: row.vcpu, maxVcpu: context.options.maxVcpu }, effect: smaller(row) });
-      }
-    }
+    });
   },
 });
 

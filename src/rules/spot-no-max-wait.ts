@@ -1,8 +1,8 @@
 import { defineRule } from '../core/defineRule';
-import type { Edit } from '../core/types';
-import { modelTrainerSpotFix } from './utils/modelTrainerEdits';
-import { insertItems, joinEdits, maxWaitFor, pythonString, quoteOf, stoppingConditionOf } from './utils/pythonEdits';
-import { argumentPrefix, getEstimatorArgument, spotSetupsOf } from './utils/sagemaker';
+import { visitTraining } from '../model/trainingJobs';
+
+/** The maximum wait time's setting in each writing. */
+const maxWaitSetting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', 'model-trainer': 'stopping_condition.max_wait_time_in_seconds', terraform: 'stopping_condition.max_wait_time_in_seconds' } as const;
 
 export const spotNoMaxWait = defineRule({
   id: 'SML205',
@@ -10,7 +10,7 @@ export const spotNoMaxWait = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'error',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Managed spot training without a maximum wait time',
     messages: {
       noMaxWait:
@@ -21,43 +21,18 @@ export const spotNoMaxWait = defineRule({
     options: {},
   },
   create(context) {
-    let imports: string[] = [];
-    return {
-      pythonModule(module) {
-        imports = module.imports;
+    return visitTraining(context, {
+      trainingJob(job, fixes) {
+        const spot = job.spot;
+        if (!spot?.known || !spot.value || job.maxWait !== 'absent') return;
+        context.report({
+          ...spot.anchor,
+          messageId: 'noMaxWait',
+          data: { setting: maxWaitSetting[job.writing] },
+          fix: fixes.render({ kind: 'add-max-wait' }),
+          effect: { kind: 'none', reason: 'the job is rejected without it: a correction, not a saving' },
+        });
       },
-      pythonCall(call) {
-        for (const setup of spotSetupsOf(call)) {
-          if (!setup.spot || setup.spotValue !== true || setup.hasMaxWait || setup.unknown) continue;
-          let edits: Edit[] = [];
-          let value: string | undefined;
-          let applicability: 'safe' | 'unsafe' = 'safe';
-          if (setup.request) {
-            const stopping = stoppingConditionOf(setup.request.get);
-            value = stopping && maxWaitFor(context.text, stopping.maxRun);
-            if (stopping && value) edits = insertItems(context.text, stopping.container, [`${pythonString('MaxWaitTimeInSeconds', quoteOf(call))}: ${value}`]);
-          } else if (setup.api === 'estimator') {
-            value = maxWaitFor(context.text, getEstimatorArgument(call, 'max_run'));
-            if (value) edits = insertItems(context.text, call.arguments, [`${argumentPrefix(call)}max_wait=${value}`]);
-          } else {
-            // SDK v3: a new object (and maybe its import) rather than a keyword: offered as unsafe.
-            const fix = modelTrainerSpotFix(context.text, imports, call, { maxWait: true, blocks: context.blocks });
-            if (fix) {
-              edits = joinEdits(fix.edits);
-              value = fix.settings.join(', ');
-              applicability = 'unsafe';
-            }
-          }
-          const setting = { boto3: 'StoppingCondition.MaxWaitTimeInSeconds', estimator: 'max_wait', modelTrainer: 'stopping_condition.max_wait_time_in_seconds' }[setup.api];
-          context.report({
-            start: setup.spot.start,
-            end: setup.spot.end,
-            messageId: 'noMaxWait',
-            data: { setting },
-            fix: edits.length ? { title: applicability === 'safe' ? `Set ${setting} to ${value} (twice the maximum run time)` : `Set ${value} (twice the maximum run time)`, applicability, edits: joinEdits(edits) } : undefined,
-          });
-        }
-      },
-    };
+    });
   },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../core/defineRule';
-import { getKeyword } from '../parsers/python/facts';
-import { boolOf, isEstimatorCall } from '../model/read/sagemaker';
+import { visitTraining } from '../model/trainingJobs';
 
 export const trainingCompilerRetired = defineRule({
   id: 'SML209',
@@ -19,16 +18,11 @@ export const trainingCompilerRetired = defineRule({
     options: {},
   },
   create(context) {
-    return {
-      pythonCall(call) {
-        if (!isEstimatorCall(call)) return;
-        const config = getKeyword(call, 'compiler_config');
-        if (config?.value.kind !== 'call') return;
-        const parts = config.value.call.name.split('.');
-        if (parts[0] !== 'sagemaker' || parts[parts.length - 1] !== 'TrainingCompilerConfig') return;
-        if (boolOf(getKeyword(config.value.call, 'enabled')?.value ?? config.value.call.positional[0]) === false) return;
-        context.report({ start: config.start, end: config.end, messageId: 'retired' });
+    return visitTraining(context, {
+      trainingJob(job) {
+        if (!job.trainingCompiler) return;
+        context.report({ ...job.trainingCompiler, messageId: 'retired', effect: { kind: 'none', reason: 'a maintenance change: what torch.compile or Trainium saves depends on the model' } });
       },
-    };
+    });
   },
 });

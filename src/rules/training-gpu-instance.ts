@@ -1,8 +1,9 @@
 import { getClaim, isVerifiedClaim } from '../data/claims';
 import { defineRule } from '../core/defineRule';
+import { getInstanceType } from '../data/instances';
 import { recommendPurposeBuilt } from '../model/recommend';
-import { replaceString } from '../model/edit/pythonEdits';
-import { describeAccelerators, instanceRowOf, trainingJobOf } from '../model/read/training';
+import { describeAccelerators } from '../model/read/training';
+import { visitTraining } from '../model/trainingJobs';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
 
@@ -14,7 +15,7 @@ export const trainingGpuInstance = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'info',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'PyTorch, TensorFlow or Hugging Face training on a GPU instance where a Trainium instance could do the job',
     messages: {
       gpuTraining:
@@ -25,24 +26,22 @@ export const trainingGpuInstance = defineRule({
     options: {},
   },
   create(context) {
-    return {
-      pythonCall(call) {
-        const job = trainingJobOf(call);
-        if (!job?.framework || !neuronFrameworks.has(job.framework) || !job.instanceType) return;
-        const row = instanceRowOf(job.instanceType);
+    return visitTraining(context, {
+      trainingJob(job, fixes) {
+        const type = job.instanceType;
+        if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known) return;
+        const row = getInstanceType(type.value);
         if (!row || row.acceleratorKind !== 'gpu') return;
         const trainium = recommendPurposeBuilt(row, 'training')?.row;
         if (!trainium) return;
-        const edit = job.instanceType.editable ? replaceString(job.instanceType.value, trainium.instanceType, '"') : undefined;
         context.report({
-          start: job.instanceType.start,
-          end: job.instanceType.end,
+          ...type.anchor,
           messageId: 'gpuTraining',
           data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
-          fix: edit ? { title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly', edits: [edit] } : undefined,
+          fix: fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }),
           effect: { kind: 'instance-swap', usage: 'training', from: row.instanceType, to: trainium.instanceType, silicon: 'trainium' },
         });
       },
-    };
+    });
   },
 });

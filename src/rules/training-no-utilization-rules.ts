@@ -1,15 +1,6 @@
 import { defineRule } from '../core/defineRule';
-import type { Fix } from '../core/types';
-import type { PythonCall } from '../parsers/python/facts';
-import { getKeyword } from '../parsers/python/facts';
-import { insertItems, joinEdits } from '../model/edit/pythonEdits';
-import { addFromImport } from '../model/edit/pythonImports';
-import { boolOf } from '../model/read/sagemaker';
-import { instanceRowOf, trainingJobOf } from '../model/read/training';
-
-/** Rules that watch GPU utilisation: the rule itself, or the profiler report that runs it. */
-const utilizationRule = /\b(LowGPUUtilization|ProfilerReport)\b/;
-const ruleItem = 'ProfilerRule.sagemaker(rule_configs.LowGPUUtilization())';
+import { getInstanceType } from '../data/instances';
+import { visitTraining } from '../model/trainingJobs';
 
 export const trainingNoUtilizationRules = defineRule({
   id: 'SML208',
@@ -17,7 +8,7 @@ export const trainingNoUtilizationRules = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'hint',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'GPU training job without a Debugger rule that watches GPU utilisation',
     messages: {
       noUtilizationRule:
@@ -28,39 +19,20 @@ export const trainingNoUtilizationRules = defineRule({
     options: {},
   },
   create(context) {
-    const fixFor = (call: PythonCall): Fix | undefined => {
-      const importEdit = addFromImport(context.text, 'sagemaker.debugger', ['ProfilerRule', 'rule_configs'], call.start);
-      if (importEdit === undefined) return undefined;
-      const edits = insertItems(context.text, call.arguments, [`rules=[${ruleItem}]`]);
-      if (!edits.length) return undefined;
-      return { title: 'Add the LowGPUUtilization profiler rule', applicability: 'unsafe', edits: joinEdits(importEdit ? [importEdit, ...edits] : edits) };
-    };
-    return {
-      pythonCall(call) {
-        const job = trainingJobOf(call);
-        if (!job || job.api === 'modelTrainer' || job.open) return;
-        const row = instanceRowOf(job.instanceType);
+    return visitTraining(context, {
+      trainingJob(job, fixes) {
+        // Rules the file cannot read, a watching rule, profiling turned off on purpose, or a writing with no Debugger rules (SDK v3).
+        if (job.utilizationRule !== 'absent' && job.utilizationRule !== 'unwatched') return;
+        const row = job.instanceType?.known ? getInstanceType(job.instanceType.value) : undefined;
         if (!row || row.acceleratorKind !== 'gpu') return;
-        if (job.api === 'boto3') {
-          if (getKeyword(call, 'ProfilerRuleConfigurations') || getKeyword(call, 'DebugRuleConfigurations')) return;
-        } else {
-          const rules = getKeyword(call, 'rules');
-          if (rules && (rules.value.kind !== 'list' || rules.value.indirect || utilizationRule.test(context.text.slice(rules.value.start, rules.value.end)))) return;
-          // Profiling turned off on purpose: the profiler rules cannot run.
-          if (boolOf(getKeyword(call, 'disable_profiler')?.value) === true) return;
-          if (rules) {
-            context.report({ start: call.callee.start, end: call.callee.end, messageId: 'noUtilizationRule', data: { instanceType: row.instanceType } });
-            return;
-          }
-        }
         context.report({
-          start: call.callee.start,
-          end: call.callee.end,
+          ...job.anchor,
           messageId: 'noUtilizationRule',
           data: { instanceType: row.instanceType },
-          fix: job.api === 'estimator' ? fixFor(call) : undefined,
+          fix: job.utilizationRule === 'absent' ? fixes.render({ kind: 'add-utilization-rule' }) : undefined,
+          effect: { kind: 'none', reason: 'the rule stops runs whose GPUs idle: how many, the code does not say' },
         });
       },
-    };
+    });
   },
 });

@@ -1,10 +1,10 @@
 import { defineRule } from '../core/defineRule';
+import type { Effect } from '../core/types';
+import { getInstanceType } from '../data/instances';
 import type { InstanceRow } from '../data/types';
-import type { Effect, Fix } from '../core/types';
 import { cpuSize, singleAcceleratorSize } from '../model/recommend';
-import { replaceString } from '../model/edit/pythonEdits';
-import type { TrainingSetting } from '../model/read/training';
-import { describeAccelerators, instanceRowOf, trainingJobOf } from '../model/read/training';
+import { describeAccelerators } from '../model/read/training';
+import { visitTraining } from '../model/trainingJobs';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
 const distributableFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface', 'mxnet']);
@@ -13,18 +13,13 @@ function swap(from: InstanceRow, to: InstanceRow | undefined): Effect {
   return to ? { kind: 'instance-swap', usage: 'training', from: from.instanceType, to: to.instanceType, silicon: 'smaller' } : { kind: 'none', reason: 'no smaller training type of the catalogue fits' };
 }
 
-function replaceType(setting: TrainingSetting, replacement: InstanceRow | undefined, title: string): Fix | undefined {
-  const edit = replacement && setting.editable ? replaceString(setting.value, replacement.instanceType, '"') : undefined;
-  return edit && replacement ? { title: `${title} ${replacement.instanceType}`, applicability: 'displayOnly', edits: [edit] } : undefined;
-}
-
 export const trainingOversizedInstance = defineRule({
   id: 'SML206',
   name: 'training-oversized-instance',
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Training job on more accelerators or instances than its configuration can use',
     messages: {
       multiAccelerator:
@@ -39,49 +34,45 @@ export const trainingOversizedInstance = defineRule({
     options: {},
   },
   create(context) {
-    return {
-      pythonCall(call) {
-        const job = trainingJobOf(call);
-        if (!job?.framework || job.api === 'boto3') return;
-        const row = instanceRowOf(job.instanceType);
+    return visitTraining(context, {
+      trainingJob(job, fixes) {
+        const type = job.instanceType?.known ? job.instanceType : undefined;
+        const row = type && getInstanceType(type.value);
+        const trainOn = (to: InstanceRow | undefined) => type && to && fixes.render({ kind: 'set-field', field: type, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
         if (job.framework === 'sklearn') {
-          if (!row || !job.instanceType || row.acceleratorKind !== 'gpu') return;
+          if (!type || !row || row.acceleratorKind !== 'gpu') return;
           const cpu = cpuSize(row, 'training');
           context.report({
-            start: job.instanceType.start,
-            end: job.instanceType.end,
+            ...type.anchor,
             messageId: 'gpuForCpuFramework',
             data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
-            fix: replaceType(job.instanceType, cpu, 'Train on'),
+            fix: trainOn(cpu),
             effect: swap(row, cpu),
           });
           return;
         }
-        if (!distributableFrameworks.has(job.framework) || job.hasDistribution || job.open) return;
-        if (row && job.instanceType && (row.acceleratorCount ?? 0) > 1) {
+        // Only a distribution the file shows absent: boto3 leaves it to the image's entry point.
+        if (!job.framework || !distributableFrameworks.has(job.framework) || job.distribution !== 'absent') return;
+        if (type && row && (row.acceleratorCount ?? 0) > 1) {
           const smaller = singleAcceleratorSize(row, 'training');
           context.report({
-            start: job.instanceType.start,
-            end: job.instanceType.end,
+            ...type.anchor,
             messageId: 'multiAccelerator',
             data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
-            fix: replaceType(job.instanceType, smaller, 'Train on'),
+            fix: trainOn(smaller),
             effect: swap(row, smaller),
           });
         }
         const count = job.instanceCount;
-        if (count?.value.kind === 'number' && count.value.value > 1) {
-          const edit = count.editable ? { start: count.value.start, end: count.value.end, text: '1' } : undefined;
-          context.report({
-            start: count.start,
-            end: count.end,
-            messageId: 'multiInstance',
-            data: { count: count.value.value },
-            fix: edit && { title: 'Train on one instance', applicability: 'displayOnly', edits: [edit] },
-            effect: { kind: 'none', reason: 'whether the extra instances do useful work depends on the training script' },
-          });
-        }
+        if (!count?.known || count.value <= 1) return;
+        context.report({
+          ...count.anchor,
+          messageId: 'multiInstance',
+          data: { count: count.value },
+          fix: fixes.render({ kind: 'set-field', field: count, value: 1, title: 'Train on one instance', applicability: 'displayOnly' }),
+          effect: { kind: 'none', reason: 'whether the extra instances do useful work depends on the training script' },
+        });
       },
-    };
+    });
   },
 });

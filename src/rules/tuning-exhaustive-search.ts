@@ -1,9 +1,5 @@
 import { defineRule } from '../core/defineRule';
-import type { Fix } from '../core/types';
-import type { PyDict, PythonCall } from '../parsers/python/facts';
-import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
-import { quoteOf, replaceString } from '../model/edit/pythonEdits';
-import { isSageMakerClientCall, isTunerCall } from '../model/read/sagemaker';
+import { visitTraining } from '../model/trainingJobs';
 
 const exhaustive = new Set(['Grid', 'Random']);
 
@@ -13,7 +9,7 @@ export const tuningExhaustiveSearch = defineRule({
   meta: {
     category: 'training',
     defaultSeverity: 'warning',
-    formats: ['py', 'nb'],
+    formats: ['py', 'nb', 'tf'],
     description: 'Hyperparameter tuning with the Grid or Random search strategy',
     messages: {
       exhaustive:
@@ -24,44 +20,20 @@ export const tuningExhaustiveSearch = defineRule({
     options: {},
   },
   create(context) {
-    const fixFor = (call: PythonCall, value: Parameters<typeof replaceString>[0], gridWithoutLimit: boolean): Fix | undefined => {
-      // Grid needs no job limit; Bayesian without one runs a single job (SDK default), so that switch is not offered.
-      if (gridWithoutLimit) return undefined;
-      const edit = replaceString(value, 'Bayesian', quoteOf(call));
-      return edit ? { title: 'Use Bayesian search', applicability: 'unsafe', edits: [edit] } : undefined;
-    };
-    return {
-      pythonCall(call) {
-        if (isTunerCall(call)) {
-          const strategy = getKeyword(call, 'strategy');
-          if (strategy?.value.kind !== 'string' || !exhaustive.has(strategy.value.value)) return;
-          const gridWithoutLimit = strategy.value.value === 'Grid' && !getKeyword(call, 'max_jobs');
-          context.report({
-            start: strategy.start,
-            end: strategy.end,
-            messageId: 'exhaustive',
-            data: { strategy: strategy.value.value },
-            fix: fixFor(call, strategy.value, gridWithoutLimit),
-          });
-          return;
-        }
-        if (!isSageMakerClientCall(call, 'create_hyper_parameter_tuning_job')) return;
-        const config = asDict(getKeyword(call, 'HyperParameterTuningJobConfig')?.value);
-        const entry = config && getDictEntry(config, 'Strategy');
-        if (!config || entry?.value.kind !== 'string' || !exhaustive.has(entry.value.value)) return;
+    return visitTraining(context, {
+      tuningJob(tuning, fixes) {
+        const strategy = tuning.strategy;
+        if (!strategy?.known || !exhaustive.has(strategy.value)) return;
+        // Grid needs no job limit; Bayesian without one runs a single job (SDK default), so that switch is not offered.
+        const gridWithoutLimit = strategy.value === 'Grid' && tuning.jobLimit === 'absent';
         context.report({
-          start: entry.start,
-          end: entry.end,
+          ...strategy.anchor,
           messageId: 'exhaustive',
-          data: { strategy: entry.value.value },
-          fix: fixFor(call, entry.value, entry.value.value === 'Grid' && !hasJobLimit(config)),
+          data: { strategy: strategy.value },
+          fix: gridWithoutLimit ? undefined : fixes.render({ kind: 'set-field', field: strategy, value: 'Bayesian', title: 'Use Bayesian search', applicability: 'unsafe' }),
+          effect: { kind: 'none', reason: 'how many training jobs Bayesian search saves depends on the search space' },
         });
       },
-    };
+    });
   },
 });
-
-function hasJobLimit(config: PyDict): boolean {
-  const limits = asDict(getDictEntry(config, 'ResourceLimits')?.value);
-  return !!limits && !!getDictEntry(limits, 'MaxNumberOfTrainingJobs');
-}

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { Baseline, parseBaseline } from '../core/baseline';
+import type { Baseline } from '../core/baseline';
 import type { Finding } from '../core/types';
+import { BaselineFiles } from '../node/baselineFile';
 
 export type BaselineMode = 'hide' | 'dim';
 
@@ -21,13 +21,15 @@ export interface BaselineSettings {
  * The file is read again when its modification time changes.
  */
 export class ServerBaseline {
-  private readonly loaded = new Map<string, { mtimeMs: number; baseline?: Baseline }>();
+  private readonly files: BaselineFiles;
 
   constructor(
     private readonly settings: () => BaselineSettings,
     private readonly folders: () => readonly string[],
-    private readonly log: (message: string) => void,
-  ) {}
+    log: (message: string) => void,
+  ) {
+    this.files = new BaselineFiles(log);
+  }
 
   /** The diagnostics of a file's findings with the baseline applied; `toDiagnostic` gets each finding's index. */
   diagnostics(file: string | undefined, text: string, findings: readonly Finding[], toDiagnostic: (finding: Finding, key: number) => Diagnostic): Diagnostic[] {
@@ -49,25 +51,8 @@ export class ServerBaseline {
     const folder = workspaceFolderOf(file, this.folders());
     if (!setting || !folder) return undefined;
     const baselineFile = path.resolve(folder, setting);
-    let mtimeMs: number;
-    try {
-      mtimeMs = fs.statSync(baselineFile).mtimeMs;
-    } catch {
-      if (this.loaded.get(baselineFile)?.mtimeMs !== -1) this.log(`greenml.baseline: no file ${baselineFile}`);
-      this.loaded.set(baselineFile, { mtimeMs: -1 });
-      return undefined;
-    }
-    let entry = this.loaded.get(baselineFile);
-    if (entry?.mtimeMs !== mtimeMs) {
-      try {
-        entry = { mtimeMs, baseline: new Baseline(parseBaseline(fs.readFileSync(baselineFile, 'utf8'))) };
-      } catch (err) {
-        this.log(`greenml.baseline: invalid baseline ${baselineFile}: ${(err as Error).message}`);
-        entry = { mtimeMs };
-      }
-      this.loaded.set(baselineFile, entry);
-    }
-    return entry.baseline ? { baseline: entry.baseline, file: baselineFile, mode } : undefined;
+    const baseline = this.files.get(baselineFile);
+    return baseline ? { baseline, file: baselineFile, mode } : undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticSeverity, Range as LspRange } from 'vscode-languageserver/node';
+import { escapeControls } from '../core/escape';
 import type { CellLocation, Finding, Range as FindingRange, Severity } from '../core/types';
 
 export const diagnosticSource = 'Green ML';
@@ -29,9 +30,10 @@ export function toLspDiagnostic(finding: Finding, key: number, uri: string, rang
     source: diagnosticSource,
     code: finding.ruleId,
     ...(finding.docsUrl ? { codeDescription: { href: finding.docsUrl } } : {}),
-    message: finding.message,
+    // A message quotes names from the file: control characters and bidi overrides escaped, as in VS Code.
+    message: escapeControls(finding.message),
     ...(withRelated && finding.related?.length
-      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.fileName === undefined ? uri : fileUri(r.fileName), range: toLspRange(r) }, message: r.message })) }
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.fileName === undefined ? uri : fileUri(r.fileName), range: toLspRange(r) }, message: escapeControls(r.message) })) }
       : {}),
     data: { key },
   };

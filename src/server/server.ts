@@ -8,6 +8,7 @@ import { detectFormat } from '../core/formats';
 import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
+import { folderSiblings } from '../node/folderContext';
 import type { ActionScope } from './codeActions';
 import { ServerBaseline } from './baseline';
 import { ConfigDiagnostics } from './configDiagnostics';
@@ -188,11 +189,31 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     relintAll();
   });
 
+  /**
+   * The other open documents read together with this one (the `.tf` files of its folder, one
+   * Terraform module) are linted again: their findings depend on its text, saved or not.
+   */
+  const relintSiblings = (uri: string): void => {
+    const file = uriToPath(uri);
+    const siblings = file ? folderSiblings(linter, file) : undefined;
+    if (!siblings) return;
+    const names = new Set(siblings.files);
+    for (const other of documents.all()) {
+      const path = uriToPath(other.uri);
+      if (other.uri !== uri && path && names.has(path)) scheduleText(other.uri);
+    }
+  };
+
   documents.onDidOpen((e) => scheduleText(e.document.uri, false));
-  documents.onDidChangeContent((e) => scheduleText(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    scheduleText(e.document.uri);
+    relintSiblings(e.document.uri);
+  });
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
     service.forget(e.document.uri);
+    // Its siblings read it from disk again.
+    relintSiblings(e.document.uri);
   });
 
   notebooks.onDidOpen((notebook) => {

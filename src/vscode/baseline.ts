@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Baseline, parseBaseline } from '../core/baseline';
+import type { Baseline } from '../core/baseline';
 import type { Finding } from '../core/types';
+import { BaselineFiles } from '../node/baselineFile';
 
 export type BaselineMode = 'hide' | 'dim';
 
@@ -14,9 +14,11 @@ export type BaselineMode = 'hide' | 'dim';
  * editor are not matched (their cells are linted as one text, not as the `.ipynb` file).
  */
 export class EditorBaseline {
-  private readonly loaded = new Map<string, { mtimeMs: number; baseline?: Baseline }>();
+  private readonly files: BaselineFiles;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(log: vscode.LogOutputChannel) {
+    this.files = new BaselineFiles((message) => log.warn(message));
+  }
 
   /** The diagnostics of a file's findings with the baseline applied. */
   diagnostics(uri: vscode.Uri, text: string, findings: readonly Finding[], toDiagnostic: (f: Finding) => vscode.Diagnostic): vscode.Diagnostic[] {
@@ -39,25 +41,8 @@ export class EditorBaseline {
     if (!setting || !folder) return undefined;
     const file = path.resolve(folder.uri.fsPath, setting);
     const mode: BaselineMode = section.get<string>('baselineMode', 'dim') === 'hide' ? 'hide' : 'dim';
-    let mtimeMs: number;
-    try {
-      mtimeMs = fs.statSync(file).mtimeMs;
-    } catch {
-      if (this.loaded.get(file)?.mtimeMs !== -1) this.log.warn(`greenml.baseline: no file ${file}`);
-      this.loaded.set(file, { mtimeMs: -1 });
-      return undefined;
-    }
-    let entry = this.loaded.get(file);
-    if (entry?.mtimeMs !== mtimeMs) {
-      try {
-        entry = { mtimeMs, baseline: new Baseline(parseBaseline(fs.readFileSync(file, 'utf8'))) };
-      } catch (err) {
-        this.log.warn(`greenml.baseline: invalid baseline ${file}: ${(err as Error).message}`);
-        entry = { mtimeMs };
-      }
-      this.loaded.set(file, entry);
-    }
-    return entry.baseline ? { baseline: entry.baseline, file, mode } : undefined;
+    const baseline = this.files.get(file);
+    return baseline ? { baseline, file, mode } : undefined;
   }
 }
 

@@ -248,7 +248,7 @@ describe('bundled CLI (dist/cli.js)', () => {
   it('runs as a separate process with the documented exit codes', function () {
     this.timeout(20000);
     const bundle = path.join(root, 'dist', 'cli.js');
-    assert.ok(fs.existsSync(bundle), 'run `npm run build` before the unit tests');
+    assert.ok(fs.existsSync(bundle), 'run `npm run bundle` before the unit tests');
     const dir = project({ 'stack.yaml': failingTemplate });
     const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8' });
     const findings = run('lint');

@@ -128,7 +128,7 @@ describe('bundled CLI: estimate', () => {
   it('runs offline as a separate process', async function () {
     this.timeout(20000);
     const bundle = path.join(root, 'dist', 'cli.js');
-    assert.ok(fs.existsSync(bundle), 'run `npm run build` before the unit tests');
+    assert.ok(fs.existsSync(bundle), 'run `npm run bundle` before the unit tests');
     const ok = spawnSync(process.execPath, [bundle, 'estimate', 'ml.p4d.24xlarge', '--json'], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(JSON.parse(ok.stdout).instanceType, 'ml.p4d.24xlarge');

@@ -37,7 +37,7 @@ describe('Neovim through the language server', function () {
   before(function () {
     const found = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     assert.equal(found.status, 0, "Neovim is not installed: 'apt-get install neovim' (scripts/install-host.sh installs it)");
-    assert.ok(fs.existsSync(cli), `${cli} is missing: run 'npm run build' first`);
+    assert.ok(fs.existsSync(cli), `${cli} is missing: run 'npm run bundle' first`);
     execFileSync(process.execPath, [cli, '--version']);
   });
 

@@ -1,5 +1,6 @@
 import type { LinterOptions } from '../../src/core/engine';
 import { Linter } from '../../src/core/engine';
+import { estimateFigures } from '../../src/linter';
 import type { WasmFile } from '../../src/parsers/wasm';
 import { createLanguages } from '../../src/parsers';
 import { allRules } from '../../src/rules';
@@ -23,5 +24,5 @@ export const testLanguages = createLanguages({ locateWasm: locateTestWasm });
 
 /** A linter over the shared test languages, with every rule unless told otherwise. */
 export function createTestLinter(options: Partial<LinterOptions> = {}): Linter {
-  return new Linter({ rules: allRules, languages: testLanguages, ...options });
+  return new Linter({ rules: allRules, languages: testLanguages, figures: estimateFigures, ...options });
 }

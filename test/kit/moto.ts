@@ -61,12 +61,18 @@ export function useFakeCredentials(): () => void {
   };
 }
 
+/** moto's Python and server: in GREENML_MOTO_BIN when set (npm test sets it to the virtualenv of scripts/install-moto.sh), else on PATH. */
+function motoCommand(name: string): string {
+  const bin = process.env.GREENML_MOTO_BIN;
+  return bin ? path.join(bin, name) : name;
+}
+
 export async function startMoto(): Promise<MotoServer> {
-  const probe = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' });
+  const probe = spawnSync(motoCommand('python3'), ['-c', 'import moto.server'], { encoding: 'utf8' });
   if (probe.status !== 0) throw new Error(`moto is not installed (pip install "moto[server]==5.2.1"): ${probe.stderr}`);
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(motoCommand('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

@@ -5,6 +5,7 @@ import { Linter } from '../../src/core/engine';
 import type { LintResult } from '../../src/core/engine';
 import type { AnyRule, Finding, Fix, Format } from '../../src/core/types';
 import { testLanguages } from './languages';
+import { estimateFigures } from '../../src/linter';
 
 export interface ValidCase {
   name?: string;
@@ -167,7 +168,7 @@ function checkPlaceholders(fix: Fix, where: string): void {
 }
 
 export function lintCase(rule: AnyRule, c: ValidCase): LintResult {
-  const linter = new Linter({ rules: [rule], languages: testLanguages });
+  const linter = new Linter({ rules: [rule], languages: testLanguages, figures: estimateFigures });
   const settings = resolveRuleSettings([rule], { rules: { [rule.id]: { options: c.options ?? {} } } });
   const fileName = fileNames[c.format];
   const context = c.siblings ? linter.prepareContext(c.format, [{ fileName, text: c.code }, ...c.siblings.map((s) => ({ fileName: s.fileName, text: s.code }))]) : undefined;

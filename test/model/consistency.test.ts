@@ -8,6 +8,8 @@ import { allRules } from '../../src/rules';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
 import { notebookJson } from '../kit/notebook';
+import type { ComparedForm } from './consistencyRows';
+import { comparedForms } from './consistencyRows';
 
 /**
  * One verdict per resource, whatever the format: the same endpoint variant written in every
@@ -141,8 +143,8 @@ function hoverAlternative(instanceType: string): string | undefined {
   return /Greener alternative for serving: \*\*[^:]+: (ml\.[a-z0-9-]+\.[a-z0-9]+) → (ml\.[a-z0-9-]+\.[a-z0-9]+)\*\*/.exec(hover)?.[2];
 }
 
-/** The rules that judge endpoint records and say what their change does (SML301 joins them when it does). */
-const rulesWithEffects = new Set(['SML302', 'SML304']);
+/** The rules that judge endpoint records and say what their change does. */
+const rulesWithEffects = new Set(['SML301', 'SML302', 'SML304']);
 
 const rows: Array<{ resource: string; variant: Variant; expect: { ruleIds: string[]; suggested?: string } }> = [
   { resource: 'a general-purpose x86 endpoint', variant: { instanceType: 'ml.m5.large', count: 1 }, expect: { ruleIds: ['SML301', 'SML304'], suggested: 'ml.m8g.large' } },
@@ -193,3 +195,180 @@ describe('one verdict per resource, whatever the format', () => {
     });
   }
 });
+
+/**
+ * Hosting resources beyond the variant's instance type, each written in every format where the
+ * concept exists: an endpoint whose variants nothing scales (templates only: a Python script has
+ * no endpoint resource to pair with a target), full data capture, an Elastic Inference accelerator.
+ */
+interface HostingRow {
+  resource: string;
+  written: Written[];
+  ruleIds: string[];
+  /** What one finding's message says of the resource, the same in every format (format vocabulary aside). */
+  says: RegExp;
+}
+
+const endpointTemplates = (variant: { managed?: boolean }): Written[] => [
+  {
+    name: 'CloudFormation YAML',
+    format: 'cfn-yaml',
+    code: `${cfnYaml({ instanceType: 'ml.inf2.xlarge', count: 2 }).replace(/^( *)InitialInstanceCount: 2$/m, variant.managed ? '$1InitialInstanceCount: 2\n$1ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 1, MaxInstanceCount: 4 }' : '$&')}\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n      EndpointConfigName: !GetAtt Serve.EndpointConfigName\n`,
+  },
+  {
+    name: 'CloudFormation JSON',
+    format: 'cfn-json',
+    code: JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: {
+          Serve: {
+            Type: 'AWS::SageMaker::EndpointConfig',
+            Properties: {
+              ProductionVariants: [
+                { VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.inf2.xlarge', InitialInstanceCount: 2, ...(variant.managed ? { ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } } : {}) },
+              ],
+            },
+          },
+          Endpoint: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointConfigName: { 'Fn::GetAtt': ['Serve', 'EndpointConfigName'] } } },
+        },
+      },
+      null,
+      2,
+    ),
+  },
+  {
+    name: 'Terraform',
+    format: 'terraform',
+    code: dedent`
+      resource "aws_sagemaker_endpoint_configuration" "serve" {
+        production_variants {
+          variant_name           = "AllTraffic"
+          model_name             = "m"
+          instance_type          = "ml.inf2.xlarge"
+          initial_instance_count = 2${variant.managed ? '\n      managed_instance_scaling {\n        status             = "ENABLED"\n        min_instance_count = 1\n        max_instance_count = 4\n      }' : ''}
+        }
+      }
+      resource "aws_sagemaker_endpoint" "endpoint" {
+        endpoint_config_name = aws_sagemaker_endpoint_configuration.serve.name
+      }
+    `,
+  },
+  {
+    name: 'CDK TypeScript',
+    format: 'cdk-typescript',
+    code: `import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst serve = new sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.inf2.xlarge', initialInstanceCount: 2${variant.managed ? ", managedInstanceScaling: { status: 'ENABLED', minInstanceCount: 1, maxInstanceCount: 4 }" : ''} }] });\nconst endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: serve.attrEndpointConfigName });\n`,
+  },
+  {
+    name: 'CDK Python',
+    format: 'cdk-python',
+    code: `from aws_cdk import aws_sagemaker as sm\nserve = sm.CfnEndpointConfig(self, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type="ml.inf2.xlarge", initial_instance_count=2${variant.managed ? ', managed_instance_scaling=sm.CfnEndpointConfig.ManagedInstanceScalingProperty(status="ENABLED", min_instance_count=1, max_instance_count=4)' : ''})])\nendpoint = sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=serve.attr_endpoint_config_name)\n`,
+  },
+];
+
+const fullCapture: Written[] = [
+  { name: 'SDK DataCaptureConfig', format: 'python', code: 'from sagemaker.model_monitor import DataCaptureConfig\ncapture = DataCaptureConfig(enable_capture=True, sampling_percentage=100, destination_s3_uri="s3://b/capture")\n' },
+  { name: 'SDK DataCaptureConfig in a notebook', format: 'notebook', code: notebookJson(['from sagemaker.model_monitor import DataCaptureConfig\ncapture = DataCaptureConfig(enable_capture=True, sampling_percentage=100, destination_s3_uri="s3://b/capture")']) },
+  { name: 'boto3', format: 'python', code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="serve", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "m", "ServerlessConfig": {"MemorySizeInMB": 2048, "MaxConcurrency": 5}}], DataCaptureConfig={"EnableCapture": True, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://b/capture", "CaptureOptions": [{"CaptureMode": "Input"}]})\n' },
+  {
+    name: 'CloudFormation YAML',
+    format: 'cfn-yaml',
+    code: 'Resources:\n  Serve:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - { VariantName: AllTraffic, ModelName: m, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }\n      DataCaptureConfig:\n        EnableCapture: true\n        InitialSamplingPercentage: 100\n        DestinationS3Uri: s3://b/capture\n        CaptureOptions: [{ CaptureMode: Input }]\n',
+  },
+  {
+    name: 'CloudFormation JSON',
+    format: 'cfn-json',
+    code: JSON.stringify({ Resources: { Serve: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }], DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: 's3://b/capture', CaptureOptions: [{ CaptureMode: 'Input' }] } } } } }, null, 2),
+  },
+  {
+    name: 'Terraform',
+    format: 'terraform',
+    code: 'resource "aws_sagemaker_endpoint_configuration" "serve" {\n  production_variants {\n    variant_name = "AllTraffic"\n    model_name   = "m"\n    serverless_config {\n      memory_size_in_mb = 2048\n      max_concurrency   = 5\n    }\n  }\n  data_capture_config {\n    enable_capture              = true\n    initial_sampling_percentage = 100\n    destination_s3_uri          = "s3://b/capture"\n    capture_options {\n      capture_mode = "Input"\n    }\n  }\n}\n',
+  },
+  {
+    name: 'CDK TypeScript',
+    format: 'cdk-typescript',
+    code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } }], dataCaptureConfig: { enableCapture: true, initialSamplingPercentage: 100, destinationS3Uri: 's3://b/capture', captureOptions: [{ captureMode: 'Input' }] } });\n",
+  },
+  {
+    name: 'CDK Python',
+    format: 'cdk-python',
+    code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnEndpointConfig(self, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", serverless_config=sm.CfnEndpointConfig.ServerlessConfigProperty(memory_size_in_mb=2048, max_concurrency=5))], data_capture_config=sm.CfnEndpointConfig.DataCaptureConfigProperty(enable_capture=True, initial_sampling_percentage=100, destination_s3_uri="s3://b/capture", capture_options=[sm.CfnEndpointConfig.CaptureOptionProperty(capture_mode="Input")]))\n',
+  },
+];
+
+const withAccelerator = (variant: Variant & { accelerator: string }): Written[] => {
+  const accelerate = (code: string) =>
+    code
+      .replace(`instance_type="${variant.instanceType}")`, `instance_type="${variant.instanceType}", accelerator_type="${variant.accelerator}")`)
+      .replace(`"InstanceType": "${variant.instanceType}",`, `"InstanceType": "${variant.instanceType}", "AcceleratorType": "${variant.accelerator}",`)
+      .replace(new RegExp(`^( *)InstanceType: ${variant.instanceType.replace(/\./g, '\\.')}$`, 'm'), `$1InstanceType: ${variant.instanceType}\n$1AcceleratorType: ${variant.accelerator}`)
+      .replace(`"InstanceType": "${variant.instanceType}"`, `"InstanceType": "${variant.instanceType}",\n            "AcceleratorType": "${variant.accelerator}"`)
+      .replace(`instance_type          = "${variant.instanceType}"`, `instance_type          = "${variant.instanceType}"\n    accelerator_type       = "${variant.accelerator}"`)
+      .replace(`instanceType: '${variant.instanceType}'`, `instanceType: '${variant.instanceType}', acceleratorType: '${variant.accelerator}'`)
+      .replace(`instance_type="${variant.instanceType}",`, `instance_type="${variant.instanceType}", accelerator_type="${variant.accelerator}",`);
+  return endpointVariantEverywhere(variant)
+    .filter((w) => w.name !== 'SDK v3 ModelBuilder')
+    .map((w) => ({ ...w, code: w.format === 'notebook' ? notebookJson([accelerate(pythonDeploy(variant))]) : accelerate(w.code) }));
+};
+
+const hostingRows: HostingRow[] = [
+  { resource: 'an endpoint whose fixed fleet no scalable target covers', written: endpointTemplates({}), ruleIds: ['SML302', 'SML303'], says: /runs variant AllTraffic \(ml\.inf2\.xlarge × 2\) at a fixed instance count/ },
+  // SML302 and SML303 find this endpoint without managed scaling (the row above): here they stay silent in every format.
+  { resource: 'the same endpoint with SageMaker-managed instance scaling', written: endpointTemplates({ managed: true }), ruleIds: [], says: /./ },
+  { resource: 'data capture of every request', written: fullCapture, ruleIds: ['SML305'], says: /captures every request and response|records every request and response/ },
+  {
+    resource: 'an Elastic Inference accelerator on an endpoint variant',
+    written: withAccelerator({ instanceType: 'ml.c6g.large', count: 1, accelerator: 'ml.eia2.medium' }),
+    ruleIds: ['SML301', 'SML306'],
+    says: /attaches the Elastic Inference accelerator ml\.eia2\.medium/,
+  },
+];
+
+/** The hosting rules compared here: each row's findings of these rules must agree across formats. */
+const hostingRules = new Set(['SML301', 'SML302', 'SML303', 'SML305', 'SML306']);
+
+describe('one verdict per hosting resource, whatever the format', () => {
+  for (const row of hostingRows) {
+    describe(row.resource, () => {
+      let all: Array<{ written: Written; findings: Finding[] }> = [];
+      before(() => {
+        all = row.written.map((w) => {
+          const result = createTestLinter().lint(fileNames[w.format], w.code, { settings: resolveRuleSettings(allRules), format: w.format });
+          assert.deepEqual(result.ruleErrors, [], `${w.name}: a rule threw`);
+          assert.equal(result.skipped, undefined, `${w.name}: skipped`);
+          assert.deepEqual(result.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.message), [], `${w.name}: parses`);
+          return { written: w, findings: result.findings.filter((f) => hostingRules.has(f.ruleId)) };
+        });
+      });
+
+      it('the same rule ids in every format', () => {
+        for (const { written: w, findings } of all) {
+          if (/managed/.test(row.resource)) assert.match(w.code, /managed_?instance_?scaling/i, `${w.name} writes managed instance scaling`);
+          assert.deepEqual(findings.map((f) => f.ruleId).sort(), row.ruleIds, `${w.name}: ${findings.map((f) => `${f.ruleId} ${f.message}`).join(' | ')}`);
+        }
+      });
+
+      it('the same account of the resource and the same figures in every format', () => {
+        const [first, ...rest] = all;
+        const key = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.effect ? JSON.stringify(savingsForEffect(f.effect, { region: 'us-east-1' })) : 'no effect'}`).sort();
+        for (const { written: w, findings } of all) {
+          if (row.ruleIds.length) assert.ok(findings.some((f) => row.says.test(f.message)), `${w.name}: ${findings.map((f) => f.message).join(' | ')}`);
+          assert.ok(findings.every((f) => f.effect), `${w.name}: every finding says what its change does`);
+        }
+        for (const { written: w, findings } of rest) assert.deepEqual(key(findings), key(first.findings), `${w.name} against ${first.written.name}`);
+      });
+    });
+  }
+});
+/** What this test compares, for `consistencyCoverage.test.ts` (a new table of rows joins it). */
+export const compared: ComparedForm[] = comparedForms('endpoint variants', rows, (row) => ({
+  resource: row.resource,
+  forms: endpointVariantEverywhere(row.variant).map((w) => ({ format: w.format, ruleIds: row.expect.ruleIds })),
+}));
+compared.push(
+  ...comparedForms('hosting resources', hostingRows, (row) => ({
+    resource: row.resource,
+    forms: row.written.map((w) => ({ format: w.format, ruleIds: row.ruleIds })),
+  })),
+);

@@ -3,20 +3,26 @@
 # tarball into an empty prefix with an empty npm cache and --offline (it has no dependencies, so
 # nothing is fetched), and run the installed `greenml` from a folder outside the repository.
 # Prints "ok - …" / "not ok - …" per check and "cli-package: N passed, M failed" last.
-#   bash test/package/cli-package.sh [--no-build]
+#   bash test/package/cli-package.sh [--no-build] [--node-bin DIR]
+# --node-bin runs it all (npm pack, npm install, the CLI) on the `node` in DIR (scripts/install-node.sh
+# installs Node 22 and 24), and the last line is "cli-package-nodeMAJOR: …".
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
+label=cli-package
+pack_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --node-bin) export PATH="$2:$PATH"; label="cli-package-node$("$2/node" -p 'process.versions.node.split(".")[0]')"; shift 2 ;;
+    *) pack_args+=("$1"); shift ;;
+  esac
+done
 work="$(mktemp -d "${TMPDIR:-/tmp}/greenml-cli-package.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME COMMAND...: passes when COMMAND exits 0
-  local name="$1"; shift
-  if "$@"; then echo "ok - $name"; passed=$((passed + 1)); else echo "not ok - $name"; failed=$((failed + 1)); fi
-}
-finish() { echo "cli-package: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+# shellcheck source=test/package/checks.sh
+source "$repo/test/package/checks.sh"
 
-tarball="$(node "$repo/scripts/pack-cli.mjs" --out "$work/pack" "$@")" || { echo "not ok - npm pack"; failed=$((failed + 1)); finish; }
+echo "# node $(node --version) ($(command -v node)), npm $(npm --version)"
+tarball="$(node "$repo/scripts/pack-cli.mjs" --out "$work/pack" "${pack_args[@]}")" || { echo "not ok - npm pack"; failed=$((failed + 1)); finish; }
 check "npm pack writes greenml-<version>.tgz" test -f "$tarball"
 contents="$(tar tzf "$tarball" | sort | tr '\n' ' ')"
 check "the tarball holds the CLI, its WebAssembly, licences and README, and no source map" \
@@ -27,6 +33,7 @@ check "npm install -g --offline into an empty prefix with an empty cache" \
   npm install -g --prefix "$prefix" --cache "$work/npm-cache" --offline --no-audit --no-fund --loglevel=error "$tarball"
 greenml="$prefix/bin/greenml"
 check "the install put a greenml command on the prefix's bin" test -x "$greenml"
+check "the command runs on the node of PATH, $(node --version)" bash -c '[ "$(head -n 1 "$(readlink -f "$1")")" = "#!/usr/bin/env node" ]' _ "$greenml"
 check "the installed package has no node_modules (nothing was fetched)" bash -c '! [ -d "$1/lib/node_modules/greenml/node_modules" ]' _ "$prefix"
 
 # A user's project outside the repository: a copy of the examples.

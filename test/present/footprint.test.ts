@@ -38,7 +38,7 @@ function fixture(): FootprintFileInput[] {
     {
       path: 'train.py',
       text: trainText,
-      findings: [finding('SML203', 'training-no-spot', 20), finding('SML401', 'log-group-no-retention', 150)],
+      findings: [finding('SML203', 'training-no-spot', 20, { effect: { kind: 'spot', usage: 'training', instanceType: 'ml.g5.xlarge', count: 2 } }), finding('SML401', 'log-group-no-retention', 150, { effect: { kind: 'retention' } })],
       targets: [{ kind: 'training', start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false }],
       codeRegion: 'us-east-1',
     },
@@ -57,6 +57,34 @@ function fixture(): FootprintFileInput[] {
 }
 
 describe('footprint model', () => {
+  it('prices what a finding says its change does, whatever the rule: a spot effect is priced, a rule without one is not', () => {
+    const job = { kind: 'training' as const, start: 10, end: 100, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 3600, spot: false };
+    const spotEffect: Finding['effect'] = { kind: 'spot', usage: 'training', instanceType: 'ml.g5.xlarge', count: 2 };
+    const model = buildFootprint([
+      {
+        path: 'train.py',
+        text: trainText,
+        findings: [
+          finding('SML299', 'another-spot-rule', 20, { effect: spotEffect }),
+          finding('SML203', 'training-no-spot', 30, { effect: { kind: 'none', reason: 'the instance type is not a literal the catalogue knows' } }),
+          finding('SML202', 'tuning-no-early-stopping', 40, { effect: { kind: 'none', reason: 'how many training jobs stop early depends on the search' } }),
+          finding('SML301', 'endpoint-always-on', 50, { effect: { kind: 'serverless', instanceType: 'ml.m5.xlarge', count: 1 } }),
+          finding('SML301', 'endpoint-always-on', 60),
+        ],
+        targets: [job],
+        codeRegion: 'us-east-1',
+      },
+    ]);
+    const [other, spotRule, tuning, serverless, silent] = model.findings;
+    assert.equal(other.saving?.kind, 'spot', `the spot effect is priced: ${other.noFigure}`);
+    near(other.saving?.bound?.costUsd, 2 * G5_USD * 0.9, 'spot $ over 1 h');
+    assert.equal(spotRule.saving, undefined, 'the spot rule without a spot effect has no spot figure');
+    assert.equal(spotRule.noFigure, 'the instance type is not a literal the catalogue knows');
+    assert.equal(tuning.noFigure, 'how many training jobs stop early depends on the search');
+    assert.match(serverless.noFigure ?? '', /billed per request/);
+    assert.match(silent.noFigure ?? '', /carries no change/);
+  });
+
   it('the spot saving: up to 90% (the verified claim) of the job bound, no carbon change', () => {
     const model = buildFootprint(fixture());
     const spot = model.findings.find((f) => f.ruleId === 'SML203')?.saving;
@@ -157,7 +185,7 @@ describe('footprint model', () => {
     // ap-south-1: CCF 708.2 g/kWh; in APAC the lowest CCF factor is ap-southeast-1's 408 (regions without one are left out).
     assert.deepEqual(lowerCarbonRegion('ap-south-1', 'ccf'), { code: 'ap-southeast-1', gco2ePerKwh: 408, currentGco2ePerKwh: 708.2 });
     const files = fixture().slice(0, 1);
-    files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5)] };
+    files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
     const saving = buildFootprint(files).findings[0].saving;
     assert.equal(saving?.kind, 'region');
     near(saving.bound?.kgCo2e, (2 * G5_KWH * (708.2 - 408)) / 1000, 'region kg');
@@ -290,5 +318,24 @@ describe('footprint input from the engine', () => {
     assert.match(idle.saving.description, /1 × ml\.g4dn\.xlarge: stop it when idle/);
     const oversized = model.findings.find((f) => f.ruleId === 'SML403');
     assert.match(oversized?.saving?.description ?? `no figure: ${oversized?.noFigure}`, /^ml\.g4dn\.xlarge → ml\.t3\.medium$/);
+  });
+});
+
+describe('footprint: effects priced from the effect and the record', () => {
+  it('an idle notebook instance the file’s targets do not place: priced at the monthly burn of the type and count its effect names', () => {
+    const text = 'x'.repeat(40);
+    const idle = finding('SML402', 'notebook-no-auto-stop', 3, { effect: { kind: 'stop-when-idle', usage: 'notebook', instanceType: 'ml.t3.medium', count: 1 } });
+    const model = buildFootprint([{ path: 'lab.ts', text, findings: [idle], targets: [] }]);
+    const saving = model.findings[0].saving;
+    assert.ok(saving, `a figure: ${model.findings[0].noFigure}`);
+    assert.match(saving.description, /^1 × ml\.t3\.medium: stop it when idle/);
+    assert.ok((saving.month?.costUsd ?? 0) > 0, 'a monthly cost');
+  });
+
+  it('a region move names its own region: priced from there, not from the region of the file’s settings', () => {
+    const files = fixture().slice(0, 1);
+    files[0] = { ...files[0], codeRegion: undefined, findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
+    const saving = buildFootprint(files, { region: 'eu-north-1' }).findings[0].saving;
+    assert.match(saving?.description ?? '', /^ap-south-1 \(708 gCO2e\/kWh\) → ap-southeast-1 /);
   });
 });

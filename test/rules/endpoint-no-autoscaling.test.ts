@@ -171,6 +171,16 @@ new RuleTester().run(endpointNoAutoscaling, {
       format: 'cfn-yaml',
       code: stack('').replace('          InitialInstanceCount: 2', '          InitialInstanceCount: 2\n          ManagedInstanceScaling: { Status: ENABLED, MinInstanceCount: 1, MaxInstanceCount: 4 }'),
     },
+    {
+      name: 'Terraform: SageMaker-managed instance scaling needs no aws_appautoscaling_target (as in CloudFormation)',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.g5.xlarge"\n    initial_instance_count = 1\n    managed_instance_scaling {\n      status             = "ENABLED"\n      min_instance_count = 1\n      max_instance_count = 4\n    }\n  }\n}\nresource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n',
+    },
+    {
+      name: 'CDK TypeScript: SageMaker-managed instance scaling needs no scalable target (as in CloudFormation)',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: 'ml.g5.xlarge', initialInstanceCount: 1, managedInstanceScaling: { status: 'ENABLED', minInstanceCount: 1, maxInstanceCount: 4 } }] });\nnew sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });\n",
+    },
     { name: 'instance type from Fn::If: silent', format: 'cfn-yaml', code: stack('').replace('InstanceType: ml.m5.xlarge', 'InstanceType: !If [IsProd, ml.m5.xlarge, ml.t2.medium]') },
   ],
   invalid: [

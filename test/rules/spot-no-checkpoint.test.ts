@@ -1,11 +1,80 @@
 import { spotNoCheckpoint } from '../../src/rules/spot-no-checkpoint';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noCheckpoint = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noCheckpoint', data: { setting }, line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(spotNoCheckpoint, {
   valid: [
+    {
+      name: "Terraform: checkpoint_config from a dynamic block: may be written, silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          dynamic "checkpoint_config" {
+            for_each = var.checkpoints
+            content {
+              s3_uri = checkpoint_config.value
+            }
+          }
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: spot from a variable: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = var.use_spot
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+        }
+      `,
+    },
     {
       name: 'spot with checkpoints',
       format: 'python',
@@ -41,6 +110,173 @@ new RuleTester().run(spotNoCheckpoint, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: spot without checkpoint_config; the fix adds one under the output path",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true, checkpoint: false }),
+      errors: [noCheckpoint('checkpoint_config.s3_uri', 4, 3, 28)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+          checkpoint_config {
+            s3_uri = "s3://ml-team/output/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: a tuning job's training job definition; an output path with an interpolation keeps it",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://\${aws_s3_bucket.ml.bucket}/tuning/"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+          }
+        }
+      `,
+      errors: [noCheckpoint('checkpoint_config.s3_uri', 21, 5, 28)],
+      output: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://\${aws_s3_bucket.ml.bucket}/tuning/"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://\${aws_s3_bucket.ml.bucket}/tuning/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: instance type from a variable (not needed); an output path the fix cannot extend: reported, no fix",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = join("/", [var.prefix, "output"])
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+        }
+      `,
+      errors: [noCheckpoint('checkpoint_config.s3_uri', 4, 3, 28)],
+      output: null,
+    },
     {
       name: 'boto3 tuning job: a CheckpointConfig key in the spot definition',
       format: 'python',

@@ -1,11 +1,86 @@
 import { spotNoMaxWait } from '../../src/rules/spot-no-max-wait';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noMaxWait = (setting: string, line: number, column: number, length: number) => ({ messageId: 'noMaxWait', data: { setting }, line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(spotNoMaxWait, {
   valid: [
+    {
+      name: "Terraform: spot from a variable: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = var.use_spot
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: stopping_condition from a dynamic block: may hold the wait time, silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          dynamic "stopping_condition" {
+            for_each = [1]
+            content {
+              max_wait_time_in_seconds = var.max_wait
+            }
+          }
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+    },
     {
       name: 'spot with max_wait',
       format: 'python',
@@ -33,6 +108,169 @@ new RuleTester().run(spotNoMaxWait, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: spot without max_wait_time_in_seconds; the fix adds twice the run time",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true, maxWait: false }),
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 4, 3, 28)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_wait_time_in_seconds = 7200
+            max_runtime_in_seconds = 3600
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: the run time from a variable: twice the variable",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = var.max_run
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 4, 3, 28)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_wait_time_in_seconds = 2 * var.max_run
+            max_runtime_in_seconds = var.max_run
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: no stopping_condition (one-day default), instance type from a variable: a stopping_condition block is added",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+        }
+      `,
+      errors: [noMaxWait('stopping_condition.max_wait_time_in_seconds', 4, 3, 28)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+          stopping_condition {
+            max_wait_time_in_seconds = 172800
+          }
+        }
+      `,
+    },
     {
       name: 'estimator: twice max_run',
       format: 'python',

@@ -2,6 +2,7 @@ import { trainingGpuInstance } from '../../src/rules/training-gpu-instance';
 import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob, tfProfilerRule, tfPytorchImage } from '../kit/tfTraining';
 
 const gpuTraining = (line: number, column: number, length: number, instanceType: string, accelerators: string, trainium: string) => ({
   messageId: 'gpuTraining',
@@ -14,6 +15,16 @@ const gpuTraining = (line: number, column: number, length: number, instanceType:
 
 new RuleTester().run(trainingGpuInstance, {
   valid: [
+    {
+      name: "Terraform: an image from a variable: the framework is unknown, silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', spot: true, extra: tfProfilerRule }),
+    },
+    {
+      name: "Terraform: a PyTorch image, instance type from a variable: silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.instance_type', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+    },
     {
       name: 'already on Trainium',
       format: 'python',
@@ -61,6 +72,13 @@ new RuleTester().run(trainingGpuInstance, {
   ],
   invalid: [
     {
+      name: "Terraform: a PyTorch Deep Learning Container on a GPU type",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+      errors: [gpuTraining(16, 5, 13, 'ml.p3.2xlarge', '1 × V100', 'ml.trn1.2xlarge')],
+      output: null,
+    },
+    {
       name: 'PyTorch on one A10G: trn1.2xlarge, display-only fix',
       format: 'python',
       code: dedent`
@@ -99,6 +117,19 @@ new RuleTester().run(trainingGpuInstance, {
         gpuTraining(7, 21, 32, 'ml.g4dn.xlarge', '1 × T4', 'ml.trn1.2xlarge'),
         gpuTraining(9, 137, 30, 'ml.g5.12xlarge', '4 × A10G', 'ml.trn1.32xlarge'),
       ],
+      output: null,
+    },
+    {
+      name: 'boto3 tuning job: its training job definition is a training job like create_training_job',
+      format: 'python',
+      code: dedent`
+        import boto3
+        boto3.client("sagemaker").create_hyper_parameter_tuning_job(
+            HyperParameterTuningJobConfig={"Strategy": "Bayesian"},
+            TrainingJobDefinition={"AlgorithmSpecification": {"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311"}, "ResourceConfig": {"InstanceType": "ml.g4dn.xlarge", "InstanceCount": 1}},
+        )
+      `,
+      errors: [gpuTraining(4, 173, 32, 'ml.g4dn.xlarge', '1 × T4', 'ml.trn1.2xlarge')],
       output: null,
     },
     {

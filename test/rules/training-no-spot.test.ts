@@ -1,11 +1,97 @@
 import { trainingNoSpot } from '../../src/rules/training-no-spot';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob } from '../kit/tfTraining';
 
 const noSpot = (line: number, column: number, length: number) => ({ messageId: 'noSpot', line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(trainingNoSpot, {
   valid: [
+    {
+      name: "Terraform: spot from a variable: may be on, silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          enable_managed_spot_training = var.use_spot
+          role_arn          = aws_iam_role.sagemaker.arn
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: a serverless training job has no instances to judge",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "fine-tune"
+          role_arn          = aws_iam_role.sagemaker.arn
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          serverless_job_config {
+            base_model_arn = var.base_model_arn
+            job_type       = "FINE_TUNING"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: training job definitions from a dynamic block: unknown, silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          dynamic "training_job_definitions" {
+            for_each = var.definitions
+            content {
+              role_arn = training_job_definitions.value.role_arn
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: spot on, with wait time and checkpoints",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', spot: true }),
+    },
     {
       name: 'spot with max_wait and checkpoints',
       format: 'python',
@@ -131,6 +217,253 @@ new RuleTester().run(trainingNoSpot, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: training job on on-demand capacity; the fix writes spot, the wait time and checkpoints under the output path",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"' }),
+      errors: [noSpot(1, 1, 47)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          enable_managed_spot_training = true
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_wait_time_in_seconds = 7200
+            max_runtime_in_seconds = 3600
+          }
+          checkpoint_config {
+            s3_uri = "s3://ml-team/output/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: instance type from a variable (the rule needs no value); output path a reference, trimmed of its slash",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = var.output_path
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+          }
+        }
+      `,
+      errors: [noSpot(1, 1, 47)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          enable_managed_spot_training = true
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = var.output_path
+          }
+
+          resource_config {
+            instance_type     = var.instance_type
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_wait_time_in_seconds = 7200
+            max_runtime_in_seconds = 3600
+          }
+          checkpoint_config {
+            s3_uri = "\${trimsuffix(var.output_path, "/")}/checkpoints"
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: a tuning job's training job definition on demand; the finding sits on the definition",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+            }
+
+          }
+        }
+      `,
+      errors: [noSpot(19, 3, 25)],
+      output: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            enable_managed_spot_training = true
+            role_arn                     = aws_iam_role.sagemaker.arn
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_wait_time_in_seconds = 7200
+              max_runtime_in_seconds   = 3600
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/tuning/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: spot written false and no stopping_condition: the flag is turned on and a stopping_condition added",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = false
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+        }
+      `,
+      errors: [noSpot(1, 1, 47)],
+      output: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.m5.xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+          stopping_condition {
+            max_wait_time_in_seconds = 172800
+          }
+          checkpoint_config {
+            s3_uri = "s3://ml-team/output/checkpoints"
+          }
+        }
+      `,
+    },
     {
       name: 'framework estimator: three arguments added, output_path reused for checkpoints',
       format: 'python',

@@ -2,6 +2,7 @@ import { trainingNoUtilizationRules } from '../../src/rules/training-no-utilizat
 import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob, tfTuningJob, tfProfilerRule } from '../kit/tfTraining';
 
 const noRule = (line: number, column: number, length: number, instanceType: string) => ({
   messageId: 'noUtilizationRule',
@@ -14,6 +15,69 @@ const noRule = (line: number, column: number, length: number, instanceType: stri
 
 new RuleTester().run(trainingNoUtilizationRules, {
   valid: [
+    {
+      name: "Terraform: a profiler rule configuration",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: tfProfilerRule }),
+    },
+    {
+      name: "Terraform: profiling turned off on purpose",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: '  profiler_config {\n    disable_profiler = true\n  }' }),
+    },
+    {
+      name: "Terraform: instance type from a variable: silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.instance_type', spot: true }),
+    },
+    {
+      name: "Terraform: a tuning job definition takes no rules: silent",
+      format: 'terraform',
+      code: tfTuningJob({ strategy: 'Bayesian', earlyStopping: 'Auto', instanceType: 'ml.g5.2xlarge' }),
+    },
+    {
+      name: "Terraform: rule configurations from a dynamic block: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_training_job" "train" {
+          training_job_name = "train"
+          role_arn          = aws_iam_role.sagemaker.arn
+          enable_managed_spot_training = true
+
+          algorithm_specification {
+            training_image      = var.training_image
+            training_input_mode = "File"
+          }
+
+          output_data_config {
+            s3_output_path = "s3://ml-team/output"
+          }
+
+          resource_config {
+            instance_type     = "ml.g5.2xlarge"
+            instance_count    = 1
+            volume_size_in_gb = 50
+          }
+
+          stopping_condition {
+            max_runtime_in_seconds = 3600
+            max_wait_time_in_seconds = 7200
+          }
+
+          checkpoint_config {
+            s3_uri = "s3://ml-team/checkpoints"
+          }
+
+          dynamic "debug_rule_configurations" {
+            for_each = var.rules
+            content {
+              rule_configuration_name = debug_rule_configurations.value.name
+              rule_evaluator_image    = debug_rule_configurations.value.image
+            }
+          }
+        }
+      `,
+    },
     {
       name: 'LowGPUUtilization already there, or the ProfilerReport that runs it',
       format: 'python',
@@ -47,6 +111,20 @@ new RuleTester().run(trainingNoUtilizationRules, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: a GPU training job with no rule configurations",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true }),
+      errors: [noRule(1, 1, 47, 'ml.g5.2xlarge')],
+      output: null,
+    },
+    {
+      name: "Terraform: the profiler left on, no rule configurations",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.2xlarge"', spot: true, extra: '  profiler_config {\n    disable_profiler = false\n  }' }),
+      errors: [noRule(1, 1, 47, 'ml.g5.2xlarge')],
+      output: null,
+    },
     {
       name: 'multi-line call: the rule and the import line are added',
       format: 'python',

@@ -2,11 +2,27 @@ import { trainingOversizedInstance } from '../../src/rules/training-oversized-in
 import { dedent } from '../kit/dedent';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTrainingJob, tfProfilerRule, tfPytorchImage, tfSklearnImage } from '../kit/tfTraining';
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(trainingOversizedInstance, {
   valid: [
+    {
+      name: "Terraform: the scikit-learn container on a CPU type",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', image: tfSklearnImage, spot: true }),
+    },
+    {
+      name: "Terraform: the scikit-learn container, instance type from a variable: silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.instance_type', image: tfSklearnImage, spot: true }),
+    },
+    {
+      name: "Terraform: a multi-GPU PyTorch job: the image decides how it distributes, silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g5.12xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+    },
     {
       name: 'multi-GPU instance with distribution, single-GPU instance, one instance',
       format: 'python',
@@ -71,6 +87,13 @@ new RuleTester().run(trainingOversizedInstance, {
   ],
   invalid: [
     {
+      name: "Terraform: the scikit-learn container on a GPU type",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: '"ml.g4dn.xlarge"', image: tfSklearnImage, spot: true, extra: tfProfilerRule }),
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.xlarge', accelerators: '1 × T4', cpu: 'ml.m5.xlarge' }, ...at(16, 5, 13) }],
+      output: null,
+    },
+    {
       name: 'multi-GPU instance and two instances without distribution: two findings, display-only fixes',
       format: 'python',
       code: dedent`
@@ -106,6 +129,17 @@ new RuleTester().run(trainingOversizedInstance, {
         est = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type=TYPE)
       `,
       errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.2xlarge', accelerators: '1 × T4', cpu: 'ml.m5.2xlarge' }, ...at(3, 66, 18) }],
+      output: null,
+    },
+    {
+      name: 'boto3 with the scikit-learn container on a GPU instance (as the estimator and ModelTrainer are judged)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_training_job(AlgorithmSpecification={"TrainingImage": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"}, ResourceConfig={"InstanceType": "ml.g4dn.xlarge", "InstanceCount": 1})
+      `,
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.xlarge', accelerators: '1 × T4', cpu: 'ml.m5.xlarge' }, ...at(3, 167, 32) }],
       output: null,
     },
     {

@@ -1,6 +1,7 @@
 import { tuningExhaustiveSearch } from '../../src/rules/tuning-exhaustive-search';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTuningJob } from '../kit/tfTraining';
 
 const exhaustive = (strategy: string, line: number, column: number, length: number) => ({
   messageId: 'exhaustive',
@@ -13,6 +14,63 @@ const exhaustive = (strategy: string, line: number, column: number, length: numb
 
 new RuleTester().run(tuningExhaustiveSearch, {
   valid: [
+    {
+      name: "Terraform: strategy from a variable: unknown, silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = var.strategy
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: Bayesian search",
+      format: 'terraform',
+      code: tfTuningJob({ strategy: 'Bayesian', earlyStopping: 'Auto' }),
+    },
     {
       name: 'Bayesian, with early stopping',
       format: 'python',
@@ -77,6 +135,113 @@ new RuleTester().run(tuningExhaustiveSearch, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: Random search; the fix writes Bayesian",
+      format: 'terraform',
+      code: tfTuningJob({ strategy: 'Random', earlyStopping: 'Auto' }),
+      errors: [exhaustive('Random', 5, 5, 8)],
+      output: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: Grid search with no job limit: reported, no fix",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Grid"
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+      errors: [exhaustive('Grid', 5, 5, 8)],
+      output: null,
+    },
     {
       name: 'Random on the SDK tuner: replaced, quotes kept',
       format: 'python',

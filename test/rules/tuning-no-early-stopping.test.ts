@@ -1,11 +1,120 @@
 import { tuningNoEarlyStopping } from '../../src/rules/tuning-no-early-stopping';
 import { dedent } from '../kit/dedent';
 import { RuleTester } from '../kit/ruleTester';
+import { tfTuningJob } from '../kit/tfTraining';
 
 const noEarlyStopping = (line: number, column: number, length: number) => ({ messageId: 'noEarlyStopping', line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(tuningNoEarlyStopping, {
   valid: [
+    {
+      name: "Terraform: early stopping from a variable: silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = "Bayesian"
+            training_job_early_stopping_type = var.early_stopping
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: Hyperband stops jobs itself: silent",
+      format: 'terraform',
+      code: tfTuningJob({ strategy: 'Hyperband' }),
+    },
+    {
+      name: "Terraform: strategy from a variable (may be Hyperband): silent",
+      format: 'terraform',
+      code: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            strategy = var.strategy
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
     {
       name: 'early stopping Auto',
       format: 'python',
@@ -66,6 +175,171 @@ new RuleTester().run(tuningNoEarlyStopping, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: no training_job_early_stopping_type; the fix adds \"Auto\" to config",
+      format: 'terraform',
+      code: tfTuningJob({ strategy: 'Bayesian' }),
+      errors: [noEarlyStopping(1, 1, 60)],
+      output: dedent`
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+          config {
+            training_job_early_stopping_type = "Auto"
+            strategy = "Bayesian"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: "Terraform: early stopping \"Off\" with the strategy from a literal local: set to \"Auto\"",
+      format: 'terraform',
+      code: dedent`
+        locals {
+          strategy = "Random"
+        }
+
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+
+          config {
+            strategy = local.strategy
+            training_job_early_stopping_type = "Off"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+      errors: [noEarlyStopping(5, 1, 60)],
+      output: dedent`
+        locals {
+          strategy = "Random"
+        }
+
+        resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {
+          name = "tune"
+
+
+          config {
+            strategy = local.strategy
+            training_job_early_stopping_type = "Auto"
+
+            objective {
+              metric_name = "validation:loss"
+              type        = "Minimize"
+            }
+
+            resource_limits {
+              max_number_of_training_jobs = 20
+              max_parallel_training_jobs  = 2
+            }
+          }
+
+          training_job_definition {
+            role_arn                     = aws_iam_role.sagemaker.arn
+            enable_managed_spot_training = true
+
+            algorithm_specification {
+              training_image      = var.training_image
+              training_input_mode = "File"
+            }
+
+            output_data_config {
+              s3_output_path = "s3://ml-team/tuning"
+            }
+
+            resource_config {
+              instance_type  = "ml.m5.xlarge"
+              instance_count = 1
+            }
+
+            stopping_condition {
+              max_runtime_in_seconds   = 3600
+              max_wait_time_in_seconds = 7200
+            }
+
+            checkpoint_config {
+              s3_uri = "s3://ml-team/checkpoints"
+            }
+          }
+        }
+      `,
+    },
     {
       name: 'missing: inserted one per line, trailing comma kept',
       format: 'python',

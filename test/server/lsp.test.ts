@@ -97,6 +97,44 @@ describe('language server (LSP over stdio)', function () {
     assert.equal(published.version, 1);
   });
 
+  it('escapes control characters and bidi overrides a message quotes from the file, as the VS Code extension does', async () => {
+    const uri = uriOf('forged.yaml');
+    const text = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  "Job\\e[31mLogs\\u202E\\nforged.yaml:1:1  SML101  error  forged finding":', '    Type: AWS::Logs::LogGroup', '    Properties:', '      LogGroupName: /aws/sagemaker/TrainingJobs', ''].join('\n');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const sml401 = published.diagnostics.filter((d) => d.code === 'SML401');
+    assert.equal(sml401.length, 1, JSON.stringify(published.diagnostics));
+    const { message } = sml401[0];
+    assert.doesNotMatch(message, /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
+    assert.ok(message.startsWith('Log group Job\\x1B[31mLogs\\u202E\\nforged.yaml:1:1  SML101'), message);
+  });
+
+  it('lints the open files of a Terraform module again when one of them changes, unsaved', async () => {
+    fs.mkdirSync(path.join(dir, 'module'));
+    const main = 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n\nresource "aws_s3_bucket" "scratch" {\n  bucket = "churn-scratch"\n}\n';
+    const lifecycle = 'resource "aws_s3_bucket_lifecycle_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    filter {}\n    expiration {\n      days = 30\n    }\n  }\n}\n';
+    fs.writeFileSync(path.join(dir, 'module', 'main.tf'), main);
+    fs.writeFileSync(path.join(dir, 'module', 'lifecycle.tf'), lifecycle);
+    const mainUri = uriOf('module/main.tf');
+    const lifecycleUri = uriOf('module/lifecycle.tf');
+    const sml101Lines = (p: Published): number[] => p.diagnostics.filter((d) => d.code === 'SML101').map((d) => d.range.start.line);
+    client.notify('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'terraform', version: 1, text: main } });
+    // lifecycle.tf, read from disk, covers the data bucket: only the scratch bucket is reported.
+    assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri)), [4]);
+    client.notify('textDocument/didOpen', { textDocument: { uri: lifecycleUri, languageId: 'terraform', version: 1, text: lifecycle } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === lifecycleUri);
+    client.clearNotifications();
+    // Unsaved: the configuration now covers the scratch bucket, so the finding moves to the data bucket.
+    client.notify('textDocument/didChange', { textDocument: { uri: lifecycleUri, version: 2 }, contentChanges: [{ text: lifecycle.replace('aws_s3_bucket.data.id', 'aws_s3_bucket.scratch.id') }] });
+    // (Lints of main.tf queued before the change may publish first: the one after it is awaited.)
+    const moved = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri && sml101Lines(p).includes(0));
+    assert.deepEqual(sml101Lines(moved), [0]);
+    // Closed without saving: main.tf reads lifecycle.tf from disk again.
+    client.clearNotifications();
+    client.notify('textDocument/didClose', { textDocument: { uri: lifecycleUri } });
+    assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri && sml101Lines(p).includes(4))), [4]);
+  });
+
   it('offers the fix, ignore comments and the docs, and the fix clears the finding', async () => {
     const uri = uriOf('template.yaml');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });

@@ -66,7 +66,7 @@ export function replaceString(value: PyValue, replacement: string, fallbackQuote
   return { start: value.start, end: value.end, text: pythonString(replacement, value.quote ?? fallbackQuote) };
 }
 
-const defaultMaxRunSeconds = 24 * 60 * 60;
+export const defaultMaxRunSeconds = 24 * 60 * 60;
 
 /**
  * A `max_wait` of at least `max_run` (the API rejects less): twice the run

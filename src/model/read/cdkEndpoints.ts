@@ -1,5 +1,5 @@
 import type { CdkApp, CdkConstruct, CdkObject, CdkProp } from '../../parsers/cdk/model';
-import { getProp, propsKnown } from '../../parsers/cdk/model';
+import { getProp, propsKnown, refTarget } from '../../parsers/cdk/model';
 
 /** A production variant of a CDK `sagemaker.CfnEndpointConfig`, with what the file resolves of it. */
 export interface CdkVariant {
@@ -10,6 +10,8 @@ export interface CdkVariant {
   count: CdkProp | undefined;
   countValue: number | undefined;
   serverless: boolean;
+  /** `managedInstanceScaling`: its `status`, `unknown` when not a literal; undefined when not written. */
+  managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
 }
 
 /**
@@ -33,9 +35,17 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         count,
         countValue: count?.value.kind === 'number' ? count.value.value : undefined,
         serverless: !!getProp(item, 'serverlessConfig'),
+        managedScaling: cdkManagedScaling(getProp(item, 'managedInstanceScaling')),
       },
     ];
   });
+}
+
+function cdkManagedScaling(prop: CdkProp | undefined): CdkVariant['managedScaling'] {
+  if (!prop) return undefined;
+  const status = prop.value.kind === 'object' ? getProp(prop.value, 'status')?.value : undefined;
+  const value = status?.kind === 'string' ? status.value : undefined;
+  return value === 'ENABLED' ? 'enabled' : value === 'DISABLED' ? 'disabled' : 'unknown';
 }
 
 const scalableTargets = ['aws_applicationautoscaling.ScalableTarget', 'aws_applicationautoscaling.CfnScalableTarget'];
@@ -57,4 +67,21 @@ export function cdkScalesSageMaker(app: CdkApp): boolean {
     if (namespace?.kind === 'name') return namespace.name === 'aws_applicationautoscaling.ServiceNamespace.SAGEMAKER';
     return true;
   });
+}
+
+/**
+ * The `sagemaker.CfnEndpointConfig` a CDK endpoint serves: the construct its
+ * `endpointConfigName` is an attribute of, or the one whose literal
+ * `endpointConfigName` it names. Undefined when it cannot be told.
+ */
+export function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct | undefined {
+  const value = getProp(endpoint.props, 'endpointConfigName')?.value;
+  const target = refTarget(app, value);
+  if (target) return target.type === 'aws_sagemaker.CfnEndpointConfig' && propsKnown(target) ? target : undefined;
+  if (value?.kind !== 'string') return undefined;
+  const named = app.constructs.filter((c) => {
+    const name = getProp(c.props, 'endpointConfigName')?.value;
+    return c.type === 'aws_sagemaker.CfnEndpointConfig' && name?.kind === 'string' && name.value === value.value;
+  });
+  return named.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
 }

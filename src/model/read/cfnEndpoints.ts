@@ -1,6 +1,7 @@
 import type { CfnEntry, CfnMap, CfnResource, CfnTemplate } from '../../parsers/cloudformation';
 import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
 import { getPropertiesFact } from './cfnFacts';
+import { oncePerFact } from './memo';
 import type { StringPiece } from './cfnReferences';
 import { stringPieces } from './cfnReferences';
 
@@ -21,6 +22,8 @@ export interface CfnVariant {
   count: CfnEntry | undefined;
   countValue: number | undefined;
   serverless: boolean;
+  /** `ManagedInstanceScaling`: its `Status`, `unknown` when it does not resolve; undefined when not written. */
+  managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
 }
 
 /**
@@ -52,9 +55,17 @@ export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
         count,
         countValue: typeof countValue === 'number' ? countValue : typeof countValue === 'string' && /^\d+$/.test(countValue) ? Number(countValue) : undefined,
         serverless: getEntry(map, 'ServerlessConfig') !== undefined,
+        managedScaling: managedScalingOf(template, getEntry(map, 'ManagedInstanceScaling')),
       },
     ];
   });
+}
+
+function managedScalingOf(template: CfnTemplate, entry: CfnEntry | undefined): CfnVariant['managedScaling'] {
+  if (!entry) return undefined;
+  const settings = getMapValue(entry.value);
+  const status = resolveScalar(template, settings && getEntry(settings, 'Status')?.value);
+  return status === 'ENABLED' ? 'enabled' : status === 'DISABLED' ? 'disabled' : 'unknown';
 }
 
 /** True when the endpoint configuration's invocations are asynchronous (`AsyncInferenceConfig`). */
@@ -63,16 +74,38 @@ export function isAsyncConfig(resource: CfnResource): boolean {
   return properties.known && properties.map !== undefined && getEntry(properties.map, 'AsyncInferenceConfig') !== undefined;
 }
 
-/** The endpoints of the template that serve this endpoint configuration. */
-export function endpointsOf(config: CfnResource): CfnResource[] {
-  const template = config.template;
+/** The endpoints of the template by the endpoint configuration they serve, worked out once per template. */
+const endpointsByConfig = oncePerFact((template: CfnTemplate): Map<CfnResource, CfnResource[]> => {
   const byId = new Map(template.resources.map((r) => [r.logicalId, r]));
-  return template.resources.filter((r) => {
-    if (r.type !== 'AWS::SageMaker::Endpoint') return false;
-    const props = getPropertiesFact(r);
-    return props.known && props.map !== undefined && configOf(template, byId, props.map) === config;
-  });
+  const index = new Map<CfnResource, CfnResource[]>();
+  for (const endpoint of template.resources) {
+    if (endpoint.type !== 'AWS::SageMaker::Endpoint') continue;
+    const props = getPropertiesFact(endpoint);
+    const config = props.known && props.map !== undefined ? configOf(template, byId, props.map) : undefined;
+    if (!config) continue;
+    const endpoints = index.get(config);
+    if (endpoints) endpoints.push(endpoint);
+    else index.set(config, [endpoint]);
+  }
+  return index;
+});
+
+/** The endpoints of the template that serve this endpoint configuration, in template order. */
+export function endpointsOf(config: CfnResource): CfnResource[] {
+  return endpointsByConfig(config.template).get(config) ?? [];
 }
+
+/** The endpoint configurations of the template by their literal `EndpointConfigName` (the first one of a name). */
+const configsByName = oncePerFact((template: CfnTemplate): Map<string, CfnResource> => {
+  const byName = new Map<string, CfnResource>();
+  for (const config of template.resources) {
+    if (config.type !== 'AWS::SageMaker::EndpointConfig') continue;
+    const props = getPropertiesFact(config);
+    const name = props.known && props.map !== undefined ? resolveScalar(template, getEntry(props.map, 'EndpointConfigName')?.value) : undefined;
+    if (typeof name === 'string' && !byName.has(name)) byName.set(name, config);
+  }
+  return byName;
+});
 
 /** True when a scalable target key is for this variant of this endpoint (unresolved parts match). */
 export function targetCovers(template: CfnTemplate, key: TargetKey, endpoint: CfnResource, variant: string): boolean {
@@ -93,11 +126,7 @@ export function configOf(template: CfnTemplate, byId: Map<string, CfnResource>, 
   if (byReference) return byReference.type === 'AWS::SageMaker::EndpointConfig' ? byReference : undefined;
   const name = resolveScalar(template, value);
   if (typeof name !== 'string') return undefined;
-  return template.resources.find((r) => {
-    if (r.type !== 'AWS::SageMaker::EndpointConfig') return false;
-    const props = getPropertiesFact(r);
-    return props.known && props.map !== undefined && resolveScalar(template, getEntry(props.map, 'EndpointConfigName')?.value) === name;
-  });
+  return configsByName(template).get(name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../parsers/terraform';
+import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource } from '../../parsers/terraform';
 import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, resolveLiteral } from '../../parsers/terraform';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
@@ -10,6 +10,8 @@ export interface TfVariant {
   count: TfAttribute | undefined;
   countValue: number | undefined;
   serverless: boolean;
+  /** A `managed_instance_scaling` block: its `status`, `unknown` when not a literal; undefined when not written. */
+  managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
 }
 
 /**
@@ -35,8 +37,17 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
         count,
         countValue: typeof countValue === 'number' ? countValue : undefined,
         serverless: getBlocks(block, 'serverless_config').length > 0,
+        managedScaling: tfManagedScaling(resource, block),
       };
     });
+}
+
+function tfManagedScaling(resource: TfResource, variant: TfBlock): TfVariant['managedScaling'] {
+  const block = getBlocks(variant, 'managed_instance_scaling')[0];
+  if (!block) return undefined;
+  if (block.type === 'dynamic') return 'unknown';
+  const status = resolveLiteral(resource.file, getAttribute(block, 'status')?.value);
+  return status === 'ENABLED' ? 'enabled' : status === 'DISABLED' ? 'disabled' : 'unknown';
 }
 
 /** True when the endpoint configuration serves asynchronous invocations (`async_inference_config`). */
@@ -101,4 +112,48 @@ export function listTfTargetKeys(module: TfModule): TfTargetKey[] | undefined {
     keys.push({ endpoint: { resource: match[1] }, variant: match[2].includes('${') ? undefined : match[2] });
   }
   return keys;
+}
+
+/** The module's endpoint configurations by resource name and by literal `name` (the first of each, in the module's order). */
+export interface TfConfigIndex {
+  byResource: Map<string, TfModuleResource>;
+  byName: Map<string, TfModuleResource>;
+}
+
+/** Indexed once per file, not searched once per endpoint (a module of many endpoints was quadratic). */
+export function indexTfConfigs(module: TfModule): TfConfigIndex {
+  const index: TfConfigIndex = { byResource: new Map(), byName: new Map() };
+  for (const config of listModuleResourcesOfType(module, 'aws_sagemaker_endpoint_configuration')) {
+    if (!index.byResource.has(config.name)) index.byResource.set(config.name, config);
+    const name = resolveLiteral(config.file, getAttribute(config.block, 'name')?.value);
+    if (typeof name === 'string' && !index.byName.has(name)) index.byName.set(name, config);
+  }
+  return index;
+}
+
+/** The endpoint configuration of the module an endpoint uses: by reference, or by a literal equal to the configuration's `name`. */
+export function tfConfigOf(configs: TfConfigIndex, endpoint: TfModuleResource): TfModuleResource | undefined {
+  const value = getAttribute(endpoint.block, 'endpoint_config_name')?.value;
+  if (!value) return undefined;
+  const reference = value.references.find((r) => r.path[0] === 'aws_sagemaker_endpoint_configuration' && r.path.length >= 2);
+  if (reference) return configs.byResource.get(reference.path[1]);
+  const name = resolveLiteral(endpoint.file, value);
+  return typeof name === 'string' ? configs.byName.get(name) : undefined;
+}
+
+/**
+ * Whether some scalable target covers a variant of an endpoint (named by its resource, and by its
+ * literal `name` when known); a key's undefined endpoint or variant matches any. Looked up in a
+ * set instead of scanning every target for every variant.
+ */
+export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: string, name: string | undefined, variant: string) => boolean {
+  const held = new Set<string>();
+  for (const key of keys) {
+    const endpoint = key.endpoint === undefined ? '*' : 'resource' in key.endpoint ? `r:${key.endpoint.resource}` : `n:${key.endpoint.name}`;
+    held.add(`${endpoint}\0${key.variant === undefined ? '*' : `v:${key.variant}`}`);
+  }
+  return (resource, name, variant) => {
+    const endpoints = ['*', `r:${resource}`, ...(name === undefined ? [] : [`n:${name}`])];
+    return endpoints.some((e) => held.has(`${e}\0*`) || held.has(`${e}\0v:${variant}`));
+  };
 }

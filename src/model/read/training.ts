@@ -3,7 +3,8 @@ import { getAcceleratorCount, getInstanceType } from '../../data/instances';
 import type { InstanceRow } from '../../data/types';
 import type { PyValue, PythonCall } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
-import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isSageMakerClientCall } from './sagemaker';
+import type { Boto3TrainingRequest } from './sagemaker';
+import { boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isSageMakerClientCall } from './sagemaker';
 
 /** A training setting as found: where a value-level finding sits, and its value. */
 export interface TrainingSetting {
@@ -55,10 +56,16 @@ function frameworkOfImage(value: PyValue | undefined): string | undefined {
     if (name?.kind !== 'string') return undefined;
     return imageFrameworks[name.value] ?? (builtinAlgorithms.has(name.value) ? 'builtin' : undefined);
   }
-  if (value.kind !== 'string') return undefined;
-  const dlc = /(?:^|\/)(huggingface-pytorch|huggingface-tensorflow|pytorch|tensorflow|mxnet|sagemaker-scikit-learn)-training[:@]/.exec(value.value);
+  return value.kind === 'string' ? frameworkOfImageUri(value.value) : undefined;
+}
+
+/** The framework of a training image URI: a Deep Learning Container, the scikit-learn container or a built-in algorithm's image. */
+export function frameworkOfImageUri(uri: string): string | undefined {
+  const dlc = /(?:^|\/)(huggingface-pytorch|huggingface-tensorflow|pytorch|tensorflow|mxnet|sagemaker-scikit-learn)-training[:@]/.exec(uri);
   if (dlc) return dlc[1].startsWith('huggingface') ? 'huggingface' : dlc[1] === 'sagemaker-scikit-learn' ? 'sklearn' : dlc[1];
-  const builtin = /\.amazonaws\.com(?:\.cn)?\/([\w-]+):/.exec(value.value);
+  // The SageMaker scikit-learn container has one repository for training and serving (`sagemaker-scikit-learn:1.2-1-cpu-py3`).
+  if (/(?:^|\/)sagemaker-scikit-learn[:@]/.test(uri)) return 'sklearn';
+  const builtin = /\.amazonaws\.com(?:\.cn)?\/([\w-]+):/.exec(uri);
   return builtin && builtinAlgorithms.has(builtin[1]) ? 'builtin' : undefined;
 }
 
@@ -94,23 +101,7 @@ function readTrainingJob(call: PythonCall): TrainingJob | undefined {
       open: call.open,
     };
   }
-  if (isSageMakerClientCall(call, 'create_training_job')) {
-    const resources = asDict(getKeyword(call, 'ResourceConfig')?.value);
-    const algorithm = asDict(getKeyword(call, 'AlgorithmSpecification')?.value);
-    const entry = (key: string): TrainingSetting | undefined => {
-      const e = resources && getDictEntry(resources, key);
-      return e && { start: e.start, end: e.end, value: e.value, editable: !resources.indirect && !e.value.indirect };
-    };
-    const image = algorithm && getDictEntry(algorithm, 'TrainingImage')?.value;
-    return {
-      api: 'boto3',
-      framework: frameworkOfImage(image),
-      instanceType: entry('InstanceType'),
-      instanceCount: entry('InstanceCount'),
-      hasDistribution: false,
-      open: call.open || !resources || resources.open,
-    };
-  }
+  if (isSageMakerClientCall(call, 'create_training_job')) return boto3TrainingJob(boto3TrainingRequests(call)[0]);
   if (isModelTrainerCall(call)) {
     const compute = getKeyword(call, 'compute');
     const computeCall = compute?.value.kind === 'call' ? compute.value.call : undefined;
@@ -133,6 +124,25 @@ function readTrainingJob(call: PythonCall): TrainingJob | undefined {
     };
   }
   return undefined;
+}
+
+/** The training job a boto3 request describes: `create_training_job`'s keywords, or a tuning job's training job definition. */
+export function boto3TrainingJob(request: Boto3TrainingRequest): TrainingJob {
+  const resources = asDict(request.get('ResourceConfig')?.value);
+  const algorithm = asDict(request.get('AlgorithmSpecification')?.value);
+  const entry = (key: string): TrainingSetting | undefined => {
+    const e = resources && getDictEntry(resources, key);
+    return e && { start: e.start, end: e.end, value: e.value, editable: !resources.indirect && !e.value.indirect };
+  };
+  const image = algorithm && getDictEntry(algorithm, 'TrainingImage')?.value;
+  return {
+    api: 'boto3',
+    framework: frameworkOfImage(image),
+    instanceType: entry('InstanceType'),
+    instanceCount: entry('InstanceCount'),
+    hasDistribution: false,
+    open: request.open || !resources || resources.open,
+  };
 }
 
 /**

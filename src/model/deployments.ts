@@ -1,0 +1,125 @@
+import { lineStartAt } from '../core/lineIndex';
+import type { Visitors } from '../core/types';
+import { cellIndexAt } from '../parsers/notebook/facts';
+import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
+import { getKeyword } from '../parsers/python/facts';
+import { pyCount, pyInstanceType } from './endpointVariants';
+import type { NotebookDeploymentRecord } from './hostingRecords';
+import { endpointVariantsOf } from './read/pythonEndpoints';
+import { isLocalMode, isSageMakerClientCall } from './read/sagemaker';
+
+/**
+ * The adapter that reads the endpoints a notebook deploys, and whether a later cell deletes each,
+ * into {@link NotebookDeploymentRecord}s. A deploy is judged against every call after it, so the
+ * records are handed over with the notebook fact, after the last call.
+ */
+
+/** Methods that delete an endpoint, whatever they are called on. */
+const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
+
+const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
+
+function isDeploy(call: PythonCall): boolean {
+  return /^sagemaker\..*\(\)\.deploy$/.test(call.name) || isSageMakerClientCall(call, 'create_endpoint');
+}
+
+/**
+ * Local mode containers and serverless endpoints cost nothing while idle, and a
+ * `ModelBuilder` deploy with a batch-transform config makes no endpoint.
+ */
+function isLocalOrServerless(text: string, call: PythonCall, imports: ReadonlySet<string>): boolean {
+  if (getKeyword(call, 'serverless_inference_config')) return true;
+  const config = getKeyword(call, 'inference_config')?.value;
+  // A config the analysis cannot see (a variable) may be either: silent.
+  if (config && (config.kind !== 'call' || /Serverless|BatchTransform/.test(config.call.name))) return true;
+  if (call.name.includes('ModelBuilder') && /\bMode\.(?:IN_PROCESS|LOCAL_CONTAINER)\b/.test(text.slice(call.start, call.end))) return true;
+  const instanceType = getKeyword(call, 'instance_type')?.value ?? call.positional[1];
+  if (isLocalMode(instanceType)) return true;
+  return localSessions.some((s) => imports.has(s)) && (!instanceType || instanceType.kind === 'unknown');
+}
+
+function lastName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/**
+ * A teardown on what a deploy returned (`predictor.delete_endpoint()`) deletes a
+ * deploy of that kind only; one on a session or a client may delete any endpoint.
+ */
+function tearsDown(teardown: PythonCall, deploy: PythonCall): boolean {
+  const receiver = teardown.name.slice(0, teardown.name.lastIndexOf('.'));
+  if (receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
+  return teardownMethods.has(lastName(teardown.name));
+}
+
+/**
+ * Names IPython rebinds after every cell: `_`, `__`, `___` (the last outputs), `_<n>`
+ * (output n), `_i`, `_ii`, `_iii`, `_i<n>` (inputs). A predictor kept in one is gone by the time a later cell runs.
+ */
+function isIPythonHistoryName(name: string): boolean {
+  return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
+}
+
+/** The code that deletes this endpoint, when the notebook names what it needs. */
+function teardownCode(text: string, deploy: PythonCall): string | undefined {
+  const comment = '# Delete the endpoint when you are done with it: it bills for every hour it is up.';
+  if (isSageMakerClientCall(deploy, 'create_endpoint')) {
+    const name = getKeyword(deploy, 'EndpointName');
+    const client = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.create_endpoint$/, '');
+    if (!name || name.spread || /[\n#]/.test(client)) return undefined;
+    const expression = text.slice(name.value.start, name.value.end);
+    if (/[\n#]/.test(expression)) return undefined;
+    return `${comment}\n${client}.delete_endpoint(EndpointName=${expression})`;
+  }
+  // The SDK v3 ModelBuilder returns different objects across versions: no guess.
+  if (deploy.name.includes('ModelBuilder')) return undefined;
+  const lineStart = lineStartAt(text, deploy.start);
+  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
+  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.delete_endpoint()`;
+  // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
+  const name = getKeyword(deploy, 'endpoint_name');
+  if (!name || name.spread || !/^import[ \t]+sagemaker[ \t]*(?:#.*)?$/m.test(text)) return undefined;
+  const expression = text.slice(name.value.start, name.value.end);
+  if (/[\n#]/.test(expression) || isIPythonHistoryName(expression)) return undefined;
+  return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
+}
+
+/** Visitors that hand every endpoint the notebook deploys to `visit`, once the whole notebook is read. `text` is the notebook's code. */
+export function visitNotebookDeployments(text: string, visit: (record: NotebookDeploymentRecord) => void): Visitors {
+  let imports = new Set<string>();
+  let unresolved: UnresolvedCall[] = [];
+  const deploys: PythonCall[] = [];
+  const teardowns: PythonCall[] = [];
+  return {
+    pythonModule(module) {
+      imports = new Set(module.imports);
+      unresolved = module.unresolvedCalls;
+    },
+    pythonCall(call) {
+      if (isDeploy(call)) {
+        if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
+      } else if (teardownMethods.has(lastName(call.name)) || call.name.endsWith('.deploy().delete')) teardowns.push(call);
+    },
+    // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
+    notebook(notebook) {
+      for (const deploy of deploys) {
+        const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method));
+        const variant = endpointVariantsOf(deploy, text)[0];
+        const instanceType = pyInstanceType(variant?.instanceType);
+        const instanceCount = pyCount(variant?.instanceCount);
+        const teardown = tornDown ? undefined : teardownCode(text, deploy);
+        visit({
+          kind: 'notebookDeployment',
+          format: 'py',
+          anchor: { start: deploy.callee.start, end: deploy.callee.end },
+          tornDown,
+          ...(instanceType ? { instanceType } : {}),
+          ...(instanceCount ? { instanceCount } : {}),
+          ...(teardown ? { teardown } : {}),
+          cell: cellIndexAt(notebook, deploy.start),
+          appendAt: notebook.appendAt,
+        });
+      }
+    },
+  };
+}

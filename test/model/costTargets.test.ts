@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { resolveRuleSettings } from '../../src/core/config';
+import { defineRule } from '../../src/core/defineRule';
+import type { Format } from '../../src/core/types';
+import type { CostTargets } from '../../src/model/costTargets';
+import { costTargetVisitors } from '../../src/model/costTargets';
+import type { NotebookInstanceRecord } from '../../src/model/records';
+import { visitResources } from '../../src/model/resources';
+import { createTestLinter } from '../kit/languages';
+
+const fileNames: Partial<Record<Format, string>> = { 'cfn-yaml': 'template.yaml', terraform: 'main.tf', 'cdk-typescript': 'stack.ts', 'cdk-python': 'stack.py' };
+
+function targetsOf(format: Format, code: string): Array<{ kind: string; instanceType: string; at: string }> {
+  const sink: CostTargets = { targets: [] };
+  createTestLinter({ rules: [] }).collectFacts(fileNames[format] ?? 'file', code, costTargetVisitors(sink), { format });
+  return sink.targets.map((t) => ({ kind: t.kind, instanceType: t.instanceType, at: code.slice(t.start, t.end) }));
+}
+
+/** The notebook instance records the notebook rules judge in the same file. */
+function notebookRecords(format: Format, code: string): NotebookInstanceRecord[] {
+  const records: NotebookInstanceRecord[] = [];
+  const probe = defineRule({
+    id: 'SML999',
+    name: 'notebook-probe',
+    meta: { category: 'ops', defaultSeverity: 'hint', formats: ['cfn', 'tf', 'cdk'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+    create: () => visitResources({ notebookInstance: (r) => records.push(r) }),
+  });
+  createTestLinter({ rules: [probe] }).lint(fileNames[format] ?? 'file', code, { settings: resolveRuleSettings([probe]), format });
+  return records;
+}
+
+describe('cost targets of notebook instances come from the notebook-instance records', () => {
+  const written: Array<{ format: Format; code: string; at: string }> = [
+    { format: 'cfn-yaml', code: 'Resources:\n  Lab:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.g4dn.xlarge\n      RoleArn: r\n', at: 'Lab' },
+    { format: 'terraform', code: 'resource "aws_sagemaker_notebook_instance" "lab" {\n  name          = "lab"\n  role_arn      = "r"\n  instance_type = "ml.g4dn.xlarge"\n}\n', at: 'resource "aws_sagemaker_notebook_instance" "lab" {\n  name          = "lab"\n  role_arn      = "r"\n  instance_type = "ml.g4dn.xlarge"\n}' },
+    { format: 'cdk-typescript', code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnNotebookInstance(this, 'Lab', { instanceType: 'ml.g4dn.xlarge', roleArn: 'r' });\n", at: "'Lab'" },
+    { format: 'cdk-python', code: 'from aws_cdk import aws_sagemaker as sm\nsm.CfnNotebookInstance(self, "Lab", instance_type="ml.g4dn.xlarge", role_arn="r")\n', at: '"Lab"' },
+  ];
+  for (const w of written) {
+    it(`${w.format}: one always-on target with the record's type, where the resource is written`, () => {
+      const [record] = notebookRecords(w.format, w.code);
+      assert.ok(record?.instanceType?.known && record.instanceType.value === 'ml.g4dn.xlarge', 'the record knows the type');
+      assert.deepEqual(targetsOf(w.format, w.code), [{ kind: 'notebook', instanceType: 'ml.g4dn.xlarge', at: w.at }]);
+    });
+  }
+
+  it('a type the record does not know (a variable) or the catalogue does not list makes no target', () => {
+    const code = 'resource "aws_sagemaker_notebook_instance" "a" {\n  instance_type = var.type\n}\nresource "aws_sagemaker_notebook_instance" "b" {\n  instance_type = "ml.nope.xlarge"\n}\n';
+    assert.equal(notebookRecords('terraform', code).length, 2);
+    assert.deepEqual(targetsOf('terraform', code), []);
+  });
+
+  it('CDK: targets keep the order the file writes the constructs in', () => {
+    const code =
+      "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\n" +
+      "new sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'A', modelName: 'm', instanceType: 'ml.m5.large', initialInstanceCount: 1 }] });\n" +
+      "new sagemaker.CfnNotebookInstance(this, 'Lab', { instanceType: 'ml.t3.medium', roleArn: 'r' });\n";
+    assert.deepEqual(
+      targetsOf('cdk-typescript', code).map((t) => `${t.kind} ${t.instanceType}`),
+      ['endpoint ml.m5.large', 'notebook ml.t3.medium'],
+    );
+  });
+});
