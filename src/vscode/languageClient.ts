@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import { showLensDetailsCommand } from './codeLens';
+import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import { showLensDetailsCommand } from './lensDetails';
+import { applyNotebookFixCommand } from './notebookEdits';
+import { withPlaceholderSnippets } from './snippets';
 
 /** Restarts of a server that stopped, before the client gives up and says so. */
 export const maxServerRestarts = 4;
@@ -10,7 +12,26 @@ export const maxServerRestarts = 4;
 const serverCommands: Record<string, string> = {
   'greenml.lsp.showEstimateDetails': showLensDetailsCommand,
   'greenml.lsp.showRuleDocs': 'greenml.showRuleDocs',
+  'greenml.lsp.applyNotebookFix': applyNotebookFixCommand,
 };
+
+/** The documents the server reads: files, unsaved buffers, and the Python cells of notebooks open in the notebook editor. */
+export const documentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { notebook: { notebookType: 'jupyter-notebook' }, language: 'python' }];
+
+/** The bundled rule pages (`docs/rules/` of the extension), which the rule id of a diagnostic opens offline. */
+function bundledRulePage(extensionUri: vscode.Uri, diagnostic: vscode.Diagnostic): void {
+  const code = diagnostic.code;
+  if (diagnostic.source !== 'Green ML' || typeof code !== 'object' || code.value === 'parse-error') return;
+  const page = /\/([a-z0-9-]+\.md)$/.exec(code.target.path)?.[1];
+  if (page) diagnostic.code = { value: code.value, target: vscode.Uri.joinPath(extensionUri, 'docs', 'rules', page) };
+}
+
+/** A fix whose text holds placeholders (the server says which in `data`): each becomes a snippet tab stop for the user to fill. */
+function placeholdersOf(action: vscode.CodeAction): string[] {
+  const data = (action as vscode.CodeAction & { data?: unknown }).data;
+  const list = data !== null && typeof data === 'object' ? (data as { placeholders?: unknown }).placeholders : undefined;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
 
 /** A command of the server's as the extension's own command of the same arguments (unchanged when there is none). */
 function mapped(command: vscode.Command | undefined): void {
@@ -29,6 +50,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private restarts = 0;
   private toldStopped = false;
+  private starting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -47,8 +69,9 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = { run: { module, transport: TransportKind.ipc }, debug: { module, transport: TransportKind.ipc } };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      documentSelector,
       synchronize: { configurationSection: 'greenml' },
+      initializationOptions: { clientFeatures: { snippetEdits: true, notebookCellCommand: true, modelCard: true } },
       outputChannel: this.log,
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
@@ -62,9 +85,21 @@ export class GreenMlLanguageClient implements vscode.Disposable {
             return answers.map((answer: unknown, i) => withProfileRegion(params.items[i]?.section, answer, this.profileRegion()));
           },
         },
+        handleDiagnostics: (uri, diagnostics, next) => {
+          for (const diagnostic of diagnostics) bundledRulePage(this.context.extensionUri, diagnostic);
+          next(uri, diagnostics);
+        },
         provideCodeActions: async (document, range, context, token, next) => {
           const actions = await next(document, range, context, token);
-          for (const action of actions ?? []) mapped(action instanceof vscode.CodeAction ? action.command : action);
+          for (const action of actions ?? []) {
+            if (!(action instanceof vscode.CodeAction)) {
+              mapped(action);
+              continue;
+            }
+            mapped(action.command);
+            const placeholders = placeholdersOf(action);
+            if (action.edit && placeholders.length) action.edit = withPlaceholderSnippets(action.edit, placeholders);
+          }
           return actions;
         },
         provideCodeLenses: async (document, token, next) => {
@@ -75,7 +110,16 @@ export class GreenMlLanguageClient implements vscode.Disposable {
       },
     };
     this.client = new LanguageClient('greenml', 'Green ML language server', serverOptions, clientOptions);
-    await this.client.start();
+    this.starting = this.client.start();
+    await this.starting;
+  }
+
+  /** Runs one of the server's `workspace/executeCommand` commands and returns its answer. */
+  async executeCommand<T>(command: string, args: unknown[] = [], token?: vscode.CancellationToken): Promise<T> {
+    const client = this.client;
+    if (!client) throw new Error('the Green ML language server is not running');
+    if (!client.isRunning()) await this.starting;
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as T;
   }
 
   /** The profile's region changed (read again after `greenml.aws.profile` changed): the server pulls its settings again. */

@@ -29,9 +29,78 @@ async function until(what: string, test: () => Promise<boolean>, timeoutMs = 30_
 }
 
 const serverState = (): Thenable<string> => vscode.commands.executeCommand<string>('greenml.test.languageServerState');
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-suite('Language server (greenml.languageServer.enable)', () => {
+interface Lag {
+  maxLagMs: number;
+  samples: number;
+  ms: number;
+}
+
+/** Runs `run` with the extension host's event-loop probe on (a 5 ms timer's lateness, sampled in the extension). */
+async function probe<T>(run: () => Promise<T>): Promise<Lag & { result: T }> {
+  await vscode.commands.executeCommand('greenml.test.startLagProbe');
+  const t = Date.now();
+  try {
+    const result = await run();
+    return { result, ...(await stopProbe()), ms: Date.now() - t };
+  } catch (err) {
+    await stopProbe();
+    throw err;
+  }
+}
+
+async function stopProbe(): Promise<{ maxLagMs: number; samples: number }> {
+  return (await vscode.commands.executeCommand<{ maxLagMs: number; samples: number }>('greenml.test.stopLagProbe')) ?? { maxLagMs: Number.NaN, samples: 0 };
+}
+
+/**
+ * Waits until VS Code has done the work of opening a file (tokenizing, folding, the other
+ * extensions): the loop is at most `quietMs` late over a whole second. Returns the lag of the
+ * last window (and false when it never got quiet within `timeoutMs`).
+ */
+async function settle(quietMs = 20, timeoutMs = 30_000): Promise<{ quiet: boolean; maxLagMs: number }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = Number.NaN;
+  while (Date.now() < deadline) {
+    last = (await probe(() => sleep(1000))).maxLagMs;
+    if (last <= quietMs) return { quiet: true, maxLagMs: last };
+  }
+  return { quiet: false, maxLagMs: last };
+}
+
+/** Resolves on the next diagnostics change of `uri` (whatever the diagnostics are). */
+function nextDiagnostics(uri: vscode.Uri, timeoutMs = 120_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no new diagnostics for ${path.basename(uri.fsPath)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+const fmt = (lag: { maxLagMs: number }): string => `${lag.maxLagMs.toFixed(1)} ms`;
+
+/**
+ * What the 50 ms bound is about: Green ML's work, not VS Code's. Opening a 256 KB file stalls the
+ * extension host for seconds in code-server even with Green ML off (VS Code's own work: the
+ * document model, tokenizing, the other extensions), so the open is reported, not asserted. The
+ * bound holds from an edit of an open, settled file until its new diagnostics are shown: the
+ * re-lint Green ML does, which in the language server's process must never stall the extensions.
+ */
+suite('Language server: the extension host stays responsive', () => {
   let dir: string;
+  const chosen = [
+    ['py-unbalanced-open', 256 * 1024],
+    ['py-deep-nesting', 256 * 1024],
+    ['py-unclosed-run', 256 * 1024],
+  ] as const;
 
   suiteSetup(async () => {
     await activateExtension();
@@ -39,22 +108,27 @@ suite('Language server (greenml.languageServer.enable)', () => {
   });
 
   suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('greenml').update('languageServer.enable', undefined, vscode.ConfigurationTarget.Workspace);
-    await until('the language server to stop', async () => (await serverState()) === 'stopped');
+    await vscode.workspace.getConfiguration('greenml').update('enable', undefined, vscode.ConfigurationTarget.Workspace);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the server lints the stress files while the extension host event loop stays under 50 ms late', async function () {
-    this.timeout(300_000);
-    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('greenml');
+  teardown(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.fsPath.startsWith(dir))) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a re-lint of a 256 KB stress file never makes the extension host more than 50 ms late', async function () {
+    this.timeout(600_000);
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    // The server's findings reach the Problems panel.
+    const { document: template } = await openInEditor('template.yaml');
+    await waitForDiagnostics(template.uri, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 from the language server', 60_000);
     const cases = await stressCases();
-    const chosen = [
-      ['py-unbalanced-open', 256 * 1024],
-      ['py-deep-nesting', 256 * 1024],
-      ['py-unclosed-run', 256 * 1024],
-    ] as const;
-    /** Fresh copies of the stress files for each phase (a file open already would not be read again). */
     const write = (phase: string): vscode.Uri[] =>
       chosen.map(([name, bytes]) => {
         const found = cases.find((c) => c.name === name);
@@ -63,59 +137,85 @@ suite('Language server (greenml.languageServer.enable)', () => {
         fs.writeFileSync(file, found.make(bytes));
         return vscode.Uri.file(file);
       });
-    const probe = async <T>(run: () => Promise<T>): Promise<{ result: T; maxLagMs: number; samples: number; ms: number }> => {
-      await vscode.commands.executeCommand('greenml.test.startLagProbe');
-      const t = Date.now();
-      const result = await run();
-      const lag = await vscode.commands.executeCommand<{ maxLagMs: number; samples: number }>('greenml.test.stopLagProbe');
-      return { result, ...lag, ms: Date.now() - t };
-    };
-    const openAll = async (uris: readonly vscode.Uri[], linted: boolean): Promise<void> => {
-      for (const uri of uris) {
-        const t = Date.now();
-        const document = await vscode.workspace.openTextDocument(uri);
-        const read = Date.now() - t;
-        await vscode.window.showTextDocument(document);
-        const shown = Date.now() - t;
-        if (linted) await waitForDiagnostics(document.uri, (d) => d.length > 0, `findings of ${path.basename(uri.fsPath)}`, 120_000);
-        else await new Promise((r) => setTimeout(r, 1000));
-        log(`  ${path.basename(uri.fsPath)}: opened in ${read} ms, shown at ${shown} ms, done at ${Date.now() - t} ms`);
-      }
-    };
-    const report = (what: string, lag: { maxLagMs: number; samples: number; ms: number }): void =>
-      log(`event loop ${what}: at most ${lag.maxLagMs.toFixed(1)} ms late (${lag.samples} samples over ${lag.ms} ms)`);
+    // Written before any probe: the test runs in the extension host too.
+    const [offFiles, onFiles] = [write('off'), write('on')];
 
-    // Written before the probes: the test runs in the extension host too.
-    const [offFiles, inprocessFiles, serverFiles] = [write('off'), write('inprocess'), write('server')];
-    // For scale: the same files with Green ML off (VS Code and the other extensions only), then linted in process.
-    await config().update('enable', false, vscode.ConfigurationTarget.Workspace);
-    report('with Green ML off', await probe(() => openAll(offFiles, false)));
-    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
-    report('with the extension linting in process', await probe(() => openAll(inprocessFiles, true)));
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // For scale, reported only: the open of each file with Green ML off, then on (the same window:
+    // open, show, and 3 s, or until its findings are shown when that takes longer).
+    const openWindowMs = 3000;
+    const opens: string[] = [];
+    await vscode.workspace.getConfiguration('greenml').update('enable', false, vscode.ConfigurationTarget.Workspace);
+    for (const uri of offFiles) {
+      const open = await probe(async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        await sleep(openWindowMs);
+      });
+      opens.push(`${path.basename(uri.fsPath)}: ${fmt(open)}`);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await vscode.workspace.getConfiguration('greenml').update('enable', undefined, vscode.ConfigurationTarget.Workspace);
 
-    await config().update('languageServer.enable', true, vscode.ConfigurationTarget.Workspace);
-    await until('the language server to run', async () => (await serverState()) === 'running');
-    // The server's findings reach the Problems panel.
-    const { document } = await openInEditor('template.yaml');
-    await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 from the language server', 60_000);
-    const server = await probe(() => openAll(serverFiles, true));
-    report('with the language server linting', server);
-    assert.ok(server.samples > 0, 'the probe ran');
-    assert.ok(server.maxLagMs < 50, `the extension host's event loop was ${server.maxLagMs.toFixed(1)} ms late`);
+    const worst: Array<{ name: string; maxLagMs: number; samples: number; ms: number }> = [];
+    for (const uri of onFiles) {
+      const name = path.basename(uri.fsPath);
+      const open = await probe(async () => {
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        const started = Date.now();
+        await waitForDiagnostics(uri, (d) => d.length > 0, `findings of ${name}`, 180_000);
+        await sleep(Math.max(0, openWindowMs - (Date.now() - started)));
+        return editor;
+      });
+      opens.push(`${name}: ${fmt(open)}`);
+      const editor = open.result;
+      const quiet = await settle();
+      log(`  ${name}: ${quiet.quiet ? 'settled' : 'NOT settled'} (last second ${fmt(quiet)} late)`);
+      // An edit that changes the findings' positions: a new line at the top, then its new diagnostics.
+      const relint = await probe(async () => {
+        const shown = nextDiagnostics(uri);
+        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n')), 'the edit was refused');
+        await shown;
+      });
+      log(`  ${name}: edit → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
+      worst.push({ name, ...relint });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    log(`event loop during the open (VS Code's work included), reported only: ${opens.join('; ')}`);
+    for (const w of worst) assert.ok(w.samples > 0, `the probe ran for ${w.name}`);
+    const late = worst.filter((w) => w.maxLagMs >= 50);
+    assert.deepStrictEqual(late.map((w) => `${w.name}: ${fmt(w)}`), [], 'the extension host was late by 50 ms or more between an edit and its diagnostics');
+  });
 
-    // A notebook of 596 cells (nb-10k-cells at 200 KB): VS Code reads the .ipynb into cells in the
-    // extension host (its own serializer) and the client sends them: reported apart from the lint.
+  test('a re-lint of a 596-cell notebook never makes the extension host more than 50 ms late', async function () {
+    this.timeout(600_000);
+    const cases = await stressCases();
+    // nb-10k-cells at 200 KB: VS Code reads the .ipynb into cells in the extension host (its own serializer).
     const nb = cases.find((c) => c.name === 'nb-10k-cells');
     assert.ok(nb);
-    const nbFile = vscode.Uri.file(path.join(dir, 'server-notebook.ipynb'));
-    fs.writeFileSync(nbFile.fsPath, nb.make(200 * 1024));
-    const open = await probe(() => Promise.resolve(vscode.workspace.openNotebookDocument(nbFile)));
+    const file = vscode.Uri.file(path.join(dir, 'notebook.ipynb'));
+    fs.writeFileSync(file.fsPath, nb.make(200 * 1024));
+    const open = await probe(async () => {
+      const notebook = await vscode.workspace.openNotebookDocument(file);
+      await vscode.window.showNotebookDocument(notebook);
+      const last = notebook.cellAt(notebook.cellCount - 1).document.uri;
+      await waitForDiagnostics(last, (d) => d.length > 0, `findings on the last of ${notebook.cellCount} cells`, 180_000);
+      return notebook;
+    });
     const notebook = open.result;
-    report(`while VS Code opened the ${notebook.cellCount}-cell notebook (and the client sent it)`, open);
-    const last = notebook.cellAt(notebook.cellCount - 1).document.uri;
-    const lint = await probe(() => waitForDiagnostics(last, (d) => d.length > 0, `findings on the last of ${notebook.cellCount} cells`, 180_000));
-    report(`while the server linted the ${notebook.cellCount}-cell notebook`, lint);
-    assert.ok(lint.maxLagMs < 50, `the extension host's event loop was ${lint.maxLagMs.toFixed(1)} ms late while the server linted the notebook`);
+    log(`event loop while VS Code opened the ${notebook.cellCount}-cell notebook and its findings were shown, reported only: ${fmt(open)}`);
+    const quiet = await settle();
+    log(`  notebook: ${quiet.quiet ? 'settled' : 'NOT settled'} (last second ${fmt(quiet)} late)`);
+    const cell = notebook.cellAt(notebook.cellCount - 1).document;
+    const relint = await probe(async () => {
+      const shown = nextDiagnostics(cell.uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(cell.uri, new vscode.Position(0, 0), '# edited\n');
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was refused');
+      await shown;
+    });
+    log(`  notebook: edit → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(relint.samples > 0, 'the probe ran');
+    assert.ok(relint.maxLagMs < 50, `the extension host's event loop was ${fmt(relint)} late between the edit and the notebook's diagnostics`);
   });
 });
