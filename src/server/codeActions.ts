@@ -31,9 +31,11 @@ export interface ClientFeatures {
   notebookCellCommand: boolean;
   /** The client has `greenml.modelCardEnvironment` (`[uri, line]`): the Model Card action is offered on training calls. */
   modelCard: boolean;
+  /** The client fetches live prices: the server asks for those its figures need (`greenml/wantPrices`) and the client sends them (`greenml/prices`). */
+  livePrices: boolean;
 }
 
-export const noClientFeatures: ClientFeatures = { snippetEdits: false, notebookCellCommand: false, modelCard: false };
+export const noClientFeatures: ClientFeatures = { snippetEdits: false, notebookCellCommand: false, modelCard: false, livePrices: false };
 
 /** Applies a notebook fix's cell edits on the client: `[notebookUri, edits]` (the engine's edits, cell positions in them). */
 export const applyNotebookFixCommand = 'greenml.lsp.applyNotebookFix';

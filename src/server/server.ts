@@ -25,6 +25,7 @@ import { parseServerSettings } from './settings';
 import type { PlanFixesArgs, PlanHost, WorkspaceArgs } from './workspace';
 import { fixWorkspaceCommand, footprintInputs, footprintInputsCommand, lintWorkspace, lintWorkspaceCommand, planFixes, planFixesCommand, planWorkspaceFixes } from './workspace';
 import { notebookText } from './notebookText';
+import { ClientPrices, pricesNotification, wantPricesNotification } from './livePrices';
 import { modelCardAction, modelCardAt, modelCardCommand, modelCardKind, modelCardSettingsOf } from './modelCard';
 
 export interface ServerOptions {
@@ -53,6 +54,15 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let lensRegion: string | undefined;
   /** What the client does beyond LSP 3.17 (snippet edits, notebook cell insertions). */
   let clientFeatures: ClientFeatures = noClientFeatures;
+  /** Live prices the client sent (with `clientFeatures.livePrices`). */
+  const prices = new ClientPrices();
+  /** The figures' settings, with the client's live prices when it sends them. */
+  const figureSettings = (): ReturnType<typeof lensSettingsOf> => ({ ...lensSettingsOf(settings), ...(clientFeatures.livePrices ? { livePrice: prices.lookup } : {}) });
+  /** After a hover or lenses: the prices they looked up that the client has not been asked for. */
+  const askForPrices = (): void => {
+    const keys = prices.takeWanted();
+    if (keys.length) void connection.sendNotification(wantPricesNotification, { keys });
+  };
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
   const finder = new ConfigFileFinder(linter.rules);
@@ -119,7 +129,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     const options = params.initializationOptions as { settings?: unknown; clientFeatures?: Partial<Record<keyof ClientFeatures, unknown>> } | undefined;
     if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
     const features = options?.clientFeatures;
-    clientFeatures = { snippetEdits: features?.snippetEdits === true, notebookCellCommand: features?.notebookCellCommand === true, modelCard: features?.modelCard === true };
+    clientFeatures = { snippetEdits: features?.snippetEdits === true, notebookCellCommand: features?.notebookCellCommand === true, modelCard: features?.modelCard === true, livePrices: features?.livePrices === true };
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
     return {
       capabilities: {
@@ -289,14 +299,18 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     const lines = new LineIndex(text);
     const { line } = params.position;
     const lineText = text.slice(lines.offsetAt(line, 0), lines.offsetAt(line + 1, 0)).replace(/\r?\n$|\r$/, '');
-    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings));
+    const hover = hoverAt(lineText, params.position, estimateScopeOf(uri), figureSettings());
+    askForPrices();
+    return hover;
   });
 
   connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     if (!settings.estimates.codeLens) return [];
     await linted(params.textDocument.uri);
     const scope = estimateScopeOf(params.textDocument.uri);
-    return scope ? codeLenses(scope, lensSettingsOf(settings)) : [];
+    const lenses = scope ? codeLenses(scope, figureSettings()) : [];
+    askForPrices();
+    return lenses;
   });
 
   const workspaceHost: PlanHost = {
@@ -370,6 +384,11 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       default:
         return undefined;
     }
+  });
+
+  // Live prices landed in the client: the lenses are drawn again with them.
+  connection.onNotification(pricesNotification, (params: unknown) => {
+    if (prices.update(params) && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
   connection.onShutdown(() => scheduler.dispose());

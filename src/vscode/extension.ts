@@ -49,13 +49,17 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const rulesView = new RulesView(engine.rules, settings);
   const version = String(context.extension.packageJSON.version);
   const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
-  const server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion);
+  const server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion, pricing.livePrice);
   context.subscriptions.push(
     server,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
     pricing,
-    // The profile's region, once read, is the server's greenml.region when the user set none.
-    pricing.onDidChange(() => void server.settingsChanged()),
+    // The profile's region, once read, is the server's greenml.region when the user set none; a
+    // live price that lands goes to the server, which draws its lenses again.
+    pricing.onDidChange(() => {
+      void server.settingsChanged();
+      server.sendPrices();
+    }),
     registerLensDetailsCommand(),
     registerCompareRegions(),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -63,7 +67,10 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
       const next = readSettings(engine.rules);
       reportSettingsIssues(next, reported, log);
       rulesView.update(next);
-      if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
+      if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) {
+        // Live prices turned on: the prices the server asked for are looked up (fetched) now.
+        void pricing.reload().then(() => server.sendPrices(), (err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
+      }
     }),
   );
   registerCommands(context, server, engine.rules, log);

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import { showLensDetailsCommand } from './lensDetails';
+import type { LivePriceInput, PriceKey } from '../estimate/priceCache';
+import { pricesNotification, wantPricesNotification } from '../server/livePrices';
 import { applyNotebookFixCommand } from './notebookEdits';
 import { withPlaceholderSnippets } from './snippets';
 
@@ -57,7 +59,23 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** The AWS profile's region as the extension read it (`~/.aws/config`), or undefined. */
     private readonly profileRegion: () => string | undefined,
+    /** Live prices (`greenml.pricing.live`): a cached one, or undefined at once with a fetch queued. */
+    private readonly livePrice: (key: PriceKey) => LivePriceInput | undefined = () => undefined,
   ) {}
+
+  /** The price keys the server's lenses and hovers asked for. */
+  private readonly wantedPrices = new Map<string, PriceKey>();
+
+  /** Sends the server the live prices it asked for that are known here (again when more land). */
+  sendPrices(): void {
+    const client = this.client;
+    if (!client?.isRunning()) return;
+    const prices = [...this.wantedPrices.values()].flatMap((key) => {
+      const price = this.livePrice(key);
+      return price ? [{ ...key, ...price }] : [];
+    });
+    if (prices.length) void client.sendNotification(pricesNotification, { prices });
+  }
 
   get state(): 'running' | 'starting' | 'stopped' {
     const state = this.client?.state;
@@ -71,7 +89,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: { configurationSection: 'greenml' },
-      initializationOptions: { clientFeatures: { snippetEdits: true, notebookCellCommand: true, modelCard: true } },
+      initializationOptions: { clientFeatures: { snippetEdits: true, notebookCellCommand: true, modelCard: true, livePrices: true } },
       outputChannel: this.log,
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
@@ -110,6 +128,10 @@ export class GreenMlLanguageClient implements vscode.Disposable {
       },
     };
     this.client = new LanguageClient('greenml', 'Green ML language server', serverOptions, clientOptions);
+    this.client.onNotification(wantPricesNotification, (params: { keys?: PriceKey[] } | undefined) => {
+      for (const key of params?.keys ?? []) this.wantedPrices.set(`${key.instanceType}|${key.region}|${key.usage}`, key);
+      this.sendPrices();
+    });
     this.starting = this.client.start();
     await this.starting;
   }

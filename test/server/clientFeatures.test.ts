@@ -31,6 +31,7 @@ describe('language server: the VS Code client’s features', function () {
   this.timeout(60_000);
   let client: LspClient;
   let dir: string;
+  let lensRefreshes = 0;
   const uriOf = (name: string): string => `file://${path.join(dir, name)}`;
   const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
 
@@ -40,11 +41,15 @@ describe('language server: the VS Code client’s features', function () {
     client = new LspClient(process.execPath, [serverMain], env);
     client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ lintDelay })));
     client.onRequest('client/registerCapability', () => null);
+    client.onRequest('workspace/codeLens/refresh', () => {
+      lensRefreshes++;
+      return null;
+    });
     await client.request('initialize', {
       processId: process.pid,
       rootUri: `file://${dir}`,
       workspaceFolders: [{ uri: `file://${dir}`, name: 'workspace' }],
-      capabilities: { workspace: { configuration: true, applyEdit: true } },
+      capabilities: { workspace: { configuration: true, applyEdit: true, codeLens: { refreshSupport: true } } },
       initializationOptions: { clientFeatures },
     });
     client.notify('initialized', {});
@@ -194,5 +199,24 @@ describe('language server: the VS Code client’s features', function () {
     // No max_run: 24 h × 2 × 0.04338 kgCO2e/h = 2.08 kgCO2e in us-east-1.
     assert.equal(fragment.additional_information.custom_details.greenml_kgco2e_total, '2.08');
     assert.deepEqual(await client.request('workspace/executeCommand', { command: 'greenml.lsp.modelCard', arguments: [uri, 1, {}] }), { error: 'no training call at line 1 (put the cursor on one); training calls at lines 3' });
+  });
+
+  it('asks the client for the live prices its lenses need and draws them again with those it sends', async () => {
+    await start({ livePrices: true });
+    const uri = uriOf('train.py');
+    const text = 'from sagemaker.estimator import Estimator\n\nestimator = Estimator(image_uri="i", role="r", instance_type="ml.g5.xlarge", instance_count=2)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const title = async (): Promise<string | undefined> => (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }))[0]?.command?.title;
+    // The bundled price first: 24 h × 2 × $1.4084 = $67.60.
+    assert.equal(await title(), '≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)');
+    const wanted = await client.waitFor<{ keys: Array<Record<string, string>> }>('greenml/wantPrices');
+    assert.deepEqual(wanted.keys, [{ instanceType: 'ml.g5.xlarge', region: 'us-east-1', usage: 'training' }]);
+    const refreshes = lensRefreshes;
+    client.notify('greenml/prices', { prices: [{ ...wanted.keys[0], usdPerHour: 2, source: 'AWS Price List API (test)', fetchedAt: Date.now() }, { instanceType: 'ml.x', region: 'r', usage: 'nonsense', usdPerHour: 1, source: 's', fetchedAt: 0 }] });
+    for (let waited = 0; lensRefreshes === refreshes && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(lensRefreshes, refreshes + 1, 'the lenses are drawn again');
+    // 24 h × 2 × $2 = $96.00.
+    assert.equal(await title(), '≤ 24 h × 2 × ml.g5.xlarge ≈ $96.00 · 2.08 kgCO2e (us-east-1)');
   });
 });
