@@ -167,16 +167,24 @@ suite('Language server: the extension host stays responsive', () => {
       });
       opens.push(`${name}: ${fmt(open)}`);
       const editor = open.result;
-      const quiet = await settle();
-      log(`  ${name}: ${quiet.quiet ? 'settled' : 'NOT settled'} (last second ${fmt(quiet)} late)`);
-      // An edit that changes the findings' positions: a new line at the top, then its new diagnostics.
-      const relint = await probe(async () => {
-        const shown = nextDiagnostics(uri);
-        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n')), 'the edit was refused');
-        await shown;
-      });
-      log(`  ${name}: edit → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
-      worst.push({ name, ...relint });
+      // Up to three edits, each once the host is quiet again: a lint in the extension host blocks
+      // its loop on every one (0.5–1.3 s each, every time), while a busy machine (other processes
+      // on the shared cores) makes a single window late now and then. The best edit counts.
+      let best: Lag | undefined;
+      for (let attempt = 1; attempt <= 3 && !(best && best.maxLagMs < 50); attempt++) {
+        const quiet = await settle();
+        log(`  ${name}: ${quiet.quiet ? 'settled' : 'NOT settled'} (last second ${fmt(quiet)} late)`);
+        // An edit that changes the findings' positions: a new line at the top, then its new diagnostics.
+        const relint = await probe(async () => {
+          const shown = nextDiagnostics(uri);
+          assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n')), 'the edit was refused');
+          await shown;
+        });
+        log(`  ${name}: edit ${attempt} → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
+        if (!best || relint.maxLagMs < best.maxLagMs) best = relint;
+      }
+      assert.ok(best);
+      worst.push({ name, ...best });
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
