@@ -45,6 +45,8 @@ function copyWasm() {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  // The language server the extension starts as a process of its own (src/vscode/languageClient.ts).
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: path.join(outdir, 'server.js') },
   // The CLI's lint worker threads (src/cli/lintPool.ts starts them from the CLI's folder).
   { ...common, entryPoints: ['src/cli/lintWorker.ts'], outfile: path.join(outdir, 'lintWorker.js') },
 ].filter((b) => !cliOnly || !b.outfile.endsWith('extension.js'));

@@ -6,7 +6,7 @@
 // --extensionTestsPath` would on a desktop.
 //
 //   node scripts/run-host-tests.mjs [--host DIR] [--ext DIR] [--tests PATH]
-//        [--workspace DIR] [--timeout SEC] [--vsix FILE] [--verbose]
+//        [--workspace DIR] [--timeout SEC] [--vsix FILE] [--grep TEXT] [--verbose]
 //
 // Exit code: the tests' exit code; 2 on timeout; 3 when the tests wrote no report.
 // The last line printed is always `host: N passed, M failed`.
@@ -35,6 +35,7 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '300' },
     vsix: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
   },
 });
 
@@ -153,7 +154,7 @@ try {
     hostDir: opts.host,
     dirs,
     // GREENML_TEST_API=1 makes the extension export its test hooks (never set for users).
-    env: { VSCODE_TEST_REPORT: reportPath, GREENML_HOST_LOG_TAG: HOST_LOG_TAG, GREENML_TEST_API: '1' },
+    env: { VSCODE_TEST_REPORT: reportPath, GREENML_HOST_LOG_TAG: HOST_LOG_TAG, GREENML_TEST_API: '1', ...(opts.grep ? { GREENML_HOST_GREP: opts.grep } : {}) },
     onLog: (line) => line.trim() && verbose(`code-server: ${line}`),
   });
   info(`code-server healthy on port ${server.port}`);

@@ -19,6 +19,27 @@ export const fixAllKind = 'source.fixAll.greenml';
  */
 export const showRuleDocsCommand = 'greenml.lsp.showRuleDocs';
 
+/**
+ * What a client can do beyond LSP 3.17, said in `initializationOptions.clientFeatures` (the VS Code
+ * extension says both): `snippetEdits`, it turns the text of a fix that holds placeholders (the
+ * action's `data.placeholders`) into a snippet whose placeholders are tab stops for the user to fill;
+ * `notebookCellCommand`, it runs {@link applyNotebookFixCommand} with `[notebookUri, edits]` to
+ * apply a fix that adds notebook cells (LSP has no notebook edits).
+ */
+export interface ClientFeatures {
+  snippetEdits: boolean;
+  notebookCellCommand: boolean;
+  /** The client has `greenml.modelCardEnvironment` (`[uri, line]`): the Model Card action is offered on training calls. */
+  modelCard: boolean;
+  /** The client fetches live prices: the server asks for those its figures need (`greenml/wantPrices`) and the client sends them (`greenml/prices`). */
+  livePrices: boolean;
+}
+
+export const noClientFeatures: ClientFeatures = { snippetEdits: false, notebookCellCommand: false, modelCard: false, livePrices: false };
+
+/** Applies a notebook fix's cell edits on the client: `[notebookUri, edits]` (the engine's edits, cell positions in them). */
+export const applyNotebookFixCommand = 'greenml.lsp.applyNotebookFix';
+
 /** Where the actions apply: a text document or one cell of a linted notebook. */
 export interface ActionScope {
   state: LintState;
@@ -35,7 +56,7 @@ export interface ActionScope {
  * users to expect: the fix (and alternatives), fix all of the rule in the file, ignore on this
  * line, ignore in this file, show the rule's documentation.
  */
-export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[], features: ClientFeatures = noClientFeatures): CodeAction[] {
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
   for (const diagnostic of diagnostics) {
@@ -50,23 +71,25 @@ export function quickFixes(scope: ActionScope, diagnostics: readonly Diagnostic[
         actions.push({ title, kind: 'quickfix', diagnostics: [diagnostic], command: { title, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
         continue;
       }
-      if (fix.placeholders?.length) {
-        // A value only the user can choose (an S3 bucket): VS Code writes it as a snippet tab stop to
-        // type over; LSP 3.17 has no snippet edits, and a placeholder left in the code could start a
+      if (fix.placeholders?.length && !features.snippetEdits) {
+        // A value only the user can choose (an S3 bucket): a client with snippet edits writes it as a
+        // tab stop to type over; LSP 3.17 has none, and a placeholder left in the code could start a
         // job as if it were real. As `--fix` without `--unsafe-fixes`: not written; the rule page says how.
         const advice = escapeControls(`${fix.title} (needs ${fix.placeholders.join(', ')}, which only you can choose: see the rule page)`);
         actions.push({ title: advice, kind: 'quickfix', diagnostics: [diagnostic], command: { title: advice, command: showRuleDocsCommand, arguments: [finding.ruleId] } });
         continue;
       }
+      const shown = fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title;
+      const isPreferred = fix === finding.fix && fix.applicability === 'safe';
+      if (features.notebookCellCommand && scope.state.kind === 'notebook' && fix.edits.some((e) => e.cell?.kind === 'insertCell')) {
+        // A new cell: the client applies the cell edits itself.
+        actions.push({ title: shown, kind: 'quickfix', diagnostics: [diagnostic], isPreferred, command: { title: shown, command: applyNotebookFixCommand, arguments: [scope.state.uri, fix.edits] } });
+        continue;
+      }
       const edit = workspaceEdit(scope, fix.edits);
       if (!edit) continue;
-      actions.push({
-        title: fix.applicability === 'unsafe' ? `${title} (may change behaviour)` : title,
-        kind: 'quickfix',
-        diagnostics: [diagnostic],
-        isPreferred: fix === finding.fix && fix.applicability === 'safe',
-        edit,
-      });
+      // With snippet edits, the client makes each placeholder a tab stop (the trust rule: never written as if real).
+      actions.push({ title: shown, kind: 'quickfix', diagnostics: [diagnostic], isPreferred, edit, ...(fix.placeholders?.length ? { data: { placeholders: fix.placeholders } } : {}) });
     }
     if (offered.has(finding.ruleId)) continue;
     offered.add(finding.ruleId);

@@ -49,6 +49,8 @@ export class LintService {
   /** Cell URI → notebook URI, for cells' code actions and hovers. */
   private readonly cellOwners = new Map<string, string>();
   private readonly publishedCells = new Map<string, string[]>();
+  /** The diagnostics last published on each cell, as JSON. */
+  private readonly cellDiagnostics = new Map<string, string>();
 
   constructor(
     readonly linter: Linter,
@@ -146,9 +148,17 @@ export class LintService {
       if (!finding.cell || !cell) return;
       byCell.get(cell.uri)?.push(toLspDiagnostic(finding, key, cell.uri, cellRange(finding.cell), false));
     });
-    for (const uri of this.publishedCells.get(notebook.uri) ?? []) if (!byCell.has(uri)) this.sink.publish(uri, []);
+    for (const uri of this.publishedCells.get(notebook.uri) ?? []) {
+      if (byCell.has(uri)) continue;
+      this.cellDiagnostics.delete(uri);
+      this.sink.publish(uri, []);
+    }
+    // Only the cells whose diagnostics changed: an edit of one cell of a long notebook sends one or a few.
     for (const [uri, diagnostics] of byCell) {
       this.cellOwners.set(uri, notebook.uri);
+      const json = JSON.stringify(diagnostics);
+      if (this.cellDiagnostics.get(uri) === json) continue;
+      this.cellDiagnostics.set(uri, json);
       this.sink.publish(uri, diagnostics);
     }
     this.publishedCells.set(notebook.uri, [...byCell.keys()]);
@@ -183,6 +193,7 @@ export class LintService {
     this.states.delete(uri);
     for (const cell of this.publishedCells.get(uri) ?? []) {
       this.cellOwners.delete(cell);
+      this.cellDiagnostics.delete(cell);
       this.sink.publish(cell, []);
     }
     this.publishedCells.delete(uri);

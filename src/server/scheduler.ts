@@ -6,6 +6,8 @@
  */
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The start of each key's lint that waits for its delay. */
+  private readonly starters = new Map<string, () => void>();
   private readonly generations = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
 
@@ -18,8 +20,10 @@ export class Scheduler {
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     clearTimeout(this.timers.get(key));
+    this.starters.delete(key);
     const start = (): void => {
       this.timers.delete(key);
+      this.starters.delete(key);
       const isCurrent = (): boolean => this.generations.get(key) === generation;
       this.queue = this.queue.then(async () => {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -31,18 +35,37 @@ export class Scheduler {
         }
       });
     };
-    if (delay && this.delayMs() > 0) this.timers.set(key, setTimeout(start, this.delayMs()));
-    else start();
+    if (delay && this.delayMs() > 0) {
+      this.timers.set(key, setTimeout(start, this.delayMs()));
+      this.starters.set(key, start);
+    } else start();
+  }
+
+  /**
+   * Resolves once the lints asked for so far have run, this key's included: one still waiting
+   * for its delay starts now. For requests (code actions, lenses, hovers) that read a document's
+   * lint and would otherwise see none, or an older version's.
+   */
+  async flush(key: string): Promise<void> {
+    const timer = this.timers.get(key);
+    if (timer) {
+      clearTimeout(timer);
+      this.timers.delete(key);
+      this.starters.get(key)?.();
+    }
+    await this.queue;
   }
 
   cancel(key: string): void {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.starters.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.starters.clear();
   }
 }

@@ -12,7 +12,8 @@ import { folderSiblings } from '../node/folderContext';
 import type { ActionScope } from './codeActions';
 import { ServerBaseline } from './baseline';
 import { ConfigDiagnostics } from './configDiagnostics';
-import { fixAllKind, fixAllSource, quickFixes, showRuleDocsCommand } from './codeActions';
+import type { ClientFeatures } from './codeActions';
+import { fixAllKind, fixAllSource, noClientFeatures, quickFixes, showRuleDocsCommand } from './codeActions';
 import { uriToPath } from './convert';
 import type { EstimateScope } from './estimates';
 import { codeLenses, hoverAt, lensSettingsOf, showEstimateDetailsCommand } from './estimates';
@@ -21,8 +22,11 @@ import { LintService } from './linting';
 import { Scheduler } from './scheduler';
 import type { ServerSettings } from './settings';
 import { parseServerSettings } from './settings';
-import type { WorkspaceArgs, WorkspaceHost } from './workspace';
-import { fixWorkspaceCommand, lintWorkspace, lintWorkspaceCommand, planWorkspaceFixes } from './workspace';
+import type { PlanFixesArgs, PlanHost, WorkspaceArgs } from './workspace';
+import { fixWorkspaceCommand, footprintInputs, footprintInputsCommand, lintWorkspace, lintWorkspaceCommand, planFixes, planFixesCommand, planWorkspaceFixes } from './workspace';
+import { notebookText } from './notebookText';
+import { ClientPrices, pricesNotification, wantPricesNotification } from './livePrices';
+import { modelCardAction, modelCardAt, modelCardCommand, modelCardKind, modelCardSettingsOf } from './modelCard';
 
 export interface ServerOptions {
   linter: Linter;
@@ -48,6 +52,17 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   let showDocument = false;
   /** The `greenml.region` the lenses were last drawn with: a change asks the client to draw them again. */
   let lensRegion: string | undefined;
+  /** What the client does beyond LSP 3.17 (snippet edits, notebook cell insertions). */
+  let clientFeatures: ClientFeatures = noClientFeatures;
+  /** Live prices the client sent (with `clientFeatures.livePrices`). */
+  const prices = new ClientPrices();
+  /** The figures' settings, with the client's live prices when it sends them. */
+  const figureSettings = (): ReturnType<typeof lensSettingsOf> => ({ ...lensSettingsOf(settings), ...(clientFeatures.livePrices ? { livePrice: prices.lookup } : {}) });
+  /** After a hover or lenses: the prices they looked up that the client has not been asked for. */
+  const askForPrices = (): void => {
+    const keys = prices.takeWanted();
+    if (keys.length) void connection.sendNotification(wantPricesNotification, { keys });
+  };
 
   const openText = (file: string): string | undefined => documents.all().find((d) => uriToPath(d.uri) === file)?.getText();
   const finder = new ConfigFileFinder(linter.rules);
@@ -111,17 +126,20 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     showDocument = capabilities.window?.showDocument?.support === true;
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; clientFeatures?: Partial<Record<keyof ClientFeatures, unknown>> } | undefined;
     if (options?.settings !== undefined) settings = parseServerSettings(options.settings, linter.rules);
+    const features = options?.clientFeatures;
+    clientFeatures = { snippetEdits: features?.snippetEdits === true, notebookCellCommand: features?.notebookCellCommand === true, modelCard: features?.modelCard === true, livePrices: features?.livePrices === true };
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).flatMap((f) => uriToPath(f.uri) ?? []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
-        codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
+        // Every cell (markdown ones too), so that cell indexes are the notebook's.
+        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }] },
+        codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind, ...(clientFeatures.modelCard ? [modelCardKind] : [])] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [showRuleDocsCommand, showEstimateDetailsCommand, lintWorkspaceCommand, fixWorkspaceCommand] },
+        executeCommandProvider: { commands: [showRuleDocsCommand, showEstimateDetailsCommand, lintWorkspaceCommand, fixWorkspaceCommand, planFixesCommand, footprintInputsCommand, modelCardCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'greenml', version: typeof GREENML_VERSION === 'string' ? GREENML_VERSION : '0.0.0-dev' },
@@ -227,8 +245,14 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     service.forgetNotebook(notebook.uri);
   });
 
-  connection.onCodeAction((params): CodeAction[] => {
+  /** Waits for the lint of the document (a cell's notebook) when one is pending: requests read the newest lint. */
+  const linted = async (uri: string): Promise<void> => {
+    await scheduler.flush(notebooks.findNotebookDocumentForCell(uri)?.uri ?? uri);
+  };
+
+  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
+    await linted(uri);
     const scope = scopeOf(uri);
     if (!scope) return [];
     const only = params.context.only;
@@ -237,7 +261,9 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       const action = document && scope.state.kind === 'text' ? fixAllSource(scope, (text) => linter.lint(uriToPath(uri) ?? uri, text, { settings: service.ruleSettings(uriToPath(uri) ?? uri, settings), format: scope.state.result.format })) : undefined;
       return action ? [action] : [];
     }
-    return quickFixes(scope, params.context.diagnostics);
+    const actions = quickFixes(scope, params.context.diagnostics, clientFeatures);
+    const card = clientFeatures.modelCard && (!only || only.some((k) => modelCardKind === k || modelCardKind.startsWith(`${k}.`))) ? modelCardAction({ state: scope.state, cellIndex: scope.cellIndex }, uri, params.range.start.line) : undefined;
+    return card ? [...actions, card] : actions;
   });
 
   const scopeOf = (uri: string): ActionScope | undefined => {
@@ -262,8 +288,9 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   /** The live text of a text document or a notebook cell. */
   const liveText = (uri: string): string | undefined => documents.get(uri)?.getText() ?? notebooks.cellTextDocuments.get(uri)?.getText();
 
-  connection.onHover((params): Hover | undefined => {
+  connection.onHover(async (params): Promise<Hover | undefined> => {
     const uri = params.textDocument.uri;
+    await linted(uri);
     const text = liveText(uri);
     if (text === undefined) return undefined;
     const isCell = notebooks.getNotebookCell(uri) !== undefined;
@@ -272,16 +299,21 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     const lines = new LineIndex(text);
     const { line } = params.position;
     const lineText = text.slice(lines.offsetAt(line, 0), lines.offsetAt(line + 1, 0)).replace(/\r?\n$|\r$/, '');
-    return hoverAt(lineText, params.position, estimateScopeOf(uri), lensSettingsOf(settings));
+    const hover = hoverAt(lineText, params.position, estimateScopeOf(uri), figureSettings());
+    askForPrices();
+    return hover;
   });
 
-  connection.onCodeLens((params): CodeLens[] => {
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
     if (!settings.estimates.codeLens) return [];
+    await linted(params.textDocument.uri);
     const scope = estimateScopeOf(params.textDocument.uri);
-    return scope ? codeLenses(scope, lensSettingsOf(settings)) : [];
+    const lenses = scope ? codeLenses(scope, figureSettings()) : [];
+    askForPrices();
+    return lenses;
   });
 
-  const workspaceHost: WorkspaceHost = {
+  const workspaceHost: PlanHost = {
     service,
     folders: () => workspaceFolders,
     openText: (file) => {
@@ -293,6 +325,11 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     log: (message) => connection.console.log(message),
     yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+    notebookText: (file) => {
+      const uri = [...openNotebookUris].find((u) => uriToPath(u) === file);
+      const notebook = uri ? notebookOf(uri) : undefined;
+      return notebook && { uri: notebook.uri, text: notebookText(notebook.cells) };
+    },
   };
 
   connection.onExecuteCommand(async (params) => {
@@ -327,9 +364,31 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
         }
         return { ...plan, applied };
       }
+      case modelCardCommand: {
+        const line = params.arguments?.[1];
+        if (typeof first !== 'string' || typeof line !== 'number') return { error: 'no document and line given.' };
+        await linted(first);
+        const cell = service.cellStateOf(first);
+        const live = cell ? notebookOf(cell.state.uri) : undefined;
+        if (cell && live) return modelCardAt(linter, (uriToPath(live.uri) ?? live.uri).replace(/(?<!\.ipynb)$/, '.ipynb'), notebookText(live.cells), line, modelCardSettingsOf(params.arguments?.[2]), cell.index);
+        const text = documents.get(first)?.getText();
+        if (text === undefined) return { error: 'open a Python file or notebook with a training call first.' };
+        const file = uriToPath(first) ?? `${first}.py`;
+        if (linter.needsPrepare(file, text)) await linter.prepare([file], text);
+        return modelCardAt(linter, file, text, line, modelCardSettingsOf(params.arguments?.[2]));
+      }
+      case footprintInputsCommand:
+        return footprintInputs(workspaceHost, workspaceArgs(first));
+      case planFixesCommand:
+        return planFixes(workspaceHost, planFixesArgs(first));
       default:
         return undefined;
     }
+  });
+
+  // Live prices landed in the client: the lenses are drawn again with them.
+  connection.onNotification(pricesNotification, (params: unknown) => {
+    if (prices.update(params) && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
   connection.onShutdown(() => scheduler.dispose());
@@ -343,6 +402,13 @@ function workspaceArgs(value: unknown): WorkspaceArgs {
   if (value === null || typeof value !== 'object') return {};
   const { folder, includeUnsafe } = value as Record<string, unknown>;
   return { ...(typeof folder === 'string' ? { folder } : {}), ...(includeUnsafe === true ? { includeUnsafe } : {}) };
+}
+
+function planFixesArgs(value: unknown): PlanFixesArgs {
+  if (value === null || typeof value !== 'object') return {};
+  const { uris, folder, open, includeUnsafe } = value as Record<string, unknown>;
+  const strings = (list: unknown): string[] | undefined => (Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : undefined);
+  return { ...(strings(uris) ? { uris: strings(uris) } : {}), ...(typeof folder === 'string' ? { folder } : {}), ...(strings(open) ? { open: strings(open) } : {}), ...(includeUnsafe === true ? { includeUnsafe } : {}) };
 }
 
 declare const GREENML_VERSION: string | undefined;

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { LintResult } from '../core/engine';
+import type { FootprintFileInput, FootprintTargetInput } from '../present/footprint';
+import { footprintInputOf } from '../present/footprint';
 import type { WrittenPlaceholder } from '../core/fixLoop';
 import { fixUntilStable } from '../core/fixLoop';
 import { changedSpan } from '../core/lineDiff';
@@ -155,4 +157,147 @@ export async function planWorkspaceFixes(host: WorkspaceHost, args?: WorkspaceAr
   }
   if (changes.length) plan.edit = { documentChanges: changes };
   return plan;
+}
+
+export const planFixesCommand = 'greenml.lsp.planFixes';
+
+/** `greenml.lsp.planFixes` arguments: which files, which of them the client shows (their live text is fixed). */
+export interface PlanFixesArgs {
+  /** These files (`file:` URIs) only; else the walk of `folder` or of every workspace folder. */
+  uris?: string[];
+  folder?: string;
+  /** Open text documents and notebooks the user has in front of them: fixed in their live text; any other file from disk. */
+  open?: string[];
+  /** Work out the unsafe fixes too, after the safe ones. */
+  includeUnsafe?: boolean;
+}
+
+/** One pass of the fix loop as the client needs it. */
+export interface PlannedOutcome {
+  text: string;
+  applied: number;
+  /** Rules whose fixes were applied. */
+  rules: string[];
+  placeholders: WrittenPlaceholder[];
+  stoppedOnParseError: boolean;
+}
+
+/** A file with fixes: the text read and the texts after the safe fixes and after all of them. */
+export interface PlannedFile {
+  uri: string;
+  kind: 'text' | 'notebook';
+  /** Of the open document read; absent when read from disk (or for a notebook). */
+  version?: number;
+  text: string;
+  safe: PlannedOutcome;
+  /** With `includeUnsafe`: the unsafe fixes too, applied after the safe ones. */
+  all?: PlannedOutcome;
+  /** Titles of the unsafe fixes of the first lint, for the client's question. */
+  unsafeTitles: string[];
+}
+
+export interface FixPlan {
+  /** Files linted. */
+  files: number;
+  /** Files whose fixes would change them. */
+  planned: PlannedFile[];
+}
+
+/** What planning needs beyond the workspace host: the live `.ipynb` text of a notebook the server has open. */
+export interface PlanHost extends WorkspaceHost {
+  notebookText(file: string): { uri: string; text: string } | undefined;
+}
+
+/**
+ * The fixes of some files worked out as `greenml lint --fix` makes them (lint again between passes
+ * until nothing changes; a pass whose output would not parse is dropped), without applying them:
+ * the client (the VS Code extension) turns them into its own edit, with its refactor preview,
+ * its notebook cells and its snippet tab stops. Nothing here writes a file.
+ */
+export async function planFixes(host: PlanHost, args: PlanFixesArgs): Promise<FixPlan> {
+  const linter = host.service.linter;
+  const files = args.uris ? args.uris.flatMap((u) => uriToPath(u) ?? []) : listFiles(foldersOf(host, args), { accept: (name) => linter.mayHandle(name) }).files;
+  await linter.prepare(files);
+  const open = new Set((args.open ?? []).flatMap((u) => uriToPath(u) ?? []));
+  const plan: FixPlan = { files: 0, planned: [] };
+  for (const file of files) {
+    await host.yieldNow();
+    const notebook = open.has(file) ? host.notebookText(file) : undefined;
+    let text: string;
+    let version: number | undefined;
+    let uri = fileUri(file);
+    if (notebook) {
+      ({ text, uri } = notebook);
+    } else {
+      const live = open.has(file) ? host.openText(file) : undefined;
+      if (live) ({ text, version, uri } = live);
+      else {
+        const read = readTextFile(file, host.maxBytes());
+        if ('skipped' in read) {
+          host.log(`fix: ${file} left alone: ${read.skipped}`);
+          continue;
+        }
+        if (read.file.notUtf8) {
+          host.log(`fix: ${file} left alone: some bytes are not UTF-8`);
+          continue;
+        }
+        text = read.file.text;
+      }
+    }
+    const lint = (next: string): LintResult => (notebook ? host.service.lintWithContext(file, next, { format: 'notebook' }) : host.service.lintWithContext(file, next));
+    const first = lint(text);
+    if (first.skipped) continue;
+    plan.files++;
+    const outcome = (o: ReturnType<typeof fixUntilStable>): PlannedOutcome => ({ text: o.text, applied: o.applied, rules: [...o.appliedByRule.keys()].sort(), placeholders: o.placeholders, stoppedOnParseError: o.stoppedOnParseError });
+    const safe = fixUntilStable(text, first, lint, ['safe']);
+    const all = args.includeUnsafe ? fixUntilStable(safe.text, safe.result, lint, ['safe', 'unsafe']) : undefined;
+    if ((all ?? safe).text === text && !safe.stoppedOnParseError && !all?.stoppedOnParseError) continue;
+    const unsafeTitles = first.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix.title] : []));
+    plan.planned.push({ uri, kind: notebook ? 'notebook' : 'text', ...(version === undefined ? {} : { version }), text, safe: outcome(safe), ...(all ? { all: outcome(all) } : {}), unsafeTitles });
+  }
+  return plan;
+}
+
+export const footprintInputsCommand = 'greenml.lsp.footprintInputs';
+
+/**
+ * A file of the footprint report as it travels over the connection: the report's input, and the
+ * tuner that bills each target as an index into `targets` (a reference does not survive JSON).
+ */
+export interface FootprintInputMessage {
+  uri: string;
+  input: Omit<FootprintFileInput, 'targets'> & { targets: Array<Omit<FootprintTargetInput, 'tunedBy'> & { tunedBy?: number }> };
+}
+
+/**
+ * The inputs of the footprint report for every file of the workspace folders (or `folder`): open
+ * documents and notebooks with their live text, the others from disk; the server publishes nothing.
+ */
+export async function footprintInputs(host: PlanHost, args?: WorkspaceArgs): Promise<FootprintInputMessage[]> {
+  const linter = host.service.linter;
+  const { files } = listFiles(foldersOf(host, args), { accept: (name) => linter.mayHandle(name) });
+  await linter.prepare(files);
+  const inputs: FootprintInputMessage[] = [];
+  for (const file of files) {
+    await host.yieldNow();
+    const notebook = host.isOpenNotebook(file) ? host.notebookText(file) : undefined;
+    const source = notebook ? { file, text: notebook.text } : sourceOf(host, file);
+    if ('skip' in source) continue;
+    const result = host.service.lintWithContext(file, source.text, notebook ? { format: 'notebook' } : {});
+    if (result.skipped) continue;
+    const input = footprintInputOf(linter, file, source.text, result);
+    const index = new Map(input.targets.map((t, i) => [t, i]));
+    const targets = input.targets.map(({ tunedBy, ...t }) => ({ ...t, ...(tunedBy && index.has(tunedBy) ? { tunedBy: index.get(tunedBy) } : {}) }));
+    inputs.push({ uri: fileUri(file), input: { ...input, targets } });
+  }
+  return inputs;
+}
+
+/** The report's input again from its message: each `tunedBy` the target it names. */
+export function footprintInputFrom(message: FootprintInputMessage, path: string): FootprintFileInput {
+  const targets = message.input.targets.map(({ tunedBy: _tunedBy, ...t }) => ({ ...t }) as FootprintTargetInput);
+  message.input.targets.forEach((t, i) => {
+    if (t.tunedBy !== undefined && targets[t.tunedBy]) targets[i].tunedBy = targets[t.tunedBy];
+  });
+  return { ...message.input, path, targets };
 }

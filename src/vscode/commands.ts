@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { applyFixes } from '../core/applyFixes';
 import { findRule } from '../core/config';
-import { fixUntilStable } from '../core/fixLoop';
-import type { AnyRule, Applicability, Edit } from '../core/types';
-import { actionTarget, applyNotebookFix, applyNotebookFixCommand, editsOf, toWorkspaceEdit } from './codeActions';
-import type { DocumentLinter } from './diagnostics';
-import { cellScheme } from './diagnostics';
+import type { AnyRule } from '../core/types';
+import type { FixPlan, LintWorkspaceSummary, PlanFixesArgs } from '../server/workspace';
+import { lintWorkspaceCommand, planFixesCommand } from '../server/workspace';
 import type { FixWorkspaceArgs } from './fixWorkspace';
-import { changedSpan } from '../core/lineDiff';
-import { fixAllInWorkspace } from './fixWorkspace';
+import { fileFixEdit, fixAllInWorkspace } from './fixWorkspace';
+import type { GreenMlLanguageClient } from './languageClient';
+import { applyNotebookFix, applyNotebookFixCommand } from './notebookEdits';
+
+const cellScheme = 'vscode-notebook-cell';
 
 export const commandIds = {
   lintWorkspace: 'greenml.lintWorkspace',
@@ -18,15 +18,21 @@ export const commandIds = {
   showLog: 'greenml.showLog',
 } as const;
 
-export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, log: vscode.LogOutputChannel): void {
+/**
+ * The commands: linting and fixing run in the language server (`server`); `rules` name the rules
+ * for the documentation picker.
+ */
+export function registerCommands(context: vscode.ExtensionContext, server: GreenMlLanguageClient, rules: readonly AnyRule[], log: vscode.LogOutputChannel): void {
+  const planFixes = (args: PlanFixesArgs, token?: vscode.CancellationToken): Promise<FixPlan> => server.executeCommand<FixPlan>(planFixesCommand, [args], token);
   const register = (id: string, handler: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   };
 
   register(commandIds.lintWorkspace, () =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Green ML: linting workspace', cancellable: true }, async (progress, token) => {
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Green ML: linting workspace', cancellable: true }, async (_progress, token) => {
       const started = performance.now();
-      const summary = await linter.lintWorkspace(progress, token);
+      // The server publishes the findings of the files that are not open.
+      const summary = await server.executeCommand<LintWorkspaceSummary>(lintWorkspaceCommand, [], token);
       log.info(`linted ${summary.files} files in ${Math.round(performance.now() - started)} ms: ${summary.findings} problems in ${summary.filesWithFindings} files`);
       if (summary.findings) void vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(`Green ML: ${summary.findings} problem${summary.findings === 1 ? '' : 's'} in ${summary.filesWithFindings} of ${summary.files} files.`);
@@ -39,42 +45,25 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
     const editor = vscode.window.activeTextEditor;
     if (!editor) return false;
     // In the notebook editor the active editor is a cell's: fix the whole notebook.
-    const notebook = editor.document.uri.scheme === cellScheme ? linter.notebookOf(editor.document) : undefined;
-    if (notebook) linter.lintNotebook(notebook);
-    else linter.lintDocument(editor.document);
-    const target = actionTarget(linter, editor.document, true);
-    if (!target) return false;
-    const safe = target.findings.flatMap((f) => (f.fix?.applicability === 'safe' ? [f.fix] : []));
-    const unsafe = target.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix] : []));
-    let chosen = safe;
-    if (unsafe.length && args?.includeUnsafe !== undefined) {
-      if (args.includeUnsafe) chosen = [...safe, ...unsafe];
-    } else if (unsafe.length) {
+    const notebook = editor.document.uri.scheme === cellScheme ? vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document === editor.document)) : undefined;
+    const uri = (notebook ?? editor.document).uri.toString();
+    const [planned] = (await planFixes({ uris: [uri], open: [uri], includeUnsafe: true })).planned;
+    const unsafe = planned?.unsafeTitles ?? [];
+    let withUnsafe = false;
+    if (unsafe.length && args?.includeUnsafe !== undefined) withUnsafe = args.includeUnsafe;
+    else if (unsafe.length) {
       const answer = await vscode.window.showWarningMessage(
         `${unsafe.length} Green ML fix${unsafe.length === 1 ? '' : 'es'} may change how the code behaves. Apply ${unsafe.length === 1 ? 'it' : 'them'} too?`,
-        { modal: true, detail: unsafe.map((f) => `• ${f.title}`).join('\n') },
+        { modal: true, detail: unsafe.map((title) => `• ${title}`).join('\n') },
         'Apply all',
         'Only safe fixes',
       );
       if (answer === undefined) return false;
-      if (answer === 'Apply all') chosen = [...safe, ...unsafe];
+      withUnsafe = answer === 'Apply all';
     }
-    let edit: vscode.WorkspaceEdit | undefined;
-    if (notebook) {
-      // The notebook editor's cells: one pass of non-overlapping fixes.
-      const { applied } = applyFixes(target.text, chosen);
-      edit = applied.length ? target.workspaceEdit(editsOf(applied)) : undefined;
-    } else {
-      // Fixes that overlap (two adding one import) get their turn in further passes, as with `greenml lint --fix`.
-      const include: Applicability[] = chosen === safe ? ['safe'] : ['safe', 'unsafe'];
-      const state = linter.stateOf(editor.document);
-      const outcome = state && fixUntilStable(target.text, state.result, (text) => linter.lintText(editor.document.uri, text, state.result.format), include);
-      if (outcome && outcome.text !== target.text) {
-        const change = changedSpan(target.text, outcome.text);
-        // Placeholders the fixes wrote (a bucket to choose) become snippet tab stops.
-        edit = toWorkspaceEdit(editor.document, [change], [...new Set(outcome.placeholders.map((p) => p.text))]);
-      }
-    }
+    // Fixes that overlap (two adding one import) get their turn in further passes, as with `greenml lint --fix`.
+    const chosen = planned && (withUnsafe && planned.all ? { ...planned.all, placeholders: [...planned.safe.placeholders, ...planned.all.placeholders] } : planned.safe);
+    const edit = planned && chosen ? fileFixEdit(planned, chosen) : undefined;
     if (!edit) {
       void vscode.window.showInformationMessage('Green ML: nothing to fix automatically in this file.');
       return false;
@@ -84,7 +73,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
 
   register(commandIds.fixAllInWorkspace, async (args?: FixWorkspaceArgs) => {
     const started = performance.now();
-    const summary = await fixAllInWorkspace(linter, log, args ?? {});
+    const summary = await fixAllInWorkspace(planFixes, log, args ?? {});
     log.info(`fix all in workspace: ${summary.fixes} fixes in ${summary.filesFixed} of ${summary.files} files in ${Math.round(performance.now() - started)} ms${summary.cancelled ? ' (cancelled)' : ''}`);
     if (!summary.cancelled) {
       const heldBack = summary.heldBack ? ` Some fixes in ${summary.heldBack} file${summary.heldBack === 1 ? '' : 's'} were held back: the result would not parse.` : '';
@@ -96,7 +85,6 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
   });
 
   register(commandIds.showRuleDocs, async (ruleRef?: string) => {
-    const rules = linter.linter.rules;
     const rule: AnyRule | undefined = ruleRef ? findRule(rules, ruleRef) : await pickRule(rules);
     if (!rule) return;
     const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule.name}.md`);
@@ -104,7 +92,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
   });
 
   register(commandIds.showLog, () => log.show());
-  register(applyNotebookFixCommand, (notebookUri: string, edits: Edit[]) => applyNotebookFix(notebookUri, edits));
+  register(applyNotebookFixCommand, (notebookUri: unknown, edits: unknown) => applyNotebookFix(notebookUri, edits));
 }
 
 async function pickRule(rules: readonly AnyRule[]): Promise<AnyRule | undefined> {

@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
+import { escapeControls } from '../core/escape';
 import { createLinter } from '../linter';
-import { ConfigFileFinder } from '../node/configFile';
-import { GreenMlCodeActions } from './codeActions';
-import { CostCodeLens, registerLensDetailsCommand } from './codeLens';
 import { registerCompareRegions } from './compareRegions';
-import { watchBaselineFiles } from './baseline';
 import { registerCommands } from './commands';
 import { registerReportCommands } from './report';
-import { useBundledRulePages } from './convert';
-import { cellScheme, configFileGlob, DocumentLinter } from './diagnostics';
-import { InstanceTypeHover } from './hover';
+import { GreenMlLanguageClient } from './languageClient';
+import { registerLensDetailsCommand } from './lensDetails';
 import { EditorPricing } from './pricing';
 import type { ExplorerView } from './explorer';
 import { registerExplorer } from './explorer';
 import { actionTestHooks } from './explorerActions';
 import { createChannelLogger } from './logging';
 import { RulesView } from './rulesView';
+import type { EditorSettings } from './settings';
 import { readSettings } from './settings';
 
 /** What `activate` returns to other extensions and to the host tests. */
@@ -28,88 +25,107 @@ export interface GreenMlApi {
   testing?: typeof actionTestHooks;
 }
 
-const documentSelector: vscode.DocumentSelector = [
-  { scheme: 'file' },
-  { scheme: 'untitled' },
-  // The cells of notebooks open in the notebook editor.
-  { scheme: cellScheme, language: 'python' },
-];
-
+/**
+ * Green ML in VS Code: the language server (a process of its own) lints the open documents and
+ * notebooks and serves their diagnostics, quick fixes, hovers and cost lenses; the extension is its
+ * client, and keeps what is VS Code's own: the SageMaker explorer and its AWS actions, live prices,
+ * the footprint report's webview, the Model Card command, the rules view and the walkthrough.
+ */
 export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Green ML', { log: true });
   context.subscriptions.push(log);
-  const linter = createLinter({
+  // The rules, for the rules view, the settings' validation and the documentation picker.
+  // Documents are linted in the language server: the engine never parses one here.
+  const engine = createLinter({
     logger: createChannelLogger(log),
     maxTextLength: Number.MAX_SAFE_INTEGER,
     // The build copies the parsers' WebAssembly next to the bundle.
     locateWasm: (file) => vscode.Uri.joinPath(context.extensionUri, 'dist', file).fsPath,
   });
-  // The rule id of a finding opens its page from the extension's own docs/rules/, offline.
-  useBundledRulePages(context.extensionUri);
-  const settings = readSettings(linter.rules);
-  const documents = new DocumentLinter(linter, new ConfigFileFinder(linter.rules), settings, log);
-  const rulesView = new RulesView(linter.rules, settings);
+  const settings = readSettings(engine.rules);
+  const reported = new Set<string>();
+  reportSettingsIssues(settings, reported, log);
+  const rulesView = new RulesView(engine.rules, settings);
   const version = String(context.extension.packageJSON.version);
   const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
-  const codeLens = new CostCodeLens(linter, (cell) => documents.notebookOf(cell), pricing, (document) => documents.factsOf(document));
+  const server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion, pricing.livePrice);
   context.subscriptions.push(
-    documents,
+    server,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
-    vscode.languages.registerCodeActionsProvider(documentSelector, new GreenMlCodeActions(documents), {
-      providedCodeActionKinds: GreenMlCodeActions.providedCodeActionKinds,
-    }),
-    vscode.languages.registerHoverProvider(documentSelector, new InstanceTypeHover(codeLens, pricing)),
-    codeLens,
     pricing,
-    // A live price that lands, or the profile's region once read, changes the figures.
-    pricing.onDidChange(() => codeLens.refresh()),
+    // The profile's region, once read, is the server's greenml.region when the user set none; a
+    // live price that lands goes to the server, which draws its lenses again.
+    pricing.onDidChange(() => {
+      void server.settingsChanged();
+      server.sendPrices();
+    }),
     registerLensDetailsCommand(),
     registerCompareRegions(),
-    vscode.languages.registerCodeLensProvider(documentSelector, codeLens),
-    vscode.workspace.onDidOpenTextDocument((d) => documents.lintDocument(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) documents.scheduleLint(e.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme !== cellScheme) documents.forget(d.uri);
-      // Unsaved changes of a closed .tf file no longer count for the other files of its module.
-      if (d.uri.scheme !== cellScheme) documents.lintFolderSiblings(d.uri);
-    }),
-    vscode.workspace.onDidOpenNotebookDocument((n) => documents.lintNotebook(n)),
-    vscode.workspace.onDidChangeNotebookDocument((e) => {
-      if (e.contentChanges.length || e.cellChanges.some((c) => c.document)) documents.scheduleNotebookLint(e.notebook);
-    }),
-    vscode.workspace.onDidCloseNotebookDocument((n) => documents.forgetNotebook(n)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('greenml')) return;
-      const next = readSettings(linter.rules);
-      documents.updateSettings(next);
+      const next = readSettings(engine.rules);
+      reportSettingsIssues(next, reported, log);
       rulesView.update(next);
-      codeLens.refresh();
-      if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
+      if (e.affectsConfiguration('greenml.pricing') || e.affectsConfiguration('greenml.aws.profile')) {
+        // Live prices turned on: the prices the server asked for are looked up (fetched) now.
+        void pricing.reload().then(() => server.sendPrices(), (err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
+      }
     }),
   );
-  // A .tf file changed on disk (created, deleted, checked out): the open files of its module are linted again.
-  const moduleWatcher = vscode.workspace.createFileSystemWatcher('**/*.tf');
-  context.subscriptions.push(
-    moduleWatcher,
-    moduleWatcher.onDidChange((uri) => documents.lintFolderSiblings(uri)),
-    moduleWatcher.onDidCreate((uri) => documents.lintFolderSiblings(uri)),
-    moduleWatcher.onDidDelete((uri) => documents.lintFolderSiblings(uri)),
-  );
-  const watcher = vscode.workspace.createFileSystemWatcher(configFileGlob);
-  context.subscriptions.push(watcher, watcher.onDidChange(() => documents.relintOpenDocuments()), watcher.onDidCreate(() => documents.relintOpenDocuments()), watcher.onDidDelete(() => documents.relintOpenDocuments()));
-  context.subscriptions.push(watchBaselineFiles(() => documents.relintOpenDocuments()));
-  registerCommands(context, documents, log);
-  registerReportCommands(context, documents, log);
+  registerCommands(context, server, engine.rules, log);
+  registerReportCommands(context, server, log);
   const explorer = registerExplorer(context, log, version);
   // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
-  documents.relintOpenDocuments();
+  void server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
+  if (process.env.GREENML_TEST_API === '1') context.subscriptions.push(...registerTestCommands(() => server.state));
   const activationMs = performance.now() - started;
-  log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${linter.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
+  log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${engine.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
   return { activationMs, explorer, ...(process.env.GREENML_TEST_API === '1' ? { testing: actionTestHooks } : {}) };
+}
+
+/** Invalid `greenml.rules` entries: a warning each, once, with a way to the setting. */
+function reportSettingsIssues(settings: EditorSettings, reported: Set<string>, log: vscode.LogOutputChannel): void {
+  for (const issue of settings.issues) {
+    const text = escapeControls(`${issue.path}: ${issue.message}`);
+    if (reported.has(text)) continue;
+    reported.add(text);
+    log.warn(`invalid setting ${text}`);
+    void vscode.window.showWarningMessage(`Green ML: invalid setting ${text}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'greenml.rules');
+    });
+  }
+}
+
+/**
+ * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, and a
+ * probe of the extension host's event loop (a timer's lateness, sampled every 5 ms).
+ */
+function registerTestCommands(serverState: () => string): vscode.Disposable[] {
+  let probe: { timer: NodeJS.Timeout; maxLagMs: number; samples: number } | undefined;
+  return [
+    vscode.commands.registerCommand('greenml.test.languageServerState', serverState),
+    vscode.commands.registerCommand('greenml.test.startLagProbe', () => {
+      if (probe) clearInterval(probe.timer);
+      const period = 5;
+      let expected = performance.now() + period;
+      const current = { maxLagMs: 0, samples: 0, timer: setInterval(() => {
+        const now = performance.now();
+        current.maxLagMs = Math.max(current.maxLagMs, now - expected);
+        current.samples++;
+        expected = now + period;
+      }, period) };
+      probe = current;
+    }),
+    vscode.commands.registerCommand('greenml.test.stopLagProbe', () => {
+      if (!probe) return undefined;
+      clearInterval(probe.timer);
+      const { maxLagMs, samples } = probe;
+      probe = undefined;
+      return { maxLagMs, samples };
+    }),
+  ];
 }
 
 export function deactivate(): void {

@@ -1,14 +1,12 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { LintResult } from '../core/engine';
-import type { FixLoopResult, WrittenPlaceholder } from '../core/fixLoop';
-import { fixUntilStable } from '../core/fixLoop';
+import type { WrittenPlaceholder } from '../core/fixLoop';
 import type { LineHunk } from '../core/lineDiff';
-import { lineHunks } from '../core/lineDiff';
+import { changedSpan, lineHunks } from '../core/lineDiff';
 import { LineIndex } from '../core/lineIndex';
-import { listFiles } from '../node/walk';
-import type { DocumentLinter } from './diagnostics';
-import { isCodeCell, notebookText } from './diagnostics';
+import { notebookText } from '../server/notebookText';
+import type { FixPlan, PlanFixesArgs, PlannedOutcome } from '../server/workspace';
+import { placeholderEdit } from './snippets';
 
 /** Arguments of `greenml.fixAllInWorkspace`, for callers that must not be asked (tests, other commands). */
 export interface FixWorkspaceArgs {
@@ -39,11 +37,11 @@ export interface FixWorkspaceSummary {
   cancelled: boolean;
 }
 
-/** One file's first lint, and where its text lives. */
+/** A file the server planned fixes for, and where its text lives here. */
 interface Planned {
   uri: vscode.Uri;
+  /** The text the fixes were worked out from. */
   text: string;
-  result: LintResult;
   /** Open in a text editor (its buffer, maybe unsaved, is what gets fixed), with the version read. */
   document?: vscode.TextDocument;
   version?: number;
@@ -54,13 +52,14 @@ interface Planned {
 /** A file's fixes: the safe ones alone, and with the unsafe ones after them when they were asked for. */
 interface Outcome {
   file: Planned;
-  safe: FixLoopResult;
-  all: FixLoopResult;
+  safe: PlannedOutcome;
+  all: PlannedOutcome;
   /** Fixes in `all`. */
   applied: number;
 }
 
-type Progress = vscode.Progress<{ message?: string; increment?: number }>;
+/** The language server's `greenml.lsp.planFixes`: the fixes worked out in its process (the engine does not run here). */
+export type PlanFixes = (args: PlanFixesArgs, token?: vscode.CancellationToken) => Promise<FixPlan>;
 
 /** The preview's groups: safe fixes start ticked; fixes that may change behaviour wait for the user to tick them. */
 const safeLabel = 'Green ML: safe fixes';
@@ -81,30 +80,31 @@ const unsafeLabel = 'Green ML: fixes that may change behaviour';
  * user opened, and only on the user's command; nothing is run or loaded from
  * the workspace (VS Code's guidance leaves edits to the user's own request).
  */
-export async function fixAllInWorkspace(linter: DocumentLinter, log: vscode.LogOutputChannel, args: FixWorkspaceArgs = {}): Promise<FixWorkspaceSummary> {
+export async function fixAllInWorkspace(planFixes: PlanFixes, log: vscode.LogOutputChannel, args: FixWorkspaceArgs = {}): Promise<FixWorkspaceSummary> {
   const none: FixWorkspaceSummary = { files: 0, fixes: 0, filesFixed: 0, heldBack: 0, changedSinceRead: 0, placeholders: [], cancelled: false };
-  const planned = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Green ML: finding fixes in the workspace', cancellable: true },
-    (progress, token) => planFiles(linter, log, args, progress, token),
-  );
-  if (!planned) return { ...none, cancelled: true };
   const withUnsafe = args.includeUnsafe !== false;
   const preview = args.includeUnsafe === undefined;
+  const plan = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Green ML: finding fixes in the workspace', cancellable: true },
+    async (_progress, token) => {
+      const found = await planFixes({ ...(args.folder ? { folder: args.folder } : {}), open: shownUris(), includeUnsafe: withUnsafe }, token);
+      return token.isCancellationRequested ? undefined : found;
+    },
+  );
+  if (!plan) return { ...none, cancelled: true };
 
   const outcomes: Outcome[] = [];
   let heldBack = 0;
-  for (const file of planned) {
-    const lint = (text: string): LintResult => linter.lintText(file.uri, text, file.result.format);
-    const safe = fixUntilStable(file.text, file.result, lint, ['safe']);
-    const more = withUnsafe ? fixUntilStable(safe.text, safe.result, lint, ['safe', 'unsafe']) : undefined;
-    const all = more ?? safe;
-    if (safe.stoppedOnParseError || more?.stoppedOnParseError) {
+  for (const planned of plan.planned) {
+    const file = placed(planned);
+    const all = planned.all ?? planned.safe;
+    if (planned.safe.stoppedOnParseError || planned.all?.stoppedOnParseError) {
       heldBack++;
       log.warn(`${file.uri.fsPath}: some fixes were held back, the result would not parse`);
     }
-    if (all.text !== file.text) outcomes.push({ file, safe, all, applied: safe.applied + (more?.applied ?? 0) });
+    if (all.text !== file.text) outcomes.push({ file, safe: planned.safe, all, applied: planned.safe.applied + (planned.all?.applied ?? 0) });
   }
-  const base = { ...none, files: planned.length, heldBack };
+  const base = { ...none, files: plan.files, heldBack };
   if (!outcomes.length) return base;
 
   // A file changed since it was read (on disk, or typed into while the fixes were worked out) is not overwritten.
@@ -187,15 +187,38 @@ function isShown(uri: vscode.Uri): boolean {
 
 /** The file's text as the editor holds it now (for a notebook: its cells as the linted JSON; for a file not open: its background document). */
 function textNow(file: Planned): string | undefined {
-  if (file.notebook) return notebookText(file.notebook.getCells());
+  if (file.notebook) return liveNotebookText(file.notebook);
   const document = file.document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
   return document?.getText();
+}
+
+/**
+ * The edit of one planned file's chosen fixes, without the preview ("Fix all in file"): for a
+ * notebook in the notebook editor, its cells' hunks and the cells the fixes append; for a text,
+ * the changed span, whose placeholders become snippet tab stops.
+ */
+export function fileFixEdit(planned: FixPlan['planned'][number], chosen: PlannedOutcome): vscode.WorkspaceEdit | undefined {
+  const file = placed(planned);
+  if (chosen.text === file.text) return undefined;
+  if (planned.kind === 'notebook') {
+    if (!file.notebook || liveNotebookText(file.notebook) !== file.text) return undefined;
+    const edit = new vscode.WorkspaceEdit();
+    addHunks(edit, { file, safe: chosen, all: chosen, applied: chosen.applied }, false);
+    return edit;
+  }
+  const document = file.document;
+  if (!document || document.version !== file.version) return undefined;
+  const change = changedSpan(file.text, chosen.text);
+  const edit = new vscode.WorkspaceEdit();
+  const range = new vscode.Range(document.positionAt(change.start), document.positionAt(change.end));
+  edit.set(document.uri, [placeholderEdit(document, range, change.text, [...new Set(chosen.placeholders.map((p) => p.text))])]);
+  return edit;
 }
 
 /** Adds a file's changes as line hunks, each marked safe or as needing the user's confirmation. */
 function addHunks(edit: vscode.WorkspaceEdit, outcome: Outcome, preview: boolean): void {
   const { file } = outcome;
-  const rules = (result: FixLoopResult): string => [...result.appliedByRule.keys()].sort().join(', ');
+  const rules = (result: PlannedOutcome): string => result.rules.join(', ');
   const safeMeta: vscode.WorkspaceEditEntryMetadata = { label: safeLabel, description: rules(outcome.safe), needsConfirmation: false };
   const unsafeMeta: vscode.WorkspaceEditEntryMetadata = { label: unsafeLabel, description: rules(outcome.all), needsConfirmation: preview };
   if (file.notebook) {
@@ -264,39 +287,31 @@ async function saveClosedFile(uri: vscode.Uri, log: vscode.LogOutputChannel): Pr
   if (!(await document.save())) log.warn(`could not save ${uri.fsPath} after fixing it (it may have changed on disk meanwhile)`);
 }
 
-async function planFiles(linter: DocumentLinter, log: vscode.LogOutputChannel, args: FixWorkspaceArgs, progress: Progress, token: vscode.CancellationToken): Promise<Planned[] | undefined> {
-  const roots = args.folder ? [vscode.Uri.parse(args.folder)] : (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
-  const { files } = listFiles(roots.filter((u) => u.scheme === 'file').map((u) => u.fsPath), { accept: (name) => linter.linter.mayHandle(name) });
-  await linter.linter.prepare(files);
-  const planned: Planned[] = [];
-  for (const [index, file] of files.entries()) {
-    if (token.isCancellationRequested) return undefined;
-    const uri = vscode.Uri.file(file);
-    const key = uri.toString();
-    // Open means in front of the user (a tab, or unsaved changes): a document VS Code keeps in the background is read from disk.
-    const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key && (n.isDirty || isShown(n.uri)));
-    if (notebook) {
-      linter.lintNotebook(notebook);
-      const state = linter.notebookStateOf(notebook);
-      if (state) planned.push({ uri, text: state.text, result: state.result, notebook });
-    } else {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && (d.isDirty || isShown(d.uri)));
-      let text: string;
-      try {
-        // A file not open is read as VS Code reads it: without its byte-order mark (kept on save).
-        text = document ? document.getText() : (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-      } catch (err) {
-        log.warn(`cannot read ${file}: ${(err as Error).message}`);
-        continue;
-      }
-      if (text.length > linter.maxTextLength) continue;
-      planned.push({ uri, text, result: linter.lintText(uri, text), document, version: document?.version });
-    }
-    if (index % 20 === 0) {
-      progress.report({ message: `${index + 1}/${files.length} files`, increment: (20 / Math.max(1, files.length)) * 100 });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  return planned;
+/** Open means in front of the user (a tab, or unsaved changes): a document VS Code keeps in the background is read from disk. */
+function shownUris(): string[] {
+  const notebooks = vscode.workspace.notebookDocuments.filter((n) => n.uri.scheme === 'file' && (n.isDirty || isShown(n.uri))).map((n) => n.uri.toString());
+  const documents = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && (d.isDirty || isShown(d.uri))).map((d) => d.uri.toString());
+  return [...notebooks, ...documents];
 }
 
+/** A planned file with the document or notebook it was read from, when it was read from one. */
+export function placed(planned: FixPlan['planned'][number]): Planned {
+  const uri = vscode.Uri.parse(planned.uri);
+  const key = uri.toString();
+  if (planned.kind === 'notebook') {
+    const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
+    return { uri, text: planned.text, ...(notebook ? { notebook } : {}) };
+  }
+  const document = planned.version === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  return { uri, text: planned.text, ...(document ? { document, version: planned.version } : {}) };
+}
+
+/** The `.ipynb` JSON of a notebook's live cells, as the language server builds it from the cells it was sent. */
+export function liveNotebookText(notebook: vscode.NotebookDocument): string {
+  return notebookText(notebook.getCells().map((c) => ({ code: isCodeCell(c), text: c.document.getText() })));
+}
+
+/** A code cell Green ML reads: Python (other languages' cells are left out, like markdown). */
+export function isCodeCell(cell: vscode.NotebookCell): boolean {
+  return cell.kind === vscode.NotebookCellKind.Code && cell.document.languageId === 'python';
+}

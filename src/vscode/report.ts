@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { IntensityChoice } from '../estimate/estimate';
-import { lensRegion } from '../present/codeLens';
-import type { FootprintFileInput, FootprintModel, FootprintSettings } from '../present/footprint';
-import { buildFootprint, footprintInputOf } from '../present/footprint';
+import type { FootprintModel, FootprintSettings } from '../present/footprint';
+import { buildFootprint } from '../present/footprint';
 import { footprintHtmlDocument } from '../present/footprintHtml';
 import type { ModelCardFragment } from '../present/modelCard';
-import { modelCardEstimate, modelCardFragment, placedTrainingTargets, trainingTargetAt } from '../present/modelCard';
-import type { DocumentLinter } from './diagnostics';
-import { cellScheme, notebookText } from './diagnostics';
+import { modelCardCommand } from '../server/modelCard';
+import type { FootprintInputMessage } from '../server/workspace';
+import { footprintInputFrom, footprintInputsCommand } from '../server/workspace';
+import type { GreenMlLanguageClient } from './languageClient';
+
 
 export const reportCommandIds = {
   footprintReport: 'greenml.footprintReport',
@@ -34,19 +35,24 @@ export interface FootprintReportResult {
   viewType: string;
 }
 
-export function registerReportCommands(context: vscode.ExtensionContext, linter: DocumentLinter, log: vscode.LogOutputChannel): void {
+/**
+ * The footprint report and the Model Card section (the training call under the cursor, offered as
+ * a code action by the language server): both read in the server, shown here.
+ */
+export function registerReportCommands(context: vscode.ExtensionContext, server: GreenMlLanguageClient, log: vscode.LogOutputChannel): void {
   let panel: vscode.WebviewPanel | undefined;
 
   context.subscriptions.push(
     vscode.commands.registerCommand(reportCommandIds.footprintReport, () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Green ML: footprint report', cancellable: true }, async (progress, token): Promise<FootprintReportResult | undefined> => {
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Green ML: footprint report', cancellable: true }, async (_progress, token): Promise<FootprintReportResult | undefined> => {
         const started = performance.now();
-        const inputs: FootprintFileInput[] = [];
         const uris = new Map<string, vscode.Uri>();
-        await linter.lintWorkspace(progress, token, ({ uri, text, result }) => {
+        const messages = await server.executeCommand<FootprintInputMessage[]>(footprintInputsCommand, [], token);
+        const inputs = messages.map((message) => {
+          const uri = vscode.Uri.parse(message.uri);
           const path = vscode.workspace.asRelativePath(uri, true);
           uris.set(path, uri);
-          inputs.push(footprintInputOf(linter.linter, path, text, result));
+          return footprintInputFrom(message, path);
         });
         if (token.isCancellationRequested) return undefined;
         const model = buildFootprint(inputs, estimateSettings());
@@ -84,7 +90,8 @@ export function registerReportCommands(context: vscode.ExtensionContext, linter:
         void vscode.window.showInformationMessage('Green ML: open a Python file or notebook with a training call first.');
         return undefined;
       }
-      const fragment = modelCardFor(linter, document, at);
+      // Read in the language server, from the document's text there (a cell's within its notebook).
+      const fragment = await server.executeCommand<ModelCardFragment | { error: string }>(modelCardCommand, [document.uri.toString(), at, estimateSettings()]);
       if ('error' in fragment) {
         void vscode.window.showInformationMessage(`Green ML: ${fragment.error}`);
         return undefined;
@@ -92,9 +99,6 @@ export function registerReportCommands(context: vscode.ExtensionContext, linter:
       const shown = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(fragment, null, 2)}\n` });
       await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return fragment;
-    }),
-    vscode.languages.registerCodeActionsProvider([{ language: 'python', scheme: 'file' }, { language: 'python', scheme: 'untitled' }, { language: 'python', scheme: cellScheme }], new ModelCardActions(linter), {
-      providedCodeActionKinds: [ModelCardActions.kind],
     }),
   );
 }
@@ -107,67 +111,4 @@ function createPanel(onDispose: () => void): vscode.WebviewPanel {
   });
   panel.onDidDispose(onDispose);
   return panel;
-}
-
-/** The model card fragment of the training call under the cursor (a notebook cell's within its notebook). */
-function modelCardFor(linter: DocumentLinter, document: vscode.TextDocument, line: number): ModelCardFragment | { error: string } {
-  const notebook = document.uri.scheme === cellScheme ? linter.notebookOf(document) : undefined;
-  const engine = linter.linter;
-  let placed;
-  if (notebook) {
-    const cells = notebook.getCells();
-    const index = cells.findIndex((c) => c.document === document);
-    const text = notebookText(cells);
-    const fileName = notebook.uri.scheme === 'file' ? notebook.uri.fsPath : `${notebook.uri.path}.ipynb`;
-    if (engine.needsPrepare(fileName)) return { error: 'the Python parser is still loading; try again in a moment.' };
-    placed = placedTrainingTargets(engine, fileName, text, 'notebook');
-    // The targets of this cell, with their lines inside it.
-    placed = { ...placed, targets: placed.targets.flatMap((t) => (t.cell?.index === index ? [{ ...t, line: t.cell.line, endLine: t.cell.endLine }] : [])) };
-  } else {
-    const fileName = document.uri.scheme === 'file' ? document.fileName : `${document.fileName}.py`;
-    if (!engine.mayHandle(fileName)) return { error: 'the Model Card section is made from a Python file or notebook.' };
-    if (engine.needsPrepare(fileName)) return { error: 'the Python parser is still loading; try again in a moment.' };
-    placed = placedTrainingTargets(engine, fileName, document.getText());
-  }
-  const chosen = trainingTargetAt(placed.targets, line);
-  if ('error' in chosen) return { error: chosen.error.replace('; training calls at lines', ' (put the cursor on one); training calls at lines') };
-  const settings = estimateSettings();
-  const region = lensRegion({ targets: [], ...(placed.codeRegion ? { region: { code: placed.codeRegion, start: 0 } } : {}) }, settings);
-  return modelCardFragment(modelCardEstimate(chosen.target, region, settings));
-}
-
-/** The training calls of a document, cached by version (code actions are asked for on every cursor move). */
-const placedCache = new WeakMap<vscode.TextDocument, { version: number; placed: ReturnType<typeof placedTrainingTargets> }>();
-
-/** "Green ML: Model Card environmental impact" offered on a training call of a Python file or notebook cell. */
-class ModelCardActions implements vscode.CodeActionProvider {
-  static readonly kind = vscode.CodeActionKind.Empty.append('greenml').append('modelCard');
-
-  constructor(private readonly linter: DocumentLinter) {}
-
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(ModelCardActions.kind)) return [];
-    const line = range.start.line + 1;
-    if (!this.hasTrainingCallAt(document, line)) return [];
-    const action = new vscode.CodeAction('Green ML: Model Card environmental impact', ModelCardActions.kind);
-    action.command = { title: action.title, command: reportCommandIds.modelCard, arguments: [document.uri.toString(), line] };
-    return [action];
-  }
-
-  private hasTrainingCallAt(document: vscode.TextDocument, line: number): boolean {
-    const engine = this.linter.linter;
-    if (document.uri.scheme === cellScheme) {
-      const notebook = this.linter.notebookOf(document);
-      if (!notebook) return false;
-      return !('error' in modelCardFor(this.linter, document, line));
-    }
-    const fileName = document.uri.scheme === 'file' ? document.fileName : `${document.fileName}.py`;
-    if (!engine.mayHandle(fileName) || engine.needsPrepare(fileName)) return false;
-    let cached = placedCache.get(document);
-    if (!cached || cached.version !== document.version) {
-      cached = { version: document.version, placed: placedTrainingTargets(engine, fileName, document.getText()) };
-      placedCache.set(document, cached);
-    }
-    return cached.placed.targets.some((t) => t.line <= line && line <= t.endLine);
-  }
 }

@@ -25,7 +25,9 @@ export interface HostTestReport {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // GREENML_HOST_GREP (scripts/run-host-tests.mjs --grep) runs the tests whose full title matches it.
+  const grep = process.env.GREENML_HOST_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const suiteDir = path.join(__dirname, 'suite');
   for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(suiteDir, file));

@@ -54,6 +54,11 @@ export class LspClient {
     });
   }
 
+  /** The params of the notifications of `method` received so far (since the last clear). */
+  notificationsOf(method: string): unknown[] {
+    return this.notifications.filter((n) => n.method === method).map((n) => n.params);
+  }
+
   /** Forgets the notifications received so far (to wait for the next ones). */
   clearNotifications(): void {
     this.notifications.length = 0;
