@@ -57,6 +57,11 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
     {
+      name: 'BedrockModelBuilder.deploy imports the model into Amazon Bedrock, not onto a SageMaker endpoint',
+      format: 'python',
+      code: 'from sagemaker.serve.bedrock_model_builder import BedrockModelBuilder\nbuilder = BedrockModelBuilder(model=trainer)\nbuilder.deploy(custom_model_name="tuned-model", role_arn=role)\n',
+    },
+    {
       name: 'SDK v3 ModelBuilder: serverless inference_config, local-container or in-process mode (on the builder or build()), a mode from a variable',
       format: 'python',
       code: dedent`

@@ -31,6 +31,11 @@ new RuleTester().run(endpointNoTeardown, {
       ),
     },
     { name: 'a model that is never deployed', format: 'notebook', code: nb(setup, 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n') },
+    {
+      name: 'BedrockModelBuilder.deploy imports the model into Amazon Bedrock: no SageMaker endpoint',
+      format: 'notebook',
+      code: nb('from sagemaker.serve.bedrock_model_builder import BedrockModelBuilder\nbuilder = BedrockModelBuilder(model=trainer)\n', 'deployment = builder.deploy(custom_model_name="tuned-model", role_arn=role)\n'),
+    },
     { name: 'deploy is not a SageMaker one', format: 'notebook', code: nb('import mlflow\napp = mlflow.deployments.get_deploy_client("sagemaker")\napp.deploy(name="x")\n') },
     {
       name: 'sagemaker.Session(): endpoint_from_model_data, then the session deletes it',

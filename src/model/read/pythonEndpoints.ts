@@ -6,9 +6,13 @@ import { sameSdkName } from '../../parsers/python/sdkReexports';
 import { isSageMakerClientCall } from './sagemaker';
 import type { TrainingSetting } from './training';
 
-/** `<model, estimator, tuner or ModelBuilder().build()>.deploy(...)` of the SageMaker Python SDK. */
+/**
+ * `<model, estimator, tuner or ModelBuilder().build()>.deploy(...)` of the SageMaker Python SDK. The
+ * SDK's `BedrockModelBuilder(...).deploy(...)` is not one: it imports the model into Amazon Bedrock
+ * (a custom model), and makes no SageMaker endpoint.
+ */
 export function isDeployCall(call: PythonCall): boolean {
-  return call.name.startsWith('sagemaker.') && call.name.endsWith(').deploy');
+  return call.name.startsWith('sagemaker.') && call.name.endsWith(').deploy') && !/\.BedrockModelBuilder\(/.test(call.name);
 }
 
 function setting(call: PythonCall, name: string, position: number): TrainingSetting | undefined {
@@ -46,7 +50,7 @@ const v3EndpointClass = /^(?:sagemaker\.core|sagemaker_core(?:\.main)?)\.resourc
  * `Endpoint.create(...)`.
  */
 export function createsEndpoint(call: PythonCall): boolean {
-  if (/^sagemaker\..*\(\)\.deploy$/.test(call.name) || isSageMakerClientCall(call, 'create_endpoint')) return true;
+  if (isDeployCall(call) || isSageMakerClientCall(call, 'create_endpoint')) return true;
   const method = sessionMethod(call);
   if (method !== undefined) return sessionEndpointMethods.has(method);
   return call.name.endsWith('.create') && v3EndpointClass.test(call.name.slice(0, -'.create'.length));
