@@ -18,7 +18,7 @@ import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { ShardingDegree } from './read/gpuSharding';
-import { callSharding, deploySharding, widerDegree } from './read/gpuSharding';
+import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
@@ -82,6 +82,7 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       const field = cfnField(template, pool.entry, pool.value);
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
     });
+    const sharding = cfnVariantSharding(template, variant.map);
     return {
       kind: 'endpointVariant',
       format: 'cfn',
@@ -93,6 +94,7 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
       ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
       ...withPools(pools),
+      ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}),
       get scaling() {
         return scaling();
       },

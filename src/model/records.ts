@@ -59,7 +59,7 @@ export interface EndpointVariantRecord {
    * `ResourceRequirements(requests={"num_accelerators": n})`): a number of GPUs, `all`, or
    * `unknown` when written through a name. `scope` says where it was read: the deploy's own
    * model, or (the model's environment not readable) anywhere in the file. Undefined: nothing
-   * configures it, or the format is not read for it yet (Python only).
+   * configures it, or the format is not read for it yet (Python and CloudFormation are).
    */
   gpuSharding?: { degree: ShardingDegree; scope: 'model' | 'file' };
   /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */

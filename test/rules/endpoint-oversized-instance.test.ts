@@ -32,8 +32,32 @@ const scaled = dedent`
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
+/** The model the variant names (`ModelName: llm`), with these `Environment` entries. */
+const model = (environment: string) => dedent`
+    Llm:
+      Type: AWS::SageMaker::Model
+      Properties:
+        ModelName: llm
+        ExecutionRoleArn: arn:aws:iam::123456789012:role/r
+        PrimaryContainer:
+          Image: 763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124
+          Environment:
+            HF_MODEL_ID: meta-llama/Meta-Llama-3-70B-Instruct
+            ${environment}
+`.replace(/^/gm, '    ');
+
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'CloudFormation: the variant\'s model (ModelName llm) sets OPTION_TENSOR_PARALLEL_DEGREE 4 in its container environment',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('OPTION_TENSOR_PARALLEL_DEGREE: "4"')),
+    },
+    {
+      name: 'CloudFormation: instance pools of multi-GPU types, the model linked by !GetAtt shards with TENSOR_PARALLEL_DEGREE 8',
+      format: 'cfn-yaml',
+      code: config('ModelName: !GetAtt Llm.ModelName\n            InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.48xlarge, Priority: 1 }\n              - { InstanceType: ml.g6.48xlarge, Priority: 2 }', model('TENSOR_PARALLEL_DEGREE: 8')).replace(/ModelName: llm\n\s*ModelName/, 'ModelName'),
+    },
     {
       name: 'Hugging Face TGI: SM_NUM_GPUS = json.dumps(4) in the env dict given to the model shards it across the four GPUs',
       format: 'python',
@@ -382,6 +406,13 @@ new RuleTester().run(endpointOversizedInstance, {
         { messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(3, 92, 31) },
         { messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(4, 66, 30) },
       ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: the linked model sets SM_NUM_GPUS 1, the four GPUs still idle',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
+      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
       output: null,
     },
   ],

@@ -1,3 +1,5 @@
+import type { CfnMap, CfnTemplate } from '../../parsers/cloudformation';
+import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
 import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
 
 /**
@@ -19,13 +21,17 @@ export type ShardingDegree = number | 'all' | 'unknown';
 const envKeywords = new Set(['env', 'env_vars', 'environment', 'Environment']);
 const resourceKeywords = new Set(['resources', 'resource_requirements']);
 
+/** A degree written as a number or a string: `4`, `"4"`, `"max"`. */
+function literalDegree(value: unknown): ShardingDegree {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return 'unknown';
+  const text = value.trim();
+  if (/^max$/i.test(text)) return 'all';
+  return /^\d+$/.test(text) ? Number(text) : 'unknown';
+}
+
 function degreeOf(value: PyValue): ShardingDegree {
-  if (value.kind === 'number') return value.value;
-  if (value.kind === 'string') {
-    const text = value.value.trim();
-    if (/^max$/i.test(text)) return 'all';
-    return /^\d+$/.test(text) ? Number(text) : 'unknown';
-  }
+  if (value.kind === 'number' || value.kind === 'string') return literalDegree(value.value);
   // `json.dumps(4)`, `str(4)`: the one argument is the degree.
   if (value.kind === 'call' && value.call.positional.length === 1 && /(^|\.)(dumps|str)$/.test(value.call.name)) return degreeOf(value.call.positional[0]);
   return 'unknown';
@@ -102,4 +108,36 @@ export function deploySharding(deploy: PythonCall): { degree?: ShardingDegree; f
 /** Whether a degree shards the model over more than one GPU (a key written through a name counts: the author set it). */
 export function shardsAcrossGpus(degree: ShardingDegree | undefined): boolean {
   return degree !== undefined && (degree === 'all' || degree === 'unknown' || degree > 1);
+}
+
+// ---------------------------------------------------------------- CloudFormation
+
+/** The `AWS::SageMaker::Model` a variant's `ModelName` names: `!GetAtt M.ModelName`, `!Ref M`, or the model's literal `ModelName`. */
+function cfnModelOf(template: CfnTemplate, variant: CfnMap): CfnMap | undefined {
+  const value = getEntry(variant, 'ModelName')?.value;
+  if (!value) return undefined;
+  const logicalId = getAttTarget(value)?.resource ?? refTarget(value);
+  const name = logicalId === undefined ? resolveScalar(template, value) : undefined;
+  const model = template.resources.find((r) => {
+    if (r.type !== 'AWS::SageMaker::Model') return false;
+    if (logicalId !== undefined) return r.logicalId === logicalId;
+    const properties = getMapValue(getEntry(r.node, 'Properties')?.value);
+    return typeof name === 'string' && properties !== undefined && resolveScalar(template, getEntry(properties, 'ModelName')?.value) === name;
+  });
+  return model && getMapValue(getEntry(model.node, 'Properties')?.value);
+}
+
+/** The degree the model of a CloudFormation variant configures in its containers' `Environment`; undefined when not linked or not configured. */
+export function cfnVariantSharding(template: CfnTemplate, variant: CfnMap): ShardingDegree | undefined {
+  const model = cfnModelOf(template, variant);
+  if (!model) return undefined;
+  const containers = [getMapValue(getEntry(model, 'PrimaryContainer')?.value)];
+  const list = getEntry(model, 'Containers')?.value;
+  if (list?.kind === 'seq') containers.push(...list.items.map(getMapValue));
+  let degree: ShardingDegree | undefined;
+  for (const container of containers) {
+    const env = container && getMapValue(getEntry(container, 'Environment')?.value);
+    for (const entry of env?.entries ?? []) if (shardingKeys.test(entry.key)) degree = widerDegree(degree, literalDegree(resolveScalar(template, entry.value)));
+  }
+  return degree;
 }
