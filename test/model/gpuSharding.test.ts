@@ -52,4 +52,15 @@ describe('endpoint variants: the tensor-parallel degree of the served model (gpu
     assert.deepEqual(shardingOf(code), [{ degree: 8, scope: 'file' }]);
     assert.deepEqual(shardingOf(code.replace('"NUM_SHARD"', '"MODEL_ID"')), [undefined]);
   });
+
+  it('boto3 inference component: NumberOfAcceleratorDevicesRequired in ComputeResourceRequirements is the file\'s degree for a variant of instance pools', () => {
+    const code = [
+      'import boto3',
+      'sm = boto3.client("sagemaker")',
+      'sm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "v", "InstancePools": [{"InstanceType": "ml.g5.12xlarge", "Priority": 1}, {"InstanceType": "ml.g6.12xlarge", "Priority": 2}], "InitialInstanceCount": 1}])',
+      'sm.create_inference_component(InferenceComponentName="ic", EndpointName="e", VariantName="v", Specification={"ModelName": "m", "ComputeResourceRequirements": {"NumberOfAcceleratorDevicesRequired": 4, "MinMemoryRequiredInMb": 1024}})',
+      '',
+    ].join('\n');
+    assert.deepEqual(shardingOf(code), [{ degree: 4, scope: 'file' }]);
+  });
 });

@@ -64,7 +64,7 @@ function acceleratorDegree(value: PyValue): ShardingDegree | undefined {
   return accelerators && degreeOf(accelerators.value);
 }
 
-/** What one call says about sharding: its environment keywords (a dict, or a boto3 `PrimaryContainer`/`Containers` item holding one) and its resources. */
+/** What one call says about sharding: its environment keywords (a dict, or a boto3 `PrimaryContainer`/`Containers` item holding one), its resources, a boto3 inference component's accelerators. */
 export function callSharding(call: PythonCall): { degree?: ShardingDegree; envReadable: boolean } {
   let degree: ShardingDegree | undefined;
   let envReadable = false;
@@ -74,6 +74,8 @@ export function callSharding(call: PythonCall): { degree?: ShardingDegree; envRe
     if (value.kind !== 'dict') return;
     for (const entry of value.entries) {
       if (envKeywords.has(entry.key) && entry.value.kind === 'dict') degree = widerDegree(degree, envDegree(entry.value));
+      // boto3 `create_inference_component(Specification={"ComputeResourceRequirements": {...}})`: the GPUs one copy of the model gets.
+      else if (entry.key === 'NumberOfAcceleratorDevicesRequired') degree = widerDegree(degree, degreeOf(entry.value));
       else if (entry.value.kind === 'dict' || entry.value.kind === 'list') visitEnv(entry.value, depth + 1);
     }
   };
