@@ -17,6 +17,8 @@ import type { PythonFile } from './read/pythonFile';
 import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
+import type { ShardingDegree } from './read/gpuSharding';
+import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
@@ -80,6 +82,7 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       const field = cfnField(template, pool.entry, pool.value);
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
     });
+    const sharding = cfnVariantSharding(template, variant.map);
     return {
       kind: 'endpointVariant',
       format: 'cfn',
@@ -91,6 +94,7 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
       ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
       ...withPools(pools),
+      ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}),
       get scaling() {
         return scaling();
       },
@@ -228,12 +232,16 @@ interface PythonVariants {
   /** The boto3 scalable targets and scaling policies of the file, in call order. */
   targets: ScalableTargetRecord[];
   policies: Array<ReturnType<typeof pyScalingPolicy>>;
+  /** The widest tensor-parallel degree any call of the file configures (the fallback of a deploy whose model cannot be followed). */
+  sharding?: ShardingDegree;
+  /** Per record (same index): its model's degree, or `followed: false` when the model's environment cannot be read. */
+  models: Array<{ degree?: ShardingDegree; followed: boolean }>;
   withScaling?: EndpointVariantRecord[];
 }
 const pythonVariants = new WeakMap<PythonFile, PythonVariants>();
 function variantsOfFile(file: PythonFile): PythonVariants {
   let found = pythonVariants.get(file);
-  if (!found) pythonVariants.set(file, (found = { records: [], targets: [], policies: [] }));
+  if (!found) pythonVariants.set(file, (found = { records: [], targets: [], policies: [], models: [] }));
   return found;
 }
 
@@ -241,13 +249,20 @@ function variantsOfFile(file: PythonFile): PythonVariants {
 function readPythonVariants(call: PythonCall, file: PythonFile): void {
   if (call.name.endsWith(`.${registerScalableTarget}`)) variantsOfFile(file).targets.push(pyScalableTarget(call));
   else if (call.name.endsWith('.put_scaling_policy')) variantsOfFile(file).policies.push(pyScalingPolicy(call));
+  const { degree } = callSharding(call);
+  if (degree !== undefined) {
+    const state = variantsOfFile(file);
+    state.sharding = widerDegree(state.sharding, degree);
+  }
   const variants = endpointVariantsOf(call, file.text);
   if (!variants.length) return;
   const callee = { start: call.callee.start, end: call.callee.end };
   const defaultBucket = file.bucketBefore(call.start);
   const mayBeLocal = localSessions.some((name) => file.imports.has(name));
-  const { records } = variantsOfFile(file);
+  const { records, models } = variantsOfFile(file);
+  const model = deploySharding(call);
   for (const variant of variants) {
+    models.push(model);
     const record = pyRecord(variant);
     const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
     records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
@@ -263,7 +278,11 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
     const scaledBy = linkPolicies(found.targets, found.policies);
     // A registration on a client the analysis cannot resolve scales something the file does not show: no link.
     const link = scaling === 'unscaled' || found.targets.length ? { scaledBy } : {};
-    found.withScaling = found.records.map((record) => ({ ...record, scaling, ...link }));
+    found.withScaling = found.records.map((record, i) => {
+      const model = found.models[i];
+      const sharding = model.degree !== undefined ? { degree: model.degree, scope: 'model' as const } : !model.followed && found.sharding !== undefined ? { degree: found.sharding, scope: 'file' as const } : undefined;
+      return { ...record, scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}) };
+    });
   }
   return found.withScaling;
 }

@@ -1,5 +1,6 @@
 import type { Field } from './field';
 import type { PythonVariantSite, ScalableTargetRecord } from './hostingRecords';
+import type { ShardingDegree } from './read/gpuSharding';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -52,6 +53,15 @@ export interface EndpointVariantRecord {
   hostedOn?: 'local' | 'maybe-local';
   /** Still being written (an unclosed call or dict): fixes wait. */
   incomplete?: boolean;
+  /**
+   * The tensor-parallel degree the served model is configured with (`TENSOR_PARALLEL_DEGREE`,
+   * `OPTION_TENSOR_PARALLEL_DEGREE`, `SM_NUM_GPUS`… in its environment, or
+   * `ResourceRequirements(requests={"num_accelerators": n})`): a number of GPUs, `all`, or
+   * `unknown` when written through a name. `scope` says where it was read: the deploy's own
+   * model, or (the model's environment not readable) anywhere in the file. Undefined: nothing
+   * configures it, or the format is not read for it yet (Python and CloudFormation are).
+   */
+  gpuSharding?: { degree: ShardingDegree; scope: 'model' | 'file' };
   /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */
   site?: PythonVariantSite;
 }

@@ -2,6 +2,7 @@ import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { visitEndpointVariants } from '../model/endpointVariants';
+import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, recommendSmaller } from '../model/recommend';
 
@@ -37,11 +38,14 @@ export const endpointOversizedInstance = defineRule({
     return visitEndpointVariants(context.text, (variant) => {
       if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
       const named = variant.config !== undefined;
+      // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
+      const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
       const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' };
       // A variant of instance pools: each pool's type is judged.
       for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) {
         const row = type?.known ? getInstanceType(type.value) : undefined;
         const oversize = row && hostingOversize(row);
+        if (oversize === 'multi-gpu' && sharded) continue;
         if (type && row && oversize && !judged.has(type.anchor.start)) {
           judged.add(type.anchor.start);
           const smaller = recommendSmaller(row, 'hosting')?.row;

@@ -32,8 +32,81 @@ const scaled = dedent`
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
+/** The model the variant names (`ModelName: llm`), with these `Environment` entries. */
+const model = (environment: string) => dedent`
+    Llm:
+      Type: AWS::SageMaker::Model
+      Properties:
+        ModelName: llm
+        ExecutionRoleArn: arn:aws:iam::123456789012:role/r
+        PrimaryContainer:
+          Image: 763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124
+          Environment:
+            HF_MODEL_ID: meta-llama/Meta-Llama-3-70B-Instruct
+            ${environment}
+`.replace(/^/gm, '    ');
+
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'CloudFormation: the variant\'s model (ModelName llm) sets OPTION_TENSOR_PARALLEL_DEGREE 4 in its container environment',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('OPTION_TENSOR_PARALLEL_DEGREE: "4"')),
+    },
+    {
+      name: 'CloudFormation: instance pools of multi-GPU types, the model linked by !GetAtt shards with TENSOR_PARALLEL_DEGREE 8',
+      format: 'cfn-yaml',
+      code: config('ModelName: !GetAtt Llm.ModelName\n            InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.48xlarge, Priority: 1 }\n              - { InstanceType: ml.g6.48xlarge, Priority: 2 }', model('TENSOR_PARALLEL_DEGREE: 8')).replace(/ModelName: llm\n\s*ModelName/, 'ModelName'),
+    },
+    {
+      name: 'Hugging Face TGI: SM_NUM_GPUS = json.dumps(4) in the env dict given to the model shards it across the four GPUs',
+      format: 'python',
+      code: dedent`
+        import json
+        from sagemaker.huggingface import HuggingFaceModel, get_huggingface_llm_image_uri
+        hub = {"HF_MODEL_ID": "mistralai/Mistral-7B-Instruct-v0.2", "SM_NUM_GPUS": json.dumps(4), "MAX_INPUT_LENGTH": json.dumps(2048)}
+        llm_model = HuggingFaceModel(role=role, image_uri=get_huggingface_llm_image_uri("huggingface", version="1.4.2"), env=hub)
+        llm = llm_model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge", container_startup_health_check_timeout=300)
+      `,
+    },
+    {
+      name: 'LMI container: OPTION_TENSOR_PARALLEL_DEGREE "max" in env={...}, eight GPUs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        model = Model(image_uri=lmi_image, role=role, env={"HF_MODEL_ID": "meta-llama/Meta-Llama-3-70B-Instruct", "OPTION_TENSOR_PARALLEL_DEGREE": "max", "OPTION_ROLLING_BATCH": "lmi-dist"})
+        model.deploy(initial_instance_count=1, instance_type="ml.g5.48xlarge", endpoint_name=endpoint_name)
+      `,
+    },
+    {
+      name: 'inference component: ResourceRequirements(requests={"num_accelerators": 4}) given to the deploy',
+      format: 'python',
+      code: dedent`
+        from sagemaker.jumpstart.model import JumpStartModel
+        from sagemaker.compute_resource_requirements.resource_requirements import ResourceRequirements
+        resources = ResourceRequirements(requests={"num_accelerators": 4, "memory": 1024 * 32, "copies": 1})
+        model = JumpStartModel(model_id="meta-textgeneration-llama-3-1-8b-instruct", role=role)
+        model.deploy(initial_instance_count=1, instance_type="ml.g6e.12xlarge", resources=resources, endpoint_type=EndpointType.INFERENCE_COMPONENT_BASED)
+      `,
+    },
+    {
+      name: 'notebook, boto3: TENSOR_PARALLEL_DEGREE=8 in the model container environment of an earlier cell (the variant names the model, the file configures it)',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nsm = boto3.client("sagemaker")\nenv = {"TENSOR_PARALLEL_DEGREE": "8", "MODEL_ID": "deepseek-ai/DeepSeek-R1-Distill-Llama-70B"}\n',
+        'sm.create_model(ModelName="r1", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": env})\n',
+        'sm.create_endpoint_config(EndpointConfigName="r1-config", ProductionVariants=[{"VariantName": "v", "ModelName": "r1", "InstanceType": "ml.g5.48xlarge", "InitialInstanceCount": 1}])\n',
+      ]),
+    },
+    {
+      name: 'SDK v3 ModelBuilder: env_vars with SM_NUM_GPUS written through a variable (the author set it)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        builder = ModelBuilder(model="meta-llama/Llama-3.1-8B-Instruct", instance_type="ml.g6e.12xlarge", env_vars={"SM_NUM_GPUS": gpus, "HF_TOKEN": token})
+        builder.build().deploy()
+      `,
+    },
     {
       name: 'boto3: ManagedInstanceScaling scales the fleet without a scalable target (as in every template)',
       format: 'python',
@@ -300,6 +373,46 @@ new RuleTester().run(endpointOversizedInstance, {
         "'''Next: scaling.register_scalable_target(ServiceNamespace=\"sagemaker\") for the endpoint'''\n",
       ]),
       errors: [{ messageId: 'fixedFleetPython', data: { count: 2 }, ...at(18, 62, 24) }],
+      output: null,
+    },
+    {
+      name: 'multi-GPU: the deploy\'s own model shards over one GPU (TP 1); another model of the file shards, but this one is followed',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        small = Model(image_uri=lmi_image, role=role, env={"OPTION_TENSOR_PARALLEL_DEGREE": "1"})
+        small.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+        big = Model(image_uri=lmi_image, role=role, env={"OPTION_TENSOR_PARALLEL_DEGREE": "4"})
+        big.deploy(initial_instance_count=1, instance_type="ml.g5.24xlarge")
+        plain = Model(image_uri=image, role=role, env={"MODEL_ID": "m"})
+        plain.deploy(initial_instance_count=1, instance_type="ml.g4dn.12xlarge")
+      `,
+      errors: [
+        { messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(3, 40, 30) },
+        { messageId: 'multiGpu', data: { instanceType: 'ml.g4dn.12xlarge', accelerators: '4 × T4' }, ...at(7, 40, 32) },
+      ],
+      output: null,
+    },
+    {
+      name: 'training-class type stays judged when the model is sharded; num_accelerators 1 does not shard',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        from sagemaker.compute_resource_requirements.resource_requirements import ResourceRequirements
+        Model(image_uri=img, role=role, env={"SM_NUM_GPUS": "8"}).deploy(initial_instance_count=1, instance_type="ml.p4d.24xlarge")
+        Model(image_uri=img, role=role).deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge", resources=ResourceRequirements(requests={"num_accelerators": 1}))
+      `,
+      errors: [
+        { messageId: 'oversizedInstance', data: { instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(3, 92, 31) },
+        { messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(4, 66, 30) },
+      ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: the linked model sets SM_NUM_GPUS 1, the four GPUs still idle',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
+      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
       output: null,
     },
   ],

@@ -1,0 +1,145 @@
+import type { CfnMap, CfnTemplate } from '../../parsers/cloudformation';
+import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
+import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
+
+/**
+ * How a model is sharded across the GPUs of its instance, read from Python: the environment
+ * serving containers read for tensor parallelism, and the accelerators an SDK
+ * `ResourceRequirements(requests={"num_accelerators": n})` gives one copy of the model.
+ *
+ * Keys: `TENSOR_PARALLEL_DEGREE` / `OPTION_TENSOR_PARALLEL_DEGREE` (Large Model Inference
+ * containers, "max" for every GPU), `SM_NUM_GPUS` / `NUM_SHARD` (Hugging Face Text Generation
+ * Inference), `OPTION_NUM_GPUS` / `OPTION_TENSOR_PARALLEL_SIZE` (the same spelt for other LMI
+ * back ends).
+ */
+const shardingKeys = /^(?:OPTION_)?(?:TENSOR_PARALLEL_(?:DEGREE|SIZE)|NUM_GPUS)$|^SM_NUM_GPUS$|^NUM_SHARD$/;
+
+/** The degree: a number of GPUs, `all` ("max"), or `unknown` (written through a name the file does not resolve). */
+export type ShardingDegree = number | 'all' | 'unknown';
+
+/** Keywords that carry a model's container environment (`Model`, `ModelBuilder`) or its accelerators. */
+const envKeywords = new Set(['env', 'env_vars', 'environment', 'Environment']);
+const resourceKeywords = new Set(['resources', 'resource_requirements']);
+
+/** A degree written as a number or a string: `4`, `"4"`, `"max"`. */
+function literalDegree(value: unknown): ShardingDegree {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return 'unknown';
+  const text = value.trim();
+  if (/^max$/i.test(text)) return 'all';
+  return /^\d+$/.test(text) ? Number(text) : 'unknown';
+}
+
+function degreeOf(value: PyValue): ShardingDegree {
+  if (value.kind === 'number' || value.kind === 'string') return literalDegree(value.value);
+  // `json.dumps(4)`, `str(4)`: the one argument is the degree.
+  if (value.kind === 'call' && value.call.positional.length === 1 && /(^|\.)(dumps|str)$/.test(value.call.name)) return degreeOf(value.call.positional[0]);
+  return 'unknown';
+}
+
+/** The larger of two degrees: a model sharded by either is sharded. */
+export function widerDegree(a: ShardingDegree | undefined, b: ShardingDegree | undefined): ShardingDegree | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a === 'all' || b === 'all') return 'all';
+  if (typeof a === 'number' && typeof b === 'number') return Math.max(a, b);
+  // One known degree over 1 decides; otherwise the unknown one may.
+  if (typeof a === 'number' && a > 1) return a;
+  if (typeof b === 'number' && b > 1) return b;
+  return 'unknown';
+}
+
+/** The sharding keys of an environment dict. */
+function envDegree(env: PyDict): ShardingDegree | undefined {
+  let found: ShardingDegree | undefined;
+  for (const entry of env.entries) if (shardingKeys.test(entry.key)) found = widerDegree(found, degreeOf(entry.value));
+  return found;
+}
+
+/** `ResourceRequirements(requests={"num_accelerators": n})`. */
+function acceleratorDegree(value: PyValue): ShardingDegree | undefined {
+  if (value.kind !== 'call' || !/(^|\.)ResourceRequirements$/.test(value.call.name)) return undefined;
+  const requests = value.call.keywords.find((k) => k.name === 'requests')?.value;
+  const accelerators = requests?.kind === 'dict' ? requests.entries.find((e) => e.key === 'num_accelerators') : undefined;
+  return accelerators && degreeOf(accelerators.value);
+}
+
+/** What one call says about sharding: its environment keywords (a dict, or a boto3 `PrimaryContainer`/`Containers` item holding one), its resources, a boto3 inference component's accelerators. */
+export function callSharding(call: PythonCall): { degree?: ShardingDegree; envReadable: boolean } {
+  let degree: ShardingDegree | undefined;
+  let envReadable = false;
+  const visitEnv = (value: PyValue, depth: number): void => {
+    if (depth > 3) return;
+    if (value.kind === 'list') for (const item of value.items) visitEnv(item, depth + 1);
+    if (value.kind !== 'dict') return;
+    for (const entry of value.entries) {
+      if (envKeywords.has(entry.key) && entry.value.kind === 'dict') degree = widerDegree(degree, envDegree(entry.value));
+      // boto3 `create_inference_component(Specification={"ComputeResourceRequirements": {...}})`: the GPUs one copy of the model gets.
+      else if (entry.key === 'NumberOfAcceleratorDevicesRequired') degree = widerDegree(degree, degreeOf(entry.value));
+      else if (entry.value.kind === 'dict' || entry.value.kind === 'list') visitEnv(entry.value, depth + 1);
+    }
+  };
+  for (const keyword of call.keywords) {
+    if (envKeywords.has(keyword.name)) {
+      if (keyword.value.kind === 'dict') {
+        degree = widerDegree(degree, envDegree(keyword.value));
+        envReadable = !keyword.value.open;
+      }
+    } else if (resourceKeywords.has(keyword.name)) degree = widerDegree(degree, acceleratorDegree(keyword.value));
+    else if (keyword.value.kind === 'dict' || keyword.value.kind === 'list') visitEnv(keyword.value, 0);
+  }
+  return { ...(degree !== undefined ? { degree } : {}), envReadable };
+}
+
+/**
+ * What the model a deploy serves says: the deploy call and the calls that made its object
+ * (`Model(...)`, `ModelBuilder(...)`, `builder.build()`). `followed` is false when the model's
+ * environment cannot be read there (no model call, several, an environment the file does not show).
+ */
+export function deploySharding(deploy: PythonCall): { degree?: ShardingDegree; followed: boolean } {
+  let degree = callSharding(deploy).degree;
+  let followed = false;
+  for (let current = deploy.receiver, hops = 0; current && hops < 4; current = current.receiver, hops++) {
+    const found = callSharding(current);
+    degree = widerDegree(degree, found.degree);
+    followed ||= found.envReadable;
+  }
+  return { ...(degree !== undefined ? { degree } : {}), followed: followed || degree !== undefined };
+}
+
+/** Whether a degree shards the model over more than one GPU (a key written through a name counts: the author set it). */
+export function shardsAcrossGpus(degree: ShardingDegree | undefined): boolean {
+  return degree !== undefined && (degree === 'all' || degree === 'unknown' || degree > 1);
+}
+
+// ---------------------------------------------------------------- CloudFormation
+
+/** The `AWS::SageMaker::Model` a variant's `ModelName` names: `!GetAtt M.ModelName`, `!Ref M`, or the model's literal `ModelName`. */
+function cfnModelOf(template: CfnTemplate, variant: CfnMap): CfnMap | undefined {
+  const value = getEntry(variant, 'ModelName')?.value;
+  if (!value) return undefined;
+  const logicalId = getAttTarget(value)?.resource ?? refTarget(value);
+  const name = logicalId === undefined ? resolveScalar(template, value) : undefined;
+  const model = template.resources.find((r) => {
+    if (r.type !== 'AWS::SageMaker::Model') return false;
+    if (logicalId !== undefined) return r.logicalId === logicalId;
+    const properties = getMapValue(getEntry(r.node, 'Properties')?.value);
+    return typeof name === 'string' && properties !== undefined && resolveScalar(template, getEntry(properties, 'ModelName')?.value) === name;
+  });
+  return model && getMapValue(getEntry(model.node, 'Properties')?.value);
+}
+
+/** The degree the model of a CloudFormation variant configures in its containers' `Environment`; undefined when not linked or not configured. */
+export function cfnVariantSharding(template: CfnTemplate, variant: CfnMap): ShardingDegree | undefined {
+  const model = cfnModelOf(template, variant);
+  if (!model) return undefined;
+  const containers = [getMapValue(getEntry(model, 'PrimaryContainer')?.value)];
+  const list = getEntry(model, 'Containers')?.value;
+  if (list?.kind === 'seq') containers.push(...list.items.map(getMapValue));
+  let degree: ShardingDegree | undefined;
+  for (const container of containers) {
+    const env = container && getMapValue(getEntry(container, 'Environment')?.value);
+    for (const entry of env?.entries ?? []) if (shardingKeys.test(entry.key)) degree = widerDegree(degree, literalDegree(resolveScalar(template, entry.value)));
+  }
+  return degree;
+}
