@@ -217,6 +217,41 @@ new RuleTester().run(endpointAlwaysOn, {
         }
       `,
     },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, one branch on a GPU: not every branch could be serverless',
+      format: 'cfn-yaml',
+      code: dedent`
+        Conditions:
+          Prod: !Equals [!Ref Stage, prod]
+        Parameters:
+          Stage: { Type: String, Default: dev }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties: !If
+              - Prod
+              - ProductionVariants:
+                  - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+              - ProductionVariants:
+                  - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.c5.large, InitialInstanceCount: 1 }
+      `,
+    },
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, a GPU on one side: judged per branch, not as an unknown type',
+      format: 'cfn-yaml',
+      code: dedent`
+        Conditions:
+          Prod: !Equals [!Ref Stage, prod]
+        Parameters:
+          Stage: { Type: String, Default: dev }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties:
+              ProductionVariants:
+                - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Prod, ml.g5.xlarge, ml.c5.large], InitialInstanceCount: 1 }
+      `,
+    },
     // Instance pools: serverless could replace the variant only if every pool is on CPU.
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
   ],
@@ -332,6 +367,33 @@ new RuleTester().run(endpointAlwaysOn, {
         unresolved('aws_sagemaker_endpoint_configuration.c', 'variant A', 'instance type from variable `var.instance_type`', 11, 5, 'instance_type'.length),
         unresolved('aws_sagemaker_endpoint_configuration.c', 'variant B', 'instance type from variable `var.types`', 16, 5, 'instance_type'.length),
       ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, every branch on CPU: fires once, on the first branch (advice only)',
+      format: 'cfn-yaml',
+      code: dedent`
+        Conditions:
+          Prod: !Equals [!Ref Stage, prod]
+        Parameters:
+          Stage: { Type: String, Default: dev }
+        Resources:
+          Config:
+            Type: AWS::SageMaker::EndpointConfig
+            Properties: !If
+              - Prod
+              - ProductionVariants:
+                  - VariantName: AllTraffic
+                    ModelName: m
+                    InstanceType: ml.c5.2xlarge
+                    InitialInstanceCount: 2
+              - ProductionVariants:
+                  - VariantName: AllTraffic
+                    ModelName: m
+                    InstanceType: ml.c5.large
+                    InitialInstanceCount: 1
+      `,
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.c5.2xlarge', 13, 13)],
       output: null,
     },
     {
