@@ -234,26 +234,35 @@ export function resolveLiteralOrDefault(file: TfFile, value: TfValue | undefined
 }
 
 type Literal = string | number | boolean | null;
-const defaultsByModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
-const defaultsByFile = new WeakMap<TfFile, Map<string, Literal>>();
 
-/** Each variable of the file's module (or of the file alone) and its literal default, gathered once per module like the locals. */
-function literalDefaults(file: TfFile): Map<string, Literal> {
-  const module = modules.get(file);
-  if (module) {
-    const cached = defaultsByModule.get(module);
-    if (cached && cached.files === module.files) return cached.literals;
-    const literals = gatherLiteralDefaults(module.files.flatMap((f) => (f.file ? [f.file] : [])));
-    defaultsByModule.set(module, { files: module.files, literals });
+/**
+ * A map of names to literals gathered from the files of a file's module (or from the file alone),
+ * once per module and kept until the module's files change, not once per reference (a module of
+ * many resources each naming a local was quadratic).
+ */
+function perModule(gather: (files: TfFile[]) => Map<string, Literal>): (file: TfFile) => Map<string, Literal> {
+  const byModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
+  const byFile = new WeakMap<TfFile, Map<string, Literal>>();
+  return (file) => {
+    const module = modules.get(file);
+    if (module) {
+      const cached = byModule.get(module);
+      if (cached && cached.files === module.files) return cached.literals;
+      const literals = gather(module.files.flatMap((f) => (f.file ? [f.file] : [])));
+      byModule.set(module, { files: module.files, literals });
+      return literals;
+    }
+    let literals = byFile.get(file);
+    if (!literals) {
+      literals = gather([file]);
+      byFile.set(file, literals);
+    }
     return literals;
-  }
-  let literals = defaultsByFile.get(file);
-  if (!literals) {
-    literals = gatherLiteralDefaults([file]);
-    defaultsByFile.set(file, literals);
-  }
-  return literals;
+  };
 }
+
+/** Each variable of the file's module (or of the file alone) and its literal default. */
+const literalDefaults = perModule(gatherLiteralDefaults);
 
 /** The first `variable "name"` block of each name, in the module's order, and its `default` when a literal. */
 function gatherLiteralDefaults(files: TfFile[]): Map<string, Literal> {
@@ -271,30 +280,11 @@ function gatherLiteralDefaults(files: TfFile[]): Map<string, Literal> {
   return literals;
 }
 
-const localsByModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
-const localsByFile = new WeakMap<TfFile, Map<string, Literal>>();
-
 /**
  * Each local of the file's module (or of the file alone) whose value is a literal: the first
- * `locals` block, in the module's order, that gives the name a literal value. Gathered once per
- * module, not once per reference (a module of many resources each naming a local was quadratic).
+ * `locals` block, in the module's order, that gives the name a literal value.
  */
-function literalLocals(file: TfFile): Map<string, Literal> {
-  const module = modules.get(file);
-  if (module) {
-    const cached = localsByModule.get(module);
-    if (cached && cached.files === module.files) return cached.literals;
-    const literals = gatherLiteralLocals(module.files.flatMap((f) => (f.file ? [f.file] : [])));
-    localsByModule.set(module, { files: module.files, literals });
-    return literals;
-  }
-  let literals = localsByFile.get(file);
-  if (!literals) {
-    literals = gatherLiteralLocals([file]);
-    localsByFile.set(file, literals);
-  }
-  return literals;
-}
+const literalLocals = perModule(gatherLiteralLocals);
 
 function gatherLiteralLocals(files: TfFile[]): Map<string, Literal> {
   const literals = new Map<string, Literal>();

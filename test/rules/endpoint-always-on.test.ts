@@ -39,6 +39,10 @@ const config = (variant: string, extra = '') => dedent`
             ${variant}
 `;
 
+/** An endpoint config `Config` of a template with a `Prod` condition; `config` is the resource's body (its Properties). */
+const onStage = (config: string) =>
+  ['Conditions:', '  Prod: !Equals [!Ref Stage, prod]', 'Parameters:', '  Stage: { Type: String, Default: dev }', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...config.split('\n').map((line) => `    ${line}`)].join('\n');
+
 const batchAdvice = { title: /^Or score the data offline with batch transform/, output: null };
 const placeholderTitle = /^Or deploy asynchronously \(AsyncInferenceConfig, results in s3:\/\/<your-bucket>\/async-output\)$/;
 /**
@@ -220,37 +224,23 @@ new RuleTester().run(endpointAlwaysOn, {
     {
       name: 'CloudFormation: whole Properties under Fn::If, one branch on a GPU: not every branch could be serverless',
       format: 'cfn-yaml',
-      code: dedent`
-        Conditions:
-          Prod: !Equals [!Ref Stage, prod]
-        Parameters:
-          Stage: { Type: String, Default: dev }
-        Resources:
-          Config:
-            Type: AWS::SageMaker::EndpointConfig
-            Properties: !If
-              - Prod
-              - ProductionVariants:
-                  - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
-              - ProductionVariants:
-                  - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.c5.large, InitialInstanceCount: 1 }
-      `,
+      code: onStage(dedent`
+        Properties: !If
+          - Prod
+          - ProductionVariants:
+              - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+          - ProductionVariants:
+              - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.c5.large, InitialInstanceCount: 1 }
+      `),
     },
     {
       name: 'CloudFormation: InstanceType under Fn::If, a GPU on one side: judged per branch, not as an unknown type',
       format: 'cfn-yaml',
-      code: dedent`
-        Conditions:
-          Prod: !Equals [!Ref Stage, prod]
-        Parameters:
-          Stage: { Type: String, Default: dev }
-        Resources:
-          Config:
-            Type: AWS::SageMaker::EndpointConfig
-            Properties:
-              ProductionVariants:
-                - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Prod, ml.g5.xlarge, ml.c5.large], InitialInstanceCount: 1 }
-      `,
+      code: onStage(dedent`
+        Properties:
+          ProductionVariants:
+            - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Prod, ml.g5.xlarge, ml.c5.large], InitialInstanceCount: 1 }
+      `),
     },
     // Instance pools: serverless could replace the variant only if every pool is on CPU.
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
@@ -372,27 +362,20 @@ new RuleTester().run(endpointAlwaysOn, {
     {
       name: 'CloudFormation: whole Properties under Fn::If, every branch on CPU: fires once, on the first branch (advice only)',
       format: 'cfn-yaml',
-      code: dedent`
-        Conditions:
-          Prod: !Equals [!Ref Stage, prod]
-        Parameters:
-          Stage: { Type: String, Default: dev }
-        Resources:
-          Config:
-            Type: AWS::SageMaker::EndpointConfig
-            Properties: !If
-              - Prod
-              - ProductionVariants:
-                  - VariantName: AllTraffic
-                    ModelName: m
-                    InstanceType: ml.c5.2xlarge
-                    InitialInstanceCount: 2
-              - ProductionVariants:
-                  - VariantName: AllTraffic
-                    ModelName: m
-                    InstanceType: ml.c5.large
-                    InitialInstanceCount: 1
-      `,
+      code: onStage(dedent`
+        Properties: !If
+          - Prod
+          - ProductionVariants:
+              - VariantName: AllTraffic
+                ModelName: m
+                InstanceType: ml.c5.2xlarge
+                InitialInstanceCount: 2
+          - ProductionVariants:
+              - VariantName: AllTraffic
+                ModelName: m
+                InstanceType: ml.c5.large
+                InitialInstanceCount: 1
+      `),
       errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.c5.2xlarge', 13, 13)],
       output: null,
     },
