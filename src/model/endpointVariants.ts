@@ -2,7 +2,7 @@ import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct, CdkProp } from '../parsers/cdk/model';
 import { getProp } from '../parsers/cdk/model';
 import type { CfnEntry, CfnResource, CfnTemplate } from '../parsers/cloudformation';
-import { getParameter, refTarget } from '../parsers/cloudformation';
+import { conditionBranches, getParameter, refTarget } from '../parsers/cloudformation';
 import type { PythonCall } from '../parsers/python/facts';
 import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
@@ -61,13 +61,36 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
   return unknown('expression', anchor, undefined, parameter !== undefined ? `\`${parameter}\`` : 'an intrinsic function');
 }
 
-/** The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the template that serves it. */
+/**
+ * The variants of an `AWS::SageMaker::EndpointConfig`, scaling judged for any endpoint of the
+ * template that serves it. When conditions pick its properties (`conditionBranches`), each variant
+ * carries `branches`: the variant at the same position as each branch reads it, when every branch
+ * lists as many. A configuration whose whole properties are conditional gives variants that read
+ * as unknown themselves (`invocation: 'unknown'`, no type): only a rule that asks every branch
+ * judges them.
+ */
 export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
+  const own = cfnVariantRecords(resource);
+  const branches = conditionBranches(resource);
+  if (!branches) return own;
+  const each = branches.map((branch) => cfnVariantRecords(branch));
+  const count = each[0].length;
+  if (!count || each.some((records) => records.length !== count) || (own.length && own.length !== count)) return own;
+  const at = (index: number) => each.map((records) => records[index]);
+  if (own.length) return cfnVariantRecords(resource, at);
+  return each[0].map((_, index): EndpointVariantRecord => {
+    const names = new Set(at(index).map((record) => record.variantName));
+    const [name] = names;
+    return { kind: 'endpointVariant', format: 'cfn', config: resource.logicalId, ...(names.size === 1 && name !== undefined ? { variantName: name } : {}), invocation: 'unknown', scaling: 'unknown', branches: at(index) };
+  });
+});
+
+function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) => EndpointVariantRecord[]): EndpointVariantRecord[] {
   const variants = listVariants(resource);
   if (!variants) return [];
   const template = resource.template;
   const asynchronous = isAsyncConfig(resource);
-  return variants.map((variant) => {
+  return variants.map((variant, index) => {
     let cached: EndpointVariantRecord['scaling'] | undefined;
     const scaling = (): EndpointVariantRecord['scaling'] => {
       if (cached) return cached;
@@ -95,12 +118,13 @@ export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRe
       ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
       ...withPools(pools),
       ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}),
+      ...(branchesAt ? { branches: branchesAt(index) } : {}),
       get scaling() {
         return scaling();
       },
     };
   });
-});
+}
 
 // ---------------------------------------------------------------- Terraform
 

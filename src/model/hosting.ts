@@ -2,7 +2,7 @@ import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getPath, getProp, propsKnown } from '../parsers/cdk/model';
 import type { CfnResource, CfnTemplate } from '../parsers/cloudformation';
-import { getEntry, getMapValue, resolveScalar, resolveValue } from '../parsers/cloudformation';
+import { conditionBranches, getEntry, getMapValue, resolveScalar, resolveValue } from '../parsers/cloudformation';
 import type { PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { TfModule, TfResource } from '../parsers/terraform';
@@ -43,9 +43,7 @@ const cfnEndpoints = oncePerFact((template: CfnTemplate): EndpointRecord[] => {
     if (endpoint.type !== 'AWS::SageMaker::Endpoint') return [];
     const props = getPropertiesFact(endpoint);
     const config = props.known && props.map ? configOf(template, byId, props.map) : undefined;
-    const configProps = config && getPropertiesFact(config);
-    const variantsEntry = configProps?.known ? configProps.map && getEntry(configProps.map, 'ProductionVariants') : undefined;
-    if (!config || !props.known || !props.map || !variantsEntry || variantsEntry.value.kind !== 'seq' || variantsEntry.value.intrinsic) return [];
+    if (!config || !props.known || !props.map) return [];
     const endpointName = resolveScalar(template, getEntry(props.map, 'EndpointName')?.value);
     const targets = cfnScalableTargets(template);
     const scaledBy = (variant: string | undefined): ScalableTargetRecord[] | undefined => {
@@ -61,9 +59,13 @@ const cfnEndpoints = oncePerFact((template: CfnTemplate): EndpointRecord[] => {
           return record ? [record] : [];
         });
     };
-    const variants = cfnRecords(config);
-    return [
-      {
+    /** The endpoint serving the configuration as `served` reads it (the configuration itself, or one branch of its conditions). */
+    const record = (served: CfnResource): EndpointRecord | undefined => {
+      const configProps = getPropertiesFact(served);
+      const variantsEntry = configProps.known ? configProps.map && getEntry(configProps.map, 'ProductionVariants') : undefined;
+      if (!variantsEntry || variantsEntry.value.kind !== 'seq' || variantsEntry.value.intrinsic) return undefined;
+      const variants = cfnRecords(served);
+      return {
         kind: 'endpoint',
         format: 'cfn',
         name: endpoint.logicalId,
@@ -71,8 +73,17 @@ const cfnEndpoints = oncePerFact((template: CfnTemplate): EndpointRecord[] => {
         config: { kind: 'endpointConfig', format: 'cfn', name: config.logicalId, variantsAnchor: { start: variantsEntry.keyStart, end: variantsEntry.keyEnd }, variants },
         variants: variants.map((v) => linked(v, scaledBy(v.variantName))),
         source: { format: 'cfn', resource: endpoint, resourcesKey: resourcesKey && { start: resourcesKey.keyStart, end: resourcesKey.keyEnd } },
-      },
-    ];
+      };
+    };
+    const own = record(config);
+    // A conditional value inside the list (an InstanceType under Fn::If) leaves the variants readable: the endpoint is read whole, as before.
+    if (own) return [own];
+    // The list itself under conditions (the whole properties, or ProductionVariants): the endpoint as each branch reads it, when
+    // every branch lists its variants; the endpoint itself has no variants a rule could judge without its branches.
+    const branches = conditionBranches(config)?.map(record);
+    if (!branches?.length || branches.some((b) => b === undefined)) return [];
+    const each = branches as EndpointRecord[];
+    return [{ ...each[0], config: { ...each[0].config, variants: undefined }, variants: [], branches: each }];
   });
 });
 

@@ -40,6 +40,11 @@ export interface EndpointRecord {
   variants: EndpointVariantRecord[];
   /** For the edit renderer: how the file writes the endpoint, where new linked records go. */
   source: EndpointSource;
+  /**
+   * The endpoint as each branch of its configuration's template conditions reads it (`Fn::If` in
+   * the configuration's properties; see `Branched` in `field.ts`); undefined when nothing is conditional.
+   */
+  branches?: readonly EndpointRecord[];
 }
 
 /** The parser facts an edit renderer needs to add records linked to an endpoint. */

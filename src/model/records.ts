@@ -49,6 +49,11 @@ export interface EndpointVariantRecord {
   instancePools?: Array<{ instanceType: Field<string>; priority?: number }>;
   /** The Elastic Inference accelerator the variant attaches (`AcceleratorType`), when written. */
   acceleratorType?: Field<string>;
+  /**
+   * The variant as each branch of its template's conditions reads it (`Fn::If` in the endpoint
+   * configuration's properties); see `Branched` in `field.ts`. Undefined when nothing is conditional.
+   */
+  branches?: readonly EndpointVariantRecord[];
   /** Where the SDK runs it: `local` mode (`instance_type="local"`), or maybe local (a local session imported, the type not known). Undefined: SageMaker hosting. */
   hostedOn?: 'local' | 'maybe-local';
   /** Still being written (an unclosed call or dict): fixes wait. */

@@ -219,31 +219,72 @@ export function resolveLiteral(file: TfFile, value: TfValue | undefined): string
   return undefined;
 }
 
+/**
+ * The literal a value stands for, as {@link resolveLiteral} reads it, or, for a `var.name`, the
+ * literal `default` of the module's `variable "name"` block, the value Terraform takes when no
+ * input sets it (as a CloudFormation parameter's `Default`). Undefined for a variable without a
+ * default, with `default = null`, or with a default that is not a literal (an object, a list).
+ */
+export function resolveLiteralOrDefault(file: TfFile, value: TfValue | undefined): string | number | boolean | null | undefined {
+  const literal = resolveLiteral(file, value);
+  if (literal !== undefined || value?.kind !== 'reference') return literal;
+  const { path, indexed } = value.reference;
+  if (indexed || path.length !== 2 || path[0] !== 'var') return undefined;
+  return literalDefaults(file).get(path[1]) ?? undefined;
+}
+
 type Literal = string | number | boolean | null;
-const localsByModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
-const localsByFile = new WeakMap<TfFile, Map<string, Literal>>();
 
 /**
- * Each local of the file's module (or of the file alone) whose value is a literal: the first
- * `locals` block, in the module's order, that gives the name a literal value. Gathered once per
- * module, not once per reference (a module of many resources each naming a local was quadratic).
+ * A map of names to literals gathered from the files of a file's module (or from the file alone),
+ * once per module and kept until the module's files change, not once per reference (a module of
+ * many resources each naming a local was quadratic).
  */
-function literalLocals(file: TfFile): Map<string, Literal> {
-  const module = modules.get(file);
-  if (module) {
-    const cached = localsByModule.get(module);
-    if (cached && cached.files === module.files) return cached.literals;
-    const literals = gatherLiteralLocals(module.files.flatMap((f) => (f.file ? [f.file] : [])));
-    localsByModule.set(module, { files: module.files, literals });
+function perModule(gather: (files: TfFile[]) => Map<string, Literal>): (file: TfFile) => Map<string, Literal> {
+  const byModule = new WeakMap<TfModule, { files: TfModuleFile[]; literals: Map<string, Literal> }>();
+  const byFile = new WeakMap<TfFile, Map<string, Literal>>();
+  return (file) => {
+    const module = modules.get(file);
+    if (module) {
+      const cached = byModule.get(module);
+      if (cached && cached.files === module.files) return cached.literals;
+      const literals = gather(module.files.flatMap((f) => (f.file ? [f.file] : [])));
+      byModule.set(module, { files: module.files, literals });
+      return literals;
+    }
+    let literals = byFile.get(file);
+    if (!literals) {
+      literals = gather([file]);
+      byFile.set(file, literals);
+    }
     return literals;
-  }
-  let literals = localsByFile.get(file);
-  if (!literals) {
-    literals = gatherLiteralLocals([file]);
-    localsByFile.set(file, literals);
+  };
+}
+
+/** Each variable of the file's module (or of the file alone) and its literal default. */
+const literalDefaults = perModule(gatherLiteralDefaults);
+
+/** The first `variable "name"` block of each name, in the module's order, and its `default` when a literal. */
+function gatherLiteralDefaults(files: TfFile[]): Map<string, Literal> {
+  const literals = new Map<string, Literal>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      const name = block.type === 'variable' && block.labels.length === 1 ? block.labels[0].value : undefined;
+      if (name === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const value = getAttribute(block, 'default')?.value;
+      if (value?.kind === 'literal') literals.set(name, value.value);
+    }
   }
   return literals;
 }
+
+/**
+ * Each local of the file's module (or of the file alone) whose value is a literal: the first
+ * `locals` block, in the module's order, that gives the name a literal value.
+ */
+const literalLocals = perModule(gatherLiteralLocals);
 
 function gatherLiteralLocals(files: TfFile[]): Map<string, Literal> {
   const literals = new Map<string, Literal>();

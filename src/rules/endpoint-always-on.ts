@@ -3,7 +3,7 @@ import type { Effect, Fix } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { serverlessMemoryFor } from '../model/edit/invocationEdits';
 import type { Field } from '../model/field';
-import { describeUnknown } from '../model/field';
+import { describeUnknown, onEveryBranch } from '../model/field';
 import { visitEndpointVariants } from '../model/endpointVariants';
 import { renderIntentFix } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
@@ -40,6 +40,13 @@ function onCpuType(variant: EndpointVariantRecord, type: Field<string>): boolean
   if (type.known) return getInstanceType(type.value)?.acceleratorKind === 'none';
   if (type.alternatives?.length) return type.alternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none');
   return variant.site === undefined || type.reason === 'variable';
+}
+
+/** What serving the variant serverless would change: priced when its type is in the catalogue. */
+function serverlessEffect(variant: EndpointVariantRecord, type: Field<string>): Effect {
+  const row = type.known ? getInstanceType(type.value) : undefined;
+  const count = variant.instanceCount?.known ? { count: variant.instanceCount.value } : {};
+  return row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
 }
 
 /** After the priority-1 type of instance pools: how many pools, and the last one's type. */
@@ -93,25 +100,32 @@ export const endpointAlwaysOn = defineRule({
   create(context) {
     // One report per call (a boto3 config of two CPU variants is one endpoint to reconsider).
     const judged = new Set<number>();
+    /** The finding on a template variant (CloudFormation, Terraform, CDK): advice only, no edit. */
+    const templateFinding = (variant: EndpointVariantRecord) => {
+      const type = variant.instanceType;
+      if (!type || !onCpu(variant, type)) return undefined;
+      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${poolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
+      return {
+        ...type.anchor,
+        messageId: type.known ? ('alwaysOn' as const) : ('alwaysOnUnresolved' as const),
+        data,
+        fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly' as const, edits: [] },
+        suggestions: [inferenceComponent(variant.format)],
+        effect: serverlessEffect(variant, type),
+      };
+    };
     return visitEndpointVariants(context.text, (variant) => {
+      const site = variant.site;
+      if (!site) {
+        // A variant under template conditions fires when every branch fires (the first branch's finding).
+        const finding = onEveryBranch(variant, templateFinding);
+        if (finding) context.report(finding);
+        return;
+      }
       const type = variant.instanceType;
       if (!type || !onCpu(variant, type)) return;
       const row = type.known ? getInstanceType(type.value) : undefined;
-      const count = variant.instanceCount?.known ? { count: variant.instanceCount.value } : {};
-      const effect: Effect = row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
-      const site = variant.site;
-      if (!site) {
-        const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${poolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
-        context.report({
-          ...type.anchor,
-          messageId: type.known ? 'alwaysOn' : 'alwaysOnUnresolved',
-          data,
-          fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly', edits: [] },
-          suggestions: [inferenceComponent(variant.format)],
-          effect,
-        });
-        return;
-      }
+      const effect = serverlessEffect(variant, type);
       if (judged.has(site.call.start)) return;
       judged.add(site.call.start);
       const memory = serverlessMemoryFor(row);

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/defineRule';
 import type { Field } from '../model/field';
-import { describeUnknown } from '../model/field';
+import { describeUnknown, onEveryBranch } from '../model/field';
 import type { EndpointRecord } from '../model/hostingRecords';
 import type { EndpointVariantRecord } from '../model/records';
 import { visitEndpoints } from '../model/hosting';
@@ -71,27 +71,32 @@ export const endpointNoAutoscaling = defineRule({
   },
   create(context) {
     const { maxCapacity, targetInvocationsPerInstance } = context.options;
-    return visitEndpoints((endpoint) => {
-      // A variant on instances that nothing scales: the file links no scalable target to it, and SageMaker-managed instance scaling is not on.
-      // The instance type is not needed: a parameter without default or a variable still runs instances.
-      const unscaled = endpoint.variants.filter(
-        (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaledBy?.length === 0 && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
-      );
-      if (!unscaled.length) return;
-      const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
-      const named = unscaled.flatMap((v) => (v.variantName === undefined ? [] : [{ name: v.variantName, count: v.instanceCount?.known ? v.instanceCount.value : undefined }]));
-      const edits =
-        named.length === unscaled.length
-          ? renderIntent({ kind: 'add-linked-record', link: 'scaling-policy', to: endpoint, variants: named, settings: { maxCapacity, targetInvocationsPerInstance } }, context)
-          : undefined;
-      context.report({
-        ...endpoint.config.variantsAnchor,
-        messageId: endpoint.format === 'tf' ? 'noAutoscalingTerraform' : 'noAutoscaling',
-        data: { endpoint: endpoint.name, variants: describe.join(', ') },
-        related: related(endpoint),
-        fix: edits && { title: `Add ${added[endpoint.format]} for ${named.map((v) => v.name).join(', ')}`, applicability: 'unsafe', edits },
-        effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
+    return visitEndpoints((record) => {
+      // Under template conditions: a finding when every branch has one (the first branch's), without an edit (it would fix one branch only).
+      const branched = record.branches !== undefined;
+      const finding = onEveryBranch(record, (endpoint) => {
+        // A variant on instances that nothing scales: the file links no scalable target to it, and SageMaker-managed instance scaling is not on.
+        // The instance type is not needed: a parameter without default or a variable still runs instances.
+        const unscaled = endpoint.variants.filter(
+          (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaledBy?.length === 0 && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
+        );
+        if (!unscaled.length) return undefined;
+        const describe = unscaled.map((v) => `variant ${v.variantName ?? '(unnamed)'} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
+        const named = unscaled.flatMap((v) => (v.variantName === undefined ? [] : [{ name: v.variantName, count: v.instanceCount?.known ? v.instanceCount.value : undefined }]));
+        const edits =
+          named.length === unscaled.length && !branched
+            ? renderIntent({ kind: 'add-linked-record', link: 'scaling-policy', to: endpoint, variants: named, settings: { maxCapacity, targetInvocationsPerInstance } }, context)
+            : undefined;
+        return {
+          ...endpoint.config.variantsAnchor,
+          messageId: endpoint.format === 'tf' ? ('noAutoscalingTerraform' as const) : ('noAutoscaling' as const),
+          data: { endpoint: endpoint.name, variants: describe.join(', ') },
+          related: related(endpoint),
+          fix: edits && { title: `Add ${added[endpoint.format]} for ${named.map((v) => v.name).join(', ')}`, applicability: 'unsafe' as const, edits },
+          effect: { kind: 'none' as const, reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
+        };
       });
+      if (finding) context.report(finding);
     });
   },
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TfFile, TfModule, TfResource, TfValue } from '../../src/parsers/terraform';
-import { createTerraformLanguage, getAttribute, getBlocks, listModuleResources, resolveLiteral } from '../../src/parsers/terraform';
+import { createTerraformLanguage, getAttribute, getBlocks, listModuleResources, resolveLiteral, resolveLiteralOrDefault } from '../../src/parsers/terraform';
 import { dedent } from '../kit/dedent';
 import { locateTestWasm, testLanguages } from '../kit/languages';
 
@@ -239,6 +239,20 @@ describe('Terraform modules', () => {
     assert.equal(resolveLiteral(inModule, getAttribute(bucket, 'bucket')?.value), 'churn-data');
     const alone = walk('/infra/main.tf', files[0].text).file as TfFile;
     assert.equal(resolveLiteral(alone, getAttribute(alone.blocks[0], 'bucket')?.value), undefined);
+  });
+
+  it('a variable reads as its literal default, declared in any file of the module (the first declaration); no default, null, or not a literal: unknown', () => {
+    const sources = [
+      { fileName: '/serve/main.tf', text: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  a = var.type\n  b = var.none\n  c = var.nothing\n  d = var.list\n  e = var.type.x\n  f = local.x\n}\n' },
+      { fileName: '/serve/variables.tf', text: 'variable "type" {\n  default = "ml.g5.4xlarge"\n}\nvariable "type" {\n  default = "ml.c5.large"\n}\nvariable "none" {\n  type = string\n}\nvariable "nothing" {\n  default = null\n}\nvariable "list" {\n  default = ["ml.g5.xlarge"]\n}\n' },
+    ];
+    const module = prepare(sources);
+    const file = walk(sources[0].fileName, sources[0].text, module).file as TfFile;
+    const value = (name: string) => resolveLiteralOrDefault(file, getAttribute(file.blocks[0], name)?.value);
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e', 'f'].map(value), ['ml.g5.4xlarge', undefined, undefined, undefined, undefined, undefined]);
+    assert.equal(resolveLiteral(file, getAttribute(file.blocks[0], 'a')?.value), undefined, 'resolveLiteral itself still leaves var.* unknown');
+    const alone = walk(sources[0].fileName, sources[0].text).file as TfFile;
+    assert.equal(resolveLiteralOrDefault(alone, getAttribute(alone.blocks[0], 'a')?.value), undefined, 'a variable of another module is not read');
   });
 
   it('a file that does not parse, or has a block with a syntax error, makes the module incomplete', () => {

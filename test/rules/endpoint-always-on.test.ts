@@ -39,6 +39,10 @@ const config = (variant: string, extra = '') => dedent`
             ${variant}
 `;
 
+/** An endpoint config `Config` of a template with a `Prod` condition; `config` is the resource's body (its Properties). */
+const onStage = (config: string) =>
+  ['Conditions:', '  Prod: !Equals [!Ref Stage, prod]', 'Parameters:', '  Stage: { Type: String, Default: dev }', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...config.split('\n').map((line) => `    ${line}`)].join('\n');
+
 const batchAdvice = { title: /^Or score the data offline with batch transform/, output: null };
 const placeholderTitle = /^Or deploy asynchronously \(AsyncInferenceConfig, results in s3:\/\/<your-bucket>\/async-output\)$/;
 /**
@@ -166,6 +170,78 @@ new RuleTester().run(endpointAlwaysOn, {
       format: 'python',
       code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[{"VariantName": "AllTraffic", "InstanceType": "ml.c5.large", "InitialInstanceCount": 1, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": 0, "MaxInstanceCount": 2}}])\n',
     },
+    {
+      // The shape of a module that serves an LMI container: the type and the managed scaling floor come from the module's variables.
+      name: 'Terraform: instance type from a variable whose default is a GPU type is judged as that type (silent, as a CloudFormation parameter default)',
+      format: 'terraform',
+      code: dedent`
+        variable "instance_type" {
+          description = "SageMaker instance type for the endpoint"
+          type        = string
+          default     = "ml.g5.4xlarge"
+        }
+        variable "min_instance_count" {
+          type    = number
+          default = 1
+        }
+        resource "aws_sagemaker_endpoint_configuration" "lmi" {
+          name = "\${var.name}-config"
+          production_variants {
+            variant_name           = "AllTraffic"
+            model_name             = aws_sagemaker_model.lmi.name
+            instance_type          = var.instance_type
+            initial_instance_count = 1
+            managed_instance_scaling {
+              status             = "ENABLED"
+              min_instance_count = var.min_instance_count
+              max_instance_count = 2
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'Terraform: managed_instance_scaling down to a variable whose default is zero can sleep',
+      format: 'terraform',
+      code: dedent`
+        variable "min_instances" {
+          default = 0
+        }
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            instance_type          = "ml.c5.large"
+            initial_instance_count = 1
+            managed_instance_scaling {
+              status             = "ENABLED"
+              min_instance_count = var.min_instances
+              max_instance_count = 2
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, one branch on a GPU: not every branch could be serverless',
+      format: 'cfn-yaml',
+      code: onStage(dedent`
+        Properties: !If
+          - Prod
+          - ProductionVariants:
+              - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+          - ProductionVariants:
+              - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.c5.large, InitialInstanceCount: 1 }
+      `),
+    },
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, a GPU on one side: judged per branch, not as an unknown type',
+      format: 'cfn-yaml',
+      code: onStage(dedent`
+        Properties:
+          ProductionVariants:
+            - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Prod, ml.g5.xlarge, ml.c5.large], InitialInstanceCount: 1 }
+      `),
+    },
     // Instance pools: serverless could replace the variant only if every pool is on CPU.
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
   ],
@@ -232,6 +308,75 @@ new RuleTester().run(endpointAlwaysOn, {
         }
       `,
       errors: [unresolved('aws_sagemaker_endpoint_configuration.c', 'variant AllTraffic', 'instance type from variable `var.endpoint_instance_type`', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'Terraform: instance type from a variable whose default is a CPU type fires on that type',
+      format: 'terraform',
+      code: dedent`
+        variable "instance_type" {
+          type    = string
+          default = "ml.c5.xlarge"
+        }
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "AllTraffic"
+            instance_type          = var.instance_type
+            initial_instance_count = 1
+          }
+        }
+      `,
+      errors: [alwaysOn('aws_sagemaker_endpoint_configuration.c', 'variant AllTraffic', 'ml.c5.xlarge', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'Terraform: a variable with default = null, or a default that is not a literal, stays unknown and names the variable',
+      format: 'terraform',
+      code: dedent`
+        variable "instance_type" {
+          type    = string
+          default = null
+        }
+        variable "types" {
+          default = ["ml.g5.xlarge"]
+        }
+        resource "aws_sagemaker_endpoint_configuration" "c" {
+          production_variants {
+            variant_name           = "A"
+            instance_type          = var.instance_type
+            initial_instance_count = 1
+          }
+          production_variants {
+            variant_name           = "B"
+            instance_type          = var.types
+            initial_instance_count = 1
+          }
+        }
+      `,
+      errors: [
+        unresolved('aws_sagemaker_endpoint_configuration.c', 'variant A', 'instance type from variable `var.instance_type`', 11, 5, 'instance_type'.length),
+        unresolved('aws_sagemaker_endpoint_configuration.c', 'variant B', 'instance type from variable `var.types`', 16, 5, 'instance_type'.length),
+      ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, every branch on CPU: fires once, on the first branch (advice only)',
+      format: 'cfn-yaml',
+      code: onStage(dedent`
+        Properties: !If
+          - Prod
+          - ProductionVariants:
+              - VariantName: AllTraffic
+                ModelName: m
+                InstanceType: ml.c5.2xlarge
+                InitialInstanceCount: 2
+          - ProductionVariants:
+              - VariantName: AllTraffic
+                ModelName: m
+                InstanceType: ml.c5.large
+                InitialInstanceCount: 1
+      `),
+      errors: [alwaysOn('Config', 'variant AllTraffic', 'ml.c5.2xlarge', 13, 13)],
       output: null,
     },
     {

@@ -127,6 +127,13 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), data: { ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.c' }, line: 4, column: 5, endLine: 4, endColumn: 18 }],
       output: null,
     },
+    {
+      name: 'Terraform: GPU type from a variable default, judged as that type',
+      format: 'terraform',
+      code: 'variable "instance_type" {\n  type    = string\n  default = "ml.g5.xlarge"\n}\nresource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = var.instance_type\n  }\n}\n',
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), data: { ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.c' }, line: 8, column: 5, endLine: 8, endColumn: 18 }],
+      output: null,
+    },
     { name: 'single GPU → ml.inf2.xlarge', format: 'cfn-yaml', code: config('ml.g5.xlarge'), errors: [finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge')], output: null },
     { name: 'four GPUs → ml.inf2.24xlarge', format: 'cfn-yaml', code: config('ml.g5.12xlarge'), errors: [finding('gpu', 'ml.g5.12xlarge', 'ml.inf2.24xlarge')], output: null },
     { name: 'compute-optimised x86 → ml.c7g of the same size', format: 'cfn-yaml', code: config('ml.c5.2xlarge'), errors: [finding('x86', 'ml.c5.2xlarge', 'ml.c7g.2xlarge')], output: null },

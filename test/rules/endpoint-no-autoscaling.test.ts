@@ -11,6 +11,30 @@ const noAutoscaling = (endpoint: string, variants: string, line: number, column:
   endColumn: column + 'ProductionVariants'.length + (quoted ? 2 : 0),
 });
 
+/** An endpoint whose configuration's whole Properties are under Fn::If: four ml.m5.xlarge in production, `otherwise` (one variant) elsewhere. */
+const conditionalStack = (otherwise: string) =>
+  [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Conditions:',
+    '  Prod: !Equals [!Ref Stage, prod]',
+    'Parameters:',
+    '  Stage: { Type: String, Default: dev }',
+    'Resources:',
+    '  Config:',
+    '    Type: AWS::SageMaker::EndpointConfig',
+    '    Properties: !If',
+    '      - Prod',
+    '      - ProductionVariants:',
+    '          - { VariantName: AllTraffic, ModelName: churn, InstanceType: ml.m5.xlarge, InitialInstanceCount: 4 }',
+    '      - ProductionVariants:',
+    `          - ${otherwise}`,
+    '  Endpoint:',
+    '    Type: AWS::SageMaker::Endpoint',
+    '    Properties:',
+    '      EndpointConfigName: !GetAtt Config.EndpointConfigName',
+    '',
+  ].join('\n');
+
 /** An endpoint config with one instance variant, its endpoint, and `extra` resources (already indented). */
 const stack = (extra: string, endpointConfigName = '!GetAtt Config.EndpointConfigName') =>
   [
@@ -207,6 +231,11 @@ new RuleTester().run(endpointNoAutoscaling, {
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "A"\n    instance_type = "ml.inf2.xlarge"\n  }\n}\nresource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace = "sagemaker"\n  resource_id       = var.resource_id\n}\n',
     },
+    {
+      name: 'CloudFormation: whole configuration Properties under Fn::If, one branch serverless: not every branch runs a fixed fleet',
+      format: 'cfn-yaml',
+      code: conditionalStack('{ VariantName: AllTraffic, ModelName: churn, ServerlessConfig: { MaxConcurrency: 5, MemorySizeInMB: 2048 } }'),
+    },
     { name: 'target by !Sub with GetAtt EndpointName', format: 'cfn-yaml', code: stack(target('!Sub endpoint/${Endpoint.EndpointName}/variant/AllTraffic')) },
     { name: 'target by !Join of GetAtt', format: 'cfn-yaml', code: stack(target('!Join ["", ["endpoint/", !GetAtt Endpoint.EndpointName, "/variant/AllTraffic"]]')) },
     { name: 'target by literal endpoint name', format: 'cfn-yaml', code: stack(target('endpoint/churn/variant/AllTraffic')) },
@@ -273,6 +302,13 @@ new RuleTester().run(endpointNoAutoscaling, {
   ],
   invalid: [
     // SML303 never needs the instance type: whatever it is, instances run at a fixed count.
+    {
+      name: 'CloudFormation: whole configuration Properties under Fn::If, every branch a fixed fleet: fires on the first branch, without an edit (it would fix one branch only)',
+      format: 'cfn-yaml',
+      code: conditionalStack('{ VariantName: AllTraffic, ModelName: churn, InstanceType: ml.m5.large, InitialInstanceCount: 1 }'),
+      errors: [{ ...noAutoscaling('Endpoint', 'variant AllTraffic (ml.m5.xlarge × 4)', 11, 9), suggestions: [] }],
+      output: null,
+    },
     {
       name: 'instance type from Fn::If: the variant runs instances whatever the branch',
       format: 'cfn-yaml',

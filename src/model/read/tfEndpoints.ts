@@ -1,5 +1,5 @@
 import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource } from '../../parsers/terraform';
-import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, resolveLiteral } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, resolveLiteral, resolveLiteralOrDefault } from '../../parsers/terraform';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
@@ -28,9 +28,9 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
     .map((block) => {
       const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
       const instanceType = getAttribute(block, 'instance_type');
-      const type = resolveLiteral(resource.file, instanceType?.value);
+      const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
       const count = getAttribute(block, 'initial_instance_count');
-      const countValue = resolveLiteral(resource.file, count?.value);
+      const countValue = resolveLiteralOrDefault(resource.file, count?.value);
       return {
         block,
         name: typeof name === 'string' ? name : undefined,
@@ -57,7 +57,7 @@ function tfManagedMin(resource: TfResource, variant: TfBlock): Pick<TfVariant, '
   const block = getBlocks(variant, 'managed_instance_scaling')[0];
   const attribute = block && block.type !== 'dynamic' ? getAttribute(block, 'min_instance_count') : undefined;
   if (!attribute) return {};
-  const value = resolveLiteral(resource.file, attribute.value);
+  const value = resolveLiteralOrDefault(resource.file, attribute.value);
   return { managedMin: { attribute, value: typeof value === 'number' ? value : undefined } };
 }
 
