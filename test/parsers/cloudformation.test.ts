@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CfnResource, CfnTemplate, CfnValue } from '../../src/parsers/cloudformation';
-import { cloudFormationJson, cloudFormationYaml, conditionBranches, getAttTarget, getEntry, getMapValue, getPath, maxConditionBranches, refTarget, resolveCandidates, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
+import { cloudFormationJson, cloudFormationYaml, getAttTarget, getEntry, getMapValue, getPath, refTarget, resolveScalar, resolveValue } from '../../src/parsers/cloudformation';
+import { conditionBranches, maxConditionBranches, resolveCandidates } from '../../src/parsers/cloudformationConditions';
 import { dedent } from '../kit/dedent';
 
 function facts(language: typeof cloudFormationYaml, text: string): { templates: CfnTemplate[]; resources: CfnResource[] } {
