@@ -6,7 +6,7 @@ import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
 import { createsEndpoint, endpointVariantsOf, inUncalledFunction, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
-import { isLocalMode, isSageMakerClientCall } from './read/sagemaker';
+import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
 
 /**
  * The adapter that reads the endpoints a notebook deploys, and whether a later cell deletes each,
@@ -16,8 +16,6 @@ import { isLocalMode, isSageMakerClientCall } from './read/sagemaker';
 
 /** Methods that delete an endpoint, whatever they are called on. */
 const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
-
-const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
 
 /**
@@ -32,7 +30,7 @@ function isLocalOrServerless(text: string, call: PythonCall, imports: ReadonlySe
   if (call.name.includes('ModelBuilder') && /\bMode\.(?:IN_PROCESS|LOCAL_CONTAINER)\b/.test(text.slice(call.start, call.end))) return true;
   const instanceType = getKeyword(call, 'instance_type')?.value ?? call.positional[1];
   if (isLocalMode(instanceType)) return true;
-  return localSessions.some((s) => imports.has(s)) && (!instanceType || instanceType.kind === 'unknown');
+  return importsLocalSession(imports) && (!instanceType || instanceType.kind === 'unknown');
 }
 
 function lastName(name: string): string {

@@ -9,13 +9,13 @@ import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
-import { isLocalMode } from './read/sagemaker';
+import { isLocalMode, importsLocalSession } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
 import { oncePerFact } from './read/memo';
 import type { PythonFile } from './read/pythonFile';
-import { detachedPythonFile, pythonFile } from './read/pythonFile';
+import { detachedPythonFile, pythonFile, registerScalableTarget } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { ShardingDegree } from './read/gpuSharding';
@@ -246,10 +246,7 @@ function linkPolicies(targets: readonly ScalableTargetRecord[], policies: Readon
   return linked;
 }
 
-const registerScalableTarget = 'register_scalable_target';
 
-/** SageMaker SDK local sessions: an endpoint deployed through one runs on this machine. */
-const localSessions = ['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession'];
 
 /** The Python variants of one lint, in call order: read once per call for every rule, given their scaling once at the end. */
 interface PythonVariants {
@@ -283,7 +280,7 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
   if (!variants.length) return;
   const callee = { start: call.callee.start, end: call.callee.end };
   const defaultBucket = file.bucketBefore(call.start);
-  const mayBeLocal = localSessions.some((name) => file.imports.has(name));
+  const mayBeLocal = importsLocalSession(file.imports);
   const { records, models } = variantsOfFile(file);
   const model = deploySharding(call);
   for (const variant of variants) {

@@ -32,7 +32,7 @@ export interface PythonFile {
 }
 
 /** The Application Auto Scaling method that registers a scalable target (an endpoint variant's instance count). */
-const registerScalableTarget = 'register_scalable_target';
+export const registerScalableTarget = 'register_scalable_target';
 
 type Reader<T> = (call: PythonCall, file: PythonFile) => T;
 

@@ -135,7 +135,14 @@ export function argumentPrefix(call: PythonCall): string {
   return call.keywords.some((k) => /^train_(instance_type|instance_count|max_run|use_spot_instances|volume_size)$/.test(k.name)) ? 'train_' : '';
 }
 
-const localSessions = new Set(['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession']);
+/** The SDK's local-mode sessions: what is deployed or trained through one runs on this machine. */
+const localSessions: ReadonlySet<string> = new Set(['sagemaker.local.LocalSession', 'sagemaker.local.local_session.LocalSession', 'sagemaker.LocalSession']);
+
+/** Whether a file imports a local-mode session (a script that may switch between local and cloud). */
+export function importsLocalSession(imports: ReadonlySet<string>): boolean {
+  for (const name of localSessions) if (imports.has(name)) return true;
+  return false;
+}
 
 /**
  * Whether an estimator may run in local mode: a local instance type, a
@@ -147,8 +154,7 @@ export function mayBeLocalMode(call: PythonCall, imports: ReadonlySet<string>): 
   if (isLocalMode(instanceType)) return true;
   const session = getKeyword(call, 'sagemaker_session')?.value;
   if (session?.kind === 'call' && localSessions.has(session.call.name)) return true;
-  const importsLocal = [...localSessions].some((name) => imports.has(name));
-  return importsLocal && (!instanceType || instanceType.kind === 'unknown');
+  return importsLocalSession(imports) && (!instanceType || instanceType.kind === 'unknown');
 }
 
 /** How a training call sets up spot training; worked out once per call for all the rules that ask. */
