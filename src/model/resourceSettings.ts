@@ -1,6 +1,9 @@
-import type { Field, Span } from './field';
+import type { Field, FieldSource, Span } from './field';
 import { unknown } from './field';
 import type { HyperPodClusterRecord, HyperPodInstanceGroup, IdleSettings, ResourceRecord, StudioAppKind, StudioAppRecord, StudioDomainRecord, StudioSettings, StudioSpaceRecord, StudioUserProfileRecord } from './resourceRecords';
+
+/** A literal span the edit renderers may replace, in the format's spelling. */
+export const literal = (start: number, end: number, quote = '', spelling?: 'retention-days-member'): FieldSource => ({ format: 'literal', start, end, quote, ...(spelling ? { spelling } : {}) });
 
 /**
  * The nested settings of Studio domains, user profiles, spaces and apps and of HyperPod clusters,
