@@ -5,14 +5,16 @@
 // scripts/survey-offline.mjs preloaded, which makes any socket or DNS call throw.
 //
 //   node scripts/survey.mjs --cli dist/cli.js --corpus DIR --out after.json [--compare before.json] [--md FILE]
-//                           [--repos a,b] [--timeout 600]
-//   node scripts/survey.mjs --in after.json --compare before.json [--corpus DIR] [--md FILE]
+//                           [--repos a,b] [--timeout 600] [--sample N [--seed S] [--sample-md FILE]]
+//   node scripts/survey.mjs --in after.json --compare before.json [--corpus DIR] [--md FILE] [--sample N ...]
 //
 // The corpus is a folder with one sub-folder per repository (a `.commit` file in it, if present,
 // is recorded). Each repository is linted as one run (`lint <repo> --format json --no-config
 // --fail-on none`) from the corpus folder, so file paths are relative to it. `--compare` prints
 // per-rule counts before and after and writes NEW, GONE and CHANGED (same place and rule, other
-// message) findings to `--md` (default: the after file with `.compare.md`). Docs: docs/survey.md.
+// message) findings to `--md` (default: the after file with `.compare.md`). `--sample N` draws a
+// seeded random sample of the NEW findings, stratified by rule in proportion, for reading one by one
+// (`--sample-md`, default: the after file with `.sample.md`). Docs: docs/survey.md.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,7 +26,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const offlineGuard = path.join(here, 'survey-offline.mjs');
 
 const usage = 'usage: node scripts/survey.mjs --cli CLI --corpus DIR --out FILE [--compare BEFORE] [--md FILE] [--repos a,b] [--timeout S]\n' +
-  '       node scripts/survey.mjs --in AFTER --compare BEFORE [--corpus DIR] [--md FILE]';
+  '       node scripts/survey.mjs --in AFTER --compare BEFORE [--corpus DIR] [--md FILE]\n' +
+  '       (with --compare: [--sample N] [--seed S] [--sample-md FILE])';
 
 function fail(message) {
   process.stderr.write(`survey: ${message}\n${usage}\n`);
@@ -189,6 +192,69 @@ function findingBlock(corpus, f, label) {
   return [`#### ${label}${f.rule} ${where}`, '', `${f.severity}: ${clean(f.message)}`, '', ...(src ? ['```', src.replaceAll('```', "'''"), '```', ''] : [])].join('\n');
 }
 
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed draws the same sample. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random sample of `size` findings, stratified by rule: each rule gets its share of `size` in
+ * proportion to its count (largest remainders), and at least one finding, so the sample can be one
+ * or two larger than asked when a rule has very few findings. Within a rule the findings are drawn
+ * by a seeded shuffle; the sample keeps the order of `findings`. Returns the sample with each
+ * finding's index in `findings`, and per rule the population and the number drawn.
+ */
+export function stratifiedSample(findings, size, seed = 1) {
+  const byRule = new Map();
+  findings.forEach((f, index) => {
+    if (!byRule.has(f.rule)) byRule.set(f.rule, []);
+    byRule.get(f.rule).push(index);
+  });
+  const rules = [...byRule.keys()].sort();
+  const total = findings.length;
+  const want = Math.min(size, total);
+  const shares = rules.map((rule) => {
+    const exact = total ? (want * byRule.get(rule).length) / total : 0;
+    return { rule, population: byRule.get(rule).length, drawn: Math.floor(exact), rest: exact - Math.floor(exact) };
+  });
+  let left = want - shares.reduce((s, x) => s + x.drawn, 0);
+  for (const x of [...shares].sort((a, b) => b.rest - a.rest || b.population - a.population || a.rule.localeCompare(b.rule))) {
+    if (left <= 0) break;
+    x.drawn++;
+    left--;
+  }
+  for (const x of shares) if (x.drawn === 0 && x.population > 0) x.drawn = 1;
+  const random = seededRandom(seed);
+  const picked = [];
+  for (const x of shares) {
+    const pool = [...byRule.get(x.rule)];
+    for (let i = 0; i < x.drawn; i++) {
+      const j = i + Math.floor(random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+      picked.push(pool[i]);
+    }
+  }
+  picked.sort((a, b) => a - b);
+  return { strata: shares.map(({ rule, population, drawn }) => ({ rule, population, drawn })), sample: picked.map((index) => ({ index, finding: findings[index] })) };
+}
+
+/** The Markdown of a sample of NEW findings: the draw per rule, then each finding (labelled with its NEW number) with its source. */
+export function sampleMarkdown(drawn, { corpus, seed, beforeName = 'before', afterName = 'after' } = {}) {
+  const out = [`# Sample of NEW findings: ${beforeName} → ${afterName}`, '', `${drawn.sample.length} findings, seed ${seed}, stratified by rule in proportion (at least one per rule). Labels: S<sample number>/N<number in the comparison's NEW list>.`, ''];
+  out.push('| rule | new | drawn |', '|---|---:|---:|');
+  for (const s of drawn.strata) out.push(`| ${s.rule} | ${s.population} | ${s.drawn} |`);
+  out.push('');
+  drawn.sample.forEach(({ index, finding }, i) => out.push(findingBlock(corpus, finding, `S${i + 1}/N${index + 1} `)));
+  return `${out.join('\n')}\n`;
+}
+
 /** The Markdown report of a comparison: counts, then each NEW, CHANGED and GONE finding with its source. */
 export function comparisonMarkdown(comparison, { corpus, beforeName = 'before', afterName = 'after' } = {}) {
   const out = [`# Survey comparison: ${beforeName} → ${afterName}`, ''];
@@ -227,12 +293,19 @@ function main(argv) {
     args = parseArgs({ args: argv, options: {
       cli: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' },
       compare: { type: 'string' }, md: { type: 'string' }, repos: { type: 'string' }, timeout: { type: 'string' },
+      sample: { type: 'string' }, seed: { type: 'string' }, 'sample-md': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     } }).values;
   } catch (e) {
     fail(e.message);
   }
   if (args.help) { process.stdout.write(`${usage}\n`); return; }
+  const sampleSize = args.sample === undefined ? undefined : Number(args.sample);
+  const seed = args.seed === undefined ? 1 : Number(args.seed);
+  if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize > 0)) fail('--sample takes a positive whole number of findings');
+  if (!(Number.isInteger(seed) && seed >= 0)) fail('--seed takes a whole number');
+  if ((sampleSize !== undefined || args.seed !== undefined || args['sample-md'] !== undefined) && !args.compare) fail('--sample, --seed and --sample-md need --compare');
+  if ((args.seed !== undefined || args['sample-md'] !== undefined) && sampleSize === undefined) fail('--seed and --sample-md need --sample');
   let after;
   let afterFile;
   if (args.in) {
@@ -262,6 +335,12 @@ function main(argv) {
     const corpus = args.corpus ?? after.corpus;
     writeAtomic(md, comparisonMarkdown(comparison, { corpus: corpus && fs.existsSync(corpus) ? corpus : undefined, beforeName: path.basename(args.compare), afterName: path.basename(afterFile) }));
     process.stdout.write(`${comparison.added.length} new, ${comparison.gone.length} gone, ${comparison.changed.length} changed -> ${md}\n`);
+    if (sampleSize !== undefined) {
+      const drawn = stratifiedSample(comparison.added, sampleSize, seed);
+      const sampleMd = args['sample-md'] ?? afterFile.replace(/\.json$/, '') + '.sample.md';
+      writeAtomic(sampleMd, sampleMarkdown(drawn, { corpus: corpus && fs.existsSync(corpus) ? corpus : undefined, seed, beforeName: path.basename(args.compare), afterName: path.basename(afterFile) }));
+      process.stdout.write(`sample of ${drawn.sample.length} new findings (seed ${seed}; ${drawn.strata.map((x) => `${x.rule} ${x.drawn}/${x.population}`).join(', ')}) -> ${sampleMd}\n`);
+    }
   } else {
     const rows = Object.entries(after.byRule).sort(([a], [b]) => a.localeCompare(b));
     for (const [rule, n] of rows) process.stdout.write(`${rule.padEnd(8)} ${String(n).padStart(6)}\n`);

@@ -87,8 +87,56 @@ describe('scripts/survey.mjs', () => {
     assert.match(r.stdout, /0 findings in 2 repositories \(2 failed runs/);
   });
 
+  it('draws a seeded sample of the NEW findings, stratified by rule in proportion, with at least one per rule', () => {
+    // 16 new findings: 10 SML304, 5 SML301, 1 SML101; nothing before.
+    const finding = (rule: string, line: number) => ({ repo: 'repo-a', file: 'repo-a/deploy.py', format: 'python', rule, severity: 'info', line, column: 1, endLine: line, message: `${rule} at ${line}` });
+    const rules = [...Array(10).fill('SML304'), ...Array(5).fill('SML301'), 'SML101'];
+    const after = { cli: 'x', corpus: 'x', createdAt: 'x', repos: { 'repo-a': {} }, byRule: { SML304: 10, SML301: 5, SML101: 1 }, findings: rules.map((rule, i) => finding(rule, i + 1)) };
+    const before = { cli: 'x', corpus: 'x', createdAt: 'x', repos: { 'repo-a': {} }, byRule: {}, findings: [] };
+    fs.writeFileSync(path.join(tmp, 'after.json'), JSON.stringify(after));
+    fs.writeFileSync(path.join(tmp, 'before.json'), JSON.stringify(before));
+    const draw = (seed: string, out: string) => run(['--in', path.join(tmp, 'after.json'), '--compare', path.join(tmp, 'before.json'), '--md', path.join(tmp, 'cmp.md'), '--sample', '6', '--seed', seed, '--sample-md', path.join(tmp, out)]);
+
+    const r = draw('7', 's1.md');
+    assert.equal(r.status, 0, r.stderr);
+    // 6 in proportion is 3.75 / 1.875 / 0.375: floors 3 + 1 + 0, the two left go to the largest remainders
+    // (SML301, then SML304), and SML101 still gets its one: 7 in all.
+    assert.match(r.stdout, /sample of 7 new findings \(seed 7; SML101 1\/1, SML301 2\/5, SML304 4\/10\) -> /);
+    const text = fs.readFileSync(path.join(tmp, 's1.md'), 'utf8');
+    assert.match(text, /\| SML304 \| 10 \| 4 \|/);
+    const labels = [...text.matchAll(/^#### S(\d+)\/N(\d+) (SML\d+) /gm)].map((m) => ({ s: Number(m[1]), n: Number(m[2]), rule: m[3] }));
+    assert.deepEqual(labels.map((l) => l.s), [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(labels.map((l) => l.rule).sort(), ['SML101', 'SML301', 'SML301', 'SML304', 'SML304', 'SML304', 'SML304']);
+    // N numbers point into the comparison's NEW list (ordered by rule), in that order, without repeats
+    const ns = labels.map((l) => l.n);
+    assert.deepEqual(ns, [...ns].sort((a, b) => a - b));
+    assert.equal(new Set(ns).size, 7);
+    const cmp = fs.readFileSync(path.join(tmp, 'cmp.md'), 'utf8');
+    for (const l of labels) assert.match(cmp, new RegExp(`#### N${l.n} ${l.rule} `));
+
+    // the same seed draws the same sample; over a few seeds the draw of SML304 changes
+    assert.equal(draw('7', 's2.md').status, 0);
+    assert.equal(fs.readFileSync(path.join(tmp, 's2.md'), 'utf8'), text);
+    const picks = new Set<string>();
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      assert.equal(draw(seed, 's3.md').status, 0);
+      picks.add([...fs.readFileSync(path.join(tmp, 's3.md'), 'utf8').matchAll(/^#### S\d+\/N(\d+) SML304 /gm)].map((m) => m[1]).join(','));
+    }
+    assert.ok(picks.size > 1, 'the seed changes the draw');
+
+    // asking for more than there is draws everything once
+    const all = run(['--in', path.join(tmp, 'after.json'), '--compare', path.join(tmp, 'before.json'), '--md', path.join(tmp, 'cmp.md'), '--sample', '100', '--sample-md', path.join(tmp, 's4.md')]);
+    assert.equal(all.status, 0, all.stderr);
+    assert.match(all.stdout, /sample of 16 new findings \(seed 1; SML101 1\/1, SML301 5\/5, SML304 10\/10\)/);
+  });
+
   it('answers a usage mistake with one line and exit 2', () => {
-    for (const args of [[], ['--in', path.join(fixtures, 'after.json')], ['--cli', path.join(tmp, 'none.js'), '--corpus', tmp, '--out', path.join(tmp, 'o.json')], ['--in', path.join(fixtures, 'corpus', 'repo-a', 'deploy.py'), '--compare', path.join(fixtures, 'before.json')], ['--bogus']]) {
+    for (const args of [[], ['--in', path.join(fixtures, 'after.json')], ['--cli', path.join(tmp, 'none.js'), '--corpus', tmp, '--out', path.join(tmp, 'o.json')], ['--in', path.join(fixtures, 'corpus', 'repo-a', 'deploy.py'), '--compare', path.join(fixtures, 'before.json')], ['--bogus'],
+      ['--in', path.join(fixtures, 'after.json'), '--compare', path.join(fixtures, 'before.json'), '--sample', '0'],
+      ['--in', path.join(fixtures, 'after.json'), '--compare', path.join(fixtures, 'before.json'), '--sample', 'ten'],
+      ['--in', path.join(fixtures, 'after.json'), '--compare', path.join(fixtures, 'before.json'), '--seed', '3'],
+      ['--in', path.join(fixtures, 'after.json'), '--compare', path.join(fixtures, 'before.json'), '--sample', '2', '--seed', '-1'],
+      ['--cli', path.join(tmp, 'none.js'), '--corpus', tmp, '--out', path.join(tmp, 'o.json'), '--sample', '2']]) {
       const r = run(args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr.split('\n')[0], /^survey: /);
