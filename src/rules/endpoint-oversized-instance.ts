@@ -6,6 +6,12 @@ import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, recommendSmaller } from '../model/recommend';
 
+/** What is said of an oversized type, the same in every format (a template's finding names its configuration and variant first). */
+const trainingClass =
+  '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+const multiGpu =
+  '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+
 export const endpointOversizedInstance = defineRule({
   id: 'SML302',
   name: 'endpoint-oversized-instance',
@@ -15,14 +21,12 @@ export const endpointOversizedInstance = defineRule({
     formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on a multi-GPU or training-class instance, or on several instances without auto scaling',
     messages: {
-      oversized:
-        'Endpoint config {{name}} serves {{variant}} from {{instanceType}} ({{accelerators}}), a training-class instance: inference rarely keeps that many accelerators busy, and every one is billed each hour. Serve from a single-accelerator instance (ml.g5, ml.g6, ml.inf2) unless the model needs the memory.',
+      oversized: `Endpoint config {{name}}, {{variant}}: ${trainingClass}`,
+      multiGpuConfig: `Endpoint config {{name}}, {{variant}}: ${multiGpu}`,
       fixedFleet:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no auto scaling target in this template scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
-      oversizedInstance:
-        '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
-      multiGpu:
-        '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      oversizedInstance: trainingClass,
+      multiGpu,
       fixedFleetTerraform:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no aws_appautoscaling_target in this module scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
       fixedFleetPython:
@@ -54,8 +58,8 @@ export const endpointOversizedInstance = defineRule({
             : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
           context.report({
             ...type.anchor,
-            messageId: named ? 'oversized' : oversize === 'training-class' ? 'oversizedInstance' : 'multiGpu',
-            data: { ...data, instanceType: row.instanceType, accelerators: named ? `${row.acceleratorCount ?? 0} × ${row.acceleratorModel ?? 'accelerator'}` : describeAccelerators(row) },
+            messageId: oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu',
+            data: { ...data, instanceType: row.instanceType, accelerators: describeAccelerators(row) },
             effect,
           });
         }

@@ -125,6 +125,24 @@ interface Verdict {
   /** `ml.*` types the message names besides the resource's own. */
   suggested: string[];
   figures: string;
+  /** What the finding says of the type, its format's naming of the configuration and variant aside. */
+  account: string;
+}
+
+/**
+ * The account a finding gives of the variant's type: SML302's whole message after a template's
+ * `Endpoint config X, variant Y: ` (training-class or several GPUs, and the same advice) or the
+ * size of a fixed fleet (worded in the format's vocabulary: template, module, file), SML304's
+ * silicon of the alternative; other rules are compared by id, suggestion and figures only.
+ */
+function accountOf(finding: Finding): string {
+  if (finding.ruleId === 'SML302') {
+    // A fixed fleet is worded in its format's vocabulary (template, module, file): its count is the account.
+    const fleet = /starts (?:\S+ \S+ with )?(\d+) instances/.exec(finding.message);
+    return fleet ? `a fixed fleet of ${fleet[1]}` : finding.message.replace(/^Endpoint config [^,]+, (?:variant \S+|a variant): /, '');
+  }
+  if (finding.ruleId === 'SML304') return /Inferentia2|Graviton/.exec(finding.message)?.[0] ?? finding.message;
+  return '';
 }
 
 const instanceTypes = /\bml\.[a-z0-9-]+\.[a-z0-9]+\b/g;
@@ -140,6 +158,7 @@ function verdicts(written: Written, ownType: string, ruleIds: ReadonlySet<string
       ruleId: f.ruleId,
       suggested: [...new Set(f.message.match(instanceTypes) ?? [])].filter((t) => t !== ownType).sort(),
       figures: f.effect ? JSON.stringify(savingsForEffect(f.effect, { region: 'us-east-1' })) : 'no effect',
+      account: accountOf(f),
     }))
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.figures.localeCompare(b.figures));
 }
@@ -192,6 +211,11 @@ describe('one verdict per resource, whatever the format', () => {
           assert.ok(sml304?.suggested.includes(row.expect.suggested), `SML304 suggests ${row.expect.suggested}`);
           assert.equal(hoverAlternative(row.variant.instanceType), row.expect.suggested, 'the hover offers the same type');
         }
+      });
+
+      it('the same account of the type in every format (a four-GPU type is not called training-class in one format only)', () => {
+        const [first, ...rest] = all;
+        for (const { written: w, verdicts: v } of rest) assert.deepEqual(v.map((x) => `${x.ruleId} ${x.account}`), first.verdicts.map((x) => `${x.ruleId} ${x.account}`), `${w.name} against ${first.written.name}`);
       });
 
       it('the same figures in every format', () => {

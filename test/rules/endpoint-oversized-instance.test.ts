@@ -231,7 +231,7 @@ new RuleTester().run(endpointOversizedInstance, {
       name: 'instance pools: each pool type is judged (a four-GPU pool at priority 2)',
       format: 'cfn-yaml',
       code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.g5.12xlarge, Priority: 2 }'),
-      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(12, 17, 12) }],
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(12, 17, 12) }],
       output: null,
     },
     {
@@ -412,7 +412,7 @@ new RuleTester().run(endpointOversizedInstance, {
       name: 'CloudFormation: the linked model sets SM_NUM_GPUS 1, the four GPUs still idle',
       format: 'cfn-yaml',
       code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
-      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
       output: null,
     },
   ],
