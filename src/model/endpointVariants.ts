@@ -10,7 +10,7 @@ import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
 import { isLocalMode, importsLocalSession } from './read/sagemaker';
-import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
+import { listCdkVariants, cdkScalesSageMaker, cdkVariantSharding } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
 import { oncePerFact } from './read/memo';
@@ -20,7 +20,7 @@ import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { ShardingDegree } from './read/gpuSharding';
 import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
-import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
+import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantSharding } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
 import type { ScalableTargetRecord } from './hostingRecords';
@@ -156,6 +156,24 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
   }));
 });
 
+/**
+ * The variants of a configuration linked to the model each serves (`model_name`): its GPU
+ * sharding, read from the model's containers in the module. Built once per resource.
+ */
+const tfLinked = new WeakMap<TfResource, Array<Omit<EndpointVariantRecord, 'scaling'>>>();
+function tfRecordsWithModels(resource: TfResource, module: TfModule | undefined): Array<Omit<EndpointVariantRecord, 'scaling'>> {
+  let records = tfLinked.get(resource);
+  if (!records) {
+    const variants = listTfVariants(resource) ?? [];
+    records = tfRecords(resource).map((record, i) => {
+      const sharding = variants[i] && tfVariantSharding(resource, module, variants[i].block);
+      return sharding !== undefined ? { ...record, gpuSharding: { degree: sharding, scope: 'model' as const } } : record;
+    });
+    tfLinked.set(resource, records);
+  }
+  return records;
+}
+
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
 export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
   return !module ? 'unknown' : hasSageMakerScalableTarget(module) ? 'scaled' : 'unscaled';
@@ -199,7 +217,14 @@ export const cdkScaling = oncePerFact((app: CdkApp): { scaling: EndpointVariantR
 
 const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
   const { scaling } = cdkScaling(app);
-  return app.constructs.flatMap((construct) => cdkConfigRecords(construct).map((record) => ({ ...record, scaling })));
+  return app.constructs.flatMap((construct) => {
+    const variants = listCdkVariants(construct) ?? [];
+    return cdkConfigRecords(construct).map((record, i) => {
+      // The model the variant serves (`modelName`): its GPU sharding.
+      const sharding = variants[i] && cdkVariantSharding(app, variants[i].value);
+      return { ...record, scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}) };
+    });
+  });
 });
 
 // ---------------------------------------------------------------- Python (SDK v2, v3, boto3)
@@ -326,7 +351,7 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
       tfModule = module;
     },
     tfResource(resource) {
-      const records = tfRecords(resource);
+      const records = tfRecordsWithModels(resource, tfModule);
       if (!records.length) return;
       const scaling = tfScaling(tfModule);
       for (const record of records) visit({ ...record, scaling });
