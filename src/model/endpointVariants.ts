@@ -7,7 +7,7 @@ import { conditionBranches } from '../parsers/cloudformationConditions';
 import type { PythonCall } from '../parsers/python/facts';
 import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
-import { known, unknown } from './field';
+import { known, onEveryBranch, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
 import { isLocalMode, importsLocalSession } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker, cdkVariantSharding } from './read/cdkEndpoints';
@@ -125,6 +125,31 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
       },
     };
   });
+}
+
+/**
+ * The findings `judge` gives a template variant under conditions, asked of every branch: the
+ * first branch's when every branch has some (a finding fires when it fires on every branch, as
+ * {@link onEveryBranch} decides for one verdict), else none. A variant without branches is judged
+ * itself. `judge` returns the findings of one concept (a rule with two concepts asks twice).
+ */
+export function findingsOnEveryBranch<T>(variant: EndpointVariantRecord, judge: (record: EndpointVariantRecord) => T[]): T[] {
+  return onEveryBranch(variant, (record) => {
+    const found = judge(record);
+    return found.length ? found : undefined;
+  }) ?? [];
+}
+
+/**
+ * How a finding on the first branch of a variant says that other branches of its conditions serve
+ * other types (` (first branch of its conditions; others: ml.m5.large)`), or `''` when every branch
+ * serves the same. Such a finding carries the first branch's figures and no edit: one edit would
+ * change one branch.
+ */
+export function otherBranches(variant: EndpointVariantRecord): string {
+  const typeOf = (record: EndpointVariantRecord) => (record.instancePools ?? [{ instanceType: record.instanceType }]).map((p) => (p.instanceType?.known ? p.instanceType.value : '?')).join('+');
+  const types = [...new Set((variant.branches ?? []).map(typeOf))];
+  return types.length > 1 ? ` (first branch of its conditions; others: ${types.slice(1).join(', ')})` : '';
 }
 
 // ---------------------------------------------------------------- Terraform

@@ -1,7 +1,8 @@
 import { defineRule } from '../core/defineRule';
-import type { Effect } from '../core/types';
+import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
-import { visitEndpointVariants } from '../model/endpointVariants';
+import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
+import type { EndpointVariantRecord } from '../model/records';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, recommendSmaller } from '../model/recommend';
@@ -40,40 +41,59 @@ export const endpointOversizedInstance = defineRule({
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
-      if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
-      const named = variant.config !== undefined;
-      // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
-      const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
-      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' };
-      // A variant of instance pools: each pool's type is judged.
-      for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) {
-        const row = type?.known ? getInstanceType(type.value) : undefined;
-        const oversize = row && hostingOversize(row);
-        if (oversize === 'multi-gpu' && sharded) continue;
-        if (type && row && oversize && !judged.has(type.anchor.start)) {
-          judged.add(type.anchor.start);
-          const smaller = recommendSmaller(row, 'hosting')?.row;
-          const effect: Effect = smaller
-            ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
-            : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
-          context.report({
-            ...type.anchor,
-            messageId: oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu',
-            data: { ...data, instanceType: row.instanceType, accelerators: describeAccelerators(row) },
-            effect,
-          });
-        }
+      // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
+      const note = otherBranches(variant);
+      for (const finding of [...findingsOnEveryBranch(variant, oversized), ...findingsOnEveryBranch(variant, fixedFleet)]) {
+        if (judged.has(finding.start)) continue;
+        judged.add(finding.start);
+        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
       }
-      const count = variant.instanceCount;
-      // SageMaker-managed instance scaling scales the fleet without a scalable target.
-      const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
-      if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return;
-      context.report({
-        ...count.anchor,
-        messageId: !named ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
-        data: { ...data, count: count.value },
-        effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
-      });
     });
   },
 });
+
+type MessageId = keyof typeof endpointOversizedInstance.meta.messages;
+
+const dataOf = (variant: EndpointVariantRecord) => ({ name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' });
+
+/** An oversized instance type (one finding per pool type of a variant of instance pools). */
+function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+  if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+  const named = variant.config !== undefined;
+  // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
+  const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
+  return (variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]).flatMap((type): Array<ReportDescriptor<MessageId>> => {
+    const row = type?.known ? getInstanceType(type.value) : undefined;
+    const oversize = row && hostingOversize(row);
+    if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
+    const smaller = recommendSmaller(row, 'hosting')?.row;
+    const effect: Effect = smaller
+      ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
+      : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
+    return [
+      {
+        ...type.anchor,
+        messageId: oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu',
+        data: { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) },
+        effect,
+      },
+    ];
+  });
+}
+
+/** Several instances that nothing scales. */
+function fixedFleet(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+  if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+  const count = variant.instanceCount;
+  // SageMaker-managed instance scaling scales the fleet without a scalable target.
+  const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
+  if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return [];
+  return [
+    {
+      ...count.anchor,
+      messageId: variant.config === undefined ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
+      data: { ...dataOf(variant), count: count.value },
+      effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
+    },
+  ];
+}

@@ -35,8 +35,39 @@ const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: stri
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
+/** An endpoint config `Config` of a template whose `Shadow` condition picks a branch (mlops templates deploy a shadow variant or not); `body` is the resource's Properties. */
+const onShadow = (body: string) =>
+  ['Parameters:', '  DeployShadow: { Type: String, Default: "false" }', 'Conditions:', '  Shadow: !Equals [!Ref DeployShadow, "true"]', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...body.split('\n').map((line) => `    ${line}`)].join('\n');
+
+/** The JSON form: `properties` is the resource's Properties value. */
+const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Shadow: { 'Fn::Equals': [{ Ref: 'DeployShadow' }, 'true'] } }, Parameters: { DeployShadow: { Type: 'String', Default: 'false' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: properties } } }, null, 2);
+
+const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
+  ...finding(messageId, instanceType, suggested),
+  data: { ...finding(messageId, instanceType, suggested).data, variant },
+  ...at(line, column, length),
+});
+
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, the shadow branch on Inferentia: not every branch fires',
+      format: 'cfn-yaml',
+      code: onShadow(dedent`
+        Properties:
+          !If
+          - Shadow
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 1 }
+      `),
+    },
+    {
+      name: 'CloudFormation JSON: InstanceType under Fn::If, Graviton on one side',
+      format: 'cfn-json',
+      code: onShadowJson({ ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: { 'Fn::If': ['Shadow', 'ml.m5.xlarge', 'ml.c7g.xlarge'] }, InitialInstanceCount: 1 }] }),
+    },
     {
       name: 'SDK v3 ModelBuilder: asynchronous inference_config, or in-process mode',
       format: 'python',
@@ -91,6 +122,44 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, x86 on both sides: fires with the first branch\'s type and says the other branch serves another',
+      format: 'cfn-yaml',
+      code: onShadow(dedent`
+        Properties:
+          ProductionVariants:
+            - VariantName: AllTraffic
+              ModelName: m
+              InstanceType: !If [Shadow, ml.m5.xlarge, ml.m5.large]
+              InitialInstanceCount: 1
+      `),
+      errors: [branched('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge', 'variant AllTraffic (first branch of its conditions; others: ml.m5.large)', 12, 11)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If (block sequence), a GPU on both branches: fires once, on the first branch',
+      format: 'cfn-yaml',
+      code: onShadow(dedent`
+        Properties:
+          !If
+          - Shadow
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+            ShadowProductionVariants:
+              - { VariantName: ShadowTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
+      `),
+      errors: [branched('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge', 'variant ProductionTraffic', 12, 61)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, x86 on both branches',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 1 }] }, { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 1 }] }] }),
+      errors: [branched('x86', 'ml.c5.xlarge', 'ml.c7g.xlarge', 'variant AllTraffic', 29, 17, '"InstanceType"'.length)],
+      output: null,
+    },
     {
       name: 'SDK v3 ModelBuilder: the x86 CPU type of the builder, on the builder',
       format: 'python',

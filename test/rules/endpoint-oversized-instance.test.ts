@@ -81,8 +81,32 @@ const cdkTsServed = (environment: string) =>
 const cdkPyServed = (environment: string) =>
   `from aws_cdk import aws_sagemaker as sagemaker\nmodel = sagemaker.CfnModel(self, "Model", execution_role_arn=role_arn, containers=[sagemaker.CfnModel.ContainerDefinitionProperty(image=image, environment={"HF_MODEL_ID": "Qwen/Qwen2.5-32B-Instruct", ${environment}}, mode="SingleModel")])\nconfig = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name="AllTraffic", initial_instance_count=1, instance_type="ml.g5.12xlarge")])\n`;
 
+/** An endpoint config `Config` of a template whose `Shadow` condition picks a branch (mlops templates deploy a shadow variant or not); `body` is the resource's Properties. */
+const onShadow = (body: string) =>
+  ['Parameters:', '  DeployShadow: { Type: String, Default: "false" }', 'Conditions:', '  Shadow: !Equals [!Ref DeployShadow, "true"]', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...body.split('\n').map((line) => `    ${line}`)].join('\n');
+
+/** The JSON form: `properties` is the resource's Properties value. */
+const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Shadow: { 'Fn::Equals': [{ Ref: 'DeployShadow' }, 'true'] } }, Parameters: { DeployShadow: { Type: 'String', Default: 'false' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: properties } } }, null, 2);
+
+const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: instanceType, InitialInstanceCount: count });
+
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, four GPUs in production, one elsewhere: not every branch is oversized',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Shadow, ml.g5.12xlarge, ml.g5.2xlarge], InitialInstanceCount: 1 }'),
+    },
+    {
+      name: 'CloudFormation: InitialInstanceCount under Fn::If, three instances on one branch, one on the other: not every branch runs a fixed fleet',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: !If [Shadow, 3, 1] }'),
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, a training-class type on one branch only',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }, { ProductionVariants: [variantAt('ml.inf2.xlarge', 1)] }] }),
+    },
     {
       name: 'Terraform: the variant\'s model (model_name = aws_sagemaker_model.llm.name) sets OPTION_TENSOR_PARALLEL_DEGREE "max" in its container environment',
       format: 'terraform',
@@ -287,6 +311,41 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, several GPUs on both branches: fires with the first branch\'s type and names the other',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Shadow, ml.g5.12xlarge, ml.g5.48xlarge], InitialInstanceCount: 1 }'),
+      errors: [
+        {
+          messageId: 'multiGpuConfig',
+          data: { name: 'Config', variant: 'variant AllTraffic (first branch of its conditions; others: ml.g5.48xlarge)', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' },
+          ...at(10, 52, 'InstanceType'.length),
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If (block sequence), a fixed fleet on both branches: fires on the first branch\'s count',
+      format: 'cfn-yaml',
+      code: onShadow(dedent`
+        Properties:
+          !If
+          - Shadow
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 3 }
+          - ProductionVariants:
+              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 2 }
+      `),
+      errors: [{ messageId: 'fixedFleet', data: { name: 'Config', variant: 'variant ProductionTraffic', count: 3 }, ...at(12, 91, 'InitialInstanceCount'.length) }],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, a training-class type on both branches',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }, { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }] }),
+      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(29, 17, '"InstanceType"'.length) }],
+      output: null,
+    },
     {
       name: 'Terraform: the linked model shards over one GPU (tostring(var.gpus), default 1): the four GPUs still idle',
       format: 'terraform',
