@@ -20,6 +20,7 @@ import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { ShardingDegree } from './read/gpuSharding';
 import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
+import type { TfVariant } from './read/tfEndpoints';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantSharding } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
@@ -154,16 +155,18 @@ export function otherBranches(variant: EndpointVariantRecord): string {
 
 // ---------------------------------------------------------------- Terraform
 
-function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): Field<T> | undefined {
+function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic']): Field<T> | undefined {
   if (!attribute) return undefined;
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
   const v = attribute.value;
+  // A `dynamic` block's content reading its `for_each` element: each built variant takes the element's value.
+  if (dynamic && v.references.some((r) => r.path[0] === dynamic.iterator)) return unknown('variable', anchor, undefined, 'the `for_each` of `dynamic "production_variants"`');
   if (v.kind === 'reference' && v.reference.path[0] === 'var') return unknown('variable', anchor, undefined, `variable \`${v.reference.path.slice(0, 2).join('.')}\``);
   return unknown('expression', anchor, undefined, v.kind === 'reference' ? `\`${v.reference.path.join('.')}\`` : 'an expression');
 }
 
-/** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
+/** The `production_variants` of an `aws_sagemaker_endpoint_configuration` (a `dynamic` block is one record, `repeated`); scaling is the module's. */
 export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
   const variants = listTfVariants(resource);
   if (!variants) return [];
@@ -173,11 +176,12 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     format: 'tf',
     config: `aws_sagemaker_endpoint_configuration.${resource.name}`,
     variantName: variant.name,
-    instanceType: tfField(variant.instanceType, variant.instanceTypeValue),
-    instanceCount: tfField(variant.count, variant.countValue),
+    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic),
+    instanceCount: tfField(variant.count, variant.countValue, variant.dynamic),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
-    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value) } : {}),
+    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value, variant.dynamic) } : {}),
+    ...(variant.dynamic ? { repeated: 'dynamic' as const } : {}),
   }));
 });
 

@@ -58,8 +58,39 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
   suggestions: asyncOutput === undefined ? [inferenceComponentAdvice, batchAdvice] : [{ title: asyncTitle, output: asyncOutput }, inferenceComponentAdvice, batchAdvice],
 });
 
+/**
+ * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
+ * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
+ * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
+ */
+const dynamicVariants = (content: string[], rest = '', iterator = '') =>
+  [
+    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
+    '  for_each = { for ep in var.endpoints : ep.name => ep }',
+    '  name     = each.key',
+    '  dynamic "production_variants" {',
+    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
+    '    content {',
+    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
+    ...content.map((line) => `      ${line}`),
+    '    }',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants": a GPU type written in the content is every built variant\'s',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = "ml.g5.xlarge"', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+    },
+    {
+      name: 'Terraform dynamic "production_variants": serverless_config in the content',
+      format: 'terraform',
+      code: dynamicVariants(['serverless_config {', '  memory_size_in_mb = 2048', '  max_concurrency   = 5', '}']),
+    },
     {
       name: 'BedrockModelBuilder.deploy imports the model into Amazon Bedrock, not onto a SageMaker endpoint',
       format: 'python',
@@ -246,6 +277,20 @@ new RuleTester().run(endpointAlwaysOn, {
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants" reading its type from the for_each element: fires, and says what the type depends on',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.ep', 'a variant', 'instance type from the `for_each` of `dynamic "production_variants"`', 8, 7, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'Terraform dynamic "production_variants" with iterator = pv: the element read through the renamed iterator',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = pv.value.instance_type', 'initial_instance_count = 1'], '', '\n    iterator = pv').replace('[production_variants.key]', '[pv.key]'),
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.ep', 'a variant', 'instance type from the `for_each` of `dynamic "production_variants"`', 9, 7, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'ManagedInstanceScaling that keeps one instance is still always on',
       format: 'cfn-yaml',

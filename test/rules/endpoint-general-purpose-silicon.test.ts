@@ -48,8 +48,34 @@ const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: str
   ...at(line, column, length),
 });
 
+/**
+ * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
+ * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
+ * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
+ */
+const dynamicVariants = (content: string[], rest = '', iterator = '') =>
+  [
+    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
+    '  for_each = { for ep in var.endpoints : ep.name => ep }',
+    '  name     = each.key',
+    '  dynamic "production_variants" {',
+    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
+    '    content {',
+    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
+    ...content.map((line) => `      ${line}`),
+    '    }',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants" reading its type from the for_each element: no type to judge',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+    },
     {
       name: 'CloudFormation: whole Properties under Fn::If, the shadow branch on Inferentia: not every branch fires',
       format: 'cfn-yaml',
@@ -122,6 +148,13 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants": an x86 type written in the content is every built variant\'s',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = "ml.m5.xlarge"', 'initial_instance_count = 1']),
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), data: { ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant' }, ...at(8, 7, 'instance_type'.length) }],
+      output: null,
+    },
     {
       name: 'CloudFormation: InstanceType under Fn::If, x86 on both sides: fires with the first branch\'s type and says the other branch serves another',
       format: 'cfn-yaml',

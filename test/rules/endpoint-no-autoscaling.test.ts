@@ -180,8 +180,34 @@ const tfVariableType = dedent`
   }
 `;
 
+/**
+ * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
+ * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
+ * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
+ */
+const dynamicVariants = (content: string[], rest = '', iterator = '') =>
+  [
+    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
+    '  for_each = { for ep in var.endpoints : ep.name => ep }',
+    '  name     = each.key',
+    '  dynamic "production_variants" {',
+    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
+    '    content {',
+    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
+    ...content.map((line) => `      ${line}`),
+    '    }',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants" served by an endpoint, with a SageMaker scalable target in the module (which variant it names is not followed)',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/${aws_sagemaker_endpoint.ep["a"].name}/variant/AllTraffic"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n}\n'),
+    },
     {
       name: 'Terraform module: the scalable target is in another .tf file of the folder',
       format: 'terraform',
@@ -301,6 +327,13 @@ new RuleTester().run(endpointNoAutoscaling, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants" served by an endpoint, nothing scales SageMaker in the module: fires, without an edit (the variants have no names here)',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\n'),
+      errors: [{ messageId: 'noAutoscalingTerraform', data: { endpoint: 'aws_sagemaker_endpoint.ep', variants: 'the variants of dynamic "production_variants" (instance type from the `for_each` of `dynamic "production_variants"`)' }, line: 4, column: 3, endLine: 4, endColumn: 10 }],
+      output: null,
+    },
     // SML303 never needs the instance type: whatever it is, instances run at a fixed count.
     {
       name: 'CloudFormation: whole configuration Properties under Fn::If, every branch a fixed fleet: fires on the first branch, without an edit (it would fix one branch only)',

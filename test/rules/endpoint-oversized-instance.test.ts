@@ -90,8 +90,34 @@ const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Sha
 
 const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: instanceType, InitialInstanceCount: count });
 
+/**
+ * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
+ * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
+ * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
+ */
+const dynamicVariants = (content: string[], rest = '', iterator = '') =>
+  [
+    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
+    '  for_each = { for ep in var.endpoints : ep.name => ep }',
+    '  name     = each.key',
+    '  dynamic "production_variants" {',
+    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
+    '    content {',
+    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
+    ...content.map((line) => `      ${line}`),
+    '    }',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants": two instances each, and a SageMaker scalable target in the module',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = 2'], 'resource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  resource_id        = var.resource_id\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n}\n'),
+    },
     {
       name: 'CloudFormation: InstanceType under Fn::If, four GPUs in production, one elsewhere: not every branch is oversized',
       format: 'cfn-yaml',
@@ -311,6 +337,16 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants": a training-class type and a fixed fleet written in the content',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = "ml.p4d.24xlarge"', 'initial_instance_count = 2']),
+      errors: [
+        { messageId: 'oversized', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(8, 7, 'instance_type'.length) },
+        { messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', count: 2 }, ...at(9, 7, 'initial_instance_count'.length) },
+      ],
+      output: null,
+    },
     {
       name: 'CloudFormation: InstanceType under Fn::If, several GPUs on both branches: fires with the first branch\'s type and names the other',
       format: 'cfn-yaml',

@@ -5,6 +5,7 @@ import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
+  /** The variant's attributes: the block itself, or the `content` of a `dynamic "production_variants"`. */
   block: TfBlock;
   name: string | undefined;
   instanceType: TfAttribute | undefined;
@@ -16,24 +17,33 @@ export interface TfVariant {
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
   /** `managed_instance_scaling.min_instance_count` and its literal value. */
   managedMin?: { attribute: TfAttribute; value: number | undefined };
+  /**
+   * Written as a `dynamic "production_variants"` block: it builds one variant per element of its
+   * `for_each` (none, one or several), each from its `content`; `iterator` is the name the content
+   * reads the element through (the block's label unless `iterator = x` renames it).
+   */
+  dynamic?: { iterator: string };
 }
 
 /**
- * The plain `production_variants` blocks of an endpoint configuration
- * (`dynamic` ones are built from variables: unknown, left out), or undefined
- * for another resource type.
+ * The `production_variants` blocks of an endpoint configuration, in the written order, or
+ * undefined for another resource type. A `dynamic "production_variants"` block is one variant
+ * read from its `content` (what it reads from the `for_each` element is unknown; a literal in it
+ * is every built variant's).
  */
 export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
   if (resource.type !== 'aws_sagemaker_endpoint_configuration') return undefined;
-  return resource.block.blocks
-    .filter((b) => b.type === 'production_variants')
-    .map((block) => {
-      const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
-      const instanceType = getAttribute(block, 'instance_type');
-      const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
-      const count = getAttribute(block, 'initial_instance_count');
-      const countValue = resolveLiteralOrDefault(resource.file, count?.value);
-      return {
+  return getBlocks(resource.block, 'production_variants').flatMap((written): TfVariant[] => {
+    const dynamic = written.type === 'dynamic' ? { iterator: iteratorOf(written) } : undefined;
+    const block = dynamic ? getBlocks(written, 'content')[0] : written;
+    if (!block) return [];
+    const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
+    const instanceType = getAttribute(block, 'instance_type');
+    const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
+    const count = getAttribute(block, 'initial_instance_count');
+    const countValue = resolveLiteralOrDefault(resource.file, count?.value);
+    return [
+      {
         block,
         name: typeof name === 'string' ? name : undefined,
         instanceType,
@@ -43,8 +53,16 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
         serverless: getBlocks(block, 'serverless_config').length > 0,
         managedScaling: tfManagedScaling(resource, block),
         ...tfManagedMin(resource, block),
-      };
-    });
+        ...(dynamic ? { dynamic } : {}),
+      },
+    ];
+  });
+}
+
+/** The name a `dynamic` block's content reads its element through: `iterator = x`, else the block's label. */
+function iteratorOf(dynamic: TfBlock): string {
+  const renamed = getAttribute(dynamic, 'iterator')?.value;
+  return renamed?.kind === 'reference' && renamed.reference.path.length === 1 ? renamed.reference.path[0] : (dynamic.labels[0]?.value ?? 'production_variants');
 }
 
 function tfManagedScaling(resource: TfResource, variant: TfBlock): TfVariant['managedScaling'] {
