@@ -2,6 +2,7 @@ import { estimateInstance } from '../../src/estimate/estimate';
 import { hourlyFigures } from '../../src/present/figures';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -35,39 +36,11 @@ const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: stri
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
-/** An endpoint config `Config` of a template whose `Shadow` condition picks a branch (mlops templates deploy a shadow variant or not); `body` is the resource's Properties. */
-const onShadow = (body: string) =>
-  ['Parameters:', '  DeployShadow: { Type: String, Default: "false" }', 'Conditions:', '  Shadow: !Equals [!Ref DeployShadow, "true"]', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...body.split('\n').map((line) => `    ${line}`)].join('\n');
-
-/** The JSON form: `properties` is the resource's Properties value. */
-const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Shadow: { 'Fn::Equals': [{ Ref: 'DeployShadow' }, 'true'] } }, Parameters: { DeployShadow: { Type: 'String', Default: 'false' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: properties } } }, null, 2);
-
 const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
   ...finding(messageId, instanceType, suggested),
   data: { ...finding(messageId, instanceType, suggested).data, variant },
   ...at(line, column, length),
 });
-
-/**
- * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
- * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
- * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
- */
-const dynamicVariants = (content: string[], rest = '', iterator = '') =>
-  [
-    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
-    '  for_each = { for ep in var.endpoints : ep.name => ep }',
-    '  name     = each.key',
-    '  dynamic "production_variants" {',
-    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
-    '    content {',
-    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
-    ...content.map((line) => `      ${line}`),
-    '    }',
-    '  }',
-    '}',
-    rest,
-  ].join('\n');
 
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
@@ -79,15 +52,10 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     {
       name: 'CloudFormation: whole Properties under Fn::If, the shadow branch on Inferentia: not every branch fires',
       format: 'cfn-yaml',
-      code: onShadow(dedent`
-        Properties:
-          !If
-          - Shadow
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 1 }
-      `),
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 1 }',
+      ),
     },
     {
       name: 'CloudFormation JSON: InstanceType under Fn::If, Graviton on one side',
@@ -172,17 +140,11 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     {
       name: 'CloudFormation: whole Properties under Fn::If (block sequence), a GPU on both branches: fires once, on the first branch',
       format: 'cfn-yaml',
-      code: onShadow(dedent`
-        Properties:
-          !If
-          - Shadow
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
-            ShadowProductionVariants:
-              - { VariantName: ShadowTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }
-      `),
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ProductionTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ShadowTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+      ),
       errors: [branched('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge', 'variant ProductionTraffic', 12, 61)],
       output: null,
     },

@@ -1,5 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -179,27 +180,6 @@ const tfVariableType = dedent`
     endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name
   }
 `;
-
-/**
- * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
- * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
- * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
- */
-const dynamicVariants = (content: string[], rest = '', iterator = '') =>
-  [
-    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
-    '  for_each = { for ep in var.endpoints : ep.name => ep }',
-    '  name     = each.key',
-    '  dynamic "production_variants" {',
-    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
-    '    content {',
-    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
-    ...content.map((line) => `      ${line}`),
-    '    }',
-    '  }',
-    '}',
-    rest,
-  ].join('\n');
 
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [

@@ -1,5 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -81,35 +82,7 @@ const cdkTsServed = (environment: string) =>
 const cdkPyServed = (environment: string) =>
   `from aws_cdk import aws_sagemaker as sagemaker\nmodel = sagemaker.CfnModel(self, "Model", execution_role_arn=role_arn, containers=[sagemaker.CfnModel.ContainerDefinitionProperty(image=image, environment={"HF_MODEL_ID": "Qwen/Qwen2.5-32B-Instruct", ${environment}}, mode="SingleModel")])\nconfig = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name="AllTraffic", initial_instance_count=1, instance_type="ml.g5.12xlarge")])\n`;
 
-/** An endpoint config `Config` of a template whose `Shadow` condition picks a branch (mlops templates deploy a shadow variant or not); `body` is the resource's Properties. */
-const onShadow = (body: string) =>
-  ['Parameters:', '  DeployShadow: { Type: String, Default: "false" }', 'Conditions:', '  Shadow: !Equals [!Ref DeployShadow, "true"]', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...body.split('\n').map((line) => `    ${line}`)].join('\n');
-
-/** The JSON form: `properties` is the resource's Properties value. */
-const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Shadow: { 'Fn::Equals': [{ Ref: 'DeployShadow' }, 'true'] } }, Parameters: { DeployShadow: { Type: 'String', Default: 'false' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: properties } } }, null, 2);
-
 const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: instanceType, InitialInstanceCount: count });
-
-/**
- * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
- * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
- * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
- */
-const dynamicVariants = (content: string[], rest = '', iterator = '') =>
-  [
-    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
-    '  for_each = { for ep in var.endpoints : ep.name => ep }',
-    '  name     = each.key',
-    '  dynamic "production_variants" {',
-    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
-    '    content {',
-    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
-    ...content.map((line) => `      ${line}`),
-    '    }',
-    '  }',
-    '}',
-    rest,
-  ].join('\n');
 
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
@@ -363,15 +336,10 @@ new RuleTester().run(endpointOversizedInstance, {
     {
       name: 'CloudFormation: whole Properties under Fn::If (block sequence), a fixed fleet on both branches: fires on the first branch\'s count',
       format: 'cfn-yaml',
-      code: onShadow(dedent`
-        Properties:
-          !If
-          - Shadow
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 3 }
-          - ProductionVariants:
-              - { VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 2 }
-      `),
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 3 }',
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 2 }',
+      ),
       errors: [{ messageId: 'fixedFleet', data: { name: 'Config', variant: 'variant ProductionTraffic', count: 3 }, ...at(12, 91, 'InitialInstanceCount'.length) }],
       output: null,
     },
