@@ -239,7 +239,8 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
       notebooks.tfResource?.(resource);
       for (const variant of listTfVariants(resource) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
-        if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
+        // A dynamic block builds one variant per element of its for_each: how many instances run is not known here.
+        if (variant.dynamic || variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
         sink.targets.push({ kind: 'endpoint', start: variant.block.start, end: variant.block.end, instanceType, instanceCount: variant.countValue });
       }
     },

@@ -7,10 +7,10 @@ import { conditionBranches } from '../parsers/cloudformationConditions';
 import type { PythonCall } from '../parsers/python/facts';
 import type { TfAttribute, TfModule, TfResource } from '../parsers/terraform';
 import type { Field, Span } from './field';
-import { known, unknown } from './field';
+import { known, onEveryBranch, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
 import { isLocalMode, importsLocalSession } from './read/sagemaker';
-import { listCdkVariants, cdkScalesSageMaker } from './read/cdkEndpoints';
+import { listCdkVariants, cdkScalesSageMaker, cdkVariantSharding } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
 import { oncePerFact } from './read/memo';
@@ -20,7 +20,8 @@ import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { ShardingDegree } from './read/gpuSharding';
 import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
-import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants } from './read/tfEndpoints';
+import type { TfVariant } from './read/tfEndpoints';
+import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantSharding } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
 import type { ScalableTargetRecord } from './hostingRecords';
@@ -127,18 +128,45 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
   });
 }
 
+/**
+ * The findings `judge` gives a template variant under conditions, asked of every branch: the
+ * first branch's when every branch has some (a finding fires when it fires on every branch, as
+ * {@link onEveryBranch} decides for one verdict), else none. A variant without branches is judged
+ * itself. `judge` returns the findings of one concept (a rule with two concepts asks twice).
+ */
+export function findingsOnEveryBranch<T>(variant: EndpointVariantRecord, judge: (record: EndpointVariantRecord) => T[]): T[] {
+  return onEveryBranch(variant, (record) => {
+    const found = judge(record);
+    return found.length ? found : undefined;
+  }) ?? [];
+}
+
+/**
+ * How a finding on the first branch of a variant says that other branches of its conditions serve
+ * other types (` (first branch of its conditions; others: ml.m5.large)`), or `''` when every branch
+ * serves the same. Such a finding carries the first branch's figures and no edit: one edit would
+ * change one branch.
+ */
+export function otherBranches(variant: EndpointVariantRecord): string {
+  const typeOf = (record: EndpointVariantRecord) => (record.instancePools ?? [{ instanceType: record.instanceType }]).map((p) => (p.instanceType?.known ? p.instanceType.value : '?')).join('+');
+  const types = [...new Set((variant.branches ?? []).map(typeOf))];
+  return types.length > 1 ? ` (first branch of its conditions; others: ${types.slice(1).join(', ')})` : '';
+}
+
 // ---------------------------------------------------------------- Terraform
 
-function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined): Field<T> | undefined {
+function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic']): Field<T> | undefined {
   if (!attribute) return undefined;
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
   const v = attribute.value;
+  // A `dynamic` block's content reading its `for_each` element: each built variant takes the element's value.
+  if (dynamic && v.references.some((r) => r.path[0] === dynamic.iterator)) return unknown('variable', anchor, undefined, 'the `for_each` of `dynamic "production_variants"`');
   if (v.kind === 'reference' && v.reference.path[0] === 'var') return unknown('variable', anchor, undefined, `variable \`${v.reference.path.slice(0, 2).join('.')}\``);
   return unknown('expression', anchor, undefined, v.kind === 'reference' ? `\`${v.reference.path.join('.')}\`` : 'an expression');
 }
 
-/** The plain `production_variants` of an `aws_sagemaker_endpoint_configuration`; scaling is the module's. */
+/** The `production_variants` of an `aws_sagemaker_endpoint_configuration` (a `dynamic` block is one record, `repeated`); scaling is the module's. */
 export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
   const variants = listTfVariants(resource);
   if (!variants) return [];
@@ -148,13 +176,32 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     format: 'tf',
     config: `aws_sagemaker_endpoint_configuration.${resource.name}`,
     variantName: variant.name,
-    instanceType: tfField(variant.instanceType, variant.instanceTypeValue),
-    instanceCount: tfField(variant.count, variant.countValue),
+    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic),
+    instanceCount: tfField(variant.count, variant.countValue, variant.dynamic),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
-    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value) } : {}),
+    ...(variant.managedMin ? { managedMinInstances: tfField(variant.managedMin.attribute, variant.managedMin.value, variant.dynamic) } : {}),
+    ...(variant.dynamic ? { repeated: 'dynamic' as const } : {}),
   }));
 });
+
+/**
+ * The variants of a configuration linked to the model each serves (`model_name`): its GPU
+ * sharding, read from the model's containers in the module. Built once per resource.
+ */
+const tfLinked = new WeakMap<TfResource, Array<Omit<EndpointVariantRecord, 'scaling'>>>();
+function tfRecordsWithModels(resource: TfResource, module: TfModule | undefined): Array<Omit<EndpointVariantRecord, 'scaling'>> {
+  let records = tfLinked.get(resource);
+  if (!records) {
+    const variants = listTfVariants(resource) ?? [];
+    records = tfRecords(resource).map((record, i) => {
+      const sharding = variants[i] && tfVariantSharding(resource, module, variants[i].block);
+      return sharding !== undefined ? { ...record, gpuSharding: { degree: sharding, scope: 'model' as const } } : record;
+    });
+    tfLinked.set(resource, records);
+  }
+  return records;
+}
 
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
 export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
@@ -199,7 +246,14 @@ export const cdkScaling = oncePerFact((app: CdkApp): { scaling: EndpointVariantR
 
 const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
   const { scaling } = cdkScaling(app);
-  return app.constructs.flatMap((construct) => cdkConfigRecords(construct).map((record) => ({ ...record, scaling })));
+  return app.constructs.flatMap((construct) => {
+    const variants = listCdkVariants(construct) ?? [];
+    return cdkConfigRecords(construct).map((record, i) => {
+      // The model the variant serves (`modelName`): its GPU sharding.
+      const sharding = variants[i] && cdkVariantSharding(app, variants[i].value);
+      return { ...record, scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}) };
+    });
+  });
 });
 
 // ---------------------------------------------------------------- Python (SDK v2, v3, boto3)
@@ -326,7 +380,7 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
       tfModule = module;
     },
     tfResource(resource) {
-      const records = tfRecords(resource);
+      const records = tfRecordsWithModels(resource, tfModule);
       if (!records.length) return;
       const scaling = tfScaling(tfModule);
       for (const record of records) visit({ ...record, scaling });

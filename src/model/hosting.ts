@@ -96,15 +96,16 @@ const tfEndpoints = oncePerFact((module: TfModule): EndpointRecord[] => {
   const configs = indexTfConfigs(module);
   return listModuleResourcesOfType(module, 'aws_sagemaker_endpoint').flatMap((endpoint): EndpointRecord[] => {
     const config = tfConfigOf(configs, endpoint);
-    const first = config?.block.blocks.find((b) => b.type === 'production_variants');
+    const first = config && getBlocks(config.block, 'production_variants')[0];
     if (!config || !first) return [];
-    // Variants built by dynamic blocks are unknown: the list cannot be read whole.
+    // A dynamic block builds as many variants as its for_each has elements: the list cannot be read whole, but each record judges them all.
     const whole = !getBlocks(config.block, 'production_variants').some((b) => b.type === 'dynamic');
     const literal = resolveLiteral(endpoint.file, getAttribute(endpoint.block, 'name')?.value);
     const endpointName = typeof literal === 'string' ? literal : undefined;
     const targets = tfScalableTargets(module);
     const scaledBy = (variant: string | undefined): ScalableTargetRecord[] | undefined =>
-      !covered || variant === undefined ? undefined : covered(endpoint.name, endpointName, variant).flatMap((key) => {
+      // A variant whose name the file does not give (a dynamic block's, a variable's) is matched only when the module scales no SageMaker variant at all.
+      !covered || !keys ? undefined : variant === undefined ? (keys.length ? undefined : []) : covered(endpoint.name, endpointName, variant).flatMap((key) => {
         const record = key.target && targets.get(key.target);
         return record ? [record] : [];
       });
@@ -122,7 +123,7 @@ const tfEndpoints = oncePerFact((module: TfModule): EndpointRecord[] => {
           variantsAnchor: { start: first.typeStart, end: first.typeEnd },
           variants: whole ? variants.map((v) => ({ ...v, scaling: 'unknown' })) : undefined,
         },
-        variants: whole ? variants.map((v) => linked(v, scaledBy(v.variantName))) : [],
+        variants: variants.map((v) => linked(v, scaledBy(v.variantName))),
         source: { format: 'tf', module, endpoint, config },
       },
     ];

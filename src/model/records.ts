@@ -64,11 +64,17 @@ export interface EndpointVariantRecord {
    * `ResourceRequirements(requests={"num_accelerators": n})`): a number of GPUs, `all`, or
    * `unknown` when written through a name. `scope` says where it was read: the deploy's own
    * model, or (the model's environment not readable) anywhere in the file. Undefined: nothing
-   * configures it, or the format is not read for it yet (Python and CloudFormation are).
+   * configures it (Python, CloudFormation, Terraform and CDK read it from the served model).
    */
   gpuSharding?: { degree: ShardingDegree; scope: 'model' | 'file' };
   /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */
   site?: PythonVariantSite;
+  /**
+   * One record for every variant a Terraform `dynamic "production_variants"` block builds (one per
+   * element of its `for_each`, possibly none): its fields are the `content`'s, unknown where they
+   * read the element. Undefined: one written variant.
+   */
+  repeated?: 'dynamic';
 }
 export * from './trainingRecords';
 export * from './resourceRecords';

@@ -1,10 +1,13 @@
 import { defineRule } from '../core/defineRule';
+import type { ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
-import { visitEndpointVariants } from '../model/endpointVariants';
+import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
 import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
 import { recommendPurposeBuilt } from '../model/recommend';
+
+type MessageId = 'gpu' | 'x86' | 'generalPurpose';
 
 export const endpointGeneralPurposeSilicon = defineRule({
   id: 'SML304',
@@ -29,22 +32,34 @@ export const endpointGeneralPurposeSilicon = defineRule({
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
-      if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
-      // A variant of instance pools: each pool's type is judged.
-      for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) judge(variant, type);
+      // A template variant under conditions fires when every branch fires (the first branch's findings, no edit).
+      const note = otherBranches(variant);
+      for (const finding of findingsOnEveryBranch(variant, findings)) {
+        if (judged.has(finding.start)) continue;
+        judged.add(finding.start);
+        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+      }
     });
 
-    function judge(variant: EndpointVariantRecord, type: Field<string> | undefined): void {
-      if (!type?.known || judged.has(type.anchor.start)) return;
-      judged.add(type.anchor.start);
+    /** The findings of one variant (one branch of a template's conditions): one per pool type of a variant of instance pools. */
+    function findings(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+      if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+      return (variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]).flatMap((type) => {
+        const finding = judge(variant, type);
+        return finding ? [finding] : [];
+      });
+    }
+
+    function judge(variant: EndpointVariantRecord, type: Field<string> | undefined): ReportDescriptor<MessageId> | undefined {
+      if (!type?.known) return undefined;
       const row = getInstanceType(type.value);
       const alternative = row && recommendPurposeBuilt(row, 'hosting');
-      if (!row || !alternative) return;
+      if (!row || !alternative) return undefined;
       const to = alternative.row.instanceType;
       const gpu = alternative.kind === 'inferentia';
       const effect = { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to, silicon: alternative.kind, ...(variant.instanceCount?.known ? { count: variant.instanceCount.value } : {}) } as const;
       if (variant.config !== undefined) {
-        context.report({
+        return {
           ...type.anchor,
           messageId: gpu ? 'gpu' : 'x86',
           data: {
@@ -56,11 +71,10 @@ export const endpointGeneralPurposeSilicon = defineRule({
             figures: perHourFigures(to),
           },
           effect,
-        });
-        return;
+        };
       }
       const edits = renderIntent({ kind: 'set-field', field: type, value: to });
-      context.report({
+      return {
         ...type.anchor,
         messageId: 'generalPurpose',
         data: {
@@ -72,7 +86,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
         },
         fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,
-      });
+      };
     }
   },
 });

@@ -1,10 +1,17 @@
 import { defineRule } from '../core/defineRule';
-import type { Effect } from '../core/types';
+import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
-import { visitEndpointVariants } from '../model/endpointVariants';
+import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
+import type { EndpointVariantRecord } from '../model/records';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, recommendSmaller } from '../model/recommend';
+
+/** What is said of an oversized type, the same in every format (a template's finding names its configuration and variant first). */
+const trainingClass =
+  '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+const multiGpu =
+  '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
 
 export const endpointOversizedInstance = defineRule({
   id: 'SML302',
@@ -15,14 +22,12 @@ export const endpointOversizedInstance = defineRule({
     formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on a multi-GPU or training-class instance, or on several instances without auto scaling',
     messages: {
-      oversized:
-        'Endpoint config {{name}} serves {{variant}} from {{instanceType}} ({{accelerators}}), a training-class instance: inference rarely keeps that many accelerators busy, and every one is billed each hour. Serve from a single-accelerator instance (ml.g5, ml.g6, ml.inf2) unless the model needs the memory.',
+      oversized: `Endpoint config {{name}}, {{variant}}: ${trainingClass}`,
+      multiGpuConfig: `Endpoint config {{name}}, {{variant}}: ${multiGpu}`,
       fixedFleet:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no auto scaling target in this template scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
-      oversizedInstance:
-        '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
-      multiGpu:
-        '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).',
+      oversizedInstance: trainingClass,
+      multiGpu,
       fixedFleetTerraform:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no aws_appautoscaling_target in this module scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
       fixedFleetPython:
@@ -36,40 +41,59 @@ export const endpointOversizedInstance = defineRule({
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
-      if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return;
-      const named = variant.config !== undefined;
-      // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
-      const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
-      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' };
-      // A variant of instance pools: each pool's type is judged.
-      for (const type of variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]) {
-        const row = type?.known ? getInstanceType(type.value) : undefined;
-        const oversize = row && hostingOversize(row);
-        if (oversize === 'multi-gpu' && sharded) continue;
-        if (type && row && oversize && !judged.has(type.anchor.start)) {
-          judged.add(type.anchor.start);
-          const smaller = recommendSmaller(row, 'hosting')?.row;
-          const effect: Effect = smaller
-            ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
-            : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
-          context.report({
-            ...type.anchor,
-            messageId: named ? 'oversized' : oversize === 'training-class' ? 'oversizedInstance' : 'multiGpu',
-            data: { ...data, instanceType: row.instanceType, accelerators: named ? `${row.acceleratorCount ?? 0} × ${row.acceleratorModel ?? 'accelerator'}` : describeAccelerators(row) },
-            effect,
-          });
-        }
+      // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
+      const note = otherBranches(variant);
+      for (const finding of [...findingsOnEveryBranch(variant, oversized), ...findingsOnEveryBranch(variant, fixedFleet)]) {
+        if (judged.has(finding.start)) continue;
+        judged.add(finding.start);
+        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
       }
-      const count = variant.instanceCount;
-      // SageMaker-managed instance scaling scales the fleet without a scalable target.
-      const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
-      if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return;
-      context.report({
-        ...count.anchor,
-        messageId: !named ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
-        data: { ...data, count: count.value },
-        effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
-      });
     });
   },
 });
+
+type MessageId = keyof typeof endpointOversizedInstance.meta.messages;
+
+const dataOf = (variant: EndpointVariantRecord) => ({ name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' });
+
+/** An oversized instance type (one finding per pool type of a variant of instance pools). */
+function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+  if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+  const named = variant.config !== undefined;
+  // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
+  const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
+  return (variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]).flatMap((type): Array<ReportDescriptor<MessageId>> => {
+    const row = type?.known ? getInstanceType(type.value) : undefined;
+    const oversize = row && hostingOversize(row);
+    if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
+    const smaller = recommendSmaller(row, 'hosting')?.row;
+    const effect: Effect = smaller
+      ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
+      : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
+    return [
+      {
+        ...type.anchor,
+        messageId: oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu',
+        data: { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) },
+        effect,
+      },
+    ];
+  });
+}
+
+/** Several instances that nothing scales. */
+function fixedFleet(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+  if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+  const count = variant.instanceCount;
+  // SageMaker-managed instance scaling scales the fleet without a scalable target.
+  const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
+  if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return [];
+  return [
+    {
+      ...count.anchor,
+      messageId: variant.config === undefined ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
+      data: { ...dataOf(variant), count: count.value },
+      effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
+    },
+  ];
+}

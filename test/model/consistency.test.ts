@@ -125,6 +125,24 @@ interface Verdict {
   /** `ml.*` types the message names besides the resource's own. */
   suggested: string[];
   figures: string;
+  /** What the finding says of the type, its format's naming of the configuration and variant aside. */
+  account: string;
+}
+
+/**
+ * The account a finding gives of the variant's type: SML302's whole message after a template's
+ * `Endpoint config X, variant Y: ` (training-class or several GPUs, and the same advice) or the
+ * size of a fixed fleet (worded in the format's vocabulary: template, module, file), SML304's
+ * silicon of the alternative; other rules are compared by id, suggestion and figures only.
+ */
+function accountOf(finding: Finding): string {
+  if (finding.ruleId === 'SML302') {
+    // A fixed fleet is worded in its format's vocabulary (template, module, file): its count is the account.
+    const fleet = /starts (?:\S+ \S+ with )?(\d+) instances/.exec(finding.message);
+    return fleet ? `a fixed fleet of ${fleet[1]}` : finding.message.replace(/^Endpoint config [^,]+, (?:variant \S+|a variant): /, '');
+  }
+  if (finding.ruleId === 'SML304') return /Inferentia2|Graviton/.exec(finding.message)?.[0] ?? finding.message;
+  return '';
 }
 
 const instanceTypes = /\bml\.[a-z0-9-]+\.[a-z0-9]+\b/g;
@@ -140,6 +158,7 @@ function verdicts(written: Written, ownType: string, ruleIds: ReadonlySet<string
       ruleId: f.ruleId,
       suggested: [...new Set(f.message.match(instanceTypes) ?? [])].filter((t) => t !== ownType).sort(),
       figures: f.effect ? JSON.stringify(savingsForEffect(f.effect, { region: 'us-east-1' })) : 'no effect',
+      account: accountOf(f),
     }))
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.figures.localeCompare(b.figures));
 }
@@ -192,6 +211,11 @@ describe('one verdict per resource, whatever the format', () => {
           assert.ok(sml304?.suggested.includes(row.expect.suggested), `SML304 suggests ${row.expect.suggested}`);
           assert.equal(hoverAlternative(row.variant.instanceType), row.expect.suggested, 'the hover offers the same type');
         }
+      });
+
+      it('the same account of the type in every format (a four-GPU type is not called training-class in one format only)', () => {
+        const [first, ...rest] = all;
+        for (const { written: w, verdicts: v } of rest) assert.deepEqual(v.map((x) => `${x.ruleId} ${x.account}`), first.verdicts.map((x) => `${x.ruleId} ${x.account}`), `${w.name} against ${first.written.name}`);
       });
 
       it('the same figures in every format', () => {
@@ -404,10 +428,60 @@ const instancePools: Written[] = [
   },
 ];
 
+/** A four-GPU variant whose model shards across the GPUs (`SM_NUM_GPUS` 4 in its container environment), the model linked as each format links it. */
+const shardedModel: Written[] = (() => {
+  const sdk = 'from sagemaker.model import Model\nmodel = Model(image_uri=image, model_data="s3://bucket/model.tar.gz", role=role, env={"SM_NUM_GPUS": "4"})\npredictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")\n';
+  return [
+    { name: 'SDK deploy', format: 'python', code: sdk },
+    { name: 'SDK deploy in a notebook', format: 'notebook', code: notebookJson([sdk]) },
+    {
+      name: 'boto3',
+      format: 'python',
+      code: 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_model(ModelName="m", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": {"SM_NUM_GPUS": "4"}})\nsm.create_endpoint_config(EndpointConfigName="serve", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "m", "InstanceType": "ml.g5.12xlarge", "InitialInstanceCount": 1}])\n',
+    },
+    {
+      name: 'CloudFormation YAML',
+      format: 'cfn-yaml',
+      code: 'Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n      PrimaryContainer:\n        Image: image\n        Environment:\n          SM_NUM_GPUS: "4"\n  Serve:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants:\n        - { VariantName: AllTraffic, ModelName: !GetAtt Model.ModelName, InstanceType: ml.g5.12xlarge, InitialInstanceCount: 1 }\n',
+    },
+    {
+      name: 'CloudFormation JSON',
+      format: 'cfn-json',
+      code: JSON.stringify(
+        {
+          Resources: {
+            Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r', PrimaryContainer: { Image: 'image', Environment: { SM_NUM_GPUS: '4' } } } },
+            Serve: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: { 'Fn::GetAtt': ['Model', 'ModelName'] }, InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: 1 }] } },
+          },
+        },
+        null,
+        2,
+      ),
+    },
+    {
+      name: 'Terraform',
+      format: 'terraform',
+      code: 'resource "aws_sagemaker_model" "model" {\n  execution_role_arn = var.role\n  primary_container {\n    image       = var.image\n    environment = { SM_NUM_GPUS = "4" }\n  }\n}\nresource "aws_sagemaker_endpoint_configuration" "serve" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    model_name             = aws_sagemaker_model.model.name\n    instance_type          = "ml.g5.12xlarge"\n    initial_instance_count = 1\n  }\n}\n',
+    },
+    {
+      name: 'CDK TypeScript',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst model = new sagemaker.CfnModel(this, 'Model', { executionRoleArn: role.roleArn, primaryContainer: { image, environment: { SM_NUM_GPUS: '4' } } });\nnew sagemaker.CfnEndpointConfig(this, 'Serve', { productionVariants: [{ variantName: 'AllTraffic', modelName: model.attrModelName, instanceType: 'ml.g5.12xlarge', initialInstanceCount: 1 }] });\n",
+    },
+    {
+      name: 'CDK Python',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sm\nmodel = sm.CfnModel(self, "Model", execution_role_arn=role_arn, primary_container=sm.CfnModel.ContainerDefinitionProperty(image=image, environment={"SM_NUM_GPUS": "4"}))\nsm.CfnEndpointConfig(self, "Serve", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name=model.attr_model_name, instance_type="ml.g5.12xlarge", initial_instance_count=1)])\n',
+    },
+  ];
+})();
+
 const hostingRows: HostingRow[] = [
   { resource: 'an endpoint whose instance type the template does not resolve', written: unresolvedType, ruleIds: ['SML301', 'SML303'], says: /runs variant AllTraffic \(1 instance; instance type from / },
   { resource: 'a variant on managed instance scaling down to zero (it can sleep)', written: managedScaling(0), ruleIds: [], says: /./ },
   { resource: 'the same variant keeping one instance', written: managedScaling(1), ruleIds: ['SML301'], says: /keeps (?:variant AllTraffic on ml\.c7g\.large instances|its instances) running/ },
+  // SML302 finds the same variant when its model does not shard (the four-GPU row of the table above).
+  { resource: 'a four-GPU variant whose model shards across its GPUs (the model linked as each format links it)', written: shardedModel, ruleIds: ['SML304'], says: /ml\.inf2\.24xlarge/ },
   { resource: 'a variant of instance pools, x86 at priority 1', written: instancePools, ruleIds: ['SML301', 'SML304'], says: /ml\.m5\.xlarge/ },
   { resource: 'an endpoint whose fixed fleet no scalable target covers', written: endpointTemplates({}), ruleIds: ['SML302', 'SML303'], says: /runs variant AllTraffic \(ml\.inf2\.xlarge × 2\) at a fixed instance count/ },
   // SML302 and SML303 find this endpoint without managed scaling (the row above): here they stay silent in every format.

@@ -50,6 +50,15 @@ describe('cost targets of notebook instances come from the notebook-instance rec
     assert.deepEqual(targetsOf('terraform', code), []);
   });
 
+  it('Terraform: a dynamic "production_variants" block builds as many variants as its for_each has elements: no priced endpoint, the written variant is', () => {
+    const code =
+      'resource "aws_sagemaker_endpoint_configuration" "ep" {\n  dynamic "production_variants" {\n    for_each = var.variants\n    content {\n      instance_type          = "ml.m5.large"\n      initial_instance_count = 1\n    }\n  }\n  production_variants {\n    instance_type          = "ml.c5.large"\n    initial_instance_count = 1\n  }\n}\n';
+    assert.deepEqual(
+      targetsOf('terraform', code).map((t) => `${t.kind} ${t.instanceType}`),
+      ['endpoint ml.c5.large'],
+    );
+  });
+
   it('CDK: targets keep the order the file writes the constructs in', () => {
     const code =
       "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\n" +

@@ -1,5 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -60,6 +61,16 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants": a GPU type written in the content is every built variant\'s',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = "ml.g5.xlarge"', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+    },
+    {
+      name: 'Terraform dynamic "production_variants": serverless_config in the content',
+      format: 'terraform',
+      code: dynamicVariants(['serverless_config {', '  memory_size_in_mb = 2048', '  max_concurrency   = 5', '}']),
+    },
     {
       name: 'BedrockModelBuilder.deploy imports the model into Amazon Bedrock, not onto a SageMaker endpoint',
       format: 'python',
@@ -246,6 +257,20 @@ new RuleTester().run(endpointAlwaysOn, {
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants" reading its type from the for_each element: fires, and says what the type depends on',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.ep', 'a variant', 'instance type from the `for_each` of `dynamic "production_variants"`', 8, 7, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'Terraform dynamic "production_variants" with iterator = pv: the element read through the renamed iterator',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = pv.value.instance_type', 'initial_instance_count = 1'], '', '\n    iterator = pv').replace('[production_variants.key]', '[pv.key]'),
+      errors: [unresolved('aws_sagemaker_endpoint_configuration.ep', 'a variant', 'instance type from the `for_each` of `dynamic "production_variants"`', 9, 7, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'ManagedInstanceScaling that keeps one instance is still always on',
       format: 'cfn-yaml',

@@ -2,6 +2,7 @@ import { estimateInstance } from '../../src/estimate/estimate';
 import { hourlyFigures } from '../../src/present/figures';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -35,8 +36,32 @@ const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: stri
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
+const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
+  ...finding(messageId, instanceType, suggested),
+  data: { ...finding(messageId, instanceType, suggested).data, variant },
+  ...at(line, column, length),
+});
+
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants" reading its type from the for_each element: no type to judge',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If, the shadow branch on Inferentia: not every branch fires',
+      format: 'cfn-yaml',
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 1 }',
+      ),
+    },
+    {
+      name: 'CloudFormation JSON: InstanceType under Fn::If, Graviton on one side',
+      format: 'cfn-json',
+      code: onShadowJson({ ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: { 'Fn::If': ['Shadow', 'ml.m5.xlarge', 'ml.c7g.xlarge'] }, InitialInstanceCount: 1 }] }),
+    },
     {
       name: 'SDK v3 ModelBuilder: asynchronous inference_config, or in-process mode',
       format: 'python',
@@ -91,6 +116,45 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants": an x86 type written in the content is every built variant\'s',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = "ml.m5.xlarge"', 'initial_instance_count = 1']),
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), data: { ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant' }, ...at(8, 7, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, x86 on both sides: fires with the first branch\'s type and says the other branch serves another',
+      format: 'cfn-yaml',
+      code: onShadow(dedent`
+        Properties:
+          ProductionVariants:
+            - VariantName: AllTraffic
+              ModelName: m
+              InstanceType: !If [Shadow, ml.m5.xlarge, ml.m5.large]
+              InitialInstanceCount: 1
+      `),
+      errors: [branched('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge', 'variant AllTraffic (first branch of its conditions; others: ml.m5.large)', 12, 11)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If (block sequence), a GPU on both branches: fires once, on the first branch',
+      format: 'cfn-yaml',
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ProductionTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+        '{ VariantName: ShadowTraffic, ModelName: s, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1 }',
+      ),
+      errors: [branched('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge', 'variant ProductionTraffic', 12, 61)],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, x86 on both branches',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 1 }] }, { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 1 }] }] }),
+      errors: [branched('x86', 'ml.c5.xlarge', 'ml.c7g.xlarge', 'variant AllTraffic', 29, 17, '"InstanceType"'.length)],
+      output: null,
+    },
     {
       name: 'SDK v3 ModelBuilder: the x86 CPU type of the builder, on the builder',
       format: 'python',

@@ -1,5 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -183,6 +184,11 @@ const tfVariableType = dedent`
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
     {
+      name: 'Terraform dynamic "production_variants" served by an endpoint, with a SageMaker scalable target in the module (which variant it names is not followed)',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/${aws_sagemaker_endpoint.ep["a"].name}/variant/AllTraffic"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n}\n'),
+    },
+    {
       name: 'Terraform module: the scalable target is in another .tf file of the folder',
       format: 'terraform',
       code: 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name           = "AllTraffic"\n    instance_type          = "ml.inf2.xlarge"\n    initial_instance_count = 1\n  }\n}\n' + 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.c.name\n}\n',
@@ -301,6 +307,13 @@ new RuleTester().run(endpointNoAutoscaling, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform dynamic "production_variants" served by an endpoint, nothing scales SageMaker in the module: fires, without an edit (the variants have no names here)',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\n'),
+      errors: [{ messageId: 'noAutoscalingTerraform', data: { endpoint: 'aws_sagemaker_endpoint.ep', variants: 'the variants of dynamic "production_variants" (instance type from the `for_each` of `dynamic "production_variants"`)' }, line: 4, column: 3, endLine: 4, endColumn: 10 }],
+      output: null,
+    },
     // SML303 never needs the instance type: whatever it is, instances run at a fixed count.
     {
       name: 'CloudFormation: whole configuration Properties under Fn::If, every branch a fixed fleet: fires on the first branch, without an edit (it would fix one branch only)',

@@ -1,5 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -46,8 +47,90 @@ const model = (environment: string) => dedent`
             ${environment}
 `.replace(/^/gm, '    ');
 
+/** A Terraform model and the configuration that serves it by reference (`model_name = aws_sagemaker_model.llm.name`), with these `environment` entries. */
+const tfServed = (environment: string, instanceType = 'ml.g5.12xlarge') => dedent`
+  variable "gpus" {
+    type    = number
+    default = 4
+  }
+  resource "aws_sagemaker_model" "llm" {
+    name               = "llm"
+    execution_role_arn = var.role
+    primary_container {
+      image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.33.0-lmi15.0.0-cu128"
+      environment = {
+        HF_MODEL_ID = "Qwen/Qwen2.5-32B-Instruct"
+        ${environment}
+      }
+    }
+  }
+  resource "aws_sagemaker_endpoint_configuration" "serve" {
+    production_variants {
+      variant_name           = "AllTraffic"
+      model_name             = aws_sagemaker_model.llm.name
+      initial_instance_count = 1
+      instance_type          = "${instanceType}"
+    }
+  }
+`;
+
+/** A CDK TypeScript model and the configuration that serves it through `model.attrModelName`. */
+const cdkTsServed = (environment: string) =>
+  `import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst model = new sagemaker.CfnModel(this, 'Model', {\n  executionRoleArn: role.roleArn,\n  primaryContainer: { image: image, environment: { HF_MODEL_ID: 'Qwen/Qwen2.5-32B-Instruct', ${environment} } },\n});\nnew sagemaker.CfnEndpointConfig(this, 'Config', {\n  productionVariants: [{ initialVariantWeight: 1.0, modelName: model.attrModelName, variantName: 'AllTraffic', initialInstanceCount: 1, instanceType: 'ml.g5.12xlarge' }],\n});\n`;
+
+/** A CDK Python model (its containers list) and the configuration that serves it through `model.attr_model_name`. */
+const cdkPyServed = (environment: string) =>
+  `from aws_cdk import aws_sagemaker as sagemaker\nmodel = sagemaker.CfnModel(self, "Model", execution_role_arn=role_arn, containers=[sagemaker.CfnModel.ContainerDefinitionProperty(image=image, environment={"HF_MODEL_ID": "Qwen/Qwen2.5-32B-Instruct", ${environment}}, mode="SingleModel")])\nconfig = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name="AllTraffic", initial_instance_count=1, instance_type="ml.g5.12xlarge")])\n`;
+
+const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: instanceType, InitialInstanceCount: count });
+
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'Terraform dynamic "production_variants": two instances each, and a SageMaker scalable target in the module',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = 2'], 'resource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  resource_id        = var.resource_id\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n}\n'),
+    },
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, four GPUs in production, one elsewhere: not every branch is oversized',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Shadow, ml.g5.12xlarge, ml.g5.2xlarge], InitialInstanceCount: 1 }'),
+    },
+    {
+      name: 'CloudFormation: InitialInstanceCount under Fn::If, three instances on one branch, one on the other: not every branch runs a fixed fleet',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: !If [Shadow, 3, 1] }'),
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, a training-class type on one branch only',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }, { ProductionVariants: [variantAt('ml.inf2.xlarge', 1)] }] }),
+    },
+    {
+      name: 'Terraform: the variant\'s model (model_name = aws_sagemaker_model.llm.name) sets OPTION_TENSOR_PARALLEL_DEGREE "max" in its container environment',
+      format: 'terraform',
+      code: tfServed('OPTION_TENSOR_PARALLEL_DEGREE = "max"'),
+    },
+    {
+      name: 'Terraform: the degree is tostring(var.gpus), whose default is 4',
+      format: 'terraform',
+      code: tfServed('OPTION_TENSOR_PARALLEL_DEGREE = tostring(var.gpus)'),
+    },
+    {
+      name: 'Terraform: the model is linked by its literal name, SM_NUM_GPUS "4"',
+      format: 'terraform',
+      code: tfServed('SM_NUM_GPUS = "4"').replace('model_name             = aws_sagemaker_model.llm.name', 'model_name             = "llm"'),
+    },
+    {
+      name: 'CDK TypeScript: the model linked by model.attrModelName sets SM_NUM_GPUS 4',
+      format: 'cdk-typescript',
+      code: cdkTsServed("SM_NUM_GPUS: '4'"),
+    },
+    {
+      name: 'CDK Python: the model linked by model.attr_model_name sets OPTION_TENSOR_PARALLEL_DEGREE through a name (the author set it)',
+      format: 'cdk-python',
+      code: cdkPyServed('"OPTION_TENSOR_PARALLEL_DEGREE": str(tp_degree)'),
+    },
     {
       name: 'CloudFormation: the variant\'s model (ModelName llm) sets OPTION_TENSOR_PARALLEL_DEGREE 4 in its container environment',
       format: 'cfn-yaml',
@@ -228,10 +311,78 @@ new RuleTester().run(endpointOversizedInstance, {
   ],
   invalid: [
     {
+      name: 'Terraform dynamic "production_variants": a training-class type and a fixed fleet written in the content',
+      format: 'terraform',
+      code: dynamicVariants(['instance_type          = "ml.p4d.24xlarge"', 'initial_instance_count = 2']),
+      errors: [
+        { messageId: 'oversized', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(8, 7, 'instance_type'.length) },
+        { messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', count: 2 }, ...at(9, 7, 'initial_instance_count'.length) },
+      ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: InstanceType under Fn::If, several GPUs on both branches: fires with the first branch\'s type and names the other',
+      format: 'cfn-yaml',
+      code: onShadow('Properties:\n  ProductionVariants:\n    - { VariantName: AllTraffic, ModelName: m, InstanceType: !If [Shadow, ml.g5.12xlarge, ml.g5.48xlarge], InitialInstanceCount: 1 }'),
+      errors: [
+        {
+          messageId: 'multiGpuConfig',
+          data: { name: 'Config', variant: 'variant AllTraffic (first branch of its conditions; others: ml.g5.48xlarge)', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' },
+          ...at(10, 52, 'InstanceType'.length),
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'CloudFormation: whole Properties under Fn::If (block sequence), a fixed fleet on both branches: fires on the first branch\'s count',
+      format: 'cfn-yaml',
+      code: onShadowBranches(
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 3 }',
+        '{ VariantName: ProductionTraffic, ModelName: m, InstanceType: ml.inf2.xlarge, InitialInstanceCount: 2 }',
+      ),
+      errors: [{ messageId: 'fixedFleet', data: { name: 'Config', variant: 'variant ProductionTraffic', count: 3 }, ...at(12, 91, 'InitialInstanceCount'.length) }],
+      output: null,
+    },
+    {
+      name: 'CloudFormation JSON: whole Properties under Fn::If, a training-class type on both branches',
+      format: 'cfn-json',
+      code: onShadowJson({ 'Fn::If': ['Shadow', { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }, { ProductionVariants: [variantAt('ml.p4d.24xlarge', 1)] }] }),
+      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(29, 17, '"InstanceType"'.length) }],
+      output: null,
+    },
+    {
+      name: 'Terraform: the linked model shards over one GPU (tostring(var.gpus), default 1): the four GPUs still idle',
+      format: 'terraform',
+      code: tfServed('OPTION_TENSOR_PARALLEL_DEGREE = tostring(var.gpus)').replace('default = 4', 'default = 1'),
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'aws_sagemaker_endpoint_configuration.serve', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(21, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'Terraform: another model of the module shards; this variant\'s model does not',
+      format: 'terraform',
+      code: `${tfServed('OPTION_ROLLING_BATCH = "vllm"')}resource "aws_sagemaker_model" "big" {\n  name = "big"\n  primary_container {\n    environment = { SM_NUM_GPUS = "8" }\n  }\n}\n`,
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'aws_sagemaker_endpoint_configuration.serve', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(21, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: the linked model sets no degree',
+      format: 'cdk-typescript',
+      code: cdkTsServed("APPCONFIG_PROFILE: 'serve'"),
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(7, 137, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: the linked model shards over one GPU',
+      format: 'cdk-python',
+      code: cdkPyServed('"SM_NUM_GPUS": "1"'),
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(3, 216, 'instance_type'.length) }],
+      output: null,
+    },
+    {
       name: 'instance pools: each pool type is judged (a four-GPU pool at priority 2)',
       format: 'cfn-yaml',
       code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.g5.12xlarge, Priority: 2 }'),
-      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(12, 17, 12) }],
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(12, 17, 12) }],
       output: null,
     },
     {
@@ -412,7 +563,7 @@ new RuleTester().run(endpointOversizedInstance, {
       name: 'CloudFormation: the linked model sets SM_NUM_GPUS 1, the four GPUs still idle',
       format: 'cfn-yaml',
       code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
-      errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
       output: null,
     },
   ],

@@ -1,5 +1,7 @@
 import type { CdkApp, CdkConstruct, CdkObject, CdkProp } from '../../parsers/cdk/model';
 import { getProp, propsKnown, refTarget } from '../../parsers/cdk/model';
+import type { ShardingDegree } from './gpuSharding';
+import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
 
 /** A production variant of a CDK `sagemaker.CfnEndpointConfig`, with what the file resolves of it. */
 export interface CdkVariant {
@@ -108,4 +110,43 @@ export function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct |
     return c.type === 'aws_sagemaker.CfnEndpointConfig' && name?.kind === 'string' && name.value === value.value;
   });
   return named.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
+}
+
+// ---------------------------------------------------------------- the model a variant serves
+
+/** The `sagemaker.CfnModel` a CDK variant's `modelName` names: an attribute of it (`model.attrModelName`), or its literal `modelName` (directly or through a same-file constant). */
+function cdkModelOf(app: CdkApp, variant: CdkObject): CdkConstruct | undefined {
+  const value = getProp(variant, 'modelName')?.value;
+  const target = refTarget(app, value);
+  if (target) return target.type === 'aws_sagemaker.CfnModel' ? target : undefined;
+  if (value?.kind !== 'string') return undefined;
+  const named = app.constructs.filter((c) => {
+    const name = getProp(c.props, 'modelName')?.value;
+    return c.type === 'aws_sagemaker.CfnModel' && name?.kind === 'string' && name.value === value.value;
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * The tensor-parallel degree the model of a CDK variant configures in its containers'
+ * `environment` (`primaryContainer`, `containers`), as CloudFormation's `Environment` is read;
+ * undefined when the variant names no model of the file or the model sets no such key. A value
+ * the file does not resolve was still set by the author (`unknown`).
+ */
+export function cdkVariantSharding(app: CdkApp, variant: CdkObject): ShardingDegree | undefined {
+  const model = cdkModelOf(app, variant);
+  if (!model) return undefined;
+  const list = getProp(model.props, 'containers')?.value;
+  const containers = [getProp(model.props, 'primaryContainer')?.value, ...(list?.kind === 'array' ? list.items : [])];
+  let degree: ShardingDegree | undefined;
+  for (const container of containers) {
+    const environment = container?.kind === 'object' ? getProp(container, 'environment')?.value : undefined;
+    if (environment?.kind !== 'object') continue;
+    for (const prop of environment.props) {
+      if (!isShardingKey(prop.key)) continue;
+      const value = prop.value;
+      degree = widerDegree(degree, value.kind === 'string' || value.kind === 'number' ? literalDegree(value.value) : 'unknown');
+    }
+  }
+  return degree;
 }

@@ -21,8 +21,13 @@ export type ShardingDegree = number | 'all' | 'unknown';
 const envKeywords = new Set(['env', 'env_vars', 'environment', 'Environment']);
 const resourceKeywords = new Set(['resources', 'resource_requirements']);
 
+/** Whether an environment variable of a serving container carries its tensor-parallel degree (the keys above). */
+export function isShardingKey(key: string): boolean {
+  return shardingKeys.test(key);
+}
+
 /** A degree written as a number or a string: `4`, `"4"`, `"max"`. */
-function literalDegree(value: unknown): ShardingDegree {
+export function literalDegree(value: unknown): ShardingDegree {
   if (typeof value === 'number') return value;
   if (typeof value !== 'string') return 'unknown';
   const text = value.trim();

@@ -1,8 +1,11 @@
-import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource } from '../../parsers/terraform';
-import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, resolveLiteral, resolveLiteralOrDefault } from '../../parsers/terraform';
+import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource, TfValue } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, listResources, resolveLiteral, resolveLiteralOrDefault } from '../../parsers/terraform';
+import type { ShardingDegree } from './gpuSharding';
+import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
+  /** The variant's attributes: the block itself, or the `content` of a `dynamic "production_variants"`. */
   block: TfBlock;
   name: string | undefined;
   instanceType: TfAttribute | undefined;
@@ -14,24 +17,33 @@ export interface TfVariant {
   managedScaling: 'enabled' | 'disabled' | 'unknown' | undefined;
   /** `managed_instance_scaling.min_instance_count` and its literal value. */
   managedMin?: { attribute: TfAttribute; value: number | undefined };
+  /**
+   * Written as a `dynamic "production_variants"` block: it builds one variant per element of its
+   * `for_each` (none, one or several), each from its `content`; `iterator` is the name the content
+   * reads the element through (the block's label unless `iterator = x` renames it).
+   */
+  dynamic?: { iterator: string };
 }
 
 /**
- * The plain `production_variants` blocks of an endpoint configuration
- * (`dynamic` ones are built from variables: unknown, left out), or undefined
- * for another resource type.
+ * The `production_variants` blocks of an endpoint configuration, in the written order, or
+ * undefined for another resource type. A `dynamic "production_variants"` block is one variant
+ * read from its `content` (what it reads from the `for_each` element is unknown; a literal in it
+ * is every built variant's).
  */
 export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
   if (resource.type !== 'aws_sagemaker_endpoint_configuration') return undefined;
-  return resource.block.blocks
-    .filter((b) => b.type === 'production_variants')
-    .map((block) => {
-      const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
-      const instanceType = getAttribute(block, 'instance_type');
-      const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
-      const count = getAttribute(block, 'initial_instance_count');
-      const countValue = resolveLiteralOrDefault(resource.file, count?.value);
-      return {
+  return getBlocks(resource.block, 'production_variants').flatMap((written): TfVariant[] => {
+    const dynamic = written.type === 'dynamic' ? { iterator: iteratorOf(written) } : undefined;
+    const block = dynamic ? getBlocks(written, 'content')[0] : written;
+    if (!block) return [];
+    const name = resolveLiteral(resource.file, getAttribute(block, 'variant_name')?.value);
+    const instanceType = getAttribute(block, 'instance_type');
+    const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
+    const count = getAttribute(block, 'initial_instance_count');
+    const countValue = resolveLiteralOrDefault(resource.file, count?.value);
+    return [
+      {
         block,
         name: typeof name === 'string' ? name : undefined,
         instanceType,
@@ -41,8 +53,16 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
         serverless: getBlocks(block, 'serverless_config').length > 0,
         managedScaling: tfManagedScaling(resource, block),
         ...tfManagedMin(resource, block),
-      };
-    });
+        ...(dynamic ? { dynamic } : {}),
+      },
+    ];
+  });
+}
+
+/** The name a `dynamic` block's content reads its element through: `iterator = x`, else the block's label. */
+function iteratorOf(dynamic: TfBlock): string {
+  const renamed = getAttribute(dynamic, 'iterator')?.value;
+  return renamed?.kind === 'reference' && renamed.reference.path.length === 1 ? renamed.reference.path[0] : (dynamic.labels[0]?.value ?? 'production_variants');
 }
 
 function tfManagedScaling(resource: TfResource, variant: TfBlock): TfVariant['managedScaling'] {
@@ -172,4 +192,54 @@ export function indexTfTargetKeys(keys: readonly TfTargetKey[]): (resource: stri
     const endpoints = ['*', `r:${resource}`, ...(name === undefined ? [] : [`n:${name}`])];
     return endpoints.flatMap((e) => [...(held.get(`${e}\0*`) ?? []), ...(held.get(`${e}\0v:${variant}`) ?? [])]);
   };
+}
+
+// ---------------------------------------------------------------- the model a variant serves
+
+/**
+ * The `aws_sagemaker_model` a variant's `model_name` names: `aws_sagemaker_model.m.name` (or `.id`,
+ * `aws_sagemaker_model.m[k].name` under `for_each`), or a literal equal to a model's literal `name`.
+ * Looked up in the module (the model may be declared in another file), or in the file alone.
+ */
+function tfModelOf(resource: TfResource, module: TfModule | undefined, variant: TfBlock): { model: TfResource; text?: string } | undefined {
+  const value = getAttribute(variant, 'model_name')?.value;
+  if (!value) return undefined;
+  const models: ReadonlyArray<TfResource & { source?: { text: string } }> = module ? listModuleResourcesOfType(module, 'aws_sagemaker_model') : listResources(resource.file).filter((r) => r.type === 'aws_sagemaker_model');
+  const reference = value.references.find((r) => r.path[0] === 'aws_sagemaker_model' && r.path.length >= 2);
+  const name = reference ? undefined : resolveLiteralOrDefault(resource.file, value);
+  const model = reference
+    ? models.find((m) => m.name === reference.path[1])
+    : typeof name === 'string'
+      ? models.find((m) => resolveLiteralOrDefault(m.file, getAttribute(m.block, 'name')?.value) === name)
+      : undefined;
+  return model && { model, text: model.source?.text };
+}
+
+/** A degree as Terraform writes it: a literal, a variable with a literal default, `tostring(var.n)`; anything else was set by the author through an expression (`unknown`). */
+function tfDegree(model: TfResource, text: string | undefined, value: TfValue): ShardingDegree {
+  let read: TfValue = value;
+  // `tostring(var.num_gpu)`: the degree is the variable's.
+  if (value.kind === 'other' && value.references.length === 1 && text !== undefined && /^tostring\(\s*[\w.-]+\s*\)$/.test(text.slice(value.start, value.end))) read = { kind: 'reference', reference: value.references[0], start: value.start, end: value.end, references: value.references };
+  const literal = resolveLiteralOrDefault(model.file, read);
+  return typeof literal === 'string' || typeof literal === 'number' ? literalDegree(literal) : 'unknown';
+}
+
+/**
+ * The tensor-parallel degree the model of a Terraform variant configures in its containers'
+ * `environment` (`primary_container`, `container`, their `dynamic` content), as
+ * CloudFormation's `Environment` is read; undefined when the variant names no model of the module
+ * or the model sets no such key.
+ */
+export function tfVariantSharding(resource: TfResource, module: TfModule | undefined, variant: TfBlock): ShardingDegree | undefined {
+  const found = tfModelOf(resource, module, variant);
+  if (!found) return undefined;
+  const { model, text } = found;
+  const containers = [...getBlocks(model.block, 'primary_container'), ...getBlocks(model.block, 'container')].map((block) => (block.type === 'dynamic' ? getBlocks(block, 'content')[0] : block));
+  let degree: ShardingDegree | undefined;
+  for (const container of containers) {
+    const environment = container && getAttribute(container, 'environment')?.value;
+    if (environment?.kind !== 'object') continue;
+    for (const entry of environment.entries) if (isShardingKey(entry.key)) degree = widerDegree(degree, tfDegree(model, text, entry.value));
+  }
+  return degree;
 }

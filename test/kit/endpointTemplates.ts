@@ -1,0 +1,51 @@
+/**
+ * Endpoint templates written after real shapes, shared by the hosting rules' tables: Terraform
+ * variants built by a `dynamic` block, CloudFormation configurations under a condition.
+ */
+
+/**
+ * Terraform endpoint configurations built from a list input, after the shape of public SageMaker
+ * modules: `for_each` over `var.endpoints`, each variant from a `dynamic "production_variants"`
+ * block whose `content` lines are given (line 8 onwards, column 7); `rest` follows the resource.
+ */
+export const dynamicVariants = (content: string[], rest = '', iterator = '') =>
+  [
+    'resource "aws_sagemaker_endpoint_configuration" "ep" {',
+    '  for_each = { for ep in var.endpoints : ep.name => ep }',
+    '  name     = each.key',
+    '  dynamic "production_variants" {',
+    `    for_each = { for k, v in each.value : k => v if k == "production_variants" }${iterator}`,
+    '    content {',
+    '      model_name = aws_sagemaker_model.model[production_variants.key].name',
+    ...content.map((line) => `      ${line}`),
+    '    }',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
+/** An endpoint config `Config` of a template whose `Shadow` condition picks a branch (mlops templates deploy a shadow variant or not); `body` is the resource's Properties. */
+export const onShadow = (body: string) =>
+  ['Parameters:', '  DeployShadow: { Type: String, Default: "false" }', 'Conditions:', '  Shadow: !Equals [!Ref DeployShadow, "true"]', 'Resources:', '  Config:', '    Type: AWS::SageMaker::EndpointConfig', ...body.split('\n').map((line) => `    ${line}`)].join('\n');
+
+/** The JSON form: `properties` is the resource's Properties value. */
+export const onShadowJson = (properties: unknown) => JSON.stringify({ Conditions: { Shadow: { 'Fn::Equals': [{ Ref: 'DeployShadow' }, 'true'] } }, Parameters: { DeployShadow: { Type: 'String', Default: 'false' } }, Resources: { Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: properties } } }, null, 2);
+
+/**
+ * The whole Properties under `!If` (the block-sequence form of mlops shadow-deployment templates):
+ * `first` and `second` are the two branches' production variants, in flow style; `shadow`, when
+ * given, the first branch's shadow variant. The first branch's variant is on line 12.
+ */
+export const onShadowBranches = (first: string, second: string, shadow?: string) =>
+  onShadow(
+    [
+      'Properties:',
+      '  !If',
+      '  - Shadow',
+      '  - ProductionVariants:',
+      `      - ${first}`,
+      ...(shadow ? ['    ShadowProductionVariants:', `      - ${shadow}`] : []),
+      '  - ProductionVariants:',
+      `      - ${second}`,
+    ].join('\n'),
+  );
