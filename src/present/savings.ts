@@ -1,13 +1,11 @@
 import type { Effect, Usage } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
-import type { InstanceRow } from '../data/types';
 import { alwaysOnCost } from '../estimate/bounds';
 import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import type { Saving } from '../estimate/savings';
 import { lowerCarbonRegion, regionSaving, serverlessSaving, spotSaving, switchSaving } from '../estimate/savings';
-import { cpuSize, recommendPurposeBuilt, recommendSmaller, singleAcceleratorSize } from '../model/recommend';
 import type { PriceLookup } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
 
@@ -24,48 +22,27 @@ export interface SavingContext {
 /** A finding as a view prices it: the rule that reported it (the heading) and the effect of its change. */
 export interface PricedFinding {
   ruleId: string;
-  /** Every finding of the engine carries one; absent only on an editor diagnostic that lost its finding. */
+  /** Every finding of the rules carries one; a finding from outside them (a parse error, another tool's diagnostic) may not. */
   effect?: Effect;
 }
 
-/** The effects with a figure per instance-hour (or per kWh): retention and none have none. */
-const pricedKinds: ReadonlySet<Effect['kind']> = new Set(['instance-swap', 'spot', 'region-move', 'serverless', 'scale-to-zero', 'teardown', 'stop-when-idle']);
+/** Why a finding that says nothing of its change has no figure. */
+export const noEffectReason = 'the finding carries no change (instance type, spot, region) the estimate can price';
 
 /**
- * An editor diagnostic without its finding (VS Code's hover reads `vscode.Diagnostic`s, which do
- * not carry the effect): the change its rule asks for, with the alternative from the recommender.
- * Goes once that hover reads the findings; the engine's findings always say their effect.
+ * The effect a view prices: the finding's own, else `none` with the reason. Views never guess a
+ * change from the rule id: a finding without an effect has no figure.
  */
-function effectOfDiagnostic(ruleId: string, instanceType: string | undefined, region: string): Effect | undefined {
-  const row = instanceType ? getInstanceType(instanceType) : undefined;
-  if (ruleId === 'SML404') return { kind: 'region-move', from: region, ...(row ? { instanceType: row.instanceType, usage: 'hosting' as const } : {}) };
-  if (!row) return undefined;
-  const swap = (usage: Usage, to: InstanceRow | undefined, silicon: Extract<Effect, { kind: 'instance-swap' }>['silicon']): Effect | undefined =>
-    to && { kind: 'instance-swap', usage, from: row.instanceType, to: to.instanceType, silicon };
-  const purposeBuilt = (usage: Usage): Effect | undefined => {
-    const alternative = recommendPurposeBuilt(row, usage);
-    return alternative && swap(usage, alternative.row, alternative.kind);
-  };
-  const accelerators = row.acceleratorCount ?? 0;
-  const effects: Record<string, () => Effect | undefined> = {
-    SML203: () => ({ kind: 'spot', usage: 'training', instanceType: row.instanceType }),
-    SML301: () => ({ kind: 'serverless', instanceType: row.instanceType }),
-    SML307: () => ({ kind: 'teardown', usage: 'hosting', instanceType: row.instanceType }),
-    SML207: () => purposeBuilt('training'),
-    SML304: () => purposeBuilt('hosting'),
-    SML206: () => swap('training', row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? singleAcceleratorSize(row, 'training') : cpuSize(row, 'training'), 'smaller'),
-    SML302: () => swap('hosting', recommendSmaller(row, 'hosting')?.row, 'smaller'),
-    SML403: () => swap('notebook', recommendSmaller(row, 'notebook')?.row, 'smaller'),
-  };
-  return effects[ruleId]?.();
+export function effectOf(finding: PricedFinding): Effect {
+  return finding.effect ?? { kind: 'none', reason: noEffectReason };
 }
 
-/** The rules a diagnostic without its finding may have a figure for ({@link effectOfDiagnostic}). */
-const diagnosticRules: ReadonlySet<string> = new Set(['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML307', 'SML403', 'SML404']);
+/** The effects with a figure per instance-hour (or per kWh): retention and none have none. */
+const pricedKinds: ReadonlySet<Effect['kind']> = new Set(['instance-swap', 'spot', 'region-move', 'serverless', 'scale-to-zero', 'teardown', 'stop-when-idle', 'warm-pool']);
 
-/** Whether a view may show a figure for the finding: its effect has one (or, for a diagnostic without its finding, its rule may). */
+/** Whether a view may show a figure for the finding: its effect has one. */
 export function isPriced(finding: PricedFinding): boolean {
-  return finding.effect ? pricedKinds.has(finding.effect.kind) : diagnosticRules.has(finding.ruleId);
+  return pricedKinds.has(effectOf(finding).kind);
 }
 
 /**
@@ -170,9 +147,7 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
  * figure, or names no instance type and the view knows none.
  */
 export function savingsForFinding(finding: PricedFinding, context: SavingContext): Saving[] {
-  const region = getRegion(context.region) ? context.region : 'us-east-1';
-  const effect = finding.effect ? onResource(finding.effect, context.instanceType) : effectOfDiagnostic(finding.ruleId, context.instanceType, region);
-  return effect ? savingsForEffect(effect, context) : [];
+  return savingsForEffect(onResource(effectOf(finding), context.instanceType), context);
 }
 
 const titles: Record<Saving['kind'], string> = {
