@@ -1,6 +1,7 @@
 import type { Effect, Usage } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
+import type { RegionRow } from '../data/types';
 import { alwaysOnCost } from '../estimate/bounds';
 import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
@@ -82,23 +83,40 @@ function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from:
 }
 
 /**
- * What a shorter warm-pool keep-alive saves: each retained instance-hour is billed like a training
- * hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`, SageMaker API
- * reference), so per idle hour the whole pool's hourly figure (as for an idle resource), and per
- * job the hours cut.
+ * What a shorter warm-pool keep-alive saves per training job: each retained instance-hour is billed
+ * like a training hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`,
+ * SageMaker API reference), so the hours cut × the pool's instances × the hourly figure. The one
+ * pricing of the effect: the hover gives it per job in its note, the footprint report per job.
  */
+export function warmPoolPerJob(from: InstanceEstimate, count: number, seconds: number): { hours: number; costUsd: number | null; kgCo2e: number | null } {
+  const hours = seconds / 3600;
+  const times = (v: number | null): number | null => (v === null ? null : v * count * hours);
+  return { hours, costUsd: times(from.costUsdPerHour), kgCo2e: times(from.totalKgCo2ePerHour) };
+}
+
+/** A shorter keep-alive in the hover: per idle hour the whole pool's hourly figure (as for an idle resource), and per job the hours cut. */
 function warmPoolSaving(from: InstanceEstimate, count: number, seconds: number): Saving {
   const idle = idleSaving('teardown', from, count);
-  const hours = seconds / 3600;
-  const perJob = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v * hours));
+  const perJob = warmPoolPerJob(from, count, seconds);
+  const figure = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v));
   const instances = `${count} retained instance${count > 1 ? 's' : ''}`;
   return {
     ...idle,
     kind: 'warm-pool',
     from: `${idle.from}, ${seconds} s shorter`,
     to: 'released sooner',
-    notes: [`per training job: up to ${formatFigure(hours)} h of ${instances}, ${perJob(idle.costUsd, formatUsd)} and ${perJob(idle.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
+    notes: [`per training job: up to ${formatFigure(perJob.hours)} h of ${instances}, ${figure(perJob.costUsd, formatUsd)} and ${figure(perJob.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
   };
+}
+
+/**
+ * The region a region move goes to: the one the effect names, else the lowest-carbon region of
+ * the same partition and geography (the alternatives SML404 names; a move to another geography is
+ * not the same deployment), if one emits less. Undefined when there is none, or the named one is
+ * not in the catalogue.
+ */
+export function regionMoveTarget(effect: Extract<Effect, { kind: 'region-move' }>, from: RegionRow, intensity: IntensityChoice): RegionRow | undefined {
+  return effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, intensity, { sameGeography: true });
 }
 
 /**
@@ -114,7 +132,7 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     case 'region-move': {
       // The region the finding names (the code's), else the context's.
       const from = getRegion(effect.from) ?? getRegion(region)!;
-      const to = effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, context.intensity ?? 'ccf');
+      const to = regionMoveTarget(effect, from, context.intensity ?? 'ccf');
       if (!to) return [];
       const type = effect.instanceType;
       const usage = effect.usage ?? 'hosting';

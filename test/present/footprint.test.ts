@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { resolveRuleSettings } from '../../src/core/config';
 import type { Finding } from '../../src/core/types';
-import type { FootprintFileInput, Saving } from '../../src/present/footprint';
+import type { FootprintFileInput } from '../../src/present/footprint';
+import type { Saving } from '../../src/present/footprintSaving';
 import { formatFootprintMarkdown } from '../../src/cli/formatters/footprintMarkdown';
-import { buildFootprint, footprintInputOf, lowerCarbonRegion } from '../../src/present/footprint';
+import { buildFootprint, footprintInputOf } from '../../src/present/footprint';
+import { regionMoveTarget, savingsForEffect } from '../../src/present/savings';
+import { getRegion, listRegions } from '../../src/data/regions';
+import { gridIntensity } from '../../src/estimate/estimate';
 import { footprintHtmlBody } from '../../src/present/footprintHtml';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
@@ -191,9 +195,29 @@ describe('footprint model', () => {
     assert.doesNotMatch(markdown, /in us-east-1 \| [^|]*us-east-1 price/);
   });
 
+  it('a region move without a named region: the hover and the report move to the same region, in the same geography, or neither has a figure', () => {
+    const names = (text: string) => /→ ([a-z0-9-]+)/.exec(text)?.[1];
+    let withoutTarget = 0;
+    for (const intensity of ['ccf', 'recent'] as const) {
+      for (const region of listRegions()) {
+        const effect = { kind: 'region-move', from: region.code, instanceType: 'ml.m5.large', usage: 'hosting' } as const;
+        const hover = savingsForEffect(effect, { region: 'us-east-1', intensity })[0];
+        const file: FootprintFileInput = { path: 'e.tf', text: 'x'.repeat(20), codeRegion: region.code, findings: [finding('SML404', 'high-carbon-region', 5, { effect })], targets: [{ kind: 'endpoint', start: 0, end: 20, instanceType: 'ml.m5.large', instanceCount: 1 }] };
+        const row = buildFootprint([file], { intensity }).findings[0];
+        const to = hover?.to;
+        assert.equal(names(row.saving?.description ?? ''), to, `${intensity} ${region.code}: hover ${to}, report ${row.saving?.description ?? row.noFigure}`);
+        if (to) assert.equal(getRegion(to)?.geography, region.geography, `${intensity} ${region.code} → ${to}`);
+        else withoutTarget++;
+      }
+    }
+    // Regions alone in their geography with the lowest figure (af-south-1 under CCF) have no move to price.
+    assert.ok(withoutTarget > 0);
+  });
+
   it('a high-carbon region: the operational difference to the lowest-carbon region of the geography with a CCF factor', () => {
     // ap-south-1: CCF 708.2 g/kWh; in APAC the lowest CCF factor is ap-southeast-1's 408 (regions without one are left out).
-    assert.deepEqual(lowerCarbonRegion('ap-south-1', 'ccf'), { code: 'ap-southeast-1', gco2ePerKwh: 408, currentGco2ePerKwh: 708.2 });
+    const to = regionMoveTarget({ kind: 'region-move', from: 'ap-south-1' }, getRegion('ap-south-1')!, 'ccf');
+    assert.deepEqual([to?.code, to && gridIntensity(to, 'ccf').value, gridIntensity(getRegion('ap-south-1')!, 'ccf').value], ['ap-southeast-1', 408, 708.2]);
     const files = fixture().slice(0, 1);
     files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
     const saving = buildFootprint(files).findings[0].saving;
