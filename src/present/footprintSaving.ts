@@ -46,10 +46,15 @@ export interface Saving {
 /** Why a retention change has no figure: what is stored is billed by the GB-month, and the code does not say how many GB. */
 const retentionNoFigure = 'the saving depends on how many GB the resource keeps (GB of logs, objects in a bucket, images in a repository) and how they are read, which the code does not say';
 
-/** Why an effect of these kinds has no figure: the estimate model has none for the change (it depends on the traffic). */
-const noFigureReasons: Record<'serverless' | 'scale-to-zero', string> = {
-  serverless: 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
-  'scale-to-zero': 'the saving of scaling in (to zero) depends on the traffic',
+/**
+ * The changes that stop paying for idle instances, priced as the hover prices them: every idle
+ * hour of the resource, up to its monthly burn.
+ */
+const idleChange = {
+  teardown: 'tear it down when done',
+  'stop-when-idle': 'stop it when idle',
+  serverless: 'serve it serverless (billed per request)',
+  'scale-to-zero': 'scale it to zero when idle',
 };
 
 export interface Estimated {
@@ -124,8 +129,8 @@ export function findingSaving(finding: Finding, file: FootprintFileInput, region
     };
   }
 
-  if (effect.kind === 'stop-when-idle' || effect.kind === 'teardown') {
-    const kind: 'notebook' | 'endpoint' = effect.usage === 'notebook' ? 'notebook' : 'endpoint';
+  if (effect.kind === 'stop-when-idle' || effect.kind === 'teardown' || effect.kind === 'serverless' || effect.kind === 'scale-to-zero') {
+    const kind: 'notebook' | 'endpoint' = 'usage' in effect && effect.usage === 'notebook' ? 'notebook' : 'endpoint';
     // The resource the finding sits on; else the type and count the effect names (a notebook instance the file's targets do not place).
     const placed = targetOf(finding, file.targets.filter((t) => t.kind === kind), effect.instanceType);
     const named = effect.instanceType && getInstanceType(effect.instanceType) ? { kind, start: finding.start, end: finding.end, instanceType: effect.instanceType, instanceCount: effect.count ?? 1 } : undefined;
@@ -133,7 +138,7 @@ export function findingSaving(finding: Finding, file: FootprintFileInput, region
     if (!target) return { noFigure: `no ${kind === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
     const e = estimateTarget(target, target.instanceType, region.code, settings);
     const month = periodAmount(e).month;
-    const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';
+    const what = idleChange[effect.kind];
     return {
       saving: {
         kind: 'idle',
@@ -142,7 +147,7 @@ export function findingSaving(finding: Finding, file: FootprintFileInput, region
         upTo: true,
         estimated: true,
         sources: [...(e.alwaysOn?.sources ?? [])],
-        notes: ['the saving is every hour the resource would otherwise run idle: up to its monthly cost, less the hours it is used'],
+        notes: ['the saving is every hour the resource would otherwise run idle: up to its monthly cost, less the hours it is used', ...(effect.kind === 'serverless' ? ['serverless bills per request and memory size, so busy hours may cost more'] : [])],
       },
     };
   }
@@ -233,6 +238,5 @@ export function findingSaving(finding: Finding, file: FootprintFileInput, region
     };
   }
   if (effect.kind === 'retention') return { noFigure: retentionNoFigure };
-  if (effect.kind === 'none') return { noFigure: effect.reason };
-  return { noFigure: noFigureReasons[effect.kind] };
+  return { noFigure: effect.reason };
 }

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { resolveRuleSettings } from '../../src/core/config';
-import type { Finding } from '../../src/core/types';
+import type { Effect, Finding } from '../../src/core/types';
 import type { FootprintFileInput } from '../../src/present/footprint';
 import type { Saving } from '../../src/present/footprintSaving';
 import { formatFootprintMarkdown } from '../../src/cli/formatters/footprintMarkdown';
 import { buildFootprint, footprintInputOf } from '../../src/present/footprint';
-import { regionMoveTarget, savingsForEffect } from '../../src/present/savings';
+import { isPriced, regionMoveTarget, savingsForEffect } from '../../src/present/savings';
 import { getRegion, listRegions } from '../../src/data/regions';
 import { gridIntensity } from '../../src/estimate/estimate';
 import { footprintHtmlBody } from '../../src/present/footprintHtml';
@@ -86,7 +86,11 @@ describe('footprint model', () => {
     assert.equal(spotRule.saving, undefined, 'the spot rule without a spot effect has no spot figure');
     assert.equal(spotRule.noFigure, 'the instance type is not a literal the catalogue knows');
     assert.equal(tuning.noFigure, 'how many training jobs stop early depends on the search');
-    assert.match(serverless.noFigure ?? '', /billed per request/);
+    // Serverless stops paying for the endpoint's idle hours: up to its monthly burn, as the hover prices it per idle hour.
+    assert.equal(serverless.saving?.description, '1 × ml.m5.xlarge: serve it serverless (billed per request), up to its whole monthly burn');
+    near(serverless.saving?.month?.costUsd, M5_USD * 730, 'serverless month $');
+    near(serverless.saving?.month?.kgCo2e, M5_KG * 730, 'serverless month kg');
+    assert.equal(serverless.saving?.upTo, true);
     assert.match(silent.noFigure ?? '', /carries no change/);
   });
 
@@ -193,6 +197,30 @@ describe('footprint model', () => {
     // train.py is in us-east-1 (the code): its price is the region's own, unmarked.
     assert.match(markdown, /training: 2 × ml\.g5\.xlarge in us-east-1 \| ≤ 2 instance-hours: \$2\.82 · /);
     assert.doesNotMatch(markdown, /in us-east-1 \| [^|]*us-east-1 price/);
+  });
+
+  it('the report has a figure for every effect the hover prices, and none for the others', () => {
+    const effects: Effect[] = [
+      { kind: 'instance-swap', usage: 'hosting', from: 'ml.m5.xlarge', to: 'ml.m6g.xlarge', silicon: 'graviton' },
+      { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' },
+      { kind: 'region-move', from: 'ap-south-1' },
+      { kind: 'serverless', instanceType: 'ml.m5.xlarge' },
+      { kind: 'scale-to-zero', instanceType: 'ml.m5.xlarge' },
+      { kind: 'teardown', usage: 'hosting', instanceType: 'ml.m5.xlarge' },
+      { kind: 'stop-when-idle', usage: 'notebook', instanceType: 'ml.m5.xlarge' },
+      { kind: 'warm-pool', instanceType: 'ml.m5.xlarge', count: 1, seconds: 600 },
+      { kind: 'retention' },
+      { kind: 'none', reason: 'the code does not say' },
+    ];
+    const targets: FootprintFileInput['targets'] = [
+      { kind: 'endpoint', start: 0, end: 5, instanceType: 'ml.m5.xlarge', instanceCount: 1 },
+      { kind: 'training', start: 5, end: 10, instanceType: 'ml.m5.xlarge', instanceCount: 1, maxRunSeconds: 3600, spot: false },
+    ];
+    for (const effect of effects) {
+      const at = effect.kind === 'spot' ? 6 : 1;
+      const row = buildFootprint([{ path: 'f.py', text: 'x'.repeat(20), codeRegion: 'ap-south-1', findings: [finding('SML999', 'some-rule', at, { effect })], targets }]).findings[0];
+      assert.equal(row.saving !== undefined, isPriced({ ruleId: 'SML999', effect }), `${effect.kind}: ${row.saving?.description ?? row.noFigure}`);
+    }
   });
 
   it('a region move without a named region: the hover and the report move to the same region, in the same geography, or neither has a figure', () => {
