@@ -223,6 +223,18 @@ describe('footprint model', () => {
     }
   });
 
+  it('a Terraform training job is priced as the SDK one: the spot saving over its run limit', () => {
+    const code = 'resource "aws_sagemaker_training_job" "train" {\n  training_job_name = "t"\n  role_arn          = "r"\n  resource_config {\n    instance_type     = "ml.g5.xlarge"\n    instance_count    = 2\n    volume_size_in_gb = 30\n  }\n  stopping_condition {\n    max_runtime_in_seconds = 3600\n  }\n}\n';
+    const linter = createTestLinter();
+    const result = linter.lint('main.tf', code, { settings: resolveRuleSettings(linter.rules), format: 'terraform' });
+    const model = buildFootprint([{ ...footprintInputOf(linter, 'main.tf', code, result), codeRegion: 'us-east-1' }]);
+    const row = model.findings.find((f) => f.ruleId === 'SML203');
+    assert.equal(row?.saving?.kind, 'spot', `no figure: ${row?.noFigure}`);
+    // 2 instances × 1 h × $1.4084 × 0.9, as for the same job written with the SDK.
+    near(row?.saving?.bound?.costUsd, 2 * 1 * G5_USD * 0.9, 'spot $');
+    assert.deepEqual(model.targets.map((t) => `${t.kind} ${t.instanceCount} × ${t.instanceType}`), ['training 2 × ml.g5.xlarge']);
+  });
+
   it('a region move without a named region: the hover and the report move to the same region, in the same geography, or neither has a figure', () => {
     const names = (text: string) => /→ ([a-z0-9-]+)/.exec(text)?.[1];
     let withoutTarget = 0;
