@@ -17,25 +17,34 @@ const everything = ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'aw
  * what each folder of src/ may import, and what it may read types from only. `core` has its own
  * stricter block above; `vscode` may import everything.
  */
+const parserLibraries = ['web-tree-sitter', 'yaml', 'jsonc-parser'];
 const table = {
-  data: { may: ['core', 'data'] },
-  parsers: { may: ['core', 'parsers'] },
-  model: { may: ['core', 'data', 'parsers', 'model'] },
-  rules: { may: ['core', 'data', 'model', 'rules'] },
-  estimate: { may: ['core', 'data', 'estimate'], types: ['model'] },
+  data: { may: ['data'], types: ['core'], packages: [] },
+  parsers: { may: ['core', 'parsers'], packages: parserLibraries },
+  model: { may: ['core', 'data', 'parsers', 'model'], packages: [] },
+  rules: { may: ['core', 'data', 'model', 'rules'], packages: [] },
+  estimate: { may: ['core', 'data', 'estimate'], types: ['model'], packages: [] },
   aws: { may: ['core', 'data', 'estimate', 'aws'], types: ['model'] },
-  present: { may: ['core', 'data', 'model', 'estimate', 'present'], types: ['aws'] },
-  node: { may: ['core', 'data', 'node'] },
+  present: { may: ['core', 'data', 'model', 'estimate', 'present'], types: ['aws'], packages: [] },
+  node: { may: ['core', 'data', 'node'], packages: ['node:*', 'ignore', ...parserLibraries] },
   server: { may: ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'present', 'node', 'server', 'linter'] },
   // The CLI loads aws/ with a dynamic import from `scan` and `estimate --live` only (the test checks which files).
   cli: { may: ['core', 'data', 'parsers', 'model', 'rules', 'estimate', 'present', 'node', 'server', 'cli', 'linter'], types: ['aws'] },
 };
 
-const boundaries = Object.entries(table).map(([folder, { may, types = [] }]) => {
+/** Any import outside src/ but the listed packages (`node:*`: any Node built-in). */
+const otherPackages = (packages) => {
+  const names = packages.filter((p) => !p.endsWith('*')).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const prefixes = packages.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+  return `^(?!\\.${prefixes.map((p) => `|${p}`).join('')}${names.length ? `|(?:${names.join('|')})(?:/|$)` : ''})`;
+};
+
+const boundaries = Object.entries(table).map(([folder, { may, types = [], packages }]) => {
   const message = `src/${folder}/ may import ${may.join(', ')}${types.length ? `, and types of ${types.join(', ')}` : ''} (docs/architecture §4.1).`;
   const forbidden = everything.filter((name) => !may.includes(name) && !types.includes(name));
   const patterns = [{ regex: entries(forbidden), message }];
   if (types.length) patterns.push({ regex: entries(types), allowTypeImports: true, message });
+  if (packages) patterns.push({ regex: otherPackages(packages), message: `src/${folder}/ may import ${packages.length ? packages.join(', ') : 'no package'} outside src/ (docs/architecture §4.1).` });
   return { files: [`src/${folder}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
 });
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run new-rule -- SML2xx slug`: scaffolds a rule — its file, its table test, a failing and a
-// passing fixture, its doc page and its registry line — so that adding a rule touches no other
+// `npm run new-rule -- SML2xx slug`: scaffolds a rule — its file, its table test, a failing fixture
+// per format and a passing one, its doc page and its registry line — so that adding a rule touches no other
 // file. The scaffold does not pass on its own: the table test expects a finding the empty rule
 // does not report and the parity test wants real doc examples, until the author writes them.
 //
@@ -26,7 +26,7 @@ const category = { 1: 'data', 2: 'training', 3: 'deploy', 4: 'ops' }[id[3]];
 const family = category === 'training' ? 'training' : category === 'deploy' ? 'deploy' : 'resource';
 const formats = { training: ['py', 'nb', 'tf'], deploy: ['cfn', 'tf', 'py', 'nb', 'cdk'], resource: ['cfn', 'tf', 'cdk'] }[family];
 const sample = family === 'resource'
-  ? { format: 'cfn-yaml', ext: 'yaml', fence: 'yaml', comment: '#', code: 'Resources:\n  Notebook:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      InstanceType: ml.t3.medium\n' }
+  ? { format: 'cfn-yaml', ext: 'yaml', fence: 'yaml', comment: '#', code: 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 30\n' }
   : { format: 'python', ext: 'py', fence: 'python', comment: '#', code: 'import sagemaker\n' };
 const constant = slug.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 const registry = path.join(root, 'src', 'rules', 'index.ts');
@@ -41,8 +41,14 @@ if (index.includes(`'./${slug}'`)) fail(`${slug} is already in src/rules/index.t
  * record's edit module writes in the record's format; a field that is unknown keeps the rule silent.
  */
 function ruleFile() {
-  const head = (imports) => `import { defineRule } from '../core/defineRule';
-${imports}
+  const head = (imports, record) => `import { defineRule } from '../core/defineRule';
+${imports}import type { ${record} } from '../model/records';
+
+/** TODO: whether the record is the pattern flagged (until written, the rule reports nothing). */
+function flags(_record: ${record}): boolean {
+  return false;
+}
+
 export const ${constant} = defineRule({
   id: '${id}',
   name: '${slug}',
@@ -63,6 +69,7 @@ export const ${constant} = defineRule({
   const bodies = {
     training: [
       "import { visitTraining } from '../model/trainingJobs';\n",
+      'TrainingJobRecord',
       `
     // Every training and tuning job, from SDK v2 estimators, SDK v3 ModelTrainer, boto3 and Terraform
     // (TrainingJobRecord, TuningJobRecord); \`fixes.render(intent)\` writes a TrainingIntent
@@ -70,27 +77,27 @@ export const ${constant} = defineRule({
     return visitTraining(context, {
       trainingJob(job) {
         const type = job.instanceType;
-        if (!type?.known) return; // unknown (a variable, a parameter): stay silent
-        // TODO: the predicate over the record
+        if (!type?.known || !flags(job)) return; // unknown (a variable, a parameter): stay silent
         context.report({ ...type.anchor, messageId: 'found', ${effect} });
       },
     });`,
     ],
     deploy: [
       "import { visitEndpointVariants } from '../model/endpointVariants';\n",
+      'EndpointVariantRecord',
       `
     // Every endpoint variant, from SDK deploy, boto3, CloudFormation, Terraform and CDK
     // (EndpointVariantRecord); hosting.ts has visitEndpoints, visitDataCaptures and
     // visitAcceleratorAttachments; renderIntent / renderIntentFix write a fix intent (intent.ts).
     return visitEndpointVariants(context.text, (variant) => {
       const type = variant.instanceType;
-      if (!type?.known) return; // unknown (a parameter without default, a variable): stay silent
-      // TODO: the predicate over the record
+      if (!type?.known || !flags(variant)) return; // unknown (a parameter without default, a variable): stay silent
       context.report({ ...type.anchor, messageId: 'found', ${effect} });
     });`,
     ],
     resource: [
       "import { visitResources } from '../model/resources';\n",
+      'NotebookInstanceRecord',
       `
     // Buckets, repositories, log groups, notebook instances, Studio and HyperPod from CloudFormation,
     // Terraform and CDK (resourceRecords.ts); visitRegions for the region a file deploys to;
@@ -98,15 +105,31 @@ export const ${constant} = defineRule({
     return visitResources({
       notebookInstance(notebook) {
         const type = notebook.instanceType;
-        if (!type?.known) return; // unknown: stay silent
-        // TODO: the predicate over the record
+        if (!type?.known || !flags(notebook)) return; // unknown: stay silent
         context.report({ ...type.anchor, messageId: 'found', ${effect} });
       },
     });`,
     ],
   };
-  const [imports, body] = bodies[family];
-  return `${head(imports)}${body}\n  },\n});\n`;
+  const [imports, record, body] = bodies[family];
+  return `${head(imports, record)}${body}\n  },\n});\n`;
+}
+
+/**
+ * A failing fixture per format the rule supports (the parity test wants one expecting the rule in
+ * each): each names the line of a finding, which the empty rule does not report, until written.
+ */
+function failFixtures() {
+  const todo = (comment) => `${comment} TODO: a realistic file; end each line that must carry a finding with  ${comment} expect: ${id}\n`;
+  const notebook = JSON.stringify({ cells: [{ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['# TODO: realistic cells\n', 'import sagemaker\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+  const byFormat = {
+    py: { 'fail.py': `${todo('#')}import sagemaker\n` },
+    nb: { 'fail.ipynb': `${notebook}\n`, 'fail.ipynb.expect': `# TODO: the line of the raw .ipynb file of each finding, then the id\n1 ${id}\n` },
+    tf: { 'fail.tf': `${todo('#')}provider "aws" {}\n` },
+    cfn: { 'fail.yaml': `${todo('#')}${family === 'resource' ? sample.code : 'Resources:\n  Config:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties:\n      ProductionVariants: []\n'}` },
+    cdk: { 'fail.ts': `${todo('//')}import * as cdk from 'aws-cdk-lib';\n` },
+  };
+  return Object.fromEntries(formats.flatMap((f) => Object.entries(byFormat[f]).map(([name, text]) => [`test/fixtures/${slug}/${name}`, text])));
 }
 
 const files = {
@@ -129,7 +152,7 @@ ${sample.code.replace(/^(?=.)/gm, '        ')}      \`,
   ],
 });
 `,
-  [`test/fixtures/${slug}/fail.${sample.ext}`]: `${sample.comment} TODO: a realistic file; end each line that must carry a finding with  ${sample.comment} expect: ${id}\n${sample.code}`,
+  ...failFixtures(),
   [`test/fixtures/${slug}/pass.${sample.ext}`]: `${sample.comment} TODO: a realistic file the rule must not flag.\n${sample.code}`,
   [`docs/rules/${slug}.md`]: `---
 id: ${id}

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveRuleSettings } from '../src/core/config';
 import { Linter } from '../src/core/engine';
+import { detectFormat } from '../src/core/formats';
 import type { AnyRule, FormatFamily } from '../src/core/types';
+import { familyOf } from '../src/core/types';
 import { ruleTableMarkdown } from '../src/cli/rulesCommand';
 import { testLanguages } from './kit/languages';
 import { notebookJson, splitCells } from './kit/notebook';
@@ -127,12 +129,17 @@ describe('rule files (parity)', () => {
         assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`RuleTester\\(\\)\\.run\\(${camelCase(rule.name)},`));
       });
 
-      it('has fixtures that expect it, and a passing fixture', () => {
+      it('has fixtures that expect it, one in every format it supports, and a passing fixture', () => {
         const dir = path.join(fixturesRoot, rule.name);
         assert.ok(fs.existsSync(dir), `missing test/fixtures/${rule.name}/`);
         const files = listFixtureFiles(dir);
         const expecting = files.filter((f) => expectedFindings(f, fs.readFileSync(f, 'utf8')).some((e) => e.endsWith(` ${rule.id}`)));
         assert.ok(expecting.length > 0, 'no fixture expects this rule');
+        const families = new Set(expecting.flatMap((f) => {
+          const format = detectFormat(f, fs.readFileSync(f, 'utf8'));
+          return format ? [familyOf(format)] : [];
+        }));
+        assert.deepEqual(rule.meta.formats.filter((family) => !families.has(family)), [], `formats without a fixture expecting ${rule.id}`);
         assert.ok(files.some((f) => path.basename(f).startsWith('pass')), 'no pass fixture');
       });
     });

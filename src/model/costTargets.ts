@@ -10,7 +10,11 @@ import { awsProviderRegions, regionArgument } from './read/regions';
 import { getEstimatorArgument, isEstimatorCall, isModelTrainerCall, isTunerCall, spotSetupOf } from './read/sagemaker';
 import { listTfVariants } from './read/tfEndpoints';
 import { trainingJobOf } from './read/training';
+import type { TfResource } from '../parsers/terraform';
 import type { NotebookInstanceRecord } from './resourceRecords';
+import { valueOf } from './field';
+import { tfTrainingRecords } from './tfTraining';
+import type { TrainingJobRecord } from './trainingRecords';
 import { visitResources } from './resources';
 
 /** A place in the code that starts billable SageMaker capacity, with what the code says of it. Offsets index the code walked. */
@@ -64,10 +68,8 @@ export interface JobRuns {
 }
 
 const literalNumber = (value: PyValue | undefined): number | undefined => (value?.kind === 'number' ? value.value : undefined);
-const literalCount = (value: PyValue | undefined): number | undefined => {
-  const n = literalNumber(value);
-  return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
-};
+const positiveCount = (n: number | undefined): number | undefined => (n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined);
+const literalCount = (value: PyValue | undefined): number | undefined => positiveCount(literalNumber(value));
 const knownType = (value: unknown): string | undefined => (typeof value === 'string' ? getInstanceType(value)?.instanceType : undefined);
 
 /** `max_run` (SDK v2), `StoppingCondition.MaxRuntimeInSeconds` (boto3) or `StoppingCondition(max_runtime_in_seconds=)` (SDK v3); null when given but not a literal. */
@@ -157,6 +159,31 @@ function notebookTarget(record: NotebookInstanceRecord): AlwaysOnTarget | undefi
 }
 
 /**
+ * The cost targets of a Terraform training job or tuning job: its records (`tfTraining.ts`, the
+ * ones the training rules judge) with a literal type the catalogue knows and a literal count, over
+ * the whole resource block so findings inside it find it. A tuning job of one job definition is a
+ * tuner (its `max_number_of_training_jobs` literal); a job on a training plan runs on reserved
+ * capacity and makes none, as in the rules. Terraform starts what it declares: no unstarted jobs.
+ */
+function tfTrainingTargets(resource: TfResource): TrainingTarget[] {
+  const records = tfTrainingRecords(resource);
+  if (!records) return [];
+  const at = { start: resource.block.start, end: resource.block.end };
+  const target = (job: TrainingJobRecord): TrainingTarget | undefined => {
+    const instanceType = job.instanceType?.known ? knownType(job.instanceType.value) : undefined;
+    const instanceCount = positiveCount(valueOf(job.instanceCount));
+    if (!instanceType || instanceCount === undefined || job.trainingPlan) return undefined;
+    const maxRunSeconds = valueOf(job.maxRunSeconds);
+    return { kind: 'training', ...at, instanceType, instanceCount, ...(maxRunSeconds !== undefined ? { maxRunSeconds } : {}), spot: job.spot?.known === true && job.spot.value };
+  };
+  if (!records.tuning) return records.jobs.flatMap(({ record }) => target(record) ?? []);
+  const maxJobs = positiveCount(valueOf(records.tuning.record.maxJobs));
+  const [only, ...more] = records.jobs;
+  const job = only && !more.length ? target(only.record) : undefined;
+  return job && maxJobs !== undefined ? [{ ...job, kind: 'tuner', maxJobs }] : [];
+}
+
+/**
  * Visitors that collect the cost targets of a file (Python, CloudFormation, Terraform) into `sink`.
  * Notebook instances are the records the notebook rules judge.
  * Only literal instance types the catalogue knows and literal counts make a target: an unknown
@@ -237,6 +264,7 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
     },
     tfResource(resource) {
       notebooks.tfResource?.(resource);
+      sink.targets.push(...tfTrainingTargets(resource));
       for (const variant of listTfVariants(resource) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
         // A dynamic block builds one variant per element of its for_each: how many instances run is not known here.

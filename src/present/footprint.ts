@@ -1,18 +1,16 @@
 import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
 import { LineIndex, lineStartAt } from '../core/lineIndex';
-import type { Effect, Finding, Format, Severity } from '../core/types';
-import { getInstanceType } from '../data/instances';
-import { getRegion } from '../data/regions';
+import type { Finding, Format, Severity } from '../core/types';
 import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
-import { alwaysOnCost, defaultMaxRunSeconds, hoursPerMonth, spotDiscount, trainingBound } from '../estimate/bounds';
-import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
-import { estimateInstance, gridIntensity } from '../estimate/estimate';
-import { lowerCarbonRegion as lowestCarbonRegion } from '../estimate/savings';
+import { defaultMaxRunSeconds, hoursPerMonth } from '../estimate/bounds';
+import type { IntensityChoice } from '../estimate/estimate';
 import type { LensRegion } from './codeLens';
 import { lensRegion } from './codeLens';
 import type { CostTarget, CostTargets } from '../model/costTargets';
 import { costTargetVisitors } from '../model/costTargets';
+import type { Amount, Saving } from './footprintSaving';
+import { billedAs, estimateTarget, findingSaving, neverStarted, periodAmount } from './footprintSaving';
 
 /**
  * The footprint report's model: findings and estimated savings per file and per rule, and the
@@ -23,29 +21,6 @@ import { costTargetVisitors } from '../model/costTargets';
  * bound (every job running to `max_run`, 1 day by default), an endpoint's or notebook instance's
  * for a month of 730 h while it is up.
  */
-
-/** Cost and carbon over one period; null where the model has no figure. */
-export interface Amount {
-  costUsd: number | null;
-  kgCo2e: number | null;
-}
-
-/**
- * What acting on a finding would save, by the offline estimate. `bound`: over the training job's
- * or tuner's upper bound; `month`: per 730-hour month of an endpoint or notebook instance.
- */
-export interface Saving {
-  kind: 'spot' | 'instance-type' | 'region' | 'idle' | 'reported';
-  /** One sentence: what changes (e.g. "ml.g5.xlarge → ml.inf2.xlarge"). */
-  description: string;
-  bound?: Amount;
-  month?: Amount;
-  /** True when the cost figure is a maximum ("up to"), as the spot discount is. */
-  upTo: boolean;
-  estimated: boolean;
-  sources: string[];
-  notes: string[];
-}
 
 /** A finding as the report takes it: a rule may one day give its own `saving`; otherwise the model computes one. */
 export type FootprintFinding = Finding & { saving?: Saving };
@@ -166,213 +141,6 @@ function addPeriods(totals: PeriodTotals, periods: { bound?: Amount; month?: Amo
   add(totals.month, periods.month, periods.upTo ?? false);
 }
 
-/** Why a retention change has no figure: what is stored is billed by the GB-month, and the code does not say how many GB. */
-const retentionNoFigure = 'the saving depends on how many GB the resource keeps (GB of logs, objects in a bucket, images in a repository) and how they are read, which the code does not say';
-
-/** Why an effect of these kinds has no figure: the estimate model has none for the change (it depends on the traffic). */
-const noFigureReasons: Partial<Record<Effect['kind'], string>> = {
-  serverless: 'a serverless endpoint is billed per request and compute-second: the saving depends on the traffic',
-  'scale-to-zero': 'the saving of scaling in (to zero) depends on the traffic',
-};
-
-/** Why a finding that says nothing of its change has no figure. */
-const noEffectReason = 'the finding carries no change (instance type, spot, region) the estimate can price';
-
-/** The region whose grid carbon is lowest in the same partition and geography (among those with a figure of the chosen kind), if lower than `code`'s. */
-export function lowerCarbonRegion(code: string, intensity: IntensityChoice): { code: string; gco2ePerKwh: number; currentGco2ePerKwh: number } | undefined {
-  const region = getRegion(code);
-  const best = region && lowestCarbonRegion(region, intensity, { sameGeography: true });
-  return best && { code: best.code, gco2ePerKwh: gridIntensity(best, intensity).value, currentGco2ePerKwh: gridIntensity(region, intensity).value };
-}
-
-interface Estimated {
-  target: CostTarget;
-  estimate: InstanceEstimate;
-  bound?: JobBound;
-  alwaysOn?: AlwaysOnCost;
-}
-
-function estimateTarget(target: CostTarget, instanceType: string, region: string, settings: FootprintSettings): Estimated {
-  const estimate = estimateInstance(instanceType, { region, utilization: settings.utilization, intensity: settings.intensity });
-  if (target.kind === 'training' || target.kind === 'tuner') {
-    return { target, estimate, bound: trainingBound(estimate, { instanceCount: target.instanceCount, maxRunSeconds: target.maxRunSeconds, jobs: target.maxJobs, spot: target.spot }) };
-  }
-  return { target, estimate, alwaysOn: alwaysOnCost(estimate, target.instanceCount) };
-}
-
-/** The figures of an estimated target in its period. */
-function periodAmount(e: Estimated): { bound?: Amount; month?: Amount } {
-  if (e.bound) return { bound: { costUsd: e.bound.costUsd, kgCo2e: e.bound.totalKgCo2e } };
-  if (e.alwaysOn) return { month: { costUsd: e.alwaysOn.costUsdPerMonth, kgCo2e: e.alwaysOn.totalKgCo2ePerMonth } };
-  return {};
-}
-
-/**
- * The target a finding is about: the innermost one whose range holds the finding's start; else
- * (IaC endpoint configurations, whose target is the resource's key) the nearest one before it
- * with the given instance type.
- */
-function targetOf(finding: Finding, targets: readonly FootprintTargetInput[], instanceType?: string): FootprintTargetInput | undefined {
-  const containing = targets.filter((t) => t.start <= finding.start && finding.start <= t.end).sort((a, b) => b.start - a.start);
-  const inner = containing.find((t) => !instanceType || t.instanceType === instanceType);
-  if (inner) return billedAs(inner);
-  if (!instanceType) return undefined;
-  const before = targets.filter((t) => t.start <= finding.start && t.instanceType === instanceType).sort((a, b) => b.start - a.start)[0];
-  return before && billedAs(before);
-}
-
-function difference(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a - b;
-}
-
-const neverStarted = (target: FootprintTargetInput): boolean => target.started === 'never';
-
-/** The target that bills a target's jobs: the tuner that runs an estimator, else itself. */
-const billedAs = (target: FootprintTargetInput): FootprintTargetInput => target.tunedBy ?? target;
-
-/** Why a finding on a job the code never starts has no figure. */
-export const neverStartedNote = 'the code never starts this job (no live .fit(), .train() or .tune() call on it): nothing runs, nothing to save';
-
-/** The saving a finding implies, computed from the estimate; or why there is no figure. */
-function savingOf(finding: Finding, file: FootprintFileInput, region: LensRegion, settings: FootprintSettings): { saving: Saving } | { noFigure: string } {
-  const effect = finding.effect;
-  if (effect?.kind === 'spot') {
-    const target = targetOf(finding, file.targets.filter((t) => t.kind === 'training' || t.kind === 'tuner'));
-    if (!target) return { noFigure: 'the job’s instance type, count or run limit is not a literal' };
-    if (neverStarted(target)) return { noFigure: neverStartedNote };
-    const discount = spotDiscount();
-    if (!discount) return { noFigure: 'no verified figure for the spot discount' };
-    const e = estimateTarget(target, target.instanceType, region.code, settings);
-    const bound = e.bound as JobBound;
-    return {
-      saving: {
-        kind: 'spot',
-        description: `managed spot on ${target.instanceCount} × ${target.instanceType}: up to ${Math.round(discount.maxDiscount * 100)}% of the on-demand cost; the same instance-hours emit the same carbon`,
-        bound: { costUsd: bound.costUsd === null ? null : bound.costUsd * discount.maxDiscount, kgCo2e: 0 },
-        upTo: true,
-        estimated: true,
-        sources: [discount.claim, ...bound.sources],
-        notes: bound.notes,
-      },
-    };
-  }
-
-  if (effect?.kind === 'stop-when-idle' || effect?.kind === 'teardown') {
-    const kind: 'notebook' | 'endpoint' = effect.usage === 'notebook' ? 'notebook' : 'endpoint';
-    // The resource the finding sits on; else the type and count the effect names (a notebook instance the file's targets do not place).
-    const placed = targetOf(finding, file.targets.filter((t) => t.kind === kind), effect.instanceType);
-    const named = effect.instanceType && getInstanceType(effect.instanceType) ? { kind, start: finding.start, end: finding.end, instanceType: effect.instanceType, instanceCount: effect.count ?? 1 } : undefined;
-    const target: FootprintTargetInput | undefined = placed ?? named;
-    if (!target) return { noFigure: `no ${kind === 'notebook' ? 'notebook instance' : 'endpoint'} with a literal instance type and count in this file for the finding` };
-    const e = estimateTarget(target, target.instanceType, region.code, settings);
-    const month = periodAmount(e).month;
-    const what = effect.kind === 'teardown' ? 'tear it down when done' : 'stop it when idle';
-    return {
-      saving: {
-        kind: 'idle',
-        description: `${target.instanceCount} × ${target.instanceType}: ${what}, up to its whole monthly burn`,
-        ...(month ? { month } : {}),
-        upTo: true,
-        estimated: true,
-        sources: [...(e.alwaysOn?.sources ?? [])],
-        notes: ['the saving is every hour the resource would otherwise run idle: up to its monthly cost, less the hours it is used'],
-      },
-    };
-  }
-
-  if (effect?.kind === 'warm-pool') {
-    // Per training job: the instance-hours the pool is no longer retained, at the job's type and count.
-    const count = effect.count ?? 1;
-    const e = estimateInstance(effect.instanceType, { region: region.code, usage: 'training', utilization: settings.utilization, intensity: settings.intensity });
-    const hours = (count * effect.seconds) / 3600;
-    const times = (v: number | null): number | null => (v === null ? null : v * hours);
-    return {
-      saving: {
-        kind: 'idle',
-        description: `${count} × ${effect.instanceType}: a warm pool kept ${effect.seconds} s shorter after each job`,
-        bound: { costUsd: times(e.costUsdPerHour), kgCo2e: times(e.totalKgCo2ePerHour) },
-        upTo: true,
-        estimated: true,
-        sources: [...e.sources],
-        notes: ['per training job: every retained instance-hour is billed as a training hour, unless a matching job reuses the pool sooner'],
-      },
-    };
-  }
-
-  // An instance swap: the finding's effect names both types (never the text its fix writes).
-  const swap = effect?.kind === 'instance-swap' ? { from: effect.from, to: effect.to } : undefined;
-  if (swap) {
-    const target = targetOf(finding, file.targets, swap.from);
-    if (!target) return { noFigure: 'the instance count or run limit is not a literal' };
-    if (neverStarted(target)) return { noFigure: neverStartedNote };
-    const now = estimateTarget(target, swap.from, region.code, settings);
-    const next = estimateTarget(target, swap.to, region.code, settings);
-    const a = periodAmount(now);
-    const b = periodAmount(next);
-    const samePrices = now.estimate.costSource !== null && now.estimate.costSource === next.estimate.costSource;
-    const diff = (x?: Amount, y?: Amount): Amount | undefined => x && y && { costUsd: samePrices ? difference(x.costUsd, y.costUsd) : null, kgCo2e: difference(x.kgCo2e, y.kgCo2e) };
-    const notes = ['the same instance-hours on both types: a faster or slower type changes the saving'];
-    if (!samePrices) notes.push('the two prices are not of the same kind (SageMaker price, EC2 lower bound or none): no cost saving is computed');
-    return {
-      saving: {
-        kind: 'instance-type',
-        description: `${swap.from} → ${swap.to}`,
-        ...(a.bound ? { bound: diff(a.bound, b.bound) } : { month: diff(a.month, b.month) }),
-        upTo: false,
-        estimated: true,
-        sources: [...new Set([...now.estimate.sources, ...next.estimate.sources, ...(now.bound?.defaultMaxRun ? [defaultMaxRunSeconds.source] : []), ...(now.alwaysOn ? [hoursPerMonth.source] : [])])],
-        notes: [...new Set([...notes, ...now.estimate.notes, ...next.estimate.notes])],
-      },
-    };
-  }
-
-  if (effect?.kind === 'region-move') {
-    const billed = file.targets.filter((t) => !neverStarted(t) && billedAs(t) === t);
-    if (!billed.length) return { noFigure: 'no training job, endpoint or notebook instance with literal figures in this file' };
-    const intensity = settings.intensity ?? 'ccf';
-    // The region the finding names, priced in the region it moves to (the lowest-carbon one of its geography when it names none).
-    const from = getRegion(effect.from) ? effect.from : region.code;
-    const named = effect.to && getRegion(effect.to) ? effect.to : undefined;
-    const best = lowerCarbonRegion(from, intensity);
-    const to = named ?? best?.code;
-    const toRegion = to ? getRegion(to) : undefined;
-    const fromRegion = getRegion(from);
-    if (!to || !toRegion || !fromRegion) return { noFigure: `no region of the same geography as ${from} has a lower ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure` };
-    let bound: Amount | undefined;
-    let month: Amount | undefined;
-    const addDifference = (acc: Amount | undefined, now: Amount, next: Amount | undefined): Amount => {
-      const d = difference(now.kgCo2e, next?.kgCo2e ?? null);
-      const sum = acc === undefined ? d : acc.kgCo2e === null || d === null ? null : acc.kgCo2e + d;
-      return { costUsd: null, kgCo2e: sum };
-    };
-    const sources = new Set<string>();
-    for (const target of billed) {
-      const now = periodAmount(estimateTarget(target, target.instanceType, from, settings));
-      const there = estimateTarget(target, target.instanceType, to, settings);
-      for (const s of there.estimate.sources) sources.add(s);
-      const next = periodAmount(there);
-      if (now.bound) bound = addDifference(bound, now.bound, next.bound);
-      if (now.month) month = addDifference(month, now.month, next.month);
-    }
-    const grid = (r: NonNullable<ReturnType<typeof getRegion>>) => Math.round(gridIntensity(r, intensity).value);
-    return {
-      saving: {
-        kind: 'region',
-        description: `${from} (${grid(fromRegion)} gCO2e/kWh) → ${to} (${grid(toRegion)} gCO2e/kWh), ${named ? 'the lower-carbon region the finding names' : 'the lowest-carbon region of the same geography'} with a ${intensity === 'ccf' ? 'CCF' : 'recent'} grid figure`,
-        ...(bound ? { bound } : {}),
-        ...(month ? { month } : {}),
-        upTo: false,
-        estimated: true,
-        sources: [...sources],
-        notes: ['only the operational emissions change; the bundled prices are us-east-1’s for every region, so no cost saving is computed'],
-      },
-    };
-  }
-  if (effect?.kind === 'retention') return { noFigure: retentionNoFigure };
-  if (effect?.kind === 'none') return { noFigure: effect.reason };
-  return { noFigure: (effect && noFigureReasons[effect.kind]) ?? noEffectReason };
-}
-
 /** The first 1-based line of an offset. */
 function lineOf(lines: LineIndex, offset: number): number {
   return lines.positionAt(offset).line + 1;
@@ -410,7 +178,7 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
     }
     if (file.targets.length || file.findings.length) regions.set(`${region.code}|${region.origin}`, [...(regions.get(`${region.code}|${region.origin}`) ?? []), file.path]);
     for (const finding of file.findings) {
-      const computed = finding.saving ? { saving: finding.saving } : savingOf(finding, file, region, settings);
+      const computed = finding.saving ? { saving: finding.saving } : findingSaving(finding, file, region, settings);
       const saving = 'saving' in computed ? computed.saving : undefined;
       rows.push({
         path: file.path,

@@ -1,4 +1,5 @@
-import type { Amount, FootprintFindingRow, FootprintModel, PeriodTotals, Saving, Totals } from './footprint';
+import type { FootprintFindingRow, FootprintModel, PeriodTotals, Totals } from './footprint';
+import type { Amount, Saving } from './footprintSaving';
 import { escapeControls } from '../core/escape';
 import { formatFigure, formatUsd } from './figures';
 import { otherRegionPrice } from './priceLabel';

@@ -1,13 +1,12 @@
 import type { Effect, Usage } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { getRegion } from '../data/regions';
-import type { InstanceRow } from '../data/types';
+import type { RegionRow } from '../data/types';
 import { alwaysOnCost } from '../estimate/bounds';
 import type { InstanceEstimate, IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import type { Saving } from '../estimate/savings';
 import { lowerCarbonRegion, regionSaving, serverlessSaving, spotSaving, switchSaving } from '../estimate/savings';
-import { cpuSize, recommendPurposeBuilt, recommendSmaller, singleAcceleratorSize } from '../model/recommend';
 import type { PriceLookup } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
 
@@ -24,48 +23,27 @@ export interface SavingContext {
 /** A finding as a view prices it: the rule that reported it (the heading) and the effect of its change. */
 export interface PricedFinding {
   ruleId: string;
-  /** Every finding of the engine carries one; absent only on an editor diagnostic that lost its finding. */
+  /** Every finding of the rules carries one; a finding from outside them (a parse error, another tool's diagnostic) may not. */
   effect?: Effect;
 }
 
-/** The effects with a figure per instance-hour (or per kWh): retention and none have none. */
-const pricedKinds: ReadonlySet<Effect['kind']> = new Set(['instance-swap', 'spot', 'region-move', 'serverless', 'scale-to-zero', 'teardown', 'stop-when-idle']);
+/** Why a finding that says nothing of its change has no figure. */
+export const noEffectReason = 'the finding carries no change (instance type, spot, region) the estimate can price';
 
 /**
- * An editor diagnostic without its finding (VS Code's hover reads `vscode.Diagnostic`s, which do
- * not carry the effect): the change its rule asks for, with the alternative from the recommender.
- * Goes once that hover reads the findings; the engine's findings always say their effect.
+ * The effect a view prices: the finding's own, else `none` with the reason. Views never guess a
+ * change from the rule id: a finding without an effect has no figure.
  */
-function effectOfDiagnostic(ruleId: string, instanceType: string | undefined, region: string): Effect | undefined {
-  const row = instanceType ? getInstanceType(instanceType) : undefined;
-  if (ruleId === 'SML404') return { kind: 'region-move', from: region, ...(row ? { instanceType: row.instanceType, usage: 'hosting' as const } : {}) };
-  if (!row) return undefined;
-  const swap = (usage: Usage, to: InstanceRow | undefined, silicon: Extract<Effect, { kind: 'instance-swap' }>['silicon']): Effect | undefined =>
-    to && { kind: 'instance-swap', usage, from: row.instanceType, to: to.instanceType, silicon };
-  const purposeBuilt = (usage: Usage): Effect | undefined => {
-    const alternative = recommendPurposeBuilt(row, usage);
-    return alternative && swap(usage, alternative.row, alternative.kind);
-  };
-  const accelerators = row.acceleratorCount ?? 0;
-  const effects: Record<string, () => Effect | undefined> = {
-    SML203: () => ({ kind: 'spot', usage: 'training', instanceType: row.instanceType }),
-    SML301: () => ({ kind: 'serverless', instanceType: row.instanceType }),
-    SML307: () => ({ kind: 'teardown', usage: 'hosting', instanceType: row.instanceType }),
-    SML207: () => purposeBuilt('training'),
-    SML304: () => purposeBuilt('hosting'),
-    SML206: () => swap('training', row.acceleratorKind === 'none' ? undefined : accelerators > 1 ? singleAcceleratorSize(row, 'training') : cpuSize(row, 'training'), 'smaller'),
-    SML302: () => swap('hosting', recommendSmaller(row, 'hosting')?.row, 'smaller'),
-    SML403: () => swap('notebook', recommendSmaller(row, 'notebook')?.row, 'smaller'),
-  };
-  return effects[ruleId]?.();
+export function effectOf(finding: PricedFinding): Effect {
+  return finding.effect ?? { kind: 'none', reason: noEffectReason };
 }
 
-/** The rules a diagnostic without its finding may have a figure for ({@link effectOfDiagnostic}). */
-const diagnosticRules: ReadonlySet<string> = new Set(['SML203', 'SML206', 'SML207', 'SML301', 'SML302', 'SML304', 'SML307', 'SML403', 'SML404']);
+/** The effects with a figure per instance-hour (or per kWh): retention and none have none. */
+const pricedKinds: ReadonlySet<Effect['kind']> = new Set(['instance-swap', 'spot', 'region-move', 'serverless', 'scale-to-zero', 'teardown', 'stop-when-idle', 'warm-pool']);
 
-/** Whether a view may show a figure for the finding: its effect has one (or, for a diagnostic without its finding, its rule may). */
+/** Whether a view may show a figure for the finding: its effect has one. */
 export function isPriced(finding: PricedFinding): boolean {
-  return finding.effect ? pricedKinds.has(finding.effect.kind) : diagnosticRules.has(finding.ruleId);
+  return pricedKinds.has(effectOf(finding).kind);
 }
 
 /**
@@ -105,23 +83,40 @@ function idleSaving(kind: 'teardown' | 'stop-when-idle' | 'scale-to-zero', from:
 }
 
 /**
- * What a shorter warm-pool keep-alive saves: each retained instance-hour is billed like a training
- * hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`, SageMaker API
- * reference), so per idle hour the whole pool's hourly figure (as for an idle resource), and per
- * job the hours cut.
+ * What a shorter warm-pool keep-alive saves per training job: each retained instance-hour is billed
+ * like a training hour (`WarmPoolStatus.ResourceRetainedBillableTimeInSeconds` × `InstanceCount`,
+ * SageMaker API reference), so the hours cut × the pool's instances × the hourly figure. The one
+ * pricing of the effect: the hover gives it per job in its note, the footprint report per job.
  */
+export function warmPoolPerJob(from: InstanceEstimate, count: number, seconds: number): { hours: number; costUsd: number | null; kgCo2e: number | null } {
+  const hours = seconds / 3600;
+  const times = (v: number | null): number | null => (v === null ? null : v * count * hours);
+  return { hours, costUsd: times(from.costUsdPerHour), kgCo2e: times(from.totalKgCo2ePerHour) };
+}
+
+/** A shorter keep-alive in the hover: per idle hour the whole pool's hourly figure (as for an idle resource), and per job the hours cut. */
 function warmPoolSaving(from: InstanceEstimate, count: number, seconds: number): Saving {
   const idle = idleSaving('teardown', from, count);
-  const hours = seconds / 3600;
-  const perJob = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v * hours));
+  const perJob = warmPoolPerJob(from, count, seconds);
+  const figure = (v: number | null, format: (n: number) => string): string => (v === null ? 'unknown' : format(v));
   const instances = `${count} retained instance${count > 1 ? 's' : ''}`;
   return {
     ...idle,
     kind: 'warm-pool',
     from: `${idle.from}, ${seconds} s shorter`,
     to: 'released sooner',
-    notes: [`per training job: up to ${formatFigure(hours)} h of ${instances}, ${perJob(idle.costUsd, formatUsd)} and ${perJob(idle.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
+    notes: [`per training job: up to ${formatFigure(perJob.hours)} h of ${instances}, ${figure(perJob.costUsd, formatUsd)} and ${figure(perJob.kgCo2e, formatFigure)} kgCO2e, unless a matching job reuses the pool sooner`],
   };
+}
+
+/**
+ * The region a region move goes to: the one the effect names, else the lowest-carbon region of
+ * the same partition and geography (the alternatives SML404 names; a move to another geography is
+ * not the same deployment), if one emits less. Undefined when there is none, or the named one is
+ * not in the catalogue.
+ */
+export function regionMoveTarget(effect: Extract<Effect, { kind: 'region-move' }>, from: RegionRow, intensity: IntensityChoice): RegionRow | undefined {
+  return effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, intensity, { sameGeography: true });
 }
 
 /**
@@ -137,7 +132,7 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
     case 'region-move': {
       // The region the finding names (the code's), else the context's.
       const from = getRegion(effect.from) ?? getRegion(region)!;
-      const to = effect.to ? getRegion(effect.to) : lowerCarbonRegion(from, context.intensity ?? 'ccf');
+      const to = regionMoveTarget(effect, from, context.intensity ?? 'ccf');
       if (!to) return [];
       const type = effect.instanceType;
       const usage = effect.usage ?? 'hosting';
@@ -170,9 +165,7 @@ export function savingsForEffect(effect: Effect, context: Omit<SavingContext, 'i
  * figure, or names no instance type and the view knows none.
  */
 export function savingsForFinding(finding: PricedFinding, context: SavingContext): Saving[] {
-  const region = getRegion(context.region) ? context.region : 'us-east-1';
-  const effect = finding.effect ? onResource(finding.effect, context.instanceType) : effectOfDiagnostic(finding.ruleId, context.instanceType, region);
-  return effect ? savingsForEffect(effect, context) : [];
+  return savingsForEffect(onResource(effectOf(finding), context.instanceType), context);
 }
 
 const titles: Record<Saving['kind'], string> = {

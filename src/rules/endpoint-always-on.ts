@@ -3,10 +3,11 @@ import type { Effect, Fix } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { serverlessMemoryFor } from '../model/edit/invocationEdits';
 import type { Field } from '../model/field';
-import { describeUnknown, onEveryBranch } from '../model/field';
+import { describeUnknown } from '../model/field';
 import { visitEndpointVariants } from '../model/endpointVariants';
 import { renderIntentFix } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
+import { describePoolRange, serverlessCandidate } from '../model/variantFacts';
 
 /** The advice of a template's finding, in its format's vocabulary. */
 const serverlessAdvice = {
@@ -22,44 +23,11 @@ const batch: Fix = {
   edits: [],
 };
 
-/**
- * Whether serverless inference could serve it: a real-time variant on SageMaker-hosted CPU
- * instances (serverless runs on CPU only). A type the file does not resolve counts (the variant is
- * judged, not the type: a template parameter without default, a Terraform variable, a name the
- * analysis does not follow), unless a local session may run it; a type that resolves to a GPU,
- * Inferentia or Trainium does not.
- */
-function onCpu(variant: EndpointVariantRecord, type: Field<string>): boolean {
-  if (variant.invocation !== 'real-time' || variant.incomplete || variant.hostedOn !== undefined || canSleep(variant)) return false;
-  // Instance pools: serverless could replace the variant only if every pool is on CPU.
-  if (variant.instancePools) return variant.instancePools.every((pool) => onCpuType(variant, pool.instanceType));
-  return onCpuType(variant, type);
-}
-
-function onCpuType(variant: EndpointVariantRecord, type: Field<string>): boolean {
-  if (type.known) return getInstanceType(type.value)?.acceleratorKind === 'none';
-  if (type.alternatives?.length) return type.alternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none');
-  return variant.site === undefined || type.reason === 'variable';
-}
-
 /** What serving the variant serverless would change: priced when its type is in the catalogue. */
 function serverlessEffect(variant: EndpointVariantRecord, type: Field<string>): Effect {
   const row = type.known ? getInstanceType(type.value) : undefined;
   const count = variant.instanceCount?.known ? { count: variant.instanceCount.value } : {};
   return row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
-}
-
-/** After the priority-1 type of instance pools: how many pools, and the last one's type. */
-function poolRange(variant: EndpointVariantRecord): string {
-  const pools = variant.instancePools;
-  const last = pools?.[pools.length - 1]?.instanceType;
-  if (!pools || pools.length < 2 || !last) return '';
-  return ` (priority 1 of ${pools.length} instance pools, to ${last.known ? last.value : describeUnknown(last, 'instance type')})`;
-}
-
-/** SageMaker-managed instance scaling down to zero instances: the variant sleeps while idle, it is not always on. */
-function canSleep(variant: EndpointVariantRecord): boolean {
-  return variant.managedScaling === 'enabled' && variant.managedMinInstances?.known === true && variant.managedMinInstances.value === 0;
 }
 
 /** How each format spells managed instance scaling down to zero. */
@@ -101,10 +69,8 @@ export const endpointAlwaysOn = defineRule({
     // One report per call (a boto3 config of two CPU variants is one endpoint to reconsider).
     const judged = new Set<number>();
     /** The finding on a template variant (CloudFormation, Terraform, CDK): advice only, no edit. */
-    const templateFinding = (variant: EndpointVariantRecord) => {
-      const type = variant.instanceType;
-      if (!type || !onCpu(variant, type)) return undefined;
-      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${poolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
+    const templateFinding = (variant: EndpointVariantRecord, type: Field<string>) => {
+      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${describePoolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
       return {
         ...type.anchor,
         messageId: type.known ? ('alwaysOn' as const) : ('alwaysOnUnresolved' as const),
@@ -114,16 +80,13 @@ export const endpointAlwaysOn = defineRule({
         effect: serverlessEffect(variant, type),
       };
     };
-    return visitEndpointVariants(context.text, (variant) => {
+    return visitEndpointVariants(context.text, (record) => {
+      // A variant under template conditions fires when every branch fires (the first branch's finding).
+      const variant = serverlessCandidate(record);
+      const type = variant?.instanceType;
+      if (!variant || !type) return;
       const site = variant.site;
-      if (!site) {
-        // A variant under template conditions fires when every branch fires (the first branch's finding).
-        const finding = onEveryBranch(variant, templateFinding);
-        if (finding) context.report(finding);
-        return;
-      }
-      const type = variant.instanceType;
-      if (!type || !onCpu(variant, type)) return;
+      if (!site) return context.report(templateFinding(variant, type));
       const row = type.known ? getInstanceType(type.value) : undefined;
       const effect = serverlessEffect(variant, type);
       if (judged.has(site.call.start)) return;

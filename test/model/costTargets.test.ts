@@ -70,3 +70,47 @@ describe('cost targets of notebook instances come from the notebook-instance rec
     );
   });
 });
+
+describe('cost targets of Terraform training and tuning jobs come from the training records', () => {
+  const job = (extra: string, resourceConfig = 'instance_type  = "ml.g5.xlarge"\n    instance_count = 2') =>
+    `resource "aws_sagemaker_training_job" "train" {\n  training_job_name = "t"\n  role_arn          = "r"\n${extra}  resource_config {\n    ${resourceConfig}\n    volume_size_in_gb = 30\n  }\n  stopping_condition {\n    max_runtime_in_seconds = 7200\n  }\n}\n`;
+
+  it('a training job with a literal type and count: a training target over the resource, with its run limit and spot flag', () => {
+    const code = job('  enable_managed_spot_training = true\n');
+    const sink: CostTargets = { targets: [] };
+    createTestLinter({ rules: [] }).collectFacts('main.tf', code, costTargetVisitors(sink), { format: 'terraform' });
+    assert.deepEqual(sink.targets, [{ kind: 'training', start: 0, end: code.trimEnd().length, instanceType: 'ml.g5.xlarge', instanceCount: 2, maxRunSeconds: 7200, spot: true }]);
+  });
+
+  it('a variable type, a training plan or a serverless job makes none', () => {
+    assert.deepEqual(targetsOf('terraform', job('', 'instance_type  = var.type\n    instance_count = 1')), []);
+    assert.deepEqual(targetsOf('terraform', job('', 'instance_type  = "ml.g5.xlarge"\n    instance_count = 1\n    training_plan_arn = "arn:aws:sagemaker:us-east-1:1:training-plan/p"')), []);
+    assert.deepEqual(targetsOf('terraform', 'resource "aws_sagemaker_training_job" "s" {\n  serverless_job_config {\n    base_model_arn = "m"\n  }\n}\n'), []);
+  });
+
+  it('a tuning job of one job definition: a tuner target with its job limit', () => {
+    const code = [
+      'resource "aws_sagemaker_hyper_parameter_tuning_job" "tune" {',
+      '  name = "tune"',
+      '  config {',
+      '    strategy = "Bayesian"',
+      '    resource_limits {',
+      '      max_number_of_training_jobs = 20',
+      '      max_parallel_training_jobs  = 2',
+      '    }',
+      '  }',
+      '  training_job_definition {',
+      '    role_arn = "r"',
+      '    resource_config {',
+      '      instance_type  = "ml.m5.xlarge"',
+      '      instance_count = 1',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const sink: CostTargets = { targets: [] };
+    createTestLinter({ rules: [] }).collectFacts('main.tf', code, costTargetVisitors(sink), { format: 'terraform' });
+    assert.deepEqual(sink.targets.map((t) => ({ kind: t.kind, instanceType: t.instanceType, instanceCount: t.instanceCount, maxJobs: t.kind === 'tuner' ? t.maxJobs : undefined })), [{ kind: 'tuner', instanceType: 'ml.m5.xlarge', instanceCount: 1, maxJobs: 20 }]);
+  });
+});

@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { resolveRuleSettings } from '../../src/core/config';
-import type { Finding } from '../../src/core/types';
-import type { FootprintFileInput, Saving } from '../../src/present/footprint';
+import type { Effect, Finding } from '../../src/core/types';
+import type { FootprintFileInput } from '../../src/present/footprint';
+import type { Saving } from '../../src/present/footprintSaving';
 import { formatFootprintMarkdown } from '../../src/cli/formatters/footprintMarkdown';
-import { buildFootprint, footprintInputOf, lowerCarbonRegion } from '../../src/present/footprint';
+import { buildFootprint, footprintInputOf } from '../../src/present/footprint';
+import { isPriced, regionMoveTarget, savingsForEffect } from '../../src/present/savings';
+import { getRegion, listRegions } from '../../src/data/regions';
+import { gridIntensity } from '../../src/estimate/estimate';
 import { footprintHtmlBody } from '../../src/present/footprintHtml';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
@@ -82,7 +86,11 @@ describe('footprint model', () => {
     assert.equal(spotRule.saving, undefined, 'the spot rule without a spot effect has no spot figure');
     assert.equal(spotRule.noFigure, 'the instance type is not a literal the catalogue knows');
     assert.equal(tuning.noFigure, 'how many training jobs stop early depends on the search');
-    assert.match(serverless.noFigure ?? '', /billed per request/);
+    // Serverless stops paying for the endpoint's idle hours: up to its monthly burn, as the hover prices it per idle hour.
+    assert.equal(serverless.saving?.description, '1 × ml.m5.xlarge: serve it serverless (billed per request), up to its whole monthly burn');
+    near(serverless.saving?.month?.costUsd, M5_USD * 730, 'serverless month $');
+    near(serverless.saving?.month?.kgCo2e, M5_KG * 730, 'serverless month kg');
+    assert.equal(serverless.saving?.upTo, true);
     assert.match(silent.noFigure ?? '', /carries no change/);
   });
 
@@ -191,9 +199,65 @@ describe('footprint model', () => {
     assert.doesNotMatch(markdown, /in us-east-1 \| [^|]*us-east-1 price/);
   });
 
+  it('the report has a figure for every effect the hover prices, and none for the others', () => {
+    const effects: Effect[] = [
+      { kind: 'instance-swap', usage: 'hosting', from: 'ml.m5.xlarge', to: 'ml.m6g.xlarge', silicon: 'graviton' },
+      { kind: 'spot', usage: 'training', instanceType: 'ml.m5.xlarge' },
+      { kind: 'region-move', from: 'ap-south-1' },
+      { kind: 'serverless', instanceType: 'ml.m5.xlarge' },
+      { kind: 'scale-to-zero', instanceType: 'ml.m5.xlarge' },
+      { kind: 'teardown', usage: 'hosting', instanceType: 'ml.m5.xlarge' },
+      { kind: 'stop-when-idle', usage: 'notebook', instanceType: 'ml.m5.xlarge' },
+      { kind: 'warm-pool', instanceType: 'ml.m5.xlarge', count: 1, seconds: 600 },
+      { kind: 'retention' },
+      { kind: 'none', reason: 'the code does not say' },
+    ];
+    const targets: FootprintFileInput['targets'] = [
+      { kind: 'endpoint', start: 0, end: 5, instanceType: 'ml.m5.xlarge', instanceCount: 1 },
+      { kind: 'training', start: 5, end: 10, instanceType: 'ml.m5.xlarge', instanceCount: 1, maxRunSeconds: 3600, spot: false },
+    ];
+    for (const effect of effects) {
+      const at = effect.kind === 'spot' ? 6 : 1;
+      const row = buildFootprint([{ path: 'f.py', text: 'x'.repeat(20), codeRegion: 'ap-south-1', findings: [finding('SML999', 'some-rule', at, { effect })], targets }]).findings[0];
+      assert.equal(row.saving !== undefined, isPriced({ ruleId: 'SML999', effect }), `${effect.kind}: ${row.saving?.description ?? row.noFigure}`);
+    }
+  });
+
+  it('a Terraform training job is priced as the SDK one: the spot saving over its run limit', () => {
+    const code = 'resource "aws_sagemaker_training_job" "train" {\n  training_job_name = "t"\n  role_arn          = "r"\n  resource_config {\n    instance_type     = "ml.g5.xlarge"\n    instance_count    = 2\n    volume_size_in_gb = 30\n  }\n  stopping_condition {\n    max_runtime_in_seconds = 3600\n  }\n}\n';
+    const linter = createTestLinter();
+    const result = linter.lint('main.tf', code, { settings: resolveRuleSettings(linter.rules), format: 'terraform' });
+    const model = buildFootprint([{ ...footprintInputOf(linter, 'main.tf', code, result), codeRegion: 'us-east-1' }]);
+    const row = model.findings.find((f) => f.ruleId === 'SML203');
+    assert.equal(row?.saving?.kind, 'spot', `no figure: ${row?.noFigure}`);
+    // 2 instances × 1 h × $1.4084 × 0.9, as for the same job written with the SDK.
+    near(row?.saving?.bound?.costUsd, 2 * 1 * G5_USD * 0.9, 'spot $');
+    assert.deepEqual(model.targets.map((t) => `${t.kind} ${t.instanceCount} × ${t.instanceType}`), ['training 2 × ml.g5.xlarge']);
+  });
+
+  it('a region move without a named region: the hover and the report move to the same region, in the same geography, or neither has a figure', () => {
+    const names = (text: string) => /→ ([a-z0-9-]+)/.exec(text)?.[1];
+    let withoutTarget = 0;
+    for (const intensity of ['ccf', 'recent'] as const) {
+      for (const region of listRegions()) {
+        const effect = { kind: 'region-move', from: region.code, instanceType: 'ml.m5.large', usage: 'hosting' } as const;
+        const hover = savingsForEffect(effect, { region: 'us-east-1', intensity })[0];
+        const file: FootprintFileInput = { path: 'e.tf', text: 'x'.repeat(20), codeRegion: region.code, findings: [finding('SML404', 'high-carbon-region', 5, { effect })], targets: [{ kind: 'endpoint', start: 0, end: 20, instanceType: 'ml.m5.large', instanceCount: 1 }] };
+        const row = buildFootprint([file], { intensity }).findings[0];
+        const to = hover?.to;
+        assert.equal(names(row.saving?.description ?? ''), to, `${intensity} ${region.code}: hover ${to}, report ${row.saving?.description ?? row.noFigure}`);
+        if (to) assert.equal(getRegion(to)?.geography, region.geography, `${intensity} ${region.code} → ${to}`);
+        else withoutTarget++;
+      }
+    }
+    // Regions alone in their geography with the lowest figure (af-south-1 under CCF) have no move to price.
+    assert.ok(withoutTarget > 0);
+  });
+
   it('a high-carbon region: the operational difference to the lowest-carbon region of the geography with a CCF factor', () => {
     // ap-south-1: CCF 708.2 g/kWh; in APAC the lowest CCF factor is ap-southeast-1's 408 (regions without one are left out).
-    assert.deepEqual(lowerCarbonRegion('ap-south-1', 'ccf'), { code: 'ap-southeast-1', gco2ePerKwh: 408, currentGco2ePerKwh: 708.2 });
+    const to = regionMoveTarget({ kind: 'region-move', from: 'ap-south-1' }, getRegion('ap-south-1')!, 'ccf');
+    assert.deepEqual([to?.code, to && gridIntensity(to, 'ccf').value, gridIntensity(getRegion('ap-south-1')!, 'ccf').value], ['ap-southeast-1', 408, 708.2]);
     const files = fixture().slice(0, 1);
     files[0] = { ...files[0], codeRegion: 'ap-south-1', findings: [finding('SML404', 'high-carbon-region', 5, { effect: { kind: 'region-move', from: 'ap-south-1' } })] };
     const saving = buildFootprint(files).findings[0].saving;

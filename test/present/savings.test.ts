@@ -3,7 +3,7 @@ import { claimRows } from '../../src/data/generated/claims';
 import { isVerifiedClaim } from '../../src/data/claims';
 import { estimateInstance } from '../../src/estimate/estimate';
 import type { Effect } from '../../src/core/types';
-import { findingSavingsMarkdown, formatSaving, isPriced, savingsForFinding } from '../../src/present/savings';
+import { effectOf, findingSavingsMarkdown, formatSaving, isPriced, noEffectReason, savingsForFinding } from '../../src/present/savings';
 
 describe('finding savings', () => {
   it('spot (SML203): the saving with AWS named as the source of "up to 90%"', () => {
@@ -52,7 +52,8 @@ describe('finding savings', () => {
     assert.match(findingSavingsMarkdown({ ruleId: 'SML299', effect: spot }, { region: 'us-east-1' }) ?? '', /^Green ML SML299: what the change saves\n\n- \*\*Managed spot training \(ml\.m5\.xlarge\)\*\*/);
     assert.equal(findingSavingsMarkdown({ ruleId: 'SML203', effect: { kind: 'none', reason: 'not a literal' } }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
     assert.equal(findingSavingsMarkdown({ ruleId: 'SML101', effect: { kind: 'retention' } }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
-    assert.deepEqual([spot, { kind: 'retention' } as Effect, { kind: 'none', reason: 'r' } as Effect].map((effect) => isPriced({ ruleId: 'SML203', effect })), [true, false, false]);
+    const warmPool: Effect = { kind: 'warm-pool', instanceType: 'ml.g5.xlarge', count: 2, seconds: 3600 };
+    assert.deepEqual([spot, warmPool, { kind: 'retention' } as Effect, { kind: 'none', reason: 'r' } as Effect].map((effect) => isPriced({ ruleId: 'SML203', effect })), [true, true, false, false]);
   });
 
   it('an effect that names no type is priced on the resource the finding sits on', () => {
@@ -61,13 +62,19 @@ describe('finding savings', () => {
     assert.equal(findingSavingsMarkdown({ ruleId: 'SML402', effect: { kind: 'stop-when-idle', usage: 'notebook' } }, { region: 'us-east-1' }), undefined);
   });
 
-  it('a diagnostic without its finding (no effect): the change its rule asks for, on the type under it', () => {
-    assert.match(findingSavingsMarkdown({ ruleId: 'SML302' }, { instanceType: 'ml.g5.12xlarge', region: 'us-east-1' }) ?? '', /A smaller instance: ml\.g5\.12xlarge → ml\.g5\.xlarge/);
-    assert.match(findingSavingsMarkdown({ ruleId: 'SML403' }, { instanceType: 'ml.m5.4xlarge', region: 'us-east-1' }) ?? '', /ml\.m5\.4xlarge → ml\.m5\.2xlarge/);
-    assert.equal(findingSavingsMarkdown({ ruleId: 'SML302' }, { instanceType: 'ml.g5.xlarge', region: 'us-east-1' }), undefined);
-    assert.equal(findingSavingsMarkdown({ ruleId: 'SML101' }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), undefined);
-    assert.equal(findingSavingsMarkdown({ ruleId: 'SML203' }, { region: 'us-east-1' }), undefined);
-    assert.deepEqual(savingsForFinding({ ruleId: 'SML207' }, { instanceType: 'ml.m5.xlarge', region: 'us-east-1' }), []);
+  it('a finding without an effect (from outside the rules) reads as none, with the reason, and has no figure whatever its rule', () => {
+    const none: Effect = { kind: 'none', reason: noEffectReason };
+    const cases: Array<[string, string | undefined]> = [['SML302', 'ml.g5.12xlarge'], ['SML403', 'ml.m5.4xlarge'], ['SML302', 'ml.g5.xlarge'], ['SML101', 'ml.m5.xlarge'], ['SML203', undefined], ['SML207', 'ml.m5.xlarge'], ['SML404', 'ml.m5.xlarge'], ['parse-error', 'ml.m5.xlarge']];
+    for (const [ruleId, instanceType] of cases) {
+      const context = { ...(instanceType ? { instanceType } : {}), region: 'us-east-1' };
+      assert.deepEqual(effectOf({ ruleId }), none, ruleId);
+      assert.equal(isPriced({ ruleId }), false, ruleId);
+      assert.deepEqual(savingsForFinding({ ruleId }, context), [], ruleId);
+      assert.equal(findingSavingsMarkdown({ ruleId }, context), undefined, ruleId);
+    }
+    // The same findings with the effect their rules give are priced: the figure comes from the effect alone.
+    assert.match(findingSavingsMarkdown({ ruleId: 'SML302', effect: { kind: 'instance-swap', usage: 'hosting', from: 'ml.g5.12xlarge', to: 'ml.g5.xlarge', silicon: 'smaller' } }, { region: 'us-east-1' }) ?? '', /A smaller instance: ml\.g5\.12xlarge → ml\.g5\.xlarge/);
+    assert.match(findingSavingsMarkdown({ ruleId: 'SML403', effect: { kind: 'instance-swap', usage: 'notebook', from: 'ml.m5.4xlarge', to: 'ml.m5.2xlarge', silicon: 'smaller' } }, { region: 'us-east-1' }) ?? '', /ml\.m5\.4xlarge → ml\.m5\.2xlarge/);
   });
 
   it('uses a live price of the region when one is cached, for the usage of the finding', () => {

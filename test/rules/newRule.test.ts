@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { detectFormat } from '../../src/core/formats';
+import { familyOf } from '../../src/core/types';
+import { expectedFindings } from '../fixtures.test';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(repo, 'scripts', 'new-rule.mjs');
@@ -32,6 +35,28 @@ describe('npm run new-rule', () => {
     const index = fs.readFileSync(path.join(root, 'src/rules/index.ts'), 'utf8');
     assert.match(index, /import \{ trainingOversizedInstance \} from '\.\/training-oversized-instance';\nimport \{ trainingWarmPoolIdle \} from '\.\/training-warm-pool-idle';\n/);
     assert.match(index, /  warmPoolKeepAlive,\n  trainingWarmPoolIdle,\n  endpointAlwaysOn,\n/);
+  });
+
+  it('writes a failing fixture in every format the rule supports, each expecting it, and a rule that reports nothing until its predicate is written', () => {
+    const root = sandbox();
+    for (const [id, slug] of [['SML211', 'training-warm-pool-idle'], ['SML311', 'endpoint-idle-thing'], ['SML405', 'notebook-idle-thing']]) {
+      assert.equal(run(root, id, slug).status, 0, slug);
+      const rule = fs.readFileSync(path.join(root, 'src/rules', `${slug}.ts`), 'utf8');
+      const formats = /formats: \[([^\]]*)\]/.exec(rule)![1].split(', ').map((f) => f.replace(/'/g, ''));
+      const dir = path.join(root, 'test/fixtures', slug);
+      const failing = fs.readdirSync(dir).filter((f) => f.startsWith('fail') && !f.endsWith('.expect'));
+      const families = failing.map((f) => {
+        const file = path.join(dir, f);
+        const text = fs.readFileSync(file, 'utf8');
+        assert.deepEqual(expectedFindings(file, text).map((e) => e.split(' ')[1]), [id], `${slug}/${f} expects ${id}`);
+        const format = detectFormat(file, text);
+        assert.ok(format, `${slug}/${f} is no linted format`);
+        return familyOf(format);
+      });
+      assert.deepEqual(families.sort(), [...formats].sort(), slug);
+      assert.match(rule, /function flags\(_record: \w+Record\): boolean \{\n  return false;\n\}/, slug);
+      assert.match(rule, /if \(!type\?\.known \|\| !flags\(\w+\)\) return;/, slug);
+    }
   });
 
   it('refuses a taken id, a bad id or slug, and an existing rule, with exit 2 and no file written', () => {
