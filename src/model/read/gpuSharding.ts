@@ -85,7 +85,7 @@ export function callSharding(call: PythonCall): { degree?: ShardingDegree; envRe
         degree = widerDegree(degree, envDegree(keyword.value));
         envReadable = !keyword.value.open;
       }
-    } else if (resourceKeywords.has(keyword.name)) degree = widerDegree(degree, acceleratorDegree(keyword.value));
+    } else if (resourceKeywords.has(keyword.name) || keyword.name === 'inference_config') degree = widerDegree(degree, acceleratorDegree(keyword.value));
     else if (keyword.value.kind === 'dict' || keyword.value.kind === 'list') visitEnv(keyword.value, 0);
   }
   return { ...(degree !== undefined ? { degree } : {}), envReadable };
