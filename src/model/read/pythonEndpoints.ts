@@ -184,33 +184,6 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
   return [];
 }
 
-/**
- * What an SDK v3 `ModelBuilder.deploy(inference_config=...)` makes, by the config's class (the SDK
- * dispatches on it with `isinstance`): `ResourceRequirements` a real-time endpoint holding the model
- * as an inference component, `ServerlessInferenceConfig` a serverless endpoint,
- * `AsyncInferenceConfig` an asynchronous one; `BatchTransformInferenceConfig` (a transform job, no
- * endpoint) and a config the file does not show are `unknown`.
- */
-function v3InferenceConfig(value: PyValue): EndpointVariant['invocation'] {
-  const name = value.kind === 'call' ? value.call.name.slice(value.call.name.lastIndexOf('.') + 1) : '';
-  return name === 'ResourceRequirements' ? 'real-time' : name === 'ServerlessInferenceConfig' ? 'serverless' : name === 'AsyncInferenceConfig' ? 'async' : 'unknown';
-}
-
-/**
- * An SDK deploy's `managed_instance_scaling={...}` (SDK v2 `Model.deploy`, passed on by v3
- * `ModelBuilder.deploy`): any dict turns SageMaker-managed instance scaling on (the SDK writes
- * `Status: ENABLED` itself), with its `MinInstanceCount` (the SDK's default is the initial count).
- */
-function sdkManagedScaling(call: PythonCall): Pick<EndpointVariant, 'managedScaling' | 'managedMin'> {
-  const keyword = getKeyword(call, 'managed_instance_scaling');
-  if (!keyword || keyword.value.kind === 'none') return {};
-  const settings = asDict(keyword.value);
-  if (!settings) return { managedScaling: 'unknown' };
-  if (!settings.entries.length && !settings.open) return {};
-  const min = getDictEntry(settings, 'MinInstanceCount');
-  return { managedScaling: 'enabled', ...(min ? { managedMin: { start: min.start, end: min.end, value: min.value, editable: false } } : {}) };
-}
-
 /** `ModelBuilder` under any of the SDK's export paths (v3 `sagemaker.serve.model_builder`, v2 `sagemaker.serve.builder.model_builder`, `sagemaker.serve`). */
 const isModelBuilder = (name: string): boolean => sameSdkName(name, 'sagemaker.serve.model_builder.ModelBuilder');
 
@@ -236,6 +209,33 @@ function deploysToEndpoint(call: PythonCall, text: string | undefined): boolean 
   if (!mode) return true;
   if (text === undefined || mode.spread || mode.value.indirect) return false;
   return /^(?:[\w.]+\.)?Mode\.SAGEMAKER_ENDPOINT$/.test(text.slice(mode.value.start, mode.value.end));
+}
+
+/**
+ * What an SDK v3 `ModelBuilder.deploy(inference_config=...)` makes, by the config's class (the SDK
+ * dispatches on it with `isinstance`): `ResourceRequirements` a real-time endpoint holding the model
+ * as an inference component, `ServerlessInferenceConfig` a serverless endpoint,
+ * `AsyncInferenceConfig` an asynchronous one; `BatchTransformInferenceConfig` (a transform job, no
+ * endpoint) and a config the file does not show are `unknown`.
+ */
+function v3InferenceConfig(value: PyValue): EndpointVariant['invocation'] {
+  const name = value.kind === 'call' ? value.call.name.slice(value.call.name.lastIndexOf('.') + 1) : '';
+  return name === 'ResourceRequirements' ? 'real-time' : name === 'ServerlessInferenceConfig' ? 'serverless' : name === 'AsyncInferenceConfig' ? 'async' : 'unknown';
+}
+
+/**
+ * An SDK deploy's `managed_instance_scaling={...}` (SDK v2 `Model.deploy`, passed on by v3
+ * `ModelBuilder.deploy`): any dict turns SageMaker-managed instance scaling on (the SDK writes
+ * `Status: ENABLED` itself), with its `MinInstanceCount` (the SDK's default is the initial count).
+ */
+function sdkManagedScaling(call: PythonCall): Pick<EndpointVariant, 'managedScaling' | 'managedMin'> {
+  const keyword = getKeyword(call, 'managed_instance_scaling');
+  if (!keyword || keyword.value.kind === 'none') return {};
+  const settings = asDict(keyword.value);
+  if (!settings) return { managedScaling: 'unknown' };
+  if (!settings.entries.length && !settings.open) return {};
+  const min = getDictEntry(settings, 'MinInstanceCount');
+  return { managedScaling: 'enabled', ...(min ? { managedMin: { start: min.start, end: min.end, value: min.value, editable: false } } : {}) };
 }
 
 /** The possible instance types of a value: one for a literal, each branch of a conditional; undefined when any is unknown. */
