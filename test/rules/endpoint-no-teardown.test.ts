@@ -11,10 +11,11 @@ const teardownCell = '# Delete the endpoint when you are done with it: it bills 
 const sessionSetup = 'import sagemaker\nsess = sagemaker.Session()\n';
 const v3Create = 'from sagemaker.core.resources import Endpoint\nendpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
 const cleanupDef = 'def cleanup():\n    predictor.delete_endpoint()\n    print("endpoint deleted")\n';
+const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
+
 const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
 const mbDeploy = 'endpoint = mb.deploy(endpoint_name=endpoint_name, initial_instance_count=1, instance_type="ml.g5.2xlarge", wait=False)\n';
 const model = 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n';
-const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(endpointNoTeardown, {
   valid: [
@@ -61,34 +62,6 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'a delete on a parameter of a cleanup helper counts', format: 'notebook', code: nb(setup, train, 'live = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n', 'def cleanup(predictor):\n    predictor.delete_endpoint()\n', 'cleanup(live)\n') },
   ],
   invalid: [
-    {
-      name: 'a delete on a name nothing in the notebook binds deletes nothing (NameError)',
-      format: 'notebook',
-      code: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n'),
-      errors: [noTeardown(29, 22, 12, 'predictor_llm.delete_endpoint()')],
-      output: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n', teardownCell.replace('predictor', 'predictor_llm')),
-    },
-    {
-      name: 'an unrelated %store does not hand the endpoint on',
-      format: 'notebook',
-      code: nb(mbSetup, `${mbDeploy}%store model_data\n`),
-      errors: [noTeardown(22, 17, 9)],
-      output: null,
-    },
-    {
-      name: '%store -r restores the name, it does not keep the endpoint for another notebook',
-      format: 'notebook',
-      code: nb(mbSetup, mbDeploy, '%store -r endpoint_name\n'),
-      errors: [noTeardown(22, 17, 9)],
-      output: null,
-    },
-    {
-      name: 'the endpoint-name variable bound again before the %store: it stores another endpoint\'s name',
-      format: 'notebook',
-      code: nb(mbSetup, mbDeploy, 'endpoint_name = "summarize-lmi"\n%store endpoint_name\n'),
-      errors: [noTeardown(22, 17, 9)],
-      output: null,
-    },
     {
       name: 'sagemaker.Session().endpoint_from_model_data creates an endpoint; the teardown deletes it by its name through the session',
       format: 'notebook',
@@ -165,6 +138,34 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n'),
       errors: [noTeardown(29, 10, 10, 'sagemaker.Session().delete_endpoint("churn-ep")')],
       output: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n', teardownCell.replace('predictor.delete_endpoint()', 'sagemaker.Session().delete_endpoint("churn-ep")')),
+    },
+    {
+      name: 'a delete on a name nothing in the notebook binds deletes nothing (NameError)',
+      format: 'notebook',
+      code: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n'),
+      errors: [noTeardown(29, 22, 12, 'predictor_llm.delete_endpoint()')],
+      output: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n', teardownCell.replace('predictor', 'predictor_llm')),
+    },
+    {
+      name: 'an unrelated %store does not hand the endpoint on',
+      format: 'notebook',
+      code: nb(mbSetup, `${mbDeploy}%store model_data\n`),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
+    },
+    {
+      name: '%store -r restores the name, it does not keep the endpoint for another notebook',
+      format: 'notebook',
+      code: nb(mbSetup, mbDeploy, '%store -r endpoint_name\n'),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
+    },
+    {
+      name: 'the endpoint-name variable bound again before the %store: it stores another endpoint\'s name',
+      format: 'notebook',
+      code: nb(mbSetup, mbDeploy, 'endpoint_name = "summarize-lmi"\n%store endpoint_name\n'),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
     },
   ],
 });

@@ -49,17 +49,6 @@ const model = (environment: string) => dedent`
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
     {
-      name: 'SDK v3 ModelBuilder: inference_config=ResourceRequirements gives each copy of the model the four GPUs of ml.g5.12xlarge',
-      format: 'python',
-      code: dedent`
-        from sagemaker.serve.model_builder import ModelBuilder
-        from sagemaker.core.inference_config import ResourceRequirements
-        llm = ModelBuilder(model="meta-llama/Llama-3.1-70B-Instruct", role_arn=role, instance_type="ml.g5.12xlarge")
-        llm.build()
-        llm.deploy(endpoint_name="llm", inference_config=ResourceRequirements(requests={"num_accelerators": 4, "memory": 98304, "copies": 1}))
-      `,
-    },
-    {
       name: 'CloudFormation: the variant\'s model (ModelName llm) sets OPTION_TENSOR_PARALLEL_DEGREE 4 in its container environment',
       format: 'cfn-yaml',
       code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('OPTION_TENSOR_PARALLEL_DEGREE: "4"')),
@@ -262,32 +251,19 @@ new RuleTester().run(endpointOversizedInstance, {
         # m.deploy(initial_instance_count=4, instance_type="ml.p4d.24xlarge")
       `,
     },
-  ],
-  invalid: [
     {
-      name: 'SDK v3 ModelBuilder: an inference component asking one GPU of ml.g5.12xlarge leaves three idle (python and notebook)',
+      name: 'SDK v3 ModelBuilder: inference_config=ResourceRequirements gives each copy of the model the four GPUs of ml.g5.12xlarge',
       format: 'python',
       code: dedent`
         from sagemaker.serve.model_builder import ModelBuilder
         from sagemaker.core.inference_config import ResourceRequirements
-        reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")
-        reranker.build()
-        reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "memory": 16384, "copies": 1}))
+        llm = ModelBuilder(model="meta-llama/Llama-3.1-70B-Instruct", role_arn=role, instance_type="ml.g5.12xlarge")
+        llm.build()
+        llm.deploy(endpoint_name="llm", inference_config=ResourceRequirements(requests={"num_accelerators": 4, "memory": 98304, "copies": 1}))
       `,
-      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(3, 59, 30) }],
-      output: null,
     },
-    {
-      name: 'SDK v3 ModelBuilder in a notebook: an inference component asking one GPU of ml.g5.12xlarge',
-      format: 'notebook',
-      code: notebookJson([
-        'from sagemaker.serve.model_builder import ModelBuilder\nfrom sagemaker.core.inference_config import ResourceRequirements\n',
-        'reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")\nreranker.build()\n',
-        'reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "copies": 1}))\n',
-      ]),
-      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, line: 19, column: 64, endLine: 19, endColumn: 96 }],
-      output: null,
-    },
+  ],
+  invalid: [
     {
       name: 'instance pools: each pool type is judged (a four-GPU pool at priority 2)',
       format: 'cfn-yaml',
@@ -499,6 +475,30 @@ new RuleTester().run(endpointOversizedInstance, {
       format: 'cfn-yaml',
       code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
       errors: [{ messageId: 'oversized', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: an inference component asking one GPU of ml.g5.12xlarge leaves three idle (python and notebook)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        from sagemaker.core.inference_config import ResourceRequirements
+        reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")
+        reranker.build()
+        reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "memory": 16384, "copies": 1}))
+      `,
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(3, 59, 30) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder in a notebook: an inference component asking one GPU of ml.g5.12xlarge',
+      format: 'notebook',
+      code: notebookJson([
+        'from sagemaker.serve.model_builder import ModelBuilder\nfrom sagemaker.core.inference_config import ResourceRequirements\n',
+        'reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")\nreranker.build()\n',
+        'reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "copies": 1}))\n',
+      ]),
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, line: 19, column: 64, endLine: 19, endColumn: 96 }],
       output: null,
     },
   ],
