@@ -7,6 +7,7 @@ import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
 import { createsEndpoint, endpointVariantsOf, inUncalledFunction, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
 import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
+import { handedOnBy, plainReceiver, storedNames, unboundNames } from './read/notebookScope';
 
 /**
  * The adapter that reads the endpoints a notebook deploys, and whether a later cell deletes each,
@@ -16,6 +17,8 @@ import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/
 
 /** Methods that delete an endpoint, whatever they are called on. */
 const teardownMethods = new Set(['delete_endpoint', 'delete_predictor']);
+/** The same, and an SDK v3 endpoint object's `delete()`. */
+const deleteMethods = new Set([...teardownMethods, 'delete']);
 
 
 /**
@@ -117,12 +120,20 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
+      // A method called on a name nothing in the notebook binds raises NameError: it deletes nothing.
+      const unbound = unboundNames(text, notebook.magics ?? []);
+      unresolved = unresolved.filter((u) => {
+        const receiver = deleteMethods.has(u.method) ? plainReceiver(text, u) : undefined;
+        return receiver === undefined || !unbound(receiver);
+      });
+      const stored = storedNames(notebook.magics ?? []);
       for (const deploy of deploys) {
         const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method) && !inUncalledFunction(text, u.start));
         const variant = endpointVariantsOf(deploy, text)[0];
         const instanceType = pyInstanceType(variant?.instanceType);
         const instanceCount = pyCount(variant?.instanceCount);
         const teardown = tornDown ? undefined : teardownCode(text, deploy);
+        const handedOn = tornDown ? undefined : handedOnBy(text, deploy, stored);
         visit({
           kind: 'notebookDeployment',
           format: 'py',
@@ -131,6 +142,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
           ...(instanceType ? { instanceType } : {}),
           ...(instanceCount ? { instanceCount } : {}),
           ...(teardown ? { teardown } : {}),
+          ...(handedOn ? { handedOn } : {}),
           cell: cellIndexAt(notebook, deploy.start),
           appendAt: notebook.appendAt,
         });

@@ -18,6 +18,8 @@ import type { PythonFile } from './read/pythonFile';
 import { detachedPythonFile, pythonFile, registerScalableTarget } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
 import { endpointVariantsOf } from './read/pythonEndpoints';
+import type { Boto3Model } from './read/pythonModels';
+import { boto3Model, variantModelKey } from './read/pythonModels';
 import type { ShardingDegree } from './read/gpuSharding';
 import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
 import type { TfVariant } from './read/tfEndpoints';
@@ -312,6 +314,10 @@ interface PythonVariants {
   sharding?: ShardingDegree;
   /** Per record (same index): its model's degree, or `followed: false` when the model's environment cannot be read. */
   models: Array<{ degree?: ShardingDegree; followed: boolean }>;
+  /** Per record (same index): the key of the boto3 model its production variant names. */
+  modelKeys?: Array<string | undefined>;
+  /** The boto3 models of the file by the key of their name (several with one key: their widest degree). */
+  boto3Models?: Map<string, Boto3Model>;
   withScaling?: EndpointVariantRecord[];
 }
 const pythonVariants = new WeakMap<PythonFile, PythonVariants>();
@@ -330,6 +336,8 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
     const state = variantsOfFile(file);
     state.sharding = widerDegree(state.sharding, degree);
   }
+  const made = boto3Model(call, file.text);
+  if (made) addBoto3Model(variantsOfFile(file), made);
   const variants = endpointVariantsOf(call, file.text);
   if (!variants.length) return;
   const callee = { start: call.callee.start, end: call.callee.end };
@@ -339,10 +347,25 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
   const model = deploySharding(call);
   for (const variant of variants) {
     models.push(model);
+    (variantsOfFile(file).modelKeys ??= [])[models.length - 1] = variantModelKey(variant.variant, file.text);
     const record = pyRecord(variant);
     const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
     records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
   }
+}
+
+function addBoto3Model(state: PythonVariants, model: Boto3Model): void {
+  const models = (state.boto3Models ??= new Map());
+  const seen = models.get(model.key);
+  models.set(model.key, seen ? { key: model.key, degree: widerDegree(seen.degree, model.degree), readable: seen.readable && model.readable } : model);
+}
+
+/** The sharding of the boto3 model record `i`'s production variant names, when the file makes that model and shows its environment. */
+function linkedModel(state: PythonVariants, i: number): { degree?: ShardingDegree; followed: boolean } | undefined {
+  const key = state.modelKeys?.[i];
+  const model = key === undefined ? undefined : state.boto3Models?.get(key);
+  if (!model || (!model.readable && model.degree === undefined)) return undefined;
+  return { ...(model.degree !== undefined ? { degree: model.degree } : {}), followed: true };
 }
 
 /** Every Python variant of the file with its scaling (a scalable target registered after the deploy counts): built once, at the end of the walk. */
@@ -355,7 +378,7 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
     // A registration on a client the analysis cannot resolve scales something the file does not show: no link.
     const link = scaling === 'unscaled' || found.targets.length ? { scaledBy } : {};
     found.withScaling = found.records.map((record, i) => {
-      const model = found.models[i];
+      const model = linkedModel(found, i) ?? found.models[i];
       const sharding = model.degree !== undefined ? { degree: model.degree, scope: 'model' as const } : !model.followed && found.sharding !== undefined ? { degree: found.sharding, scope: 'file' as const } : undefined;
       return { ...record, scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}) };
     });

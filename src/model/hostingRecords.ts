@@ -111,6 +111,12 @@ export interface NotebookDeploymentRecord {
   instanceCount?: Field<number>;
   /** The code that deletes it, when the notebook names what it needs; its last line is the call. */
   teardown?: string;
+  /**
+   * Not deleted here, but kept for another notebook: a `%store` after the deploy of the variable
+   * holding the predictor or the endpoint's name (`%store endpoint_name`), the name it stores. The
+   * notebook that restores it (`%store -r`) owns the teardown.
+   */
+  handedOn?: string;
   /** The 0-based index of the cell that deploys it. */
   cell?: number;
   /** Where text becomes a new cell at the end of the notebook. */

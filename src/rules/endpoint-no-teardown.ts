@@ -20,7 +20,7 @@ export const endpointNoTeardown = defineRule({
   },
   create(context) {
     return visitNotebookDeployments(context.text, (deployment) => {
-      if (deployment.tornDown) return;
+      if (deployment.tornDown || deployment.handedOn) return;
       const edits = renderIntent({ kind: 'add-teardown', deployment });
       const type = deployment.instanceType?.known ? { instanceType: deployment.instanceType.value } : {};
       const count = deployment.instanceCount?.known ? { count: deployment.instanceCount.value } : {};

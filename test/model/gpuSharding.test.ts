@@ -41,7 +41,7 @@ describe('endpoint variants: the tensor-parallel degree of the served model (gpu
     ]);
   });
 
-  it('falls back to the file when the model cannot be followed (boto3 variant naming a model), whichever call comes first', () => {
+  it('links a boto3 variant to the create_model its ModelName names, whichever call comes first; falls back to the file when the file does not make that model', () => {
     const code = [
       'import boto3',
       'sm = boto3.client("sagemaker")',
@@ -49,8 +49,14 @@ describe('endpoint variants: the tensor-parallel degree of the served model (gpu
       'sm.create_model(ModelName="m", PrimaryContainer={"Image": img, "Environment": {"NUM_SHARD": "8"}})',
       '',
     ].join('\n');
-    assert.deepEqual(shardingOf(code), [{ degree: 8, scope: 'file' }]);
+    assert.deepEqual(shardingOf(code), [{ degree: 8, scope: 'model' }]);
     assert.deepEqual(shardingOf(code.replace('"NUM_SHARD"', '"MODEL_ID"')), [undefined]);
+    assert.deepEqual(shardingOf(code.replace('create_model(ModelName="m"', 'create_model(ModelName="other"')), [{ degree: 8, scope: 'file' }]);
+    // The linked model's environment sets no degree: the other model's degree does not reach this variant.
+    const two = code.replace('"Environment": {"NUM_SHARD": "8"}})', '"Environment": {"MODEL_ID": "x"}})\nsm.create_model(ModelName="big", PrimaryContainer={"Image": img, "Environment": {"NUM_SHARD": "8"}})');
+    assert.deepEqual(shardingOf(two), [undefined]);
+    // An environment the file does not show: the file's degree, as before.
+    assert.deepEqual(shardingOf(two.replace('"Environment": {"MODEL_ID": "x"}', '"Environment": env')), [{ degree: 8, scope: 'file' }]);
   });
 
   it('boto3 inference component: NumberOfAcceleratorDevicesRequired in ComputeResourceRequirements is the file\'s degree for a variant of instance pools', () => {

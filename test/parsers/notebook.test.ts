@@ -150,6 +150,18 @@ describe('notebooks', () => {
     });
   });
 
+  describe('magics', () => {
+    it('lists line magics and a Python cell magic\'s first line as written, where they are in the document; not shell lines nor a non-Python cell magic\'s body', () => {
+      const text = notebookJson(['x = 1\n%store x  # for 99_cleanup\n!ls\nif ok:\n    %store -r y\n', '%%bash\n%store z\necho hi\n', '%%capture out\nprint(x)\n']);
+      const read = readNotebook(text);
+      assert.ok(read.ok);
+      const magics = read.code.magics();
+      assert.deepEqual(magics.map((m) => m.text), ['%store x  # for 99_cleanup', '%store -r y', '%%bash', '%%capture out']);
+      for (const magic of magics) assert.equal(read.code.text.slice(magic.start, magic.end).trim()[0], '0');
+      assert.equal(read.code.text.slice(magics[1].start - 4, magics[1].start), '    ');
+    });
+  });
+
   describe('raw mapping', () => {
     it('maps every character of the cells to its place in the file, escapes included', () => {
       const text = notebookJson(['a = "é\\t\\"x\\""\nb = 1\n', 'c = "\\u00e9"\n'], { form: 'list' });

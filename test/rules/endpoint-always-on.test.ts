@@ -255,6 +255,17 @@ new RuleTester().run(endpointAlwaysOn, {
     },
     // Instance pools: serverless could replace the variant only if every pool is on CPU.
     { name: 'instance pools with a GPU pool', format: 'cfn-yaml', code: config('InitialInstanceCount: 1\n            InstancePools:\n              - { InstanceType: ml.g5.xlarge, Priority: 1 }\n              - { InstanceType: ml.c5.xlarge, Priority: 2 }') },
+    {
+      name: 'SDK v3 ModelBuilder: an inference component whose endpoint scales to zero instances (managed_instance_scaling MinInstanceCount 0) sleeps while idle',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        from sagemaker.core.inference_config import ResourceRequirements
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.c5.xlarge")
+        builder.build()
+        builder.deploy(endpoint_name="tabular", inference_config=ResourceRequirements(requests={"memory": 2048, "copies": 1}), managed_instance_scaling={"MinInstanceCount": 0, "MaxInstanceCount": 2})
+      `,
+    },
   ],
   invalid: [
     {
@@ -741,6 +752,29 @@ new RuleTester().run(endpointAlwaysOn, {
         { markdown: '## Deploy' },
         'import boto3\nm = Model(image_uri=image, model_data=data, role=role)\np1 = m.deploy(serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=5))\n',
       ]),
+    },
+    {
+      name: 'SDK v3 ModelBuilder: inference_config=ResourceRequirements(...) is a real-time endpoint on the CPU type of the builder',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        from sagemaker.core.inference_config import ResourceRequirements
+        builder = ModelBuilder(model=model, role_arn=role, instance_type="ml.c5.xlarge")
+        builder.build()
+        builder.deploy(endpoint_name="tabular", inference_config=ResourceRequirements(requests={"memory": 2048, "num_cpus": 1, "copies": 1}))
+      `,
+      errors: [alwaysOnPython(5, 1, 14)],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder in a notebook: a ResourceRequirements config on a CPU type, managed scaling that keeps one instance',
+      format: 'notebook',
+      code: notebookJson([
+        'from sagemaker.serve.model_builder import ModelBuilder\nfrom sagemaker.core.inference_config import ResourceRequirements\nbuilder = ModelBuilder(model=model, role_arn=role, instance_type="ml.m5.large")\n',
+        'builder.build()\nendpoint = builder.deploy(endpoint_name="tabular", inference_config=ResourceRequirements(requests={"memory": 2048, "copies": 1}), managed_instance_scaling={"MinInstanceCount": 1, "MaxInstanceCount": 2})\n',
+      ]),
+      errors: [alwaysOnPython(21, 17, 14)],
+      output: null,
     },
   ],
 });

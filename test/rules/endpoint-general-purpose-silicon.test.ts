@@ -63,14 +63,17 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       code: onShadowJson({ ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: { 'Fn::If': ['Shadow', 'ml.m5.xlarge', 'ml.c7g.xlarge'] }, InitialInstanceCount: 1 }] }),
     },
     {
-      name: 'SDK v3 ModelBuilder: asynchronous inference_config, or in-process mode',
+      name: 'SDK v3 ModelBuilder: in-process mode, a serverless or batch-transform inference_config, a config the file does not show',
       format: 'python',
       code: dedent`
         from sagemaker.serve import ModelBuilder
         from sagemaker.serve.mode.function_pointers import Mode
-        from sagemaker.async_inference import AsyncInferenceConfig
-        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(endpoint_name="a", inference_config=AsyncInferenceConfig())
+        from sagemaker.core.inference_config import ServerlessInferenceConfig
+        from sagemaker.serve.batch_inference.batch_transform_inference_config import BatchTransformInferenceConfig
         ModelBuilder(model=model, instance_type="ml.c5.xlarge", mode=Mode.IN_PROCESS).deploy()
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(endpoint_name="s", inference_config=ServerlessInferenceConfig(memory_size_in_mb=2048))
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(inference_config=BatchTransformInferenceConfig(instance_count=1, instance_type="ml.c5.xlarge", output_path="s3://b/o"))
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(endpoint_name="c", inference_config=settings.inference)
       `,
     },
     {
@@ -330,6 +333,47 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
         ...at(2, 202, 30),
       }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: inference_config=ResourceRequirements(...) deploys the model as an inference component on a real-time endpoint: its GPU type is judged',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder, ModelServer
+        from sagemaker.core.inference_config import ResourceRequirements
+        GPU_TYPE = "ml.g5.2xlarge"
+        nli = ModelBuilder(image_uri=triton_image, s3_model_data_url=artifacts, role_arn=role, model_server=ModelServer.TRITON, instance_type=GPU_TYPE)
+        nli.build(model_name="nli-triton")
+        nli.deploy(
+            endpoint_name="nli",
+            inference_component_name="nli-ic",
+            initial_instance_count=1,
+            instance_type=GPU_TYPE,
+            inference_config=ResourceRequirements(requests={"memory": 8192, "num_accelerators": 1, "num_cpus": 2, "copies": 1}),
+        )
+      `,
+      errors: [{ messageId: 'generalPurpose', data: { instanceType: 'ml.g5.2xlarge', silicon: 'general-purpose GPUs (A10G)', alternative: 'ml.inf2.xlarge', target: 'AWS Inferentia2', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $1.515 → $0.990 per hour" }, ...at(10, 5, 22) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder in a notebook: a ResourceRequirements config bound to a name in an earlier cell is still an inference component on a real-time endpoint',
+      format: 'notebook',
+      code: notebookJson([
+        'from sagemaker.serve import ModelBuilder\nfrom sagemaker.core.inference_config import ResourceRequirements\nrequirements = ResourceRequirements(requests={"memory": 4096, "num_accelerators": 1, "copies": 1})\n',
+        'builder = ModelBuilder(model=hf_model_id, role_arn=role, instance_type="ml.g6.xlarge")\nbuilder.build()\nendpoint = builder.deploy(endpoint_name="qa", inference_config=requirements)\n',
+      ]),
+      errors: [{ messageId: 'generalPurpose', data: { instanceType: 'ml.g6.xlarge', silicon: 'general-purpose GPUs (L4)', alternative: 'ml.inf2.xlarge', target: 'AWS Inferentia2', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.805 → $0.990 per hour" }, line: 20, column: 63, endLine: 20, endColumn: 93 }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: an asynchronous inference_config keeps instances up between requests (covered, as async_inference_config is)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve import ModelBuilder
+        from sagemaker.async_inference import AsyncInferenceConfig
+        ModelBuilder(model=model, instance_type="ml.c5.xlarge").deploy(endpoint_name="a", inference_config=AsyncInferenceConfig())
+      `,
+      errors: [{ messageId: 'generalPurpose', data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" }, ...at(3, 27, 28) }],
       output: null,
     },
   ],

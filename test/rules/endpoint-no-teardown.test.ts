@@ -13,6 +13,10 @@ const v3Create = 'from sagemaker.core.resources import Endpoint\nendpoint = Endp
 const cleanupDef = 'def cleanup():\n    predictor.delete_endpoint()\n    print("endpoint deleted")\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
+const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
+const mbDeploy = 'endpoint = mb.deploy(endpoint_name=endpoint_name, initial_instance_count=1, instance_type="ml.g5.2xlarge", wait=False)\n';
+const model = 'model = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n';
+
 new RuleTester().run(endpointNoTeardown, {
   valid: [
     { name: 'predictor.delete_endpoint() in a later cell', format: 'notebook', code: nb(setup, train, deploy, 'predictor.predict(x)\n', 'predictor.delete_endpoint()\n') },
@@ -46,6 +50,16 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'SDK v3: Endpoint.get(name).delete() may delete any endpoint', format: 'notebook', code: nb(v3Create, 'Endpoint.get("churn").delete()\n') },
     { name: 'a cleanup function called in a later cell', format: 'notebook', code: nb(setup, train, deploy, cleanupDef, 'cleanup()\n') },
     { name: 'a cleanup function handed to atexit counts as called', format: 'notebook', code: nb(setup, train, deploy, `import atexit\n${cleanupDef}atexit.register(cleanup)\n`) },
+    { name: '%store of the endpoint-name variable after the deploy hands the teardown to the notebook that restores it', format: 'notebook', code: nb(mbSetup, `${mbDeploy}%store endpoint_name\nprint("deploying", endpoint_name)\n`) },
+    { name: '%store of the predictor, with another name on the same line', format: 'notebook', code: nb(setup, train, deploy, '%store predictor train_job_name\n') },
+    {
+      name: '%store in the branch that creates a boto3 endpoint by its name variable',
+      format: 'notebook',
+      code: nb('import boto3\nsm = boto3.client("sagemaker")\nep_name = f"ner-{stamp}"\n', 'if use_boto3:\n    sm.create_endpoint(EndpointName=ep_name, EndpointConfigName=cfg_name)\n    %store ep_name\n'),
+    },
+    { name: 'a delete on a name that %store -r restores counts', format: 'notebook', code: nb(setup, train, deploy, '%store -r predictor\npredictor.delete_endpoint()\n') },
+    { name: 'a delete on a name another notebook run with %run may bind counts', format: 'notebook', code: nb(setup, train, deploy, '%run ./shared_setup.ipynb\n', 'predictor.delete_endpoint()\n') },
+    { name: 'a delete on a parameter of a cleanup helper counts', format: 'notebook', code: nb(setup, train, 'live = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n', 'def cleanup(predictor):\n    predictor.delete_endpoint()\n', 'cleanup(live)\n') },
   ],
   invalid: [
     {
@@ -124,6 +138,34 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n'),
       errors: [noTeardown(29, 10, 10, 'sagemaker.Session().delete_endpoint("churn-ep")')],
       output: nb(setup, train, '_ = est.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name="churn-ep")\n', teardownCell.replace('predictor.delete_endpoint()', 'sagemaker.Session().delete_endpoint("churn-ep")')),
+    },
+    {
+      name: 'a delete on a name nothing in the notebook binds deletes nothing (NameError)',
+      format: 'notebook',
+      code: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n'),
+      errors: [noTeardown(29, 22, 12, 'predictor_llm.delete_endpoint()')],
+      output: nb(setup, model, 'predictor_llm = model.deploy(initial_instance_count=1, instance_type="ml.g5.4xlarge")\n', 'out = predictor_llm.predict(payload)\n', 'predictor.delete_model()\npredictor.delete_endpoint()\n', teardownCell.replace('predictor', 'predictor_llm')),
+    },
+    {
+      name: 'an unrelated %store does not hand the endpoint on',
+      format: 'notebook',
+      code: nb(mbSetup, `${mbDeploy}%store model_data\n`),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
+    },
+    {
+      name: '%store -r restores the name, it does not keep the endpoint for another notebook',
+      format: 'notebook',
+      code: nb(mbSetup, mbDeploy, '%store -r endpoint_name\n'),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
+    },
+    {
+      name: 'the endpoint-name variable bound again before the %store: it stores another endpoint\'s name',
+      format: 'notebook',
+      code: nb(mbSetup, mbDeploy, 'endpoint_name = "summarize-lmi"\n%store endpoint_name\n'),
+      errors: [noTeardown(22, 17, 9)],
+      output: null,
     },
   ],
 });

@@ -182,6 +182,32 @@ new RuleTester().run(endpointOversizedInstance, {
       ]),
     },
     {
+      name: 'boto3: the vLLM container\'s SM_VLLM_TENSOR_PARALLEL_SIZE (str of a name) in the environment of the model the variant names with the same f-string',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm_client = boto3.client("sagemaker")
+        gpus = 4
+        base = model_id.split("/")[-1].replace(".", "-")
+        env = {"SM_VLLM_MODEL": "/opt/ml/model", "SM_VLLM_DTYPE": "bfloat16", "SM_VLLM_TENSOR_PARALLEL_SIZE": str(gpus)}
+        sm_client.create_model(ModelName=f"{base}-model", ExecutionRoleArn=role, PrimaryContainer={"Image": vllm_image, "Environment": env, "ModelDataSource": {"S3DataSource": {"S3Uri": artifacts, "S3DataType": "S3Prefix", "CompressionType": "Gzip"}}})
+        instance_type = "ml.g5.12xlarge"
+        sm_client.create_endpoint_config(
+            EndpointConfigName=f"{base}-config",
+            ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": f"{base}-model", "InstanceType": instance_type, "InitialInstanceCount": 1}],
+        )
+      `,
+    },
+    {
+      name: 'notebook, boto3: the model and the variant name it with one variable, in different cells',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nsm = boto3.client("sagemaker")\nmodel_name = f"qwen-{stamp}"\n',
+        'sm.create_model(ModelName=model_name, ExecutionRoleArn=role, PrimaryContainer={"Image": vllm_image, "Environment": {"SM_VLLM_TENSOR_PARALLEL_SIZE": "4"}})\n',
+        'sm.create_endpoint_config(EndpointConfigName=f"{model_name}-config", ProductionVariants=[{"VariantName": "v", "ModelName": model_name, "InstanceType": "ml.g6.12xlarge", "InitialInstanceCount": 1}])\n',
+      ]),
+    },
+    {
       name: 'SDK v3 ModelBuilder: env_vars with SM_NUM_GPUS written through a variable (the author set it)',
       format: 'python',
       code: dedent`
@@ -306,6 +332,17 @@ new RuleTester().run(endpointOversizedInstance, {
         m = Model(image_uri=img, model_data=data, role=role)
         m.deploy(initial_instance_count=n, instance_type=t)
         # m.deploy(initial_instance_count=4, instance_type="ml.p4d.24xlarge")
+      `,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: inference_config=ResourceRequirements gives each copy of the model the four GPUs of ml.g5.12xlarge',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        from sagemaker.core.inference_config import ResourceRequirements
+        llm = ModelBuilder(model="meta-llama/Llama-3.1-70B-Instruct", role_arn=role, instance_type="ml.g5.12xlarge")
+        llm.build()
+        llm.deploy(endpoint_name="llm", inference_config=ResourceRequirements(requests={"num_accelerators": 4, "memory": 98304, "copies": 1}))
       `,
     },
   ],
@@ -483,6 +520,31 @@ new RuleTester().run(endpointOversizedInstance, {
       output: null,
     },
     {
+      name: 'boto3: two models, each variant judged with the model it names (the sharded one is silent, the unsharded one is not)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_model(ModelName="generator", ExecutionRoleArn=role, PrimaryContainer={"Image": vllm_image, "Environment": {"SM_VLLM_TENSOR_PARALLEL_SIZE": "4"}})
+        sm.create_model(ModelName="embedder", ExecutionRoleArn=role, PrimaryContainer={"Image": tei_image, "Environment": {"MODEL_ID": "BAAI/bge-m3"}})
+        sm.create_endpoint_config(EndpointConfigName="gen", ProductionVariants=[{"VariantName": "v", "ModelName": "generator", "InstanceType": "ml.g5.12xlarge", "InitialInstanceCount": 1}])
+        sm.create_endpoint_config(EndpointConfigName="emb", ProductionVariants=[{"VariantName": "v", "ModelName": "embedder", "InstanceType": "ml.g5.12xlarge", "InitialInstanceCount": 1}])
+      `,
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(6, 119, 32) }],
+      output: null,
+    },
+    {
+      name: 'notebook, boto3: the variant names a model whose environment sets no tensor parallelism, beside a sharded one',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nsm = boto3.client("sagemaker")\nsm.create_model(ModelName="llm", ExecutionRoleArn=role, PrimaryContainer={"Image": lmi, "Environment": {"OPTION_TENSOR_PARALLEL_DEGREE": "max"}})\n',
+        'rerank_model = "reranker"\nsm.create_model(ModelName=rerank_model, ExecutionRoleArn=role, PrimaryContainer={"Image": tei, "Environment": {"MODEL_ID": "BAAI/bge-reranker-v2-m3"}})\n',
+        'sm.create_endpoint_config(EndpointConfigName="rerank", ProductionVariants=[{"VariantName": "v", "ModelName": rerank_model, "InstanceType": "ml.g4dn.12xlarge", "InitialInstanceCount": 1}])\n',
+      ]),
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g4dn.12xlarge', accelerators: '4 × T4' }, line: 30, column: 137, endLine: 30, endColumn: 175 }],
+      output: null,
+    },
+    {
       name: 'four GPUs on a g5, boto3 variant',
       format: 'python',
       code: dedent`
@@ -564,6 +626,30 @@ new RuleTester().run(endpointOversizedInstance, {
       format: 'cfn-yaml',
       code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "1"')),
       errors: [{ messageId: 'multiGpuConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(9, 11, 12) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder: an inference component asking one GPU of ml.g5.12xlarge leaves three idle (python and notebook)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.serve.model_builder import ModelBuilder
+        from sagemaker.core.inference_config import ResourceRequirements
+        reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")
+        reranker.build()
+        reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "memory": 16384, "copies": 1}))
+      `,
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(3, 59, 30) }],
+      output: null,
+    },
+    {
+      name: 'SDK v3 ModelBuilder in a notebook: an inference component asking one GPU of ml.g5.12xlarge',
+      format: 'notebook',
+      code: notebookJson([
+        'from sagemaker.serve.model_builder import ModelBuilder\nfrom sagemaker.core.inference_config import ResourceRequirements\n',
+        'reranker = ModelBuilder(model=reranker_id, role_arn=role, instance_type="ml.g5.12xlarge")\nreranker.build()\n',
+        'reranker.deploy(endpoint_name="rerank", inference_config=ResourceRequirements(requests={"num_accelerators": 1, "copies": 1}))\n',
+      ]),
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, line: 19, column: 64, endLine: 19, endColumn: 96 }],
       output: null,
     },
   ],

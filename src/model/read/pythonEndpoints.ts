@@ -135,6 +135,7 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
     const serverless = getKeyword(call, 'serverless_inference_config');
     const asynchronous = getKeyword(call, 'async_inference_config');
     const v3Config = getKeyword(call, 'inference_config');
+    const v3Kind = v3Config && v3Config.value.kind !== 'none' ? v3InferenceConfig(v3Config.value) : undefined;
     const configured = (k: typeof serverless) => !!k && k.value.kind !== 'none';
     const builder = modelBuilderOf(call, text);
     if (builder && !builder.endpoint) return [];
@@ -145,9 +146,10 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       api: 'deploy',
       instanceCount: setting(call, 'initial_instance_count', direct ? 1 : 0),
       instanceType,
-      notRealTime: configured(serverless) || configured(asynchronous) || configured(v3Config),
-      invocation: configured(serverless) ? 'serverless' : configured(asynchronous) ? 'async' : configured(v3Config) ? 'unknown' : 'real-time',
+      notRealTime: configured(serverless) || configured(asynchronous) || (v3Kind !== undefined && v3Kind !== 'real-time'),
+      invocation: configured(serverless) ? 'serverless' : configured(asynchronous) ? 'async' : v3Kind ?? 'real-time',
       open: call.open || (!!builder && !getKeyword(call, 'instance_type') && builder.call.open),
+      ...sdkManagedScaling(call),
     }];
   }
   const positions = sessionVariantMethods[sessionMethod(call) ?? ''];
@@ -207,6 +209,33 @@ function deploysToEndpoint(call: PythonCall, text: string | undefined): boolean 
   if (!mode) return true;
   if (text === undefined || mode.spread || mode.value.indirect) return false;
   return /^(?:[\w.]+\.)?Mode\.SAGEMAKER_ENDPOINT$/.test(text.slice(mode.value.start, mode.value.end));
+}
+
+/**
+ * What an SDK v3 `ModelBuilder.deploy(inference_config=...)` makes, by the config's class (the SDK
+ * dispatches on it with `isinstance`): `ResourceRequirements` a real-time endpoint holding the model
+ * as an inference component, `ServerlessInferenceConfig` a serverless endpoint,
+ * `AsyncInferenceConfig` an asynchronous one; `BatchTransformInferenceConfig` (a transform job, no
+ * endpoint) and a config the file does not show are `unknown`.
+ */
+function v3InferenceConfig(value: PyValue): EndpointVariant['invocation'] {
+  const name = value.kind === 'call' ? value.call.name.slice(value.call.name.lastIndexOf('.') + 1) : '';
+  return name === 'ResourceRequirements' ? 'real-time' : name === 'ServerlessInferenceConfig' ? 'serverless' : name === 'AsyncInferenceConfig' ? 'async' : 'unknown';
+}
+
+/**
+ * An SDK deploy's `managed_instance_scaling={...}` (SDK v2 `Model.deploy`, passed on by v3
+ * `ModelBuilder.deploy`): any dict turns SageMaker-managed instance scaling on (the SDK writes
+ * `Status: ENABLED` itself), with its `MinInstanceCount` (the SDK's default is the initial count).
+ */
+function sdkManagedScaling(call: PythonCall): Pick<EndpointVariant, 'managedScaling' | 'managedMin'> {
+  const keyword = getKeyword(call, 'managed_instance_scaling');
+  if (!keyword || keyword.value.kind === 'none') return {};
+  const settings = asDict(keyword.value);
+  if (!settings) return { managedScaling: 'unknown' };
+  if (!settings.entries.length && !settings.open) return {};
+  const min = getDictEntry(settings, 'MinInstanceCount');
+  return { managedScaling: 'enabled', ...(min ? { managedMin: { start: min.start, end: min.end, value: min.value, editable: false } } : {}) };
 }
 
 /** The possible instance types of a value: one for a literal, each branch of a conditional; undefined when any is unknown. */

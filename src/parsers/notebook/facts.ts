@@ -20,6 +20,16 @@ export interface NotebookFact {
    * becomes a new code cell at the end of the notebook.
    */
   appendAt: number;
+  /** The IPython magics of the code cells (`%store name`, `%%capture out`), which the document the rules read holds as blanks. */
+  magics?: NotebookMagic[];
+}
+
+/** An IPython magic (a line magic, or a cell magic's first line) as written, and where it is in the document. */
+export interface NotebookMagic {
+  start: number;
+  end: number;
+  /** From its `%` to the end of its line. */
+  text: string;
 }
 
 declare module '../../core/types' {

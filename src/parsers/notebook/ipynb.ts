@@ -3,7 +3,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser
 import { lineEndingOf, withLineEnding } from '../../core/applyFixes';
 import { LineIndex } from '../../core/lineIndex';
 import type { CellLocation, Edit, EmbeddedCode } from '../../core/types';
-import type { NotebookCellFact } from './facts';
+import type { NotebookCellFact, NotebookMagic } from './facts';
 
 /**
  * A Jupyter notebook (nbformat 4) read from its raw JSON, as one Python
@@ -111,6 +111,24 @@ export class NotebookCode implements EmbeddedCode {
   /** Cell boundaries in the document, for rules that reason about cell order. */
   cellFacts(): NotebookCellFact[] {
     return this.cells.map((c) => ({ index: c.index, start: c.start, end: c.end }));
+  }
+
+  /**
+   * The IPython magics of the code cells as written (`%store endpoint_name`, `%%capture out`),
+   * where each is in the document: line magics, and a cell magic's first line; not the lines of a
+   * non-Python cell magic's body, nor shell lines.
+   */
+  magics(): NotebookMagic[] {
+    const magics: NotebookMagic[] = [];
+    for (const cell of this.cells) {
+      const cellMagic = /^[ \t]*%%(\w+)/.exec(cell.text);
+      const body = !!cellMagic && !pythonCellMagics.has(cellMagic[1]);
+      for (const span of body ? cell.neutralised.slice(0, 1) : cell.neutralised) {
+        const text = cell.text.slice(span.start, span.end);
+        if (text.startsWith('%')) magics.push({ start: cell.start + span.start, end: cell.start + span.end, text });
+      }
+    }
+    return magics;
   }
 
   toFile(offset: number): number {

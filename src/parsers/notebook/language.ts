@@ -33,7 +33,7 @@ export function createNotebookLanguage(python: Language): Language {
         walk(emit) {
           outcome.walk(emit);
           // Last, so that rules can judge the notebook as a whole once every call is seen.
-          emit('notebook', { cells: code.cellFacts(), appendAt: code.appendAt });
+          emit('notebook', { cells: code.cellFacts(), appendAt: code.appendAt, magics: code.magics() });
         },
       };
     },
