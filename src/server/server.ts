@@ -320,6 +320,10 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       const document = documents.all().find((d) => uriToPath(d.uri) === file);
       return document && { uri: document.uri, version: document.version, text: document.getText() };
     },
+    openDocument: (uri) => {
+      const document = documents.get(uri);
+      return document && { uri, version: document.version, text: document.getText(), languageId: document.languageId };
+    },
     isOpenNotebook: (file) => [...openNotebookUris].some((uri) => uriToPath(uri) === file),
     maxBytes: () => settings.maxFileSizeKb * 1024,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),

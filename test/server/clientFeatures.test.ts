@@ -168,6 +168,35 @@ describe('language server: the VS Code client’s features', function () {
     assert.equal(fs.readFileSync(file, 'utf8'), text, 'nothing written');
   });
 
+  it('lints an untitled buffer by its language and plans its fixes from its open text', async () => {
+    await start({});
+    const uri = 'untitled:Untitled-1';
+    const text = 'from sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", max_run=3600)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 3, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.ok(published.diagnostics.some((d) => d.code === 'SML203'), JSON.stringify(published.diagnostics.map((d) => d.code)));
+    const plan = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [uri], open: [uri], includeUnsafe: true }] });
+    assert.equal(plan.files, 1);
+    const [planned] = plan.planned;
+    assert.equal(planned?.uri, uri);
+    assert.equal(planned.kind, 'text');
+    assert.equal(planned.version, 3, 'the open text, at its version');
+    assert.equal(planned.text, text);
+    assert.ok(planned.unsafeTitles.some((t) => t.startsWith('Enable managed spot training')), JSON.stringify(planned.unsafeTitles));
+    assert.match(planned.all?.text ?? '', /use_spot_instances=True/);
+    // An untitled buffer with a file's name (linted by its name): planned from its open text too, not from disk.
+    const named = `untitled:${path.join(dir, 'named.py')}`;
+    client.notify('textDocument/didOpen', { textDocument: { uri: named, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === named && p.diagnostics.some((d) => d.code === 'SML203'));
+    const namedPlan = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [named], open: [named], includeUnsafe: true }] });
+    assert.deepEqual(namedPlan.planned.map((p) => [p.uri, p.version]), [[named, 1]]);
+    // A document of a language Green ML does not read is not linted, nor planned.
+    const other = 'untitled:Untitled-2';
+    client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'plaintext', version: 1, text } });
+    const none = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [other], open: [other], includeUnsafe: true }] });
+    assert.deepEqual(none, { files: 0, planned: [] });
+  });
+
   it('plans the fixes of a notebook open in the editor from its live cells, as the .ipynb text of the cells', async () => {
     await start({});
     fs.writeFileSync(path.join(dir, 'deploy.ipynb'), '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
