@@ -35,11 +35,15 @@ describe('language server: the VS Code client’s features', function () {
   const uriOf = (name: string): string => `file://${path.join(dir, name)}`;
   const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
 
-  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0): Promise<void> {
+  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay })): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
-    client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ lintDelay })));
+    client.onRequest('workspace/configuration', (params) => {
+      const answer = settings();
+      const items = (params as { items: unknown[] }).items;
+      return answer instanceof Promise ? answer.then((value: unknown) => items.map(() => value)) : items.map(() => answer);
+    });
     client.onRequest('client/registerCapability', () => null);
     client.onRequest('workspace/codeLens/refresh', () => {
       lensRefreshes++;
@@ -148,6 +152,23 @@ describe('language server: the VS Code client’s features', function () {
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[2, '≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']]);
+  });
+
+  it('answers a CodeLens request made before the client gave its settings once it has them, with them', async () => {
+    let give: (settings: unknown) => void = () => undefined;
+    const given = new Promise((resolve) => (give = resolve));
+    await start({}, 0, () => given);
+    const uri = uriOf('train.py');
+    const text = 'from sagemaker.estimator import Estimator\n\nestimator = Estimator(image_uri="i", role="r", instance_type="ml.g5.xlarge", instance_count=2)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    // Asked while the settings are not known yet (the editor asks for lenses as soon as it opens a file).
+    const lenses = client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const early = await Promise.race([lenses.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))]);
+    give({ lintDelay: 0, region: 'eu-west-1' });
+    assert.equal(early, 'waiting', 'no lens is drawn with the default settings');
+    const titles = (await lenses).map((l) => l.command?.title ?? '');
+    assert.equal(titles.length, 1, JSON.stringify(titles));
+    assert.match(titles[0], /\(eu-west-1\)$/);
   });
 
   it('plans the fixes of a file without applying them: the safe ones, then the unsafe ones, with their placeholders', async () => {
