@@ -17,7 +17,8 @@ export class DiagnosticBatch {
   constructor(
     /** The collection to set, looked up at each batch (none while the client is stopped). */
     private readonly collection: () => vscode.DiagnosticCollection | undefined,
-    private readonly size = 100,
+    /** Small enough that one batch is a short task of the extension host's loop even on a busy machine. */
+    private readonly size = 20,
   ) {}
 
   /** The diagnostics of `uri`: replace any pending for it, and set with the next batch. */

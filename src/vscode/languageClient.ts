@@ -84,6 +84,12 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     if (prices.length) void client.sendNotification(pricesNotification, { prices });
   }
 
+  /** The server process's id, for the host tests (vscode-languageclient keeps it private; undefined when not known). */
+  get serverPid(): number | undefined {
+    const pid = (this.client as unknown as { _serverProcess?: { pid?: unknown } } | undefined)?._serverProcess?.pid;
+    return typeof pid === 'number' ? pid : undefined;
+  }
+
   get state(): 'running' | 'starting' | 'stopped' {
     const state = this.client?.state;
     return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';

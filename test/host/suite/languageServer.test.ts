@@ -126,6 +126,24 @@ suite('Language server: the extension host stays responsive', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('a language server that dies is started again, and serves the documents open', async function () {
+    this.timeout(120_000);
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    const pidOf = async (): Promise<number | undefined> => (await vscode.commands.executeCommand<{ serverPid?: number }>('greenml.test.clientCounters')).serverPid;
+    const first = await pidOf();
+    assert.ok(first, 'the server process is known');
+    const { document } = await openInEditor('template.yaml');
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 before the server dies', 60_000);
+    process.kill(first, 'SIGKILL');
+    await until('another server process to run', async () => (await serverState()) === 'running' && (await pidOf()) !== undefined && (await pidOf()) !== first, 60_000);
+    // The new server is sent the open documents again and publishes their findings.
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 from the new server', 60_000);
+    const fresh = vscode.Uri.file(path.join(dir, 'after-restart.yaml'));
+    fs.writeFileSync(fresh.fsPath, document.getText());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fresh));
+    await waitForDiagnostics(fresh, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 in a file opened after the restart', 60_000);
+  });
+
   test('a re-lint of a 256 KB stress file never makes the extension host more than 50 ms late', async function () {
     this.timeout(600_000);
     await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
