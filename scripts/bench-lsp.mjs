@@ -1,9 +1,11 @@
 // Through the LSP pipe: `greenml lsp --stdio` from dist/ driven by the test client over stdio.
 // Prints the time from a didChange to the publishDiagnostics of that version for the
 // 3,000-line scripts and the 200-cell notebook of `npm run bench` (beside the same lint in
-// process), server start to first diagnostics, and the server's memory after the bench corpus.
+// process, the two interleaved edit by edit so that both see the same load on a shared machine),
+// server start to first diagnostics, and the server's memory after the bench corpus.
 // The extension's activation time is the host test's (`activation: N ms` in `npm run test:host`).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,21 +44,22 @@ async function start() {
   return { client, startMs: performance.now() - t };
 }
 
+/** Opens a script in the server; each step times one edit: didChange → the publishDiagnostics of its version. */
 async function scriptCase(client, name, text) {
   const u = uri(name);
   client.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'python', version: 1, text } });
   await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === u && p.version === 1, 60_000);
-  const times = [];
-  for (let i = 0; i < runs + 5; i++) {
-    const version = i + 2;
+  let version = 1;
+  return async (i) => {
+    version++;
     const edited = text.replace('train.py', `train_${i}.py`);
     client.clearNotifications();
     const t = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges: [{ text: edited }] });
-    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === u && p.version === version, 60_000);
-    if (i >= 5) times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
+    const expected = version;
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === u && p.version === expected, 60_000);
+    return performance.now() - t;
+  };
 }
 
 function notebookCells() {
@@ -69,6 +72,7 @@ function notebookCells() {
   return cells;
 }
 
+/** Opens the notebook in the server; each step times one edit of a cell: didChange → that cell's publishDiagnostics. */
 async function notebookCase(client, cells) {
   const nb = uri('explore.ipynb');
   const cellUri = (i) => `vscode-notebook-cell:${nb.slice('file://'.length)}#c${i}`;
@@ -82,52 +86,93 @@ async function notebookCase(client, cells) {
   // with findings, and each edit adds or removes a line at its top, which moves them.
   const withFindings = client.notificationsOf('textDocument/publishDiagnostics').filter((p) => p.diagnostics.length).map((p) => p.uri);
   const target = Math.max(0, cells.findIndex((c, i) => c.includes('train.py') && withFindings.includes(cellUri(i))), cells.findIndex((_, i) => withFindings.includes(cellUri(i))));
-  const times = [];
-  for (let i = 0; i < runs + 5; i++) {
+  let version = 1;
+  return async (i) => {
+    version++;
     const change = i % 2 === 0
       ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }
       : { range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' };
     client.clearNotifications();
     const t = performance.now();
     client.notify('notebookDocument/didChange', {
-      notebookDocument: { uri: nb, version: i + 2 },
-      change: { cells: { textContent: [{ document: { uri: cellUri(target), version: i + 2 }, changes: [change] }] } },
+      notebookDocument: { uri: nb, version },
+      change: { cells: { textContent: [{ document: { uri: cellUri(target), version }, changes: [change] }] } },
     });
     await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === cellUri(target), 60_000);
-    if (i >= 5) times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
+    return performance.now() - t;
+  };
 }
 
+/** The same lint in this process (the engine alone, as `npm run bench` times it); each step times one. */
 async function inProcess(text, fileName, edit) {
   const engine = await loadEngine(root);
   const linter = engine.createLinter({ locateWasm: (f) => path.join(root, 'dist', f) });
   await linter.prepare([fileName]);
   const settings = engine.resolveRuleSettings(linter.rules);
-  const times = [];
-  for (let i = 0; i < runs + 5; i++) {
+  return async (i) => {
     const edited = edit(text, i);
     const t = performance.now();
     linter.lint(fileName, edited, { settings });
-    if (i >= 5) times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
+    return performance.now() - t;
+  };
 }
 
+/**
+ * The edits through the pipe and in process, interleaved (one of each in turn, the first of a
+ * pair alternating): on a shared machine both see the same load, so their difference is the pipe's.
+ */
+async function interleaved(pipe, local, serverPid) {
+  const lsp = [];
+  const own = [];
+  let serverCpu = 0;
+  let ownCpu = 0;
+  for (let i = 0; i < runs + 5; i++) {
+    const order = i % 2 ? [[local, own], [pipe, lsp]] : [[pipe, lsp], [local, own]];
+    for (const [step, times] of order) {
+      const [server, mine] = [cpuMs(serverPid), process.cpuUsage()];
+      const ms = await step(i);
+      if (i < 5) continue;
+      times.push(ms);
+      if (step === pipe) serverCpu += cpuMs(serverPid) - server;
+      else {
+        const used = process.cpuUsage(mine);
+        ownCpu += (used.user + used.system) / 1000;
+      }
+    }
+  }
+  return [lsp.sort((a, b) => a - b), own.sort((a, b) => a - b), serverCpu / runs, ownCpu / runs];
+}
+
+/** CPU time (user + system) a process has used, in ms (Linux: /proc/PID/stat, in clock ticks of 10 ms); NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const { client, startMs } = await start();
-console.log(`Green ML language server (dist/cli.js lsp --stdio), ${runs} timed edits per case, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`Green ML language server (dist/cli.js lsp --stdio), ${runs} timed edits per case, each beside the same lint in process (interleaved); load average ${load()}`);
 console.log(`server start to first diagnostics: ${n2(startMs)} ms`);
 const dense = python(prng(seed ^ 0x3000), 3000);
 const realistic = trainingScript(prng(seed ^ 0x3001), 3000);
 const cells = notebookCells();
 const notebookJson = JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', metadata: {}, source: c })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
+// CPU per edit: the server's (the message read, the lint, the diagnostics written) against the
+// engine's in process. On a busy machine the wall times add the waits for a core at each hand-off
+// between the two processes; the CPU times do not.
+const row = (label, what, [lsp, local, serverCpu, localCpu]) =>
+  console.log(`${label}: ${what} p50 ${n2(q(lsp, 0.5))} ms, p95 ${n2(q(lsp, 0.95))} ms; in process p50 ${n2(q(local, 0.5))} ms, p95 ${n2(q(local, 0.95))} ms; added by the pipe: p50 ${n2(q(lsp, 0.5) - q(local, 0.5))} ms, p95 ${n2(q(lsp, 0.95) - q(local, 0.95))} ms; CPU per edit: server ${serverCpu.toFixed(1)} ms, in process ${localCpu.toFixed(1)} ms (load ${load()})`);
 for (const [label, text, name] of [['dense 3,000-line script', dense, 'train.py'], ['realistic 3,000-line training script', realistic, 'realistic-train.py']]) {
-  const lsp = await scriptCase(client, name, text);
+  const pipe = await scriptCase(client, name, text);
   const local = await inProcess(text, name, (t, i) => t.replace('train.py', `train_${i}.py`));
-  console.log(`${label}: didChange → publishDiagnostics p50 ${n2(q(lsp, 0.5))} ms, p95 ${n2(q(lsp, 0.95))} ms; in process p50 ${n2(q(local, 0.5))} ms, p95 ${n2(q(local, 0.95))} ms; pipe overhead at p95 ${n2(q(lsp, 0.95) - q(local, 0.95))} ms`);
+  row(label, 'didChange → publishDiagnostics', await interleaved(pipe, local, client.pid));
 }
-const nbLsp = await notebookCase(client, cells);
+const nbPipe = await notebookCase(client, cells);
 const nbLocal = await inProcess(notebookJson, 'explore.ipynb', (t, i) => (i % 2 === 0 ? t.replace('"source":"', '"source":"# edited\\n') : t));
-console.log(`200-cell notebook: notebookDocument/didChange → the edited cell's publishDiagnostics p50 ${n2(q(nbLsp, 0.5))} ms, p95 ${n2(q(nbLsp, 0.95))} ms; in process p50 ${n2(q(nbLocal, 0.5))} ms, p95 ${n2(q(nbLocal, 0.95))} ms`);
+row('200-cell notebook', "notebookDocument/didChange → the edited cell's publishDiagnostics", await interleaved(nbPipe, nbLocal, client.pid));
 console.log(`server memory after the bench corpus: RSS ${n2(rss(client.pid, 'VmRSS'))} MB (peak ${n2(rss(client.pid, 'VmHWM'))} MB)`);
 await client.close();

@@ -22,6 +22,16 @@ export interface OpenText {
   getText(): string;
 }
 
+/** How an open document is linted ({@link LintService.targetOf}). */
+export interface DocumentTarget {
+  /** The document's path, or its URI when it is no file (an untitled buffer). */
+  file: string;
+  /** The name the engine detects the format from (the file's, or with the forced format's extension). */
+  nameForDetection: string;
+  /** The format the document's language forces, when its name does not say it. */
+  forced?: Format;
+}
+
 /** An open notebook: its version and its cells in order. */
 export interface OpenNotebook {
   uri: string;
@@ -85,25 +95,40 @@ export class LintService {
     return index === -1 ? undefined : { state, index };
   }
 
+  /**
+   * How an open document is linted: the path (or URI) it is linted under, the name its format is
+   * detected from, and the format its language forces; undefined when Green ML reads no such document.
+   */
+  targetOf(uri: string, languageId: string, text: string): DocumentTarget | undefined {
+    const file = uriToPath(uri) ?? uri;
+    const forced = this.forcedFormat(file, text, languageId);
+    if (!forced && !this.linter.mayHandle(file)) return undefined;
+    const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
+    return { file, nameForDetection, ...(forced ? { forced } : {}) };
+  }
+
+  /** Lints an open document's text as {@link targetOf} says (the grammar it needs loaded). */
+  lintTarget(target: DocumentTarget, text: string, keepFacts = false): LintResult {
+    return target.forced === 'notebook'
+      ? asOneCell(this.linter.lint(target.file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(target.file, this.settings()), format: 'notebook', keepFacts }))
+      : this.lintWithContext(target.file, text, { format: target.forced, keepFacts });
+  }
+
   async lintText(document: OpenText, isCurrent: () => boolean): Promise<void> {
     const settings = this.settings();
-    const file = uriToPath(document.uri) ?? document.uri;
     const text = document.getText();
-    const forced = this.forcedFormat(file, text, document.languageId);
-    if (!settings.enable || (!forced && !this.linter.mayHandle(file))) return this.forget(document.uri);
+    const target = this.targetOf(document.uri, document.languageId, text);
+    if (!settings.enable || !target) return this.forget(document.uri);
     if (text.length > settings.maxFileSizeKb * 1024) {
       this.sink.log(`not linting ${document.uri}: larger than greenml.maxFileSizeKb (${settings.maxFileSizeKb} KB)`);
       return this.forget(document.uri);
     }
-    const nameForDetection = forced ? `${file}${forced === 'notebook' ? '' : forced === 'python' ? '.py' : '.tf'}` : file;
-    if (this.linter.needsPrepare(nameForDetection, text)) await this.linter.prepare([nameForDetection], text);
+    const forced = target.forced;
+    if (this.linter.needsPrepare(target.nameForDetection, text)) await this.linter.prepare([target.nameForDetection], text);
     if (!isCurrent()) return;
     // The clock starts once the grammar is loaded: a first lint that waits for it is not slow.
     const started = performance.now();
-    const result =
-      forced === 'notebook'
-        ? asOneCell(this.linter.lint(file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true }))
-        : this.lintWithContext(file, text, { format: forced, keepFacts: true });
+    const result = this.lintTarget(target, text, true);
     if (this.overBudget(document.uri, document.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
     const state: TextLint = {
@@ -209,7 +234,8 @@ export class LintService {
 
   /**
    * The format to force for a document whose name does not say it: notebook front ends such as
-   * jupyterlab-lsp send a notebook's code cells as one Python document named after the `.ipynb`.
+   * jupyterlab-lsp send a notebook's code cells as one Python document named after the `.ipynb`;
+   * an untitled buffer (or a file without an extension) has only its language to say what it is.
    */
   private forcedFormat(file: string, text: string, languageId: string): Format | undefined {
     const format = formatByLanguage[languageId];
@@ -217,7 +243,7 @@ export class LintService {
     // The code of a notebook as one Python text: read as a notebook of one cell, so notebook rules
     // (an endpoint never deleted) apply and positions in the cell are positions in the text.
     if (format === 'python' && file.toLowerCase().endsWith('.ipynb') && !text.trimStart().startsWith('{')) return 'notebook';
-    return undefined;
+    return this.linter.mayHandle(file) ? undefined : format;
   }
 
   /** An open document's text, else the file on disk (size-limited); undefined when unreadable. */

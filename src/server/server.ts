@@ -28,6 +28,9 @@ import { notebookText } from './notebookText';
 import { ClientPrices, pricesNotification, wantPricesNotification } from './livePrices';
 import { modelCardAction, modelCardAt, modelCardCommand, modelCardKind, modelCardSettingsOf } from './modelCard';
 
+/** How long requests wait for the client's settings before they are answered with the defaults. */
+export const settingsWaitMs = 10_000;
+
 export interface ServerOptions {
   linter: Linter;
   /** Defaults to stdio. */
@@ -175,6 +178,29 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     }
   };
 
+  /**
+   * Requests that read a lint (lenses, hovers, code actions) wait for the client's settings, read
+   * once after `initialized`: a lens drawn with the defaults would stay until the document changes.
+   * A client that does not answer within {@link settingsWaitMs} gets answers with the defaults,
+   * and a lens refresh once its settings arrive.
+   */
+  let markSettingsKnown: () => void = () => undefined;
+  const settingsKnown = new Promise<void>((resolve) => (markSettingsKnown = resolve));
+  let settingsOrTimeout: Promise<void> | undefined;
+  let answeredBeforeSettings = false;
+  const withSettings = async (): Promise<void> => {
+    settingsOrTimeout ??= Promise.race([
+      settingsKnown,
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          answeredBeforeSettings = true;
+          resolve();
+        }, settingsWaitMs).unref(),
+      ),
+    ]);
+    await settingsOrTimeout;
+  };
+
   const refreshSettings = async (): Promise<void> => {
     if (pullConfiguration) {
       try {
@@ -187,8 +213,11 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     await watchFiles();
     const region = settings.estimates.region;
     relintAll();
-    if (region !== lensRegion && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    const drawnWithDefaults = answeredBeforeSettings;
+    answeredBeforeSettings = false;
+    if ((region !== lensRegion || drawnWithDefaults) && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     lensRegion = region;
+    markSettingsKnown();
   };
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -247,6 +276,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
 
   /** Waits for the lint of the document (a cell's notebook) when one is pending: requests read the newest lint. */
   const linted = async (uri: string): Promise<void> => {
+    await withSettings();
     await scheduler.flush(notebooks.findNotebookDocumentForCell(uri)?.uri ?? uri);
   };
 
@@ -305,8 +335,8 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   });
 
   connection.onCodeLens(async (params): Promise<CodeLens[]> => {
-    if (!settings.estimates.codeLens) return [];
     await linted(params.textDocument.uri);
+    if (!settings.estimates.codeLens) return [];
     const scope = estimateScopeOf(params.textDocument.uri);
     const lenses = scope ? codeLenses(scope, figureSettings()) : [];
     askForPrices();
@@ -319,6 +349,10 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     openText: (file) => {
       const document = documents.all().find((d) => uriToPath(d.uri) === file);
       return document && { uri: document.uri, version: document.version, text: document.getText() };
+    },
+    openDocument: (uri) => {
+      const document = documents.get(uri);
+      return document && { uri, version: document.version, text: document.getText(), languageId: document.languageId };
     },
     isOpenNotebook: (file) => [...openNotebookUris].some((uri) => uriToPath(uri) === file),
     maxBytes: () => settings.maxFileSizeKb * 1024,

@@ -23,6 +23,8 @@ export interface WorkspaceHost {
   folders(): string[];
   /** An open text document by path: its URI, version and text. */
   openText(file: string): { uri: string; version: number; text: string } | undefined;
+  /** An open text document by URI, whatever its scheme (an untitled buffer): its version, text and language. */
+  openDocument(uri: string): { uri: string; version: number; text: string; languageId: string } | undefined;
   /** True when the file is open in a notebook editor (its cells are what the editor shows). */
   isOpenNotebook(file: string): boolean;
   maxBytes(): number;
@@ -163,7 +165,7 @@ export const planFixesCommand = 'greenml.lsp.planFixes';
 
 /** `greenml.lsp.planFixes` arguments: which files, which of them the client shows (their live text is fixed). */
 export interface PlanFixesArgs {
-  /** These files (`file:` URIs) only; else the walk of `folder` or of every workspace folder. */
+  /** These files (`file:` URIs) and open documents that are no file (untitled buffers) only; else the walk of `folder` or of every workspace folder. */
   uris?: string[];
   folder?: string;
   /** Open text documents and notebooks the user has in front of them: fixed in their live text; any other file from disk. */
@@ -220,6 +222,27 @@ export async function planFixes(host: PlanHost, args: PlanFixesArgs): Promise<Fi
   await linter.prepare(files);
   const open = new Set((args.open ?? []).flatMap((u) => uriToPath(u) ?? []));
   const plan: FixPlan = { files: 0, planned: [] };
+  const add = (source: { uri: string; kind: 'text' | 'notebook'; version?: number; text: string }, lint: (text: string) => LintResult): void => {
+    const first = lint(source.text);
+    if (first.skipped) return;
+    plan.files++;
+    const outcome = (o: ReturnType<typeof fixUntilStable>): PlannedOutcome => ({ text: o.text, applied: o.applied, rules: [...o.appliedByRule.keys()].sort(), placeholders: o.placeholders, stoppedOnParseError: o.stoppedOnParseError });
+    const safe = fixUntilStable(source.text, first, lint, ['safe']);
+    const all = args.includeUnsafe ? fixUntilStable(safe.text, safe.result, lint, ['safe', 'unsafe']) : undefined;
+    if ((all ?? safe).text === source.text && !safe.stoppedOnParseError && !all?.stoppedOnParseError) return;
+    const unsafeTitles = first.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix.title] : []));
+    plan.planned.push({ ...source, safe: outcome(safe), ...(all ? { all: outcome(all) } : {}), unsafeTitles });
+  };
+  // Documents that are no file (an untitled buffer): their open text, linted as the server lints them.
+  for (const uri of args.uris ?? []) {
+    if (uriToPath(uri) !== undefined) continue;
+    await host.yieldNow();
+    const document = host.openDocument(uri);
+    const target = document && host.service.targetOf(document.uri, document.languageId, document.text);
+    if (!document || !target) continue;
+    await linter.prepare([target.nameForDetection], document.text);
+    add({ uri: document.uri, kind: 'text', version: document.version, text: document.text }, (next) => host.service.lintTarget(target, next));
+  }
   for (const file of files) {
     await host.yieldNow();
     const notebook = open.has(file) ? host.notebookText(file) : undefined;
@@ -244,16 +267,7 @@ export async function planFixes(host: PlanHost, args: PlanFixesArgs): Promise<Fi
         text = read.file.text;
       }
     }
-    const lint = (next: string): LintResult => (notebook ? host.service.lintWithContext(file, next, { format: 'notebook' }) : host.service.lintWithContext(file, next));
-    const first = lint(text);
-    if (first.skipped) continue;
-    plan.files++;
-    const outcome = (o: ReturnType<typeof fixUntilStable>): PlannedOutcome => ({ text: o.text, applied: o.applied, rules: [...o.appliedByRule.keys()].sort(), placeholders: o.placeholders, stoppedOnParseError: o.stoppedOnParseError });
-    const safe = fixUntilStable(text, first, lint, ['safe']);
-    const all = args.includeUnsafe ? fixUntilStable(safe.text, safe.result, lint, ['safe', 'unsafe']) : undefined;
-    if ((all ?? safe).text === text && !safe.stoppedOnParseError && !all?.stoppedOnParseError) continue;
-    const unsafeTitles = first.findings.flatMap((f) => (f.fix?.applicability === 'unsafe' ? [f.fix.title] : []));
-    plan.planned.push({ uri, kind: notebook ? 'notebook' : 'text', ...(version === undefined ? {} : { version }), text, safe: outcome(safe), ...(all ? { all: outcome(all) } : {}), unsafeTitles });
+    add({ uri, kind: notebook ? 'notebook' : 'text', ...(version === undefined ? {} : { version }), text }, (next) => (notebook ? host.service.lintWithContext(file, next, { format: 'notebook' }) : host.service.lintWithContext(file, next)));
   }
   return plan;
 }

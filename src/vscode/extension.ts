@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
   void server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
-  if (process.env.GREENML_TEST_API === '1') context.subscriptions.push(...registerTestCommands(() => server.state));
+  if (process.env.GREENML_TEST_API === '1') context.subscriptions.push(...registerTestCommands(() => server.state, () => ({ notebookCellWalks: server.notebookCells.walks, diagnosticSets: server.diagnosticBatch.sets, serverPid: server.serverPid })));
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${engine.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
   return { activationMs, explorer, ...(process.env.GREENML_TEST_API === '1' ? { testing: actionTestHooks } : {}) };
@@ -99,13 +99,16 @@ function reportSettingsIssues(settings: EditorSettings, reported: Set<string>, l
 }
 
 /**
- * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, and a
- * probe of the extension host's event loop (a timer's lateness, sampled every 5 ms).
+ * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, the
+ * client's counters (walks of notebook cells, diagnostics batches), and a probe of the extension
+ * host's event loop (a timer's lateness, sampled every 5 ms).
  */
-function registerTestCommands(serverState: () => string): vscode.Disposable[] {
+function registerTestCommands(serverState: () => string, clientCounters: () => { notebookCellWalks: number; diagnosticSets: number; serverPid?: number }): vscode.Disposable[] {
   let probe: { timer: NodeJS.Timeout; maxLagMs: number; samples: number } | undefined;
   return [
     vscode.commands.registerCommand('greenml.test.languageServerState', serverState),
+    // Walks of every open notebook's cells to find a cell's notebook, diagnostics batches set, the server's process id.
+    vscode.commands.registerCommand('greenml.test.clientCounters', clientCounters),
     vscode.commands.registerCommand('greenml.test.startLagProbe', () => {
       if (probe) clearInterval(probe.timer);
       const period = 5;

@@ -5,6 +5,8 @@ import { showLensDetailsCommand } from './lensDetails';
 import type { LivePriceInput, PriceKey } from '../estimate/priceCache';
 import { pricesNotification, wantPricesNotification } from '../server/livePrices';
 import { applyNotebookFixCommand } from './notebookEdits';
+import { DiagnosticBatch } from './diagnosticBatch';
+import { indexNotebookCells, NotebookCellIndex } from './notebookSync';
 import { withPlaceholderSnippets } from './snippets';
 
 /** Restarts of a server that stopped, before the client gives up and says so. */
@@ -63,6 +65,11 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     private readonly livePrice: (key: PriceKey) => LivePriceInput | undefined = () => undefined,
   ) {}
 
+  /** Which notebook holds a cell, for the client's notebook sync. */
+  readonly notebookCells = new NotebookCellIndex();
+  /** The server's diagnostics, set in VS Code a batch of documents at a time. */
+  readonly diagnosticBatch = new DiagnosticBatch(() => this.client?.diagnostics);
+
   /** The price keys the server's lenses and hovers asked for. */
   private readonly wantedPrices = new Map<string, PriceKey>();
 
@@ -75,6 +82,12 @@ export class GreenMlLanguageClient implements vscode.Disposable {
       return price ? [{ ...key, ...price }] : [];
     });
     if (prices.length) void client.sendNotification(pricesNotification, { prices });
+  }
+
+  /** The server process's id, for the host tests (vscode-languageclient keeps it private; undefined when not known). */
+  get serverPid(): number | undefined {
+    const pid = (this.client as unknown as { _serverProcess?: { pid?: unknown } } | undefined)?._serverProcess?.pid;
+    return typeof pid === 'number' ? pid : undefined;
   }
 
   get state(): 'running' | 'starting' | 'stopped' {
@@ -103,9 +116,9 @@ export class GreenMlLanguageClient implements vscode.Disposable {
             return answers.map((answer: unknown, i) => withProfileRegion(params.items[i]?.section, answer, this.profileRegion()));
           },
         },
-        handleDiagnostics: (uri, diagnostics, next) => {
+        handleDiagnostics: (uri, diagnostics) => {
           for (const diagnostic of diagnostics) bundledRulePage(this.context.extensionUri, diagnostic);
-          next(uri, diagnostics);
+          this.diagnosticBatch.add(uri, diagnostics);
         },
         provideCodeActions: async (document, range, context, token, next) => {
           const actions = await next(document, range, context, token);
@@ -128,6 +141,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
       },
     };
     this.client = new LanguageClient('greenml', 'Green ML language server', serverOptions, clientOptions);
+    if (!indexNotebookCells(this.client, this.notebookCells)) this.log.warn('the language client is not the version Green ML knows: notebook cells are looked up one walk each');
     this.client.onNotification(wantPricesNotification, (params: { keys?: PriceKey[] } | undefined) => {
       for (const key of params?.keys ?? []) this.wantedPrices.set(`${key.instanceType}|${key.region}|${key.usage}`, key);
       this.sendPrices();
@@ -150,6 +164,8 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   }
 
   private onClosed(): CloseHandlerResult {
+    // The client clears the server's diagnostics: none pending is set after that.
+    this.diagnosticBatch.clear();
     if (this.restarts < maxServerRestarts) {
       this.restarts++;
       this.log.warn(`the Green ML language server stopped: starting it again (${this.restarts} of ${maxServerRestarts})`);
@@ -165,6 +181,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.diagnosticBatch.clear();
     if (client?.isRunning()) await client.stop();
   }
 

@@ -35,11 +35,15 @@ describe('language server: the VS Code client’s features', function () {
   const uriOf = (name: string): string => `file://${path.join(dir, name)}`;
   const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
 
-  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0): Promise<void> {
+  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay })): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
-    client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ lintDelay })));
+    client.onRequest('workspace/configuration', (params) => {
+      const answer = settings();
+      const items = (params as { items: unknown[] }).items;
+      return answer instanceof Promise ? answer.then((value: unknown) => items.map(() => value)) : items.map(() => answer);
+    });
     client.onRequest('client/registerCapability', () => null);
     client.onRequest('workspace/codeLens/refresh', () => {
       lensRefreshes++;
@@ -150,6 +154,23 @@ describe('language server: the VS Code client’s features', function () {
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[2, '≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']]);
   });
 
+  it('answers a CodeLens request made before the client gave its settings once it has them, with them', async () => {
+    let give: (settings: unknown) => void = () => undefined;
+    const given = new Promise((resolve) => (give = resolve));
+    await start({}, 0, () => given);
+    const uri = uriOf('train.py');
+    const text = 'from sagemaker.estimator import Estimator\n\nestimator = Estimator(image_uri="i", role="r", instance_type="ml.g5.xlarge", instance_count=2)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    // Asked while the settings are not known yet (the editor asks for lenses as soon as it opens a file).
+    const lenses = client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const early = await Promise.race([lenses.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))]);
+    give({ lintDelay: 0, region: 'eu-west-1' });
+    assert.equal(early, 'waiting', 'no lens is drawn with the default settings');
+    const titles = (await lenses).map((l) => l.command?.title ?? '');
+    assert.equal(titles.length, 1, JSON.stringify(titles));
+    assert.match(titles[0], /\(eu-west-1\)$/);
+  });
+
   it('plans the fixes of a file without applying them: the safe ones, then the unsafe ones, with their placeholders', async () => {
     await start({});
     const file = path.join(dir, 'train.py');
@@ -166,6 +187,35 @@ describe('language server: the VS Code client’s features', function () {
     assert.match(planned.all?.text ?? '', /checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints"/);
     assert.deepEqual(planned.all?.placeholders.map((p) => p.text), ['<your-bucket>']);
     assert.equal(fs.readFileSync(file, 'utf8'), text, 'nothing written');
+  });
+
+  it('lints an untitled buffer by its language and plans its fixes from its open text', async () => {
+    await start({});
+    const uri = 'untitled:Untitled-1';
+    const text = 'from sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point="train.py", instance_type="ml.m5.xlarge", max_run=3600)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 3, text } });
+    const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    assert.ok(published.diagnostics.some((d) => d.code === 'SML203'), JSON.stringify(published.diagnostics.map((d) => d.code)));
+    const plan = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [uri], open: [uri], includeUnsafe: true }] });
+    assert.equal(plan.files, 1);
+    const [planned] = plan.planned;
+    assert.equal(planned?.uri, uri);
+    assert.equal(planned.kind, 'text');
+    assert.equal(planned.version, 3, 'the open text, at its version');
+    assert.equal(planned.text, text);
+    assert.ok(planned.unsafeTitles.some((t) => t.startsWith('Enable managed spot training')), JSON.stringify(planned.unsafeTitles));
+    assert.match(planned.all?.text ?? '', /use_spot_instances=True/);
+    // An untitled buffer with a file's name (linted by its name): planned from its open text too, not from disk.
+    const named = `untitled:${path.join(dir, 'named.py')}`;
+    client.notify('textDocument/didOpen', { textDocument: { uri: named, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === named && p.diagnostics.some((d) => d.code === 'SML203'));
+    const namedPlan = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [named], open: [named], includeUnsafe: true }] });
+    assert.deepEqual(namedPlan.planned.map((p) => [p.uri, p.version]), [[named, 1]]);
+    // A document of a language Green ML does not read is not linted, nor planned.
+    const other = 'untitled:Untitled-2';
+    client.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'plaintext', version: 1, text } });
+    const none = await client.request<FixPlan>('workspace/executeCommand', { command: 'greenml.lsp.planFixes', arguments: [{ uris: [other], open: [other], includeUnsafe: true }] });
+    assert.deepEqual(none, { files: 0, planned: [] });
   });
 
   it('plans the fixes of a notebook open in the editor from its live cells, as the .ipynb text of the cells', async () => {

@@ -135,6 +135,23 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri && sml101Lines(p).includes(4))), [4]);
   });
 
+  it('lints an open file of a Terraform module again when a sibling changes on disk (workspace/didChangeWatchedFiles)', async () => {
+    fs.mkdirSync(path.join(dir, 'watched'));
+    const main = 'resource "aws_s3_bucket" "data" {\n  bucket = "churn-data"\n}\n\nresource "aws_s3_bucket" "scratch" {\n  bucket = "churn-scratch"\n}\n';
+    const lifecycle = (bucket: string): string => `resource "aws_s3_bucket_lifecycle_configuration" "l" {\n  bucket = aws_s3_bucket.${bucket}.id\n\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    filter {}\n    expiration {\n      days = 30\n    }\n  }\n}\n`;
+    fs.writeFileSync(path.join(dir, 'watched', 'main.tf'), main);
+    fs.writeFileSync(path.join(dir, 'watched', 'lifecycle.tf'), lifecycle('data'));
+    const mainUri = uriOf('watched/main.tf');
+    const sml101Lines = (p: Published): number[] => p.diagnostics.filter((d) => d.code === 'SML101').map((d) => d.range.start.line);
+    client.notify('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'terraform', version: 1, text: main } });
+    assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri)), [4]);
+    // lifecycle.tf (not open) now covers the scratch bucket: saved by another program, the editor's watcher says so.
+    fs.writeFileSync(path.join(dir, 'watched', 'lifecycle.tf'), lifecycle('scratch'));
+    client.clearNotifications();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('watched/lifecycle.tf'), type: 2 }] });
+    assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri && sml101Lines(p).includes(0))), [0]);
+  });
+
   it('offers the fix, ignore comments and the docs, and the fix clears the finding', async () => {
     const uri = uriOf('template.yaml');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });

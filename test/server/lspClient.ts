@@ -101,7 +101,9 @@ export class LspClient {
     if (message.method && message.id !== undefined) {
       const handler = this.requestHandlers.get(message.method);
       const result = handler ? handler(message.params) : null;
-      this.send({ jsonrpc: '2.0', id: message.id, result: result ?? null });
+      // A handler may answer later (a client slow to give its settings).
+      if (result instanceof Promise) void result.then((later: unknown) => this.send({ jsonrpc: '2.0', id: message.id, result: later ?? null }));
+      else this.send({ jsonrpc: '2.0', id: message.id, result: result ?? null });
       return;
     }
     if (message.method) {

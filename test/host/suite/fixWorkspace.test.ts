@@ -224,6 +224,25 @@ suite('Fix all Green ML problems in workspace', () => {
     assert.match(editor.document.getText(), /^ {4}max_wait=7200,\n {4}checkpoint_s3_uri="s3:\/\/<your-bucket>\/checkpoints",\n\)$/m);
   });
 
+  test('"Fix all in file" in an untitled buffer fixes its text, as it lints it', async () => {
+    const content = await readText('fixfile/gpu_train.py');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(document);
+    try {
+      assert.strictEqual(document.uri.scheme, 'untitled');
+      await waitForDiagnostics(document.uri, (d) => hasCode('SML203')(d) && hasCode('SML208')(d), 'SML203 and SML208 in the untitled buffer');
+      assert.ok(await vscode.commands.executeCommand('greenml.fixAllInFile', { includeUnsafe: true }), 'fix all in file applied an edit');
+      const text = document.getText();
+      assert.match(text, /^from sagemaker\.debugger import ProfilerRule, rule_configs$/m);
+      assert.match(text, /^ {4}use_spot_instances=True,$/m);
+      assert.match(text, /^ {4}rules=\[ProfilerRule\.sagemaker\(rule_configs\.LowGPUUtilization\(\)\)\],$/m);
+      await waitForDiagnostics(document.uri, (d) => !hasCode('SML203')(d) && !hasCode('SML208')(d), 'SML203 and SML208 to be fixed');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('"Fix all in file" applies fixes that overlapped in a later pass: spot and the GPU profiler rule on one estimator', async () => {
     const { document } = await openInEditor('fixfile/gpu_train.py');
     await waitForDiagnostics(document.uri, (d) => hasCode('SML203')(d) && hasCode('SML208')(d), 'SML203 and SML208');
