@@ -78,7 +78,8 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   if (method !== undefined) {
     // The endpoint's name: the session makes one up when the call gives none.
     const keyword = getKeyword(deploy, method === 'create_endpoint' ? 'endpoint_name' : 'name');
-    const value = keyword ? (keyword.spread ? undefined : keyword.value) : method === 'create_endpoint' ? deploy.positional[0] : undefined;
+    const positional = method === 'create_endpoint' || method === 'endpoint_from_production_variants';
+    const value = keyword ? (keyword.spread ? undefined : keyword.value) : positional ? deploy.positional[0] : undefined;
     const session = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.\w+$/, '');
     if (!value || /[\n#]/.test(session)) return undefined;
     const expression = text.slice(value.start, value.end);

@@ -649,6 +649,27 @@ new RuleTester().run(endpointAlwaysOn, {
       output: null,
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants: an A/B endpoint of two production_variant(...) CPU variants, no fix',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.session import production_variant
+        sess = sagemaker.Session()
+        blue = production_variant(model_name="churn-a", instance_type="ml.c5.2xlarge", initial_instance_count=1, variant_name="Blue")
+        green = production_variant("churn-b", "ml.c5.2xlarge", 1, variant_name="Green")
+        sess.endpoint_from_production_variants(name="churn-ab", production_variants=[blue, green])
+      `,
+      errors: [alwaysOnPython(6, 1, 38)],
+      output: null,
+    },
+    {
+      name: 'notebook: endpoint_from_production_variants with a boto3-style variant dict, the session from its module path',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker import session\nsm_session = session.Session()\n', 'sm_session.endpoint_from_production_variants("churn", [{"VariantName": "A", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}])\n']),
+      errors: [alwaysOnPython(19, 6, 44)],
+      output: null,
+    },
+    {
       name: 'boto3 endpoint config with a CPU variant: no fix',
       format: 'python',
       code: dedent`

@@ -63,6 +63,13 @@ new RuleTester().run(endpointNoTeardown, {
       output: nb(sessionSetup, 'sess.create_endpoint("churn-v2", "churn-config")\n', 'sagemaker.Session().endpoint_from_job(job_name="train-1", initial_instance_count=1, instance_type="ml.c5.xlarge")\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn-v2")')),
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants creates an endpoint; the teardown deletes it by its name',
+      format: 'notebook',
+      code: nb(sessionSetup, 'from sagemaker.session import production_variant\nv = production_variant("churn-a", "ml.c5.xlarge", 1)\n', 'sess.endpoint_from_production_variants("churn-ab", [v])\n'),
+      errors: [noTeardown(29, 6, 38, 'sess.delete_endpoint("churn-ab")')],
+      output: nb(sessionSetup, 'from sagemaker.session import production_variant\nv = production_variant("churn-a", "ml.c5.xlarge", 1)\n', 'sess.endpoint_from_production_variants("churn-ab", [v])\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn-ab")')),
+    },
+    {
       name: 'SDK v3: Endpoint.create(...) never deleted; the teardown calls its delete()',
       format: 'notebook',
       code: nb(v3Create, 'endpoint.invoke(body=payload)\n'),

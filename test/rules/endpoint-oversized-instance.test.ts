@@ -332,6 +332,20 @@ new RuleTester().run(endpointOversizedInstance, {
       output: null,
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants: a multi-GPU variant and a fixed fleet of two',
+      format: 'python',
+      code: dedent`
+        from sagemaker.session import Session, production_variant
+        variant = production_variant("llm", "ml.g5.12xlarge", 2)
+        Session().endpoint_from_production_variants("llm-ep", [variant])
+      `,
+      errors: [
+        { messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(2, 37, 16) },
+        { messageId: 'fixedFleetPython', data: { count: 2 }, ...at(2, 55, 1) },
+      ],
+      output: null,
+    },
+    {
       name: 'four GPUs on a g5, boto3 variant',
       format: 'python',
       code: dedent`

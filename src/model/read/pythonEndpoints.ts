@@ -163,6 +163,7 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       open: call.open,
     }];
   }
+  if (sessionMethod(call) === 'endpoint_from_production_variants') return productionVariantsOf(call);
   if (isSageMakerClientCall(call, 'create_endpoint_config')) {
     const variants = getKeyword(call, 'ProductionVariants')?.value;
     const asynchronous = !!getKeyword(call, 'AsyncInferenceConfig');
@@ -180,6 +181,39 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
     });
   }
   return [];
+}
+
+/** `sagemaker.session.production_variant(...)` (also exported as `sagemaker.production_variant`): a production variant's dict. */
+const productionVariantHelper = /^sagemaker(?:\.session)?\.production_variant$/;
+
+/**
+ * The variants of `Session().endpoint_from_production_variants(name, production_variants, …)`: each
+ * item a `production_variant(model_name, instance_type, initial_instance_count, …)` call (SDK v2's
+ * positions) or a boto3-style dict (`InstanceType`, `InitialInstanceCount`); `async_inference_config_dict`
+ * makes them asynchronous. An item the file does not show is skipped.
+ */
+function productionVariantsOf(call: PythonCall): EndpointVariant[] {
+  const list = getKeyword(call, 'production_variants')?.value ?? call.positional[1];
+  if (list?.kind !== 'list') return [];
+  const asynchronous = getKeyword(call, 'async_inference_config_dict');
+  const isAsync = !!asynchronous && asynchronous.value.kind !== 'none';
+  return list.items.flatMap((item): EndpointVariant[] => {
+    if (item.kind === 'call' && productionVariantHelper.test(item.call.name)) {
+      const helper = item.call;
+      const serverless = getKeyword(helper, 'serverless_inference_config');
+      const isServerless = !!serverless && serverless.value.kind !== 'none';
+      const invocation = isServerless ? 'serverless' : isAsync ? 'async' : 'real-time';
+      return [{ api: 'session', instanceType: setting(helper, 'instance_type', 1), instanceCount: setting(helper, 'initial_instance_count', 2), notRealTime: invocation !== 'real-time', invocation, open: call.open || helper.open }];
+    }
+    const dict = asDict(item);
+    if (!dict) return [];
+    const entry = (key: string): TrainingSetting | undefined => {
+      const e = getDictEntry(dict, key);
+      return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
+    };
+    const invocation = getDictEntry(dict, 'ServerlessConfig') ? 'serverless' : isAsync ? 'async' : 'real-time';
+    return [{ api: 'boto3', instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: invocation !== 'real-time', invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
+  });
 }
 
 /** `ModelBuilder` under any of the SDK's export paths (v3 `sagemaker.serve.model_builder`, v2 `sagemaker.serve.builder.model_builder`, `sagemaker.serve`). */
