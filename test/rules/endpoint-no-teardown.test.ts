@@ -11,6 +11,11 @@ const teardownCell = '# Delete the endpoint when you are done with it: it bills 
 const sessionSetup = 'import sagemaker\nsess = sagemaker.Session()\n';
 const v3Create = 'from sagemaker.core.resources import Endpoint\nendpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
 const cleanupDef = 'def cleanup():\n    predictor.delete_endpoint()\n    print("endpoint deleted")\n';
+/** A cleanup helper that reports instead of failing: the deletes are handed to it uncalled, or as lambdas. */
+const tryDef = 'def _try(label, fn):\n    try:\n        fn()\n    except Exception as e:\n        print(f"skip {label}: {e}")\n';
+const coreCreate = 'from sagemaker_core.resources import Endpoint\nendpoint: Endpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
+const deleteAll = 'def delete_all_resources():\n    for obj in list(globals().values()):\n        if hasattr(obj, "delete") and obj.__class__.__module__ == "sagemaker_core.main.resources":\n            obj.delete()\n';
+const cleanupByName = 'import boto3\nsm = boto3.client("sagemaker")\ncleanup_list = []\ndef cleanup_endpoint(name):\n    sm.delete_endpoint(EndpointName=name)\n    print("deleted", name)\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 new RuleTester().run(endpointNoTeardown, {
@@ -45,6 +50,36 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'SDK v3: Endpoint.create(...), then endpoint.delete()', format: 'notebook', code: nb(v3Create, 'endpoint.delete()\n') },
     { name: 'SDK v3: Endpoint.get(name).delete() may delete any endpoint', format: 'notebook', code: nb(v3Create, 'Endpoint.get("churn").delete()\n') },
     { name: 'a cleanup function called in a later cell', format: 'notebook', code: nb(setup, train, deploy, cleanupDef, 'cleanup()\n') },
+    {
+      name: 'delete methods of several objects handed uncalled to one helper: _try("endpoint", endpoint.delete), _try("model", model.delete)',
+      format: 'notebook',
+      code: nb('from sagemaker.serve import ModelBuilder\nmb = ModelBuilder(model=m, role_arn=role)\n', 'core_model = mb.build(model_name="demo-model")\ncore_endpoint = mb.deploy(endpoint_name="demo-ep")\n', `${tryDef}_try(f"endpoint {name}", core_endpoint.delete)\n_try(f"model {name}", core_model.delete)\n`),
+    },
+    {
+      name: 'a lambda handed to a helper deletes an endpoint object rebound in a reconnect cell: _try("endpoint", lambda: ep.delete())',
+      format: 'notebook',
+      code: nb(
+        'from sagemaker.core.resources import Endpoint\n',
+        'ep = Endpoint.create(endpoint_name="bench", endpoint_config_name="bench-config")\n',
+        'if "ep" not in globals():\n    ep = Endpoint.get(endpoint_name="bench")\n',
+        `${tryDef}_try("endpoint", lambda: ep.delete())\n`,
+      ),
+    },
+    {
+      name: 'endpoint names kept in a cleanup list, deleted by a helper defined before the deploys and called in a loop after them',
+      format: 'notebook',
+      code: nb(cleanupByName, setup, train, `${deploy}cleanup_list.append(predictor.endpoint_name)\n`, 'for n in cleanup_list:\n    cleanup_endpoint(n)\n'),
+    },
+    {
+      name: 'a helper of the notebook, defined before the deploy, that deletes the predictor it is given: cleanup(predictor)',
+      format: 'notebook',
+      code: nb('def cleanup(p):\n    p.delete_model()\n    p.delete_endpoint()\n', setup, train, deploy, 'cleanup(predictor)\n'),
+    },
+    {
+      name: "sagemaker-core: a function that deletes every resource object of globals(), defined and called in the last cell",
+      format: 'notebook',
+      code: nb(coreCreate, 'endpoint.wait_for_status("InService")\n', `${deleteAll}\n\ndelete_all_resources()\n`),
+    },
     { name: 'a cleanup function handed to atexit counts as called', format: 'notebook', code: nb(setup, train, deploy, `import atexit\n${cleanupDef}atexit.register(cleanup)\n`) },
   ],
   invalid: [
@@ -82,6 +117,34 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(setup, train, deploy, cleanupDef, '# cleanup()\n'),
       errors: [noTeardown(29, 18, 10)],
       output: nb(setup, train, deploy, cleanupDef, '# cleanup()\n', teardownCell),
+    },
+    {
+      name: 'a globals() walk that nobody calls deletes nothing',
+      format: 'notebook',
+      code: nb(coreCreate, deleteAll),
+      errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
+      output: nb(coreCreate, deleteAll, teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()')),
+    },
+    {
+      name: 'a globals() walk cannot see an endpoint object the notebook does not keep',
+      format: 'notebook',
+      code: nb('from sagemaker_core.resources import Endpoint\nEndpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n', `${deleteAll}delete_all_resources()\n`),
+      errors: [noTeardown(10, 6, 15)],
+      output: null,
+    },
+    {
+      name: 'a cleanup helper called only before the deploy (old endpoints) does not delete it',
+      format: 'notebook',
+      code: nb(`${cleanupByName}cleanup_endpoint("previous-run")\n`, setup, train, deploy),
+      errors: [noTeardown(44, 18, 10)],
+      output: nb(`${cleanupByName}cleanup_endpoint("previous-run")\n`, setup, train, deploy, teardownCell),
+    },
+    {
+      name: 'a delete method named in a comment or a string is not handed on',
+      format: 'notebook',
+      code: nb(setup, train, deploy, `${tryDef}# _try("endpoint", predictor.delete_endpoint)\nprint("run predictor.delete_endpoint when done")\n`),
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, `${tryDef}# _try("endpoint", predictor.delete_endpoint)\nprint("run predictor.delete_endpoint when done")\n`, teardownCell),
     },
     {
       name: 'an estimator deployed and never deleted: the fix appends a teardown cell',

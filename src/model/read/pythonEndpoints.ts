@@ -53,7 +53,30 @@ export function createsEndpoint(call: PythonCall): boolean {
   if (isDeployCall(call) || isSageMakerClientCall(call, 'create_endpoint')) return true;
   const method = sessionMethod(call);
   if (method !== undefined) return sessionEndpointMethods.has(method);
+  return isV3EndpointCreate(call);
+}
+
+/** SDK v3 (and sagemaker-core's) `Endpoint.create(...)`. */
+export function isV3EndpointCreate(call: PythonCall): boolean {
   return call.name.endsWith('.create') && v3EndpointClass.test(call.name.slice(0, -'.create'.length));
+}
+
+/**
+ * The text of the function of the file whose body holds `offset` (its `def` line to the last
+ * line indented under it), or undefined at top level.
+ */
+export function enclosingFunctionText(text: string, offset: number): string | undefined {
+  const fn = enclosingFunction(text, offset);
+  if (!fn) return undefined;
+  const indent = /^[ \t]*/.exec(text.slice(fn.lineStart))?.[0].length ?? 0;
+  let end = text.indexOf('\n', fn.lineStart);
+  while (end !== -1) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next === -1 ? text.length : next);
+    if (!/^[ \t]*(?:#|$)/.test(line) && (/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
+    end = next;
+  }
+  return text.slice(fn.lineStart, end === -1 ? text.length : end);
 }
 
 /**
@@ -270,25 +293,59 @@ function enclosingFunction(text: string, offset: number): { name: string; lineSt
   return undefined;
 }
 
+/** Whether `column` of `line` is code: before any comment and outside the line's strings (quotes are paired on the line only). */
+export function isCodeAt(line: string, column: number): boolean {
+  let quote = '';
+  for (let i = 0; i < column; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return false;
+  }
+  return !quote;
+}
+
 /**
- * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
- * commented out, say): what it would do never runs. A name used anywhere else (called, passed to
- * `atexit.register`, bound as a method) counts as called. Comments are cut at the first `#` of a line.
+ * Where the code at `offset` runs, as offsets of the file: `offset` itself outside any function;
+ * inside a function of the file, wherever the file names that function outside its `def` line
+ * (a call, `atexit.register(fn)`, a method bound to a name), followed up through the functions
+ * those names sit in (a few levels). Empty when nothing names the function: what it would do never
+ * runs. Comments do not count. `cache` keeps each function's answer for the lint of one file.
  */
-export function inUncalledFunction(text: string, offset: number): boolean {
+export function runsAt(text: string, offset: number, cache: Map<number, number[]> = new Map(), depth = 0): number[] {
   const fn = enclosingFunction(text, offset);
-  if (!fn) return false;
-  const use = new RegExp(`\\b${fn.name}\\b`);
+  if (!fn) return [offset];
+  const known = cache.get(fn.lineStart);
+  if (known) return known;
+  if (depth > 3) return [];
+  // A function that names itself (recursion) is not run from there.
+  cache.set(fn.lineStart, []);
+  const uses: number[] = [];
+  const use = new RegExp(`\\b${fn.name}\\b`, 'g');
   let start = 0;
   while (start <= text.length) {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end === -1 ? text.length : end);
-    if (start !== fn.lineStart) {
-      const hash = line.indexOf('#');
-      if (use.test(hash === -1 ? line : line.slice(0, hash))) return false;
+    if (start !== fn.lineStart && line.includes(fn.name)) {
+      for (const match of line.matchAll(use)) {
+        if (!isCodeAt(line, match.index)) continue;
+        uses.push(...runsAt(text, start + match.index, cache, depth + 1));
+        break;
+      }
     }
     if (end === -1) break;
     start = end + 1;
   }
-  return true;
+  cache.set(fn.lineStart, uses);
+  return uses;
+}
+
+/**
+ * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
+ * commented out, say): what it would do never runs (see {@link runsAt}).
+ */
+export function inUncalledFunction(text: string, offset: number): boolean {
+  return runsAt(text, offset).length === 0;
 }
