@@ -663,6 +663,18 @@ new RuleTester().run(endpointAlwaysOn, {
       output: null,
     },
     {
+      name: 'sparkmagic notebook: %%local cells are the notebook\'s own Python and are linted (positional arguments: no fix); %%spark and %%sql bodies are not',
+      format: 'notebook',
+      code: notebookJson([
+        '%%local\nimport sagemaker\nfrom sagemaker.sparkml.model import SparkMLModel\n',
+        '%%spark\nfrom sagemaker.model import Model\nModel(image_uri="img", model_data=data, role=role).deploy(initial_instance_count=1, instance_type="ml.m5.large")\n',
+        '%%sql\nSELECT * FROM abalone\n',
+        '%%local\nsparkml_model = SparkMLModel(model_data=data, role=role)\nsparkml_model.deploy(1, "ml.c4.xlarge", endpoint_name=name)\n',
+      ]),
+      errors: [alwaysOnPython(43, 6, 20)],
+      output: null,
+    },
+    {
       name: 'notebook: endpoint_from_production_variants with a boto3-style variant dict, the session from its module path',
       format: 'notebook',
       code: notebookJson(['from sagemaker import session\nsm_session = session.Session()\n', 'sm_session.endpoint_from_production_variants("churn", [{"VariantName": "A", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}])\n']),
