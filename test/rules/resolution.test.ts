@@ -250,6 +250,52 @@ run('a **kwargs dict changed by key', [
   },
 ]);
 
+run('a constant-key subscript of a dict the file shows', [
+  {
+    name: 'notebook: the instance type read as instance["type"] of a dict literal in an earlier cell (a multi-GPU type: SML302/304, not SML301)',
+    code: [
+      'from sagemaker.model import Model\ninstance = {"type": "ml.g6e.12xlarge", "num_gpu": 4}\n',
+      'model = Model(image_uri=image, model_data=data, role=role)\npredictor = model.deploy(initial_instance_count=1, instance_type=instance["type"], container_startup_health_check_timeout=900)\n',
+    ],
+    watch: hosting,
+    expected: ['SML307 model.deploy', 'SML302 instance_type=instance[\\"type\\"]', 'SML304 instance_type=instance[\\"type\\"]'],
+  },
+  {
+    name: 'script: a test-case dict, its entry bound to a constant, the constant deployed',
+    code: dedent`
+      from sagemaker.model import Model
+      TESTCASE = {"name": "nova-lite", "instance": "ml.g5.12xlarge", "tp": 1}
+      INSTANCE_TYPE = TESTCASE["instance"]
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=INSTANCE_TYPE)
+    `,
+    watch: hosting,
+    expected: ['SML302 instance_type=INSTANCE_TYPE', 'SML304 instance_type=INSTANCE_TYPE'],
+  },
+  {
+    name: 'script: the key changed after the dict was made is read with its change; a CPU type makes SML301 fire',
+    code: dedent`
+      from sagemaker.model import Model
+      cfg = {"instance_type": "ml.g5.xlarge", "count": 1}
+      cfg["instance_type"] = "ml.m5.large"
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=cfg["count"], instance_type=cfg["instance_type"])
+    `,
+    watch: ['SML301', 'SML304'],
+    expected: ['SML301 Model(image_uri=image, model_data=data, role=role).deploy', 'SML304 instance_type=cfg["instance_type"]'],
+  },
+  {
+    name: 'script: a dict that may hide the key (a **spread the file does not show), or a key it does not hold: unknown, no type-based finding',
+    code: dedent`
+      from sagemaker.model import Model
+      cfg = {**defaults, "count": 1}
+      other = {"type": "ml.g5.12xlarge"}
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=cfg["instance_type"])
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=other["kind"])
+    `,
+    watch: ['SML302', 'SML304'],
+    expected: [],
+  },
+]);
+
 run('one SDK class through two import paths', [
   {
     name: 'script: SKLearn imported from the package or its estimator module, in a try/except',

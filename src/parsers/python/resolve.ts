@@ -214,6 +214,15 @@ export class Resolver extends Names {
         const path = this.pathOf(node, site, depth + 1);
         return path ? { kind: 'unknown', ...span, path } : { kind: 'unknown', ...span };
       }
+      case 'subscript': {
+        // `d["key"]` of a dict the file shows (with its key changes): that entry's value, read through the name.
+        const base = this.field(node, 'value');
+        const key = this.field(node, 'subscript');
+        const name = key && this.isType(key, 'string') ? stringValue(this.textOf(key), span) : undefined;
+        const dict = base && name?.kind === 'string' ? this.evaluate(base, site, depth + 1) : undefined;
+        const entry = dict?.kind === 'dict' && !dict.open && name?.kind === 'string' ? dict.entries.find((e) => e.key === name.value) : undefined;
+        return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
+      }
       case 'call': {
         const call = this.callOf(node, site, depth + 1);
         if (call) return { kind: 'call', call, ...span };
