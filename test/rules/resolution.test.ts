@@ -296,6 +296,37 @@ run('a constant-key subscript of a dict the file shows', [
   },
 ]);
 
+run('X.attach(job) with no import of X in the file', [
+  {
+    name: 'script: TensorFlow.attach(job) with its import elsewhere, deployed on ml.t2.medium: an endpoint, and no new training job',
+    code: dedent`
+      training_job_name = "your-training-job-name"
+      estimator = TensorFlow.attach(training_job_name)
+      predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.t2.medium")
+    `,
+    watch: [...hosting, ...training],
+    expected: ['SML301 estimator.deploy', 'SML304 instance_type="ml.t2.medium"'],
+  },
+  {
+    name: 'notebook: HyperparameterTuner.attach(name) in a notebook whose imports are in a %run file; the best job deployed',
+    code: ['%run ./setup.py\n', 'tuner = HyperparameterTuner.attach("xgb-tuning-0412")\npredictor = tuner.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n'],
+    watch: [...hosting, ...training],
+    expected: ['SML301 tuner.deploy', 'SML307 tuner.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"'],
+  },
+  {
+    name: 'script: a class of that name the file binds, or an unknown class name, is not the SDK\'s',
+    code: dedent`
+      from mylib import TensorFlow
+      a = TensorFlow.attach("job-a")
+      a.deploy(initial_instance_count=1, instance_type="ml.m5.large")
+      b = MyEstimator.attach("job-b")
+      b.deploy(initial_instance_count=1, instance_type="ml.m5.large")
+    `,
+    watch: [...hosting, ...training],
+    expected: [],
+  },
+]);
+
 run('one SDK class through two import paths', [
   {
     name: 'script: SKLearn imported from the package or its estimator module, in a try/except',
