@@ -74,10 +74,9 @@ function assignedName(text: string, deploy: PythonCall): { name: string; topLeve
 /** Methods that delete what a deploy returned when named on it: a predictor's, or an SDK v3 endpoint object's `delete`. */
 const ownTeardownMethods = new Set([...teardownMethods, 'delete']);
 
-/** `name.method(` at the start of a call's text: the receiver's name and the method, when the receiver is a plain name. */
-function receiverName(text: string, call: { start: number; end: number }): { name: string; method: string } | undefined {
-  const found = /^([A-Za-z_]\w*)[ \t]*\.[ \t]*(\w+)[ \t]*\(/.exec(text.slice(call.start, Math.min(call.end, call.start + 200)));
-  return found ? { name: found[1], method: found[2] } : undefined;
+/** The receiver of a method call when it is a plain name (`ep` of `ep.delete()`). */
+function receiverName(text: string, call: { start: number; end: number }): string | undefined {
+  return /^([A-Za-z_]\w*)[ \t]*\.[ \t]*\w+[ \t]*\(/.exec(text.slice(call.start, Math.min(call.end, call.start + 200)))?.[1];
 }
 
 /**
@@ -175,7 +174,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       // Deletes on a plain name: called on an object the analysis cannot pick (`ep` bound to several endpoints), or handed on uncalled.
       const onNames = named ? [...unresolved.flatMap((u) => {
         const receiver = ownTeardownMethods.has(u.method) ? receiverName(text, u) : undefined;
-        return receiver ? [{ name: receiver.name, at: u.start }] : [];
+        return receiver ? [{ name: receiver, at: u.start }] : [];
       }), ...boundTeardowns(text)] : [];
       const globalWalks = named ? unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, notebook, u)) : [];
       for (const deploy of deploys) {
