@@ -70,6 +70,23 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
+      name: 'notebook, SageMaker vLLM container: SM_VLLM_TENSOR_PARALLEL_SIZE = json.dumps(instance["num_gpu"]) of the instance dict, a boto3 variant of instance["type"]',
+      format: 'notebook',
+      code: notebookJson([
+        'import json\nimport boto3\nsm = boto3.client("sagemaker")\ninstance = {"type": "ml.g6e.12xlarge", "num_gpu": 4}\n',
+        'sm.create_model(ModelName="qwen", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": {"SM_VLLM_MODEL": "Qwen/Qwen3.6-27B", "SM_VLLM_TENSOR_PARALLEL_SIZE": json.dumps(instance["num_gpu"])}})\n',
+        'sm.create_endpoint_config(EndpointConfigName="qwen", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "qwen", "InstanceType": instance["type"], "InitialInstanceCount": 1}])\n',
+      ]),
+    },
+    {
+      name: 'SGLang container: SM_SGLANG_TENSOR_PARALLEL_SIZE "8" in the model env, eight GPUs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        Model(image_uri=image, role=role, env={"SM_SGLANG_MODEL_PATH": "meta-llama/Llama-3.1-70B-Instruct", "SM_SGLANG_TENSOR_PARALLEL_SIZE": "8"}).deploy(initial_instance_count=1, instance_type="ml.g6e.48xlarge")
+      `,
+    },
+    {
       name: 'LMI container: OPTION_TENSOR_PARALLEL_DEGREE "max" in env={...}, eight GPUs',
       format: 'python',
       code: dedent`

@@ -10,9 +10,12 @@ import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
  * Keys: `TENSOR_PARALLEL_DEGREE` / `OPTION_TENSOR_PARALLEL_DEGREE` (Large Model Inference
  * containers, "max" for every GPU), `SM_NUM_GPUS` / `NUM_SHARD` (Hugging Face Text Generation
  * Inference), `OPTION_NUM_GPUS` / `OPTION_TENSOR_PARALLEL_SIZE` (the same spelt for other LMI
- * back ends).
+ * back ends), `SM_VLLM_TENSOR_PARALLEL_SIZE` / `SM_SGLANG_TENSOR_PARALLEL_SIZE` (the SageMaker vLLM
+ * and SGLang containers turn each `SM_VLLM_*` / `SM_SGLANG_*` variable into the server's
+ * `--tensor-parallel-size`: vllm-project/vllm `examples/online_serving/sagemaker-entrypoint.sh`,
+ * aws/model-hosting-container-standards `docs/sagemaker/01_quickstart.md`).
  */
-const shardingKeys = /^(?:OPTION_)?(?:TENSOR_PARALLEL_(?:DEGREE|SIZE)|NUM_GPUS)$|^SM_NUM_GPUS$|^NUM_SHARD$/;
+const shardingKeys = /^(?:OPTION_|SM_VLLM_|SM_SGLANG_)?(?:TENSOR_PARALLEL_(?:DEGREE|SIZE)|NUM_GPUS)$|^SM_NUM_GPUS$|^NUM_SHARD$/;
 
 /** The degree: a number of GPUs, `all` ("max"), or `unknown` (written through a name the file does not resolve). */
 export type ShardingDegree = number | 'all' | 'unknown';

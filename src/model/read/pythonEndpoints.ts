@@ -193,17 +193,21 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
     if (variants?.kind !== 'list') return [];
     return variants.items.flatMap((item) => {
       const dict = asDict(item);
-      if (!dict) return [];
-      const entry = (key: string): TrainingSetting | undefined => {
-        const e = getDictEntry(dict, key);
-        return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
-      };
-      const serverless = !!getDictEntry(dict, 'ServerlessConfig');
-      const invocation = serverless ? ('serverless' as const) : asynchronous ? ('async' as const) : ('real-time' as const);
-      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
+      return dict ? [boto3Variant(dict, call, asynchronous)] : [];
     });
   }
   return [];
+}
+
+/** One boto3 production variant's dict (`InstanceType`, `InitialInstanceCount`, `ServerlessConfig`…) of `call`'s endpoint config. */
+function boto3Variant(dict: PyDict, call: PythonCall, asynchronous: boolean): EndpointVariant {
+  const entry = (key: string): TrainingSetting | undefined => {
+    const e = getDictEntry(dict, key);
+    return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
+  };
+  const serverless = !!getDictEntry(dict, 'ServerlessConfig');
+  const invocation = serverless ? 'serverless' : asynchronous ? 'async' : 'real-time';
+  return { api: 'boto3', instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) };
 }
 
 /** `sagemaker.session.production_variant(...)` (also exported as `sagemaker.production_variant`): a production variant's dict. */
@@ -229,13 +233,7 @@ function productionVariantsOf(call: PythonCall): EndpointVariant[] {
       return [{ api: 'session', instanceType: setting(helper, 'instance_type', 1), instanceCount: setting(helper, 'initial_instance_count', 2), notRealTime: invocation !== 'real-time', invocation, open: call.open || helper.open }];
     }
     const dict = asDict(item);
-    if (!dict) return [];
-    const entry = (key: string): TrainingSetting | undefined => {
-      const e = getDictEntry(dict, key);
-      return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
-    };
-    const invocation = getDictEntry(dict, 'ServerlessConfig') ? 'serverless' : isAsync ? 'async' : 'real-time';
-    return [{ api: 'boto3', instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: invocation !== 'real-time', invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
+    return dict ? [boto3Variant(dict, call, isAsync)] : [];
   });
 }
 
