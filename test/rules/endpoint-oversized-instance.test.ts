@@ -70,11 +70,12 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
-      name: 'notebook, SageMaker vLLM container: SM_VLLM_TENSOR_PARALLEL_SIZE = json.dumps(instance["num_gpu"]) of the instance dict, a boto3 variant of instance["type"]',
+      name: 'notebook, SageMaker vLLM container: SM_VLLM_TENSOR_PARALLEL_SIZE = json.dumps(instance["num_gpu"]) in an env merged with | from two dicts, a boto3 variant of instance["type"]',
       format: 'notebook',
       code: notebookJson([
         'import json\nimport boto3\nsm = boto3.client("sagemaker")\ninstance = {"type": "ml.g6e.12xlarge", "num_gpu": 4}\n',
-        'sm.create_model(ModelName="qwen", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": {"SM_VLLM_MODEL": "Qwen/Qwen3.6-27B", "SM_VLLM_TENSOR_PARALLEL_SIZE": json.dumps(instance["num_gpu"])}})\n',
+        'common_env = {"VLLM_USE_V2_MODEL_RUNNER": "1"}\nvllm_env = {"SM_VLLM_MODEL": "Qwen/Qwen3.6-27B", "SM_VLLM_TENSOR_PARALLEL_SIZE": json.dumps(instance["num_gpu"])}\nenv = common_env | vllm_env\n',
+        'sm.create_model(ModelName="qwen", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": env})\n',
         'sm.create_endpoint_config(EndpointConfigName="qwen", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "qwen", "InstanceType": instance["type"], "InitialInstanceCount": 1}])\n',
       ]),
     },

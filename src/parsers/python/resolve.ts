@@ -292,6 +292,11 @@ export class Resolver extends Names {
     const a = this.evaluate(left, site, depth + 1);
     const b = this.evaluate(right, site, depth + 1);
     if (a.kind === 'string' && b.kind === 'string' && operator === '+') return { kind: 'string', value: a.value + b.value, ...span };
+    // `common | specific` of two dicts: the keys of both, the right one's winning.
+    if (a.kind === 'dict' && b.kind === 'dict' && operator === '|') {
+      const merged = new Map<string, PyDictEntry>([...a.entries, ...b.entries].map((e) => [e.key, e]));
+      return { kind: 'dict', entries: [...merged.values()], open: a.open || b.open, ...span };
+    }
     if (a.kind !== 'number' || b.kind !== 'number') return { kind: 'unknown', ...span };
     const x = a.value;
     const y = b.value;
