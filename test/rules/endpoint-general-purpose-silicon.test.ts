@@ -202,18 +202,12 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         green = production_variant("churn-b", "ml.c5.xlarge", 1, variant_name="Green")
         sagemaker.Session().endpoint_from_production_variants(name="churn-ab", production_variants=[blue, green])
       `,
-      errors: [
-        {
-          messageId: 'generalPurpose',
-          data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
-          ...at(3, 49, 28),
-        },
-        {
-          messageId: 'generalPurpose',
-          data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
-          ...at(4, 39, 14),
-        },
-      ],
+      // Each variant's type, where it is written: the keyword, then the positional argument.
+      errors: [at(3, 49, 28), at(4, 39, 14)].map((range) => ({
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...range,
+      })),
       output: null,
     },
     {
