@@ -4,6 +4,7 @@ import { detectFormat, formatExtensions } from './formats';
 import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
+import { SameRangeReports } from './sameRange';
 import { isSuppressed, parseSuppressions } from './suppressions';
 import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, MessageFigures, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
@@ -217,6 +218,7 @@ export class Linter {
       const setting = options.settings.get(rule.id);
       if (!setting || !rule.meta.formats.includes(family)) continue;
       const findings: Array<{ finding: Finding; codeLine: number }> = [];
+      const sameRange = new SameRangeReports();
       try {
         const visitors = rule.create({
           fileName,
@@ -226,7 +228,10 @@ export class Linter {
           options: setting.options,
           ...(blocks ? { blocks } : {}),
           ...(this.figures ? { figures: this.figures } : {}),
-          report: (descriptor: ReportDescriptor<string>) => findings.push({ finding: toFinding(rule, setting.severity, descriptor), codeLine: codeLines.positionAt(descriptor.start).line }),
+          report: (descriptor: ReportDescriptor<string>) => {
+            const finding = sameRange.repeats(descriptor, () => toFinding(rule, setting.severity, descriptor));
+            if (finding) findings.push({ finding, codeLine: codeLines.positionAt(descriptor.start).line });
+          },
         });
         active.push({ rule, severity: setting.severity, visitors, findings, failed: false });
       } catch (err) {

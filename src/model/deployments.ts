@@ -1,11 +1,12 @@
 import { lineStartAt } from '../core/lineIndex';
 import type { Visitors } from '../core/types';
 import { cellIndexAt } from '../parsers/notebook/facts';
+import type { NotebookFact } from '../parsers/notebook/facts';
 import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
-import { createsEndpoint, endpointVariantsOf, inUncalledFunction, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
+import { createsEndpoint, enclosingFunctionText, endpointVariantsOf, isCodeAt, isV3EndpointCreate, runsAt, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
 import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
 import { handedOnBy, plainReceiver, storedNames, unboundNames } from './read/notebookScope';
 
@@ -66,6 +67,48 @@ function isIPythonHistoryName(name: string): boolean {
   return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
 }
 
+/** The name a deploy's result is assigned to (`predictor = est.deploy(...)`, `endpoint: Endpoint = Endpoint.create(...)`), and whether at top level. */
+function assignedName(text: string, deploy: PythonCall): { name: string; topLevel: boolean } | undefined {
+  const lineStart = lineStartAt(text, deploy.start);
+  const found = /^([ \t]*)([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*$/.exec(text.slice(lineStart, deploy.start));
+  return found && !isIPythonHistoryName(found[2]) ? { name: found[2], topLevel: found[1] === '' } : undefined;
+}
+
+/** Methods that delete what a deploy returned when named on it: a predictor's, or an SDK v3 endpoint object's `delete`. */
+const ownTeardownMethods = new Set([...teardownMethods, 'delete']);
+
+/** The receiver of a method call when it is a plain name (`ep` of `ep.delete()`). */
+function receiverName(text: string, call: { start: number; end: number }): string | undefined {
+  return /^([A-Za-z_]\w*)[ \t]*\.[ \t]*\w+[ \t]*\(/.exec(text.slice(call.start, Math.min(call.end, call.start + 200)))?.[1];
+}
+
+/**
+ * A delete method handed on without being called (`_try("endpoint", predictor.delete_endpoint)`,
+ * `atexit.register(endpoint.delete)`): the name it is bound to and where, in code (not a comment or a string).
+ */
+function boundTeardowns(text: string): Array<{ name: string; at: number }> {
+  const found: Array<{ name: string; at: number }> = [];
+  for (const match of text.matchAll(/\b([A-Za-z_]\w*)[ \t]*\.[ \t]*(?:delete_endpoint|delete_predictor|delete)\b(?![ \t]*\()/g)) {
+    const lineStart = lineStartAt(text, match.index);
+    const lineEnd = text.indexOf('\n', match.index);
+    if (isCodeAt(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd), match.index - lineStart)) found.push({ name: match[1], at: match.index });
+  }
+  return found;
+}
+
+/**
+ * sagemaker-core's teardown of everything: `obj.delete()` in a loop over the objects of `globals()`
+ * (its examples' `delete_all_sagemaker_resources()`). Where the `delete` sits, its function or cell
+ * reads `globals()`.
+ */
+function walksGlobals(text: string, notebook: NotebookFact, call: { start: number }): boolean {
+  const scope = enclosingFunctionText(text, call.start) ?? (() => {
+    const cell = notebook.cells.find((c) => c.start <= call.start && call.start <= c.end);
+    return cell && text.slice(cell.start, cell.end);
+  })();
+  return !!scope && /\bglobals[ \t]*\([ \t]*\)/.test(scope);
+}
+
 /** The code that deletes this endpoint, when the notebook names what it needs. */
 function teardownCode(text: string, deploy: PythonCall): string | undefined {
   const comment = '# Delete the endpoint when you are done with it: it bills for every hour it is up.';
@@ -81,7 +124,8 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   if (method !== undefined) {
     // The endpoint's name: the session makes one up when the call gives none.
     const keyword = getKeyword(deploy, method === 'create_endpoint' ? 'endpoint_name' : 'name');
-    const value = keyword ? (keyword.spread ? undefined : keyword.value) : method === 'create_endpoint' ? deploy.positional[0] : undefined;
+    const positional = method === 'create_endpoint' || method === 'endpoint_from_production_variants';
+    const value = keyword ? (keyword.spread ? undefined : keyword.value) : positional ? deploy.positional[0] : undefined;
     const session = text.slice(deploy.callee.start, deploy.callee.end).replace(/\.\w+$/, '');
     if (!value || /[\n#]/.test(session)) return undefined;
     const expression = text.slice(value.start, value.end);
@@ -90,10 +134,9 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   }
   // The SDK v3 ModelBuilder returns different objects across versions: no guess.
   if (deploy.name.includes('ModelBuilder')) return undefined;
-  const lineStart = lineStartAt(text, deploy.start);
-  const target = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(text.slice(lineStart, deploy.start))?.[1];
+  const target = assignedName(text, deploy)?.name;
   // An SDK v3 endpoint object deletes itself; a predictor deletes its endpoint.
-  if (target && !isIPythonHistoryName(target)) return `${comment}\n${target}.${deploy.name.endsWith('.deploy') ? 'delete_endpoint' : 'delete'}()`;
+  if (target) return `${comment}\n${target}.${deploy.name.endsWith('.deploy') ? 'delete_endpoint' : 'delete'}()`;
   // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
   const name = getKeyword(deploy, 'endpoint_name');
   if (!name || name.spread || !/^import[ \t]+sagemaker[ \t]*(?:#.*)?$/m.test(text)) return undefined;
@@ -102,7 +145,15 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
 }
 
-/** Visitors that hand every endpoint the notebook deploys to `visit`, once the whole notebook is read. `text` is the notebook's code. */
+/**
+ * Visitors that hand every endpoint the notebook deploys to `visit`, once the whole notebook is read. `text` is the notebook's code.
+ *
+ * A deploy is torn down by a delete that runs after it (code in a function runs where the file calls
+ * it, {@link runsAt}): a delete method on what the deploy returned or on a session or client; a
+ * delete on a name the deploy was assigned to, called or handed on (`_try(label, ep.delete)`);
+ * for sagemaker-core's `Endpoint.create(...)` kept in a top-level name, a loop that deletes the
+ * objects of `globals()`.
+ */
 export function visitNotebookDeployments(text: string, visit: (record: NotebookDeploymentRecord) => void): Visitors {
   let imports = new Set<string>();
   let unresolved: UnresolvedCall[] = [];
@@ -116,7 +167,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
     pythonCall(call) {
       if (createsEndpoint(call)) {
         if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
-      } else if (isTeardown(call) && !inUncalledFunction(text, call.start)) teardowns.push(call);
+      } else if (isTeardown(call)) teardowns.push(call);
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
@@ -127,8 +178,22 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
         return receiver === undefined || !unbound(receiver);
       });
       const stored = storedNames(notebook.magics ?? []);
+      const cache = new Map<number, number[]>();
+      const after = (offset: number, deploy: PythonCall): boolean => runsAt(text, offset, cache).some((at) => at > deploy.end);
+      const named = deploys.some((d) => assignedName(text, d));
+      // Deletes on a plain name: called on an object the analysis cannot pick (`ep` bound to several endpoints), or handed on uncalled.
+      const onNames = named ? [...unresolved.flatMap((u) => {
+        const receiver = ownTeardownMethods.has(u.method) ? receiverName(text, u) : undefined;
+        return receiver ? [{ name: receiver, at: u.start }] : [];
+      }), ...boundTeardowns(text)] : [];
+      const globalWalks = named ? unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, notebook, u)) : [];
       for (const deploy of deploys) {
-        const tornDown = teardowns.some((t) => t.start > deploy.end && tearsDown(t, deploy)) || unresolved.some((u) => u.start > deploy.end && teardownMethods.has(u.method) && !inUncalledFunction(text, u.start));
+        const target = assignedName(text, deploy);
+        const tornDown =
+          teardowns.some((t) => tearsDown(t, deploy) && after(t.start, deploy)) ||
+          unresolved.some((u) => teardownMethods.has(u.method) && after(u.start, deploy)) ||
+          (!!target && onNames.some((t) => t.name === target.name && after(t.at, deploy))) ||
+          (!!target?.topLevel && isV3EndpointCreate(deploy) && globalWalks.some((u) => after(u.start, deploy)));
         const variant = endpointVariantsOf(deploy, text)[0];
         const instanceType = pyInstanceType(variant?.instanceType);
         const instanceCount = pyCount(variant?.instanceCount);

@@ -685,6 +685,39 @@ new RuleTester().run(endpointAlwaysOn, {
       output: null,
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants: an A/B endpoint of two production_variant(...) CPU variants, no fix',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.session import production_variant
+        sess = sagemaker.Session()
+        blue = production_variant(model_name="churn-a", instance_type="ml.c5.2xlarge", initial_instance_count=1, variant_name="Blue")
+        green = production_variant("churn-b", "ml.c5.2xlarge", 1, variant_name="Green")
+        sess.endpoint_from_production_variants(name="churn-ab", production_variants=[blue, green])
+      `,
+      errors: [alwaysOnPython(6, 1, 38)],
+      output: null,
+    },
+    {
+      name: 'sparkmagic notebook: %%local cells are the notebook\'s own Python and are linted (positional arguments: no fix); %%spark and %%sql bodies are not',
+      format: 'notebook',
+      code: notebookJson([
+        '%%local\nimport sagemaker\nfrom sagemaker.sparkml.model import SparkMLModel\n',
+        '%%spark\nfrom sagemaker.model import Model\nModel(image_uri="img", model_data=data, role=role).deploy(initial_instance_count=1, instance_type="ml.m5.large")\n',
+        '%%sql\nSELECT * FROM abalone\n',
+        '%%local\nsparkml_model = SparkMLModel(model_data=data, role=role)\nsparkml_model.deploy(1, "ml.c4.xlarge", endpoint_name=name)\n',
+      ]),
+      errors: [alwaysOnPython(43, 6, 20)],
+      output: null,
+    },
+    {
+      name: 'notebook: endpoint_from_production_variants with a boto3-style variant dict, the session from its module path',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker import session\nsm_session = session.Session()\n', 'sm_session.endpoint_from_production_variants("churn", [{"VariantName": "A", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}])\n']),
+      errors: [alwaysOnPython(19, 6, 44)],
+      output: null,
+    },
+    {
       name: 'boto3 endpoint config with a CPU variant: no fix',
       format: 'python',
       code: dedent`

@@ -260,6 +260,24 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       output: null,
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants: each production_variant(...) is judged, keyword or positional',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.session import production_variant
+        blue = production_variant(model_name="churn-a", instance_type="ml.c5.xlarge", initial_instance_count=1, variant_name="Blue")
+        green = production_variant("churn-b", "ml.c5.xlarge", 1, variant_name="Green")
+        sagemaker.Session().endpoint_from_production_variants(name="churn-ab", production_variants=[blue, green])
+      `,
+      // Each variant's type, where it is written: the keyword, then the positional argument.
+      errors: [at(3, 49, 28), at(4, 39, 14)].map((range) => ({
+        messageId: 'generalPurpose',
+        data: { instanceType: 'ml.c5.xlarge', silicon: 'x86 CPUs', alternative: 'ml.c7g.xlarge', target: 'AWS Graviton3', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $0.204 → $0.145 per hour, 15 → 8 Wh per hour" },
+        ...range,
+      })),
+      output: null,
+    },
+    {
       name: 'sagemaker.Session().endpoint_from_model_data and endpoint_from_job name their instance type',
       format: 'python',
       code: dedent`

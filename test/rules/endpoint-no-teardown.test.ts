@@ -11,6 +11,11 @@ const teardownCell = '# Delete the endpoint when you are done with it: it bills 
 const sessionSetup = 'import sagemaker\nsess = sagemaker.Session()\n';
 const v3Create = 'from sagemaker.core.resources import Endpoint\nendpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
 const cleanupDef = 'def cleanup():\n    predictor.delete_endpoint()\n    print("endpoint deleted")\n';
+/** A cleanup helper that reports instead of failing: the deletes are handed to it uncalled, or as lambdas. */
+const tryDef = 'def _try(label, fn):\n    try:\n        fn()\n    except Exception as e:\n        print(f"skip {label}: {e}")\n';
+const coreCreate = 'from sagemaker_core.resources import Endpoint\nendpoint: Endpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
+const deleteAll = 'def delete_all_resources():\n    for obj in list(globals().values()):\n        if hasattr(obj, "delete") and obj.__class__.__module__ == "sagemaker_core.main.resources":\n            obj.delete()\n';
+const cleanupByName = 'import boto3\nsm = boto3.client("sagemaker")\ncleanup_list = []\ndef cleanup_endpoint(name):\n    sm.delete_endpoint(EndpointName=name)\n    print("deleted", name)\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
@@ -49,6 +54,36 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'SDK v3: Endpoint.create(...), then endpoint.delete()', format: 'notebook', code: nb(v3Create, 'endpoint.delete()\n') },
     { name: 'SDK v3: Endpoint.get(name).delete() may delete any endpoint', format: 'notebook', code: nb(v3Create, 'Endpoint.get("churn").delete()\n') },
     { name: 'a cleanup function called in a later cell', format: 'notebook', code: nb(setup, train, deploy, cleanupDef, 'cleanup()\n') },
+    {
+      name: 'delete methods of several objects handed uncalled to one helper: _try("endpoint", endpoint.delete), _try("model", model.delete)',
+      format: 'notebook',
+      code: nb('from sagemaker.serve import ModelBuilder\nmb = ModelBuilder(model=m, role_arn=role)\n', 'core_model = mb.build(model_name="demo-model")\ncore_endpoint = mb.deploy(endpoint_name="demo-ep")\n', `${tryDef}_try(f"endpoint {name}", core_endpoint.delete)\n_try(f"model {name}", core_model.delete)\n`),
+    },
+    {
+      name: 'a lambda handed to a helper deletes an endpoint object rebound in a reconnect cell: _try("endpoint", lambda: ep.delete())',
+      format: 'notebook',
+      code: nb(
+        'from sagemaker.core.resources import Endpoint\n',
+        'ep = Endpoint.create(endpoint_name="bench", endpoint_config_name="bench-config")\n',
+        'if "ep" not in globals():\n    ep = Endpoint.get(endpoint_name="bench")\n',
+        `${tryDef}_try("endpoint", lambda: ep.delete())\n`,
+      ),
+    },
+    {
+      name: 'endpoint names kept in a cleanup list, deleted by a helper defined before the deploys and called in a loop after them',
+      format: 'notebook',
+      code: nb(cleanupByName, setup, train, `${deploy}cleanup_list.append(predictor.endpoint_name)\n`, 'for n in cleanup_list:\n    cleanup_endpoint(n)\n'),
+    },
+    {
+      name: 'a helper of the notebook, defined before the deploy, that deletes the predictor it is given: cleanup(predictor)',
+      format: 'notebook',
+      code: nb('def cleanup(p):\n    p.delete_model()\n    p.delete_endpoint()\n', setup, train, deploy, 'cleanup(predictor)\n'),
+    },
+    {
+      name: "sagemaker-core: a function that deletes every resource object of globals(), defined and called in the last cell",
+      format: 'notebook',
+      code: nb(coreCreate, 'endpoint.wait_for_status("InService")\n', `${deleteAll}\n\ndelete_all_resources()\n`),
+    },
     { name: 'a cleanup function handed to atexit counts as called', format: 'notebook', code: nb(setup, train, deploy, `import atexit\n${cleanupDef}atexit.register(cleanup)\n`) },
     { name: '%store of the endpoint-name variable after the deploy hands the teardown to the notebook that restores it', format: 'notebook', code: nb(mbSetup, `${mbDeploy}%store endpoint_name\nprint("deploying", endpoint_name)\n`) },
     { name: '%store of the predictor, with another name on the same line', format: 'notebook', code: nb(setup, train, deploy, '%store predictor train_job_name\n') },
@@ -77,6 +112,13 @@ new RuleTester().run(endpointNoTeardown, {
       output: nb(sessionSetup, 'sess.create_endpoint("churn-v2", "churn-config")\n', 'sagemaker.Session().endpoint_from_job(job_name="train-1", initial_instance_count=1, instance_type="ml.c5.xlarge")\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn-v2")')),
     },
     {
+      name: 'sagemaker.Session().endpoint_from_production_variants creates an endpoint; the teardown deletes it by its name',
+      format: 'notebook',
+      code: nb(sessionSetup, 'from sagemaker.session import production_variant\nv = production_variant("churn-a", "ml.c5.xlarge", 1)\n', 'sess.endpoint_from_production_variants("churn-ab", [v])\n'),
+      errors: [noTeardown(29, 6, 38, 'sess.delete_endpoint("churn-ab")')],
+      output: nb(sessionSetup, 'from sagemaker.session import production_variant\nv = production_variant("churn-a", "ml.c5.xlarge", 1)\n', 'sess.endpoint_from_production_variants("churn-ab", [v])\n', teardownCell.replace('predictor.delete_endpoint()', 'sess.delete_endpoint("churn-ab")')),
+    },
+    {
       name: 'SDK v3: Endpoint.create(...) never deleted; the teardown calls its delete()',
       format: 'notebook',
       code: nb(v3Create, 'endpoint.invoke(body=payload)\n'),
@@ -89,6 +131,34 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(setup, train, deploy, cleanupDef, '# cleanup()\n'),
       errors: [noTeardown(29, 18, 10)],
       output: nb(setup, train, deploy, cleanupDef, '# cleanup()\n', teardownCell),
+    },
+    {
+      name: 'a globals() walk that nobody calls deletes nothing',
+      format: 'notebook',
+      code: nb(coreCreate, deleteAll),
+      errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
+      output: nb(coreCreate, deleteAll, teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()')),
+    },
+    {
+      name: 'a globals() walk cannot see an endpoint object the notebook does not keep',
+      format: 'notebook',
+      code: nb('from sagemaker_core.resources import Endpoint\nEndpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n', `${deleteAll}delete_all_resources()\n`),
+      errors: [noTeardown(10, 6, 15)],
+      output: null,
+    },
+    {
+      name: 'a cleanup helper called only before the deploy (old endpoints) does not delete it',
+      format: 'notebook',
+      code: nb(`${cleanupByName}cleanup_endpoint("previous-run")\n`, setup, train, deploy),
+      errors: [noTeardown(44, 18, 10)],
+      output: nb(`${cleanupByName}cleanup_endpoint("previous-run")\n`, setup, train, deploy, teardownCell),
+    },
+    {
+      name: 'a delete method named in a comment or a string is not handed on',
+      format: 'notebook',
+      code: nb(setup, train, deploy, `${tryDef}# _try("endpoint", predictor.delete_endpoint)\nprint("run predictor.delete_endpoint when done")\n`),
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, `${tryDef}# _try("endpoint", predictor.delete_endpoint)\nprint("run predictor.delete_endpoint when done")\n`, teardownCell),
     },
     {
       name: 'an estimator deployed and never deleted: the fix appends a teardown cell',

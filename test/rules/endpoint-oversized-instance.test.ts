@@ -153,6 +153,24 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
+      name: 'notebook, SageMaker vLLM container: SM_VLLM_TENSOR_PARALLEL_SIZE = json.dumps(instance["num_gpu"]) in an env merged with | from two dicts, a boto3 variant of instance["type"]',
+      format: 'notebook',
+      code: notebookJson([
+        'import json\nimport boto3\nsm = boto3.client("sagemaker")\ninstance = {"type": "ml.g6e.12xlarge", "num_gpu": 4}\n',
+        'common_env = {"VLLM_USE_V2_MODEL_RUNNER": "1"}\nvllm_env = {"SM_VLLM_MODEL": "Qwen/Qwen3.6-27B", "SM_VLLM_TENSOR_PARALLEL_SIZE": json.dumps(instance["num_gpu"])}\nenv = common_env | vllm_env\n',
+        'sm.create_model(ModelName="qwen", ExecutionRoleArn=role, PrimaryContainer={"Image": image, "Environment": env})\n',
+        'sm.create_endpoint_config(EndpointConfigName="qwen", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "qwen", "InstanceType": instance["type"], "InitialInstanceCount": 1}])\n',
+      ]),
+    },
+    {
+      name: 'SGLang container: SM_SGLANG_TENSOR_PARALLEL_SIZE "8" in the model env, eight GPUs',
+      format: 'python',
+      code: dedent`
+        from sagemaker.model import Model
+        Model(image_uri=image, role=role, env={"SM_SGLANG_MODEL_PATH": "meta-llama/Llama-3.1-70B-Instruct", "SM_SGLANG_TENSOR_PARALLEL_SIZE": "8"}).deploy(initial_instance_count=1, instance_type="ml.g6e.48xlarge")
+      `,
+    },
+    {
       name: 'LMI container: OPTION_TENSOR_PARALLEL_DEGREE "max" in env={...}, eight GPUs',
       format: 'python',
       code: dedent`
@@ -542,6 +560,20 @@ new RuleTester().run(endpointOversizedInstance, {
         'sm.create_endpoint_config(EndpointConfigName="rerank", ProductionVariants=[{"VariantName": "v", "ModelName": rerank_model, "InstanceType": "ml.g4dn.12xlarge", "InitialInstanceCount": 1}])\n',
       ]),
       errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g4dn.12xlarge', accelerators: '4 × T4' }, line: 30, column: 137, endLine: 30, endColumn: 175 }],
+      output: null,
+    },
+    {
+      name: 'sagemaker.Session().endpoint_from_production_variants: a multi-GPU variant and a fixed fleet of two',
+      format: 'python',
+      code: dedent`
+        from sagemaker.session import Session, production_variant
+        variant = production_variant("llm", "ml.g5.12xlarge", 2)
+        Session().endpoint_from_production_variants("llm-ep", [variant])
+      `,
+      errors: [
+        { messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(2, 37, 16) },
+        { messageId: 'fixedFleetPython', data: { count: 2 }, ...at(2, 55, 1) },
+      ],
       output: null,
     },
     {

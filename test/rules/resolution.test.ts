@@ -209,8 +209,8 @@ run('a **kwargs dict changed by key', [
       'longer = TensorFlow(hyperparameters={"epochs": 20}, **estimator_args)\n',
     ],
     watch: ['SML203', 'SML207'],
-    // Both estimators train on the GPU type the dict names: one finding each, on the dict's entry.
-    expected: ['SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML203 TensorFlow', 'SML203 TensorFlow'],
+    // Both estimators train on the GPU type the dict names: one finding on the dict's entry (its fix changes both), one SML203 per estimator.
+    expected: ['SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML203 TensorFlow', 'SML203 TensorFlow'],
   },
   {
     name: 'script: update({...}) turns spot on for the whole dict: spot without max_wait and checkpoints',
@@ -247,6 +247,83 @@ run('a **kwargs dict changed by key', [
     `,
     watch: ['SML203', 'SML204', 'SML205'],
     expected: ['SML203 Estimator'],
+  },
+]);
+
+run('a constant-key subscript of a dict the file shows', [
+  {
+    name: 'notebook: the instance type read as instance["type"] of a dict literal in an earlier cell (a multi-GPU type: SML302/304, not SML301)',
+    code: [
+      'from sagemaker.model import Model\ninstance = {"type": "ml.g6e.12xlarge", "num_gpu": 4}\n',
+      'model = Model(image_uri=image, model_data=data, role=role)\npredictor = model.deploy(initial_instance_count=1, instance_type=instance["type"], container_startup_health_check_timeout=900)\n',
+    ],
+    watch: hosting,
+    expected: ['SML307 model.deploy', 'SML302 instance_type=instance[\\"type\\"]', 'SML304 instance_type=instance[\\"type\\"]'],
+  },
+  {
+    name: 'script: a test-case dict, its entry bound to a constant, the constant deployed',
+    code: dedent`
+      from sagemaker.model import Model
+      TESTCASE = {"name": "nova-lite", "instance": "ml.g5.12xlarge", "tp": 1}
+      INSTANCE_TYPE = TESTCASE["instance"]
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=INSTANCE_TYPE)
+    `,
+    watch: hosting,
+    expected: ['SML302 instance_type=INSTANCE_TYPE', 'SML304 instance_type=INSTANCE_TYPE'],
+  },
+  {
+    name: 'script: the key changed after the dict was made is read with its change; a CPU type makes SML301 fire',
+    code: dedent`
+      from sagemaker.model import Model
+      cfg = {"instance_type": "ml.g5.xlarge", "count": 1}
+      cfg["instance_type"] = "ml.m5.large"
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=cfg["count"], instance_type=cfg["instance_type"])
+    `,
+    watch: ['SML301', 'SML304'],
+    expected: ['SML301 Model(image_uri=image, model_data=data, role=role).deploy', 'SML304 instance_type=cfg["instance_type"]'],
+  },
+  {
+    name: 'script: a dict that may hide the key (a **spread the file does not show), or a key it does not hold: unknown, no type-based finding',
+    code: dedent`
+      from sagemaker.model import Model
+      cfg = {**defaults, "count": 1}
+      other = {"type": "ml.g5.12xlarge"}
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=cfg["instance_type"])
+      Model(image_uri=image, model_data=data, role=role).deploy(initial_instance_count=1, instance_type=other["kind"])
+    `,
+    watch: ['SML302', 'SML304'],
+    expected: [],
+  },
+]);
+
+run('X.attach(job) with no import of X in the file', [
+  {
+    name: 'script: TensorFlow.attach(job) with its import elsewhere, deployed on ml.t2.medium: an endpoint, and no new training job',
+    code: dedent`
+      training_job_name = "your-training-job-name"
+      estimator = TensorFlow.attach(training_job_name)
+      predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.t2.medium")
+    `,
+    watch: [...hosting, ...training],
+    expected: ['SML301 estimator.deploy', 'SML304 instance_type="ml.t2.medium"'],
+  },
+  {
+    name: 'notebook: HyperparameterTuner.attach(name) in a notebook whose imports are in a %run file; the best job deployed',
+    code: ['%run ./setup.py\n', 'tuner = HyperparameterTuner.attach("xgb-tuning-0412")\npredictor = tuner.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n'],
+    watch: [...hosting, ...training],
+    expected: ['SML301 tuner.deploy', 'SML307 tuner.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"'],
+  },
+  {
+    name: 'script: a class of that name the file binds, or an unknown class name, is not the SDK\'s',
+    code: dedent`
+      from mylib import TensorFlow
+      a = TensorFlow.attach("job-a")
+      a.deploy(initial_instance_count=1, instance_type="ml.m5.large")
+      b = MyEstimator.attach("job-b")
+      b.deploy(initial_instance_count=1, instance_type="ml.m5.large")
+    `,
+    watch: [...hosting, ...training],
+    expected: [],
   },
 ]);
 

@@ -60,6 +60,15 @@ const recipe = dedent`
   trainer.train()
 `;
 
+/** One `Compute` shared by two trainers (a notebook that fine-tunes two models on one pool). */
+const sharedCompute = dedent`
+  from sagemaker.train import ModelTrainer
+  from sagemaker.train.configs import Compute
+  compute = Compute(instance_type="ml.g5.2xlarge", instance_count=1, keep_alive_period_in_seconds=3600)
+  base = ModelTrainer(training_image=image, compute=compute, role=role, base_job_name="gemma-base")
+  tuned = ModelTrainer(training_image=image, compute=compute, role=role, base_job_name="gemma-tuned")
+`;
+
 const remote = dedent`
   from sagemaker.remote_function import remote
 
@@ -201,6 +210,13 @@ new RuleTester().run(warmPoolKeepAlive, {
       output: v3.replace(`${sdk}=3600`, `${sdk}=1800`),
     },
     {
+      name: 'one Compute shared by two ModelTrainers: one finding on the shared keep-alive (read through a name: no fix)',
+      format: 'python',
+      code: sharedCompute,
+      errors: [keepAlive(sharedCompute, `${sdk}=3600`, { instances: 'ml.g5.2xlarge', seconds: 3600, setting: 'Compute(keep_alive_period_in_seconds=…)', max: 1800 })],
+      output: null,
+    },
+    {
       name: 'SDK v3 factory: ModelTrainer.from_recipe(...) is a trainer',
       format: 'python',
       code: recipe,
@@ -283,6 +299,14 @@ describe('SML210 warm-pool-keep-alive: option, SARIF and figures', () => {
     assert.ok(Math.abs(saving.costUsd! - 2 * hourly) < 1e-9, 'per idle hour: the whole pool');
     assert.match(saving.notes[0], /per training job: up to 0\.5 h of 2 retained instances/);
     assert.ok(saving.notes[0].includes(formatUsd(2 * hourly * 0.5)), saving.notes[0]);
+  });
+
+  it('prices one finding on a Compute shared by two trainers for the instances of both', () => {
+    const findings = createTestLinter()
+      .lint('train.py', sharedCompute, { settings: resolveRuleSettings(allRules), format: 'python' })
+      .findings.filter((f) => f.ruleId === 'SML210');
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].effect, { kind: 'warm-pool', instanceType: 'ml.g5.2xlarge', count: 2, seconds: 1800 });
   });
 
   it('has a figure in the footprint report: the retained instance-hours of one job', () => {

@@ -53,7 +53,30 @@ export function createsEndpoint(call: PythonCall): boolean {
   if (isDeployCall(call) || isSageMakerClientCall(call, 'create_endpoint')) return true;
   const method = sessionMethod(call);
   if (method !== undefined) return sessionEndpointMethods.has(method);
+  return isV3EndpointCreate(call);
+}
+
+/** SDK v3 (and sagemaker-core's) `Endpoint.create(...)`. */
+export function isV3EndpointCreate(call: PythonCall): boolean {
   return call.name.endsWith('.create') && v3EndpointClass.test(call.name.slice(0, -'.create'.length));
+}
+
+/**
+ * The text of the function of the file whose body holds `offset` (its `def` line to the last
+ * line indented under it), or undefined at top level.
+ */
+export function enclosingFunctionText(text: string, offset: number): string | undefined {
+  const fn = enclosingFunction(text, offset);
+  if (!fn) return undefined;
+  const indent = /^[ \t]*/.exec(text.slice(fn.lineStart))?.[0].length ?? 0;
+  let end = text.indexOf('\n', fn.lineStart);
+  while (end !== -1) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next === -1 ? text.length : next);
+    if (!/^[ \t]*(?:#|$)/.test(line) && (/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
+    end = next;
+  }
+  return text.slice(fn.lineStart, end === -1 ? text.length : end);
 }
 
 /**
@@ -165,23 +188,55 @@ function readEndpointVariants(call: PythonCall, text: string | undefined): Endpo
       open: call.open,
     }];
   }
+  if (sessionMethod(call) === 'endpoint_from_production_variants') return productionVariantsOf(call);
   if (isSageMakerClientCall(call, 'create_endpoint_config')) {
     const variants = getKeyword(call, 'ProductionVariants')?.value;
     const asynchronous = !!getKeyword(call, 'AsyncInferenceConfig');
     if (variants?.kind !== 'list') return [];
     return variants.items.flatMap((item) => {
       const dict = asDict(item);
-      if (!dict) return [];
-      const entry = (key: string): TrainingSetting | undefined => {
-        const e = getDictEntry(dict, key);
-        return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
-      };
-      const serverless = !!getDictEntry(dict, 'ServerlessConfig');
-      const invocation = serverless ? ('serverless' as const) : asynchronous ? ('async' as const) : ('real-time' as const);
-      return [{ api: 'boto3' as const, instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) }];
+      return dict ? [boto3Variant(dict, call, asynchronous)] : [];
     });
   }
   return [];
+}
+
+/** One boto3 production variant's dict (`InstanceType`, `InitialInstanceCount`, `ServerlessConfig`…) of `call`'s endpoint config. */
+function boto3Variant(dict: PyDict, call: PythonCall, asynchronous: boolean): EndpointVariant {
+  const entry = (key: string): TrainingSetting | undefined => {
+    const e = getDictEntry(dict, key);
+    return e && { start: e.start, end: e.end, value: e.value, editable: !dict.indirect && !e.value.indirect };
+  };
+  const serverless = !!getDictEntry(dict, 'ServerlessConfig');
+  const invocation = serverless ? 'serverless' : asynchronous ? 'async' : 'real-time';
+  return { api: 'boto3', instanceType: entry('InstanceType'), instanceCount: entry('InitialInstanceCount'), notRealTime: asynchronous || serverless, invocation, open: call.open || dict.open, variant: dict, ...boto3VariantExtras(dict, !dict.indirect) };
+}
+
+/** `sagemaker.session.production_variant(...)` (also exported as `sagemaker.production_variant`): a production variant's dict. */
+const productionVariantHelper = /^sagemaker(?:\.session)?\.production_variant$/;
+
+/**
+ * The variants of `Session().endpoint_from_production_variants(name, production_variants, …)`: each
+ * item a `production_variant(model_name, instance_type, initial_instance_count, …)` call (SDK v2's
+ * positions) or a boto3-style dict (`InstanceType`, `InitialInstanceCount`); `async_inference_config_dict`
+ * makes them asynchronous. An item the file does not show is skipped.
+ */
+function productionVariantsOf(call: PythonCall): EndpointVariant[] {
+  const list = getKeyword(call, 'production_variants')?.value ?? call.positional[1];
+  if (list?.kind !== 'list') return [];
+  const asynchronous = getKeyword(call, 'async_inference_config_dict');
+  const isAsync = !!asynchronous && asynchronous.value.kind !== 'none';
+  return list.items.flatMap((item): EndpointVariant[] => {
+    if (item.kind === 'call' && productionVariantHelper.test(item.call.name)) {
+      const helper = item.call;
+      const serverless = getKeyword(helper, 'serverless_inference_config');
+      const isServerless = !!serverless && serverless.value.kind !== 'none';
+      const invocation = isServerless ? 'serverless' : isAsync ? 'async' : 'real-time';
+      return [{ api: 'session', instanceType: setting(helper, 'instance_type', 1), instanceCount: setting(helper, 'initial_instance_count', 2), notRealTime: invocation !== 'real-time', invocation, open: call.open || helper.open }];
+    }
+    const dict = asDict(item);
+    return dict ? [boto3Variant(dict, call, isAsync)] : [];
+  });
 }
 
 /** `ModelBuilder` under any of the SDK's export paths (v3 `sagemaker.serve.model_builder`, v2 `sagemaker.serve.builder.model_builder`, `sagemaker.serve`). */
@@ -265,25 +320,59 @@ function enclosingFunction(text: string, offset: number): { name: string; lineSt
   return undefined;
 }
 
+/** Whether `column` of `line` is code: before any comment and outside the line's strings (quotes are paired on the line only). */
+export function isCodeAt(line: string, column: number): boolean {
+  let quote = '';
+  for (let i = 0; i < column; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return false;
+  }
+  return !quote;
+}
+
 /**
- * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
- * commented out, say): what it would do never runs. A name used anywhere else (called, passed to
- * `atexit.register`, bound as a method) counts as called. Comments are cut at the first `#` of a line.
+ * Where the code at `offset` runs, as offsets of the file: `offset` itself outside any function;
+ * inside a function of the file, wherever the file names that function outside its `def` line
+ * (a call, `atexit.register(fn)`, a method bound to a name), followed up through the functions
+ * those names sit in (a few levels). Empty when nothing names the function: what it would do never
+ * runs. Comments do not count. `cache` keeps each function's answer for the lint of one file.
  */
-export function inUncalledFunction(text: string, offset: number): boolean {
+export function runsAt(text: string, offset: number, cache: Map<number, number[]> = new Map(), depth = 0): number[] {
   const fn = enclosingFunction(text, offset);
-  if (!fn) return false;
-  const use = new RegExp(`\\b${fn.name}\\b`);
+  if (!fn) return [offset];
+  const known = cache.get(fn.lineStart);
+  if (known) return known;
+  if (depth > 3) return [];
+  // A function that names itself (recursion) is not run from there.
+  cache.set(fn.lineStart, []);
+  const uses: number[] = [];
+  const use = new RegExp(`\\b${fn.name}\\b`, 'g');
   let start = 0;
   while (start <= text.length) {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end === -1 ? text.length : end);
-    if (start !== fn.lineStart) {
-      const hash = line.indexOf('#');
-      if (use.test(hash === -1 ? line : line.slice(0, hash))) return false;
+    if (start !== fn.lineStart && line.includes(fn.name)) {
+      for (const match of line.matchAll(use)) {
+        if (!isCodeAt(line, match.index)) continue;
+        uses.push(...runsAt(text, start + match.index, cache, depth + 1));
+        break;
+      }
     }
     if (end === -1) break;
     start = end + 1;
   }
-  return true;
+  cache.set(fn.lineStart, uses);
+  return uses;
+}
+
+/**
+ * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
+ * commented out, say): what it would do never runs (see {@link runsAt}).
+ */
+export function inUncalledFunction(text: string, offset: number): boolean {
+  return runsAt(text, offset).length === 0;
 }

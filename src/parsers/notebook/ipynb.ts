@@ -55,8 +55,12 @@ export type NotebookRead =
   | { ok: true; code: NotebookCode }
   | { ok: false; error: { message: string; start: number; end: number } };
 
-/** Cell magics whose body is Python run in the kernel; every other cell magic's body is not linted. */
-const pythonCellMagics = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'python', 'python3', 'pypy', 'ipython']);
+/**
+ * Cell magics whose body is Python run in the kernel (sparkmagic's `%%local`: the notebook's own
+ * Python, beside cells sent to Spark); every other cell magic's body (`%%bash`, `%%sql`, `%%spark`,
+ * `%%configure`) is not linted.
+ */
+const pythonCellMagics = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'python', 'python3', 'pypy', 'ipython', 'local']);
 
 export function readNotebook(raw: string): NotebookRead {
   const errors: Array<{ error: number; offset: number; length: number }> = [];

@@ -27,6 +27,14 @@ export const maxDepth = 25;
 /** An SDK class method that returns an instance of its class. */
 const sdkFactory = /^(sagemaker\.[\w.]*\.[A-Z]\w*)\.attach$/;
 
+/**
+ * The SDK v2 classes with an `attach(job_name)` class method (estimators, the tuner), by the name a
+ * notebook uses when its import is in a file it runs (`%run setup.py`): their defining paths.
+ */
+const attachable = new Map(
+  ['estimator.Estimator', 'pytorch.estimator.PyTorch', 'tensorflow.estimator.TensorFlow', 'huggingface.estimator.HuggingFace', 'xgboost.estimator.XGBoost', 'sklearn.estimator.SKLearn', 'mxnet.estimator.MXNet', 'chainer.estimator.Chainer', 'tuner.HyperparameterTuner', 'amazon.kmeans.KMeans', 'amazon.pca.PCA', 'amazon.linear_learner.LinearLearner', 'amazon.factorization_machines.FactorizationMachines', 'amazon.randomcutforest.RandomCutForest', 'amazon.knn.KNN', 'amazon.lda.LDA', 'amazon.ntm.NTM', 'amazon.object2vec.Object2Vec', 'amazon.ipinsights.IPInsights'].map((p) => [p.slice(p.lastIndexOf('.') + 1), `sagemaker.${p}`]),
+);
+
 /** Where an argument of a call site is. */
 export interface Argument {
   node: Node;
@@ -148,7 +156,7 @@ export abstract class Names extends Collector {
       case 'call': {
         const callee = this.field(node, 'function');
         const path = callee ? this.pathOf(callee, site, depth + 1) : undefined;
-        if (!path) return callee ? this.returnedPath(callee, site, depth) : undefined;
+        if (!path) return callee ? (this.returnedPath(callee, site, depth) ?? this.unboundAttach(callee, site)) : undefined;
         if (clientFactories.has(path)) {
           const service = this.serviceName(node, site, depth);
           return service ? `boto3.client:${service}` : undefined;
@@ -164,6 +172,14 @@ export abstract class Names extends Collector {
       default:
         return undefined;
     }
+  }
+
+  /** `TensorFlow.attach(job)` where nothing in the file binds or imports `TensorFlow`: the SDK class of that name, attached to a job already run. */
+  private unboundAttach(callee: Node, site: Site): string | undefined {
+    const object = this.isType(callee, 'attribute') && this.textOfOpt(this.field(callee, 'attribute')) === 'attach' ? this.field(callee, 'object') : undefined;
+    if (!object || !this.isType(object, 'identifier') || this.starImports.length || this.lookup(site.scope, this.textOf(object))) return undefined;
+    const path = attachable.get(this.textOf(object));
+    return path && `${path}()`;
   }
 
   /** The function of the file a plain name calls (one definition reaching the call). */

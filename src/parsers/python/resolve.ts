@@ -214,6 +214,15 @@ export class Resolver extends Names {
         const path = this.pathOf(node, site, depth + 1);
         return path ? { kind: 'unknown', ...span, path } : { kind: 'unknown', ...span };
       }
+      case 'subscript': {
+        // `d["key"]` of a dict the file shows (with its key changes): that entry's value, read through the name.
+        const base = this.field(node, 'value');
+        const key = this.field(node, 'subscript');
+        const name = key && this.isType(key, 'string') ? stringValue(this.textOf(key), span) : undefined;
+        const dict = base && name?.kind === 'string' ? this.evaluate(base, site, depth + 1) : undefined;
+        const entry = dict?.kind === 'dict' && !dict.open && name?.kind === 'string' ? dict.entries.find((e) => e.key === name.value) : undefined;
+        return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
+      }
       case 'call': {
         const call = this.callOf(node, site, depth + 1);
         if (call) return { kind: 'call', call, ...span };
@@ -283,6 +292,11 @@ export class Resolver extends Names {
     const a = this.evaluate(left, site, depth + 1);
     const b = this.evaluate(right, site, depth + 1);
     if (a.kind === 'string' && b.kind === 'string' && operator === '+') return { kind: 'string', value: a.value + b.value, ...span };
+    // `common | specific` of two dicts: the keys of both, the right one's winning.
+    if (a.kind === 'dict' && b.kind === 'dict' && operator === '|') {
+      const merged = new Map<string, PyDictEntry>([...a.entries, ...b.entries].map((e) => [e.key, e]));
+      return { kind: 'dict', entries: [...merged.values()], open: a.open || b.open, ...span };
+    }
     if (a.kind !== 'number' || b.kind !== 'number') return { kind: 'unknown', ...span };
     const x = a.value;
     const y = b.value;
