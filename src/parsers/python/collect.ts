@@ -83,7 +83,11 @@ export class Collector {
    */
   private readonly fields = new Map<string, Map<number, Node | null>>();
 
-  constructor(protected readonly text: string) {}
+  /** `mirrored`: the nodes are JavaScript mirrors, whose fields cost no crossing and need no memo. */
+  constructor(
+    protected readonly text: string,
+    private readonly mirrored = false,
+  ) {}
 
   protected typeOf(node: Node): string {
     return node.type;
@@ -112,6 +116,7 @@ export class Collector {
 
   protected field(node: Node | null | undefined, name: string): Node | null {
     if (!node) return null;
+    if (this.mirrored) return node.childForFieldName(name);
     let byNode = this.fields.get(name);
     if (!byNode) this.fields.set(name, (byNode = new Map()));
     let child = byNode.get(node.id);
@@ -217,7 +222,7 @@ export class Collector {
     else if (type === 'except_clause') kind = tryFamily ? 'handler' : undefined;
     else kind = tryFamily || frame.kind === 'try-else' ? 'finally' : undefined;
     if (!kind) return;
-    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start } };
+    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined } };
   }
 
   private visit(type: string, node: Node, site: Site): void {
@@ -416,7 +421,9 @@ export class Collector {
     const scope = this.bindingScope(site.scope, name);
     let binding = scope.bindings.get(name);
     if (!binding) scope.bindings.set(name, (binding = { scope, definitions: [], changes: [] }));
-    const definition: Definition = { ...fields, site };
+    // The caller's object literal, made fresh for this call, becomes the definition (a spread copy costs more than the rest of `define`).
+    const definition = fields as Definition;
+    definition.site = site;
     if (scope !== site.scope) definition.foreign = true;
     if (this.deepNow) definition.deep = true;
     addDefinition(binding, definition);
