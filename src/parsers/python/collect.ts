@@ -27,10 +27,10 @@ export interface CallSite {
 }
 
 /** Qualified names that mean the same object, written the short way. */
-export const canonicalNames: Record<string, string> = {
-  'boto3.session.Session': 'boto3.Session',
-  'sagemaker.session.Session': 'sagemaker.Session',
-};
+export const canonicalNames: ReadonlyMap<string, string> = new Map([
+  ['boto3.session.Session', 'boto3.Session'],
+  ['sagemaker.session.Session', 'sagemaker.Session'],
+]);
 
 const listMethods = new Set(['append', 'extend', 'insert', 'remove', 'popitem', 'setdefault', 'clear', 'sort', 'reverse']);
 
@@ -430,7 +430,7 @@ export class Collector {
   }
 
   private bindImport(site: Site, name: string, qualified: string, statement: Node): void {
-    const canonical = canonicalNames[qualified] ?? qualified;
+    const canonical = canonicalNames.get(qualified) ?? qualified;
     this.imports.add(canonical);
     this.define(site, name, { imported: canonical, at: this.endOf(statement) });
   }

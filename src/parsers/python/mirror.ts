@@ -39,8 +39,12 @@ let nextId = 1;
 export class MirrorNode implements PyNode {
   readonly id = nextId++;
   namedChildren: MirrorNode[] = [];
-  /** The first child of each field, as `childForFieldName` answers. */
-  fields: Record<string, MirrorNode> | undefined;
+  /**
+   * The first child of each field, as `childForFieldName` answers: name, child, name, child…
+   * A node has at most a handful, so a scan beats a keyed lookup (one object shape per set of
+   * field names made every read of `fields[name]` a megamorphic one).
+   */
+  fields: Array<string | MirrorNode> | undefined;
   hasError = false;
 
   constructor(
@@ -63,7 +67,16 @@ export class MirrorNode implements PyNode {
   }
 
   childForFieldName(name: string): MirrorNode | null {
-    return this.fields?.[name] ?? null;
+    const fields = this.fields;
+    if (fields) for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as MirrorNode;
+    return null;
+  }
+
+  /** Sets the field's child unless the field already has one (the first child of a field is its child). */
+  setField(name: string, child: MirrorNode): void {
+    const fields = (this.fields ??= []);
+    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return;
+    fields.push(name, child);
   }
 }
 
@@ -148,7 +161,7 @@ function lower(cursor: TreeCursor, placement: Placement, base: number, analysedN
     if (cursor.nodeIsNamed) {
       const child = open(cursor, placement, base, analysedNodes);
       parent.namedChildren.push(child);
-      if (field) (parent.fields ??= {})[field] ??= child;
+      if (field) parent.setField(field, child);
       if (cursor.gotoFirstChild()) {
         parents.push(child);
         continue;
@@ -157,7 +170,7 @@ function lower(cursor: TreeCursor, placement: Placement, base: number, analysedN
     } else {
       // Anonymous nodes are tokens: kept only when a field names them (an operator, say).
       if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') parent.hasError = true;
-      if (field && !parent.fields?.[field]) (parent.fields ??= {})[field] = new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement);
+      if (field && !parent.childForFieldName(field)) parent.setField(field, new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement));
     }
     // On to the next sibling; after a last child, back up (each finished node telling its parent of an error).
     while (!cursor.gotoNextSibling()) {

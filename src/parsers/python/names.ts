@@ -15,10 +15,10 @@ import { sameSdkName } from './sdkReexports';
  */
 
 /** Attributes of known instances whose type we know (`sagemaker.Session().sagemaker_client`). */
-const knownAttributes: Record<string, string> = {
-  'sagemaker.Session().sagemaker_client': 'boto3.client:sagemaker',
-  'sagemaker.Session().boto_session': 'boto3.Session()',
-};
+const knownAttributes: ReadonlyMap<string, string> = new Map([
+  ['sagemaker.Session().sagemaker_client', 'boto3.client:sagemaker'],
+  ['sagemaker.Session().boto_session', 'boto3.Session()'],
+]);
 
 const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
@@ -138,7 +138,7 @@ export abstract class Names extends Collector {
         const base = this.pathOf(object, site, depth + 1);
         if (base) {
           const path = `${base}.${attribute}`;
-          return knownAttributes[path] ?? canonicalNames[path] ?? path;
+          return knownAttributes.get(path) ?? canonicalNames.get(path) ?? path;
         }
         const assigned = this.settledAttribute(node);
         if (!assigned?.value) return undefined;
@@ -154,7 +154,7 @@ export abstract class Names extends Collector {
           return service ? `boto3.client:${service}` : undefined;
         }
         // `PyTorch.attach(job_name)`: the SDK's factory of an estimator or tuner already trained is an instance of its class.
-        const factory = sdkFactory.exec(path);
+        const factory = path.endsWith('.attach') ? sdkFactory.exec(path) : null;
         return factory ? `${factory[1]}()` : `${path}()`;
       }
       case 'parenthesized_expression': {
