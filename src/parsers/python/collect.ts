@@ -63,8 +63,8 @@ export class Collector {
   protected readonly module: Scope = { kind: 'module', bindings: new Map() };
   protected readonly attributes = new Map<string, AttributeBinding>();
   protected readonly callSites: CallSite[] = [];
-  /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions. */
-  protected readonly callsByName = new Map<string, CallSite[]>();
+  /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions (indexed on the first ask). */
+  private callsByName: Map<string, CallSite[]> | undefined;
   protected readonly attributeTargets: CallSite[] = [];
   protected readonly starImports: string[] = [];
   protected readonly imports = new Set<string>();
@@ -231,15 +231,10 @@ export class Collector {
         const entry = { node, site };
         this.callSites.push(entry);
         const callee = this.field(node, 'function');
-        if (this.isType(callee, 'identifier')) {
-          const name = this.textOf(callee);
-          const list = this.callsByName.get(name);
-          if (list) list.push(entry);
-          else this.callsByName.set(name, [entry]);
-        } else if (this.isType(callee, 'attribute')) {
+        if (this.isType(callee, 'attribute')) {
           const object = this.field(callee, 'object');
-          const method = this.textOfOpt(this.field(callee, 'attribute'));
-          if (this.isType(object, 'identifier') && method) this.methodCall(node, this.textOf(object), method, site);
+          const method = this.isType(object, 'identifier') ? this.textOfOpt(this.field(callee, 'attribute')) : undefined;
+          if (object && method) this.methodCall(node, this.textOf(object), method, site);
         }
         return;
       }
@@ -446,6 +441,24 @@ export class Collector {
   private mutate(site: Site, name: string): void {
     const binding = this.lookup(site.scope, name);
     if (binding) binding.mutated = true;
+  }
+
+  /** The calls whose callee is the plain name `name`, in file order. */
+  protected callsNamed(name: string): CallSite[] | undefined {
+    if (!this.callsByName) {
+      // Only a parameter of a function of the file asks: most files never build the index.
+      const index = new Map<string, CallSite[]>();
+      for (const entry of this.callSites) {
+        const callee = this.field(entry.node, 'function');
+        if (!this.isType(callee, 'identifier')) continue;
+        const calleeName = this.textOf(callee);
+        const list = index.get(calleeName);
+        if (list) list.push(entry);
+        else index.set(calleeName, [entry]);
+      }
+      this.callsByName = index;
+    }
+    return this.callsByName.get(name);
   }
 
   protected lookup(scope: Scope, name: string): Binding | undefined {

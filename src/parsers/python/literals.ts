@@ -79,7 +79,7 @@ export function stringValue(literal: string, span: Span): PyValue {
     if (/\{(?!\{)/.test(value.replace(/\{\{/g, ''))) return { kind: 'unknown', ...span };
     value = value.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   }
-  if (!prefix.includes('r')) value = value.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n|[\s\S])/g, unescape);
+  if (!prefix.includes('r') && value.includes('\\')) value = value.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n|[\s\S])/g, unescape);
   return { kind: 'string', value, quote: quote[0], ...span };
 }
 

@@ -20,6 +20,9 @@ const knownAttributes: ReadonlyMap<string, string> = new Map([
   ['sagemaker.Session().boto_session', 'boto3.Session()'],
 ]);
 
+/** The last part of every name in {@link knownAttributes} and `canonicalNames`. */
+const renamingAttributes: ReadonlySet<string> = new Set([...knownAttributes.keys(), ...canonicalNames.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
 const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
 export const maxDepth = 25;
@@ -53,7 +56,7 @@ export abstract class Names extends Collector {
 
   /** The call sites of a function of the file: calls by its name that its definition reaches. */
   private callSitesOf(fn: FunctionInfo): Array<{ node: Node; site: Site }> | undefined {
-    const sites = this.callsByName.get(fn.name);
+    const sites = this.callsNamed(fn.name);
     if (!sites?.length || sites.length > maxCandidates) return undefined;
     for (const site of sites) {
       const callee = this.field(site.node, 'function');
@@ -138,7 +141,8 @@ export abstract class Names extends Collector {
         const base = this.pathOf(object, site, depth + 1);
         if (base) {
           const path = `${base}.${attribute}`;
-          return knownAttributes.get(path) ?? canonicalNames.get(path) ?? path;
+          // Only these attributes end a known or canonical name: the others need no lookup of the new string.
+          return renamingAttributes.has(attribute) ? (knownAttributes.get(path) ?? canonicalNames.get(path) ?? path) : path;
         }
         const assigned = this.settledAttribute(node);
         if (!assigned?.value) return undefined;
