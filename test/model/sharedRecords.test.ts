@@ -92,4 +92,21 @@ describe('oncePerFact', () => {
     assert.equal(read(b), 'a+b');
     assert.deepEqual(reads, ['b', 'a']);
   });
+
+  it('keeps the answers of two readers apart, even readers made from one function, and of many facts read in turns', () => {
+    let reads = 0;
+    const describe = (fact: { name: string }): string => {
+      reads++;
+      return `${fact.name}:${reads}`;
+    };
+    const first = oncePerFact(describe);
+    const second = oncePerFact(describe);
+    const facts = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}` }));
+    const answers = facts.map((f) => [first(f), second(f)]);
+    assert.equal(reads, 100, 'one read per fact and reader');
+    for (const [a, b] of answers) assert.notEqual(a, b, 'each reader has its own answer');
+    // In another order, and each fact asked again after others: the same answers, no new read.
+    for (const i of [49, 0, 25, 1, 48]) assert.deepEqual([second(facts[i]), first(facts[i])], [answers[i][1], answers[i][0]]);
+    assert.equal(reads, 100);
+  });
 });

@@ -52,13 +52,20 @@ export function detachedPythonFile(text: string): PythonFile {
 
 function readFile(module: PythonModule, text: string): PythonFile {
   const buckets = defaultBucketVariables(text);
+  // Per call, the answers read for it: reader, answer, reader, answer… (a handful of readers ask
+  // about a call, so a scan beats a map per reader).
   const seen = new Set<PythonCall>();
-  const answers = new Map<Reader<unknown>, Map<PythonCall, unknown>>();
-  // The call every rule is visiting now and the answers read for it: each rule after the first
-  // finds them by identity, without a lookup per rule and call.
+  const answers = new Map<PythonCall, unknown[]>();
+  // The call every rule is visiting now and its answers: each rule after the first finds them by
+  // identity, without a lookup per rule and call.
   let current: PythonCall | undefined;
-  const currentReaders: Array<Reader<unknown>> = [];
-  const currentAnswers: unknown[] = [];
+  let currentAnswers: unknown[] = [];
+  const answersOf = (call: PythonCall): unknown[] => {
+    if (call === current) return currentAnswers;
+    let list = answers.get(call);
+    if (!list) answers.set(call, (list = []));
+    return list;
+  };
   // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
   let scaled = module.unresolvedCalls.some((u) => u.method === registerScalableTarget);
   const file: PythonFile = {
@@ -67,9 +74,8 @@ function readFile(module: PythonModule, text: string): PythonFile {
     importList: module.imports,
     see(call) {
       if (call === current) return;
+      currentAnswers = answersOf(call);
       current = call;
-      currentReaders.length = 0;
-      currentAnswers.length = 0;
       if (seen.has(call)) return;
       seen.add(call);
       // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
@@ -81,22 +87,13 @@ function readFile(module: PythonModule, text: string): PythonFile {
       return scaled;
     },
     once<T>(read: Reader<T>, call: PythonCall): T {
-      if (call === current) {
-        const at = currentReaders.indexOf(read);
-        if (at !== -1) return currentAnswers[at] as T;
-      }
-      let byCall = answers.get(read);
-      if (!byCall) answers.set(read, (byCall = new Map()));
-      let answer: T;
-      if (byCall.has(call)) answer = byCall.get(call) as T;
-      else {
-        answer = read(call, file);
-        byCall.set(call, answer);
-      }
-      if (call === current) {
-        currentReaders.push(read);
-        currentAnswers.push(answer);
-      }
+      const list = answersOf(call);
+      for (let i = 0; i < list.length; i += 2) if (list[i] === read) return list[i + 1] as T;
+      const answer = read(call, file);
+      // A reader that asked itself about this call meanwhile: the outer answer is the one kept.
+      const again = list.indexOf(read);
+      if (again !== -1 && again % 2 === 0) list[again + 1] = answer;
+      else list.push(read, answer);
       return answer;
     },
   };

@@ -50,7 +50,7 @@ export function analyseStatements(statements: readonly LoweredStatement[], text:
     if (statement.root.hasError) hasError = true;
     for (const node of statement.analysed) nodes.push(node);
   }
-  return new Analyser(text).run(hasError, nodes);
+  return new Analyser(text, true).run(hasError, nodes);
 }
 
 class Analyser extends Resolver {

@@ -27,10 +27,10 @@ export interface CallSite {
 }
 
 /** Qualified names that mean the same object, written the short way. */
-export const canonicalNames: Record<string, string> = {
-  'boto3.session.Session': 'boto3.Session',
-  'sagemaker.session.Session': 'sagemaker.Session',
-};
+export const canonicalNames: ReadonlyMap<string, string> = new Map([
+  ['boto3.session.Session', 'boto3.Session'],
+  ['sagemaker.session.Session', 'sagemaker.Session'],
+]);
 
 const listMethods = new Set(['append', 'extend', 'insert', 'remove', 'popitem', 'setdefault', 'clear', 'sort', 'reverse']);
 
@@ -63,8 +63,8 @@ export class Collector {
   protected readonly module: Scope = { kind: 'module', bindings: new Map() };
   protected readonly attributes = new Map<string, AttributeBinding>();
   protected readonly callSites: CallSite[] = [];
-  /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions. */
-  protected readonly callsByName = new Map<string, CallSite[]>();
+  /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions (indexed on the first ask). */
+  private callsByName: Map<string, CallSite[]> | undefined;
   protected readonly attributeTargets: CallSite[] = [];
   protected readonly starImports: string[] = [];
   protected readonly imports = new Set<string>();
@@ -83,7 +83,11 @@ export class Collector {
    */
   private readonly fields = new Map<string, Map<number, Node | null>>();
 
-  constructor(protected readonly text: string) {}
+  /** `mirrored`: the nodes are JavaScript mirrors, whose fields cost no crossing and need no memo. */
+  constructor(
+    protected readonly text: string,
+    private readonly mirrored = false,
+  ) {}
 
   protected typeOf(node: Node): string {
     return node.type;
@@ -112,6 +116,7 @@ export class Collector {
 
   protected field(node: Node | null | undefined, name: string): Node | null {
     if (!node) return null;
+    if (this.mirrored) return node.childForFieldName(name);
     let byNode = this.fields.get(name);
     if (!byNode) this.fields.set(name, (byNode = new Map()));
     let child = byNode.get(node.id);
@@ -217,7 +222,7 @@ export class Collector {
     else if (type === 'except_clause') kind = tryFamily ? 'handler' : undefined;
     else kind = tryFamily || frame.kind === 'try-else' ? 'finally' : undefined;
     if (!kind) return;
-    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start } };
+    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined } };
   }
 
   private visit(type: string, node: Node, site: Site): void {
@@ -226,15 +231,10 @@ export class Collector {
         const entry = { node, site };
         this.callSites.push(entry);
         const callee = this.field(node, 'function');
-        if (this.isType(callee, 'identifier')) {
-          const name = this.textOf(callee);
-          const list = this.callsByName.get(name);
-          if (list) list.push(entry);
-          else this.callsByName.set(name, [entry]);
-        } else if (this.isType(callee, 'attribute')) {
+        if (this.isType(callee, 'attribute')) {
           const object = this.field(callee, 'object');
-          const method = this.textOfOpt(this.field(callee, 'attribute'));
-          if (this.isType(object, 'identifier') && method) this.methodCall(node, this.textOf(object), method, site);
+          const method = this.isType(object, 'identifier') ? this.textOfOpt(this.field(callee, 'attribute')) : undefined;
+          if (object && method) this.methodCall(node, this.textOf(object), method, site);
         }
         return;
       }
@@ -416,14 +416,16 @@ export class Collector {
     const scope = this.bindingScope(site.scope, name);
     let binding = scope.bindings.get(name);
     if (!binding) scope.bindings.set(name, (binding = { scope, definitions: [], changes: [] }));
-    const definition: Definition = { ...fields, site };
+    // The caller's object literal, made fresh for this call, becomes the definition (a spread copy costs more than the rest of `define`).
+    const definition = fields as Definition;
+    definition.site = site;
     if (scope !== site.scope) definition.foreign = true;
     if (this.deepNow) definition.deep = true;
     addDefinition(binding, definition);
   }
 
   private bindImport(site: Site, name: string, qualified: string, statement: Node): void {
-    const canonical = canonicalNames[qualified] ?? qualified;
+    const canonical = canonicalNames.get(qualified) ?? qualified;
     this.imports.add(canonical);
     this.define(site, name, { imported: canonical, at: this.endOf(statement) });
   }
@@ -439,6 +441,24 @@ export class Collector {
   private mutate(site: Site, name: string): void {
     const binding = this.lookup(site.scope, name);
     if (binding) binding.mutated = true;
+  }
+
+  /** The calls whose callee is the plain name `name`, in file order. */
+  protected callsNamed(name: string): CallSite[] | undefined {
+    if (!this.callsByName) {
+      // Only a parameter of a function of the file asks: most files never build the index.
+      const index = new Map<string, CallSite[]>();
+      for (const entry of this.callSites) {
+        const callee = this.field(entry.node, 'function');
+        if (!this.isType(callee, 'identifier')) continue;
+        const calleeName = this.textOf(callee);
+        const list = index.get(calleeName);
+        if (list) list.push(entry);
+        else index.set(calleeName, [entry]);
+      }
+      this.callsByName = index;
+    }
+    return this.callsByName.get(name);
   }
 
   protected lookup(scope: Scope, name: string): Binding | undefined {

@@ -35,6 +35,8 @@ export interface Frame {
   /** The end of the whole compound statement. */
   end: number;
   depth: number;
+  /** This frame and those around it, made on the first use read inside it ({@link chainOf}). */
+  chain?: ReadonlySet<Frame>;
 }
 
 /** Where a statement is: its scope and the innermost branch around it (undefined at the top of the scope). */
@@ -119,10 +121,15 @@ const maxScan = 64;
 /** Values a use may take before it counts as unknown. */
 export const maxCandidates = 16;
 
-/** The frames around a use, innermost first, as a set for ancestor tests. */
-function chainOf(frame: Frame | undefined): Set<Frame> {
+const noFrames: ReadonlySet<Frame> = new Set();
+
+/** The frames around a use, innermost first, as a set for ancestor tests (made once per frame: frames do not change after the first pass). */
+function chainOf(frame: Frame | undefined): ReadonlySet<Frame> {
+  if (!frame) return noFrames;
+  if (frame.chain) return frame.chain;
   const chain = new Set<Frame>();
-  for (let f = frame; f; f = f.parent) chain.add(f);
+  for (let f: Frame | undefined = frame; f; f = f.parent) chain.add(f);
+  frame.chain = chain;
   return chain;
 }
 
@@ -168,6 +175,8 @@ function excludes(from: Frame['kind'], to: Frame['kind']): boolean {
  */
 export function reachingDefinitions(binding: Binding, at: number, site: Site): Definition[] | undefined {
   const all = binding.definitions;
+  // One definition is what every use reads, wherever it is (reached, excluded or before it).
+  if (all.length === 1) return all;
   if (binding.scope !== site.scope) return all.length <= maxCandidates ? all : undefined;
   const chain = chainOf(site.frame);
   const found: Definition[] = [];

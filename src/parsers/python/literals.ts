@@ -26,7 +26,11 @@ export function parametersOf(parameters: Node): ParameterInfo[] {
       case 'typed_default_parameter': {
         const name = p.childForFieldName('name');
         const value = p.childForFieldName('value');
-        if (name) list.push({ name: name.text, index: positional(), ...(value ? { default: value } : {}) });
+        if (name) {
+          const info: ParameterInfo = { name: name.text, index: positional() };
+          if (value) info.default = value;
+          list.push(info);
+        }
         break;
       }
       case 'keyword_separator':
@@ -48,10 +52,10 @@ export function parametersOf(parameters: Node): ParameterInfo[] {
   return list;
 }
 
-export function identifiersIn(node: Node): string[] {
-  if (node.type === 'identifier') return [node.text];
-  if (node.type === 'attribute' || node.type === 'subscript') return [];
-  return node.namedChildren.flatMap(identifiersIn);
+export function identifiersIn(node: Node, into: string[] = []): string[] {
+  if (node.type === 'identifier') into.push(node.text);
+  else if (node.type !== 'attribute' && node.type !== 'subscript') for (const child of node.namedChildren) identifiersIn(child, into);
+  return into;
 }
 
 /** Dotted names may be written with spaces or line breaks around the dots. */
@@ -75,7 +79,7 @@ export function stringValue(literal: string, span: Span): PyValue {
     if (/\{(?!\{)/.test(value.replace(/\{\{/g, ''))) return { kind: 'unknown', ...span };
     value = value.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   }
-  if (!prefix.includes('r')) value = value.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n|[\s\S])/g, unescape);
+  if (!prefix.includes('r') && value.includes('\\')) value = value.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n|[\s\S])/g, unescape);
   return { kind: 'string', value, quote: quote[0], ...span };
 }
 

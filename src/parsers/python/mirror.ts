@@ -35,12 +35,34 @@ interface Placement {
 
 let nextId = 1;
 
+const interned = new Map<string, string>();
+
+/**
+ * The grammar's name for a node type or field as an internalized string, like the literals the
+ * analysis compares it with: equal strings are then one object, and every `type === 'call'` of
+ * the analysis is a pointer comparison instead of a character one (web-tree-sitter decodes its
+ * names from WebAssembly memory once, as ordinary heap strings).
+ */
+function intern(name: string): string {
+  let known = interned.get(name);
+  if (known === undefined) {
+    // A property key is internalized; the key read back is that string.
+    known = Object.keys({ [name]: 0 })[0];
+    interned.set(name, known);
+  }
+  return known;
+}
+
 /** A syntax node copied out of WebAssembly once: reading it afterwards costs no crossing. */
 export class MirrorNode implements PyNode {
   readonly id = nextId++;
   namedChildren: MirrorNode[] = [];
-  /** The first child of each field, as `childForFieldName` answers. */
-  fields: Record<string, MirrorNode> | undefined;
+  /**
+   * The first child of each field, as `childForFieldName` answers: name, child, name, child…
+   * A node has at most a handful, so a scan beats a keyed lookup (one object shape per set of
+   * field names made every read of `fields[name]` a megamorphic one).
+   */
+  fields: Array<string | MirrorNode> | undefined;
   hasError = false;
 
   constructor(
@@ -63,7 +85,16 @@ export class MirrorNode implements PyNode {
   }
 
   childForFieldName(name: string): MirrorNode | null {
-    return this.fields?.[name] ?? null;
+    const fields = this.fields;
+    if (fields) for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as MirrorNode;
+    return null;
+  }
+
+  /** Sets the field's child unless the field already has one (the first child of a field is its child). */
+  setField(name: string, child: MirrorNode): void {
+    const fields = (this.fields ??= []);
+    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return;
+    fields.push(name, child);
   }
 }
 
@@ -144,11 +175,12 @@ function lower(cursor: TreeCursor, placement: Placement, base: number, analysedN
   if (!cursor.gotoFirstChild()) return root;
   for (;;) {
     const parent = parents[parents.length - 1];
-    const field = cursor.currentFieldName;
+    const fieldName = cursor.currentFieldName;
+    const field = fieldName && intern(fieldName);
     if (cursor.nodeIsNamed) {
       const child = open(cursor, placement, base, analysedNodes);
       parent.namedChildren.push(child);
-      if (field) (parent.fields ??= {})[field] ??= child;
+      if (field) parent.setField(field, child);
       if (cursor.gotoFirstChild()) {
         parents.push(child);
         continue;
@@ -157,7 +189,7 @@ function lower(cursor: TreeCursor, placement: Placement, base: number, analysedN
     } else {
       // Anonymous nodes are tokens: kept only when a field names them (an operator, say).
       if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') parent.hasError = true;
-      if (field && !parent.fields?.[field]) (parent.fields ??= {})[field] = new MirrorNode(cursor.nodeType, cursor.startIndex - base, cursor.endIndex - base, placement);
+      if (field && !parent.childForFieldName(field)) parent.setField(field, new MirrorNode(intern(cursor.nodeType), cursor.startIndex - base, cursor.endIndex - base, placement));
     }
     // On to the next sibling; after a last child, back up (each finished node telling its parent of an error).
     while (!cursor.gotoNextSibling()) {
@@ -171,7 +203,7 @@ function lower(cursor: TreeCursor, placement: Placement, base: number, analysedN
 
 /** A mirror of the cursor's node, without its children yet. */
 function open(cursor: TreeCursor, placement: Placement, base: number, analysedNodes: MirrorNode[]): MirrorNode {
-  const type = cursor.nodeType;
+  const type = intern(cursor.nodeType);
   const node = new MirrorNode(type, cursor.startIndex - base, cursor.endIndex - base, placement);
   if (analysed.has(type)) analysedNodes.push(node);
   node.hasError = type === 'ERROR' || cursor.nodeIsMissing;

@@ -15,10 +15,13 @@ import { sameSdkName } from './sdkReexports';
  */
 
 /** Attributes of known instances whose type we know (`sagemaker.Session().sagemaker_client`). */
-const knownAttributes: Record<string, string> = {
-  'sagemaker.Session().sagemaker_client': 'boto3.client:sagemaker',
-  'sagemaker.Session().boto_session': 'boto3.Session()',
-};
+const knownAttributes: ReadonlyMap<string, string> = new Map([
+  ['sagemaker.Session().sagemaker_client', 'boto3.client:sagemaker'],
+  ['sagemaker.Session().boto_session', 'boto3.Session()'],
+]);
+
+/** The last part of every name in {@link knownAttributes} and `canonicalNames`. */
+const renamingAttributes: ReadonlySet<string> = new Set([...knownAttributes.keys(), ...canonicalNames.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
 const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
@@ -61,7 +64,7 @@ export abstract class Names extends Collector {
 
   /** The call sites of a function of the file: calls by its name that its definition reaches. */
   private callSitesOf(fn: FunctionInfo): Array<{ node: Node; site: Site }> | undefined {
-    const sites = this.callsByName.get(fn.name);
+    const sites = this.callsNamed(fn.name);
     if (!sites?.length || sites.length > maxCandidates) return undefined;
     for (const site of sites) {
       const callee = this.field(site.node, 'function');
@@ -146,7 +149,8 @@ export abstract class Names extends Collector {
         const base = this.pathOf(object, site, depth + 1);
         if (base) {
           const path = `${base}.${attribute}`;
-          return knownAttributes[path] ?? canonicalNames[path] ?? path;
+          // Only these attributes end a known or canonical name: the others need no lookup of the new string.
+          return renamingAttributes.has(attribute) ? (knownAttributes.get(path) ?? canonicalNames.get(path) ?? path) : path;
         }
         const assigned = this.settledAttribute(node);
         if (!assigned?.value) return undefined;
@@ -162,7 +166,7 @@ export abstract class Names extends Collector {
           return service ? `boto3.client:${service}` : undefined;
         }
         // `PyTorch.attach(job_name)`: the SDK's factory of an estimator or tuner already trained is an instance of its class.
-        const factory = sdkFactory.exec(path);
+        const factory = path.endsWith('.attach') ? sdkFactory.exec(path) : null;
         return factory ? `${factory[1]}()` : `${path}()`;
       }
       case 'parenthesized_expression': {

@@ -56,15 +56,20 @@ export class Resolver extends Names {
     const receivers = callee.type === 'attribute' ? this.receiversOf(callee.childForFieldName('object'), site, depth + 1) : undefined;
     if (receivers?.length === 1) call.receiver = receivers[0];
     else if (receivers && receivers.length > 1) call.receivers = receivers;
-    const keywords = new ByKey(call.keywords, (k) => k.name);
+    const keywords = new ByKey(call.keywords, keywordName);
     for (const arg of items) {
       switch (this.typeOf(arg)) {
         case 'keyword_argument': {
           // One crossing for both parts: `name=value` has exactly these two named children (comments aside).
-          const parts = arg.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
-          const key = parts[0];
-          const value = parts[parts.length - 1];
-          if (parts.length !== 2 || this.typeOf(key) !== 'identifier') break;
+          let key: Node | undefined;
+          let value: Node | undefined;
+          let parts = 0;
+          for (const c of arg.namedChildren) {
+            if (this.typeOf(c) === 'comment') continue;
+            if (parts++ === 0) key = c;
+            value = c;
+          }
+          if (parts !== 2 || !key || !value || this.typeOf(key) !== 'identifier') break;
           const keyword: PyKeyword = { name: this.textOf(key), start: arg.startIndex, end: this.endOf(arg), value: this.evaluate(value, site, depth + 1) };
           keywords.set(keyword);
           break;
@@ -366,8 +371,11 @@ export class Resolver extends Names {
   }
 }
 
+const keywordName = (k: PyKeyword): string => k.name;
+const entryKey = (e: PyDictEntry): string => e.key;
+
 function byKey(entries: PyDictEntry[]): ByKey<PyDictEntry> {
-  return new ByKey(entries, (e) => e.key);
+  return new ByKey(entries, entryKey);
 }
 
 /** Identical values are one value: literals by kind and value, anything else by where it is written. */
