@@ -250,6 +250,55 @@ run('a **kwargs dict changed by key', [
   },
 ]);
 
+run('a **kwargs bound to a different dict on each path', [
+  {
+    name: 'notebook: FSx settings in one branch, an empty dict in the other: nothing turns spot on, so the training rules judge the estimator',
+    code: [
+      'from sagemaker.pytorch import PyTorch\nuse_fsx = False\n',
+      'if use_fsx:\n    kwargs = {"subnets": subnets, "security_group_ids": security_groups}\nelse:\n    kwargs = {}\n',
+      'smp_estimator = PyTorch(entry_point="train.py", role=role, instance_type="ml.p4d.24xlarge", instance_count=2, framework_version="2.2", py_version="py310", **kwargs)\n',
+    ],
+    watch: training,
+    expected: ['SML203 PyTorch', 'SML208 PyTorch', 'SML206 instance_type=\\"ml.p4d.24xlarge\\"', 'SML207 instance_type=\\"ml.p4d.24xlarge\\"', 'SML206 instance_count=2'],
+  },
+  {
+    name: 'script: the same estimator with its keys added under the if gives the same findings',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {}
+      if use_fsx:
+          kwargs["subnets"] = subnets
+          kwargs["security_group_ids"] = security_groups
+      smp_estimator = PyTorch(entry_point="train.py", role=role, instance_type="ml.p4d.24xlarge", instance_count=2, framework_version="2.2", py_version="py310", **kwargs)
+    `,
+    watch: training,
+    expected: ['SML203 PyTorch', 'SML208 PyTorch', 'SML206 instance_type="ml.p4d.24xlarge"', 'SML207 instance_type="ml.p4d.24xlarge"', 'SML206 instance_count=2'],
+  },
+  {
+    name: 'script: spot turned on in one branch only: the spot rules stay silent, the type is still judged',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      if budget_run:
+          kwargs = {"use_spot_instances": True, "max_wait": 7200, "checkpoint_s3_uri": ckpt}
+      else:
+          kwargs = {"max_run": 3600}
+      est = PyTorch(entry_point="train.py", role=role, instance_type="ml.g5.2xlarge", instance_count=1, framework_version="2.2", py_version="py310", **kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML205', 'SML207'],
+    expected: ['SML207 instance_type="ml.g5.2xlarge"'],
+  },
+  {
+    name: 'script: the same GPU type in both branches, written in the dicts: SML207 fires on the spread, whose value both agree on',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {"instance_type": "ml.p4d.24xlarge", "subnets": subnets} if in_vpc else {"instance_type": "ml.p4d.24xlarge"}
+      est = PyTorch(entry_point="train.py", role=role, instance_count=1, framework_version="2.2", py_version="py310", use_spot_instances=True, max_wait=7200, checkpoint_s3_uri=ckpt, **kwargs)
+    `,
+    watch: ['SML203', 'SML207'],
+    expected: ['SML207 kwargs'],
+  },
+]);
+
 run('a constant-key subscript of a dict the file shows', [
   {
     name: 'notebook: the instance type read as instance["type"] of a dict literal in an earlier cell (a multi-GPU type: SML302/304, not SML301)',

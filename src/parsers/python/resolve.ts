@@ -317,11 +317,16 @@ export class Resolver extends Names {
     return value === undefined || !Number.isFinite(value) ? { kind: 'unknown', ...span } : { kind: 'number', value, ...span };
   }
 
-  /** The dict a `**spread` unpacks; undefined when the file does not show one. */
+  /**
+   * The dict a `**spread` unpacks; undefined when the file does not show one. A name bound to a
+   * different dict on each path (`if fsx: kwargs = {...} else: kwargs = {}`) unpacks their merge.
+   */
   private spreadOf(splat: Node, site: Site, depth: number): PyDict | undefined {
     const inner = splat.namedChildren.find((c) => this.typeOf(c) !== 'comment');
     const spread = inner ? this.evaluate(inner, site, depth + 1) : undefined;
-    return spread?.kind === 'dict' ? spread : undefined;
+    if (spread?.kind === 'dict') return spread;
+    const dicts = spread?.kind === 'unknown' && !spread.path ? spread.alternatives : undefined;
+    return dicts?.length && dicts.every((d) => d.kind === 'dict') ? mergedDicts(dicts as PyDict[], spread!) : undefined;
   }
 
   private dictValue(node: Node, site: Site, depth: number, span: Span): PyDict {
@@ -373,6 +378,29 @@ export class Resolver extends Names {
 
 const keywordName = (k: PyKeyword): string => k.name;
 const entryKey = (e: PyDictEntry): string => e.key;
+
+/**
+ * The dicts one of which a spread unpacks, as one dict written at the spread: a key none of them
+ * has is absent; a key every one has is the set of its values (one value when they agree); a key
+ * only some have may be missing, so its value is unknown.
+ */
+function mergedDicts(dicts: readonly PyDict[], span: Span): PyDict {
+  const byName = new Map<string, PyValue[]>();
+  for (const dict of dicts) {
+    for (const entry of dict.entries) {
+      const values = byName.get(entry.key);
+      if (values) values.push(entry.value);
+      else byName.set(entry.key, [entry.value]);
+    }
+  }
+  const at = { start: span.start, end: span.end };
+  const entries: PyDictEntry[] = [];
+  for (const [key, values] of byName) {
+    const value: PyValue = values.length === dicts.length ? oneOf(values, at) : { kind: 'unknown', ...at };
+    entries.push({ key, ...at, keyStart: at.start, keyEnd: at.end, value });
+  }
+  return { kind: 'dict', entries, open: dicts.some((d) => d.open), ...at };
+}
 
 function byKey(entries: PyDictEntry[]): ByKey<PyDictEntry> {
   return new ByKey(entries, entryKey);
