@@ -8,7 +8,7 @@ import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
 import { createsEndpoint, enclosingFunctionText, endpointVariantsOf, isCodeAt, isV3EndpointCreate, runsAt, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
 import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
-import { handedOnBy, plainReceiver, storedNames, unboundNames } from './read/notebookScope';
+import { handedOnBy, isIPythonHistoryName, plainReceiver, resultName, storedNames, unboundNames } from './read/notebookScope';
 
 /**
  * The adapter that reads the endpoints a notebook deploys, and whether a later cell deletes each,
@@ -59,28 +59,8 @@ function isTeardown(call: PythonCall): boolean {
   return teardownMethods.has(lastName(call.name)) || v3EndpointDelete(call) !== undefined;
 }
 
-/**
- * Names IPython rebinds after every cell: `_`, `__`, `___` (the last outputs), `_<n>`
- * (output n), `_i`, `_ii`, `_iii`, `_i<n>` (inputs). A predictor kept in one is gone by the time a later cell runs.
- */
-function isIPythonHistoryName(name: string): boolean {
-  return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
-}
-
-/** The name a deploy's result is assigned to (`predictor = est.deploy(...)`, `endpoint: Endpoint = Endpoint.create(...)`), and whether at top level. */
-function assignedName(text: string, deploy: PythonCall): { name: string; topLevel: boolean } | undefined {
-  const lineStart = lineStartAt(text, deploy.start);
-  const found = /^([ \t]*)([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*$/.exec(text.slice(lineStart, deploy.start));
-  return found && !isIPythonHistoryName(found[2]) ? { name: found[2], topLevel: found[1] === '' } : undefined;
-}
-
 /** Methods that delete what a deploy returned when named on it: a predictor's, or an SDK v3 endpoint object's `delete`. */
 const ownTeardownMethods = new Set([...teardownMethods, 'delete']);
-
-/** The receiver of a method call when it is a plain name (`ep` of `ep.delete()`). */
-function receiverName(text: string, call: { start: number; end: number }): string | undefined {
-  return /^([A-Za-z_]\w*)[ \t]*\.[ \t]*\w+[ \t]*\(/.exec(text.slice(call.start, Math.min(call.end, call.start + 200)))?.[1];
-}
 
 /**
  * A delete method handed on without being called (`_try("endpoint", predictor.delete_endpoint)`,
@@ -134,7 +114,7 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   }
   // The SDK v3 ModelBuilder returns different objects across versions: no guess.
   if (deploy.name.includes('ModelBuilder')) return undefined;
-  const target = assignedName(text, deploy)?.name;
+  const target = resultName(text, deploy)?.name;
   // An SDK v3 endpoint object deletes itself; a predictor deletes its endpoint.
   if (target) return `${comment}\n${target}.${deploy.name.endsWith('.deploy') ? 'delete_endpoint' : 'delete'}()`;
   // No variable keeps the predictor: the endpoint's name, when the deploy gives it and the notebook imports the SDK by its name.
@@ -180,15 +160,15 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       const stored = storedNames(notebook.magics ?? []);
       const cache = new Map<number, number[]>();
       const after = (offset: number, deploy: PythonCall): boolean => runsAt(text, offset, cache).some((at) => at > deploy.end);
-      const named = deploys.some((d) => assignedName(text, d));
+      const named = deploys.some((d) => resultName(text, d));
       // Deletes on a plain name: called on an object the analysis cannot pick (`ep` bound to several endpoints), or handed on uncalled.
       const onNames = named ? [...unresolved.flatMap((u) => {
-        const receiver = ownTeardownMethods.has(u.method) ? receiverName(text, u) : undefined;
+        const receiver = ownTeardownMethods.has(u.method) ? plainReceiver(text, u) : undefined;
         return receiver ? [{ name: receiver, at: u.start }] : [];
       }), ...boundTeardowns(text)] : [];
       const globalWalks = named ? unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, notebook, u)) : [];
       for (const deploy of deploys) {
-        const target = assignedName(text, deploy);
+        const target = resultName(text, deploy);
         const tornDown =
           teardowns.some((t) => tearsDown(t, deploy) && after(t.start, deploy)) ||
           unresolved.some((u) => teardownMethods.has(u.method) && after(u.start, deploy)) ||

@@ -1,3 +1,4 @@
+import { lineStartAt } from '../../core/lineIndex';
 import type { NotebookMagic } from '../../parsers/notebook/facts';
 import type { PythonCall, Span } from '../../parsers/python/facts';
 import { getKeyword } from '../../parsers/python/facts';
@@ -130,10 +131,21 @@ export function rebinds(text: string, name: string, from: number, to: number): b
   return new RegExp(`(?:^|[\\n;])[ \\t]*${name}[ \\t]*(?::[^=\\n]*)?=(?!=)|\\bfor[ \\t]+${name}[ \\t]+in\\b|\\b${name}[ \\t]*:=`).test(between);
 }
 
-/** The name a call's result is assigned to on its line (`predictor = est.deploy(...)`, `endpoint: Endpoint = ...`). */
-function resultName(text: string, call: Span): string | undefined {
-  const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
-  return /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*$/.exec(text.slice(lineStart, call.start))?.[1];
+/**
+ * Names IPython rebinds after every cell: `_`, `__`, `___` (the last outputs), `_<n>`
+ * (output n), `_i`, `_ii`, `_iii`, `_i<n>` (inputs). A predictor kept in one is gone by the time a later cell runs.
+ */
+export function isIPythonHistoryName(name: string): boolean {
+  return /^_(?:_{0,2}|\d+|i{1,3}|i\d+)$/.test(name);
+}
+
+/**
+ * The name a call's result is assigned to on its line (`predictor = est.deploy(...)`,
+ * `endpoint: Endpoint = Endpoint.create(...)`), and whether at top level; not an IPython history name.
+ */
+export function resultName(text: string, call: Span): { name: string; topLevel: boolean } | undefined {
+  const found = /^([ \t]*)([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*$/.exec(text.slice(lineStartAt(text, call.start), call.start));
+  return found && !isIPythonHistoryName(found[2]) ? { name: found[2], topLevel: found[1] === '' } : undefined;
 }
 
 /** The endpoint's name as a plain name: `endpoint_name=` / `EndpointName=` (a session's `name=`, or the name `create_endpoint` takes first). */
@@ -151,7 +163,7 @@ function endpointNameVariable(text: string, deploy: PythonCall): string | undefi
  * the code binds it again.
  */
 export function handedOnBy(text: string, deploy: PythonCall, stored: ReadonlyArray<{ name: string; at: number }>): string | undefined {
-  const names = [resultName(text, deploy), endpointNameVariable(text, deploy)].filter((n): n is string => n !== undefined);
+  const names = [resultName(text, deploy)?.name, endpointNameVariable(text, deploy)].filter((n): n is string => n !== undefined);
   if (!names.length) return undefined;
   return stored.find((s) => s.at > deploy.end && names.includes(s.name) && !rebinds(text, s.name, deploy.end, s.at))?.name;
 }
