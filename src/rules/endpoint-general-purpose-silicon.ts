@@ -5,6 +5,7 @@ import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../
 import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
+import { instanceTypesOf } from '../model/variantFacts';
 import { recommendPurposeBuilt } from '../model/recommend';
 
 type MessageId = 'gpu' | 'x86' | 'generalPurpose';
@@ -44,7 +45,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
     /** The findings of one variant (one branch of a template's conditions): one per pool type of a variant of instance pools. */
     function findings(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
       if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
-      return (variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]).flatMap((type) => {
+      return instanceTypesOf(variant).flatMap((type) => {
         const finding = judge(variant, type);
         return finding ? [finding] : [];
       });

@@ -3,6 +3,7 @@ import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
 import type { EndpointVariantRecord } from '../model/records';
+import { instanceTypesOf } from '../model/variantFacts';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, recommendSmaller } from '../model/recommend';
@@ -62,7 +63,7 @@ function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<Messa
   const named = variant.config !== undefined;
   // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
   const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
-  return (variant.instancePools?.map((p) => p.instanceType) ?? [variant.instanceType]).flatMap((type): Array<ReportDescriptor<MessageId>> => {
+  return instanceTypesOf(variant).flatMap((type): Array<ReportDescriptor<MessageId>> => {
     const row = type?.known ? getInstanceType(type.value) : undefined;
     const oversize = row && hostingOversize(row);
     if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
