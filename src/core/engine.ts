@@ -339,6 +339,7 @@ export class Linter {
     text: string,
     fileName?: string,
     linesOf?: (fileName: string) => LineIndex | undefined,
+    placeFixes = true,
   ): Finding {
     const template = (rule.meta.messages as Record<string, string>)[d.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
@@ -358,9 +359,11 @@ export class Linter {
     };
     // Every edit writes line breaks as the text does (a rule writes `\n`; a CRLF file gets `\r\n`).
     const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
-    if (d.fix) finding.fix = withRanges(d.fix);
-    if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
-    if (d.related?.length) {
+    if (placeFixes) {
+      if (d.fix) finding.fix = withRanges(d.fix);
+      if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
+    }
+    if (placeFixes && d.related?.length) {
       finding.related = d.related.flatMap((r): RelatedLocation[] => {
         if (r.fileName === undefined || r.fileName === fileName) return [{ message: r.message, ...lines.rangeOf(r.start, r.end) }];
         // A location in another file of the context: placed with that file's lines, dropped if the context lacks it.
@@ -380,7 +383,8 @@ export class Linter {
    * gets its cell. A fix with an edit that cannot be made in the file is dropped.
    */
   private toEmbeddedFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, embedded: EmbeddedCode, codeLines: LineIndex, lines: LineIndex, fileLength: number): Finding {
-    const inCode = this.toFinding(rule, severity, d, codeLines, embedded.text);
+    // The code's own placing of fixes and related locations is not needed: they are placed in the file below.
+    const inCode = this.toFinding(rule, severity, d, codeLines, embedded.text, undefined, undefined, false);
     const start = embedded.toFile(d.start);
     const end = Math.max(start, embedded.toFile(d.end));
     const finding: Finding = { ...inCode, start, end, ...lines.rangeOf(start, end) };
@@ -394,8 +398,6 @@ export class Linter {
       checkFix(mapped, fileLength);
       return mapped;
     };
-    delete finding.fix;
-    delete finding.suggestions;
     const fix = d.fix && mapFix(d.fix);
     if (fix) finding.fix = fix;
     const suggestions = (d.suggestions ?? []).flatMap((s) => mapFix(s) ?? []);

@@ -1,4 +1,5 @@
 import { lineEndingOf } from '../../core/applyFixes';
+import { nextLineStart } from '../../core/lineIndex';
 import type { Edit } from '../../core/types';
 
 /** One line of a text that starts with `from ` or `import `: its offset and its text, line break included. */
@@ -40,10 +41,8 @@ function importIndexOf(text: string): ImportIndex {
   if (indexed?.text === text) return indexed;
   const lines: ImportLine[] = [];
   // Lines end at `\r\n`, `\n` or a lone `\r`, as the engine counts them.
-  const breaks = /\r\n?|\n/g;
   for (let start = 0; start < text.length; ) {
-    const found = breaks.exec(text);
-    const end = found ? found.index + found[0].length : text.length;
+    const end = nextLineStart(text, start);
     const first = text.charCodeAt(start);
     if (first === 0x66 /* f */ || first === 0x69 /* i */) {
       const line = text.slice(start, end);
