@@ -25,7 +25,9 @@ export function insertItems(text: string, container: PyContainer, items: readonl
       ? [{ start: afterLast + 1, end: afterLast + 1, text: ` ${items.join(', ')},` }]
       : [{ start: last.end, end: last.end, text: `, ${items.join(', ')}` }];
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The line break of the item's own line (the engine writes every edit in the file's own line ending).
+  const lastLineEnd = lineEndAt(text, last.start);
+  const eol = text.charCodeAt(lastLineEnd) === 13 && text.charCodeAt(lastLineEnd + 1) === 10 ? '\r\n' : '\n';
   const indent = indentAt(text, last.start);
   const lines = items.map((item) => `${eol}${indent}${item}`);
   const restStart = trailingComma ? afterLast + 1 : last.end;
