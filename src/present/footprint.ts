@@ -1,6 +1,6 @@
 import { priceTableSource } from '../data/prices';
 import type { Linter, LintResult } from '../core/engine';
-import { LineIndex, lineStartAt } from '../core/lineIndex';
+import { LineIndex } from '../core/lineIndex';
 import type { Finding, Format, Severity } from '../core/types';
 import type { AlwaysOnCost, JobBound } from '../estimate/bounds';
 import { defaultMaxRunSeconds, hoursPerMonth } from '../estimate/bounds';
@@ -9,6 +9,7 @@ import type { LensRegion } from './codeLens';
 import { lensRegion } from './codeLens';
 import type { CostTarget, CostTargets } from '../model/costTargets';
 import { costTargetVisitors } from '../model/costTargets';
+import { resultName } from '../model/read/notebookScope';
 import type { Amount, Saving } from './footprintSaving';
 import { billedAs, estimateTarget, findingSaving, neverStarted, periodAmount } from './footprintSaving';
 
@@ -233,12 +234,6 @@ export function buildFootprint(files: readonly FootprintFileInput[], settings: F
   };
 }
 
-/** The name a call's result is assigned to on its line (`est = PyTorch(`), if any. */
-function assignedName(code: string, start: number): string | undefined {
-  const lineStart = lineStartAt(code, start);
-  return /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(code.slice(lineStart, start))?.[1];
-}
-
 /** True when the code holds a commented-out start of `name` (`# est.fit(...)`). */
 function hasCommentedStart(code: string, name: string): boolean {
   return new RegExp(`^[ \\t]*#+[ \\t]*${name}\\.(?:fit|train|tune)\\(`, 'm').test(code);
@@ -261,7 +256,7 @@ export function footprintInputOf(linter: Linter, path: string, text: string, res
   }
   const code = collected?.code;
   for (const target of sink.runs?.unstarted ?? []) {
-    const name = code === undefined ? undefined : assignedName(code, target.start);
+    const name = code === undefined ? undefined : resultName(code, target)?.name;
     const input = placed.get(target);
     if (input && name && code !== undefined && hasCommentedStart(code, name)) input.started = 'never';
   }

@@ -326,6 +326,21 @@ describe('footprint input from the engine', () => {
     assert.ok(model.assumptions.some((a) => /1 training job or tuner the code makes but never starts/.test(a)), model.assumptions.join('\n'));
   });
 
+  it('a job assigned with a type annotation (est: Estimator = …) whose only .fit() is commented out: never started; a history name (_) is not the job', () => {
+    const linter = createTestLinter();
+    const annotated = dedent`
+      from sagemaker.estimator import Estimator
+      from sagemaker.pytorch import PyTorch
+      est: Estimator = PyTorch(entry_point="train.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=1, max_run=7200)
+      # est.fit("s3://bucket/train")
+    `;
+    const started = (text: string, file: string) => buildFootprint([footprintInputOf(linter, file, text, linter.lint(file, text, { settings: resolveRuleSettings(linter.rules) }))]).targets.map((t) => t.started);
+    assert.deepEqual(started(annotated, 'train.py'), ['never']);
+    // `_` is IPython's last result, not a name the author chose: a commented `_.fit(` says nothing of this job.
+    const history = notebookJson(['from sagemaker.pytorch import PyTorch', '_ = PyTorch(entry_point="t.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=2, max_run=3600)', '# _.fit("s3://bucket/train")']);
+    assert.notDeepEqual(started(history, 'train.ipynb'), ['never']);
+  });
+
   it('a notebook whose training cell has its .fit() commented out: never started', () => {
     const linter = createTestLinter();
     const text = notebookJson(['from sagemaker.pytorch import PyTorch', 'est = PyTorch(entry_point="t.py", framework_version="2.1", instance_type="ml.g5.xlarge", instance_count=2, max_run=3600)', '# est.fit("s3://bucket/train")']);
