@@ -142,6 +142,32 @@ describe('language server: the VS Code client’s features', function () {
     assert.deepEqual(client.notificationsOf('textDocument/publishDiagnostics').map((p) => (p as Published).uri), [cell(2)]);
   });
 
+  it('publishes only the edited cell when a finding is added before the other cells’ findings, whose diagnostics keep serving their actions', async () => {
+    await start({});
+    const estimator = (name: string): string => `${name} = PyTorch(entry_point="train.py", role="r", instance_type="ml.p3.2xlarge", instance_count=1, framework_version="2.1", py_version="py310")\n${name}.fit("s3://b/d")`;
+    const cells = [`from sagemaker.pytorch import PyTorch\n${estimator('first')}`, '# Notes', estimator('second'), estimator('third')];
+    openNotebook(cells);
+    const third = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(3) && p.diagnostics.length > 0);
+    const before = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(0));
+    client.clearNotifications();
+    // A second job in the first cell: findings come before every finding of the later cells.
+    client.notify('notebookDocument/didChange', {
+      notebookDocument: { uri: uriOf('deploy.ipynb'), version: 2 },
+      change: { cells: { textContent: [{ document: { uri: cell(0), version: 2 }, changes: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: `\n${estimator('again')}` }] }] } },
+    });
+    const after = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(0));
+    assert.ok(after.diagnostics.length > before.diagnostics.length, `${before.diagnostics.length} → ${after.diagnostics.length}`);
+    // A request answered after the lint: every publish of that lint was sent before its answer.
+    const spot = third.diagnostics.find((d) => d.code === 'SML203');
+    assert.ok(spot, JSON.stringify(third.diagnostics.map((d) => d.code)));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: cell(3) }, range: spot.range, context: { diagnostics: [spot] } });
+    assert.deepEqual(client.notificationsOf('textDocument/publishDiagnostics').map((p) => (p as Published).uri), [cell(0)]);
+    // The diagnostic the client still shows (published before the edit) finds its finding: the spot fix of the third job.
+    assert.ok(actions.some((a) => a.title === 'Ignore SML203 on this line'), JSON.stringify(actions.map((a) => a.title)));
+    const fix = actions.find((a) => a.title.startsWith('Enable managed spot training'));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  });
+
   it('answers a CodeLens request for a document whose lint waits for its delay, with that lint', async () => {
     await start({}, 60_000);
     const uri = uriOf('train.py');
