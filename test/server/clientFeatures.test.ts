@@ -35,8 +35,8 @@ describe('language server: the VS Code client’s features', function () {
   const uriOf = (name: string): string => `file://${path.join(dir, name)}`;
   const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
 
-  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay })): Promise<void> {
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
+  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay }), extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
     client.onRequest('workspace/configuration', (params) => {
@@ -195,6 +195,30 @@ describe('language server: the VS Code client’s features', function () {
     const titles = (await lenses).map((l) => l.command?.title ?? '');
     assert.equal(titles.length, 1, JSON.stringify(titles));
     assert.match(titles[0], /\(eu-west-1\)$/);
+  });
+
+  it('answers a CodeLens request with the defaults when the client gives no settings in time, and asks for the lenses again once it does', async () => {
+    let give: (settings: unknown) => void = () => undefined;
+    const given = new Promise((resolve) => (give = resolve));
+    lensRefreshes = 0;
+    // The wait for the settings shortened from 10 s (the server's option, which the test entry reads from its environment).
+    await start({}, 0, () => given, { GREENML_TEST_SETTINGS_WAIT_MS: '300' });
+    const uri = uriOf('train.py');
+    const text = 'from sagemaker.estimator import Estimator\n\nestimator = Estimator(image_uri="i", role="r", instance_type="ml.g5.xlarge", instance_count=2)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    // The client never answered: the lenses are drawn with the defaults (us-east-1), and the server says why.
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']);
+    const logs = client.notificationsOf('window/logMessage').map((m) => (m as { message: string }).message);
+    assert.ok(logs.some((m) => m === 'no greenml settings from the client after 300 ms: answering with the defaults until they arrive'), JSON.stringify(logs));
+    assert.equal(lensRefreshes, 0);
+    // The settings arrive (lenses turned off, the region unchanged): the client is asked to draw the lenses again, and they follow them.
+    give({ lintDelay: 0, codeLens: { enable: false } });
+    const deadline = Date.now() + 15_000;
+    while (lensRefreshes === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(lensRefreshes, 1);
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
   });
 
   it('plans the fixes of a file without applying them: the safe ones, then the unsafe ones, with their placeholders', async () => {
