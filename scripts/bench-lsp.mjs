@@ -34,7 +34,10 @@ function rss(pid, field) {
 
 async function start() {
   const t = performance.now();
-  const client = new LspClient(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lsp', '--stdio']);
+  // GREENML_BENCH_SERVER_NODE_ARGS: flags for the server's node (to profile it: --cpu-prof --cpu-prof-dir=DIR).
+  const nodeArgs = (process.env.GREENML_BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // GREENML_BENCH_SERVER: another build's dist/cli.js (to compare two servers on the same machine).
+  const client = new LspClient(process.execPath, [...nodeArgs, process.env.GREENML_BENCH_SERVER ?? path.join(root, 'dist', 'cli.js'), 'lsp', '--stdio']);
   client.onRequest('workspace/configuration', (p) => p.items.map(() => ({ lintDelay: 0 })));
   await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   client.notify('initialized', {});

@@ -1,4 +1,4 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { stdioConnection } from '../server/messageEncoder';
 import type { Linter } from '../core/engine';
 import { startServer } from '../server/server';
 import type { CliIo } from './main';
@@ -23,7 +23,7 @@ export function runLspCommand(argv: readonly string[], io: CliIo, newLinter: () 
     return 0;
   }
   if (positionals.length) throw new UsageError(`'lsp' takes no paths, got "${positionals[0]}"`, 'greenml lsp');
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const connection = stdioConnection();
   startServer({ linter: newLinter(), connection });
   return new Promise<number>(() => undefined);
 }

@@ -9,6 +9,7 @@ import type { ConfigFileFinder, LoadedConfig } from '../node/configFile';
 import type { ServerBaseline } from './baseline';
 import { buildFolderContext } from '../node/folderContext';
 import { cellRange, toLspDiagnostic, uriToPath } from './convert';
+import { DiagnosticCache } from './diagnosticCache';
 import type { CellInput } from './notebookText';
 import { notebookText } from './notebookText';
 import type { ServerSettings } from './settings';
@@ -59,8 +60,10 @@ export class LintService {
   /** Cell URI → notebook URI, for cells' code actions and hovers. */
   private readonly cellOwners = new Map<string, string>();
   private readonly publishedCells = new Map<string, string[]>();
-  /** The diagnostics last published on each cell, as JSON. */
-  private readonly cellDiagnostics = new Map<string, string>();
+  /** The diagnostics last published on each cell (objects the cache hands again while they show the same). */
+  private readonly cellDiagnostics = new Map<string, readonly Diagnostic[]>();
+  /** Each open document's and notebook's diagnostics, kept from one lint to the next. */
+  private readonly caches = new Map<string, DiagnosticCache>();
 
   constructor(
     readonly linter: Linter,
@@ -75,10 +78,10 @@ export class LintService {
 
   /**
    * The diagnostics of a file's findings (`file` undefined for a document that is no file on disk),
-   * the baseline applied; each carries its finding's index as its key.
+   * the baseline applied; each carries its finding's index as its key, or the key `convert` gives it.
    */
-  diagnosticsOf(file: string | undefined, uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
-    const toDiagnostic = (f: Finding, key: number): Diagnostic => toLspDiagnostic(f, key, uri);
+  diagnosticsOf(file: string | undefined, uri: string, text: string, findings: readonly Finding[], convert?: (f: Finding) => Diagnostic): Diagnostic[] {
+    const toDiagnostic = convert ?? ((f: Finding, key: number): Diagnostic => toLspDiagnostic(f, key, uri));
     return this.baseline ? this.baseline.diagnostics(file, text, findings, toDiagnostic) : findings.map(toDiagnostic);
   }
 
@@ -131,19 +134,23 @@ export class LintService {
     const result = this.lintTarget(target, text, true);
     if (this.overBudget(document.uri, document.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === (forced === 'notebook' ? 'python' : result.format));
+    // A notebook's code sent as one text is not the file's text: the baseline does not match it.
+    const onDisk = forced === 'notebook' ? undefined : uriToPath(document.uri);
+    const lint = this.cacheOf(document.uri).begin();
+    const diagnostics = this.diagnosticsOf(onDisk, document.uri, text, result.findings, (f) => lint.convert(f, document.uri));
+    lint.end();
     const state: TextLint = {
       kind: 'text',
       uri: document.uri,
       version: document.version,
       text,
       result,
+      keys: lint.findings,
       commentPrefix: result.format === 'notebook' && forced !== 'notebook' ? undefined : language?.commentPrefixes[0],
       ...(forced === 'notebook' ? { oneCell: true } : {}),
     };
     this.states.set(document.uri, state);
-    // A notebook's code sent as one text is not the file's text: the baseline does not match it.
-    const onDisk = forced === 'notebook' ? undefined : uriToPath(document.uri);
-    this.sink.publish(document.uri, this.diagnosticsOf(onDisk, document.uri, text, result.findings), document.version);
+    this.sink.publish(document.uri, diagnostics, document.version);
   }
 
   /** Lints a notebook as a whole from its live cells and publishes each finding on its cell. */
@@ -158,6 +165,14 @@ export class LintService {
     const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true });
     if (this.overBudget(notebook.uri, notebook.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === 'python');
+    const lint = this.cacheOf(notebook.uri).begin();
+    const byCell = new Map<string, Diagnostic[]>(notebook.cells.filter((c) => c.code).map((c) => [c.uri, []]));
+    for (const finding of result.findings) {
+      const cell = finding.cell && notebook.cells[finding.cell.index];
+      if (!finding.cell || !cell) continue;
+      byCell.get(cell.uri)?.push(lint.convert(finding, cell.uri, cellRange(finding.cell), false));
+    }
+    lint.end();
     this.states.set(notebook.uri, {
       kind: 'notebook',
       uri: notebook.uri,
@@ -165,13 +180,8 @@ export class LintService {
       text,
       result,
       cells: notebook.cells.map((c) => ({ uri: c.uri, text: c.text, code: c.code })),
+      keys: lint.findings,
       commentPrefix: language?.commentPrefixes[0],
-    });
-    const byCell = new Map<string, Diagnostic[]>(notebook.cells.filter((c) => c.code).map((c) => [c.uri, []]));
-    result.findings.forEach((finding, key) => {
-      const cell = finding.cell && notebook.cells[finding.cell.index];
-      if (!finding.cell || !cell) return;
-      byCell.get(cell.uri)?.push(toLspDiagnostic(finding, key, cell.uri, cellRange(finding.cell), false));
     });
     for (const uri of this.publishedCells.get(notebook.uri) ?? []) {
       if (byCell.has(uri)) continue;
@@ -181,9 +191,9 @@ export class LintService {
     // Only the cells whose diagnostics changed: an edit of one cell of a long notebook sends one or a few.
     for (const [uri, diagnostics] of byCell) {
       this.cellOwners.set(uri, notebook.uri);
-      const json = JSON.stringify(diagnostics);
-      if (this.cellDiagnostics.get(uri) === json) continue;
-      this.cellDiagnostics.set(uri, json);
+      const published = this.cellDiagnostics.get(uri);
+      if (published && published.length === diagnostics.length && published.every((d, i) => d === diagnostics[i])) continue;
+      this.cellDiagnostics.set(uri, diagnostics);
       this.sink.publish(uri, diagnostics);
     }
     this.publishedCells.set(notebook.uri, [...byCell.keys()]);
@@ -211,10 +221,12 @@ export class LintService {
   }
 
   forget(uri: string): void {
+    this.caches.delete(uri);
     if (this.states.delete(uri)) this.sink.publish(uri, []);
   }
 
   forgetNotebook(uri: string): void {
+    this.caches.delete(uri);
     this.states.delete(uri);
     for (const cell of this.publishedCells.get(uri) ?? []) {
       this.cellOwners.delete(cell);
@@ -222,6 +234,12 @@ export class LintService {
       this.sink.publish(cell, []);
     }
     this.publishedCells.delete(uri);
+  }
+
+  private cacheOf(uri: string): DiagnosticCache {
+    let cache = this.caches.get(uri);
+    if (!cache) this.caches.set(uri, (cache = new DiagnosticCache()));
+    return cache;
   }
 
   /** The rule settings for a file: the client's settings merged with the config file that applies there. */

@@ -35,6 +35,8 @@ export interface ServerOptions {
   linter: Linter;
   /** Defaults to stdio. */
   connection?: Connection;
+  /** How long requests wait for the client's settings (default {@link settingsWaitMs}; shorter in tests). */
+  settingsWaitMs?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface ServerOptions {
  * documents (a notebook is linted as a whole, findings shown on their cells), quick fixes,
  * `source.fixAll.greenml`, and settings from the client's `greenml` section.
  */
-export function startServer({ linter, connection = createConnection(ProposedFeatures.all) }: ServerOptions): Connection {
+export function startServer({ linter, connection = createConnection(ProposedFeatures.all), settingsWaitMs: settingsWait = settingsWaitMs }: ServerOptions): Connection {
   const documents = new TextDocuments(TextDocument);
   const notebooks = new NotebookDocuments(TextDocument);
   let settings: ServerSettings = parseServerSettings({}, linter.rules);
@@ -181,8 +183,8 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   /**
    * Requests that read a lint (lenses, hovers, code actions) wait for the client's settings, read
    * once after `initialized`: a lens drawn with the defaults would stay until the document changes.
-   * A client that does not answer within {@link settingsWaitMs} gets answers with the defaults,
-   * and a lens refresh once its settings arrive.
+   * A client that does not answer within {@link settingsWaitMs} gets answers with the defaults (and
+   * a log line), and a lens refresh once its settings arrive.
    */
   let markSettingsKnown: () => void = () => undefined;
   const settingsKnown = new Promise<void>((resolve) => (markSettingsKnown = resolve));
@@ -194,8 +196,9 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
       new Promise<void>((resolve) =>
         setTimeout(() => {
           answeredBeforeSettings = true;
+          connection.console.log(`no greenml settings from the client after ${settingsWait} ms: answering with the defaults until they arrive`);
           resolve();
-        }, settingsWaitMs).unref(),
+        }, settingsWait).unref(),
       ),
     ]);
     await settingsOrTimeout;

@@ -12,6 +12,8 @@ export interface TextLint {
   /** The document's text as linted. */
   text: string;
   result: LintResult;
+  /** The finding each published diagnostic's key stands for. */
+  keys?: ReadonlyMap<number, Finding>;
   commentPrefix?: string;
   /** A notebook's code sent as one Python document (jupyterlab-lsp): linted as a notebook of one cell. */
   oneCell?: boolean;
@@ -26,13 +28,19 @@ export interface NotebookLint {
   result: LintResult;
   /** Cell document URIs in notebook order (every cell, code or not), and the text of each as linted. */
   cells: Array<{ uri: string; text: string; code: boolean }>;
+  /** The finding each published diagnostic's key stands for. */
+  keys?: ReadonlyMap<number, Finding>;
   commentPrefix?: string;
 }
 
 export type LintState = TextLint | NotebookLint;
 
-/** The finding a diagnostic of this lint stands for, by the key put in its `data`. */
+/**
+ * The finding a diagnostic of this lint stands for, by the key put in its `data` (the finding's
+ * index when the lint has no {@link TextLint.keys}).
+ */
 export function findingOf(state: LintState, data: unknown): Finding | undefined {
   const key = data !== null && typeof data === 'object' ? (data as { key?: unknown }).key : undefined;
-  return typeof key === 'number' ? state.result.findings[key] : undefined;
+  if (typeof key !== 'number') return undefined;
+  return state.keys ? state.keys.get(key) : state.result.findings[key];
 }

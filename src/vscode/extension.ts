@@ -4,7 +4,7 @@ import { createLinter } from '../linter';
 import { registerCompareRegions } from './compareRegions';
 import { registerCommands } from './commands';
 import { registerReportCommands } from './report';
-import { GreenMlLanguageClient } from './languageClient';
+import { GreenMlLanguageClient, maxServerRestarts } from './languageClient';
 import { registerLensDetailsCommand } from './lensDetails';
 import { EditorPricing } from './pricing';
 import type { ExplorerView } from './explorer';
@@ -49,7 +49,15 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const rulesView = new RulesView(engine.rules, settings);
   const version = String(context.extension.packageJSON.version);
   const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
-  const server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion, pricing.livePrice);
+  // With the host tests' hooks: the messages the client shows the user are also counted.
+  const clientMessages: string[] = [];
+  const showError = process.env.GREENML_TEST_API === '1'
+    ? (message: string): void => {
+        clientMessages.push(message);
+        void vscode.window.showErrorMessage(message);
+      }
+    : undefined;
+  const server = new GreenMlLanguageClient(context, log, () => pricing.profileRegion, pricing.livePrice, showError);
   context.subscriptions.push(
     server,
     vscode.window.registerTreeDataProvider('greenml.rules', rulesView),
@@ -79,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   // Reads ~/.aws/config (no network) for the profile's region; the figures refresh when it is known.
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
   void server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
-  if (process.env.GREENML_TEST_API === '1') context.subscriptions.push(...registerTestCommands(() => server.state, () => ({ notebookCellWalks: server.notebookCells.walks, diagnosticSets: server.diagnosticBatch.sets, serverPid: server.serverPid })));
+  if (process.env.GREENML_TEST_API === '1') {
+    const counters = (): ClientCounters => ({ notebookCellWalks: server.notebookCells.walks, diagnosticSets: server.diagnosticBatch.sets, serverPid: server.serverPid, restarts: server.restartCount, restartLimit: maxServerRestarts, messages: [...clientMessages] });
+    context.subscriptions.push(...registerTestCommands(() => server.state, counters), vscode.commands.registerCommand('greenml.test.renewLanguageServer', () => server.renew()));
+  }
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${engine.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
   return { activationMs, explorer, ...(process.env.GREENML_TEST_API === '1' ? { testing: actionTestHooks } : {}) };
@@ -98,16 +109,28 @@ function reportSettingsIssues(settings: EditorSettings, reported: Set<string>, l
   }
 }
 
+/** What the host tests read of the language client (`greenml.test.clientCounters`). */
+interface ClientCounters {
+  notebookCellWalks: number;
+  diagnosticSets: number;
+  serverPid?: number;
+  /** Restarts of a stopped server so far, and the most there are. */
+  restarts: number;
+  restartLimit: number;
+  /** The error messages the client showed the user. */
+  messages: string[];
+}
+
 /**
  * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, the
- * client's counters (walks of notebook cells, diagnostics batches), and a probe of the extension
- * host's event loop (a timer's lateness, sampled every 5 ms).
+ * client's counters (walks of notebook cells, diagnostics batches, restarts, messages shown), and a
+ * probe of the extension host's event loop (a timer's lateness, sampled every 5 ms).
  */
-function registerTestCommands(serverState: () => string, clientCounters: () => { notebookCellWalks: number; diagnosticSets: number; serverPid?: number }): vscode.Disposable[] {
+function registerTestCommands(serverState: () => string, clientCounters: () => ClientCounters): vscode.Disposable[] {
   let probe: { timer: NodeJS.Timeout; maxLagMs: number; samples: number } | undefined;
   return [
     vscode.commands.registerCommand('greenml.test.languageServerState', serverState),
-    // Walks of every open notebook's cells to find a cell's notebook, diagnostics batches set, the server's process id.
+    // Walks of every open notebook's cells to find a cell's notebook, diagnostics batches set, the server's process id, its restarts, the messages shown.
     vscode.commands.registerCommand('greenml.test.clientCounters', clientCounters),
     vscode.commands.registerCommand('greenml.test.startLagProbe', () => {
       if (probe) clearInterval(probe.timer);

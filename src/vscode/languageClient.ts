@@ -63,7 +63,14 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     private readonly profileRegion: () => string | undefined,
     /** Live prices (`greenml.pricing.live`): a cached one, or undefined at once with a fetch queued. */
     private readonly livePrice: (key: PriceKey) => LivePriceInput | undefined = () => undefined,
+    /** How the user is told the server was not started again. */
+    private readonly showError: (message: string) => void = (message) => void vscode.window.showErrorMessage(message),
   ) {}
+
+  /** The restarts of a stopped server so far. */
+  get restartCount(): number {
+    return this.restarts;
+  }
 
   /** Which notebook holds a cell, for the client's notebook sync. */
   readonly notebookCells = new NotebookCellIndex();
@@ -173,9 +180,22 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     }
     if (!this.toldStopped) {
       this.toldStopped = true;
-      void vscode.window.showErrorMessage(`Green ML: the language server stopped ${maxServerRestarts + 1} times and was not started again. See the Green ML log.`);
+      this.showError(`Green ML: the language server stopped ${maxServerRestarts + 1} times and was not started again. See the Green ML log.`);
     }
     return { action: CloseAction.DoNotRestart, handled: true };
+  }
+
+  /** Starts the server again with the restarts counted from zero (the host tests, after stopping it for good). */
+  async renew(): Promise<void> {
+    const client = this.client;
+    if (!client) return this.start();
+    this.restarts = 0;
+    this.toldStopped = false;
+    // The same client: its features (the server's commands among them) are registered once.
+    if (client.isRunning()) await client.stop(30_000);
+    this.diagnosticBatch.clear();
+    this.starting = client.start();
+    await this.starting;
   }
 
   async stop(): Promise<void> {

@@ -35,8 +35,8 @@ describe('language server: the VS Code client’s features', function () {
   const uriOf = (name: string): string => `file://${path.join(dir, name)}`;
   const cell = (i: number): string => `vscode-notebook-cell:${path.join(dir, 'deploy.ipynb')}#cell${i}`;
 
-  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay })): Promise<void> {
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
+  async function start(clientFeatures: Record<string, boolean>, lintDelay = 0, settings: () => unknown = () => ({ lintDelay }), extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials') };
     delete env.AWS_PROFILE;
     client = new LspClient(process.execPath, [serverMain], env);
     client.onRequest('workspace/configuration', (params) => {
@@ -142,6 +142,32 @@ describe('language server: the VS Code client’s features', function () {
     assert.deepEqual(client.notificationsOf('textDocument/publishDiagnostics').map((p) => (p as Published).uri), [cell(2)]);
   });
 
+  it('publishes only the edited cell when a finding is added before the other cells’ findings, whose diagnostics keep serving their actions', async () => {
+    await start({});
+    const estimator = (name: string): string => `${name} = PyTorch(entry_point="train.py", role="r", instance_type="ml.p3.2xlarge", instance_count=1, framework_version="2.1", py_version="py310")\n${name}.fit("s3://b/d")`;
+    const cells = [`from sagemaker.pytorch import PyTorch\n${estimator('first')}`, '# Notes', estimator('second'), estimator('third')];
+    openNotebook(cells);
+    const third = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(3) && p.diagnostics.length > 0);
+    const before = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(0));
+    client.clearNotifications();
+    // A second job in the first cell: findings come before every finding of the later cells.
+    client.notify('notebookDocument/didChange', {
+      notebookDocument: { uri: uriOf('deploy.ipynb'), version: 2 },
+      change: { cells: { textContent: [{ document: { uri: cell(0), version: 2 }, changes: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: `\n${estimator('again')}` }] }] } },
+    });
+    const after = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === cell(0));
+    assert.ok(after.diagnostics.length > before.diagnostics.length, `${before.diagnostics.length} → ${after.diagnostics.length}`);
+    // A request answered after the lint: every publish of that lint was sent before its answer.
+    const spot = third.diagnostics.find((d) => d.code === 'SML203');
+    assert.ok(spot, JSON.stringify(third.diagnostics.map((d) => d.code)));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: cell(3) }, range: spot.range, context: { diagnostics: [spot] } });
+    assert.deepEqual(client.notificationsOf('textDocument/publishDiagnostics').map((p) => (p as Published).uri), [cell(0)]);
+    // The diagnostic the client still shows (published before the edit) finds its finding: the spot fix of the third job.
+    assert.ok(actions.some((a) => a.title === 'Ignore SML203 on this line'), JSON.stringify(actions.map((a) => a.title)));
+    const fix = actions.find((a) => a.title.startsWith('Enable managed spot training'));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  });
+
   it('answers a CodeLens request for a document whose lint waits for its delay, with that lint', async () => {
     await start({}, 60_000);
     const uri = uriOf('train.py');
@@ -169,6 +195,30 @@ describe('language server: the VS Code client’s features', function () {
     const titles = (await lenses).map((l) => l.command?.title ?? '');
     assert.equal(titles.length, 1, JSON.stringify(titles));
     assert.match(titles[0], /\(eu-west-1\)$/);
+  });
+
+  it('answers a CodeLens request with the defaults when the client gives no settings in time, and asks for the lenses again once it does', async () => {
+    let give: (settings: unknown) => void = () => undefined;
+    const given = new Promise((resolve) => (give = resolve));
+    lensRefreshes = 0;
+    // The wait for the settings shortened from 10 s (the server's option, which the test entry reads from its environment).
+    await start({}, 0, () => given, { GREENML_TEST_SETTINGS_WAIT_MS: '300' });
+    const uri = uriOf('train.py');
+    const text = 'from sagemaker.estimator import Estimator\n\nestimator = Estimator(image_uri="i", role="r", instance_type="ml.g5.xlarge", instance_count=2)\n';
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    // The client never answered: the lenses are drawn with the defaults (us-east-1), and the server says why.
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['≤ 24 h × 2 × ml.g5.xlarge ≈ $67.60 · 2.08 kgCO2e (us-east-1)']);
+    const logs = client.notificationsOf('window/logMessage').map((m) => (m as { message: string }).message);
+    assert.ok(logs.some((m) => m === 'no greenml settings from the client after 300 ms: answering with the defaults until they arrive'), JSON.stringify(logs));
+    assert.equal(lensRefreshes, 0);
+    // The settings arrive (lenses turned off, the region unchanged): the client is asked to draw the lenses again, and they follow them.
+    give({ lintDelay: 0, codeLens: { enable: false } });
+    const deadline = Date.now() + 15_000;
+    while (lensRefreshes === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(lensRefreshes, 1);
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
   });
 
   it('plans the fixes of a file without applying them: the safe ones, then the unsafe ones, with their placeholders', async () => {

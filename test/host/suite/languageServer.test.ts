@@ -144,6 +144,45 @@ suite('Language server: the extension host stays responsive', () => {
     await waitForDiagnostics(fresh, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 in a file opened after the restart', 60_000);
   });
 
+  test('a language server that keeps dying is started again up to the limit, then not, and the user is told once', async function () {
+    this.timeout(300_000);
+    interface Counters { serverPid?: number; restarts: number; restartLimit: number; messages: string[] }
+    const counters = async (): Promise<Counters> => await vscode.commands.executeCommand<Counters>('greenml.test.clientCounters');
+    // A fresh client: the restarts are counted from zero (the test above used one).
+    await vscode.commands.executeCommand('greenml.test.renewLanguageServer');
+    try {
+      await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+      const { restartLimit, messages: before } = await counters();
+      assert.ok(restartLimit >= 1, `a limit: ${restartLimit}`);
+      const { document } = await openInEditor('template.yaml');
+      const pids = new Set<number>();
+      for (let kill = 1; kill <= restartLimit + 1; kill++) {
+        const pid = (await counters()).serverPid;
+        assert.ok(pid, `the server process of kill ${kill} is known`);
+        pids.add(pid);
+        process.kill(pid, 'SIGKILL');
+        if (kill <= restartLimit) {
+          await until(`restart ${kill}`, async () => (await serverState()) === 'running' && ![undefined, ...pids].includes((await counters()).serverPid), 60_000);
+          assert.equal((await counters()).restarts, kill);
+          assert.deepEqual((await counters()).messages, before, `no message while the server is started again (restart ${kill})`);
+        }
+      }
+      await until('the client to stop', async () => (await serverState()) === 'stopped', 60_000);
+      // It stays stopped: no other server starts, and one message says so.
+      await sleep(3000);
+      const after = await counters();
+      assert.equal(await serverState(), 'stopped');
+      assert.equal(after.restarts, restartLimit);
+      assert.equal(pids.size, restartLimit + 1);
+      assert.deepEqual(after.messages.slice(before.length), [`Green ML: the language server stopped ${restartLimit + 1} times and was not started again. See the Green ML log.`]);
+      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Green ML'), [], 'a stopped server’s diagnostics are not left behind');
+    } finally {
+      // The tests after this one need a server.
+      await vscode.commands.executeCommand('greenml.test.renewLanguageServer');
+      await until('the language server to run again', async () => (await serverState()) === 'running', 60_000);
+    }
+  });
+
   test('a re-lint of a 256 KB stress file never makes the extension host more than 50 ms late', async function () {
     this.timeout(600_000);
     await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
