@@ -6,7 +6,8 @@ import type { EndpointVariantRecord } from '../model/records';
 import { instanceTypesOf } from '../model/variantFacts';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
-import { hostingOversize, recommendSmaller } from '../model/recommend';
+import { hostingOversize, inRegion, recommendSmaller } from '../model/recommend';
+import { withWorkRegion } from '../model/workRegion';
 
 /** What is said of an oversized type, the same in every format (a template's finding names its configuration and variant first). */
 const trainingClass =
@@ -41,15 +42,19 @@ export const endpointOversizedInstance = defineRule({
   create(context) {
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
-    return visitEndpointVariants(context.text, (variant) => {
-      // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
-      const note = otherBranches(variant);
-      for (const finding of [...findingsOnEveryBranch(variant, oversized), ...findingsOnEveryBranch(variant, fixedFleet)]) {
-        if (judged.has(finding.start)) continue;
-        judged.add(finding.start);
-        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
-      }
-    });
+    return withWorkRegion((work) =>
+      visitEndpointVariants(context.text, (variant) => {
+        // Python variants come at the end of the walk, the others after their module's or app's regions.
+        const region = work.code();
+        // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
+        const note = otherBranches(variant);
+        for (const finding of [...findingsOnEveryBranch(variant, (v) => oversized(v, region)), ...findingsOnEveryBranch(variant, fixedFleet)]) {
+          if (judged.has(finding.start)) continue;
+          judged.add(finding.start);
+          context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+        }
+      }),
+    );
   },
 });
 
@@ -58,7 +63,7 @@ type MessageId = keyof typeof endpointOversizedInstance.meta.messages;
 const dataOf = (variant: EndpointVariantRecord) => ({ name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' });
 
 /** An oversized instance type (one finding per pool type of a variant of instance pools). */
-function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+function oversized(variant: EndpointVariantRecord, region: string | undefined): Array<ReportDescriptor<MessageId>> {
   if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
   const named = variant.config !== undefined;
   // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
@@ -67,10 +72,10 @@ function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<Messa
     const row = type?.known ? getInstanceType(type.value) : undefined;
     const oversize = row && hostingOversize(row);
     if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
-    const smaller = recommendSmaller(row, 'hosting')?.row;
+    const { found: smaller, notInRegion } = inRegion(region, (r) => recommendSmaller(row, 'hosting', r)?.row);
     const effect: Effect = smaller
       ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
-      : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
+      : { kind: 'none', reason: notInRegion ? `${region} does not offer a single-accelerator size of this family` : 'no single-accelerator size of this family serves' };
     return [
       {
         ...type.anchor,
