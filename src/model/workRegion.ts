@@ -1,5 +1,5 @@
 import type { Visitors } from '../core/types';
-import { awsProviderRegions } from './read/regions';
+import { awsProviderRegions, sessionCalls } from './read/regions';
 import { visitRegions } from './resources';
 
 /** The region a file's work runs in, as the recommender needs it. */
@@ -30,23 +30,29 @@ export function withWorkRegion(make: (region: WorkRegion) => Visitors): Visitors
     settle: (judge) => (ended ? judge() : void pending.push(judge)),
   };
   const reader = visitRegions((record) => note(record.region.known ? record.region.value : undefined));
-  const own: Visitors = {
-    ...reader,
-    tfFile: undefined,
+  const rule = make(region);
+  const readCall = reader.pythonCall!;
+  const ruleCall = rule.pythonCall;
+  const merged: Visitors = {
+    ...rule,
+    // Every call reaches every rule: a set lookup skips the ones that set no region, with no second closure.
+    pythonCall: ruleCall
+      ? (call) => {
+          if (sessionCalls.has(call.name)) readCall(call);
+          ruleCall(call);
+        }
+      : readCall,
     tfModule(module) {
       for (const file of module.files) if (file.file) for (const provider of awsProviderRegions(file.file)) note(provider.code);
+      rule.tfModule?.(module);
+    },
+    cdkApp(app) {
+      reader.cdkApp!(app);
+      rule.cdkApp?.(app);
     },
   };
-  const rule = make(region);
-  const merged: Record<string, ((fact: never) => void) | undefined> = {};
-  for (const key of new Set([...Object.keys(own), ...Object.keys(rule)])) {
-    if (key === 'onEnd') continue;
-    const first = (own as Record<string, ((fact: never) => void) | undefined>)[key];
-    const second = (rule as Record<string, ((fact: never) => void) | undefined>)[key];
-    merged[key] = first && second ? (fact: never) => (first(fact), second(fact)) : (first ?? second);
-  }
   return {
-    ...(merged as Visitors),
+    ...merged,
     onEnd() {
       rule.onEnd?.();
       ended = true;
