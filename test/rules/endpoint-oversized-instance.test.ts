@@ -31,6 +31,15 @@ const scaled = dedent`
         MaxCapacity: 4
 `.replace(/^/gm, '    ');
 
+/** A Hugging Face model deployed on one ml.g5.12xlarge (four A10G) from a boto3 session in `region`. */
+const pyServeIn = (region: string) => dedent`
+  import boto3
+  from sagemaker.huggingface import HuggingFaceModel
+  boto_session = boto3.Session(region_name="${region}")
+  model = HuggingFaceModel(model_data="s3://models/llm.tar.gz", role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")
+  predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+`;
+
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
 /** The model the variant names (`ModelName: llm`), with these `Environment` entries. */
@@ -368,26 +377,14 @@ new RuleTester().run(endpointOversizedInstance, {
     {
       name: 'region: Python, a session in ca-central-1 (no Inferentia2 there): the advice names one GPU only',
       format: 'python',
-      code: dedent`
-        import boto3
-        from sagemaker.huggingface import HuggingFaceModel
-        boto_session = boto3.Session(region_name="ca-central-1")
-        model = HuggingFaceModel(model_data="s3://models/llm.tar.gz", role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")
-        predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
-      `,
+      code: pyServeIn('ca-central-1'),
       errors: [{ messageId: 'multiGpuNoInf2', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', region: 'ca-central-1' }, ...at(5, 52, 'instance_type="ml.g5.12xlarge"'.length) }],
       output: null,
     },
     {
       name: 'region: Python in eu-west-1, which offers Inferentia2: the advice names it',
       format: 'python',
-      code: dedent`
-        import boto3
-        from sagemaker.huggingface import HuggingFaceModel
-        boto_session = boto3.Session(region_name="eu-west-1")
-        model = HuggingFaceModel(model_data="s3://models/llm.tar.gz", role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")
-        predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
-      `,
+      code: pyServeIn('eu-west-1'),
       errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(5, 52, 'instance_type="ml.g5.12xlarge"'.length) }],
       output: null,
     },
