@@ -103,3 +103,16 @@ export interface PriceTable {
   source: string | null;
   prices: Readonly<Record<string, Readonly<Partial<Record<PriceUsageKind, Readonly<Record<string, number>>>>>>>;
 }
+
+/**
+ * Which regions offer each accelerated EC2 type (`inf2.xlarge`), from a public data set. A
+ * region of `regions` missing from a type's list does not offer it; a region outside `regions`
+ * is not covered (nothing is known).
+ */
+export interface AvailabilityTable {
+  source: string;
+  /** The region codes the data covers, sorted. */
+  regions: readonly string[];
+  /** EC2 type → the codes of the regions that offer it, space-separated. */
+  types: Readonly<Record<string, string>>;
+}

@@ -4,7 +4,7 @@ import type { InstanceRow } from '../data/types';
 import type { IntensityChoice } from '../estimate/estimate';
 import { estimateInstance } from '../estimate/estimate';
 import { switchSaving } from '../estimate/savings';
-import { recommendPurposeBuilt } from '../model/recommend';
+import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import type { PriceLookup } from './codeLens';
 import { regionOrigin, resolveRegion } from './codeLens';
 import { formatFigure, formatUsd } from './figures';
@@ -87,7 +87,10 @@ export function instanceHoverMarkdown(name: string, settings: HoverSettings): st
     '',
     `${e.estimated ? 'Estimate' : 'Figures'} at ${formatFigure(e.utilization * 100)}% utilisation by Cloud Carbon Footprint's method (${e.intensity} grid factor). Region from ${regionOrigin[resolved.origin]}.`,
   );
-  const alternative = recommendPurposeBuilt(instance, 'hosting')?.row;
+  // The region the figures are for, unless it is only the default: a type that region does not offer is not suggested.
+  const { found, notInRegion } = inRegion(resolved.origin === 'default' ? undefined : region, (r) => recommendPurposeBuilt(instance, 'hosting', r));
+  const alternative = found?.row;
+  if (notInRegion) lines.push('', `No greener alternative for serving in ${region}: it does not offer ${notInRegion.kind === 'inferentia' ? 'AWS Inferentia2' : 'AWS Graviton'} (ml.${notInRegion.row.family}) instances.`);
   if (alternative) {
     const to = estimateInstance(alternative.instanceType, { region, utilization, intensity: settings.intensity, livePrice: settings.livePrice?.({ instanceType: alternative.instanceType, region, usage: 'hosting' }) });
     const saving = switchSaving(alternative.acceleratorKind === 'inferentia' ? 'inferentia' : 'graviton', e, to, alternative.cpuMicroarchitecture);

@@ -6,9 +6,10 @@ import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
 import { instanceTypesOf } from '../model/variantFacts';
-import { recommendPurposeBuilt } from '../model/recommend';
+import { inRegion, recommendPurposeBuilt } from '../model/recommend';
+import { withWorkRegion } from '../model/workRegion';
 
-type MessageId = 'gpu' | 'x86' | 'generalPurpose';
+type MessageId = 'gpu' | 'x86' | 'generalPurpose' | 'notInRegion';
 
 export const endpointGeneralPurposeSilicon = defineRule({
   id: 'SML304',
@@ -23,6 +24,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
       x86: 'Endpoint config {{name}} serves {{variant}} from the x86 instance {{instanceType}}{{current}}. A Graviton (Arm) instance such as {{suggested}}{{figures}} usually serves CPU inference for less energy and cost, with an arm64 container image.',
       generalPurpose:
         '{{instanceType}} serves on {{silicon}}: {{alternative}} ({{target}}) is built for this work and uses less energy per request{{figures}}. Consider {{alternative}}.',
+      notInRegion: '{{instanceType}} serves on {{silicon}}. {{target}} is built for this work, but {{region}} does not offer {{family}} instances: no alternative is suggested there.',
     },
     fixes: ['displayOnly'],
     wellArchitected: ['MLSUS05-BP02'],
@@ -32,15 +34,20 @@ export const endpointGeneralPurposeSilicon = defineRule({
     const perHourFigures = (type: string) => context.figures?.perHour(type) ?? '';
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
-    return visitEndpointVariants(context.text, (variant) => {
+    let region: string | undefined;
+    return withWorkRegion((work) =>
+      visitEndpointVariants(context.text, (variant) => {
+        // Python variants come at the end of the walk, the others after their module's or app's regions.
+        region = work.code();
       // A template variant under conditions fires when every branch fires (the first branch's findings, no edit).
-      const note = otherBranches(variant);
-      for (const finding of findingsOnEveryBranch(variant, findings)) {
-        if (judged.has(finding.start)) continue;
-        judged.add(finding.start);
-        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
-      }
-    });
+        const note = otherBranches(variant);
+        for (const finding of findingsOnEveryBranch(variant, findings)) {
+          if (judged.has(finding.start)) continue;
+          judged.add(finding.start);
+          context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+        }
+      }),
+    );
 
     /** The findings of one variant (one branch of a template's conditions): one per pool type of a variant of instance pools. */
     function findings(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
@@ -54,7 +61,17 @@ export const endpointGeneralPurposeSilicon = defineRule({
     function judge(variant: EndpointVariantRecord, type: Field<string> | undefined): ReportDescriptor<MessageId> | undefined {
       if (!type?.known) return undefined;
       const row = getInstanceType(type.value);
-      const alternative = row && recommendPurposeBuilt(row, 'hosting');
+      const answer = row && inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r));
+      const alternative = answer?.found;
+      if (row && answer?.notInRegion) {
+        const target = answer.notInRegion.kind === 'inferentia' ? 'AWS Inferentia2' : 'AWS Graviton';
+        return {
+          ...type.anchor,
+          messageId: 'notInRegion',
+          data: { instanceType: row.instanceType, silicon: row.acceleratorKind === 'gpu' ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs', target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` },
+          effect: { kind: 'none', reason: `${region} does not offer ${target} (ml.${answer.notInRegion.row.family}) instances` },
+        };
+      }
       if (!row || !alternative) return undefined;
       const to = alternative.row.instanceType;
       const gpu = alternative.kind === 'inferentia';

@@ -6,13 +6,18 @@ import type { EndpointVariantRecord } from '../model/records';
 import { instanceTypesOf } from '../model/variantFacts';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeAccelerators } from '../model/read/training';
-import { hostingOversize, recommendSmaller } from '../model/recommend';
+import { hostingOversize, inRegion, recommendPurposeBuilt, recommendSmaller } from '../model/recommend';
+import { withWorkRegion } from '../model/workRegion';
 
 /** What is said of an oversized type, the same in every format (a template's finding names its configuration and variant first). */
-const trainingClass =
-  '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
-const multiGpu =
-  '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+const trainingClassIs = '{{instanceType}} ({{accelerators}}) is a training-class instance: serving a model rarely needs it, and every hour of the endpoint is billed at its price.';
+const multiGpuHas =
+  '{{instanceType}} has {{accelerators}}: unless the model is sharded across them (tensor parallelism) or several copies serve from one instance, the other GPUs idle while every hour is billed.';
+const serveOn = 'Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+/** Where the region of the work offers no Inferentia2, the advice does not name it. */
+const serveOnHere = 'Serve from the smallest instance the model fits on: one GPU ({{region}} offers no Inferentia ml.inf2).';
+const trainingClass = `${trainingClassIs} ${serveOn}`;
+const multiGpu = `${multiGpuHas} ${serveOn}`;
 
 export const endpointOversizedInstance = defineRule({
   id: 'SML302',
@@ -29,6 +34,10 @@ export const endpointOversizedInstance = defineRule({
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no auto scaling target in this template scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
       oversizedInstance: trainingClass,
       multiGpu,
+      oversizedNoInf2: `Endpoint config {{name}}, {{variant}}: ${trainingClassIs} ${serveOnHere}`,
+      multiGpuConfigNoInf2: `Endpoint config {{name}}, {{variant}}: ${multiGpuHas} ${serveOnHere}`,
+      oversizedInstanceNoInf2: `${trainingClassIs} ${serveOnHere}`,
+      multiGpuNoInf2: `${multiGpuHas} ${serveOnHere}`,
       fixedFleetTerraform:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no aws_appautoscaling_target in this module scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
       fixedFleetPython:
@@ -41,15 +50,19 @@ export const endpointOversizedInstance = defineRule({
   create(context) {
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
-    return visitEndpointVariants(context.text, (variant) => {
-      // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
-      const note = otherBranches(variant);
-      for (const finding of [...findingsOnEveryBranch(variant, oversized), ...findingsOnEveryBranch(variant, fixedFleet)]) {
-        if (judged.has(finding.start)) continue;
-        judged.add(finding.start);
-        context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
-      }
-    });
+    return withWorkRegion((work) =>
+      visitEndpointVariants(context.text, (variant) => {
+        // Python variants come at the end of the walk, the others after their module's or app's regions.
+        const region = work.code();
+        // A template variant under conditions: each concept fires when it fires on every branch (the first branch's findings, no edit).
+        const note = otherBranches(variant);
+        for (const finding of [...findingsOnEveryBranch(variant, (v) => oversized(v, region)), ...findingsOnEveryBranch(variant, fixedFleet)]) {
+          if (judged.has(finding.start)) continue;
+          judged.add(finding.start);
+          context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+        }
+      }),
+    );
   },
 });
 
@@ -58,7 +71,7 @@ type MessageId = keyof typeof endpointOversizedInstance.meta.messages;
 const dataOf = (variant: EndpointVariantRecord) => ({ name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' });
 
 /** An oversized instance type (one finding per pool type of a variant of instance pools). */
-function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
+function oversized(variant: EndpointVariantRecord, region: string | undefined): Array<ReportDescriptor<MessageId>> {
   if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
   const named = variant.config !== undefined;
   // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
@@ -67,15 +80,17 @@ function oversized(variant: EndpointVariantRecord): Array<ReportDescriptor<Messa
     const row = type?.known ? getInstanceType(type.value) : undefined;
     const oversize = row && hostingOversize(row);
     if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
-    const smaller = recommendSmaller(row, 'hosting')?.row;
+    const { found: smaller, notInRegion } = inRegion(region, (r) => recommendSmaller(row, 'hosting', r)?.row);
     const effect: Effect = smaller
       ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
-      : { kind: 'none', reason: 'no single-accelerator size of this family serves' };
+      : { kind: 'none', reason: notInRegion ? `${region} does not offer a single-accelerator size of this family` : 'no single-accelerator size of this family serves' };
+    const messageId = oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu';
+    const noInferentia = inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r)).notInRegion?.kind === 'inferentia';
     return [
       {
         ...type.anchor,
-        messageId: oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu',
-        data: { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) },
+        messageId: noInferentia ? `${messageId}NoInf2` : messageId,
+        data: { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row), ...(noInferentia ? { region: region ?? '' } : {}) },
         effect,
       },
     ];

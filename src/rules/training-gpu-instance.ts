@@ -1,9 +1,12 @@
 import { getClaim, isVerifiedClaim } from '../data/claims';
 import { defineRule } from '../core/defineRule';
 import { getInstanceType } from '../data/instances';
-import { recommendPurposeBuilt } from '../model/recommend';
+import type { TrainingJobRecord } from '../model/records';
+import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
+import type { TrainingFixes } from '../model/trainingJobs';
 import { visitTraining } from '../model/trainingJobs';
+import { withWorkRegion } from '../model/workRegion';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
 
@@ -20,29 +23,47 @@ export const trainingGpuInstance = defineRule({
     messages: {
       gpuTraining:
         '{{instanceType}} ({{accelerators}}) trains on general-purpose GPUs: AWS cites {{saving}} on Trainium instances than on comparable EC2 instances. Consider {{trainium}} with the AWS Neuron SDK.',
+      notInRegion:
+        '{{instanceType}} ({{accelerators}}) trains on general-purpose GPUs. AWS Trainium is built for training, but {{region}} does not offer {{family}} instances: no alternative is suggested there.',
     },
     fixes: ['displayOnly'],
     wellArchitected: ['MLSUS05-BP02'],
     options: {},
   },
   create(context) {
-    return visitTraining(context, {
-      trainingJob(job, fixes) {
-        const type = job.instanceType;
-        // A training plan reserved this capacity ahead: the type is paid for already.
-        if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known || job.trainingPlan) return;
-        const row = getInstanceType(type.value);
-        if (!row || row.acceleratorKind !== 'gpu') return;
-        const trainium = recommendPurposeBuilt(row, 'training')?.row;
-        if (!trainium) return;
+    return withWorkRegion((work) =>
+      visitTraining(context, {
+        // Judged once every region setter of the file is read: the Trainium type depends on the region.
+        trainingJob: (job, fixes) => work.settle(() => judge(job, fixes, work.code())),
+      }),
+    );
+
+    function judge(job: TrainingJobRecord, fixes: TrainingFixes, region: string | undefined): void {
+      const type = job.instanceType;
+      // A training plan reserved this capacity ahead: the type is paid for already.
+      if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known || job.trainingPlan) return;
+      const row = getInstanceType(type.value);
+      if (!row || row.acceleratorKind !== 'gpu') return;
+      const answer = inRegion(region, (r) => recommendPurposeBuilt(row, 'training', r)?.row);
+      if (answer.notInRegion) {
+        const family = `ml.${answer.notInRegion.family}`;
         context.report({
           ...type.anchor,
-          messageId: 'gpuTraining',
-          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
-          fix: fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }),
-          effect: { kind: 'instance-swap', usage: 'training', from: row.instanceType, to: trainium.instanceType, silicon: 'trainium' },
+          messageId: 'notInRegion',
+          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), region: region ?? '', family },
+          effect: { kind: 'none', reason: `${region} does not offer AWS Trainium (${family}) instances` },
         });
-      },
-    });
+        return;
+      }
+      const trainium = answer.found;
+      if (!trainium) return;
+      context.report({
+        ...type.anchor,
+        messageId: 'gpuTraining',
+        data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
+        fix: fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }),
+        effect: { kind: 'instance-swap', usage: 'training', from: row.instanceType, to: trainium.instanceType, silicon: 'trainium' },
+      });
+    }
   },
 });

@@ -4,7 +4,10 @@ import { getInstanceType } from '../data/instances';
 import type { InstanceRow } from '../data/types';
 import { cpuSize, singleAcceleratorSize } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
+import type { TrainingJobRecord } from '../model/records';
+import type { TrainingFixes } from '../model/trainingJobs';
 import { visitTraining } from '../model/trainingJobs';
+import { withWorkRegion } from '../model/workRegion';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
 const distributableFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface', 'mxnet']);
@@ -34,47 +37,52 @@ export const trainingOversizedInstance = defineRule({
     options: {},
   },
   create(context) {
-    return visitTraining(context, {
-      trainingJob(job, fixes) {
-        // A training plan reserved this capacity ahead: it is paid for whatever the job uses of it.
-        if (job.trainingPlan) return;
-        const type = job.instanceType?.known ? job.instanceType : undefined;
-        const row = type && getInstanceType(type.value);
-        const trainOn = (to: InstanceRow | undefined) => type && to && fixes.render({ kind: 'set-field', field: type, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
-        if (job.framework === 'sklearn') {
-          if (!type || !row || row.acceleratorKind !== 'gpu') return;
-          const cpu = cpuSize(row, 'training');
-          context.report({
-            ...type.anchor,
-            messageId: 'gpuForCpuFramework',
-            data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
-            fix: trainOn(cpu),
-            effect: swap(row, cpu),
-          });
-          return;
-        }
-        // Only a distribution the file shows absent: boto3 leaves it to the image's entry point.
-        if (!job.framework || !distributableFrameworks.has(job.framework) || job.distribution !== 'absent') return;
-        if (type && row && (row.acceleratorCount ?? 0) > 1) {
-          const smaller = singleAcceleratorSize(row, 'training');
-          context.report({
-            ...type.anchor,
-            messageId: 'multiAccelerator',
-            data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
-            fix: trainOn(smaller),
-            effect: swap(row, smaller),
-          });
-        }
-        const count = job.instanceCount;
-        if (!count?.known || count.value <= 1) return;
+    return withWorkRegion((work) =>
+      visitTraining(context, {
+        // Judged once every region setter of the file is read: the smaller type depends on the region.
+        trainingJob: (job, fixes) => work.settle(() => judge(job, fixes, work.code())),
+      }),
+    );
+
+    function judge(job: TrainingJobRecord, fixes: TrainingFixes, region: string | undefined): void {
+      // A training plan reserved this capacity ahead: it is paid for whatever the job uses of it.
+      if (job.trainingPlan) return;
+      const type = job.instanceType?.known ? job.instanceType : undefined;
+      const row = type && getInstanceType(type.value);
+      const trainOn = (to: InstanceRow | undefined) => type && to && fixes.render({ kind: 'set-field', field: type, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
+      if (job.framework === 'sklearn') {
+        if (!type || !row || row.acceleratorKind !== 'gpu') return;
+        const cpu = cpuSize(row, 'training', region);
         context.report({
-          ...count.anchor,
-          messageId: 'multiInstance',
-          data: { count: count.value },
-          fix: fixes.render({ kind: 'set-field', field: count, value: 1, title: 'Train on one instance', applicability: 'displayOnly' }),
-          effect: { kind: 'none', reason: 'whether the extra instances do useful work depends on the training script' },
+          ...type.anchor,
+          messageId: 'gpuForCpuFramework',
+          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
+          fix: trainOn(cpu),
+          effect: swap(row, cpu),
         });
-      },
-    });
+        return;
+      }
+      // Only a distribution the file shows absent: boto3 leaves it to the image's entry point.
+      if (!job.framework || !distributableFrameworks.has(job.framework) || job.distribution !== 'absent') return;
+      if (type && row && (row.acceleratorCount ?? 0) > 1) {
+        const smaller = singleAcceleratorSize(row, 'training', region);
+        context.report({
+          ...type.anchor,
+          messageId: 'multiAccelerator',
+          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
+          fix: trainOn(smaller),
+          effect: swap(row, smaller),
+        });
+      }
+      const count = job.instanceCount;
+      if (!count?.known || count.value <= 1) return;
+      context.report({
+        ...count.anchor,
+        messageId: 'multiInstance',
+        data: { count: count.value },
+        fix: fixes.render({ kind: 'set-field', field: count, value: 1, title: 'Train on one instance', applicability: 'displayOnly' }),
+        effect: { kind: 'none', reason: 'whether the extra instances do useful work depends on the training script' },
+      });
+    }
   },
 });

@@ -104,4 +104,13 @@ describe('instance-type hover: region, live prices and the alternative', () => {
     assert.match(md, /Greener alternative for serving: \*\*AWS Inferentia2: ml\.g5\.xlarge → ml\.inf2\.xlarge\*\*: \$[\d.]+\/h less \(\d+%\)/);
     assert.equal(/Greener alternative/.test(instanceHoverMarkdown('ml.inf2.xlarge', {})!), false);
   });
+
+  it('suggests no type the region of the figures does not offer, and says so', () => {
+    const inCanada = instanceHoverMarkdown('ml.g5.xlarge', { codeRegion: 'ca-central-1' })!;
+    assert.equal(/Greener alternative for serving:/.test(inCanada), false, inCanada);
+    assert.ok(inCanada.split('\n').includes('No greener alternative for serving in ca-central-1: it does not offer AWS Inferentia2 (ml.inf2) instances.'), inCanada);
+    // The setting's region counts too; a region that offers ml.inf2 keeps the suggestion.
+    assert.match(instanceHoverMarkdown('ml.g5.xlarge', { region: 'ca-central-1' })!, /No greener alternative for serving in ca-central-1/);
+    assert.match(instanceHoverMarkdown('ml.g5.xlarge', { codeRegion: 'eu-west-1' })!, /Greener alternative for serving: \*\*AWS Inferentia2: ml\.g5\.xlarge → ml\.inf2\.xlarge\*\*/);
+  });
 });

@@ -42,6 +42,29 @@ const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: str
   ...at(line, column, length),
 });
 
+/** SML304 where the file's region offers no Inferentia2 (EC2 lists no inf2 in ca-central-1). */
+const notInRegion = (line: number, column: number, length: number) => ({
+  messageId: 'notInRegion',
+  data: { instanceType: 'ml.g5.xlarge', silicon: 'general-purpose GPUs (A10G)', target: 'AWS Inferentia2', region: 'ca-central-1', family: 'ml.inf2' },
+  ...at(line, column, length),
+});
+
+/** SML304 on a Python ml.g5.xlarge where the region offers Inferentia2, or where the region is not known. */
+const inferentiaAnywhere = {
+  messageId: 'generalPurpose',
+  data: { instanceType: 'ml.g5.xlarge', silicon: 'general-purpose GPUs (A10G)', alternative: 'ml.inf2.xlarge', target: 'AWS Inferentia2', figures: "; Green ML's estimate (us-east-1, 50% utilisation): $1.408 → $0.990 per hour" },
+};
+
+/** A Hugging Face model deployed on one ml.g5.xlarge, its session in `region` (written `where`: before or after the deploy). */
+const pyDeployIn = (regions: string[], where: 'before' | 'after' = 'before') => {
+  const sessions = regions.map((r, i) => `boto_session${i} = boto3.Session(region_name="${r}")`);
+  const deploy = [
+    'model = HuggingFaceModel(model_data="s3://models/bert.tar.gz", role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")',
+    'predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")',
+  ];
+  return ['import boto3', 'from sagemaker.huggingface import HuggingFaceModel', ...(where === 'before' ? [...sessions, ...deploy] : [...deploy, ...sessions]), ''].join('\n');
+};
+
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
     {
@@ -119,6 +142,67 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'region: Python, a boto3 session in ca-central-1, which offers no Inferentia2: says so, suggests no ml.inf2',
+      format: 'python',
+      code: pyDeployIn(['ca-central-1']),
+      errors: [notInRegion(5, 52, 'instance_type="ml.g5.xlarge"'.length)],
+      output: null,
+    },
+    {
+      name: 'region: Python, the session written after the deploy still sets where it runs',
+      format: 'python',
+      code: pyDeployIn(['ca-central-1'], 'after'),
+      errors: [notInRegion(4, 52, 'instance_type="ml.g5.xlarge"'.length)],
+      output: null,
+    },
+    {
+      name: 'region: Python in eu-west-1, which offers ml.inf2: suggested as anywhere',
+      format: 'python',
+      code: pyDeployIn(['eu-west-1']),
+      errors: [{ ...inferentiaAnywhere, ...at(5, 52, 'instance_type="ml.g5.xlarge"'.length) }],
+      output: null,
+    },
+    {
+      name: 'region: Python with two regions: which one serves is unknown, suggested as anywhere',
+      format: 'python',
+      code: pyDeployIn(['ca-central-1', 'eu-west-1']),
+      errors: [{ ...inferentiaAnywhere, ...at(6, 52, 'instance_type="ml.g5.xlarge"'.length) }],
+      output: null,
+    },
+    {
+      name: 'region: Terraform, the module\'s AWS provider in ca-central-1',
+      format: 'terraform',
+      code: 'provider "aws" {\n  region = "ca-central-1"\n}\nresource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = "ml.g5.xlarge"\n  }\n}\n',
+      errors: [notInRegion(7, 5, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'region: CDK TypeScript, the stack\'s env.region is ca-central-1',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const app = new cdk.App();
+        const stack = new cdk.Stack(app, 'Serving', { env: { region: 'ca-central-1' } });
+        new sagemaker.CfnEndpointConfig(stack, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.g5.xlarge' }] });
+      `,
+      errors: [notInRegion(5, 121, 'instanceType'.length)],
+      output: null,
+    },
+    {
+      name: 'region: CDK Python, the stack\'s env region is ca-central-1',
+      format: 'cdk-python',
+      code: dedent`
+        import aws_cdk as cdk
+        from aws_cdk import aws_sagemaker as sm
+        app = cdk.App()
+        stack = cdk.Stack(app, "Serving", env=cdk.Environment(region="ca-central-1"))
+        sm.CfnEndpointConfig(stack, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="bert", instance_type="ml.g5.xlarge")])
+      `,
+      errors: [notInRegion(5, 153, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'Terraform dynamic "production_variants": an x86 type written in the content is every built variant\'s',
       format: 'terraform',

@@ -31,6 +31,15 @@ const scaled = dedent`
         MaxCapacity: 4
 `.replace(/^/gm, '    ');
 
+/** A Hugging Face model deployed on one ml.g5.12xlarge (four A10G) from a boto3 session in `region`. */
+const pyServeIn = (region: string) => dedent`
+  import boto3
+  from sagemaker.huggingface import HuggingFaceModel
+  boto_session = boto3.Session(region_name="${region}")
+  model = HuggingFaceModel(model_data="s3://models/llm.tar.gz", role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")
+  predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+`;
+
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
 /** The model the variant names (`ModelName: llm`), with these `Environment` entries. */
@@ -365,6 +374,40 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'region: Python, a session in ca-central-1 (no Inferentia2 there): the advice names one GPU only',
+      format: 'python',
+      code: pyServeIn('ca-central-1'),
+      errors: [{ messageId: 'multiGpuNoInf2', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', region: 'ca-central-1' }, ...at(5, 52, 'instance_type="ml.g5.12xlarge"'.length) }],
+      output: null,
+    },
+    {
+      name: 'region: Python in eu-west-1, which offers Inferentia2: the advice names it',
+      format: 'python',
+      code: pyServeIn('eu-west-1'),
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(5, 52, 'instance_type="ml.g5.12xlarge"'.length) }],
+      output: null,
+    },
+    {
+      name: 'region: Terraform, the AWS provider in ca-central-1, a training-class type',
+      format: 'terraform',
+      code: 'provider "aws" {\n  region = "ca-central-1"\n}\nresource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = "ml.p4d.24xlarge"\n  }\n}\n',
+      errors: [{ messageId: 'oversizedNoInf2', data: { name: 'aws_sagemaker_endpoint_configuration.c', variant: 'variant AllTraffic', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB', region: 'ca-central-1' }, ...at(7, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'region: CDK TypeScript, the stack in ca-central-1',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as cdk from 'aws-cdk-lib';
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const app = new cdk.App();
+        const stack = new cdk.Stack(app, 'Serving', { env: { region: 'ca-central-1' } });
+        new sagemaker.CfnEndpointConfig(stack, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'llm', instanceType: 'ml.g5.12xlarge' }] });
+      `,
+      errors: [{ messageId: 'multiGpuConfigNoInf2', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', region: 'ca-central-1' }, ...at(5, 120, 'instanceType'.length) }],
+      output: null,
+    },
     {
       name: 'Terraform dynamic "production_variants": a training-class type and a fixed fleet written in the content',
       format: 'terraform',

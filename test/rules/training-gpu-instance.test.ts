@@ -13,6 +13,25 @@ const gpuTraining = (line: number, column: number, length: number, instanceType:
   endColumn: column + length,
 });
 
+/** SML207 where the file's region offers no Trainium (EC2 lists trn1 in us-east-1, us-east-2 and us-west-2 only). */
+const noTrainium = (line: number, column: number, length: number, region: string) => ({
+  messageId: 'notInRegion',
+  data: { instanceType: 'ml.p3.2xlarge', accelerators: '1 × V100', region, family: 'ml.trn1' },
+  line,
+  column,
+  endLine: line,
+  endColumn: column + length,
+});
+
+/** A PyTorch estimator on one V100 whose SageMaker session runs in `region`. */
+const pyTrainIn = (region: string) => dedent`
+  import boto3
+  import sagemaker
+  from sagemaker.pytorch import PyTorch
+  session = sagemaker.Session(boto_session=boto3.Session(region_name="${region}"))
+  est = PyTorch(entry_point="train.py", framework_version="2.1", py_version="py310", instance_type="ml.p3.2xlarge", instance_count=1, sagemaker_session=session)
+`;
+
 new RuleTester().run(trainingGpuInstance, {
   valid: [
     {
@@ -95,6 +114,35 @@ new RuleTester().run(trainingGpuInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'region: Python, the session in eu-west-1, which offers no Trainium: says so, suggests no ml.trn1',
+      format: 'python',
+      code: pyTrainIn('eu-west-1'),
+      errors: [noTrainium(5, 84, 'instance_type="ml.p3.2xlarge"'.length, 'eu-west-1')],
+      output: null,
+    },
+    {
+      name: 'region: Python in us-west-2, which offers ml.trn1: suggested as anywhere',
+      format: 'python',
+      code: pyTrainIn('us-west-2'),
+      errors: [gpuTraining(5, 84, 'instance_type="ml.p3.2xlarge"'.length, 'ml.p3.2xlarge', '1 × V100', 'ml.trn1.2xlarge')],
+      output: null,
+    },
+    {
+      name: 'region: notebook, the client made in a later cell sets the region of the work',
+      format: 'notebook',
+      code: notebookJson(['from sagemaker.pytorch import PyTorch\nest = PyTorch(entry_point="train.py", instance_type="ml.p3.2xlarge", instance_count=1)', 'import boto3\nsm = boto3.client("sagemaker", region_name="ap-northeast-1")']),
+      // The range is in the notebook's JSON, where each quote is escaped.
+      errors: [noTrainium(10, 46, 'instance_type=\\"ml.p3.2xlarge\\"'.length, 'ap-northeast-1')],
+      output: null,
+    },
+    {
+      name: 'region: Terraform, the AWS provider in eu-central-1',
+      format: 'terraform',
+      code: `provider "aws" {\n  region = "eu-central-1"\n}\n\n${tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule })}`,
+      errors: [noTrainium(20, 5, 13, 'eu-central-1')],
+      output: null,
+    },
     {
       name: "Terraform: a PyTorch Deep Learning Container on a GPU type",
       format: 'terraform',
