@@ -464,3 +464,51 @@ run('helpers: deploy() and fit() on a parameter, called in the same file', [
     expected: [],
   },
 ]);
+
+run('a method called on a choice of objects: (a if c else b).deploy(...), (a or b).deploy(...)', [
+  {
+    name: 'notebook: the tuner or the estimator deployed by a flag, never deleted: every side a deploy, SML301/304/307 fire',
+    code: [
+      'from sagemaker.estimator import Estimator\nfrom sagemaker.tuner import HyperparameterTuner, IntegerParameter\nuse_amt = True\n',
+      'tabular_estimator = Estimator(role=role, image_uri=train_image_uri, source_dir=train_source_uri, entry_point="transfer_learning.py", instance_count=1, instance_type="ml.m5.xlarge", max_run=3600, output_path=s3_output_location)\nif use_amt:\n    tuner = HyperparameterTuner(tabular_estimator, "multi_logloss", {"num_leaves": IntegerParameter(10, 100)}, max_jobs=10, max_parallel_jobs=2)\n    tuner.fit({"training": training_path}, logs=True)\nelse:\n    tabular_estimator.fit({"training": training_path}, logs=True)\n',
+      'predictor = (tuner if use_amt else tabular_estimator).deploy(\n    initial_instance_count=1,\n    instance_type="ml.m5.large",\n    entry_point="inference.py",\n    image_uri=deploy_image_uri,\n    source_dir=deploy_source_uri,\n)\n',
+      'predictor.predict(payload)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 (tuner if use_amt else tabular_estimator).deploy', 'SML307 (tuner if use_amt else tabular_estimator).deploy', 'SML304 instance_type=\\"ml.m5.large\\"'],
+  },
+  {
+    name: 'notebook: the same deploy, its predictor deleted in a later cell: SML307 stays silent',
+    code: [
+      'from sagemaker.estimator import Estimator\nfrom sagemaker.tuner import HyperparameterTuner, IntegerParameter\nuse_amt = False\n',
+      'ic_estimator = Estimator(role=role, image_uri=train_image_uri, instance_count=1, instance_type="ml.p3.2xlarge", max_run=3600, output_path=s3_output_location)\nhp_tuner = HyperparameterTuner(ic_estimator, "val_accuracy", {"learning_rate": IntegerParameter(1, 10)}, max_jobs=4, max_parallel_jobs=2)\n',
+      'finetuned_predictor = (hp_tuner if use_amt else ic_estimator).deploy(initial_instance_count=1, instance_type="ml.c5.xlarge", entry_point="inference.py", image_uri=deploy_image_uri)\n',
+      'finetuned_predictor.delete_model()\nfinetuned_predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 (hp_tuner if use_amt else ic_estimator).deploy', 'SML304 instance_type=\\"ml.c5.xlarge\\"'],
+  },
+  {
+    name: 'script: (tuner or estimator).deploy(...) on a GPU type: SML301 silent, SML302 on the one value',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      from sagemaker.tuner import HyperparameterTuner
+      estimator = PyTorch(entry_point="train.py", role=role, instance_type="ml.g5.xlarge", instance_count=1, framework_version="2.1", py_version="py310")
+      tuner = HyperparameterTuner(estimator, "val_loss", ranges, max_jobs=4, max_parallel_jobs=2)
+      predictor = (tuner or estimator).deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+    `,
+    watch: hosting,
+    expected: ['SML302 instance_type="ml.g5.12xlarge"', 'SML304 instance_type="ml.g5.12xlarge"'],
+  },
+  {
+    name: 'script: one side the file does not show (a helper of another module): the deploy stays unresolved',
+    code: dedent`
+      from sagemaker.tuner import HyperparameterTuner
+      from helpers import build_estimator
+      tuner = HyperparameterTuner(build_estimator(), "val_loss", ranges, max_jobs=4, max_parallel_jobs=2)
+      predictor = (tuner if use_amt else estimator).deploy(initial_instance_count=1, instance_type="ml.c5.xlarge")
+    `,
+    watch: hosting,
+    expected: [],
+  },
+]);

@@ -56,6 +56,8 @@ export class Resolver extends Names {
     const receivers = callee.type === 'attribute' ? this.receiversOf(callee.childForFieldName('object'), site, depth + 1) : undefined;
     if (receivers?.length === 1) call.receiver = receivers[0];
     else if (receivers && receivers.length > 1) call.receivers = receivers;
+    const names = this.chosenNames.size ? this.chosenNames.get(callee.id) : undefined;
+    if (names) call.names = names;
     const keywords = new ByKey(call.keywords, keywordName);
     for (const arg of items) {
       switch (this.typeOf(arg)) {
@@ -103,6 +105,7 @@ export class Resolver extends Names {
    */
   private receiversOf(node: Node | null, site: Site, depth: number): PythonCall[] | undefined {
     if (!node || depth > maxDepth) return undefined;
+    if (node.type === 'parenthesized_expression') return this.receiversOfChoices(node, site, depth);
     if (node.type === 'call') {
       const call = this.callOf(node, site, depth);
       if (call) return [call];
@@ -133,6 +136,22 @@ export class Resolver extends Names {
       for (const call of found) if (!calls.includes(call)) calls.push(call);
     }
     return calls;
+  }
+
+  /** `(tuner if use_amt else estimator)`, `(a or b)`: the calls each side may come from; undefined unless every side shows them. */
+  private receiversOfChoices(node: Node, site: Site, depth: number): PythonCall[] | undefined {
+    const choices = this.choicesOf(node);
+    if (!choices) {
+      const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+      return inner ? this.receiversOf(inner, site, depth + 1) : undefined;
+    }
+    const calls: PythonCall[] = [];
+    for (const choice of choices) {
+      const more = this.receiversOf(choice, site, depth + 1);
+      if (!more) return undefined;
+      for (const made of more) if (!calls.includes(made)) calls.push(made);
+    }
+    return calls.length <= maxCandidates ? calls : undefined;
   }
 
   private receiversOfDefinition(definition: Definition, depth: number): PythonCall[] | undefined {
