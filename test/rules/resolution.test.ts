@@ -512,3 +512,74 @@ run('a method called on a choice of objects: (a if c else b).deploy(...), (a or 
     expected: [],
   },
 ]);
+
+run('cfg.get("key", default) through a name', [
+  {
+    name: 'script: a helper reads the type from a config dict it is passed, with a GPU default: SML301 silent (the only value shown is GPU)',
+    code: dedent`
+      import boto3
+      import yaml
+      def ensure_endpoint(client, defaults):
+          instance_type = defaults.get("endpoint_instance_type", "ml.p5e.48xlarge")
+          variant = {"VariantName": "default", "InstanceType": instance_type, "InitialInstanceCount": 1, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": 1, "MaxInstanceCount": 1}}
+          client.create_endpoint_config(EndpointConfigName="bench-config", ExecutionRoleArn=role, ProductionVariants=[variant])
+          client.create_endpoint(EndpointName="bench", EndpointConfigName="bench-config")
+      config = yaml.safe_load(open("config.yaml"))
+      ensure_endpoint(boto3.client("sagemaker"), config.get("sagemaker_defaults", {}))
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: [],
+  },
+  {
+    name: 'script: the same read with a CPU default: SML301 fires (every value it may take may be a CPU one), SML304 needs the one value',
+    code: dedent`
+      import json
+      from sagemaker.model import Model
+      with open("deploy_config.json") as f:
+          cfg = json.load(f)
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      model.deploy(initial_instance_count=1, instance_type=cfg.get("instance_type", "ml.m5.xlarge"))
+    `,
+    watch: hosting,
+    expected: ['SML301 model.deploy'],
+  },
+  {
+    name: 'notebook: a dict the notebook shows: its entry, or the default when it has no such key; SML304 on the value',
+    code: [
+      'from sagemaker.huggingface import HuggingFaceModel\ndeploy_config = {"instance_type": "ml.c5.2xlarge", "initial_instance_count": 1}\nserve_config = {"initial_instance_count": 1}\n',
+      'hub_model = HuggingFaceModel(env=hub_env, role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")\npredictor = hub_model.deploy(initial_instance_count=deploy_config.get("initial_instance_count", 1), instance_type=deploy_config.get("instance_type", "ml.g5.xlarge"))\n',
+      'second = hub_model.deploy(initial_instance_count=1, instance_type=serve_config.get("instance_type", "ml.m5.large"))\n',
+      'predictor.delete_endpoint()\nsecond.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: [
+      'SML301 hub_model.deploy',
+      'SML304 instance_type=deploy_config.get(\\"instance_type\\", \\"ml.g5.xlarge\\")',
+      'SML301 hub_model.deploy',
+      'SML304 instance_type=serve_config.get(\\"instance_type\\", \\"ml.m5.large\\")',
+    ],
+  },
+  {
+    name: 'notebook: os.environ.get with a GPU default: the environment may say otherwise, SML301 silent, SML302/304 need the value',
+    code: [
+      'import os\nfrom sagemaker.huggingface import HuggingFaceModel\nINFER_INSTANCE_TYPE = os.environ.get("INFER_INSTANCE_TYPE", "ml.g5.2xlarge")\n',
+      'model = HuggingFaceModel(env=hub_env, role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")\npredictor = model.deploy(initial_instance_count=1, instance_type=INFER_INSTANCE_TYPE)\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: requests.get(url, params) and a v3 Endpoint.get(name) are no mapping reads: their calls stay calls',
+    code: dedent`
+      import requests
+      from sagemaker.core.resources import Endpoint
+      from sagemaker.model import Model
+      resp = requests.get("https://example.com/config", "ml.m5.large")
+      Model(image_uri=image, model_data=artifact, role=role).deploy(initial_instance_count=1, instance_type=resp)
+      Endpoint.get("my-endpoint").delete()
+    `,
+    watch: hosting,
+    expected: ['SML301 Model(image_uri=image, model_data=artifact, role=role).deploy'],
+  },
+]);

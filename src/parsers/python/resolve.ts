@@ -248,6 +248,8 @@ export class Resolver extends Names {
         return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
       }
       case 'call': {
+        const got = this.mappingGet(node, site, depth, span);
+        if (got) return got;
         const call = this.callOf(node, site, depth + 1);
         if (call) return { kind: 'call', call, ...span };
         return this.builtinDict(node, site, depth, span) ?? { kind: 'unknown', ...span };
@@ -372,6 +374,34 @@ export class Resolver extends Names {
       } else if (this.typeOf(child) !== 'comment') dict.open = true;
     }
     return dict;
+  }
+
+  /**
+   * `cfg.get("key", default)` on a mapping: of a dict the file shows, the entry, or the default when
+   * it has no such key; of a mapping it does not show (`json.load(f)`, `os.environ`, a parameter),
+   * the default or a value the file does not show. Undefined when the call is no such `get`: a
+   * module's or a class's (`requests.get(url)`, `Endpoint.get(name)`), or an SDK or boto3 object's.
+   */
+  private mappingGet(node: Node, site: Site, depth: number, span: Span): PyValue | undefined {
+    const callee = this.field(node, 'function');
+    // The callee's text ends in `.get` (no string made for the calls that do not).
+    if (!callee || !this.text.startsWith('get', this.endOf(callee) - 3) || !this.isType(callee, 'attribute')) return undefined;
+    const args = this.field(node, 'arguments');
+    const items = this.isType(args, 'argument_list') ? args.namedChildren.filter((c) => this.typeOf(c) !== 'comment') : [];
+    if (items.length < 1 || items.length > 2 || items.some((c) => /^(keyword_argument|list_splat|dictionary_splat)$/.test(this.typeOf(c)))) return undefined;
+    const object = this.field(callee, 'object');
+    const path = object ? this.pathOf(object, site, depth + 1) : undefined;
+    if (!object || (path !== undefined && path !== 'os.environ' && (!path.endsWith('()') || /^(sagemaker|boto3)\b/.test(path)))) return undefined;
+    const key = this.evaluate(items[0], site, depth + 1);
+    if (key.kind !== 'string') return undefined;
+    const fallback: PyValue = items.length === 2 ? this.evaluate(items[1], site, depth + 1) : { kind: 'none', ...span };
+    const mapping = path === undefined ? this.evaluate(object, site, depth + 1) : undefined;
+    if (mapping?.kind === 'dict') {
+      const entry = mapping.entries.find((e) => e.key === key.value);
+      if (entry) return { ...entry.value, ...span, indirect: true };
+      if (!mapping.open) return { ...fallback, ...span, indirect: true };
+    }
+    return oneOf([fallback, { kind: 'unknown', ...span }], span);
   }
 
   /** `dict(Key=value, …)` with the builtin `dict`. */
