@@ -583,3 +583,64 @@ run('cfg.get("key", default) through a name', [
     expected: ['SML301 Model(image_uri=image, model_data=artifact, role=role).deploy'],
   },
 ]);
+
+run('a list index, a loop variable and a loop-key subscript', [
+  {
+    name: 'notebook: the first of a list of supported types, deployed and deleted through the session: SML304 on that type',
+    code: [
+      'from sagemaker import ModelPackage\nsupported_realtime_inference_instance_types = ["ml.m4.xlarge"]\nsupported_batch_transform_instance_types = ["ml.m4.xlarge"]\n',
+      'model = ModelPackage(role=role, model_package_arn=model_package_arn, sagemaker_session=session)\n',
+      'model.deploy(\n    initial_instance_count=1,\n    instance_type=supported_realtime_inference_instance_types[0],\n    endpoint_name=model_name,\n)\n',
+      'model.sagemaker_session.delete_endpoint(model.endpoint_name)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML304 instance_type=supported_realtime_inference_instance_types[0]'],
+  },
+  {
+    name: 'notebook: the first of a priority list of GPU fallbacks: SML301 silent',
+    code: [
+      'from sagemaker.model import Model\nINSTANCE_TYPE_FALLBACKS = [\n    "ml.g5.2xlarge",\n    "ml.g6.2xlarge",\n    "ml.g6e.2xlarge",\n    "ml.g4dn.2xlarge",\n]\n',
+      'model = Model(image_uri=image, model_data=artifact, role=role)\npredictor = model.deploy(initial_instance_count=1, instance_type=INSTANCE_TYPE_FALLBACKS[0])\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: ['SML301'],
+    expected: [],
+  },
+  {
+    name: 'notebook: a type looked up by a loop variable over the keys of a model-config dict: SML301 silent on the GPU type, SML304 on it',
+    code: [
+      'from sagemaker.model import Model\n_MODEL_CONFIG_ = {\n    "huggingface-text2text-flan-t5-xxl": {\n        "instance type": "ml.g5.12xlarge",\n        "env": {"SAGEMAKER_MODEL_SERVER_WORKERS": "1", "TS_DEFAULT_WORKERS_PER_MODEL": "1"},\n    },\n}\n',
+      'for model_id in _MODEL_CONFIG_:\n    inference_instance_type = _MODEL_CONFIG_[model_id]["instance type"]\n    model = Model(image_uri=deploy_image_uri, model_data=model_uri, role=role, env=_MODEL_CONFIG_[model_id]["env"])\n    model_predictor = model.deploy(initial_instance_count=1, instance_type=inference_instance_type)\n    model_predictor.delete_endpoint()\n',
+    ],
+    watch: ['SML301', 'SML304'],
+    expected: ['SML304 instance_type=inference_instance_type'],
+  },
+  {
+    name: 'script: a loop over CPU types deploying each: every value a CPU type, SML301 fires; SML304 needs the one value',
+    code: dedent`
+      from sagemaker.model import Model
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      for instance_type in ["ml.c5.xlarge", "ml.m5.xlarge"]:
+          predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
+          benchmark(predictor)
+          predictor.delete_endpoint()
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: ['SML301 model.deploy'],
+  },
+  {
+    name: 'script: a capacity fallback loop over GPU types, with one CPU type last: SML301 stays silent',
+    code: dedent`
+      from sagemaker.model import Model
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      for instance in ["ml.p3.2xlarge", "ml.g4dn.xlarge", "ml.m5.4xlarge"]:
+          try:
+              predictor = model.deploy(initial_instance_count=1, instance_type=instance)
+              break
+          except Exception as e:
+              print(f"{instance} not available: {e}")
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: [],
+  },
+]);

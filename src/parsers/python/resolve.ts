@@ -245,6 +245,10 @@ export class Resolver extends Names {
         const name = key && this.isType(key, 'string') ? stringValue(this.textOf(key), span) : undefined;
         const dict = base && name?.kind === 'string' ? this.evaluate(base, site, depth + 1) : undefined;
         const entry = dict?.kind === 'dict' && !dict.open && name?.kind === 'string' ? dict.entries.find((e) => e.key === name.value) : undefined;
+        if (!entry && base && key && !name) {
+          const element = this.elementValue(base, key, site, depth, span);
+          if (element) return element;
+        }
         return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
       }
       case 'call': {
@@ -282,6 +286,7 @@ export class Resolver extends Names {
       definition.evaluated ??= this.evaluate(definition.value, definition.site, depth + 1);
       return [definition.evaluated];
     }
+    if (definition.iterates) return this.loopValues(definition, definition.iterates, depth);
     if (!definition.parameter) return undefined;
     if (definition.evaluated) return definition.evaluated.kind === 'unknown' && definition.evaluated.alternatives ? definition.evaluated.alternatives : [definition.evaluated];
     const values = this.following_(definition, () => {
@@ -292,6 +297,45 @@ export class Resolver extends Names {
     const value = oneOf(values, { start: 0, end: 0 });
     definition.evaluated = value;
     return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+  }
+
+  /**
+   * A loop variable's values: each element of the list or tuple the loop iterates, or each key of a
+   * dict (its iteration order); undefined for anything else, or an empty one.
+   */
+  private loopValues(definition: Definition, iterates: Node, depth: number): PyValue[] | undefined {
+    if (!definition.evaluated) {
+      const iterable = this.evaluate(iterates, definition.site, depth + 1);
+      const at = { start: iterates.startIndex, end: this.endOf(iterates) };
+      let elements: PyValue[] | undefined;
+      if (iterable.kind === 'list') elements = iterable.items;
+      else if (iterable.kind === 'dict' && !iterable.open) elements = iterable.entries.map((e): PyValue => ({ kind: 'string', value: e.key, start: e.keyStart, end: e.keyEnd }));
+      definition.evaluated = elements?.length && elements.length <= maxCandidates ? oneOf(elements, at) : { kind: 'unknown', ...at };
+    }
+    const value = definition.evaluated;
+    if (value.kind === 'unknown' && !value.alternatives) return undefined;
+    return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+  }
+
+  /**
+   * `types[0]`, `types[-1]` of a list the file shows; `configs[name]` of a dict it shows, with `name`
+   * a constant or a loop variable over its keys (each key's entry, as a set). Undefined otherwise.
+   */
+  private elementValue(base: Node, key: Node, site: Site, depth: number, span: Span): PyValue | undefined {
+    const index = this.evaluate(key, site, depth + 1);
+    const keys = index.kind === 'unknown' ? index.alternatives : [index];
+    if (!keys?.length || !keys.every((k) => k.kind === 'number' || k.kind === 'string')) return undefined;
+    const container = this.evaluate(base, site, depth + 1);
+    const values: PyValue[] = [];
+    for (const k of keys) {
+      let value: PyValue | undefined;
+      if (container.kind === 'list' && k.kind === 'number' && Number.isInteger(k.value) && k.value >= -container.items.length && k.value < container.items.length) {
+        value = container.items[k.value < 0 ? container.items.length + k.value : k.value];
+      } else if (container.kind === 'dict' && !container.open && k.kind === 'string') value = container.entries.find((e) => e.key === k.value)?.value;
+      if (!value) return undefined;
+      values.push(value);
+    }
+    return oneOf(values, span);
   }
 
   /** The dict with the constant-key changes that reach the use applied: a change that may not have happened leaves its key unknown. */
