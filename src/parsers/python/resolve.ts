@@ -252,9 +252,10 @@ export class Resolver extends Names {
         return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
       }
       case 'call': {
-        const got = this.mappingGet(node, site, depth, span);
-        if (got) return got;
         const call = this.callOf(node, site, depth + 1);
+        // `cfg.get("key", default)`: a resolved call is asked only when its name says `get`.
+        const got = call && !call.name.endsWith('.get') ? undefined : this.mappingGet(node, site, depth, span);
+        if (got) return got;
         if (call) return { kind: 'call', call, ...span };
         return this.builtinDict(node, site, depth, span) ?? { kind: 'unknown', ...span };
       }
