@@ -51,6 +51,8 @@ export abstract class Names extends Collector {
   protected readonly returning = new Set<FunctionInfo>();
   /** A method of a choice of SDK objects of different classes, by the attribute node: each side's name ({@link choiceMethodPath}). */
   protected readonly chosenNames = new Map<number, string[]>();
+  /** The last choice whose sides' paths were read ({@link choicePaths}). */
+  private lastChoice: { id: number; paths: string[] | undefined } | undefined;
 
   protected abstract evaluate(node: Node, site: Site, depth: number): PyValue;
 
@@ -222,14 +224,23 @@ export abstract class Names extends Collector {
 
   /** Each side's qualified name, in written order; undefined when the node is no choice or a side has none. */
   protected choicePaths(node: Node, site: Site, depth: number): string[] | undefined {
-    const choices = this.choicesOf(node);
+    // `(a if c else b).m`: the attribute asks again right after the object's own path was asked.
+    let inner: Node | undefined = node;
+    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    if (!inner) return undefined;
+    if (this.lastChoice?.id === inner.id) return this.lastChoice.paths;
+    const choices = this.choicesOf(inner);
     if (!choices) return undefined;
-    const paths: string[] = [];
+    let paths: string[] | undefined = [];
     for (const choice of choices) {
       const path = this.pathOf(choice, site, depth + 1);
-      if (!path) return undefined;
+      if (!path) {
+        paths = undefined;
+        break;
+      }
       paths.push(path);
     }
+    this.lastChoice = { id: inner.id, paths };
     return paths;
   }
 
