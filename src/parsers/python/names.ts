@@ -27,6 +27,9 @@ const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
 export const maxDepth = 25;
 
+/** Expressions that have no qualified name whatever the file holds. */
+const literalTypes: ReadonlySet<string> = new Set(['none', 'true', 'false', 'integer', 'float', 'string', 'concatenated_string', 'list', 'tuple', 'dictionary', 'set']);
+
 /** An SDK class method that returns an instance of its class. */
 const sdkFactory = /^(sagemaker\.[\w.]*\.[A-Z]\w*)\.attach$/;
 
@@ -231,17 +234,17 @@ export abstract class Names extends Collector {
     if (this.lastChoice?.id === inner.id) return this.lastChoice.paths;
     const choices = this.choicesOf(inner);
     if (!choices) return undefined;
-    let paths: string[] | undefined = [];
-    for (const choice of choices) {
+    // `X(...) if c else None`: a literal side has no qualified name, so neither has the choice.
+    const literal = choices.some((c) => literalTypes.has(this.typeOf(c)));
+    const paths: string[] = [];
+    for (const choice of literal ? [] : choices) {
       const path = this.pathOf(choice, site, depth + 1);
-      if (!path) {
-        paths = undefined;
-        break;
-      }
+      if (!path) break;
       paths.push(path);
     }
-    this.lastChoice = { id: inner.id, paths };
-    return paths;
+    const found = !literal && paths.length === choices.length ? paths : undefined;
+    this.lastChoice = { id: inner.id, paths: found };
+    return found;
   }
 
   /**

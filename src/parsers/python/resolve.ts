@@ -323,6 +323,9 @@ export class Resolver extends Names {
    * a constant or a loop variable over its keys (each key's entry, as a set). Undefined otherwise.
    */
   private elementValue(base: Node, key: Node, site: Site, depth: number, span: Span): PyValue | undefined {
+    // Only a number or a name can be such a key (not a slice, a tuple, a type in `dict[str, int]`).
+    const keyType = this.typeOf(key);
+    if (keyType !== 'integer' && keyType !== 'unary_operator' && keyType !== 'identifier') return undefined;
     const index = this.evaluate(key, site, depth + 1);
     const keys = index.kind === 'unknown' ? index.alternatives : [index];
     if (!keys?.length || !keys.every((k) => k.kind === 'number' || k.kind === 'string')) return undefined;
