@@ -270,6 +270,8 @@ export function pyInstanceType(setting: TrainingSetting | undefined): Field<stri
     const values = alternatives.map((a) => (a.kind === 'string' ? a.value : ''));
     return values.length === 1 ? known(values[0], anchor) : unknown('several-values', anchor, values);
   }
+  const shown = alternatives?.flatMap((a) => (a.kind === 'string' ? [a.value] : []));
+  if (shown?.length) return { ...unknown<string>('variable', anchor), partialAlternatives: shown };
   return unknown('variable', anchor);
 }
 

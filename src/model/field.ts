@@ -28,6 +28,12 @@ export interface UnknownField<T> {
   anchor: Span;
   /** The values it may take (`a if c else b` with both branches known). */
   alternatives?: T[];
+  /**
+   * The values it may take that the file shows, when it may also take one the file does not
+   * (`cfg.get("instance_type", "ml.g5.xlarge")` of a config read at run time): a rule that fires
+   * when every value fires fires only if it fires on each of these, and on a value not known.
+   */
+  partialAlternatives?: T[];
   /** What the value depends on, as a reader names it (``parameter `InstanceType`, no default``, ``variable `var.instance_type` ``), when the file says. */
   dependsOn?: string;
 }

@@ -29,6 +29,8 @@ export function instanceTypesOf(variant: EndpointVariantRecord): Array<Field<str
 function onCpuType(variant: EndpointVariantRecord, type: Field<string>): boolean {
   if (type.known) return getInstanceType(type.value)?.acceleratorKind === 'none';
   if (type.alternatives?.length) return type.alternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none');
+  // Some values shown, others not (`cfg.get("instance_type", "ml.g5.xlarge")`): each shown one must be a CPU type.
+  if (type.partialAlternatives && !type.partialAlternatives.every((t) => getInstanceType(t)?.acceleratorKind === 'none')) return false;
   return variant.site === undefined || type.reason === 'variable';
 }
 

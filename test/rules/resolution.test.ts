@@ -464,3 +464,183 @@ run('helpers: deploy() and fit() on a parameter, called in the same file', [
     expected: [],
   },
 ]);
+
+run('a method called on a choice of objects: (a if c else b).deploy(...), (a or b).deploy(...)', [
+  {
+    name: 'notebook: the tuner or the estimator deployed by a flag, never deleted: every side a deploy, SML301/304/307 fire',
+    code: [
+      'from sagemaker.estimator import Estimator\nfrom sagemaker.tuner import HyperparameterTuner, IntegerParameter\nuse_amt = True\n',
+      'tabular_estimator = Estimator(role=role, image_uri=train_image_uri, source_dir=train_source_uri, entry_point="transfer_learning.py", instance_count=1, instance_type="ml.m5.xlarge", max_run=3600, output_path=s3_output_location)\nif use_amt:\n    tuner = HyperparameterTuner(tabular_estimator, "multi_logloss", {"num_leaves": IntegerParameter(10, 100)}, max_jobs=10, max_parallel_jobs=2)\n    tuner.fit({"training": training_path}, logs=True)\nelse:\n    tabular_estimator.fit({"training": training_path}, logs=True)\n',
+      'predictor = (tuner if use_amt else tabular_estimator).deploy(\n    initial_instance_count=1,\n    instance_type="ml.m5.large",\n    entry_point="inference.py",\n    image_uri=deploy_image_uri,\n    source_dir=deploy_source_uri,\n)\n',
+      'predictor.predict(payload)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 (tuner if use_amt else tabular_estimator).deploy', 'SML307 (tuner if use_amt else tabular_estimator).deploy', 'SML304 instance_type=\\"ml.m5.large\\"'],
+  },
+  {
+    name: 'notebook: the same deploy, its predictor deleted in a later cell: SML307 stays silent',
+    code: [
+      'from sagemaker.estimator import Estimator\nfrom sagemaker.tuner import HyperparameterTuner, IntegerParameter\nuse_amt = False\n',
+      'ic_estimator = Estimator(role=role, image_uri=train_image_uri, instance_count=1, instance_type="ml.p3.2xlarge", max_run=3600, output_path=s3_output_location)\nhp_tuner = HyperparameterTuner(ic_estimator, "val_accuracy", {"learning_rate": IntegerParameter(1, 10)}, max_jobs=4, max_parallel_jobs=2)\n',
+      'finetuned_predictor = (hp_tuner if use_amt else ic_estimator).deploy(initial_instance_count=1, instance_type="ml.c5.xlarge", entry_point="inference.py", image_uri=deploy_image_uri)\n',
+      'finetuned_predictor.delete_model()\nfinetuned_predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 (hp_tuner if use_amt else ic_estimator).deploy', 'SML304 instance_type=\\"ml.c5.xlarge\\"'],
+  },
+  {
+    name: 'script: (tuner or estimator).deploy(...) on a GPU type: SML301 silent, SML302 on the one value',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      from sagemaker.tuner import HyperparameterTuner
+      estimator = PyTorch(entry_point="train.py", role=role, instance_type="ml.g5.xlarge", instance_count=1, framework_version="2.1", py_version="py310")
+      tuner = HyperparameterTuner(estimator, "val_loss", ranges, max_jobs=4, max_parallel_jobs=2)
+      predictor = (tuner or estimator).deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+    `,
+    watch: hosting,
+    expected: ['SML302 instance_type="ml.g5.12xlarge"', 'SML304 instance_type="ml.g5.12xlarge"'],
+  },
+  {
+    name: 'script: one side the file does not show (a helper of another module): the deploy stays unresolved',
+    code: dedent`
+      from sagemaker.tuner import HyperparameterTuner
+      from helpers import build_estimator
+      tuner = HyperparameterTuner(build_estimator(), "val_loss", ranges, max_jobs=4, max_parallel_jobs=2)
+      predictor = (tuner if use_amt else estimator).deploy(initial_instance_count=1, instance_type="ml.c5.xlarge")
+    `,
+    watch: hosting,
+    expected: [],
+  },
+]);
+
+run('cfg.get("key", default) through a name', [
+  {
+    name: 'script: a helper reads the type from a config dict it is passed, with a GPU default: SML301 silent (the only value shown is GPU)',
+    code: dedent`
+      import boto3
+      import yaml
+      def ensure_endpoint(client, defaults):
+          instance_type = defaults.get("endpoint_instance_type", "ml.p5e.48xlarge")
+          variant = {"VariantName": "default", "InstanceType": instance_type, "InitialInstanceCount": 1, "ManagedInstanceScaling": {"Status": "ENABLED", "MinInstanceCount": 1, "MaxInstanceCount": 1}}
+          client.create_endpoint_config(EndpointConfigName="bench-config", ExecutionRoleArn=role, ProductionVariants=[variant])
+          client.create_endpoint(EndpointName="bench", EndpointConfigName="bench-config")
+      config = yaml.safe_load(open("config.yaml"))
+      ensure_endpoint(boto3.client("sagemaker"), config.get("sagemaker_defaults", {}))
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: [],
+  },
+  {
+    name: 'script: the same read with a CPU default: SML301 fires (every value it may take may be a CPU one), SML304 needs the one value',
+    code: dedent`
+      import json
+      from sagemaker.model import Model
+      with open("deploy_config.json") as f:
+          cfg = json.load(f)
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      model.deploy(initial_instance_count=1, instance_type=cfg.get("instance_type", "ml.m5.xlarge"))
+    `,
+    watch: hosting,
+    expected: ['SML301 model.deploy'],
+  },
+  {
+    name: 'notebook: a dict the notebook shows: its entry, or the default when it has no such key; SML304 on the value',
+    code: [
+      'from sagemaker.huggingface import HuggingFaceModel\ndeploy_config = {"instance_type": "ml.c5.2xlarge", "initial_instance_count": 1}\nserve_config = {"initial_instance_count": 1}\n',
+      'hub_model = HuggingFaceModel(env=hub_env, role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")\npredictor = hub_model.deploy(initial_instance_count=deploy_config.get("initial_instance_count", 1), instance_type=deploy_config.get("instance_type", "ml.g5.xlarge"))\n',
+      'second = hub_model.deploy(initial_instance_count=1, instance_type=serve_config.get("instance_type", "ml.m5.large"))\n',
+      'predictor.delete_endpoint()\nsecond.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: [
+      'SML301 hub_model.deploy',
+      'SML304 instance_type=deploy_config.get(\\"instance_type\\", \\"ml.g5.xlarge\\")',
+      'SML301 hub_model.deploy',
+      'SML304 instance_type=serve_config.get(\\"instance_type\\", \\"ml.m5.large\\")',
+    ],
+  },
+  {
+    name: 'notebook: os.environ.get with a GPU default: the environment may say otherwise, SML301 silent, SML302/304 need the value',
+    code: [
+      'import os\nfrom sagemaker.huggingface import HuggingFaceModel\nINFER_INSTANCE_TYPE = os.environ.get("INFER_INSTANCE_TYPE", "ml.g5.2xlarge")\n',
+      'model = HuggingFaceModel(env=hub_env, role=role, transformers_version="4.37", pytorch_version="2.1", py_version="py310")\npredictor = model.deploy(initial_instance_count=1, instance_type=INFER_INSTANCE_TYPE)\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: requests.get(url, params) and a v3 Endpoint.get(name) are no mapping reads: their calls stay calls',
+    code: dedent`
+      import requests
+      from sagemaker.core.resources import Endpoint
+      from sagemaker.model import Model
+      resp = requests.get("https://example.com/config", "ml.m5.large")
+      Model(image_uri=image, model_data=artifact, role=role).deploy(initial_instance_count=1, instance_type=resp)
+      Endpoint.get("my-endpoint").delete()
+    `,
+    watch: hosting,
+    expected: ['SML301 Model(image_uri=image, model_data=artifact, role=role).deploy'],
+  },
+]);
+
+run('a list index, a loop variable and a loop-key subscript', [
+  {
+    name: 'notebook: the first of a list of supported types, deployed and deleted through the session: SML304 on that type',
+    code: [
+      'from sagemaker import ModelPackage\nsupported_realtime_inference_instance_types = ["ml.m4.xlarge"]\nsupported_batch_transform_instance_types = ["ml.m4.xlarge"]\n',
+      'model = ModelPackage(role=role, model_package_arn=model_package_arn, sagemaker_session=session)\n',
+      'model.deploy(\n    initial_instance_count=1,\n    instance_type=supported_realtime_inference_instance_types[0],\n    endpoint_name=model_name,\n)\n',
+      'model.sagemaker_session.delete_endpoint(model.endpoint_name)\n',
+    ],
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML304 instance_type=supported_realtime_inference_instance_types[0]'],
+  },
+  {
+    name: 'notebook: the first of a priority list of GPU fallbacks: SML301 silent',
+    code: [
+      'from sagemaker.model import Model\nINSTANCE_TYPE_FALLBACKS = [\n    "ml.g5.2xlarge",\n    "ml.g6.2xlarge",\n    "ml.g6e.2xlarge",\n    "ml.g4dn.2xlarge",\n]\n',
+      'model = Model(image_uri=image, model_data=artifact, role=role)\npredictor = model.deploy(initial_instance_count=1, instance_type=INSTANCE_TYPE_FALLBACKS[0])\n',
+      'predictor.delete_endpoint()\n',
+    ],
+    watch: ['SML301'],
+    expected: [],
+  },
+  {
+    name: 'notebook: a type looked up by a loop variable over the keys of a model-config dict: SML301 silent on the GPU type, SML304 on it',
+    code: [
+      'from sagemaker.model import Model\n_MODEL_CONFIG_ = {\n    "huggingface-text2text-flan-t5-xxl": {\n        "instance type": "ml.g5.12xlarge",\n        "env": {"SAGEMAKER_MODEL_SERVER_WORKERS": "1", "TS_DEFAULT_WORKERS_PER_MODEL": "1"},\n    },\n}\n',
+      'for model_id in _MODEL_CONFIG_:\n    inference_instance_type = _MODEL_CONFIG_[model_id]["instance type"]\n    model = Model(image_uri=deploy_image_uri, model_data=model_uri, role=role, env=_MODEL_CONFIG_[model_id]["env"])\n    model_predictor = model.deploy(initial_instance_count=1, instance_type=inference_instance_type)\n    model_predictor.delete_endpoint()\n',
+    ],
+    watch: ['SML301', 'SML304'],
+    expected: ['SML304 instance_type=inference_instance_type'],
+  },
+  {
+    name: 'script: a loop over CPU types deploying each: every value a CPU type, SML301 fires; SML304 needs the one value',
+    code: dedent`
+      from sagemaker.model import Model
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      for instance_type in ["ml.c5.xlarge", "ml.m5.xlarge"]:
+          predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
+          benchmark(predictor)
+          predictor.delete_endpoint()
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: ['SML301 model.deploy'],
+  },
+  {
+    name: 'script: a capacity fallback loop over GPU types, with one CPU type last: SML301 stays silent',
+    code: dedent`
+      from sagemaker.model import Model
+      model = Model(image_uri=image, model_data=artifact, role=role)
+      for instance in ["ml.p3.2xlarge", "ml.g4dn.xlarge", "ml.m5.4xlarge"]:
+          try:
+              predictor = model.deploy(initial_instance_count=1, instance_type=instance)
+              break
+          except Exception as e:
+              print(f"{instance} not available: {e}")
+    `,
+    watch: ['SML301', 'SML302', 'SML304'],
+    expected: [],
+  },
+]);

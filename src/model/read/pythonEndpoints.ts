@@ -12,7 +12,12 @@ import type { TrainingSetting } from './training';
  * (a custom model), and makes no SageMaker endpoint.
  */
 export function isDeployCall(call: PythonCall): boolean {
-  return call.name.startsWith('sagemaker.') && call.name.endsWith(').deploy') && !/\.BedrockModelBuilder\(/.test(call.name);
+  // `(tuner if use_amt else estimator).deploy(...)`: a deploy when every side's is.
+  return call.names ? call.names.every(isDeployName) : isDeployName(call.name);
+}
+
+function isDeployName(name: string): boolean {
+  return name.startsWith('sagemaker.') && name.endsWith(').deploy') && !/\.BedrockModelBuilder\(/.test(name);
 }
 
 function setting(call: PythonCall, name: string, position: number): TrainingSetting | undefined {
@@ -36,9 +41,13 @@ const sessionVariantMethods: Record<string, { count: number; type: number }> = {
 /** `sagemaker.Session()` methods that create an endpoint. */
 const sessionEndpointMethods = new Set(['create_endpoint', 'endpoint_from_model_data', 'endpoint_from_job', 'endpoint_from_production_variants']);
 
+const sessionCall = /^sagemaker(?:\.session)?\.Session\(\)\.(\w+)$/;
+
 /** The method of a `sagemaker.Session()` (also `sagemaker.session.Session()`) this call is, if it is one. */
 export function sessionMethod(call: PythonCall): string | undefined {
-  return /^sagemaker(?:\.session)?\.Session\(\)\.(\w+)$/.exec(call.name)?.[1];
+  // A method of a choice of a session and another object (`names`) is a session's only when every side is one.
+  if (call.names?.some((name) => !sessionCall.test(name))) return undefined;
+  return sessionCall.exec(call.name)?.[1];
 }
 
 /** SDK v3 endpoint resources (`sagemaker.core.resources.Endpoint`, and sagemaker-core's before it was folded into the SDK). */

@@ -283,6 +283,11 @@ export class Collector {
       case 'for_statement': {
         const left = this.field(node, 'left');
         const header = this.field(node, 'right') ?? left;
+        // `for t in types`: the variable takes each element of what the loop iterates.
+        if (this.isType(left, 'identifier') && header && header !== left) {
+          this.define(site, this.textOf(left), { iterates: header, at: this.endOf(header) });
+          return;
+        }
         if (left && header) this.bindTarget(site, left, undefined, header);
         return;
       }

@@ -129,6 +129,12 @@ export interface PythonCall extends Span {
    * `name` is then what every one of them gives.
    */
   receivers?: PythonCall[];
+  /**
+   * A method of a choice of objects of different classes (`(tuner if use_amt else estimator).deploy`):
+   * the name through each side, in written order; `name` is the first. A reader that judges the
+   * call by its name judges every one of them.
+   */
+  names?: string[];
 }
 
 /** File-level facts, emitted once per file before its calls. */
@@ -165,6 +171,11 @@ declare module '../../core/types' {
     pythonModule: PythonModule;
     pythonCall: PythonCall;
   }
+}
+
+/** The names a call may have: each side's for a method of a choice of objects of different classes, else its one name. */
+export function namesOf(call: PythonCall): readonly string[] {
+  return call.names ?? [call.name];
 }
 
 export function getKeyword(call: PythonCall, name: string): PyKeyword | undefined {

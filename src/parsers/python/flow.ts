@@ -75,6 +75,8 @@ export interface Definition {
   parameter?: { fn: FunctionInfo; info: ParameterInfo };
   /** The function a `def` binds. */
   fn?: FunctionInfo;
+  /** What a `for` loop's variable iterates (`for t in types`): it takes each element. */
+  iterates?: Node;
   /** Where the binding takes effect (after its right-hand side is evaluated). */
   at: number;
   site: Site;

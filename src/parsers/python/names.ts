@@ -27,6 +27,9 @@ const clientFactories = new Set(['boto3.client', 'boto3.Session().client']);
 
 export const maxDepth = 25;
 
+/** Expressions that have no qualified name whatever the file holds. */
+const literalTypes: ReadonlySet<string> = new Set(['none', 'true', 'false', 'integer', 'float', 'string', 'concatenated_string', 'list', 'tuple', 'dictionary', 'set']);
+
 /** An SDK class method that returns an instance of its class. */
 const sdkFactory = /^(sagemaker\.[\w.]*\.[A-Z]\w*)\.attach$/;
 
@@ -49,6 +52,10 @@ export abstract class Names extends Collector {
   private readonly following = new Set<Definition>();
   /** Functions whose `return`s are being read: one calling itself does not loop. */
   protected readonly returning = new Set<FunctionInfo>();
+  /** A method of a choice of SDK objects of different classes, by the attribute node: each side's name ({@link choiceMethodPath}). */
+  protected readonly chosenNames = new Map<number, string[]>();
+  /** The last choice whose sides' paths were read ({@link choicePaths}). */
+  private lastChoice: { id: number; paths: string[] | undefined } | undefined;
 
   protected abstract evaluate(node: Node, site: Site, depth: number): PyValue;
 
@@ -152,6 +159,8 @@ export abstract class Names extends Collector {
           // Only these attributes end a known or canonical name: the others need no lookup of the new string.
           return renamingAttributes.has(attribute) ? (knownAttributes.get(path) ?? canonicalNames.get(path) ?? path) : path;
         }
+        const chosen = this.typeOf(object) === 'parenthesized_expression' ? this.choiceMethodPath(node, object, attribute, site, depth) : undefined;
+        if (chosen) return chosen;
         const assigned = this.settledAttribute(node);
         if (!assigned?.value) return undefined;
         if (assigned.path === undefined) assigned.path = this.pathOf(assigned.value, assigned.site, depth + 1) ?? null;
@@ -173,9 +182,82 @@ export abstract class Names extends Collector {
         const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
         return inner ? this.pathOf(inner, site, depth + 1) : undefined;
       }
+      case 'conditional_expression':
+      case 'boolean_operator':
+        return this.choicePath(node, site, depth);
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The expressions a choice may give, through parentheses: `a if c else b` and `a or b` give `a`
+   * and `b` (nested choices flattened); undefined for anything else.
+   */
+  protected choicesOf(node: Node): Node[] | undefined {
+    let inner: Node | undefined = node;
+    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    if (!inner) return undefined;
+    let sides: Node[];
+    if (this.typeOf(inner) === 'conditional_expression') {
+      // `a if condition else b`: named children are a, condition, b.
+      const parts = inner.namedChildren.filter((c) => this.typeOf(c) !== 'comment');
+      if (parts.length !== 3) return undefined;
+      sides = [parts[0], parts[2]];
+    } else if (this.typeOf(inner) === 'boolean_operator' && this.typeOfOpt(this.field(inner, 'operator')) === 'or') {
+      const left = this.field(inner, 'left');
+      const right = this.field(inner, 'right');
+      if (!left || !right) return undefined;
+      sides = [left, right];
+    } else return undefined;
+    const flat: Node[] = [];
+    for (const side of sides) {
+      const more = this.choicesOf(side);
+      for (const choice of more ?? [side]) flat.push(choice);
+      if (flat.length > maxCandidates) return undefined;
+    }
+    return flat;
+  }
+
+  /** A choice's qualified name: the one every side gives (an SDK class through two export paths is one). */
+  private choicePath(node: Node, site: Site, depth: number): string | undefined {
+    const paths = this.choicePaths(node, site, depth);
+    return paths?.every((p) => sameSdkName(paths[0], p)) ? paths[0] : undefined;
+  }
+
+  /** Each side's qualified name, in written order; undefined when the node is no choice or a side has none. */
+  protected choicePaths(node: Node, site: Site, depth: number): string[] | undefined {
+    // `(a if c else b).m`: the attribute asks again right after the object's own path was asked.
+    let inner: Node | undefined = node;
+    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    if (!inner) return undefined;
+    if (this.lastChoice?.id === inner.id) return this.lastChoice.paths;
+    const choices = this.choicesOf(inner);
+    if (!choices) return undefined;
+    // `X(...) if c else None`: a literal side has no qualified name, so neither has the choice.
+    const literal = choices.some((c) => literalTypes.has(this.typeOf(c)));
+    const paths: string[] = [];
+    for (const choice of literal ? [] : choices) {
+      const path = this.pathOf(choice, site, depth + 1);
+      if (!path) break;
+      paths.push(path);
+    }
+    const found = !literal && paths.length === choices.length ? paths : undefined;
+    this.lastChoice = { id: inner.id, paths: found };
+    return found;
+  }
+
+  /**
+   * `(tuner if use_amt else estimator).deploy`: a method of a choice of SDK objects of different
+   * classes, named after the first side (`a` of `a if c else b`); the call lists each side's name
+   * in `names`. Undefined unless every side is an instance the SDK made.
+   */
+  private choiceMethodPath(node: Node, object: Node, attribute: string, site: Site, depth: number): string | undefined {
+    const paths = this.choicePaths(object, site, depth);
+    if (!paths?.every((p) => p.startsWith('sagemaker.') && p.endsWith('()'))) return undefined;
+    const names = [...new Set(paths.map((p) => `${p}.${attribute}`))];
+    this.chosenNames.set(node.id, names);
+    return names[0];
   }
 
   /** `TensorFlow.attach(job)` where nothing in the file binds or imports `TensorFlow`: the SDK class of that name, attached to a job already run. */

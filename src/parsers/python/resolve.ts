@@ -56,6 +56,8 @@ export class Resolver extends Names {
     const receivers = callee.type === 'attribute' ? this.receiversOf(callee.childForFieldName('object'), site, depth + 1) : undefined;
     if (receivers?.length === 1) call.receiver = receivers[0];
     else if (receivers && receivers.length > 1) call.receivers = receivers;
+    const names = this.chosenNames.size ? this.chosenNames.get(callee.id) : undefined;
+    if (names) call.names = names;
     const keywords = new ByKey(call.keywords, keywordName);
     for (const arg of items) {
       switch (this.typeOf(arg)) {
@@ -103,6 +105,7 @@ export class Resolver extends Names {
    */
   private receiversOf(node: Node | null, site: Site, depth: number): PythonCall[] | undefined {
     if (!node || depth > maxDepth) return undefined;
+    if (node.type === 'parenthesized_expression') return this.receiversOfChoices(node, site, depth);
     if (node.type === 'call') {
       const call = this.callOf(node, site, depth);
       if (call) return [call];
@@ -133,6 +136,22 @@ export class Resolver extends Names {
       for (const call of found) if (!calls.includes(call)) calls.push(call);
     }
     return calls;
+  }
+
+  /** `(tuner if use_amt else estimator)`, `(a or b)`: the calls each side may come from; undefined unless every side shows them. */
+  private receiversOfChoices(node: Node, site: Site, depth: number): PythonCall[] | undefined {
+    const choices = this.choicesOf(node);
+    if (!choices) {
+      const inner = node.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+      return inner ? this.receiversOf(inner, site, depth + 1) : undefined;
+    }
+    const calls: PythonCall[] = [];
+    for (const choice of choices) {
+      const more = this.receiversOf(choice, site, depth + 1);
+      if (!more) return undefined;
+      for (const made of more) if (!calls.includes(made)) calls.push(made);
+    }
+    return calls.length <= maxCandidates ? calls : undefined;
   }
 
   private receiversOfDefinition(definition: Definition, depth: number): PythonCall[] | undefined {
@@ -226,10 +245,17 @@ export class Resolver extends Names {
         const name = key && this.isType(key, 'string') ? stringValue(this.textOf(key), span) : undefined;
         const dict = base && name?.kind === 'string' ? this.evaluate(base, site, depth + 1) : undefined;
         const entry = dict?.kind === 'dict' && !dict.open && name?.kind === 'string' ? dict.entries.find((e) => e.key === name.value) : undefined;
+        if (!entry && base && key && !name) {
+          const element = this.elementValue(base, key, site, depth, span);
+          if (element) return element;
+        }
         return entry ? { ...entry.value, ...span, indirect: true } : { kind: 'unknown', ...span };
       }
       case 'call': {
         const call = this.callOf(node, site, depth + 1);
+        // `cfg.get("key", default)`: a resolved call is asked only when its name says `get`.
+        const got = call && !call.name.endsWith('.get') ? undefined : this.mappingGet(node, site, depth, span);
+        if (got) return got;
         if (call) return { kind: 'call', call, ...span };
         return this.builtinDict(node, site, depth, span) ?? { kind: 'unknown', ...span };
       }
@@ -261,6 +287,7 @@ export class Resolver extends Names {
       definition.evaluated ??= this.evaluate(definition.value, definition.site, depth + 1);
       return [definition.evaluated];
     }
+    if (definition.iterates) return this.loopValues(definition, definition.iterates, depth);
     if (!definition.parameter) return undefined;
     if (definition.evaluated) return definition.evaluated.kind === 'unknown' && definition.evaluated.alternatives ? definition.evaluated.alternatives : [definition.evaluated];
     const values = this.following_(definition, () => {
@@ -271,6 +298,48 @@ export class Resolver extends Names {
     const value = oneOf(values, { start: 0, end: 0 });
     definition.evaluated = value;
     return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+  }
+
+  /**
+   * A loop variable's values: each element of the list or tuple the loop iterates, or each key of a
+   * dict (its iteration order); undefined for anything else, or an empty one.
+   */
+  private loopValues(definition: Definition, iterates: Node, depth: number): PyValue[] | undefined {
+    if (!definition.evaluated) {
+      const iterable = this.evaluate(iterates, definition.site, depth + 1);
+      const at = { start: iterates.startIndex, end: this.endOf(iterates) };
+      let elements: PyValue[] | undefined;
+      if (iterable.kind === 'list') elements = iterable.items;
+      else if (iterable.kind === 'dict' && !iterable.open) elements = iterable.entries.map((e): PyValue => ({ kind: 'string', value: e.key, start: e.keyStart, end: e.keyEnd }));
+      definition.evaluated = elements?.length && elements.length <= maxCandidates ? oneOf(elements, at) : { kind: 'unknown', ...at };
+    }
+    const value = definition.evaluated;
+    if (value.kind === 'unknown' && !value.alternatives) return undefined;
+    return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+  }
+
+  /**
+   * `types[0]`, `types[-1]` of a list the file shows; `configs[name]` of a dict it shows, with `name`
+   * a constant or a loop variable over its keys (each key's entry, as a set). Undefined otherwise.
+   */
+  private elementValue(base: Node, key: Node, site: Site, depth: number, span: Span): PyValue | undefined {
+    // Only a number or a name can be such a key (not a slice, a tuple, a type in `dict[str, int]`).
+    const keyType = this.typeOf(key);
+    if (keyType !== 'integer' && keyType !== 'unary_operator' && keyType !== 'identifier') return undefined;
+    const index = this.evaluate(key, site, depth + 1);
+    const keys = index.kind === 'unknown' ? index.alternatives : [index];
+    if (!keys?.length || !keys.every((k) => k.kind === 'number' || k.kind === 'string')) return undefined;
+    const container = this.evaluate(base, site, depth + 1);
+    const values: PyValue[] = [];
+    for (const k of keys) {
+      let value: PyValue | undefined;
+      if (container.kind === 'list' && k.kind === 'number' && Number.isInteger(k.value) && k.value >= -container.items.length && k.value < container.items.length) {
+        value = container.items[k.value < 0 ? container.items.length + k.value : k.value];
+      } else if (container.kind === 'dict' && !container.open && k.kind === 'string') value = container.entries.find((e) => e.key === k.value)?.value;
+      if (!value) return undefined;
+      values.push(value);
+    }
+    return oneOf(values, span);
   }
 
   /** The dict with the constant-key changes that reach the use applied: a change that may not have happened leaves its key unknown. */
@@ -353,6 +422,34 @@ export class Resolver extends Names {
       } else if (this.typeOf(child) !== 'comment') dict.open = true;
     }
     return dict;
+  }
+
+  /**
+   * `cfg.get("key", default)` on a mapping: of a dict the file shows, the entry, or the default when
+   * it has no such key; of a mapping it does not show (`json.load(f)`, `os.environ`, a parameter),
+   * the default or a value the file does not show. Undefined when the call is no such `get`: a
+   * module's or a class's (`requests.get(url)`, `Endpoint.get(name)`), or an SDK or boto3 object's.
+   */
+  private mappingGet(node: Node, site: Site, depth: number, span: Span): PyValue | undefined {
+    const callee = this.field(node, 'function');
+    // The callee's text ends in `.get` (no string made for the calls that do not).
+    if (!callee || !this.text.startsWith('get', this.endOf(callee) - 3) || !this.isType(callee, 'attribute')) return undefined;
+    const args = this.field(node, 'arguments');
+    const items = this.isType(args, 'argument_list') ? args.namedChildren.filter((c) => this.typeOf(c) !== 'comment') : [];
+    if (items.length < 1 || items.length > 2 || items.some((c) => /^(keyword_argument|list_splat|dictionary_splat)$/.test(this.typeOf(c)))) return undefined;
+    const object = this.field(callee, 'object');
+    const path = object ? this.pathOf(object, site, depth + 1) : undefined;
+    if (!object || (path !== undefined && path !== 'os.environ' && (!path.endsWith('()') || /^(sagemaker|boto3)\b/.test(path)))) return undefined;
+    const key = this.evaluate(items[0], site, depth + 1);
+    if (key.kind !== 'string') return undefined;
+    const fallback: PyValue = items.length === 2 ? this.evaluate(items[1], site, depth + 1) : { kind: 'none', ...span };
+    const mapping = path === undefined ? this.evaluate(object, site, depth + 1) : undefined;
+    if (mapping?.kind === 'dict') {
+      const entry = mapping.entries.find((e) => e.key === key.value);
+      if (entry) return { ...entry.value, ...span, indirect: true };
+      if (!mapping.open) return { ...fallback, ...span, indirect: true };
+    }
+    return oneOf([fallback, { kind: 'unknown', ...span }], span);
   }
 
   /** `dict(Key=value, …)` with the builtin `dict`. */
