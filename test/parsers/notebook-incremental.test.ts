@@ -86,7 +86,7 @@ const validPieces = ['a', 'x = 2', ' ', '\\n', '\\"', '\\u00e9', 'é', '%%bash\\
 const breakingPieces = ['"', '\\', '\n', '\u0001', '\\x', '\\u00g1', '", "', '],', '{'];
 
 function literalsOf(code: NotebookCode | undefined): Array<{ offset: number; length: number }> {
-  return code ? code.cells.flatMap((c) => c.literals) : [];
+  return code ? code.cells.flatMap((c) => c.literals.map((l) => ({ offset: c.sourceOffset + l.sourceAt, length: l.length }))) : [];
 }
 
 /** Offsets in a literal's content where an escape does not start or end inside (where an insertion keeps it valid). */

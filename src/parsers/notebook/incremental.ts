@@ -20,12 +20,13 @@ export function readNotebookAfterEdit(previous: NotebookCode, raw: string): Note
   const k = lastBefore(cells.length, (i) => cells[i].sourceOffset < start);
   const cell = cells[k];
   if (!cell) return undefined;
-  const n = lastBefore(cell.literals.length, (i) => cell.literals[i].offset < start);
+  const base = cell.sourceOffset;
+  const n = lastBefore(cell.literals.length, (i) => base + cell.literals[i].sourceAt < start);
   const literal = cell.literals[n];
   // Strictly between the quotes: the opening quote is before the change, the closing one at or after its end.
-  if (!literal || oldEnd > literal.offset + literal.length - 1) return undefined;
+  if (!literal || oldEnd > base + literal.sourceAt + literal.length - 1) return undefined;
   const length = literal.length + delta;
-  const value = jsonString(raw.slice(literal.offset, literal.offset + length));
+  const value = jsonString(raw.slice(base + literal.sourceAt, base + literal.sourceAt + length));
   if (value === undefined) return undefined;
 
   const text = cell.text.slice(0, literal.cellStart) + value + cell.text.slice(literal.cellStart + literal.decoded);
@@ -36,23 +37,18 @@ export function readNotebookAfterEdit(previous: NotebookCode, raw: string): Note
   const shift = neutral.length + separator.length - oldBlock;
   const decodedShift = value.length - literal.decoded;
 
+  // The cells before keep their reads; the literals of a later cell are where they were in it.
   const literals: Literal[] = cell.literals.slice(0, n);
-  literals.push({ offset: literal.offset, length, cellStart: literal.cellStart, decoded: value.length });
+  literals.push({ sourceAt: literal.sourceAt, length, cellStart: literal.cellStart, decoded: value.length, escapes: undefined });
   for (let i = n + 1; i < cell.literals.length; i++) {
     const l = cell.literals[i];
-    literals.push({ ...l, offset: l.offset + delta, cellStart: l.cellStart + decodedShift });
+    literals.push({ sourceAt: l.sourceAt + delta, length: l.length, cellStart: l.cellStart + decodedShift, decoded: l.decoded, escapes: l.escapes });
   }
   const next: CodeCell[] = cells.slice(0, k);
-  next.push({ ...cell, text, literals, start: cell.start, end: cell.start + neutral.length, neutralised });
+  next.push(codeCell(cell, { text, literals, start: cell.start, end: cell.start + neutral.length, neutralised }));
   for (let i = k + 1; i < cells.length; i++) {
     const c = cells[i];
-    next.push({
-      ...c,
-      sourceOffset: c.sourceOffset + delta,
-      start: c.start + shift,
-      end: c.end + shift,
-      literals: c.literals.map((l) => ({ ...l, offset: l.offset + delta })),
-    });
+    next.push(codeCell(c, { sourceOffset: c.sourceOffset + delta, start: c.start + shift, end: c.end + shift }));
   }
   const document = previous.text.slice(0, cell.start) + neutral + separator + previous.text.slice(cell.start + oldBlock);
   // The JSON around the strings is unchanged: only what lies after the change moved.
@@ -60,6 +56,20 @@ export function readNotebookAfterEdit(previous: NotebookCode, raw: string): Note
   const { last } = previous.layout;
   const layout = { ...previous.layout, last: last && { offset: moved(last.offset), end: moved(last.end), firstKey: last.firstKey === undefined ? undefined : moved(last.firstKey) } };
   return new NotebookCode(raw, document, next, layout);
+}
+
+/** A copy of a cell with some of its facts changed (written out: one object shape for every cell). */
+function codeCell(cell: CodeCell, changed: Partial<CodeCell>): CodeCell {
+  return {
+    index: cell.index,
+    text: changed.text ?? cell.text,
+    literals: changed.literals ?? cell.literals,
+    list: cell.list,
+    sourceOffset: changed.sourceOffset ?? cell.sourceOffset,
+    start: changed.start ?? cell.start,
+    end: changed.end ?? cell.end,
+    neutralised: changed.neutralised ?? cell.neutralised,
+  };
 }
 
 /** The last index below `count` for which `before` holds (it holds for a prefix of the indices), or -1. */
@@ -85,18 +95,32 @@ function jsonString(literal: string): string | undefined {
   }
 }
 
+/**
+ * The length of the common start of `a` and `b`. Ranges are compared as strings (a native
+ * comparison of memory), halving the range at each step: on a notebook of a few hundred
+ * kilobytes a loop over characters costs milliseconds.
+ */
 function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  let low = 0;
+  let high = Math.min(a.length, b.length);
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (a.slice(low, mid) === b.slice(low, mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** The length of the common end of `a` and `b`, at most `max`. */
 function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - low) === b.slice(b.length - mid, b.length - low)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** What reading a notebook costs: full reads (the JSON parsed) and reads from the previous one. */

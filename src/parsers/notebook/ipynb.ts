@@ -23,8 +23,8 @@ import type { NotebookCellFact, NotebookMagic } from './facts';
 
 /** A string literal of a cell's `source`: where its content is in the file and in the cell text. */
 export interface Literal {
-  /** File offset of the opening quote. */
-  readonly offset: number;
+  /** Where its opening quote is, from the start of the cell's `source` value (so a cell moved in the file keeps its literals). */
+  readonly sourceAt: number;
   /** Length in the file, quotes included. */
   readonly length: number;
   /** Offset of its first character in the cell text. */
@@ -32,10 +32,10 @@ export interface Literal {
   /** Decoded length (UTF-16 code units). */
   readonly decoded: number;
   /**
-   * Its escapes, read on first use (see `NotebookCode.rawAt`): relative to the literal, so a copy
-   * of the literal at another file offset shares them.
+   * Its escapes, read on first use (see `NotebookCode.rawAt`): relative to the literal, so they
+   * hold wherever its cell is in the file.
    */
-  escapes?: { readonly at: readonly number[]; readonly extra: readonly number[] };
+  escapes: { readonly at: readonly number[]; readonly extra: readonly number[] } | undefined;
 }
 
 export interface CodeCell {
@@ -243,8 +243,9 @@ export class NotebookCode implements EmbeddedCode {
   /** What separates two elements of the cell's source list as the file writes it (`,\n    `). */
   private elementGap(cell: CodeCell): string {
     const [a, b] = cell.literals;
-    if (a && b) return this.raw.slice(a.offset + a.length, b.offset);
-    const anchor = a?.offset ?? cell.sourceOffset + 1;
+    const base = cell.sourceOffset;
+    if (a && b) return this.raw.slice(base + a.sourceAt + a.length, base + b.sourceAt);
+    const anchor = base + (a?.sourceAt ?? 1);
     const lineStart = this.raw.lastIndexOf('\n', anchor - 1) + 1;
     const before = this.raw.slice(lineStart, anchor);
     return /^[ \t]*$/.test(before) && a ? `,\n${before}` : ', ';
@@ -325,7 +326,7 @@ export class NotebookCode implements EmbeddedCode {
     const literal = low > 0 ? literals[low - 1] : undefined;
     if (literal && at < literal.cellStart + literal.decoded) {
       const n = at - literal.cellStart;
-      const { at: escapes, extra } = this.escapesOf(literal);
+      const { at: escapes, extra } = this.escapesOf(literal, cell.sourceOffset + literal.sourceAt);
       let k = 0;
       let top = escapes.length;
       while (k < top) {
@@ -333,19 +334,22 @@ export class NotebookCode implements EmbeddedCode {
         if (escapes[mid] < n) k = mid + 1;
         else top = mid;
       }
-      return literal.offset + 1 + n + (k > 0 ? extra[k - 1] : 0);
+      return cell.sourceOffset + literal.sourceAt + 1 + n + (k > 0 ? extra[k - 1] : 0);
     }
     const last = literals[literals.length - 1];
-    return last.offset + last.length - 1;
+    return cell.sourceOffset + last.sourceAt + last.length - 1;
   }
 
-  /** Where a literal's escapes are: the decoded offset of each, and the raw characters they add up to and including it. */
-  private escapesOf(literal: Literal): NonNullable<Literal['escapes']> {
+  /**
+   * Where a literal's escapes are (its opening quote at `offset` in the file): the decoded offset
+   * of each, and the raw characters they add up to and including it.
+   */
+  private escapesOf(literal: Literal, offset: number): NonNullable<Literal['escapes']> {
     if (literal.escapes) return literal.escapes;
     const at: number[] = [];
     const extra: number[] = [];
-    const end = literal.offset + literal.length - 1;
-    let raw = literal.offset + 1;
+    const end = offset + literal.length - 1;
+    let raw = offset + 1;
     let decoded = 0;
     let added = 0;
     for (let i = this.raw.indexOf('\\', raw); i !== -1 && i < end; i = this.raw.indexOf('\\', raw)) {
@@ -375,7 +379,7 @@ function readSource(source: JsonNode): { text: string; literals: Literal[] } | u
   const literals: Literal[] = [];
   for (const node of nodes) {
     if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
-    literals.push({ offset: node.offset, length: node.length, cellStart: text.length, decoded: node.value.length });
+    literals.push({ sourceAt: node.offset - source.offset, length: node.length, cellStart: text.length, decoded: node.value.length, escapes: undefined });
     text += node.value;
   }
   return { text, literals };
