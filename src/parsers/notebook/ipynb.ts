@@ -22,33 +22,48 @@ import type { NotebookCellFact, NotebookMagic } from './facts';
  */
 
 /** A string literal of a cell's `source`: where its content is in the file and in the cell text. */
-interface Literal {
-  /** File offset of the opening quote. */
-  offset: number;
+export interface Literal {
+  /** Where its opening quote is, from the start of the cell's `source` value (so a cell moved in the file keeps its literals). */
+  readonly sourceAt: number;
   /** Length in the file, quotes included. */
-  length: number;
+  readonly length: number;
   /** Offset of its first character in the cell text. */
-  cellStart: number;
+  readonly cellStart: number;
   /** Decoded length (UTF-16 code units). */
-  decoded: number;
-  /** Its escapes, read on first use (see `NotebookCode.rawAt`). */
-  escapes?: { at: number[]; extra: number[] };
+  readonly decoded: number;
+  /**
+   * Its escapes, read on first use (see `NotebookCode.rawAt`): relative to the literal, so they
+   * hold wherever its cell is in the file.
+   */
+  escapes: { readonly at: readonly number[]; readonly extra: readonly number[] } | undefined;
 }
 
-interface CodeCell {
+export interface CodeCell {
   /** 0-based over all cells. */
-  index: number;
-  text: string;
-  literals: Literal[];
+  readonly index: number;
+  readonly text: string;
+  readonly literals: readonly Literal[];
   /** `source` is a list of lines (nbformat's usual form) rather than one string. */
-  list: boolean;
+  readonly list: boolean;
   /** File offset of the `source` value. */
-  sourceOffset: number;
+  readonly sourceOffset: number;
   /** Where the cell starts and ends in the document. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Spans of the cell text replaced because they are not Python. */
-  neutralised: Array<{ start: number; end: number }>;
+  readonly neutralised: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/** What a new last cell needs to know of the notebook's JSON, read once from its tree. */
+export interface NotebookLayout {
+  /** File offset of the `cells` array's `[`, if the notebook has one. */
+  readonly cellsOffset: number | undefined;
+  /** Number of cells, of any type. */
+  readonly cellCount: number;
+  /** The last cell's file offset and end, and the offset of its first key (or element). */
+  readonly last: { readonly offset: number; readonly end: number; readonly firstKey: number | undefined } | undefined;
+  /** The `id` a new cell gets, if the notebook's cells carry ids (nbformat 4.5). */
+  readonly newCellId: string | undefined;
 }
 
 export type NotebookRead =
@@ -70,41 +85,64 @@ export function readNotebook(raw: string): NotebookRead {
     return { ok: false, error: { message: `Notebook JSON: ${errors.length ? printParseErrorCode(first.error as never) : 'empty file'}`, start: first.offset, end: first.offset + first.length } };
   }
   if (root.type !== 'object') return { ok: false, error: { message: 'not a Jupyter notebook: the file is not a JSON object', start: root.offset, end: root.offset + 1 } };
-  return { ok: true, code: new NotebookCode(raw, root) };
+  return { ok: true, code: notebookFromTree(raw, root) };
+}
+
+/** The notebook's code from its JSON tree: the tree is not kept. */
+function notebookFromTree(raw: string, root: JsonNode): NotebookCode {
+  const cellsNode = findNodeAtLocation(root, ['cells']);
+  const all = cellsNode?.type === 'array' ? (cellsNode.children ?? []) : [];
+  const cells: CodeCell[] = [];
+  let text = '';
+  if (isPythonNotebook(root)) {
+    all.forEach((node, index) => {
+      if (node.type !== 'object' || findNodeAtLocation(node, ['cell_type'])?.value !== 'code') return;
+      const source = findNodeAtLocation(node, ['source']);
+      const read = source && readSource(source);
+      if (!source || !read) return;
+      const { text: neutral, neutralised } = neutralise(read.text);
+      const start = text.length;
+      text += neutral;
+      cells.push({ index, text: read.text, literals: read.literals, list: source.type === 'array', sourceOffset: source.offset, start, end: text.length, neutralised });
+      text += cellSeparator(neutral);
+    });
+  }
+  const last = all[all.length - 1];
+  const minor = findNodeAtLocation(root, ['nbformat_minor'])?.value;
+  const ids = all.map((c) => findNodeAtLocation(c, ['id']));
+  const needsIds = (typeof minor === 'number' && minor >= 5) || ids.some((id) => id);
+  const layout: NotebookLayout = {
+    cellsOffset: cellsNode?.type === 'array' ? cellsNode.offset : undefined,
+    cellCount: all.length,
+    last: last && { offset: last.offset, end: last.offset + last.length, firstKey: last.children?.[0]?.offset },
+    newCellId: needsIds ? freshId(new Set(ids.map((id) => id?.value as unknown))) : undefined,
+  };
+  return new NotebookCode(raw, text, cells, layout);
+}
+
+/** What follows a cell's text in the document: a blank line. */
+export function cellSeparator(neutral: string): string {
+  return neutral.endsWith('\n') ? '\n' : '\n\n';
+}
+
+function freshId(taken: ReadonlySet<unknown>): string {
+  let id = 'greenml-teardown';
+  for (let n = 2; taken.has(id); n++) id = `greenml-teardown-${n}`;
+  return id;
 }
 
 export class NotebookCode implements EmbeddedCode {
-  readonly text: string;
   /** Offset at which inserted text becomes a new last cell. */
   readonly appendAt: number;
-  readonly cells: CodeCell[] = [];
-  private readonly cellsNode: JsonNode | undefined;
-  private readonly cellCount: number;
   private lines?: LineIndex;
 
   constructor(
-    private readonly raw: string,
-    private readonly root: JsonNode,
+    /** The notebook's JSON as read. */
+    readonly raw: string,
+    readonly text: string,
+    readonly cells: readonly CodeCell[],
+    readonly layout: NotebookLayout,
   ) {
-    const cellsNode = findNodeAtLocation(root, ['cells']);
-    this.cellsNode = cellsNode?.type === 'array' ? cellsNode : undefined;
-    const all = this.cellsNode?.children ?? [];
-    this.cellCount = all.length;
-    let text = '';
-    if (isPythonNotebook(root)) {
-      all.forEach((node, index) => {
-        if (node.type !== 'object' || findNodeAtLocation(node, ['cell_type'])?.value !== 'code') return;
-        const source = findNodeAtLocation(node, ['source']);
-        const read = source && readSource(source);
-        if (!source || !read) return;
-        const { text: neutral, neutralised } = neutralise(read.text);
-        const start = text.length;
-        text += neutral;
-        this.cells.push({ index, text: read.text, literals: read.literals, list: source.type === 'array', sourceOffset: source.offset, start, end: text.length, neutralised });
-        text += neutral.endsWith('\n') ? '\n' : '\n\n';
-      });
-    }
-    this.text = text;
     this.appendAt = text.length;
   }
 
@@ -137,7 +175,7 @@ export class NotebookCode implements EmbeddedCode {
 
   toFile(offset: number): number {
     const cell = this.cellAt(offset) ?? this.cellBefore(offset);
-    if (!cell) return this.cellsNode ? this.cellsNode.offset + 1 : 0;
+    if (!cell) return this.layout.cellsOffset !== undefined ? this.layout.cellsOffset + 1 : 0;
     return this.rawAt(cell, Math.min(offset, cell.end) - cell.start);
   }
 
@@ -205,8 +243,9 @@ export class NotebookCode implements EmbeddedCode {
   /** What separates two elements of the cell's source list as the file writes it (`,\n    `). */
   private elementGap(cell: CodeCell): string {
     const [a, b] = cell.literals;
-    if (a && b) return this.raw.slice(a.offset + a.length, b.offset);
-    const anchor = a?.offset ?? cell.sourceOffset + 1;
+    const base = cell.sourceOffset;
+    if (a && b) return this.raw.slice(base + a.sourceAt + a.length, base + b.sourceAt);
+    const anchor = base + (a?.sourceAt ?? 1);
     const lineStart = this.raw.lastIndexOf('\n', anchor - 1) + 1;
     const before = this.raw.slice(lineStart, anchor);
     return /^[ \t]*$/.test(before) && a ? `,\n${before}` : ', ';
@@ -214,19 +253,17 @@ export class NotebookCode implements EmbeddedCode {
 
   /** A new code cell after the last cell, in the file's own layout. */
   private appendCell(text: string): Edit | undefined {
-    const cells = this.cellsNode;
-    if (!cells) return undefined;
+    const { cellsOffset, cellCount, last, newCellId: id } = this.layout;
+    if (cellsOffset === undefined) return undefined;
     const source = text.replace(/^\n+/, '').replace(/\n+$/, '');
     const lines = source.split('\n');
-    const last = cells.children?.[cells.children.length - 1];
-    const cellEdit = { kind: 'insertCell' as const, index: this.cellCount, source };
-    const id = this.needsIds() ? this.freshId() : undefined;
+    const cellEdit = { kind: 'insertCell' as const, index: cellCount, source };
     const entries: Array<[string, string]> = [['cell_type', '"code"'], ['execution_count', 'null'], ...(id ? [['id', `"${id}"`] as [string, string]] : []), ['metadata', '{}'], ['outputs', '[]']];
     const lineStart = last ? this.raw.lastIndexOf('\n', last.offset - 1) + 1 : -1;
     const cellIndent = last ? this.raw.slice(lineStart, last.offset) : '';
-    const firstKey = last?.children?.[0];
-    const keyLineStart = firstKey ? this.raw.lastIndexOf('\n', firstKey.offset - 1) + 1 : -1;
-    const keyIndent = firstKey ? this.raw.slice(keyLineStart, firstKey.offset) : '';
+    const firstKey = last?.firstKey;
+    const keyLineStart = firstKey !== undefined ? this.raw.lastIndexOf('\n', firstKey - 1) + 1 : -1;
+    const keyIndent = firstKey !== undefined ? this.raw.slice(keyLineStart, firstKey) : '';
     const pretty = !!last && /^[ \t]*$/.test(cellIndent) && /^[ \t]*$/.test(keyIndent) && keyIndent.length > cellIndent.length && keyLineStart > last.offset;
     const eol = jsonContent(lineEndingOf(this.firstCellBreak()));
     const quoted = lines.map((line, i) => `"${jsonContent(line)}${i < lines.length - 1 ? eol : ''}"`);
@@ -239,21 +276,9 @@ export class NotebookCode implements EmbeddedCode {
     } else {
       json = `{${[...entries.map(([k, v]) => `"${k}": ${v}`), `"source": [${quoted.join(', ')}]`].join(', ')}}`;
     }
-    if (!last) return { start: cells.offset + 1, end: cells.offset + 1, text: json, cell: cellEdit };
-    const at = last.offset + last.length;
+    if (!last) return { start: cellsOffset + 1, end: cellsOffset + 1, text: json, cell: cellEdit };
+    const at = last.end;
     return { start: at, end: at, text: pretty ? `,\n${cellIndent}${json}` : `, ${json}`, cell: cellEdit };
-  }
-
-  private needsIds(): boolean {
-    const minor = findNodeAtLocation(this.root, ['nbformat_minor'])?.value;
-    return (typeof minor === 'number' && minor >= 5) || !!this.cellsNode?.children?.some((c) => findNodeAtLocation(c, ['id']));
-  }
-
-  private freshId(): string {
-    const taken = new Set((this.cellsNode?.children ?? []).map((c) => findNodeAtLocation(c, ['id'])?.value));
-    let id = 'greenml-teardown';
-    for (let n = 2; taken.has(id); n++) id = `greenml-teardown-${n}`;
-    return id;
   }
 
   /** The cell whose text (or its end) holds this document offset. */
@@ -301,7 +326,7 @@ export class NotebookCode implements EmbeddedCode {
     const literal = low > 0 ? literals[low - 1] : undefined;
     if (literal && at < literal.cellStart + literal.decoded) {
       const n = at - literal.cellStart;
-      const { at: escapes, extra } = this.escapesOf(literal);
+      const { at: escapes, extra } = this.escapesOf(literal, cell.sourceOffset + literal.sourceAt);
       let k = 0;
       let top = escapes.length;
       while (k < top) {
@@ -309,19 +334,22 @@ export class NotebookCode implements EmbeddedCode {
         if (escapes[mid] < n) k = mid + 1;
         else top = mid;
       }
-      return literal.offset + 1 + n + (k > 0 ? extra[k - 1] : 0);
+      return cell.sourceOffset + literal.sourceAt + 1 + n + (k > 0 ? extra[k - 1] : 0);
     }
     const last = literals[literals.length - 1];
-    return last.offset + last.length - 1;
+    return cell.sourceOffset + last.sourceAt + last.length - 1;
   }
 
-  /** Where a literal's escapes are: the decoded offset of each, and the raw characters they add up to and including it. */
-  private escapesOf(literal: Literal): { at: number[]; extra: number[] } {
+  /**
+   * Where a literal's escapes are (its opening quote at `offset` in the file): the decoded offset
+   * of each, and the raw characters they add up to and including it.
+   */
+  private escapesOf(literal: Literal, offset: number): NonNullable<Literal['escapes']> {
     if (literal.escapes) return literal.escapes;
     const at: number[] = [];
     const extra: number[] = [];
-    const end = literal.offset + literal.length - 1;
-    let raw = literal.offset + 1;
+    const end = offset + literal.length - 1;
+    let raw = offset + 1;
     let decoded = 0;
     let added = 0;
     for (let i = this.raw.indexOf('\\', raw); i !== -1 && i < end; i = this.raw.indexOf('\\', raw)) {
@@ -351,7 +379,7 @@ function readSource(source: JsonNode): { text: string; literals: Literal[] } | u
   const literals: Literal[] = [];
   for (const node of nodes) {
     if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
-    literals.push({ offset: node.offset, length: node.length, cellStart: text.length, decoded: node.value.length });
+    literals.push({ sourceAt: node.offset - source.offset, length: node.length, cellStart: text.length, decoded: node.value.length, escapes: undefined });
     text += node.value;
   }
   return { text, literals };

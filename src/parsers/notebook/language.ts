@@ -1,12 +1,14 @@
 import type { Language, ParseOutcome } from '../../core/types';
-import { readNotebook } from './ipynb';
+import { NotebookReader } from './incremental';
 
 /**
  * Jupyter notebooks: the code cells joined into one Python document
  * (see ipynb.ts), analysed by the Python language given, whose loading this
  * language shares. Findings come back with the cell and the raw-file position.
+ * A file linted again after an edit inside a cell is read from its previous
+ * read (see incremental.ts).
  */
-export function createNotebookLanguage(python: Language): Language {
+export function createNotebookLanguage(python: Language, reader = new NotebookReader()): Language {
   return {
     format: 'notebook',
     commentPrefixes: python.commentPrefixes,
@@ -17,7 +19,7 @@ export function createNotebookLanguage(python: Language): Language {
       return python.load?.() ?? Promise.resolve();
     },
     parse(text, fileName): ParseOutcome {
-      const read = readNotebook(text);
+      const read = reader.read(fileName, text);
       if (!read.ok) return read;
       const code = read.code;
       const outcome = python.parse(code.text, `${fileName}#cells`);
