@@ -3,7 +3,7 @@ import { defineRule } from '../core/defineRule';
 import { getInstanceType } from '../data/instances';
 import { recommendPurposeBuilt } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
-import { visitTraining } from '../model/trainingJobs';
+import { onEveryInstanceType, visitTraining } from '../model/trainingJobs';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
 
@@ -30,16 +30,20 @@ export const trainingGpuInstance = defineRule({
       trainingJob(job, fixes) {
         const type = job.instanceType;
         // A training plan reserved this capacity ahead: the type is paid for already.
-        if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known || job.trainingPlan) return;
-        const row = getInstanceType(type.value);
-        if (!row || row.acceleratorKind !== 'gpu') return;
-        const trainium = recommendPurposeBuilt(row, 'training')?.row;
-        if (!trainium) return;
+        if (!job.framework || !neuronFrameworks.has(job.framework) || !type || job.trainingPlan) return;
+        // A type bound to several values fires when every one of them does, named by the first.
+        const found = onEveryInstanceType(job, (value) => {
+          const row = getInstanceType(value);
+          const trainium = row?.acceleratorKind === 'gpu' ? recommendPurposeBuilt(row, 'training')?.row : undefined;
+          return row && trainium && { row, trainium };
+        });
+        if (!found) return;
+        const { row, trainium } = found.verdict;
         context.report({
           ...type.anchor,
           messageId: 'gpuTraining',
-          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
-          fix: fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }),
+          data: { instanceType: `${row.instanceType}${found.note}`, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
+          fix: type.known ? fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }) : undefined,
           effect: { kind: 'instance-swap', usage: 'training', from: row.instanceType, to: trainium.instanceType, silicon: 'trainium' },
         });
       },
