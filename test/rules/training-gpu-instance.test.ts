@@ -16,6 +16,11 @@ const gpuTraining = (line: number, column: number, length: number, instanceType:
 new RuleTester().run(trainingGpuInstance, {
   valid: [
     {
+      name: 'Terraform: a conditional instance type with a CPU side: silent',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.big ? "ml.g5.xlarge" : "ml.m5.xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+    },
+    {
       name: 'an instance type bound on two paths, one of them local mode: silent (as a local run trains on no GPU)',
       format: 'python',
       code: dedent`
@@ -120,6 +125,13 @@ new RuleTester().run(trainingGpuInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a conditional instance type, both sides GPUs: named by the first, no edit',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.big ? "ml.p4d.24xlarge" : (var.medium ? "ml.g5.12xlarge" : "ml.p4d.24xlarge")', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+      errors: [gpuTraining(16, 5, 13, 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.12xlarge)', '8 × A100-40GB', 'ml.trn1.32xlarge')],
+      output: null,
+    },
     {
       name: 'an instance type with several values: fires when every value does, named by the first, no edit (SDK v2 conditional, if/else, try/except; a path of unknown value keeps it silent)',
       format: 'python',

@@ -13,6 +13,11 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 new RuleTester().run(trainingOversizedInstance, {
   valid: [
     {
+      name: "Terraform: the scikit-learn container on a conditional type with a CPU side: silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.gpu ? "ml.g4dn.xlarge" : "ml.m5.xlarge"', image: tfSklearnImage, spot: true }),
+    },
+    {
       name: 'an instance type on two paths, one of them a single GPU or local mode: silent (SDK v2, SDK v3, boto3)',
       format: 'python',
       code: dedent`
@@ -141,6 +146,13 @@ new RuleTester().run(trainingOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: the scikit-learn container on a conditional type, both sides GPUs: named by the first, no edit",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.fast ? "ml.g4dn.2xlarge" : "ml.g4dn.xlarge"', image: tfSklearnImage, spot: true, extra: tfProfilerRule }),
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.2xlarge (first of the values it may take; others: ml.g4dn.xlarge)', accelerators: '1 × T4', cpu: 'ml.m5.2xlarge' }, ...at(16, 5, 13) }],
+      output: null,
+    },
     {
       name: 'an instance type with several values: fires when every value does, named by the first, no edit (SDK v2, SDK v3, boto3, scikit-learn)',
       format: 'python',
