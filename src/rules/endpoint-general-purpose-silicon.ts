@@ -8,7 +8,10 @@ import type { EndpointVariantRecord } from '../model/records';
 import { instanceTypesOf } from '../model/variantFacts';
 import { recommendPurposeBuilt } from '../model/recommend';
 
-type MessageId = 'gpu' | 'x86' | 'generalPurpose';
+type MessageId = 'generalPurposeConfig' | 'generalPurpose';
+
+/** What is said of the type, the same in every format (a template's finding names its configuration and variant first). */
+const generalPurpose = '{{instanceType}} serves on {{silicon}}: {{alternative}} ({{target}}) is built for this work and uses less energy per request{{figures}}. Consider {{alternative}}.';
 
 export const endpointGeneralPurposeSilicon = defineRule({
   id: 'SML304',
@@ -19,17 +22,14 @@ export const endpointGeneralPurposeSilicon = defineRule({
     formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on x86 CPU or GPU instances where Graviton or Inferentia could serve it',
     messages: {
-      gpu: 'Endpoint config {{name}} serves {{variant}} from the GPU instance {{instanceType}}{{current}}. AWS Inferentia2 is built for inference: {{suggested}}{{figures}} may serve the same model for less energy and cost once it is compiled with the Neuron SDK.',
-      x86: 'Endpoint config {{name}} serves {{variant}} from the x86 instance {{instanceType}}{{current}}. A Graviton (Arm) instance such as {{suggested}}{{figures}} usually serves CPU inference for less energy and cost, with an arm64 container image.',
-      generalPurpose:
-        '{{instanceType}} serves on {{silicon}}: {{alternative}} ({{target}}) is built for this work and uses less energy per request{{figures}}. Consider {{alternative}}.',
+      generalPurposeConfig: `Endpoint config {{name}}, {{variant}}: ${generalPurpose}`,
+      generalPurpose,
     },
     fixes: ['displayOnly'],
     wellArchitected: ['MLSUS05-BP02'],
     options: {},
   },
   create(context) {
-    const perHourFigures = (type: string) => context.figures?.perHour(type) ?? '';
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     return visitEndpointVariants(context.text, (variant) => {
@@ -59,32 +59,21 @@ export const endpointGeneralPurposeSilicon = defineRule({
       const to = alternative.row.instanceType;
       const gpu = alternative.kind === 'inferentia';
       const effect = { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to, silicon: alternative.kind, ...(variant.instanceCount?.known ? { count: variant.instanceCount.value } : {}) } as const;
+      const data = {
+        instanceType: row.instanceType,
+        silicon: gpu ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs',
+        alternative: to,
+        target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
+        figures: context.figures?.change(row.instanceType, to) ?? '',
+      };
       if (variant.config !== undefined) {
-        return {
-          ...type.anchor,
-          messageId: gpu ? 'gpu' : 'x86',
-          data: {
-            name: variant.config,
-            variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant',
-            instanceType: row.instanceType,
-            current: perHourFigures(row.instanceType),
-            suggested: to,
-            figures: perHourFigures(to),
-          },
-          effect,
-        };
+        return { ...type.anchor, messageId: 'generalPurposeConfig', data: { name: variant.config, variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', ...data }, effect };
       }
       const edits = renderIntent({ kind: 'set-field', field: type, value: to });
       return {
         ...type.anchor,
         messageId: 'generalPurpose',
-        data: {
-          instanceType: row.instanceType,
-          silicon: gpu ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs',
-          alternative: to,
-          target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
-          figures: context.figures?.change(row.instanceType, to) ?? '',
-        },
+        data,
         fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,
       };

@@ -1,5 +1,4 @@
-import { estimateInstance } from '../../src/estimate/estimate';
-import { hourlyFigures } from '../../src/present/figures';
+import { switchFigures } from '../../src/estimate/savings';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
 import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
@@ -18,15 +17,24 @@ const config = (instanceType: string) => dedent`
             InstanceType: ${instanceType}
 `;
 
-const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string) => ({
-  messageId,
+/** The accelerator a GPU type carries, and the processor a Graviton type runs on (the catalogue's, written out). */
+const gpuModels: Record<string, string> = { g4dn: 'T4', g5: 'A10G', g6: 'L4' };
+const gravitons: Record<string, string> = { c6g: 'Graviton2', c7g: 'Graviton3', m8g: 'Graviton4' };
+
+/**
+ * A template's finding: the same sentences as Python's after `Endpoint config X, variant Y: `
+ * (`silicon` is the kind of the current type: GPUs → Inferentia2, x86 → Graviton).
+ */
+const finding = (silicon: 'gpu' | 'x86', instanceType: string, suggested: string) => ({
+  messageId: 'generalPurposeConfig',
   data: {
     name: 'Config',
     variant: 'variant AllTraffic',
     instanceType,
-    current: hourlyFigures(estimateInstance(instanceType)),
-    suggested,
-    figures: hourlyFigures(estimateInstance(suggested)),
+    silicon: silicon === 'gpu' ? `general-purpose GPUs (${gpuModels[instanceType.split('.')[1]]})` : 'x86 CPUs',
+    alternative: suggested,
+    target: silicon === 'gpu' ? 'AWS Inferentia2' : `AWS ${gravitons[suggested.split('.')[1]]}`,
+    figures: switchFigures(instanceType, suggested),
   },
   line: 9,
   column: 11,
@@ -36,9 +44,9 @@ const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: stri
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
-const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
-  ...finding(messageId, instanceType, suggested),
-  data: { ...finding(messageId, instanceType, suggested).data, variant },
+const branched = (silicon: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
+  ...finding(silicon, instanceType, suggested),
+  data: { ...finding(silicon, instanceType, suggested).data, variant },
   ...at(line, column, length),
 });
 
