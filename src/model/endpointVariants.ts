@@ -224,7 +224,9 @@ function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> 
   const anchor = { start: prop.keyStart, end: prop.keyEnd };
   if (value !== undefined) return known(value, anchor);
   const v = prop.value;
-  return v.kind === 'unknown' ? unknown('expression', anchor, undefined, 'an expression') : unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
+  // What the value depends on, as Terraform names a reference: the expression as written when it is a name or attribute path (`props.instanceType`).
+  if (v.kind === 'unknown') return unknown('expression', anchor, undefined, v.written ? `\`${v.written}\`` : 'an expression');
+  return unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
 }
 
 /** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */

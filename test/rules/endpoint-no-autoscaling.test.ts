@@ -362,7 +362,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           new sagemaker.CfnEndpoint(scope, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
         }
       `,
-      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from `props.instanceType`)' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
       output: null,
     },
     {
@@ -374,7 +374,7 @@ new RuleTester().run(endpointNoAutoscaling, {
             config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])
             sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)
       `,
-      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 3, column: 51, endLine: 3, endColumn: 70 }],
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from `instance_type`)' }, line: 3, column: 51, endLine: 3, endColumn: 70 }],
       output: null,
     },
     {

@@ -5,7 +5,7 @@ import type { LocateWasm } from '../wasm';
 import { ByKey } from '../byKey';
 import { LazyGrammar, nodesOfTypes } from '../wasm';
 import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkStack, CdkValue } from './model';
-import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, writtenId } from './model';
+import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, unknownValue, writtenId } from './model';
 
 /**
  * CDK TypeScript: tree-sitter's TypeScript grammar on the shared
@@ -351,7 +351,7 @@ class Analyser {
       case 'shorthand_property_identifier': {
         const binding = this.settled(this.bindings.get(node.text));
         if (binding?.imported !== undefined) return { kind: 'name', name: binding.imported, ...span };
-        if (!binding?.value) return { kind: 'unknown', ...span };
+        if (!binding?.value) return unknownValue(span, node.text);
         return { ...this.valueOf(binding.value, depth + 1), ...span, indirect: true };
       }
       case 'member_expression': {
@@ -360,7 +360,7 @@ class Analyser {
         const object = node.childForFieldName('object');
         const property = node.childForFieldName('property');
         const target = object ? this.constructBehind(object) : undefined;
-        return target && property ? { kind: 'ref', target: target.startIndex, attribute: property.text, ...span } : { kind: 'unknown', ...span };
+        return target && property ? { kind: 'ref', target: target.startIndex, attribute: property.text, ...span } : unknownValue(span, node.text);
       }
       case 'call_expression': {
         const callee = node.childForFieldName('function');
