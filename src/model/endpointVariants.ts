@@ -239,6 +239,7 @@ export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omi
       format: 'cdk',
       config: constructName(construct),
       variantName: name?.kind === 'string' ? name.value : undefined,
+      ...(variant.mapped !== undefined ? { repeated: 'map' as const } : {}),
       instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
       instanceCount: cdkField(variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',

@@ -75,9 +75,10 @@ export interface EndpointVariantRecord {
   /**
    * One record for every variant a Terraform `dynamic "production_variants"` block builds (one per
    * element of its `for_each`, possibly none): its fields are the `content`'s, unknown where they
-   * read the element. Undefined: one written variant.
+   * read the element; `map`: the same for a CDK `productionVariants: list.map((x) => ({...}))`.
+   * Undefined: one written variant.
    */
-  repeated?: 'dynamic';
+  repeated?: 'dynamic' | 'map';
 }
 export * from './trainingRecords';
 export * from './resourceRecords';

@@ -62,6 +62,11 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
     {
+      name: 'CDK TypeScript: productionVariants mapped by a callback with a block body, or by a named function: not read (no variant to judge)',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'A', { productionVariants: sizes.map((s) => { return { variantName: s, modelName: 'm', instanceType: 'ml.m5.large', initialInstanceCount: 1 }; }) });\nnew sagemaker.CfnEndpointConfig(this, 'B', { productionVariants: sizes.map(toVariant) });\n",
+    },
+    {
       name: 'Terraform dynamic "production_variants": a GPU type written in the content is every built variant\'s',
       format: 'terraform',
       code: dynamicVariants(['instance_type = "ml.g5.xlarge"', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
@@ -430,6 +435,13 @@ new RuleTester().run(endpointAlwaysOn, {
       format: 'cdk-python',
       code: 'from aws_cdk import aws_sagemaker as sagemaker\ndef build(self, variant_config, model):\n    model_variant = sagemaker.CfnEndpointConfig.ProductionVariantProperty(initial_instance_count=variant_config.instance_count, instance_type=variant_config.instance_type, model_name=model.attr_model_name, variant_name="AllTraffic")\n    sagemaker.CfnEndpointConfig(self, "EndpointConfig", production_variants=[model_variant])\n',
       errors: [unresolved('EndpointConfig', 'variant AllTraffic', 'instance type from `variant_config.instance_type`', 3, 129, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: productionVariants built by props.modelVariants.map(v => ({...})): one variant template, its type read from the element',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst variant = { instanceType: 'ml.g5.xlarge' };\nnew sagemaker.CfnEndpointConfig(this, 'EndpointConfig', {\n  productionVariants: props.modelVariants.map((variant, index) => ({\n    modelName: models[index].attrModelName,\n    variantName: variant.variantName,\n    initialInstanceCount: variant.initialInstanceCount,\n    instanceType: variant.instanceType,\n  })),\n});\n",
+      errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instanceType`', 8, 5, 'instanceType'.length)],
       output: null,
     },
     {

@@ -19,6 +19,8 @@ export interface CdkVariant {
   managedMin?: { prop: CdkProp; value: number | undefined };
   /** `instancePools` (instead of `instanceType`): each pool's `instanceType` prop, literal type and `priority`. */
   pools?: Array<{ prop: CdkProp | undefined; value: string | undefined; priority: number | undefined }>;
+  /** Built by `.map()` over what it names: one variant per element, none to many, each from this template. */
+  mapped?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         managedScaling: cdkManagedScaling(getProp(item, 'managedInstanceScaling')),
         ...cdkManagedMin(getProp(item, 'managedInstanceScaling')),
         ...cdkPools(getProp(item, 'instancePools')),
+        ...(variants.mapped !== undefined ? { mapped: variants.mapped } : {}),
       },
     ];
   });

@@ -47,7 +47,8 @@ export type CdkValue =
   | (CdkValueBase & { kind: 'bool'; value: boolean })
   | (CdkValueBase & { kind: 'name'; name: string })
   | (CdkValueBase & { kind: 'object'; props: CdkProp[]; open: boolean; container?: CdkContainer })
-  | (CdkValueBase & { kind: 'array'; items: CdkValue[]; open: boolean })
+  /** `mapped`: built by `.map()` over what it names (`props.modelVariants`); its one item is the template every element gives. */
+  | (CdkValueBase & { kind: 'array'; items: CdkValue[]; open: boolean; mapped?: string })
   | (CdkValueBase & { kind: 'call'; name: string; args: CdkValue[] })
   /** An attribute of a construct the file made (`config.attrEndpointConfigName`): `target` is that construct's `start`. */
   | (CdkValueBase & { kind: 'ref'; target: number; attribute: string })
