@@ -253,7 +253,8 @@ export function costTargetVisitors(sink: CostTargets): Visitors {
       if (notebook) sink.targets.push(notebook);
       for (const variant of listCdkVariants(construct) ?? []) {
         const instanceType = knownType(variant.instanceTypeValue);
-        if (variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
+        // A template `.map()` repeats over a list the file may not show: how many variants it builds is unknown.
+        if (variant.mapped !== undefined || variant.serverless || !instanceType || variant.countValue === undefined || variant.countValue < 1) continue;
         sink.targets.push({ kind: 'endpoint', start: variant.value.start, end: variant.value.end, instanceType, instanceCount: variant.countValue });
       }
     },

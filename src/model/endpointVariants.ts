@@ -10,7 +10,7 @@ import type { Field, Span } from './field';
 import { known, onEveryBranch, unknown } from './field';
 import { constructName } from './edit/cdkEdits';
 import { isLocalMode, importsLocalSession } from './read/sagemaker';
-import { listCdkVariants, cdkScalesSageMaker, cdkVariantSharding } from './read/cdkEndpoints';
+import { listCdkVariants, cdkScalesSageMaker, cdkVariantModelId, cdkVariantSharding } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
 import { oncePerFact } from './read/memo';
@@ -21,9 +21,10 @@ import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { Boto3Model } from './read/pythonModels';
 import { boto3Model, variantModelKey } from './read/pythonModels';
 import type { ShardingDegree } from './read/gpuSharding';
-import { callSharding, cfnVariantSharding, deploySharding, widerDegree } from './read/gpuSharding';
+import { callSharding, cfnVariantModelId, cfnVariantSharding, deployModelId, deploySharding, widerDegree } from './read/gpuSharding';
+import { modelSizeOf } from './read/modelSize';
 import type { TfVariant } from './read/tfEndpoints';
-import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantSharding } from './read/tfEndpoints';
+import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantModelId, tfVariantSharding } from './read/tfEndpoints';
 import type { TrainingSetting } from './read/training';
 import type { EndpointVariantRecord } from './records';
 import type { ScalableTargetRecord } from './hostingRecords';
@@ -110,6 +111,7 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
     });
     const sharding = cfnVariantSharding(template, variant.map);
+    const model = sizeOf(cfnVariantModelId(template, variant.map));
     return {
       kind: 'endpointVariant',
       format: 'cfn',
@@ -122,6 +124,7 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
       ...(variant.managedMin ? { managedMinInstances: cfnField(template, variant.managedMin.entry, variant.managedMin.value) } : {}),
       ...withPools(pools),
       ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}),
+      ...(model ? { model } : {}),
       ...(branchesAt ? { branches: branchesAt(index) } : {}),
       get scaling() {
         return scaling();
@@ -154,6 +157,9 @@ export function otherBranches(variant: EndpointVariantRecord): string {
   const types = [...new Set((variant.branches ?? []).map(typeOf))];
   return types.length > 1 ? ` (first branch of its conditions; others: ${types.slice(1).join(', ')})` : '';
 }
+
+/** The size of the model an id names, when the id tells it. */
+const sizeOf = (id: string | undefined) => (id === undefined ? undefined : modelSizeOf(id));
 
 // ---------------------------------------------------------------- Terraform
 
@@ -198,7 +204,8 @@ function tfRecordsWithModels(resource: TfResource, module: TfModule | undefined)
     const variants = listTfVariants(resource) ?? [];
     records = tfRecords(resource).map((record, i) => {
       const sharding = variants[i] && tfVariantSharding(resource, module, variants[i].block);
-      return sharding !== undefined ? { ...record, gpuSharding: { degree: sharding, scope: 'model' as const } } : record;
+      const model = variants[i] && sizeOf(tfVariantModelId(resource, module, variants[i].block));
+      return sharding !== undefined || model ? { ...record, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) } : record;
     });
     tfLinked.set(resource, records);
   }
@@ -217,7 +224,9 @@ function cdkField<T>(prop: CdkProp | undefined, value: T | undefined): Field<T> 
   const anchor = { start: prop.keyStart, end: prop.keyEnd };
   if (value !== undefined) return known(value, anchor);
   const v = prop.value;
-  return v.kind === 'unknown' ? unknown('expression', anchor, undefined, 'an expression') : unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
+  // What the value depends on, as Terraform names a reference: the expression as written when it is a name or attribute path (`props.instanceType`).
+  if (v.kind === 'unknown') return unknown('expression', anchor, undefined, v.written ? `\`${v.written}\`` : 'an expression');
+  return unknown('variable', anchor, undefined, v.kind === 'name' ? `\`${v.name}\`` : undefined);
 }
 
 /** The variants of a `sagemaker.CfnEndpointConfig`, without their scaling (the app's). */
@@ -230,6 +239,7 @@ export const cdkConfigRecords = oncePerFact((construct: CdkConstruct): Array<Omi
       format: 'cdk',
       config: constructName(construct),
       variantName: name?.kind === 'string' ? name.value : undefined,
+      ...(variant.mapped !== undefined ? { repeated: 'map' as const } : {}),
       instanceType: cdkField(variant.instanceType, variant.instanceTypeValue),
       instanceCount: cdkField(variant.count, variant.countValue),
       invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
@@ -253,7 +263,8 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
     return cdkConfigRecords(construct).map((record, i) => {
       // The model the variant serves (`modelName`): its GPU sharding.
       const sharding = variants[i] && cdkVariantSharding(app, variants[i].value);
-      return { ...record, scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}) };
+      const model = variants[i] && sizeOf(cdkVariantModelId(app, variants[i].value));
+      return { ...record, scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) };
     });
   });
 });
@@ -347,12 +358,13 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
   const mayBeLocal = importsLocalSession(file.imports);
   const { records, models } = variantsOfFile(file);
   const model = deploySharding(call);
+  const size = sizeOf(deployModelId(call));
   for (const variant of variants) {
     models.push(model);
     (variantsOfFile(file).modelKeys ??= [])[models.length - 1] = variantModelKey(variant.variant, file.text);
     const record = pyRecord(variant);
     const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
-    records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
+    records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), ...(size ? { model: size } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
   }
 }
 

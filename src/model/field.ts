@@ -77,6 +77,23 @@ export function describeUnknown(field: UnknownField<unknown>, what: string): str
   return field.dependsOn ? `${what} from ${field.dependsOn}` : `${what} not known here`;
 }
 
+/**
+ * What `judge` says of every value a field may take (its value, or each of its `alternatives`):
+ * the first value's verdict and the other values when every value has one (a finding fires when
+ * it fires on every value), else undefined. A field the file cannot list values for is undefined.
+ */
+export function onEveryValue<T, V>(field: Field<T> | undefined, judge: (value: T) => V | undefined): { verdict: V; others: T[] } | undefined {
+  const values = field?.known ? [field.value] : field?.alternatives;
+  if (!values?.length) return undefined;
+  let verdict: V | undefined;
+  for (const value of values) {
+    const found = judge(value);
+    if (found === undefined) return undefined;
+    verdict ??= found;
+  }
+  return verdict === undefined ? undefined : { verdict, others: values.slice(1) };
+}
+
 /** The value of a known field; undefined for an unknown or missing one. */
 export function valueOf<T>(field: Field<T> | undefined): T | undefined {
   return field?.known ? field.value : undefined;

@@ -1,6 +1,7 @@
 import type { Field } from './field';
 import type { PythonVariantSite, ScalableTargetRecord } from './hostingRecords';
 import type { ShardingDegree } from './read/gpuSharding';
+import type { ModelSize } from './read/modelSize';
 
 /** The format family a record was read from; rules never branch on it, messages may name its vocabulary. */
 export type RecordFormat = 'py' | 'cfn' | 'tf' | 'cdk';
@@ -67,14 +68,17 @@ export interface EndpointVariantRecord {
    * configures it (Python, CloudFormation, Terraform and CDK read it from the served model).
    */
   gpuSharding?: { degree: ShardingDegree; scope: 'model' | 'file' };
+  /** The size of the served model where its id tells it (`HF_MODEL_ID`, `OPTION_MODEL_ID`, `model_id=`: `read/modelSize.ts`); undefined when not known. */
+  model?: ModelSize;
   /** The Python call that creates it (SDK `deploy`, boto3 `create_endpoint_config`): findings about the endpoint sit on its callee, edit renderers read it. */
   site?: PythonVariantSite;
   /**
    * One record for every variant a Terraform `dynamic "production_variants"` block builds (one per
    * element of its `for_each`, possibly none): its fields are the `content`'s, unknown where they
-   * read the element. Undefined: one written variant.
+   * read the element; `map`: the same for a CDK `productionVariants: list.map((x) => ({...}))`.
+   * Undefined: one written variant.
    */
-  repeated?: 'dynamic';
+  repeated?: 'dynamic' | 'map';
 }
 export * from './trainingRecords';
 export * from './resourceRecords';

@@ -3,7 +3,7 @@ import type { Fix, Visitors } from '../core/types';
 import type { PyDict, PyKeyword, PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { Field, Span } from './field';
-import { known, unknown } from './field';
+import { known, onEveryValue, unknown } from './field';
 import type { TrainingEnvironment, TrainingIntent } from './edit/trainingEdits';
 import { renderTrainingIntent } from './edit/trainingEdits';
 import { renderTfTrainingIntent } from './edit/tfTrainingEdits';
@@ -11,7 +11,8 @@ import type { PythonFile } from './read/pythonFile';
 import { detachedPythonFile, pythonFile } from './read/pythonFile';
 import type { Boto3TrainingRequest, SpotSetup } from './read/sagemaker';
 import { boolOf, boto3TrainingRequests, getEstimatorArgument, isEstimatorCall, isSageMakerClientCall, isTunerCall, mayBeLocalMode, spotSetupOf, spotSetupsOf } from './read/sagemaker';
-import type { TrainingJob, TrainingSetting } from './read/training';
+import { pyInstanceType } from './endpointVariants';
+import type { TrainingJob } from './read/training';
 import { boto3TrainingJob, isRemoteFunctionCall, remoteSpotSetup, trainingJobOf } from './read/training';
 import { tfTrainingRecords } from './tfTraining';
 import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRecords';
@@ -38,13 +39,6 @@ export interface TrainingVisit {
 
 const span = (s: Span): Span => ({ start: s.start, end: s.end });
 
-function stringField(setting: TrainingSetting | undefined): Field<string> | undefined {
-  if (!setting) return undefined;
-  const value = setting.value;
-  if (value.kind === 'string') return known(value.value, span(setting), setting.editable ? { format: 'py', value } : undefined);
-  return unknown(value.kind === 'unknown' && value.alternatives?.length ? 'several-values' : 'variable', span(setting));
-}
-
 function numberField(setting: { start: number; end: number; value: PyValue; editable?: boolean } | undefined): Field<number> | undefined {
   if (!setting) return undefined;
   const value = setting.value;
@@ -61,6 +55,19 @@ function boolField(keyword: PyKeyword | undefined): Field<boolean> | undefined {
 const presence = (set: boolean, hidden: boolean): Presence => (set ? 'set' : hidden ? 'unknown' : 'absent');
 
 // ---------------------------------------------------------------- training jobs
+
+/**
+ * A verdict on every instance type a training job may run on (`onEveryValue`), with how a finding
+ * names the others: ` (first of the values it may take; others: ml.g5.xlarge)`, or `''` for one
+ * value. A finding on several values carries the first one's figures and no edit: one edit would
+ * change one of them.
+ */
+export function onEveryInstanceType<V>(job: TrainingJobRecord, judge: (type: string) => V | undefined): { verdict: V; note: string } | undefined {
+  const found = onEveryValue(job.instanceType, judge);
+  if (!found) return undefined;
+  return { verdict: found.verdict, note: found.others.length ? ` (first of the values it may take; others: ${found.others.join(', ')})` : '' };
+}
+
 
 /** `max_run` (SDK v2), `StoppingCondition.MaxRuntimeInSeconds` (boto3) or `StoppingCondition(max_runtime_in_seconds=)` (SDK v3). */
 function maxRunOf(call: PythonCall, request: Boto3TrainingRequest | undefined): Field<number> | undefined {
@@ -130,7 +137,8 @@ function trainingRecord(call: PythonCall, job: TrainingJob, setup: SpotSetup, en
     writing: writings[job.api],
     anchor: span(request?.anchor ?? call.callee),
     ...(job.framework ? { framework: job.framework } : {}),
-    instanceType: stringField(job.instanceType),
+    // Read as a deploy's is: a name bound to several types carries them as alternatives.
+    instanceType: pyInstanceType(job.instanceType),
     instanceCount: numberField(job.instanceCount),
     maxRunSeconds: maxRunOf(call, request),
     keepAliveSeconds: numberField(job.keepAlive),

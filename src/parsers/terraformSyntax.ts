@@ -32,7 +32,8 @@ export type TfValue =
   | (TfValueBase & { kind: 'reference'; reference: TfReference })
   | (TfValueBase & { kind: 'object'; entries: TfObjectEntry[] })
   | (TfValueBase & { kind: 'tuple'; items: TfValue[] })
-  | (TfValueBase & { kind: 'other'; literalPrefix?: string });
+  /** `branches`: the two sides of a conditional `c ? a : b`. */
+  | (TfValueBase & { kind: 'other'; literalPrefix?: string; branches?: [TfValue, TfValue] });
 
 export interface TfObjectEntry {
   key: string;
@@ -189,6 +190,12 @@ function readExpression(expression: Node, cache: ReferenceCache): TfValue {
     // "churn-${var.env}": the text before the first interpolation is known.
     const lead = template?.type === 'quoted_template' ? template.namedChildren[1] : undefined;
     return lead?.type === 'template_literal' ? { ...base, kind: 'other', literalPrefix: unescapeHcl(lead.text) } : { ...base, kind: 'other' };
+  }
+  if (first.type === 'conditional') {
+    const [, yes, no] = first.namedChildren.filter((c) => c.type === 'expression');
+    // A side in parentheses is the expression inside them.
+    const inner = (side: Node): Node => (side.namedChildren.length === 1 && side.namedChildren[0]?.type === 'expression' ? inner(side.namedChildren[0]) : side);
+    if (yes && no) return { ...base, kind: 'other', branches: [readExpression(inner(yes), cache), readExpression(inner(no), cache)] };
   }
   if (first.type === 'collection_value') {
     const collection = first.namedChildren[0];

@@ -9,7 +9,11 @@ import { instanceTypesOf } from '../model/variantFacts';
 import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { withWorkRegion } from '../model/workRegion';
 
-type MessageId = 'gpu' | 'x86' | 'generalPurpose' | 'notInRegion';
+type MessageId = 'generalPurposeConfig' | 'generalPurpose' | 'notInRegionConfig' | 'notInRegion';
+
+/** What is said of the type, the same in every format (a template's finding names its configuration and variant first). */
+const generalPurpose = '{{instanceType}} serves on {{silicon}}: {{alternative}} ({{target}}) is built for this work and uses less energy per request{{figures}}. Consider {{alternative}}.';
+const notInRegion = '{{instanceType}} serves on {{silicon}}. {{target}} is built for this work, but {{region}} does not offer {{family}} instances: no alternative is suggested there.';
 
 export const endpointGeneralPurposeSilicon = defineRule({
   id: 'SML304',
@@ -20,18 +24,16 @@ export const endpointGeneralPurposeSilicon = defineRule({
     formats: ['cfn', 'tf', 'py', 'nb', 'cdk'],
     description: 'Real-time endpoint on x86 CPU or GPU instances where Graviton or Inferentia could serve it',
     messages: {
-      gpu: 'Endpoint config {{name}} serves {{variant}} from the GPU instance {{instanceType}}{{current}}. AWS Inferentia2 is built for inference: {{suggested}}{{figures}} may serve the same model for less energy and cost once it is compiled with the Neuron SDK.',
-      x86: 'Endpoint config {{name}} serves {{variant}} from the x86 instance {{instanceType}}{{current}}. A Graviton (Arm) instance such as {{suggested}}{{figures}} usually serves CPU inference for less energy and cost, with an arm64 container image.',
-      generalPurpose:
-        '{{instanceType}} serves on {{silicon}}: {{alternative}} ({{target}}) is built for this work and uses less energy per request{{figures}}. Consider {{alternative}}.',
-      notInRegion: '{{instanceType}} serves on {{silicon}}. {{target}} is built for this work, but {{region}} does not offer {{family}} instances: no alternative is suggested there.',
+      generalPurposeConfig: `Endpoint config {{name}}, {{variant}}: ${generalPurpose}`,
+      generalPurpose,
+      notInRegionConfig: `Endpoint config {{name}}, {{variant}}: ${notInRegion}`,
+      notInRegion,
     },
     fixes: ['displayOnly'],
     wellArchitected: ['MLSUS05-BP02'],
     options: {},
   },
   create(context) {
-    const perHourFigures = (type: string) => context.figures?.perHour(type) ?? '';
     // One ModelBuilder deployed twice: its instance type is judged once.
     const judged = new Set<number>();
     let region: string | undefined;
@@ -63,12 +65,14 @@ export const endpointGeneralPurposeSilicon = defineRule({
       const row = getInstanceType(type.value);
       const answer = row && inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r));
       const alternative = answer?.found;
+      const silicon = row?.acceleratorKind === 'gpu' ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs';
+      const named = variant.config !== undefined ? { name: variant.config, variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' } : undefined;
       if (row && answer?.notInRegion) {
         const target = answer.notInRegion.kind === 'inferentia' ? 'AWS Inferentia2' : 'AWS Graviton';
         return {
           ...type.anchor,
-          messageId: 'notInRegion',
-          data: { instanceType: row.instanceType, silicon: row.acceleratorKind === 'gpu' ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs', target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` },
+          messageId: named ? 'notInRegionConfig' : 'notInRegion',
+          data: { ...named, instanceType: row.instanceType, silicon, target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` },
           effect: { kind: 'none', reason: `${region} does not offer ${target} (ml.${answer.notInRegion.row.family}) instances` },
         };
       }
@@ -76,32 +80,19 @@ export const endpointGeneralPurposeSilicon = defineRule({
       const to = alternative.row.instanceType;
       const gpu = alternative.kind === 'inferentia';
       const effect = { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to, silicon: alternative.kind, ...(variant.instanceCount?.known ? { count: variant.instanceCount.value } : {}) } as const;
-      if (variant.config !== undefined) {
-        return {
-          ...type.anchor,
-          messageId: gpu ? 'gpu' : 'x86',
-          data: {
-            name: variant.config,
-            variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant',
-            instanceType: row.instanceType,
-            current: perHourFigures(row.instanceType),
-            suggested: to,
-            figures: perHourFigures(to),
-          },
-          effect,
-        };
-      }
+      const data = {
+        instanceType: row.instanceType,
+        silicon,
+        alternative: to,
+        target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
+        figures: context.figures?.change(row.instanceType, to) ?? '',
+      };
+      if (named) return { ...type.anchor, messageId: 'generalPurposeConfig', data: { ...named, ...data }, effect };
       const edits = renderIntent({ kind: 'set-field', field: type, value: to });
       return {
         ...type.anchor,
         messageId: 'generalPurpose',
-        data: {
-          instanceType: row.instanceType,
-          silicon: gpu ? `general-purpose GPUs (${row.acceleratorModel ?? 'GPU'})` : 'x86 CPUs',
-          alternative: to,
-          target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
-          figures: context.figures?.change(row.instanceType, to) ?? '',
-        },
+        data,
         fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,
       };

@@ -81,7 +81,7 @@ export const endpointNoAutoscaling = defineRule({
           (v) => v.invocation !== 'serverless' && v.instanceType !== undefined && v.scaledBy?.length === 0 && (v.managedScaling === undefined || v.managedScaling === 'disabled'),
         );
         if (!unscaled.length) return undefined;
-        const describe = unscaled.map((v) => `${v.repeated ? 'the variants of dynamic "production_variants"' : `variant ${v.variantName ?? '(unnamed)'}`} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
+        const describe = unscaled.map((v) => `${v.repeated === 'dynamic' ? 'the variants of dynamic "production_variants"' : v.repeated === 'map' ? 'the variants `productionVariants` maps from a list' : `variant ${v.variantName ?? '(unnamed)'}`} (${describePools(v) ?? describeVariant(v.instanceType, v.instanceCount)})`);
         const named = unscaled.flatMap((v) => (v.variantName === undefined ? [] : [{ name: v.variantName, count: v.instanceCount?.known ? v.instanceCount.value : undefined }]));
         const edits =
           named.length === unscaled.length && !branched

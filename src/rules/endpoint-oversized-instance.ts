@@ -5,6 +5,7 @@ import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../
 import type { EndpointVariantRecord } from '../model/records';
 import { instanceTypesOf } from '../model/variantFacts';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
+import { describeParameters, fitOnOneAccelerator, weightsGib } from '../model/read/modelSize';
 import { describeAccelerators } from '../model/read/training';
 import { hostingOversize, inRegion, recommendPurposeBuilt, recommendSmaller } from '../model/recommend';
 import { withWorkRegion } from '../model/workRegion';
@@ -19,6 +20,9 @@ const serveOnHere = 'Serve from the smallest instance the model fits on: one GPU
 const trainingClass = `${trainingClassIs} ${serveOn}`;
 const multiGpu = `${multiGpuHas} ${serveOn}`;
 
+const smallModelSharded =
+  '{{instanceType}} has {{accelerators}}, and {{model}} ({{parameters}} parameters, about {{weights}} GiB of weights) fits on one of them: sharding it {{across}} bills every GPU for work one can do. Serve from the smallest instance the model fits on (one GPU, or Inferentia ml.inf2).';
+
 export const endpointOversizedInstance = defineRule({
   id: 'SML302',
   name: 'endpoint-oversized-instance',
@@ -32,8 +36,10 @@ export const endpointOversizedInstance = defineRule({
       multiGpuConfig: `Endpoint config {{name}}, {{variant}}: ${multiGpu}`,
       fixedFleet:
         'Endpoint config {{name}} starts {{variant}} with {{count}} instances and no auto scaling target in this template scales it down: all of them are billed every hour, busy or idle. Start with one instance and scale on traffic.',
+      smallModelShardedConfig: `Endpoint config {{name}}, {{variant}}: ${smallModelSharded}`,
       oversizedInstance: trainingClass,
       multiGpu,
+      smallModelSharded,
       oversizedNoInf2: `Endpoint config {{name}}, {{variant}}: ${trainingClassIs} ${serveOnHere}`,
       multiGpuConfigNoInf2: `Endpoint config {{name}}, {{variant}}: ${multiGpuHas} ${serveOnHere}`,
       oversizedInstanceNoInf2: `${trainingClassIs} ${serveOnHere}`,
@@ -75,25 +81,28 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
   if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
   const named = variant.config !== undefined;
   // A model sharded across the GPUs (tensor parallelism) uses them: only a training-class type is still judged.
-  const sharded = shardsAcrossGpus(variant.gpuSharding?.degree);
+  const degree = variant.gpuSharding?.degree;
+  const sharded = shardsAcrossGpus(degree);
+  const model = variant.model;
   return instanceTypesOf(variant).flatMap((type): Array<ReportDescriptor<MessageId>> => {
     const row = type?.known ? getInstanceType(type.value) : undefined;
     const oversize = row && hostingOversize(row);
-    if (!type || !row || !oversize || (oversize === 'multi-gpu' && sharded)) return [];
+    // Where the model's id tells its size, the size decides when it is clear: a model larger than one of the GPUs needs
+    // several (no finding); one that fits on one with room to serve is oversized here, sharded or not.
+    const fit = model && row?.acceleratorKind === 'gpu' ? fitOnOneAccelerator(model, row) : undefined;
+    if (!type || !row || !oversize || fit === 'exceeds' || (oversize === 'multi-gpu' && sharded && fit !== 'fits')) return [];
     const { found: smaller, notInRegion } = inRegion(region, (r) => recommendSmaller(row, 'hosting', r)?.row);
     const effect: Effect = smaller
       ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
       : { kind: 'none', reason: notInRegion ? `${region} does not offer a single-accelerator size of this family` : 'no single-accelerator size of this family serves' };
+    const data = { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) };
+    if (oversize === 'multi-gpu' && sharded && model) {
+      const across = degree === 'all' ? 'across all of them' : typeof degree === 'number' ? `across ${degree} of them` : 'across them';
+      return [{ ...type.anchor, messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: { ...data, model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }, effect }];
+    }
     const messageId = oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu';
     const noInferentia = inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r)).notInRegion?.kind === 'inferentia';
-    return [
-      {
-        ...type.anchor,
-        messageId: noInferentia ? `${messageId}NoInf2` : messageId,
-        data: { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row), ...(noInferentia ? { region: region ?? '' } : {}) },
-        effect,
-      },
-    ];
+    return [{ ...type.anchor, messageId: noInferentia ? `${messageId}NoInf2` : messageId, data: { ...data, ...(noInferentia ? { region: region ?? '' } : {}) }, effect }];
   });
 }
 

@@ -5,7 +5,7 @@ import type { TrainingJobRecord } from '../model/records';
 import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
 import type { TrainingFixes } from '../model/trainingJobs';
-import { visitTraining } from '../model/trainingJobs';
+import { onEveryInstanceType, visitTraining } from '../model/trainingJobs';
 import { withWorkRegion } from '../model/workRegion';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
@@ -41,16 +41,23 @@ export const trainingGpuInstance = defineRule({
     function judge(job: TrainingJobRecord, fixes: TrainingFixes, region: string | undefined): void {
       const type = job.instanceType;
       // A training plan reserved this capacity ahead: the type is paid for already.
-      if (!job.framework || !neuronFrameworks.has(job.framework) || !type?.known || job.trainingPlan) return;
-      const row = getInstanceType(type.value);
-      if (!row || row.acceleratorKind !== 'gpu') return;
-      const answer = inRegion(region, (r) => recommendPurposeBuilt(row, 'training', r)?.row);
+      if (!job.framework || !neuronFrameworks.has(job.framework) || !type || job.trainingPlan) return;
+      // A type bound to several values fires when every one of them does, named by the first.
+      const found = onEveryInstanceType(job, (value) => {
+        const row = getInstanceType(value);
+        if (row?.acceleratorKind !== 'gpu') return undefined;
+        const answer = inRegion(region, (r) => recommendPurposeBuilt(row, 'training', r)?.row);
+        return answer.found || answer.notInRegion ? { row, answer } : undefined;
+      });
+      if (!found) return;
+      const { row, answer } = found.verdict;
+      const instanceType = `${row.instanceType}${found.note}`;
       if (answer.notInRegion) {
         const family = `ml.${answer.notInRegion.family}`;
         context.report({
           ...type.anchor,
           messageId: 'notInRegion',
-          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), region: region ?? '', family },
+          data: { instanceType, accelerators: describeAccelerators(row), region: region ?? '', family },
           effect: { kind: 'none', reason: `${region} does not offer AWS Trainium (${family}) instances` },
         });
         return;
@@ -60,8 +67,8 @@ export const trainingGpuInstance = defineRule({
       context.report({
         ...type.anchor,
         messageId: 'gpuTraining',
-        data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
-        fix: fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }),
+        data: { instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
+        fix: type.known ? fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }) : undefined,
         effect: { kind: 'instance-swap', usage: 'training', from: row.instanceType, to: trainium.instanceType, silicon: 'trainium' },
       });
     }

@@ -6,7 +6,7 @@ import { cpuSize, singleAcceleratorSize } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
 import type { TrainingJobRecord } from '../model/records';
 import type { TrainingFixes } from '../model/trainingJobs';
-import { visitTraining } from '../model/trainingJobs';
+import { onEveryInstanceType, visitTraining } from '../model/trainingJobs';
 import { withWorkRegion } from '../model/workRegion';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
@@ -47,16 +47,23 @@ export const trainingOversizedInstance = defineRule({
     function judge(job: TrainingJobRecord, fixes: TrainingFixes, region: string | undefined): void {
       // A training plan reserved this capacity ahead: it is paid for whatever the job uses of it.
       if (job.trainingPlan) return;
-      const type = job.instanceType?.known ? job.instanceType : undefined;
-      const row = type && getInstanceType(type.value);
-      const trainOn = (to: InstanceRow | undefined) => type && to && fixes.render({ kind: 'set-field', field: type, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
+      const type = job.instanceType;
+      // A type bound to several values fires when every one of them does, named by the first, with no edit.
+      const single = type?.known ? type : undefined;
+      const trainOn = (to: InstanceRow | undefined) => single && to && fixes.render({ kind: 'set-field', field: single, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
+      const onEvery = (accept: (row: InstanceRow) => boolean) => onEveryInstanceType(job, (value) => {
+        const row = getInstanceType(value);
+        return row && accept(row) ? row : undefined;
+      });
       if (job.framework === 'sklearn') {
-        if (!type || !row || row.acceleratorKind !== 'gpu') return;
+        const found = type && onEvery((row) => row.acceleratorKind === 'gpu');
+        if (!type || !found) return;
+        const row = found.verdict;
         const cpu = cpuSize(row, 'training', region);
         context.report({
           ...type.anchor,
           messageId: 'gpuForCpuFramework',
-          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
+          data: { instanceType: `${row.instanceType}${found.note}`, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
           fix: trainOn(cpu),
           effect: swap(row, cpu),
         });
@@ -64,12 +71,14 @@ export const trainingOversizedInstance = defineRule({
       }
       // Only a distribution the file shows absent: boto3 leaves it to the image's entry point.
       if (!job.framework || !distributableFrameworks.has(job.framework) || job.distribution !== 'absent') return;
-      if (type && row && (row.acceleratorCount ?? 0) > 1) {
+      const found = type && onEvery((row) => (row.acceleratorCount ?? 0) > 1);
+      if (type && found) {
+        const row = found.verdict;
         const smaller = singleAcceleratorSize(row, 'training', region);
         context.report({
           ...type.anchor,
           messageId: 'multiAccelerator',
-          data: { instanceType: row.instanceType, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
+          data: { instanceType: `${row.instanceType}${found.note}`, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
           fix: trainOn(smaller),
           effect: swap(row, smaller),
         });

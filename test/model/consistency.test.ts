@@ -132,8 +132,8 @@ interface Verdict {
 /**
  * The account a finding gives of the variant's type: SML302's whole message after a template's
  * `Endpoint config X, variant Y: ` (training-class or several GPUs, and the same advice) or the
- * size of a fixed fleet (worded in the format's vocabulary: template, module, file), SML304's
- * silicon of the alternative; other rules are compared by id, suggestion and figures only.
+ * size of a fixed fleet (worded in the format's vocabulary: template, module, file), SML304's whole
+ * message after the same prefix; other rules are compared by id, suggestion and figures only.
  */
 function accountOf(finding: Finding): string {
   if (finding.ruleId === 'SML302') {
@@ -141,7 +141,8 @@ function accountOf(finding: Finding): string {
     const fleet = /starts (?:\S+ \S+ with )?(\d+) instances/.exec(finding.message);
     return fleet ? `a fixed fleet of ${fleet[1]}` : finding.message.replace(/^Endpoint config [^,]+, (?:variant \S+|a variant): /, '');
   }
-  if (finding.ruleId === 'SML304') return /Inferentia2|Graviton/.exec(finding.message)?.[0] ?? finding.message;
+  // SML304: one message in every format, after a template's `Endpoint config X, variant Y: `.
+  if (finding.ruleId === 'SML304') return finding.message.replace(/^Endpoint config [^,]+, (?:variant \S+|a variant): /, '');
   return '';
 }
 

@@ -62,6 +62,11 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
     {
+      name: 'CDK TypeScript: productionVariants mapped by a callback with a block body, or by a named function: not read (no variant to judge)',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'A', { productionVariants: sizes.map((s) => { return { variantName: s, modelName: 'm', instanceType: 'ml.m5.large', initialInstanceCount: 1 }; }) });\nnew sagemaker.CfnEndpointConfig(this, 'B', { productionVariants: sizes.map(toVariant) });\n",
+    },
+    {
       name: 'Terraform dynamic "production_variants": a GPU type written in the content is every built variant\'s',
       format: 'terraform',
       code: dynamicVariants(['instance_type = "ml.g5.xlarge"', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
@@ -416,17 +421,41 @@ new RuleTester().run(endpointAlwaysOn, {
       output: null,
     },
     {
+      name: 'CDK TypeScript: a construct library reading this.props.instanceType names it; a call stays an expression',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nexport class Serving extends Construct {\n  constructor(scope: Construct, id: string, private readonly props: ServingProps) {\n    super(scope, id);\n    new sagemaker.CfnEndpointConfig(this, 'EndpointConfig', { productionVariants: [{ variantName: 'DefaultVariant', modelName: 'm', initialInstanceCount: this.props.initialInstanceCount, instanceType: this.props.instanceType }] });\n    new sagemaker.CfnEndpointConfig(this, 'Other', { productionVariants: [{ variantName: 'DefaultVariant', modelName: 'm', initialInstanceCount: 1, instanceType: pickType(this.props) }] });\n  }\n}\n",
+      errors: [
+        unresolved('EndpointConfig', 'variant DefaultVariant', 'instance type from `this.props.instanceType`', 5, 188, 'instanceType'.length),
+        unresolved('Other', 'variant DefaultVariant', 'instance type from an expression', 6, 149, 'instanceType'.length),
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK Python: instance type from a config object\'s attribute (variant_config.instance_type)',
+      format: 'cdk-python',
+      code: 'from aws_cdk import aws_sagemaker as sagemaker\ndef build(self, variant_config, model):\n    model_variant = sagemaker.CfnEndpointConfig.ProductionVariantProperty(initial_instance_count=variant_config.instance_count, instance_type=variant_config.instance_type, model_name=model.attr_model_name, variant_name="AllTraffic")\n    sagemaker.CfnEndpointConfig(self, "EndpointConfig", production_variants=[model_variant])\n',
+      errors: [unresolved('EndpointConfig', 'variant AllTraffic', 'instance type from `variant_config.instance_type`', 3, 129, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK TypeScript: productionVariants built by props.modelVariants.map(v => ({...})): one variant template, its type read from the element',
+      format: 'cdk-typescript',
+      code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst variant = { instanceType: 'ml.g5.xlarge' };\nnew sagemaker.CfnEndpointConfig(this, 'EndpointConfig', {\n  productionVariants: props.modelVariants.map((variant, index) => ({\n    modelName: models[index].attrModelName,\n    variantName: variant.variantName,\n    initialInstanceCount: variant.initialInstanceCount,\n    instanceType: variant.instanceType,\n  })),\n});\n",
+      errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instanceType`', 8, 5, 'instanceType'.length)],
+      output: null,
+    },
+    {
       name: 'CDK TypeScript: instance type from a construct prop',
       format: 'cdk-typescript',
       code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nexport function serve(scope: Construct, props: { instanceType: string }) {\n  new sagemaker.CfnEndpointConfig(scope, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'm', instanceType: props.instanceType, initialInstanceCount: 1 }] });\n}\n",
-      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 120)],
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from `props.instanceType`', 3, 120)],
       output: null,
     },
     {
       name: 'CDK Python: instance type from a function parameter',
       format: 'cdk-python',
       code: 'from aws_cdk import aws_sagemaker as sm\ndef serve(self, instance_type):\n    sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])\n',
-      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from an expression', 3, 153, 'instance_type'.length)],
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from `instance_type`', 3, 153, 'instance_type'.length)],
       output: null,
     },
     {

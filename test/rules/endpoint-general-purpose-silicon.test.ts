@@ -1,5 +1,4 @@
-import { estimateInstance } from '../../src/estimate/estimate';
-import { hourlyFigures } from '../../src/present/figures';
+import { switchFigures } from '../../src/estimate/savings';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
 import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
@@ -18,15 +17,24 @@ const config = (instanceType: string) => dedent`
             InstanceType: ${instanceType}
 `;
 
-const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string) => ({
-  messageId,
+/** The accelerator a GPU type carries, and the processor a Graviton type runs on (the catalogue's, written out). */
+const gpuModels: Record<string, string> = { g4dn: 'T4', g5: 'A10G', g6: 'L4' };
+const gravitons: Record<string, string> = { c6g: 'Graviton2', c7g: 'Graviton3', m8g: 'Graviton4' };
+
+/**
+ * A template's finding: the same sentences as Python's after `Endpoint config X, variant Y: `
+ * (`silicon` is the kind of the current type: GPUs → Inferentia2, x86 → Graviton).
+ */
+const finding = (silicon: 'gpu' | 'x86', instanceType: string, suggested: string) => ({
+  messageId: 'generalPurposeConfig',
   data: {
     name: 'Config',
     variant: 'variant AllTraffic',
     instanceType,
-    current: hourlyFigures(estimateInstance(instanceType)),
-    suggested,
-    figures: hourlyFigures(estimateInstance(suggested)),
+    silicon: silicon === 'gpu' ? `general-purpose GPUs (${gpuModels[instanceType.split('.')[1]]})` : 'x86 CPUs',
+    alternative: suggested,
+    target: silicon === 'gpu' ? 'AWS Inferentia2' : `AWS ${gravitons[suggested.split('.')[1]]}`,
+    figures: switchFigures(instanceType, suggested),
   },
   line: 9,
   column: 11,
@@ -36,9 +44,9 @@ const finding = (messageId: 'gpu' | 'x86', instanceType: string, suggested: stri
 
 const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
 
-const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
-  ...finding(messageId, instanceType, suggested),
-  data: { ...finding(messageId, instanceType, suggested).data, variant },
+const branched = (silicon: 'gpu' | 'x86', instanceType: string, suggested: string, variant: string, line: number, column: number, length = 'InstanceType'.length) => ({
+  ...finding(silicon, instanceType, suggested),
+  data: { ...finding(silicon, instanceType, suggested).data, variant },
   ...at(line, column, length),
 });
 
@@ -46,6 +54,13 @@ const branched = (messageId: 'gpu' | 'x86', instanceType: string, suggested: str
 const notInRegion = (line: number, column: number, length: number) => ({
   messageId: 'notInRegion',
   data: { instanceType: 'ml.g5.xlarge', silicon: 'general-purpose GPUs (A10G)', target: 'AWS Inferentia2', region: 'ca-central-1', family: 'ml.inf2' },
+  ...at(line, column, length),
+});
+
+/** The same in a template: its configuration and variant named first, as every SML304 message of a template is. */
+const notInRegionConfig = (name: string, line: number, column: number, length: number) => ({
+  messageId: 'notInRegionConfig',
+  data: { name, variant: 'variant AllTraffic', instanceType: 'ml.g5.xlarge', silicon: 'general-purpose GPUs (A10G)', target: 'AWS Inferentia2', region: 'ca-central-1', family: 'ml.inf2' },
   ...at(line, column, length),
 });
 
@@ -174,7 +189,7 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       name: 'region: Terraform, the module\'s AWS provider in ca-central-1',
       format: 'terraform',
       code: 'provider "aws" {\n  region = "ca-central-1"\n}\nresource "aws_sagemaker_endpoint_configuration" "c" {\n  production_variants {\n    variant_name  = "AllTraffic"\n    instance_type = "ml.g5.xlarge"\n  }\n}\n',
-      errors: [notInRegion(7, 5, 'instance_type'.length)],
+      errors: [notInRegionConfig('aws_sagemaker_endpoint_configuration.c', 7, 5, 'instance_type'.length)],
       output: null,
     },
     {
@@ -187,7 +202,7 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         const stack = new cdk.Stack(app, 'Serving', { env: { region: 'ca-central-1' } });
         new sagemaker.CfnEndpointConfig(stack, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.g5.xlarge' }] });
       `,
-      errors: [notInRegion(5, 121, 'instanceType'.length)],
+      errors: [notInRegionConfig('Config', 5, 121, 'instanceType'.length)],
       output: null,
     },
     {
@@ -200,7 +215,7 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
         stack = cdk.Stack(app, "Serving", env=cdk.Environment(region="ca-central-1"))
         sm.CfnEndpointConfig(stack, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="bert", instance_type="ml.g5.xlarge")])
       `,
-      errors: [notInRegion(5, 153, 'instance_type'.length)],
+      errors: [notInRegionConfig('Config', 5, 153, 'instance_type'.length)],
       output: null,
     },
     {

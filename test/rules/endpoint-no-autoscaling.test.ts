@@ -308,6 +308,24 @@ new RuleTester().run(endpointNoAutoscaling, {
   ],
   invalid: [
     {
+      name: 'CDK TypeScript: productionVariants built by .map() over a list of the props, and nothing scales them',
+      format: 'cdk-typescript',
+      code: dedent`
+        import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+        const config = new sagemaker.CfnEndpointConfig(this, 'EndpointConfig', {
+          productionVariants: this.props.modelConfigs.map((modelConfig, index) => ({
+            modelName: models[index].attrModelName,
+            variantName: modelConfig.variantName,
+            initialInstanceCount: modelConfig.initialInstanceCount,
+            instanceType: modelConfig.instanceType,
+          })),
+        });
+        new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
+      `,
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (instance type from `modelConfig.instanceType`)' }, line: 3, column: 3, endLine: 3, endColumn: 21 }],
+      output: null,
+    },
+    {
       name: 'Terraform dynamic "production_variants" served by an endpoint, nothing scales SageMaker in the module: fires, without an edit (the variants have no names here)',
       format: 'terraform',
       code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\n'),
@@ -362,7 +380,7 @@ new RuleTester().run(endpointNoAutoscaling, {
           new sagemaker.CfnEndpoint(scope, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });
         }
       `,
-      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from `props.instanceType`)' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
       output: null,
     },
     {
@@ -374,7 +392,7 @@ new RuleTester().run(endpointNoAutoscaling, {
             config = sm.CfnEndpointConfig(self, "Config", production_variants=[sm.CfnEndpointConfig.ProductionVariantProperty(variant_name="AllTraffic", model_name="m", instance_type=instance_type, initial_instance_count=1)])
             sm.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)
       `,
-      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from an expression)' }, line: 3, column: 51, endLine: 3, endColumn: 70 }],
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (1 instance; instance type from `instance_type`)' }, line: 3, column: 51, endLine: 3, endColumn: 70 }],
       output: null,
     },
     {

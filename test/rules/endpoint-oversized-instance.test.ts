@@ -52,7 +52,7 @@ const model = (environment: string) => dedent`
         PrimaryContainer:
           Image: 763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.29.0-lmi11.0.0-cu124
           Environment:
-            HF_MODEL_ID: meta-llama/Meta-Llama-3-70B-Instruct
+            HF_MODEL_ID: meta-llama/Meta-Llama-3-8B-Instruct
             ${environment}
 `.replace(/^/gm, '    ');
 
@@ -68,7 +68,7 @@ const tfServed = (environment: string, instanceType = 'ml.g5.12xlarge') => deden
     primary_container {
       image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.33.0-lmi15.0.0-cu128"
       environment = {
-        HF_MODEL_ID = "Qwen/Qwen2.5-32B-Instruct"
+        HF_MODEL_ID = "mistralai/Mistral-7B-Instruct-v0.3"
         ${environment}
       }
     }
@@ -85,16 +85,58 @@ const tfServed = (environment: string, instanceType = 'ml.g5.12xlarge') => deden
 
 /** A CDK TypeScript model and the configuration that serves it through `model.attrModelName`. */
 const cdkTsServed = (environment: string) =>
-  `import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst model = new sagemaker.CfnModel(this, 'Model', {\n  executionRoleArn: role.roleArn,\n  primaryContainer: { image: image, environment: { HF_MODEL_ID: 'Qwen/Qwen2.5-32B-Instruct', ${environment} } },\n});\nnew sagemaker.CfnEndpointConfig(this, 'Config', {\n  productionVariants: [{ initialVariantWeight: 1.0, modelName: model.attrModelName, variantName: 'AllTraffic', initialInstanceCount: 1, instanceType: 'ml.g5.12xlarge' }],\n});\n`;
+  `import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nconst model = new sagemaker.CfnModel(this, 'Model', {\n  executionRoleArn: role.roleArn,\n  primaryContainer: { image: image, environment: { HF_MODEL_ID: 'mistralai/Mistral-7B-Instruct-v0.3', ${environment} } },\n});\nnew sagemaker.CfnEndpointConfig(this, 'Config', {\n  productionVariants: [{ initialVariantWeight: 1.0, modelName: model.attrModelName, variantName: 'AllTraffic', initialInstanceCount: 1, instanceType: 'ml.g5.12xlarge' }],\n});\n`;
 
 /** A CDK Python model (its containers list) and the configuration that serves it through `model.attr_model_name`. */
 const cdkPyServed = (environment: string) =>
-  `from aws_cdk import aws_sagemaker as sagemaker\nmodel = sagemaker.CfnModel(self, "Model", execution_role_arn=role_arn, containers=[sagemaker.CfnModel.ContainerDefinitionProperty(image=image, environment={"HF_MODEL_ID": "Qwen/Qwen2.5-32B-Instruct", ${environment}}, mode="SingleModel")])\nconfig = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name="AllTraffic", initial_instance_count=1, instance_type="ml.g5.12xlarge")])\n`;
+  `from aws_cdk import aws_sagemaker as sagemaker\nmodel = sagemaker.CfnModel(self, "Model", execution_role_arn=role_arn, containers=[sagemaker.CfnModel.ContainerDefinitionProperty(image=image, environment={"HF_MODEL_ID": "mistralai/Mistral-7B-Instruct-v0.3", ${environment}}, mode="SingleModel")])\nconfig = sagemaker.CfnEndpointConfig(self, "Config", production_variants=[sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name="AllTraffic", initial_instance_count=1, instance_type="ml.g5.12xlarge")])\n`;
 
 const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: instanceType, InitialInstanceCount: count });
 
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'model size: a 70B model named by HF_MODEL_ID needs several of the GPUs of a training-class p4d, not sharded in the file (SDK v2)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFaceModel, get_huggingface_llm_image_uri
+        config = {"HF_MODEL_ID": "meta-llama/Llama-3.3-70B-Instruct", "HF_TOKEN": token}
+        llm_model = HuggingFaceModel(role=role, image_uri=get_huggingface_llm_image_uri("huggingface"), env=config)
+        llm = llm_model.deploy(initial_instance_count=1, instance_type="ml.p4d.24xlarge")
+      `,
+    },
+    {
+      name: 'model size: DeepSeek-V3.1 (671B, from the table) sharded across a p5en, and a JumpStart Llama 2 70B on a p4d',
+      format: 'python',
+      code: dedent`
+        import sagemaker
+        from sagemaker.jumpstart.model import JumpStartModel
+        lmi = sagemaker.Model(image_uri=image, role=role, env={"HF_MODEL_ID": "deepseek-ai/DeepSeek-V3.1", "OPTION_TENSOR_PARALLEL_DEGREE": "8"})
+        lmi.deploy(initial_instance_count=1, instance_type="ml.p5en.48xlarge")
+        model = JumpStartModel(model_id="meta-textgeneration-llama-2-70b-f")
+        model.deploy(initial_instance_count=1, instance_type="ml.p4d.24xlarge")
+      `,
+    },
+    {
+      name: 'model size: CloudFormation, a 70B model (OPTION_MODEL_ID) on a training-class p4d',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.p4d.24xlarge\n            InitialInstanceCount: 1', model('OPTION_ROLLING_BATCH: vllm').replace('HF_MODEL_ID: meta-llama/Meta-Llama-3-8B-Instruct', 'OPTION_MODEL_ID: TheBloke/Llama-2-70B-fp16')),
+    },
+    {
+      name: 'model size: Terraform, a 70B model on a training-class p4d',
+      format: 'terraform',
+      code: tfServed('OPTION_ROLLING_BATCH = "vllm"', 'ml.p4d.24xlarge').replace('mistralai/Mistral-7B-Instruct-v0.3', 'meta-llama/Llama-3.1-70B-Instruct'),
+    },
+    {
+      name: 'model size: CDK TypeScript, a 32B model not sharded in the file needs several of the four A10G GPUs',
+      format: 'cdk-typescript',
+      code: cdkTsServed("APPCONFIG_PROFILE: 'serve'").replace('mistralai/Mistral-7B-Instruct-v0.3', 'Qwen/Qwen2.5-32B-Instruct'),
+    },
+    {
+      name: 'model size: CDK Python, a 32B model sharded over one GPU (a model that cannot load is no idle capacity)',
+      format: 'cdk-python',
+      code: cdkPyServed('"SM_NUM_GPUS": "1"').replace('mistralai/Mistral-7B-Instruct-v0.3', 'Qwen/Qwen2.5-32B-Instruct'),
+    },
     {
       name: 'Terraform dynamic "production_variants": two instances each, and a SageMaker scalable target in the module',
       format: 'terraform',
@@ -195,7 +237,7 @@ new RuleTester().run(endpointOversizedInstance, {
         from sagemaker.jumpstart.model import JumpStartModel
         from sagemaker.compute_resource_requirements.resource_requirements import ResourceRequirements
         resources = ResourceRequirements(requests={"num_accelerators": 4, "memory": 1024 * 32, "copies": 1})
-        model = JumpStartModel(model_id="meta-textgeneration-llama-3-1-8b-instruct", role=role)
+        model = JumpStartModel(model_id="huggingface-llm-qwen2-5-14b-instruct", role=role)
         model.deploy(initial_instance_count=1, instance_type="ml.g6e.12xlarge", resources=resources, endpoint_type=EndpointType.INFERENCE_COMPONENT_BASED)
       `,
     },
@@ -239,7 +281,7 @@ new RuleTester().run(endpointOversizedInstance, {
       format: 'python',
       code: dedent`
         from sagemaker.serve import ModelBuilder
-        builder = ModelBuilder(model="meta-llama/Llama-3.1-8B-Instruct", instance_type="ml.g6e.12xlarge", env_vars={"SM_NUM_GPUS": gpus, "HF_TOKEN": token})
+        builder = ModelBuilder(model="Qwen/Qwen2.5-14B-Instruct", instance_type="ml.g6e.12xlarge", env_vars={"SM_NUM_GPUS": gpus, "HF_TOKEN": token})
         builder.build().deploy()
       `,
     },
@@ -406,6 +448,53 @@ new RuleTester().run(endpointOversizedInstance, {
         new sagemaker.CfnEndpointConfig(stack, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'llm', instanceType: 'ml.g5.12xlarge' }] });
       `,
       errors: [{ messageId: 'multiGpuConfigNoInf2', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', region: 'ca-central-1' }, ...at(5, 120, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'model size: bloom-560m sharded across the four GPUs of a g5.12xlarge (SM_NUM_GPUS "4") fits on one of them',
+      format: 'python',
+      code: dedent`
+        from sagemaker.huggingface import HuggingFaceModel, get_huggingface_llm_image_uri
+        hub = {"HF_MODEL_ID": "bigscience/bloom-560m", "HF_TASK": "text-generation", "SM_NUM_GPUS": "4"}
+        tgi_model = HuggingFaceModel(image_uri=get_huggingface_llm_image_uri("huggingface"), env=hub, role=role)
+        predictor = tgi_model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
+      `,
+      errors: [{ messageId: 'smallModelSharded', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(4, 56, 30) }],
+      output: null,
+    },
+    {
+      name: 'model size: notebook, santacoder (1.1B, from the table) sharded across four GPUs in an earlier cell',
+      format: 'notebook',
+      code: notebookJson(['import json\nfrom sagemaker.huggingface import HuggingFaceModel\nhub = {"HF_MODEL_ID": "bigcode/santacoder", "HF_TASK": "text-generation", "SM_NUM_GPUS": json.dumps(4)}\nmodel = HuggingFaceModel(env=hub, role=role, image_uri=llm_image)', 'predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge", endpoint_name=model_name)']),
+      errors: [{ messageId: 'smallModelSharded', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigcode/santacoder', parameters: '1.1B', weights: 2, across: 'across 4 of them' }, ...at(21, 57, 32) }],
+      output: null,
+    },
+    {
+      name: 'model size: CloudFormation, bloom-560m sharded across four GPUs',
+      format: 'cfn-yaml',
+      code: config('InstanceType: ml.g5.12xlarge\n            InitialInstanceCount: 1', model('SM_NUM_GPUS: "4"').replace('meta-llama/Meta-Llama-3-8B-Instruct', 'bigscience/bloom-560m')),
+      errors: [{ messageId: 'smallModelShardedConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(9, 11, 12) }],
+      output: null,
+    },
+    {
+      name: 'model size: Terraform, bloom-560m sharded across four GPUs',
+      format: 'terraform',
+      code: tfServed('SM_NUM_GPUS = "4"').replace('mistralai/Mistral-7B-Instruct-v0.3', 'bigscience/bloom-560m'),
+      errors: [{ messageId: 'smallModelShardedConfig', data: { name: 'aws_sagemaker_endpoint_configuration.serve', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(21, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'model size: CDK TypeScript, bloom-560m sharded across four GPUs',
+      format: 'cdk-typescript',
+      code: cdkTsServed("SM_NUM_GPUS: '4'").replace('mistralai/Mistral-7B-Instruct-v0.3', 'bigscience/bloom-560m'),
+      errors: [{ messageId: 'smallModelShardedConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(7, 137, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'model size: CDK Python, bloom-560m sharded across four GPUs',
+      format: 'cdk-python',
+      code: cdkPyServed('"SM_NUM_GPUS": "4"').replace('mistralai/Mistral-7B-Instruct-v0.3', 'bigscience/bloom-560m'),
+      errors: [{ messageId: 'smallModelShardedConfig', data: { name: 'Config', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(3, 216, 'instance_type'.length) }],
       output: null,
     },
     {

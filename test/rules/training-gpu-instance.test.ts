@@ -35,6 +35,36 @@ const pyTrainIn = (region: string) => dedent`
 new RuleTester().run(trainingGpuInstance, {
   valid: [
     {
+      name: 'Terraform: a conditional instance type with a CPU side: silent',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.big ? "ml.g5.xlarge" : "ml.m5.xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+    },
+    {
+      name: 'an instance type bound on two paths, one of them local mode: silent (as a local run trains on no GPU)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        if local_mode:
+            instance_type = "local"
+        else:
+            instance_type = "ml.p3.2xlarge"
+        est = PyTorch(entry_point="train.py", instance_type=instance_type)
+      `,
+    },
+    {
+      name: 'a conditional instance type with a CPU side: silent (SDK v2, SDK v3, boto3)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        a = PyTorch(entry_point="train.py", instance_type="ml.g5.xlarge" if gpu else "ml.m5.xlarge")
+        b = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type="ml.g5.xlarge" if gpu else "ml.c5.2xlarge"))
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311"}, ResourceConfig={"InstanceType": "ml.g5.xlarge" if gpu else "ml.m5.xlarge", "InstanceCount": 1})
+      `,
+    },
+    {
       name: "Terraform: an image from a variable: the framework is unknown, silent",
       format: 'terraform',
       code: tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', spot: true, extra: tfProfilerRule }),
@@ -141,6 +171,68 @@ new RuleTester().run(trainingGpuInstance, {
       format: 'terraform',
       code: `provider "aws" {\n  region = "eu-central-1"\n}\n\n${tfTrainingJob({ instanceType: '"ml.p3.2xlarge"', image: tfPytorchImage, spot: true, extra: tfProfilerRule })}`,
       errors: [noTrainium(20, 5, 13, 'eu-central-1')],
+      output: null,
+    },
+    {
+      name: 'Terraform: a conditional instance type, both sides GPUs: named by the first, no edit',
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.big ? "ml.p4d.24xlarge" : (var.medium ? "ml.g5.12xlarge" : "ml.p4d.24xlarge")', image: tfPytorchImage, spot: true, extra: tfProfilerRule }),
+      errors: [gpuTraining(16, 5, 13, 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.12xlarge)', '8 × A100-40GB', 'ml.trn1.32xlarge')],
+      output: null,
+    },
+    {
+      name: 'an instance type with several values: fires when every value does, named by the first, no edit (SDK v2 conditional, if/else, try/except; a path of unknown value keeps it silent)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorch
+        a = PyTorch(entry_point="train.py", instance_type="ml.p4d.24xlarge" if big else "ml.g5.xlarge")
+        if big:
+            TYPE = "ml.g5.12xlarge"
+        else:
+            TYPE = "ml.g5.2xlarge"
+        b = PyTorch(entry_point="train.py", instance_type=TYPE)
+        try:
+            SIZE = pick_size()
+        except KeyError:
+            SIZE = "ml.g5.2xlarge"
+        c = PyTorch(entry_point="train.py", instance_type=SIZE)
+        try:
+            import flash_attn
+            GPU = "ml.g5.12xlarge"
+        except ImportError:
+            GPU = "ml.g5.12xlarge"
+        d = PyTorch(entry_point="train.py", instance_type=GPU)
+      `,
+      errors: [
+        gpuTraining(2, 37, 58, 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.xlarge)', '8 × A100-40GB', 'ml.trn1.32xlarge'),
+        gpuTraining(7, 37, 18, 'ml.g5.12xlarge (first of the values it may take; others: ml.g5.2xlarge)', '4 × A10G', 'ml.trn1.32xlarge'),
+        // The same value on both paths is one value: no note.
+        gpuTraining(18, 37, 17, 'ml.g5.12xlarge', '4 × A10G', 'ml.trn1.32xlarge'),
+      ],
+      output: null,
+    },
+    {
+      name: 'a name with several values in SDK v3 Compute and boto3 ResourceConfig',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        gpu = "ml.p4d.24xlarge" if big else "ml.g5.xlarge"
+        t = ModelTrainer(training_image="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311", compute=Compute(instance_type=gpu))
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311"}, ResourceConfig={"InstanceType": gpu, "InstanceCount": 1})
+      `,
+      errors: [
+        gpuTraining(5, 130, 17, 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.xlarge)', '8 × A100-40GB', 'ml.trn1.32xlarge'),
+        gpuTraining(6, 186, 19, 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.xlarge)', '8 × A100-40GB', 'ml.trn1.32xlarge'),
+      ],
+      output: null,
+    },
+    {
+      name: 'notebook: the instance type set in if/else in one cell, the estimator in the next',
+      format: 'notebook',
+      code: notebookJson(['if big:\n    instance_type = "ml.p3.8xlarge"\nelse:\n    instance_type = "ml.p3.2xlarge"', 'from sagemaker.pytorch import PyTorch\nest = PyTorch(entry_point="train.py", instance_type=instance_type)']),
+      errors: [{ ...gpuTraining(22, 46, 27, 'ml.p3.8xlarge (first of the values it may take; others: ml.p3.2xlarge)', '4 × V100', 'ml.trn1.32xlarge') }],
       output: null,
     },
     {

@@ -13,6 +13,27 @@ const at = (line: number, column: number, length: number) => ({ line, column, en
 new RuleTester().run(trainingOversizedInstance, {
   valid: [
     {
+      name: "Terraform: the scikit-learn container on a conditional type with a CPU side: silent",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.gpu ? "ml.g4dn.xlarge" : "ml.m5.xlarge"', image: tfSklearnImage, spot: true }),
+    },
+    {
+      name: 'an instance type on two paths, one of them a single GPU or local mode: silent (SDK v2, SDK v3, boto3)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.sklearn import SKLearn
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        kwargs = {"instance_type": "ml.p3.8xlarge" if IS_CLOUD_JOB else "local", "instance_count": 1}
+        a = PyTorch(entry_point="train.py", **kwargs)
+        b = ModelTrainer(training_image="${pytorchImage}", compute=Compute(instance_type="ml.g5.12xlarge" if big else "ml.g5.2xlarge"))
+        c = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.g4dn.xlarge" if gpu else "ml.m5.xlarge")
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "${sklearnImage}"}, ResourceConfig={"InstanceType": "ml.g4dn.xlarge" if gpu else "ml.m5.large", "InstanceCount": 1})
+      `,
+    },
+    {
       name: "Terraform: the scikit-learn container on a CPU type",
       format: 'terraform',
       code: tfTrainingJob({ instanceType: '"ml.m5.xlarge"', image: tfSklearnImage, spot: true }),
@@ -125,6 +146,39 @@ new RuleTester().run(trainingOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: "Terraform: the scikit-learn container on a conditional type, both sides GPUs: named by the first, no edit",
+      format: 'terraform',
+      code: tfTrainingJob({ instanceType: 'var.fast ? "ml.g4dn.2xlarge" : "ml.g4dn.xlarge"', image: tfSklearnImage, spot: true, extra: tfProfilerRule }),
+      errors: [{ messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.2xlarge (first of the values it may take; others: ml.g4dn.xlarge)', accelerators: '1 × T4', cpu: 'ml.m5.2xlarge' }, ...at(16, 5, 13) }],
+      output: null,
+    },
+    {
+      name: 'an instance type with several values: fires when every value does, named by the first, no edit (SDK v2, SDK v3, boto3, scikit-learn)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.sklearn import SKLearn
+        from sagemaker.train import ModelTrainer
+        from sagemaker.train.configs import Compute
+        if big:
+            TYPE = "ml.p4d.24xlarge"
+        else:
+            TYPE = "ml.g5.12xlarge"
+        a = PyTorch(entry_point="train.py", instance_type=TYPE)
+        b = ModelTrainer(training_image="${pytorchImage}", compute=Compute(instance_type=TYPE))
+        c = SKLearn(entry_point="train.py", framework_version="1.2-1", instance_type="ml.g4dn.2xlarge" if fast else "ml.g4dn.xlarge")
+        boto3.client("sagemaker").create_training_job(AlgorithmSpecification={"TrainingImage": "${sklearnImage}"}, ResourceConfig={"InstanceType": TYPE, "InstanceCount": 1})
+      `,
+      errors: [
+        { messageId: 'multiAccelerator', data: { instanceType: 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.12xlarge)', accelerators: '8 × A100-40GB', smaller: 'a smaller instance' }, ...at(10, 37, 18) },
+        { messageId: 'multiAccelerator', data: { instanceType: 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.12xlarge)', accelerators: '8 × A100-40GB', smaller: 'a smaller instance' }, ...at(11, 158, 18) },
+        { messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.g4dn.2xlarge (first of the values it may take; others: ml.g4dn.xlarge)', accelerators: '1 × T4', cpu: 'ml.m5.2xlarge' }, ...at(12, 64, 61) },
+        { messageId: 'gpuForCpuFramework', data: { instanceType: 'ml.p4d.24xlarge (first of the values it may take; others: ml.g5.12xlarge)', accelerators: '8 × A100-40GB', cpu: 'ml.m5.24xlarge' }, ...at(13, 190, 20) },
+      ],
+      output: null,
+    },
     {
       name: "Terraform: the scikit-learn container on a GPU type",
       format: 'terraform',

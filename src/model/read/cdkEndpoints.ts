@@ -1,7 +1,8 @@
-import type { CdkApp, CdkConstruct, CdkObject, CdkProp } from '../../parsers/cdk/model';
+import type { CdkApp, CdkConstruct, CdkObject, CdkProp, CdkValue } from '../../parsers/cdk/model';
 import { getProp, propsKnown, refTarget } from '../../parsers/cdk/model';
 import type { ShardingDegree } from './gpuSharding';
 import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
+import { isModelIdKey } from './modelSize';
 
 /** A production variant of a CDK `sagemaker.CfnEndpointConfig`, with what the file resolves of it. */
 export interface CdkVariant {
@@ -18,6 +19,8 @@ export interface CdkVariant {
   managedMin?: { prop: CdkProp; value: number | undefined };
   /** `instancePools` (instead of `instanceType`): each pool's `instanceType` prop, literal type and `priority`. */
   pools?: Array<{ prop: CdkProp | undefined; value: string | undefined; priority: number | undefined }>;
+  /** Built by `.map()` over what it names: one variant per element, none to many, each from this template. */
+  mapped?: string;
 }
 
 /**
@@ -44,6 +47,7 @@ export function listCdkVariants(construct: CdkConstruct): CdkVariant[] | undefin
         managedScaling: cdkManagedScaling(getProp(item, 'managedInstanceScaling')),
         ...cdkManagedMin(getProp(item, 'managedInstanceScaling')),
         ...cdkPools(getProp(item, 'instancePools')),
+        ...(variants.mapped !== undefined ? { mapped: variants.mapped } : {}),
       },
     ];
   });
@@ -134,19 +138,31 @@ function cdkModelOf(app: CdkApp, variant: CdkObject): CdkConstruct | undefined {
  * the file does not resolve was still set by the author (`unknown`).
  */
 export function cdkVariantSharding(app: CdkApp, variant: CdkObject): ShardingDegree | undefined {
+  let degree: ShardingDegree | undefined;
+  cdkModelEnvironment(app, variant, (key, value) => {
+    if (isShardingKey(key)) degree = widerDegree(degree, value.kind === 'string' || value.kind === 'number' ? literalDegree(value.value) : 'unknown');
+  });
+  return degree;
+}
+
+/** The model id the `CfnModel` of a CDK variant loads (`HF_MODEL_ID`, `OPTION_MODEL_ID` in its containers' `environment`). */
+export function cdkVariantModelId(app: CdkApp, variant: CdkObject): string | undefined {
+  let id: string | undefined;
+  cdkModelEnvironment(app, variant, (key, value) => {
+    if (isModelIdKey(key) && value.kind === 'string') id ??= value.value;
+  });
+  return id;
+}
+
+/** Each property of the containers' `environment` of the `CfnModel` a CDK variant names. */
+function cdkModelEnvironment(app: CdkApp, variant: CdkObject, visit: (key: string, value: CdkValue) => void): void {
   const model = cdkModelOf(app, variant);
-  if (!model) return undefined;
+  if (!model) return;
   const list = getProp(model.props, 'containers')?.value;
   const containers = [getProp(model.props, 'primaryContainer')?.value, ...(list?.kind === 'array' ? list.items : [])];
-  let degree: ShardingDegree | undefined;
   for (const container of containers) {
     const environment = container?.kind === 'object' ? getProp(container, 'environment')?.value : undefined;
     if (environment?.kind !== 'object') continue;
-    for (const prop of environment.props) {
-      if (!isShardingKey(prop.key)) continue;
-      const value = prop.value;
-      degree = widerDegree(degree, value.kind === 'string' || value.kind === 'number' ? literalDegree(value.value) : 'unknown');
-    }
+    for (const prop of environment.props) visit(prop.key, prop.value);
   }
-  return degree;
 }

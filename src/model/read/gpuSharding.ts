@@ -1,6 +1,7 @@
 import type { CfnMap, CfnTemplate } from '../../parsers/cloudformation';
 import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
 import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
+import { isModelIdKey } from './modelSize';
 
 /**
  * How a model is sharded across the GPUs of its instance, read from Python: the environment
@@ -115,6 +116,25 @@ export function deploySharding(deploy: PythonCall): { degree?: ShardingDegree; f
   return { ...(degree !== undefined ? { degree } : {}), followed: followed || degree !== undefined };
 }
 
+/** The model id one call names: `model_id=` (JumpStart), `model=` written as a string (`ModelBuilder`), or a model-id key of its environment dict. */
+function callModelId(call: PythonCall): string | undefined {
+  for (const keyword of call.keywords) {
+    if ((keyword.name === 'model_id' || keyword.name === 'model') && keyword.value.kind === 'string') return keyword.value.value;
+    if (envKeywords.has(keyword.name) && keyword.value.kind === 'dict') {
+      const entry = keyword.value.entries.find((e) => isModelIdKey(e.key) && e.value.kind === 'string');
+      if (entry?.value.kind === 'string') return entry.value.value;
+    }
+  }
+  return undefined;
+}
+
+/** The model id a deploy serves, read from the deploy and the calls that made its object (as {@link deploySharding} reads their environment). */
+export function deployModelId(deploy: PythonCall): string | undefined {
+  let id = callModelId(deploy);
+  for (let current = deploy.receiver, hops = 0; !id && current && hops < 4; current = current.receiver, hops++) id = callModelId(current);
+  return id;
+}
+
 /** Whether a degree shards the model over more than one GPU (a key written through a name counts: the author set it). */
 export function shardsAcrossGpus(degree: ShardingDegree | undefined): boolean {
   return degree !== undefined && (degree === 'all' || degree === 'unknown' || degree > 1);
@@ -137,17 +157,34 @@ function cfnModelOf(template: CfnTemplate, variant: CfnMap): CfnMap | undefined 
   return model && getMapValue(getEntry(model.node, 'Properties')?.value);
 }
 
-/** The degree the model of a CloudFormation variant configures in its containers' `Environment`; undefined when not linked or not configured. */
-export function cfnVariantSharding(template: CfnTemplate, variant: CfnMap): ShardingDegree | undefined {
+/** Each entry of the containers' `Environment` of the model a CloudFormation variant names, with its scalar value. */
+function cfnModelEnvironment(template: CfnTemplate, variant: CfnMap, visit: (key: string, value: unknown) => void): boolean {
   const model = cfnModelOf(template, variant);
-  if (!model) return undefined;
+  if (!model) return false;
   const containers = [getMapValue(getEntry(model, 'PrimaryContainer')?.value)];
   const list = getEntry(model, 'Containers')?.value;
   if (list?.kind === 'seq') containers.push(...list.items.map(getMapValue));
-  let degree: ShardingDegree | undefined;
   for (const container of containers) {
     const env = container && getMapValue(getEntry(container, 'Environment')?.value);
-    for (const entry of env?.entries ?? []) if (shardingKeys.test(entry.key)) degree = widerDegree(degree, literalDegree(resolveScalar(template, entry.value)));
+    for (const entry of env?.entries ?? []) visit(entry.key, resolveScalar(template, entry.value));
   }
+  return true;
+}
+
+/** The degree the model of a CloudFormation variant configures in its containers' `Environment`; undefined when not linked or not configured. */
+export function cfnVariantSharding(template: CfnTemplate, variant: CfnMap): ShardingDegree | undefined {
+  let degree: ShardingDegree | undefined;
+  cfnModelEnvironment(template, variant, (key, value) => {
+    if (shardingKeys.test(key)) degree = widerDegree(degree, literalDegree(value));
+  });
   return degree;
+}
+
+/** The model id the model of a CloudFormation variant loads (`HF_MODEL_ID`, `OPTION_MODEL_ID` in its `Environment`). */
+export function cfnVariantModelId(template: CfnTemplate, variant: CfnMap): string | undefined {
+  let id: string | undefined;
+  cfnModelEnvironment(template, variant, (key, value) => {
+    if (isModelIdKey(key) && typeof value === 'string') id ??= value;
+  });
+  return id;
 }

@@ -2,6 +2,7 @@ import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource, TfVa
 import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, listResources, resolveLiteral, resolveLiteralOrDefault } from '../../parsers/terraform';
 import type { ShardingDegree } from './gpuSharding';
 import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
+import { isModelIdKey } from './modelSize';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
@@ -231,15 +232,32 @@ function tfDegree(model: TfResource, text: string | undefined, value: TfValue): 
  * or the model sets no such key.
  */
 export function tfVariantSharding(resource: TfResource, module: TfModule | undefined, variant: TfBlock): ShardingDegree | undefined {
+  let degree: ShardingDegree | undefined;
+  tfModelEnvironment(resource, module, variant, (key, value, model, text) => {
+    if (isShardingKey(key)) degree = widerDegree(degree, tfDegree(model, text, value));
+  });
+  return degree;
+}
+
+/** The model id the model of a Terraform variant loads (`HF_MODEL_ID`, `OPTION_MODEL_ID` in its containers' `environment`, a literal or a variable's default). */
+export function tfVariantModelId(resource: TfResource, module: TfModule | undefined, variant: TfBlock): string | undefined {
+  let id: string | undefined;
+  tfModelEnvironment(resource, module, variant, (key, value, model) => {
+    const literal = isModelIdKey(key) ? resolveLiteralOrDefault(model.file, value) : undefined;
+    if (typeof literal === 'string') id ??= literal;
+  });
+  return id;
+}
+
+/** Each entry of the containers' `environment` of the model a Terraform variant names. */
+function tfModelEnvironment(resource: TfResource, module: TfModule | undefined, variant: TfBlock, visit: (key: string, value: TfValue, model: TfResource, text: string | undefined) => void): void {
   const found = tfModelOf(resource, module, variant);
-  if (!found) return undefined;
+  if (!found) return;
   const { model, text } = found;
   const containers = [...getBlocks(model.block, 'primary_container'), ...getBlocks(model.block, 'container')].map((block) => (block.type === 'dynamic' ? getBlocks(block, 'content')[0] : block));
-  let degree: ShardingDegree | undefined;
   for (const container of containers) {
     const environment = container && getAttribute(container, 'environment')?.value;
     if (environment?.kind !== 'object') continue;
-    for (const entry of environment.entries) if (isShardingKey(entry.key)) degree = widerDegree(degree, tfDegree(model, text, entry.value));
+    for (const entry of environment.entries) visit(entry.key, entry.value, model, text);
   }
-  return degree;
 }

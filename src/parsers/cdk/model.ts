@@ -47,11 +47,25 @@ export type CdkValue =
   | (CdkValueBase & { kind: 'bool'; value: boolean })
   | (CdkValueBase & { kind: 'name'; name: string })
   | (CdkValueBase & { kind: 'object'; props: CdkProp[]; open: boolean; container?: CdkContainer })
-  | (CdkValueBase & { kind: 'array'; items: CdkValue[]; open: boolean })
+  /** `mapped`: built by `.map()` over what it names (`props.modelVariants`); its one item is the template every element gives. */
+  | (CdkValueBase & { kind: 'array'; items: CdkValue[]; open: boolean; mapped?: string })
   | (CdkValueBase & { kind: 'call'; name: string; args: CdkValue[] })
   /** An attribute of a construct the file made (`config.attrEndpointConfigName`): `target` is that construct's `start`. */
   | (CdkValueBase & { kind: 'ref'; target: number; attribute: string })
-  | (CdkValueBase & { kind: 'unknown' });
+  /** `written`: the expression as written when it is a plain name or attribute path (`props.instanceType`), for messages. */
+  | (CdkValueBase & { kind: 'unknown'; written?: string });
+
+/** An expression's text when it is a plain name or attribute path (`this.props.instanceType`, `variant_config.instance_type`) a message can quote. */
+export function writtenPath(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.length <= 60 && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(trimmed) ? trimmed : undefined;
+}
+
+/** An unknown value, with its text when a message can quote it. */
+export function unknownValue(span: CdkSpan, text: string): CdkValue {
+  const written = writtenPath(text);
+  return written ? { kind: 'unknown', start: span.start, end: span.end, written } : { kind: 'unknown', start: span.start, end: span.end };
+}
 
 export type CdkObject = Extract<CdkValue, { kind: 'object' }>;
 

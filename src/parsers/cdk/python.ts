@@ -1,7 +1,7 @@
 import type { Language, ParseOutcome } from '../../core/types';
 import type { PyValue, PythonCall, PythonModule } from '../python/facts';
 import type { CdkApp, CdkConstruct, CdkProp, CdkStack, CdkValue } from './model';
-import { addAssignedProp, camelCase, fromPythonName, getProp, learnSpelling, stackClasses, writtenId } from './model';
+import { addAssignedProp, camelCase, fromPythonName, getProp, learnSpelling, stackClasses, unknownValue, writtenId } from './model';
 
 /**
  * CDK Python: a `.py` file that imports `aws_cdk` (detectFormat decides). It is
@@ -71,7 +71,7 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
       callee: call.callee,
       ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(text.slice(id.start, id.end)) }),
       idSpan: { start: id.start, end: id.end },
-      props: keywordsObject(call),
+      props: keywordsObject(call, text),
       arguments: { open: call.arguments.open, close: call.arguments.close, items: call.arguments.items },
       methods: [],
     });
@@ -108,7 +108,7 @@ function stackOf(text: string, call: PythonCall, name: string | undefined): CdkS
   if (!env || call.positional.length < 2) return undefined;
   if (name !== undefined ? !stackClasses.has(name) : !/(^|\.)[A-Z]\w*$/.test(call.name)) return undefined;
   // `env=cdk.Environment(region=…)` is a struct whose keywords are its props; `env={"region": …}` a dict.
-  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call) : toCdkValue(env.value);
+  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call, text) : toCdkValue(env.value, text);
   const region = getProp(value, 'region');
   if (!region) return undefined;
   const id = call.positional[1];
@@ -116,19 +116,19 @@ function stackOf(text: string, call: PythonCall, name: string | undefined): CdkS
 }
 
 /** A call's keywords as an object value; `open` when a `**kwargs` hides some. */
-function keywordsObject(call: PythonCall): CdkValue {
+function keywordsObject(call: PythonCall, text: string): CdkValue {
   const props: CdkProp[] = call.keywords.map((k) => ({
     key: camelCase(k.name),
     start: k.start,
     end: k.end,
     keyStart: k.start,
     keyEnd: k.spread ? k.end : k.start + k.name.length,
-    value: toCdkValue(k.value),
+    value: toCdkValue(k.value, text),
   }));
   return { kind: 'object', props, open: call.open, container: call.arguments, start: call.arguments.open, end: call.arguments.close + 1 };
 }
 
-function toCdkValue(value: PyValue): CdkValue {
+function toCdkValue(value: PyValue, text: string): CdkValue {
   const base = { start: value.start, end: value.end, ...(value.indirect ? { indirect: true } : {}) };
   switch (value.kind) {
     case 'string':
@@ -138,23 +138,23 @@ function toCdkValue(value: PyValue): CdkValue {
     case 'dict':
       return {
         kind: 'object',
-        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value) })),
+        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value, text) })),
         open: value.open,
         ...(value.container ? { container: value.container } : {}),
         ...base,
       };
     case 'list':
-      return { kind: 'array', items: value.items.map(toCdkValue), open: false, ...base };
+      return { kind: 'array', items: value.items.map((item) => toCdkValue(item, text)), open: false, ...base };
     case 'call': {
       const name = fromPythonName(value.call.name);
       if (name === undefined) return { kind: 'unknown', ...base };
       // A struct such as `CfnEndpointConfig.ProductionVariantProperty(...)` or `s3.LifecycleRule(...)`: its keywords are its props.
-      if (/\.[A-Z]\w*$/.test(name) && value.call.positional.length === 0) return { ...keywordsObject(value.call), ...base };
-      return { kind: 'call', name, args: value.call.positional.map(toCdkValue), ...base };
+      if (/\.[A-Z]\w*$/.test(name) && value.call.positional.length === 0) return { ...keywordsObject(value.call, text), ...base };
+      return { kind: 'call', name, args: value.call.positional.map((arg) => toCdkValue(arg, text)), ...base };
     }
     case 'unknown': {
       const name = value.path ? fromPythonName(value.path) : undefined;
-      return name ? { kind: 'name', name, ...base } : { kind: 'unknown', ...base };
+      return name ? { kind: 'name', name, ...base } : { ...unknownValue(base, text.slice(value.start, value.end)), ...base };
     }
     default:
       return { kind: 'unknown', ...base };

@@ -5,7 +5,7 @@ import type { LocateWasm } from '../wasm';
 import { ByKey } from '../byKey';
 import { LazyGrammar, nodesOfTypes } from '../wasm';
 import type { CdkApp, CdkConstruct, CdkContainer, CdkProp, CdkStack, CdkValue } from './model';
-import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, writtenId } from './model';
+import { addAssignedProp, cdkModuleOf, getProp, learnSpelling, stackClasses, unknownValue, writtenId, writtenPath } from './model';
 
 /**
  * CDK TypeScript: tree-sitter's TypeScript grammar on the shared
@@ -351,7 +351,7 @@ class Analyser {
       case 'shorthand_property_identifier': {
         const binding = this.settled(this.bindings.get(node.text));
         if (binding?.imported !== undefined) return { kind: 'name', name: binding.imported, ...span };
-        if (!binding?.value) return { kind: 'unknown', ...span };
+        if (!binding?.value) return unknownValue(span, node.text);
         return { ...this.valueOf(binding.value, depth + 1), ...span, indirect: true };
       }
       case 'member_expression': {
@@ -360,10 +360,12 @@ class Analyser {
         const object = node.childForFieldName('object');
         const property = node.childForFieldName('property');
         const target = object ? this.constructBehind(object) : undefined;
-        return target && property ? { kind: 'ref', target: target.startIndex, attribute: property.text, ...span } : { kind: 'unknown', ...span };
+        return target && property ? { kind: 'ref', target: target.startIndex, attribute: property.text, ...span } : unknownValue(span, node.text);
       }
       case 'call_expression': {
         const callee = node.childForFieldName('function');
+        const mapped = callee ? this.mappedArray(node, callee, depth, span) : undefined;
+        if (mapped) return mapped;
         const name = callee ? this.qualifiedOf(callee, depth + 1) : undefined;
         const args = node.childForFieldName('arguments');
         if (name === undefined || !callee || args?.type !== 'arguments') return { kind: 'unknown', ...span };
@@ -373,6 +375,29 @@ class Analyser {
       default:
         return { kind: 'unknown', ...span };
     }
+  }
+
+  /**
+   * `items.map((item, i) => ({ ... }))`: an array of what the arrow's object literal gives for each
+   * element, read once with the arrow's parameters unknown (`mapped` names what is mapped). Any
+   * other callback (a block body, a named function) is not read.
+   */
+  private mappedArray(node: Node, callee: Node, depth: number, span: { start: number; end: number }): CdkValue | undefined {
+    if (callee.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'map') return undefined;
+    const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment');
+    const callback = args?.length === 1 ? args[0] : undefined;
+    if (callback?.type !== 'arrow_function') return undefined;
+    let body = callback.childForFieldName('body');
+    while (body?.type === 'parenthesized_expression') body = body.namedChildren.find((c) => c.type !== 'comment') ?? null;
+    if (body?.type !== 'object') return undefined;
+    // The parameters hide any binding of the same name outside the arrow.
+    const parameters = (callback.childForFieldName('parameter') ?? callback.childForFieldName('parameters'))?.descendantsOfType('identifier') ?? [];
+    const hidden = parameters.map((p) => [p.text, this.bindings.get(p.text)] as const);
+    for (const [name] of hidden) this.bindings.delete(name);
+    const item = this.valueOf(body, depth + 1);
+    for (const [name, binding] of hidden) if (binding) this.bindings.set(name, binding);
+    const source = callee.childForFieldName('object');
+    return { kind: 'array', items: [item], open: false, mapped: (source && writtenPath(source.text)) ?? 'an expression', ...span };
   }
 
   private objectValue(node: Node, depth: number, span: { start: number; end: number }): CdkValue {
