@@ -408,19 +408,19 @@ export class Collector {
   private addChange(site: Site, name: string, change: KeyChange): boolean {
     const binding = this.lookup(site.scope, name);
     if (!binding) return true;
-    if (binding.scope !== site.scope || binding.changes.length >= maxChanges) {
+    if (binding.scope !== site.scope || (binding.changes?.length ?? 0) >= maxChanges) {
       binding.mutated = true;
       return true;
     }
     if (this.deepNow) change.deep = true;
-    binding.changes.push(change);
+    (binding.changes ??= []).push(change);
     return true;
   }
 
   protected define(site: Site, name: string, fields: Omit<Definition, 'site'>): void {
     const scope = this.bindingScope(site.scope, name);
     let binding = scope.bindings.get(name);
-    if (!binding) scope.bindings.set(name, (binding = { scope, definitions: [], changes: [] }));
+    if (!binding) scope.bindings.set(name, (binding = { scope, definitions: [] }));
     // The caller's object literal, made fresh for this call, becomes the definition (a spread copy costs more than the rest of `define`).
     const definition = fields as Definition;
     definition.site = site;

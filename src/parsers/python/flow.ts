@@ -109,7 +109,8 @@ export interface Binding {
   scope: Scope;
   /** In the order they take effect. */
   definitions: Definition[];
-  changes: KeyChange[];
+  /** Made on the first change (most names are never changed by key). */
+  changes?: KeyChange[];
   /** Its definitions made from a nested scope (`global`, `nonlocal`): they reach every use. */
   foreign?: Definition[];
   /** Changed in a way not followed (a computed key, a mutating method, `del x`, a change from a nested scope). */
@@ -214,7 +215,7 @@ export function reachingDefinitions(binding: Binding, at: number, site: Site): D
  * happened (it dominates the use) or only may have. Undefined when there are too many to follow.
  */
 export function reachingChanges(binding: Binding, definition: Definition, at: number, site: Site): Array<{ change: KeyChange; sure: boolean }> | undefined {
-  if (!binding.changes.length) return [];
+  if (!binding.changes?.length) return [];
   if (binding.scope !== site.scope) return undefined;
   const chain = chainOf(site.frame);
   // A loop around the use that the definition is outside of: changes later in it come round.
@@ -250,5 +251,7 @@ export function addDefinition(binding: Binding, definition: Definition): void {
   const list = binding.definitions;
   let i = list.length;
   while (i > 0 && list[i - 1].at > definition.at) i--;
-  list.splice(i, 0, definition);
+  // Definitions mostly come in order: appending allocates nothing (a splice returns an array).
+  if (i === list.length) list.push(definition);
+  else list.splice(i, 0, definition);
 }
