@@ -195,8 +195,7 @@ export abstract class Names extends Collector {
    * and `b` (nested choices flattened); undefined for anything else.
    */
   protected choicesOf(node: Node): Node[] | undefined {
-    let inner: Node | undefined = node;
-    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    const inner = this.unparenthesized(node);
     if (!inner) return undefined;
     let sides: Node[];
     if (this.typeOf(inner) === 'conditional_expression') {
@@ -219,6 +218,13 @@ export abstract class Names extends Collector {
     return flat;
   }
 
+  /** The expression inside any parentheses around `node` (`((a))` → `a`); undefined for empty ones. */
+  private unparenthesized(node: Node): Node | undefined {
+    let inner: Node | undefined = node;
+    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    return inner;
+  }
+
   /** A choice's qualified name: the one every side gives (an SDK class through two export paths is one). */
   private choicePath(node: Node, site: Site, depth: number): string | undefined {
     const paths = this.choicePaths(node, site, depth);
@@ -228,8 +234,7 @@ export abstract class Names extends Collector {
   /** Each side's qualified name, in written order; undefined when the node is no choice or a side has none. */
   protected choicePaths(node: Node, site: Site, depth: number): string[] | undefined {
     // `(a if c else b).m`: the attribute asks again right after the object's own path was asked.
-    let inner: Node | undefined = node;
-    while (inner && this.typeOf(inner) === 'parenthesized_expression') inner = inner.namedChildren.find((c) => this.typeOf(c) !== 'comment');
+    const inner = this.unparenthesized(node);
     if (!inner) return undefined;
     if (this.lastChoice?.id === inner.id) return this.lastChoice.paths;
     const choices = this.choicesOf(inner);

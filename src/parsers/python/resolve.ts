@@ -5,7 +5,7 @@ import { containerOf, parseNumber, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
 import { maxDepth, Names } from './names';
 import { ByKey } from '../byKey';
-import { mergedDicts, oneOf } from './valueSets';
+import { candidatesOf, mergedDicts, oneOf } from './valueSets';
 
 /**
  * The second pass of the Python analysis: qualified names, values and calls, read through the
@@ -290,7 +290,7 @@ export class Resolver extends Names {
     }
     if (definition.iterates) return this.loopValues(definition, definition.iterates, depth);
     if (!definition.parameter) return undefined;
-    if (definition.evaluated) return definition.evaluated.kind === 'unknown' && definition.evaluated.alternatives ? definition.evaluated.alternatives : [definition.evaluated];
+    if (definition.evaluated) return candidatesOf(definition.evaluated);
     const values = this.following_(definition, () => {
       const args = this.argumentsOf(definition);
       return args?.map((arg) => this.evaluate(arg.node, arg.site, depth + 1));
@@ -298,7 +298,7 @@ export class Resolver extends Names {
     if (!values) return undefined;
     const value = oneOf(values, { start: 0, end: 0 });
     definition.evaluated = value;
-    return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+    return candidatesOf(value);
   }
 
   /**
@@ -316,7 +316,7 @@ export class Resolver extends Names {
     }
     const value = definition.evaluated;
     if (value.kind === 'unknown' && !value.alternatives) return undefined;
-    return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+    return candidatesOf(value);
   }
 
   /**

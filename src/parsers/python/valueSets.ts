@@ -56,3 +56,8 @@ export function oneOf(values: readonly PyValue[], span: Span): PyValue {
   if (list.length === 1) return { ...list[0], ...span, indirect: true };
   return { kind: 'unknown', ...span, alternatives: list };
 }
+
+/** The values a value stands for: each of a set's (`unknown` with `alternatives`), else the value itself. */
+export function candidatesOf(value: PyValue): PyValue[] {
+  return value.kind === 'unknown' && value.alternatives ? value.alternatives : [value];
+}
