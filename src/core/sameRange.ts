@@ -7,29 +7,21 @@ import type { Effect, ReportDescriptor } from './types';
  * record, since the fix to the shared object changes them all.
  */
 export class SameRangeReports {
-  /** The findings kept, by range and message; the data is compared only between reports that share both (rare). */
-  private readonly kept = new Map<string, Array<{ data: ReportDescriptor<string>['data']; dataKey?: string; finding: { effect?: Effect } }>>();
+  private readonly kept = new Map<string, { effect?: Effect }>();
 
   /**
    * Whether `report` repeats one already kept; if so, its instances are added to the kept
    * finding's effect. Otherwise `make()` builds the finding, which is kept and returned.
    */
   repeats<F extends { effect?: Effect }>(report: ReportDescriptor<string>, make: () => F): F | undefined {
-    const key = `${report.start}:${report.end}:${report.messageId}`;
-    const same = this.kept.get(key);
-    if (same) {
-      const dataKey = JSON.stringify(report.data ?? {});
-      for (const entry of same) {
-        entry.dataKey ??= JSON.stringify(entry.data ?? {});
-        if (entry.dataKey !== dataKey) continue;
-        if (entry.finding.effect && report.effect) entry.finding.effect = withInstancesOf(entry.finding.effect, report.effect);
-        return undefined;
-      }
+    const key = `${report.start}:${report.end}:${report.messageId}:${JSON.stringify(report.data ?? {})}`;
+    const earlier = this.kept.get(key);
+    if (earlier) {
+      if (earlier.effect && report.effect) earlier.effect = withInstancesOf(earlier.effect, report.effect);
+      return undefined;
     }
     const finding = make();
-    const entry = { data: report.data, finding };
-    if (same) same.push(entry);
-    else this.kept.set(key, [entry]);
+    this.kept.set(key, finding);
     return finding;
   }
 }
