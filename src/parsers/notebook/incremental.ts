@@ -1,3 +1,4 @@
+import { commonAffixes } from '../../core/lineDiff';
 import type { CodeCell, Literal, NotebookRead } from './ipynb';
 import { NotebookCode, cellSeparator, neutralise, readNotebook } from './ipynb';
 
@@ -13,8 +14,8 @@ import { NotebookCode, cellSeparator, neutralise, readNotebook } from './ipynb';
 export function readNotebookAfterEdit(previous: NotebookCode, raw: string): NotebookCode | undefined {
   const old = previous.raw;
   if (raw === old) return previous;
-  const start = commonPrefix(old, raw);
-  const oldEnd = old.length - commonSuffix(old, raw, Math.min(old.length, raw.length) - start);
+  const { start, tail } = commonAffixes(old, raw);
+  const oldEnd = old.length - tail;
   const delta = raw.length - old.length;
   const cells = previous.cells;
   const k = lastBefore(cells.length, (i) => cells[i].sourceOffset < start);
@@ -93,34 +94,6 @@ function jsonString(literal: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The length of the common start of `a` and `b`. Ranges are compared as strings (a native
- * comparison of memory), halving the range at each step: on a notebook of a few hundred
- * kilobytes a loop over characters costs milliseconds.
- */
-function commonPrefix(a: string, b: string): number {
-  let low = 0;
-  let high = Math.min(a.length, b.length);
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(low, mid) === b.slice(low, mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** The length of the common end of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let low = 0;
-  let high = max;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - low) === b.slice(b.length - mid, b.length - low)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** What reading a notebook costs: full reads (the JSON parsed) and reads from the previous one. */
