@@ -281,6 +281,8 @@ export class Linter {
     }
     result.findings.sort(compareFindings);
     if (kept) result.facts = { format: language.format, code, ...(embedded ? { embedded } : {}), walk: (visitors) => replay(kept, visitors) };
+    active.length = 0;
+    byKind.clear();
     return result;
   }
 

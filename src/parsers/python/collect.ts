@@ -1,6 +1,6 @@
 import type { PyValue, Span } from './facts';
-import type { Binding, Definition, Frame, FunctionInfo, KeyChange, Scope, Site } from './flow';
-import { addDefinition, maxFrameDepth } from './flow';
+import type { Frame, FunctionInfo, KeyChange, Site } from './flow';
+import { addDefinition, Binding, Definition, maxFrameDepth, Scope } from './flow';
 import { compact, identifiersIn, parametersOf, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
 
@@ -14,10 +14,10 @@ import type { PyNode as Node } from './mirror';
 /** Attributes set on something (`self.client = …`), keyed by their text, file-wide. */
 export interface AttributeBinding {
   count: number;
-  value?: Node;
+  value: Node | undefined;
   site: Site;
-  evaluated?: PyValue;
-  path?: string | null;
+  evaluated: PyValue | undefined;
+  path: string | null | undefined;
 }
 
 /** A call, with where it is written. */
@@ -47,6 +47,11 @@ interface Level {
   deep: boolean;
 }
 
+/** A key change with every field set (one shape; `deep` is set when it is recorded). */
+function keyChangeOf(key: string, value: Node | undefined, start: number, end: number, keyStart: number, keyEnd: number, at: number, site: Site): KeyChange {
+  return { key, value, start, end, keyStart, keyEnd, at, site, deep: false };
+}
+
 const opening: Record<string, Frame['kind']> = {
   if_statement: 'if',
   for_statement: 'loop',
@@ -60,7 +65,7 @@ const opening: Record<string, Frame['kind']> = {
 };
 
 export class Collector {
-  protected readonly module: Scope = { kind: 'module', bindings: new Map() };
+  protected readonly module = new Scope('module', undefined);
   protected readonly attributes = new Map<string, AttributeBinding>();
   protected readonly callSites: CallSite[] = [];
   /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions (indexed on the first ask). */
@@ -173,20 +178,20 @@ export class Collector {
   }
 
   private openScope(type: string, node: Node, outer: Site): Site {
-    const scope: Scope = { kind: type === 'class_definition' ? 'class' : 'function', parent: outer.scope, bindings: new Map() };
+    const scope = new Scope(type === 'class_definition' ? 'class' : 'function', outer.scope);
     const inner: Site = { scope, frame: undefined };
     const name = this.field(node, 'name');
     const parameters = this.field(node, 'parameters');
     const list = parameters ? parametersOf(parameters) : [];
     const at = node.startIndex;
     if (type === 'function_definition' && name) {
-      const fn: FunctionInfo = { name: this.textOf(name), site: outer, parameters: list, returns: [] };
+      const fn: FunctionInfo = { name: this.textOf(name), site: outer, parameters: list, returns: [], returning: false };
       scope.fn = fn;
-      this.define(outer, fn.name, { fn, at });
-      for (const info of list) this.define(inner, info.name, { parameter: { fn, info }, at });
+      this.define(outer, fn.name, at).fn = fn;
+      for (const info of list) this.define(inner, info.name, at).parameter = { fn, info };
     } else {
-      if (name) this.define(outer, this.textOf(name), { at });
-      for (const info of list) this.define(inner, info.name, { at });
+      if (name) this.define(outer, this.textOf(name), at);
+      for (const info of list) this.define(inner, info.name, at);
     }
     return inner;
   }
@@ -207,6 +212,7 @@ export class Collector {
       start,
       end: this.endOf(node),
       depth: (parent?.depth ?? 0) + 1,
+      chain: undefined,
     };
     return { site: { scope: top.site.scope, frame }, end: frame.end, branch: true, deep: false };
   }
@@ -285,7 +291,7 @@ export class Collector {
         const header = this.field(node, 'right') ?? left;
         // `for t in types`: the variable takes each element of what the loop iterates.
         if (this.isType(left, 'identifier') && header && header !== left) {
-          this.define(site, this.textOf(left), { iterates: header, at: this.endOf(header) });
+          this.define(site, this.textOf(left), this.endOf(header)).iterates = header;
           return;
         }
         if (left && header) this.bindTarget(site, left, undefined, header);
@@ -295,17 +301,17 @@ export class Collector {
         // A comprehension's variable is bound from its start, and seen only inside it.
         const left = this.field(node, 'left');
         const frame = site.frame;
-        if (left) for (const name of identifiersIn(left)) this.define(site, name, { at: frame?.kind === 'comprehension' ? frame.start : node.startIndex });
+        if (left) for (const name of identifiersIn(left)) this.define(site, name, frame?.kind === 'comprehension' ? frame.start : node.startIndex);
         return;
       }
       case 'as_pattern': {
         const alias = this.field(node, 'alias');
-        if (alias) for (const name of identifiersIn(alias)) this.define(site, name, { at: this.endOf(node) });
+        if (alias) for (const name of identifiersIn(alias)) this.define(site, name, this.endOf(node));
         return;
       }
       case 'named_expression': {
         const name = this.field(node, 'name');
-        if (name) this.define(site, this.textOf(name), { at: this.endOf(node) });
+        if (name) this.define(site, this.textOf(name), this.endOf(node));
         return;
       }
       case 'delete_statement':
@@ -336,7 +342,7 @@ export class Collector {
       const items = args ? args.namedChildren.filter((c) => this.typeOf(c) !== 'comment') : [];
       if (method === 'pop' && items.length >= 1 && this.isType(items[0], 'string')) {
         const key = stringValue(this.textOf(items[0]), { start: 0, end: 0 });
-        if (key.kind === 'string' && this.addChange(site, object, { key: key.value, start: call.startIndex, end: this.endOf(call), keyStart: items[0].startIndex, keyEnd: this.endOf(items[0]), at: this.endOf(call), site })) return;
+        if (key.kind === 'string' && this.addChange(site, object, keyChangeOf(key.value, undefined, call.startIndex, this.endOf(call), items[0].startIndex, this.endOf(items[0]), this.endOf(call), site))) return;
       }
       if (method === 'update' && this.updates(call, object, items, site)) return;
     } else if (!listMethods.has(method)) return;
@@ -352,7 +358,7 @@ export class Collector {
         const name = this.field(item, 'name');
         const value = this.field(item, 'value');
         if (!name || !value) return false;
-        changes.push({ key: this.textOf(name), value, start: item.startIndex, end: this.endOf(item), keyStart: name.startIndex, keyEnd: this.endOf(name), at, site });
+        changes.push(keyChangeOf(this.textOf(name), value, item.startIndex, this.endOf(item), name.startIndex, this.endOf(name), at, site));
       } else if (this.typeOf(item) === 'dictionary' && items.length === 1) {
         for (const pair of item.namedChildren) {
           if (this.typeOf(pair) === 'comment') continue;
@@ -360,7 +366,7 @@ export class Collector {
           const value = this.isType(pair, 'pair') ? this.field(pair, 'value') : null;
           const keyValue = key && this.isType(key, 'string') ? stringValue(this.textOf(key), { start: 0, end: 0 }) : undefined;
           if (!key || !value || keyValue?.kind !== 'string') return false;
-          changes.push({ key: keyValue.value, value, start: pair.startIndex, end: this.endOf(pair), keyStart: key.startIndex, keyEnd: this.endOf(key), at, site });
+          changes.push(keyChangeOf(keyValue.value, value, pair.startIndex, this.endOf(pair), key.startIndex, this.endOf(key), at, site));
         }
       } else return false;
     }
@@ -371,14 +377,14 @@ export class Collector {
   private bindTarget(site: Site, target: Node, value: Node | undefined, statement: Node): void {
     switch (this.typeOf(target)) {
       case 'identifier':
-        this.define(site, this.textOf(target), value ? { value, at: this.endOf(statement) } : { at: this.endOf(statement) });
+        this.define(site, this.textOf(target), this.endOf(statement)).value = value;
         return;
       case 'attribute': {
         this.attributeTargets.push({ node: target, site });
         const key = compact(this.textOf(target));
         const existing = this.attributes.get(key);
         if (existing) existing.count++;
-        else this.attributes.set(key, { count: 1, value, site });
+        else this.attributes.set(key, { count: 1, value, site, evaluated: undefined, path: undefined });
         return;
       }
       case 'subscript':
@@ -388,7 +394,7 @@ export class Collector {
         }
         return;
       default:
-        for (const name of identifiersIn(target)) this.define(site, name, { at: this.endOf(statement) });
+        for (const name of identifiersIn(target)) this.define(site, name, this.endOf(statement));
     }
   }
 
@@ -399,9 +405,7 @@ export class Collector {
     if (!this.isType(base, 'identifier') || !this.isType(subscript, 'string')) return false;
     const key = stringValue(this.textOf(subscript), { start: 0, end: 0 });
     if (key.kind !== 'string') return false;
-    const change: KeyChange = { key: key.value, start: statement.startIndex, end: this.endOf(statement), keyStart: subscript.startIndex, keyEnd: this.endOf(subscript), at: this.endOf(statement), site };
-    if (value) change.value = value;
-    return this.addChange(site, this.textOf(base), change);
+    return this.addChange(site, this.textOf(base), keyChangeOf(key.value, value, statement.startIndex, this.endOf(statement), subscript.startIndex, this.endOf(subscript), this.endOf(statement), site));
   }
 
   /** Records a key change on the name's binding; a change from another scope, or one too many, changes it beyond following. */
@@ -417,22 +421,22 @@ export class Collector {
     return true;
   }
 
-  protected define(site: Site, name: string, fields: Omit<Definition, 'site'>): void {
+  /** Binds `name` in `site` from offset `at`: the new definition, for the caller to say what it binds. */
+  protected define(site: Site, name: string, at: number): Definition {
     const scope = this.bindingScope(site.scope, name);
-    let binding = scope.bindings.get(name);
-    if (!binding) scope.bindings.set(name, (binding = { scope, definitions: [] }));
-    // The caller's object literal, made fresh for this call, becomes the definition (a spread copy costs more than the rest of `define`).
-    const definition = fields as Definition;
-    definition.site = site;
+    const definition = new Definition(at, site);
     if (scope !== site.scope) definition.foreign = true;
     if (this.deepNow) definition.deep = true;
-    addDefinition(binding, definition);
+    const binding = scope.bindings.get(name);
+    if (binding) addDefinition(binding, definition);
+    else scope.bindings.set(name, new Binding(scope, definition));
+    return definition;
   }
 
   private bindImport(site: Site, name: string, qualified: string, statement: Node): void {
     const canonical = canonicalNames.get(qualified) ?? qualified;
     this.imports.add(canonical);
-    this.define(site, name, { imported: canonical, at: this.endOf(statement) });
+    this.define(site, name, this.endOf(statement)).imported = canonical;
   }
 
   private bindingScope(scope: Scope, name: string): Scope {

@@ -12,14 +12,22 @@ import type { PyNode as Node } from './mirror';
  * times costs a constant per use.
  */
 
-export interface Scope {
-  kind: 'module' | 'class' | 'function';
-  parent?: Scope;
+/**
+ * A module, class or function scope. Scopes, bindings and definitions are classes with every field
+ * made in the constructor: each has one shape however it is filled in, so the reads of the second
+ * pass stay monomorphic, and a memo written later takes no extra property storage.
+ */
+export class Scope {
   /** For a `def` of the file: the function, whose `return`s are recorded on it. */
-  fn?: FunctionInfo;
-  bindings: Map<string, Binding>;
+  fn: FunctionInfo | undefined = undefined;
+  bindings = new Map<string, Binding>();
   /** Names declared `global` or `nonlocal` here: they bind in an outer scope. */
-  outer?: Set<string>;
+  outer: Set<string> | undefined = undefined;
+
+  constructor(
+    readonly kind: 'module' | 'class' | 'function',
+    readonly parent: Scope | undefined,
+  ) {}
 }
 
 /** A branch of a compound statement, or a loop body, or a comprehension, with the branch it sits in. */
@@ -53,6 +61,8 @@ export interface FunctionInfo {
   parameters: ParameterInfo[];
   /** The values its `return` statements give, where they are written. */
   returns: Array<{ node: Node; site: Site }>;
+  /** Its `return`s are being read: a function calling itself does not loop. */
+  returning: boolean;
 }
 
 export interface ParameterInfo {
@@ -66,28 +76,33 @@ export interface ParameterInfo {
 }
 
 /** One binding of a name. */
-export interface Definition {
+export class Definition {
   /** The right-hand side of a plain assignment. */
-  value?: Node;
+  value: Node | undefined = undefined;
   /** The qualified name an import binds. */
-  imported?: string;
+  imported: string | undefined = undefined;
   /** A parameter of a function defined in the file. */
-  parameter?: { fn: FunctionInfo; info: ParameterInfo };
+  parameter: { fn: FunctionInfo; info: ParameterInfo } | undefined = undefined;
   /** The function a `def` binds. */
-  fn?: FunctionInfo;
+  fn: FunctionInfo | undefined = undefined;
   /** What a `for` loop's variable iterates (`for t in types`): it takes each element. */
-  iterates?: Node;
-  /** Where the binding takes effect (after its right-hand side is evaluated). */
-  at: number;
-  site: Site;
+  iterates: Node | undefined = undefined;
   /** Bound from a nested scope (`global`, `nonlocal`): it may happen at any time. */
-  foreign?: boolean;
+  foreign = false;
   /** Nested deeper than the frames kept: it is never taken to replace another. */
-  deep?: boolean;
+  deep = false;
   /** Memoized evaluations: the value, the qualified name, the calls an object may come from. */
-  evaluated?: PyValue;
-  path?: string | null;
-  receivers?: PythonCall[] | null;
+  evaluated: PyValue | undefined = undefined;
+  path: string | null | undefined = undefined;
+  receivers: PythonCall[] | null | undefined = undefined;
+  /** A parameter whose call sites are being read: a function calling itself does not loop. */
+  following = false;
+
+  constructor(
+    /** Where the binding takes effect (after its right-hand side is evaluated). */
+    readonly at: number,
+    readonly site: Site,
+  ) {}
 }
 
 /** A constant key of a dict name set, replaced or deleted after the dict was made: `d["k"] = v`, `d.update({...})`, `del d["k"]`. */
@@ -105,16 +120,24 @@ export interface KeyChange {
   deep?: boolean;
 }
 
-export interface Binding {
-  scope: Scope;
+export class Binding {
   /** In the order they take effect. */
-  definitions: Definition[];
+  readonly definitions: Definition[];
   /** Made on the first change (most names are never changed by key). */
-  changes?: KeyChange[];
+  changes: KeyChange[] | undefined = undefined;
   /** Its definitions made from a nested scope (`global`, `nonlocal`): they reach every use. */
-  foreign?: Definition[];
+  foreign: Definition[] | undefined = undefined;
   /** Changed in a way not followed (a computed key, a mutating method, `del x`, a change from a nested scope). */
-  mutated?: boolean;
+  mutated = false;
+
+  /** A binding made by its first definition (an array literal of one: an empty one grown by a push reserves room for 17). */
+  constructor(
+    readonly scope: Scope,
+    first: Definition,
+  ) {
+    this.definitions = [first];
+    if (first.foreign) this.foreign = [first];
+  }
 }
 
 /** Frames deeper than this are not kept: definitions below are marked `deep`. */

@@ -48,10 +48,6 @@ export interface Argument {
 }
 
 export abstract class Names extends Collector {
-  /** Parameters whose call sites are being read: a function calling itself does not loop. */
-  private readonly following = new Set<Definition>();
-  /** Functions whose `return`s are being read: one calling itself does not loop. */
-  protected readonly returning = new Set<FunctionInfo>();
   /** A method of a choice of SDK objects of different classes, by the attribute node: each side's name ({@link choiceMethodPath}). */
   protected readonly chosenNames = new Map<number, string[]>();
   /** The last choice whose sides' paths were read ({@link choicePaths}). */
@@ -118,12 +114,12 @@ export abstract class Names extends Collector {
 
   /** Runs `read` with the parameter marked as being followed; undefined when it already is (a function calling itself). */
   protected following_<T>(definition: Definition, read: () => T | undefined): T | undefined {
-    if (this.following.has(definition)) return undefined;
-    this.following.add(definition);
+    if (definition.following) return undefined;
+    definition.following = true;
     try {
       return read();
     } finally {
-      this.following.delete(definition);
+      definition.following = false;
     }
   }
 
@@ -283,8 +279,8 @@ export abstract class Names extends Collector {
   /** What a call of a function of the file returns, when every `return` gives the same qualified name (one level: `get_estimator()` returning `PyTorch(...)`). */
   private returnedPath(callee: Node, site: Site, depth: number): string | undefined {
     const fn = this.calledFunction(callee, site);
-    if (!fn?.returns.length || fn.returns.length > maxCandidates || this.returning.has(fn)) return undefined;
-    this.returning.add(fn);
+    if (!fn?.returns.length || fn.returns.length > maxCandidates || fn.returning) return undefined;
+    fn.returning = true;
     try {
       let common: string | undefined;
       for (const { node, site: at } of fn.returns) {
@@ -294,7 +290,7 @@ export abstract class Names extends Collector {
       }
       return common;
     } finally {
-      this.returning.delete(fn);
+      fn.returning = false;
     }
   }
 

@@ -15,22 +15,24 @@ import { candidatesOf, mergedDicts, oneOf } from './valueSets';
  */
 
 export class Resolver extends Names {
-  private readonly calls = new Map<number, PythonCall | null>();
-  private readonly resolving = new Set<number>();
+  /** Each call built so far by node id: the call, null when it resolves to none, {@link resolving} while being built. */
+  private readonly calls = new Map<number, PythonCall | null | typeof resolving>();
   // ---- calls ---------------------------------------------------------------------
 
   protected callOf(node: Node, site: Site, depth: number): PythonCall | undefined {
     const cached = this.calls.get(node.id);
+    if (cached === resolving) return undefined;
     if (cached !== undefined) return cached ?? undefined;
-    if (this.resolving.has(node.id) || depth > maxDepth) return undefined;
-    this.resolving.add(node.id);
+    if (depth > maxDepth) return undefined;
+    // Marked in the same map rather than a set of its own: a set's add and delete per call reallocated its table each time.
+    this.calls.set(node.id, resolving);
+    let call: PythonCall | undefined;
     try {
-      const call = this.buildCall(node, site, depth);
-      this.calls.set(node.id, call ?? null);
-      return call;
+      call = this.buildCall(node, site, depth);
     } finally {
-      this.resolving.delete(node.id);
+      this.calls.set(node.id, call ?? null);
     }
+    return call;
   }
 
   private buildCall(node: Node, site: Site, depth: number): PythonCall | undefined {
@@ -113,8 +115,8 @@ export class Resolver extends Names {
       // A function of the file: the calls its `return`s give.
       const callee = this.field(node, 'function');
       const fn = callee ? this.calledFunction(callee, site) : undefined;
-      if (!fn?.returns.length || this.returning.has(fn)) return undefined;
-      this.returning.add(fn);
+      if (!fn?.returns.length || fn.returning) return undefined;
+      fn.returning = true;
       try {
         const calls: PythonCall[] = [];
         for (const returned of fn.returns) {
@@ -124,7 +126,7 @@ export class Resolver extends Names {
         }
         return calls.length <= maxCandidates ? calls : undefined;
       } finally {
-        this.returning.delete(fn);
+        fn.returning = false;
       }
     }
     if (node.type !== 'identifier') return undefined;
@@ -473,6 +475,9 @@ export class Resolver extends Names {
     return dict;
   }
 }
+
+/** A call being built: one that reaches itself (`x = f(x)`) resolves to none there. */
+const resolving = Symbol('resolving');
 
 const keywordName = (k: PyKeyword): string => k.name;
 const entryKey = (e: PyDictEntry): string => e.key;
