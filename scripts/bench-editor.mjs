@@ -5,7 +5,7 @@
 //
 //   node scripts/bench-editor.mjs [--root DIR] [--runs 3] [--json]
 //   node scripts/bench-editor.mjs --base DIR [--rounds 4] [--runs 3] [--skip-corpus]
-//        [--node-flags '--max-semi-space-size=32'] [--b-node-flags '...']
+//        [--node-flags '--max-semi-space-size=32'] [--b-node-flags '...'] [--idle-gc]
 //
 // --root lints with the engine of another checkout (its src/ bundled, its dist/ grammars; run its
 // bundle script first) on this checkout's corpus and editor files, so two commits are measured on
@@ -13,7 +13,9 @@
 // fresh process each, interleaved A,B,B,A,A,B… so load drift on a shared machine hits both alike,
 // then the median of the rounds per side and their ratio, with the load averages around them.
 // --node-flags runs both sides' processes with those V8 flags; --b-node-flags gives B its own (to
-// compare the language server's configuration, see src/server/nodeFlags.ts, with the engine as it was).
+// compare a configuration with the engine as it was). --idle-gc collects the young generation
+// before each timed edit, untimed, on both sides: the language server's scheduling, which collects
+// while idle (src/server/idleCollection.ts), as the editor's re-lint now runs in the server.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,7 +27,7 @@ import { editorSources, ensureCorpus, loadEngine, median, relintCase } from './b
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
-  options: { root: { type: 'string' }, base: { type: 'string' }, rounds: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, files: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' }, json: { type: 'boolean', default: false }, 'skip-corpus': { type: 'boolean', default: false }, 'node-flags': { type: 'string', default: '' }, 'b-node-flags': { type: 'string' } },
+  options: { root: { type: 'string' }, base: { type: 'string' }, rounds: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, files: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' }, json: { type: 'boolean', default: false }, 'skip-corpus': { type: 'boolean', default: false }, 'node-flags': { type: 'string', default: '' }, 'b-node-flags': { type: 'string' }, 'idle-gc': { type: 'boolean', default: false } },
 });
 const seed = Number(opts.seed) >>> 0, runs = Number(opts.runs), rounds = Number(opts.rounds), fileCount = Number(opts.files);
 if (!(runs >= 1 && rounds >= 1 && fileCount >= 20)) throw new Error('--runs and --rounds must be at least 1, --files at least 20');
@@ -73,10 +75,12 @@ async function measure(root) {
 
   const sources = editorSources(seed);
   const load = os.loadavg();
+  const idle = opts['idle-gc'] ? () => globalThis.gc({ type: 'minor' }) : undefined;
+  if (idle && typeof globalThis.gc !== 'function') throw new Error('--idle-gc needs node --expose-gc (the --base mode passes it)');
   const cases = {
-    dense: relintCase({ linter, settings, parseOnlyText, name: 'train.py', format: 'python', text: sources.dense }),
-    realistic: relintCase({ linter, settings, parseOnlyText, name: 'realistic-train.py', format: 'python', text: sources.realistic }),
-    notebook: relintCase({ linter, settings, parseOnlyText, name: 'explore.ipynb', format: 'notebook', text: sources.notebook }),
+    dense: relintCase({ linter, settings, parseOnlyText, name: 'train.py', format: 'python', text: sources.dense, idle }),
+    realistic: relintCase({ linter, settings, parseOnlyText, name: 'realistic-train.py', format: 'python', text: sources.realistic, idle }),
+    notebook: relintCase({ linter, settings, parseOnlyText, name: 'explore.ipynb', format: 'notebook', text: sources.notebook, idle }),
   };
   const figures = { ratio: ratios.length ? median(ratios.map((r) => r.ratio)) : NaN, lintMs: median(ratios.map((r) => r.lintMs)), parseMs: median(ratios.map((r) => r.parseMs)), parsedFiles: parsed.length };
   for (const [name, c] of Object.entries(cases)) Object.assign(figures, { [`${name}P50`]: quantile(c.sorted, 0.5), [`${name}P95`]: quantile(c.sorted, 0.95), [`${name}ParseP95`]: quantile(c.parseSorted, 0.95), [`${name}CpuP50`]: quantile(c.cpuSorted, 0.5), [`${name}CpuP95`]: quantile(c.cpuSorted, 0.95), [`${name}Findings`]: c.findings });
@@ -92,7 +96,8 @@ async function compare(base) {
   for (let round = 0; round < rounds; round++) {
     for (const side of round % 2 ? ['B', 'A'] : ['A', 'B']) {
       const flags = (side === 'B' ? (opts['b-node-flags'] ?? opts['node-flags']) : opts['node-flags']).split(/\s+/).filter(Boolean);
-      const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--root', sides[side], '--runs', String(runs), '--files', String(fileCount), '--seed', String(seed), '--json', ...(opts['skip-corpus'] ? ['--skip-corpus'] : [])], { cwd: here, encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (opts['idle-gc']) flags.push('--expose-gc');
+      const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--root', sides[side], '--runs', String(runs), '--files', String(fileCount), '--seed', String(seed), '--json', ...(opts['skip-corpus'] ? ['--skip-corpus'] : []), ...(opts['idle-gc'] ? ['--idle-gc'] : [])], { cwd: here, encoding: 'utf8', maxBuffer: 1 << 26 });
       if (child.status !== 0) throw new Error(`measuring ${sides[side]} failed: ${child.stderr.slice(0, 800)}`);
       const out = JSON.parse(child.stdout.trim().split('\n').at(-1));
       results[side].push(out);
@@ -100,7 +105,7 @@ async function compare(base) {
     }
   }
   const loadAfter = os.loadavg();
-  console.log(`\nA = ${sides.A}${opts['node-flags'] ? ` (node ${opts['node-flags']})` : ''}\nB = ${sides.B}${(opts['b-node-flags'] ?? opts['node-flags']) ? ` (node ${opts['b-node-flags'] ?? opts['node-flags']})` : ''}\nmedian of ${rounds} rounds per side (each a fresh process), B / A:`);
+  console.log(`\nA = ${sides.A}${opts['node-flags'] ? ` (node ${opts['node-flags']})` : ''}\nB = ${sides.B}${(opts['b-node-flags'] ?? opts['node-flags']) ? ` (node ${opts['b-node-flags'] ?? opts['node-flags']})` : ''}\nmedian of ${rounds} rounds per side (each a fresh process${opts['idle-gc'] ? ', the young generation collected before each timed edit' : ''}), B / A:`);
   for (const [key, label] of Object.entries(labels)) {
     const [a, b] = ['A', 'B'].map((s) => median(results[s].map((r) => r.figures[key])));
     console.log(`  ${label.padEnd(34)} A ${n2(a).padStart(7)}  B ${n2(b).padStart(7)}  B/A ${n2(b / a)}`);

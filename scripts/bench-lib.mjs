@@ -94,14 +94,17 @@ export function editorSources(seed) {
  * counted). Each edit is also parsed alone under another file name (its incremental re-parse is
  * its own), so the ratio of the two, run for run, is what the rules add whatever the load.
  * Returns the sorted wall times of both, the lint's CPU times (which the load of a shared machine
- * inflates less than the wall times) and the findings of the last lint.
+ * inflates less than the wall times) and the findings of the last lint. `idle`, if given, runs
+ * before each lint, untimed: what the language server does between edits (it collects the young
+ * generation while idle, src/server/idleCollection.ts).
  */
-export function relintCase({ linter, settings, parseOnlyText, name, format, text }) {
+export function relintCase({ linter, settings, parseOnlyText, name, format, text, idle }) {
   const [from, to] = format === 'notebook' ? ['entry_point=\\"train.py\\"', (i) => `entry_point=\\"train_${i}.py\\"`] : ['entry_point="train.py"', (i) => `entry_point="train_${i}.py"`];
   const times = [], parseTimes = [], cpuTimes = [];
   let findings = 0;
   for (let i = 0; i < 65; i++) {
     const edited = text.replace(from, to(i));
+    idle?.();
     const t = performance.now(), cpu = process.cpuUsage();
     findings = linter.lint(name, edited, { settings }).findings.length;
     const used = process.cpuUsage(cpu);

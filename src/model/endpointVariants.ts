@@ -333,12 +333,8 @@ interface PythonVariants {
   boto3Models?: Map<string, Boto3Model>;
   withScaling?: EndpointVariantRecord[];
 }
-const pythonVariants = new WeakMap<PythonFile, PythonVariants>();
-function variantsOfFile(file: PythonFile): PythonVariants {
-  let found = pythonVariants.get(file);
-  if (!found) pythonVariants.set(file, (found = { records: [], targets: [], policies: [], models: [] }));
-  return found;
-}
+/** A file's variants, kept with its file state (it dies with the lint). */
+const variantsOfFile = oncePerFact((_file: PythonFile): PythonVariants => ({ records: [], targets: [], policies: [], models: [] }));
 
 /** Reads the variants `call` deploys or configures into the file's list (once per call: {@link PythonFile.once}). */
 function readPythonVariants(call: PythonCall, file: PythonFile): void {

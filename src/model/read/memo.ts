@@ -1,22 +1,32 @@
 /**
  * The answers of every {@link oncePerFact} reader about one fact, as reader, answer, reader,
- * answer…: one list per fact, found once however many readers ask (a weak map per reader cost a
- * weak-map entry per fact and reader, most of them for calls no reader cares about, and the
- * collector's work on weak maps grows with their entries).
+ * answer…: one list per fact, kept on the fact itself under a private symbol, so it lives and dies
+ * with the fact. (Module-level weak maps keyed by the facts of each lint cost the young-generation
+ * collector dearly: it keeps an entry's value alive through the next scavenge even when its key
+ * is dead, so every lint's records, calls and values were copied again, and many promoted, after
+ * the lint was over.)
  */
-const answersByFact = new WeakMap<object, unknown[]>();
-// The rules visit a fact one after another before the next fact comes: the last fact's list is
-// kept at hand, so the readers after the first find it without a lookup.
-let lastFact: object | undefined;
-let lastAnswers: unknown[] = [];
+const answersSlot = Symbol('greenml.answers');
 
-function answersOf(fact: object): unknown[] {
-  if (fact === lastFact) return lastAnswers;
-  let answers = answersByFact.get(fact);
-  if (!answers) answersByFact.set(fact, (answers = []));
-  lastFact = fact;
-  lastAnswers = answers;
+type WithAnswers = { [answersSlot]?: unknown[] };
+
+/** The reader-answer list of `fact`, made (not enumerable: invisible to comparisons and JSON) on the first ask. */
+export function answersOf(fact: object): unknown[] {
+  const held = (fact as WithAnswers)[answersSlot];
+  if (held) return held;
+  const answers: unknown[] = [];
+  Object.defineProperty(fact, answersSlot, { value: answers, enumerable: false, writable: false, configurable: false });
   return answers;
+}
+
+/** The answer kept on `fact` under `key` (an object of the caller's own), made by `make` on the first ask. */
+export function answerFor<T>(fact: object, key: object, make: () => T): T {
+  const answers = answersOf(fact);
+  const at = find(answers, key);
+  if (at !== -1) return answers[at] as T;
+  const value = make();
+  answers.push(key, value);
+  return value;
 }
 
 function find(answers: readonly unknown[], reader: object): number {

@@ -5,6 +5,7 @@ import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
 import { sameSdkName } from '../../parsers/python/sdkReexports';
 import { isSageMakerClientCall } from './sagemaker';
 import type { TrainingSetting } from './training';
+import { answerFor } from './memo';
 
 /**
  * `<model, estimator, tuner or ModelBuilder().build()>.deploy(...)` of the SageMaker Python SDK. The
@@ -147,8 +148,9 @@ function boto3VariantExtras(dict: PyDict, editable: boolean): Pick<EndpointVaria
   return extras;
 }
 
-const endpointVariants = new WeakMap<PythonCall, readonly EndpointVariant[]>();
-const endpointVariantsWithoutText = new WeakMap<PythonCall, readonly EndpointVariant[]>();
+/** Keys of the variants read with and without the file's text, in a call's answers ({@link answerFor}). */
+const withText = {};
+const withoutText = {};
 
 /**
  * The endpoint variants a call creates: one for `deploy`, one per production variant for `create_endpoint_config`.
@@ -156,10 +158,7 @@ const endpointVariantsWithoutText = new WeakMap<PythonCall, readonly EndpointVar
  * `text`, the file's source, lets a ModelBuilder's `mode=` be read (without it any mode counts as maybe local).
  */
 export function endpointVariantsOf(call: PythonCall, text?: string): readonly EndpointVariant[] {
-  const cache = text === undefined ? endpointVariantsWithoutText : endpointVariants;
-  let variants = cache.get(call);
-  if (!variants) cache.set(call, (variants = readEndpointVariants(call, text)));
-  return variants;
+  return answerFor(call, text === undefined ? withoutText : withText, () => readEndpointVariants(call, text));
 }
 
 function readEndpointVariants(call: PythonCall, text: string | undefined): EndpointVariant[] {

@@ -1,5 +1,6 @@
 import type { PythonCall, PythonModule } from '../../parsers/python/facts';
 import { defaultBucketVariables } from '../edit/pythonEdits';
+import { answerFor, answersOf } from './memo';
 
 /**
  * What every Python adapter of one lint reads besides the call in hand, worked out once for the
@@ -36,13 +37,12 @@ export const registerScalableTarget = 'register_scalable_target';
 
 type Reader<T> = (call: PythonCall, file: PythonFile) => T;
 
-const files = new WeakMap<PythonModule, PythonFile>();
+/** The file state's key in the module fact's answers (kept on the fact, so it dies with the lint: {@link answersOf}). */
+const fileKey = {};
 
 /** The file state of the lint that emitted `module` (built on the first ask; `text` is the linted code). */
 export function pythonFile(module: PythonModule, text: string): PythonFile {
-  let file = files.get(module);
-  if (!file) files.set(module, (file = readFile(module, text)));
-  return file;
+  return answerFor(module, fileKey, () => readFile(module, text));
 }
 
 /** A file state for visitors that never saw a module fact (a walk that starts with a call): one per visitor set. */
@@ -53,19 +53,12 @@ export function detachedPythonFile(text: string): PythonFile {
 function readFile(module: PythonModule, text: string): PythonFile {
   const buckets = defaultBucketVariables(text);
   // Per call, the answers read for it: reader, answer, reader, answer… (a handful of readers ask
-  // about a call, so a scan beats a map per reader).
+  // about a call, so a scan beats a map per reader), kept on the call ({@link answersOf}).
   const seen = new Set<PythonCall>();
-  const answers = new Map<PythonCall, unknown[]>();
   // The call every rule is visiting now and its answers: each rule after the first finds them by
   // identity, without a lookup per rule and call.
   let current: PythonCall | undefined;
   let currentAnswers: unknown[] = [];
-  const answersOf = (call: PythonCall): unknown[] => {
-    if (call === current) return currentAnswers;
-    let list = answers.get(call);
-    if (!list) answers.set(call, (list = []));
-    return list;
-  };
   // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
   let scaled = module.unresolvedCalls.some((u) => u.method === registerScalableTarget);
   const file: PythonFile = {
@@ -87,7 +80,7 @@ function readFile(module: PythonModule, text: string): PythonFile {
       return scaled;
     },
     once<T>(read: Reader<T>, call: PythonCall): T {
-      const list = answersOf(call);
+      const list = call === current ? currentAnswers : answersOf(call);
       for (let i = 0; i < list.length; i += 2) if (list[i] === read) return list[i + 1] as T;
       const answer = read(call, file);
       // A reader that asked itself about this call meanwhile: the outer answer is the one kept.
