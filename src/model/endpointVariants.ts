@@ -164,10 +164,12 @@ const sizeOf = (id: string | undefined) => (id === undefined ? undefined : model
 
 // ---------------------------------------------------------------- Terraform
 
-function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic']): Field<T> | undefined {
+function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic'], values?: T[]): Field<T> | undefined {
   if (!attribute) return undefined;
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
+  // A conditional whose sides all resolve: the set of its values (a rule fires when every value fires).
+  if (values) return unknown('several-values', anchor, values);
   const v = attribute.value;
   // A `dynamic` block's content reading its `for_each` element: each built variant takes the element's value.
   if (dynamic && v.references.some((r) => r.path[0] === dynamic.iterator)) return unknown('variable', anchor, undefined, 'the `for_each` of `dynamic "production_variants"`');
@@ -185,7 +187,7 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     format: 'tf',
     config: `aws_sagemaker_endpoint_configuration.${resource.name}`,
     variantName: variant.name,
-    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic),
+    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic, variant.instanceTypeValues),
     instanceCount: tfField(variant.count, variant.countValue, variant.dynamic),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),

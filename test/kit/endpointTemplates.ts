@@ -49,3 +49,26 @@ export const onShadowBranches = (first: string, second: string, shadow?: string)
       `      - ${second}`,
     ].join('\n'),
   );
+
+/**
+ * A Terraform endpoint configuration whose variant's instance type is a conditional on a boolean
+ * input, after the shape of public SageMaker modules that pick a value with `var.x ? "a" : "b"`:
+ * `aws_sagemaker_endpoint_configuration.whisper`, variant `AllTraffic`, the `instance_type` key on
+ * line 8, column 5; `rest` follows the resource (an endpoint serving it, a scalable target).
+ */
+export const tfConditionalType = (first: string, second: string, rest = '') =>
+  [
+    'variable "use_gpu" {',
+    '  type    = bool',
+    '  default = false',
+    '}',
+    'resource "aws_sagemaker_endpoint_configuration" "whisper" {',
+    '  production_variants {',
+    '    variant_name           = "AllTraffic"',
+    `    instance_type          = var.use_gpu ? "${first}" : "${second}"`,
+    '    initial_instance_count = 1',
+    '    model_name             = aws_sagemaker_model.whisper.name',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');

@@ -1,6 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants } from '../kit/endpointTemplates';
+import { dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -61,6 +61,11 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? GPU : CPU is a set of two types, not every one a CPU type: silent',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.xlarge', 'ml.m5.large'),
+    },
     {
       name: 'CDK TypeScript: productionVariants mapped by a callback with a block body, or by a named function: not read (no variant to judge)',
       format: 'cdk-typescript',
@@ -273,6 +278,13 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? CPU : CPU, every value a CPU type: fires named by the first with the other',
+      format: 'terraform',
+      code: tfConditionalType('ml.m5.xlarge', 'ml.c5.large'),
+      errors: [alwaysOn('aws_sagemaker_endpoint_configuration.whisper', 'variant AllTraffic', 'ml.m5.xlarge (first of the values it may take; others: ml.c5.large)', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'Terraform dynamic "production_variants" reading its type from the for_each element: fires, and says what the type depends on',
       format: 'terraform',

@@ -1,6 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -95,6 +95,11 @@ const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllT
 
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? four GPUs : one GPU: one value is not oversized, silent',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.12xlarge', 'ml.g5.xlarge'),
+    },
     {
       name: 'model size: a 70B model named by HF_MODEL_ID needs several of the GPUs of a training-class p4d, not sharded in the file (SDK v2)',
       format: 'python',
@@ -435,6 +440,13 @@ new RuleTester().run(endpointOversizedInstance, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? four GPUs : a training-class type: every value oversized, named by the first with the other',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.12xlarge', 'ml.p3.2xlarge'),
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'aws_sagemaker_endpoint_configuration.whisper', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge (first of the values it may take; others: ml.p3.2xlarge)', accelerators: '4 × A10G' }, ...at(8, 5, 'instance_type'.length) }],
+      output: null,
+    },
     {
       name: 'region: Python, a session in ca-central-1 (no Inferentia2 there): the advice names one GPU only',
       format: 'python',
