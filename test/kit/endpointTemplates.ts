@@ -72,3 +72,23 @@ export const tfConditionalType = (first: string, second: string, rest = '') =>
     '}',
     rest,
   ].join('\n');
+
+/**
+ * CDK Python: the variants of a `CfnEndpointConfig` built by a list comprehension over a list of
+ * the props (the Python form of a TypeScript stack's `props.modelVariants.map((variant) => ({...}))`),
+ * served by a `CfnEndpoint`; `element` is the struct the comprehension gives (from line 6, column
+ * 13), `rest` follows the stack's body.
+ */
+export const cdkPythonComprehension = (element: string[], rest = '') =>
+  [
+    'from aws_cdk import Stack, aws_sagemaker as sagemaker',
+    'class ModelServingStack(Stack):',
+    '    def __init__(self, scope, construct_id, props, **kwargs):',
+    '        super().__init__(scope, construct_id, **kwargs)',
+    '        config = sagemaker.CfnEndpointConfig(self, "EndpointConfig", production_variants=[',
+    ...element.map((line) => `            ${line}`),
+    '            for variant in props.model_variants',
+    '        ])',
+    '        sagemaker.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)',
+    rest,
+  ].join('\n');

@@ -1,6 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -61,6 +61,16 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'CDK Python: production_variants built by a comprehension whose element is a dict, or a call of a function of the app: not read (no variant to judge)',
+      format: 'cdk-python',
+      code: [cdkPythonComprehension(['{"model_name": model.attr_model_name, "instance_type": "ml.m5.large", "initial_instance_count": 1}']), cdkPythonComprehension(['make_variant(variant)'])].join('\n').replace('"EndpointConfig", production_variants=[\n            make', '"Other", production_variants=[\n            make'),
+    },
+    {
+      name: 'CDK Python: a comprehension whose struct writes a GPU type: every variant it builds is on a GPU',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(['sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name=variant.name, instance_type="ml.g5.xlarge", initial_instance_count=1)']),
+    },
     {
       name: 'Terraform: instance_type = var.use_gpu ? GPU : CPU is a set of two types, not every one a CPU type: silent',
       format: 'terraform',
@@ -278,6 +288,20 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK Python: production_variants built by [ProductionVariantProperty(...) for variant in props.model_variants]: one variant template, its type read from the element',
+      format: 'cdk-python',
+      code: cdkPythonComprehension([
+        'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
+        '    model_name=model.attr_model_name,',
+        '    variant_name=variant.variant_name,',
+        '    initial_instance_count=variant.initial_instance_count,',
+        '    instance_type=variant.instance_type,',
+        ')',
+      ]),
+      errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instance_type`', 10, 17, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'Terraform: instance_type = var.use_gpu ? CPU : CPU, every value a CPU type: fires named by the first with the other',
       format: 'terraform',

@@ -1,6 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -310,6 +310,20 @@ new RuleTester().run(endpointNoAutoscaling, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK Python: production_variants built by a comprehension over a list of the props, and nothing scales them',
+      format: 'cdk-python',
+      code: cdkPythonComprehension([
+        'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
+        '    model_name=model.attr_model_name,',
+        '    variant_name=variant.variant_name,',
+        '    initial_instance_count=variant.initial_instance_count,',
+        '    instance_type=variant.instance_type,',
+        ')',
+      ]),
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (instance type from `variant.instance_type`)' }, line: 5, column: 70, endLine: 5, endColumn: 89 }],
+      output: null,
+    },
     {
       name: 'Terraform: instance_type = var.use_gpu ? a : b served by an endpoint, nothing scales it: the message names both types',
       format: 'terraform',
