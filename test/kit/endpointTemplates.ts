@@ -92,3 +92,27 @@ export const cdkPythonComprehension = (element: string[], rest = '') =>
     '        sagemaker.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)',
     rest,
   ].join('\n');
+
+/**
+ * CDK TypeScript: a construct that keeps its production variant in a member assigned once in its
+ * constructor (`this.productionVariant = { ... }`, from line 7) and configures its endpoint with
+ * `productionVariants: [this.productionVariant]` (line 13), after the shape of public LLM
+ * constructs; `variant` is the object literal's lines.
+ */
+export const cdkMemberVariant = (variant: string[]) =>
+  [
+    "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';",
+    "import { Construct } from 'constructs';",
+    'export class ServedModel extends Construct {',
+    '  readonly productionVariant: sagemaker.CfnEndpointConfig.ProductionVariantProperty;',
+    '  constructor(scope: Construct, id: string, props: ServedModelProps) {',
+    '    super(scope, id);',
+    '    this.productionVariant = {',
+    ...variant.map((line) => `      ${line}`),
+    '    };',
+    "    const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [this.productionVariant] });",
+    "    new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });",
+    '  }',
+    '}',
+    '',
+  ].join('\n');

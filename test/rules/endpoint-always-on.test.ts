@@ -1,6 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
-import { cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -61,6 +61,16 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'CDK TypeScript: the variant kept in a member assigned once writes a GPU type',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', "instanceType: 'ml.g5.2xlarge',", "variantName: 'AllTraffic',", 'initialInstanceCount: 1,']),
+    },
+    {
+      name: 'CDK TypeScript: a member assigned twice is not one variant (nothing to judge)',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(["instanceType: 'ml.m5.large',", 'initialInstanceCount: 1,']).replace('    const config', "    if (props.large) this.productionVariant = { instanceType: 'ml.m5.4xlarge', initialInstanceCount: 1 };\n    const config"),
+    },
     {
       name: 'CDK Python: production_variants built by a comprehension whose element is a dict, or a call of a function of the app: not read (no variant to judge)',
       format: 'cdk-python',
@@ -288,6 +298,13 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: productionVariants: [this.productionVariant], a member assigned once in the constructor: the variant it holds',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', 'instanceType: props.instanceType,', "variantName: 'AllTraffic',", 'initialInstanceCount: props.instanceCount ?? 1,']),
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from `props.instanceType`', 9, 7, 'instanceType'.length)],
+      output: null,
+    },
     {
       name: 'CDK Python: production_variants built by [ProductionVariantProperty(...) for variant in props.model_variants]: one variant template, its type read from the element',
       format: 'cdk-python',

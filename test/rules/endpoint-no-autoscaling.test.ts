@@ -1,6 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
-import { cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -310,6 +310,13 @@ new RuleTester().run(endpointNoAutoscaling, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: the endpoint serves [this.productionVariant], a member assigned once, and nothing scales it',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', 'instanceType: props.instanceType,', "variantName: 'AllTraffic',", 'initialInstanceCount: props.instanceCount ?? 1,']),
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (instance type from `props.instanceType`)' }, line: 13, column: 70, endLine: 13, endColumn: 88 }],
+      output: null,
+    },
     {
       name: 'CDK Python: production_variants built by a comprehension over a list of the props, and nothing scales them',
       format: 'cdk-python',
