@@ -73,13 +73,23 @@ export const tfConditionalType = (first: string, second: string, rest = '') =>
     rest,
   ].join('\n');
 
+/** The struct a comprehension over `props.model_variants` gives, its fields read from the loop (`instance_type=variant.instance_type` on line 10, column 17). */
+export const propsVariantStruct = [
+  'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
+  '    model_name=model.attr_model_name,',
+  '    variant_name=variant.variant_name,',
+  '    initial_instance_count=variant.initial_instance_count,',
+  '    instance_type=variant.instance_type,',
+  ')',
+];
+
 /**
  * CDK Python: the variants of a `CfnEndpointConfig` built by a list comprehension over a list of
  * the props (the Python form of a TypeScript stack's `props.modelVariants.map((variant) => ({...}))`),
  * served by a `CfnEndpoint`; `element` is the struct the comprehension gives (from line 6, column
  * 13), `rest` follows the stack's body.
  */
-export const cdkPythonComprehension = (element: string[], rest = '') =>
+export const cdkPythonComprehension = (element: string[] = propsVariantStruct, rest = '') =>
   [
     'from aws_cdk import Stack, aws_sagemaker as sagemaker',
     'class ModelServingStack(Stack):',

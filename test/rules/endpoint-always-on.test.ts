@@ -308,14 +308,7 @@ new RuleTester().run(endpointAlwaysOn, {
     {
       name: 'CDK Python: production_variants built by [ProductionVariantProperty(...) for variant in props.model_variants]: one variant template, its type read from the element',
       format: 'cdk-python',
-      code: cdkPythonComprehension([
-        'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
-        '    model_name=model.attr_model_name,',
-        '    variant_name=variant.variant_name,',
-        '    initial_instance_count=variant.initial_instance_count,',
-        '    instance_type=variant.instance_type,',
-        ')',
-      ]),
+      code: cdkPythonComprehension(),
       errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instance_type`', 10, 17, 'instance_type'.length)],
       output: null,
     },

@@ -320,14 +320,7 @@ new RuleTester().run(endpointNoAutoscaling, {
     {
       name: 'CDK Python: production_variants built by a comprehension over a list of the props, and nothing scales them',
       format: 'cdk-python',
-      code: cdkPythonComprehension([
-        'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
-        '    model_name=model.attr_model_name,',
-        '    variant_name=variant.variant_name,',
-        '    initial_instance_count=variant.initial_instance_count,',
-        '    instance_type=variant.instance_type,',
-        ')',
-      ]),
+      code: cdkPythonComprehension(),
       errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (instance type from `variant.instance_type`)' }, line: 5, column: 70, endLine: 5, endColumn: 89 }],
       output: null,
     },
