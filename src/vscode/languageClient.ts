@@ -107,6 +107,8 @@ export class GreenMlLanguageClient implements vscode.Disposable {
    */
   private serverRan = false;
   private toldStopped = false;
+  /** A start failed in a way a restart would repeat: no restart until {@link renew}. */
+  private gaveUp = false;
   private starting: Promise<void> = Promise.resolve();
   /** The server's entry: the bundle's, or another the host tests give {@link renew} (read at each start). */
   private serverModule: NodeModule | undefined;
@@ -251,6 +253,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
   private onClosed(): CloseHandlerResult {
     // The client clears the server's diagnostics: none pending is set after that.
     this.diagnosticBatch.clear();
+    if (this.gaveUp) return { action: CloseAction.DoNotRestart, handled: true };
     const whileStarting = !this.serverRan;
     this.serverRan = false;
     this.stops++;
@@ -275,6 +278,17 @@ export class GreenMlLanguageClient implements vscode.Disposable {
    */
   private onStartStop(message: string, data: unknown): void {
     if (connectionClosed(data)) return;
+    // A server that answered `initialize` with an error would answer the same again: it is ended,
+    // and its close starts no other.
+    this.gaveUp = true;
+    const pid = this.serverPid;
+    if (pid !== undefined) {
+      try {
+        process.kill(pid);
+      } catch {
+        // it ended already
+      }
+    }
     this.tell(`Green ML: the language server could not be started (${data instanceof Error ? data.message : message}). See the Green ML log.`);
   }
 
@@ -298,6 +312,7 @@ export class GreenMlLanguageClient implements vscode.Disposable {
     this.stops = 0;
     this.stopsWhileStarting = 0;
     this.toldStopped = false;
+    this.gaveUp = false;
     // The same client: its features (the server's commands among them) are registered once.
     if (client.isRunning()) await client.stop(30_000);
     this.diagnosticBatch.clear();

@@ -58,7 +58,7 @@ describe('language server: the young generation is collected while the server is
     const collect = minorCollection();
     assert.ok(collect, 'no collection function');
     const kinds: number[] = [];
-    const observer = new PerformanceObserver((list) => kinds.push(...list.getEntries().map((e) => (e.detail as { kind: number }).kind)));
+    const observer = new PerformanceObserver((list) => kinds.push(...list.getEntries().map((e) => (e as { detail?: { kind?: number } }).detail?.kind ?? -1)));
     observer.observe({ entryTypes: ['gc'] });
     collect();
     await sleep(20);

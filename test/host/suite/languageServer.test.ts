@@ -184,11 +184,11 @@ suite('Language server: the extension host stays responsive', () => {
   });
 
   /**
-   * A server entry that dies while it starts: its process ends on the client's first message
-   * (`initialize`), for its first `failures` starts; after those it is the bundle's server. Each
-   * start adds a line to `starts`.
+   * A server entry that fails to start, for its first `failures` starts: its process ends on the
+   * client's first message (`initialize`), or (`answer`) it answers `initialize` with an error and
+   * stays; after those it is the bundle's server. Each start adds a line to `starts`.
    */
-  function failingServer(name: string, failures: number): { module: string; starts: () => number } {
+  function failingServer(name: string, failures: number, how: 'exit' | 'answer' = 'exit'): { module: string; starts: () => number } {
     const module = path.join(dir, `${name}.js`);
     const starts = path.join(dir, `${name}.starts`);
     const bundled = path.join(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', 'dist', 'server.js');
@@ -197,7 +197,8 @@ suite('Language server: the extension host stays responsive', () => {
       [
         "const fs = require('fs');",
         `fs.appendFileSync(${JSON.stringify(starts)}, process.pid + '\\n');`,
-        `if (fs.readFileSync(${JSON.stringify(starts)}, 'utf8').trim().split('\\n').length <= ${failures}) process.on('message', () => process.exit(1));`,
+        `const fail = ${how === 'exit' ? "() => process.exit(1)" : "(m) => m && m.method === 'initialize' && process.send({ jsonrpc: '2.0', id: m.id, error: { code: -32603, message: 'broken on purpose' } })"};`,
+        `if (fs.readFileSync(${JSON.stringify(starts)}, 'utf8').trim().split('\\n').length <= ${failures}) process.on('message', fail);`,
         `else require(${JSON.stringify(bundled)});`,
       ].join('\n'),
     );
@@ -234,6 +235,29 @@ suite('Language server: the extension host stays responsive', () => {
       assert.equal(server.starts(), limit + 1, 'starts');
       assert.equal(after.restarts, limit);
       const told = `Green ML: the language server could not be started: it stopped while starting, ${limit + 1} times. See the Green ML log.`;
+      assert.deepEqual(after.messages.slice(before.messages.length), [told]);
+      assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
+    } finally {
+      await renewBundled();
+    }
+  });
+
+  test('a language server that answers initialize with an error is not started again, and the user sees one message and no other', async function () {
+    this.timeout(300_000);
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    const server = failingServer('answers-initialize-with-an-error', Number.MAX_SAFE_INTEGER, 'answer');
+    const before = await clientCounters();
+    try {
+      await renewFrom(server.module);
+      await until('the client to stop', async () => server.starts() >= 1 && (await serverState()) === 'stopped', 120_000);
+      await sleep(3000);
+      const after = await clientCounters();
+      assert.equal(await serverState(), 'stopped');
+      // The server answers: it would answer the same again. Its process is ended.
+      assert.equal(server.starts(), 1, 'starts');
+      const [pid] = fs.readFileSync(path.join(dir, 'answers-initialize-with-an-error.starts'), 'utf8').trim().split('\n').map(Number);
+      assert.throws(() => process.kill(pid, 0), /ESRCH/, `the process ${pid} of the server that answered is still there`);
+      const told = 'Green ML: the language server could not be started (broken on purpose). See the Green ML log.';
       assert.deepEqual(after.messages.slice(before.messages.length), [told]);
       assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
     } finally {
