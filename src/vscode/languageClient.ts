@@ -46,8 +46,8 @@ function mapped(command: vscode.Command | undefined): void {
 /**
  * vscode-languageclient's client, whose messages about the server's start and stop go to the log
  * only. The library shows them as popups even when the error handler handled the event (a server
- * that dies while it starts gives up to three per crash: its own restart runs all the same); the
- * extension tells the user itself, once. Each of those messages is also handed to `onStartStop`.
+ * that dies while it starts gives three or four per crash, while its own restart runs all the
+ * same); the extension tells the user itself, once. Each of those messages is also handed to `onStartStop`.
  */
 class LoggingLanguageClient extends LanguageClient {
   onStartStop: (message: string, data: unknown) => void = () => undefined;
