@@ -213,6 +213,21 @@ suite('Language server: the extension host stays responsive', () => {
     await vscode.commands.executeCommand('greenml.test.renewLanguageServer', { module });
   }
 
+  /**
+   * After a start that fails for good: 3 s later the client is still stopped, the server was
+   * started `starts` times, and the one message the user was shown (the language client library's
+   * included) is `told`.
+   */
+  async function assertStoppedAndTold(server: { starts: () => number }, before: ClientCounters, starts: number, told: string): Promise<ClientCounters> {
+    await sleep(3000);
+    const after = await clientCounters();
+    assert.equal(await serverState(), 'stopped');
+    assert.equal(server.starts(), starts, 'starts');
+    assert.deepEqual(after.messages.slice(before.messages.length), [told]);
+    assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
+    return after;
+  }
+
   async function renewBundled(): Promise<void> {
     await until('the client to settle', async () => ['running', 'stopped'].includes(await serverState()), 60_000);
     await vscode.commands.executeCommand('greenml.test.renewLanguageServer');
@@ -229,14 +244,8 @@ suite('Language server: the extension host stays responsive', () => {
       const limit = before.restartLimit;
       await until(`${limit + 1} starts, then the client stopped`, async () => server.starts() >= limit + 1 && (await serverState()) === 'stopped', 120_000);
       // It stays stopped: no other start, and one message says so.
-      await sleep(3000);
-      const after = await clientCounters();
-      assert.equal(await serverState(), 'stopped');
-      assert.equal(server.starts(), limit + 1, 'starts');
+      const after = await assertStoppedAndTold(server, before, limit + 1, `Green ML: the language server could not be started: it stopped while starting, ${limit + 1} times. See the Green ML log.`);
       assert.equal(after.restarts, limit);
-      const told = `Green ML: the language server could not be started: it stopped while starting, ${limit + 1} times. See the Green ML log.`;
-      assert.deepEqual(after.messages.slice(before.messages.length), [told]);
-      assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
     } finally {
       await renewBundled();
     }
@@ -250,16 +259,10 @@ suite('Language server: the extension host stays responsive', () => {
     try {
       await renewFrom(server.module);
       await until('the client to stop', async () => server.starts() >= 1 && (await serverState()) === 'stopped', 120_000);
-      await sleep(3000);
-      const after = await clientCounters();
-      assert.equal(await serverState(), 'stopped');
-      // The server answers: it would answer the same again. Its process is ended.
-      assert.equal(server.starts(), 1, 'starts');
+      // The server answers: it would answer the same again, so it is started once. Its process is ended.
+      await assertStoppedAndTold(server, before, 1, 'Green ML: the language server could not be started (broken on purpose). See the Green ML log.');
       const [pid] = fs.readFileSync(path.join(dir, 'answers-initialize-with-an-error.starts'), 'utf8').trim().split('\n').map(Number);
       assert.throws(() => process.kill(pid, 0), /ESRCH/, `the process ${pid} of the server that answered is still there`);
-      const told = 'Green ML: the language server could not be started (broken on purpose). See the Green ML log.';
-      assert.deepEqual(after.messages.slice(before.messages.length), [told]);
-      assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
     } finally {
       await renewBundled();
     }
