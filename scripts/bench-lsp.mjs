@@ -4,6 +4,11 @@
 // process, the two interleaved edit by edit so that both see the same load on a shared machine),
 // server start to first diagnostics, and the server's memory after the bench corpus.
 // The extension's activation time is the host test's (`activation: N ms` in `npm run test:host`).
+//
+//   node scripts/bench-lsp.mjs [--runs N] [--gap MS]
+//
+// The in-process side runs with the bench's node flags (none by default); the server's, with
+// GREENML_BENCH_SERVER_NODE_ARGS (none by default either).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { createRequire } from 'node:module';
@@ -22,6 +27,15 @@ const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt === -1 ? 60 : Number(process.argv[runsAt + 1]);
 if (!(Number.isInteger(runs) && runs >= 20)) {
   console.error('--runs takes a whole number of at least 20');
+  process.exit(2);
+}
+// A quiet time before each timed edit (`--gap MS`, 0 by default): what a server does while idle
+// (the young generation it collects then) is then done before either side is timed, as between
+// keystrokes in an editor, rather than beside the next in-process lint on a shared machine.
+const gapAt = process.argv.indexOf('--gap');
+const gapMs = gapAt === -1 ? 0 : Number(process.argv[gapAt + 1]);
+if (!(Number.isFinite(gapMs) && gapMs >= 0)) {
+  console.error('--gap takes a number of milliseconds');
   process.exit(2);
 }
 const n2 = (x) => x.toFixed(2);
@@ -133,22 +147,27 @@ async function inProcess(text, fileName, edit) {
 async function interleaved(pipe, local, serverPid) {
   const lsp = [];
   const own = [];
-  let serverCpu = 0;
+  let serverStart = 0;
   let ownCpu = 0;
   for (let i = 0; i < runs + 5; i++) {
+    // The server's CPU over all the timed edits: what it does between them (while idle) counts too.
+    if (i === 5) serverStart = cpuMs(serverPid);
     const order = i % 2 ? [[local, own], [pipe, lsp]] : [[pipe, lsp], [local, own]];
     for (const [step, times] of order) {
-      const [server, mine] = [cpuMs(serverPid), process.cpuUsage()];
+      if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
+      const mine = process.cpuUsage();
       const ms = await step(i);
       if (i < 5) continue;
       times.push(ms);
-      if (step === pipe) serverCpu += cpuMs(serverPid) - server;
-      else {
+      if (step === local) {
         const used = process.cpuUsage(mine);
         ownCpu += (used.user + used.system) / 1000;
       }
     }
   }
+  // Its idle-time work after the last edit.
+  await new Promise((r) => setTimeout(r, 50));
+  const serverCpu = cpuMs(serverPid) - serverStart;
   return [lsp.sort((a, b) => a - b), own.sort((a, b) => a - b), serverCpu / runs, ownCpu / runs];
 }
 
@@ -164,14 +183,14 @@ function cpuMs(pid) {
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const { client, startMs } = await start();
-console.log(`Green ML language server (dist/cli.js lsp --stdio), ${runs} timed edits per case, each beside the same lint in process (interleaved); load average ${load()}`);
+console.log(`Green ML language server (dist/cli.js lsp --stdio), ${runs} timed edits per case, each beside the same lint in process (interleaved${gapMs ? `, ${gapMs} ms quiet before each` : ''}); load average ${load()}`);
 console.log(`server start to first diagnostics: ${n2(startMs)} ms`);
 const dense = python(prng(seed ^ 0x3000), 3000);
 const realistic = trainingScript(prng(seed ^ 0x3001), 3000);
 const cells = notebookCells();
 const notebookJson = JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', metadata: {}, source: c })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
-// CPU per edit: the server's (the message read, the lint, the diagnostics written) against the
-// engine's in process. On a busy machine the wall times add the waits for a core at each hand-off
+// CPU per edit: the server's (the message read, the lint, the diagnostics written, and what it
+// does while idle: all its CPU over the timed edits of the case) against the engine's in process. On a busy machine the wall times add the waits for a core at each hand-off
 // between the two processes; the CPU times do not.
 const row = (label, what, [lsp, local, serverCpu, localCpu]) =>
   console.log(`${label}: ${what} p50 ${n2(q(lsp, 0.5))} ms, p95 ${n2(q(lsp, 0.95))} ms; in process p50 ${n2(q(local, 0.5))} ms, p95 ${n2(q(local, 0.95))} ms; added by the pipe: p50 ${n2(q(lsp, 0.5) - q(local, 0.5))} ms, p95 ${n2(q(lsp, 0.95) - q(local, 0.95))} ms; CPU per edit: server ${serverCpu.toFixed(1)} ms, in process ${localCpu.toFixed(1)} ms (load ${load()})`);

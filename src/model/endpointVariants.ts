@@ -22,6 +22,7 @@ import type { Boto3Model } from './read/pythonModels';
 import { boto3Model, variantModelKey } from './read/pythonModels';
 import type { ShardingDegree } from './read/gpuSharding';
 import { callSharding, cfnVariantModelId, cfnVariantSharding, deployModelId, deploySharding, widerDegree } from './read/gpuSharding';
+import type { ModelSize } from './read/modelSize';
 import { modelSizeOf } from './read/modelSize';
 import type { TfVariant } from './read/tfEndpoints';
 import { hasSageMakerScalableTarget, isAsyncTfConfig, listTfVariants, tfVariantModelId, tfVariantSharding } from './read/tfEndpoints';
@@ -163,10 +164,12 @@ const sizeOf = (id: string | undefined) => (id === undefined ? undefined : model
 
 // ---------------------------------------------------------------- Terraform
 
-function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic']): Field<T> | undefined {
+function tfField<T>(attribute: TfAttribute | undefined, value: T | undefined, dynamic?: TfVariant['dynamic'], values?: T[]): Field<T> | undefined {
   if (!attribute) return undefined;
   const anchor = { start: attribute.nameStart, end: attribute.nameEnd };
   if (value !== undefined) return known(value, anchor);
+  // A conditional whose sides all resolve: the set of its values (a rule fires when every value fires).
+  if (values) return unknown('several-values', anchor, values);
   const v = attribute.value;
   // A `dynamic` block's content reading its `for_each` element: each built variant takes the element's value.
   if (dynamic && v.references.some((r) => r.path[0] === dynamic.iterator)) return unknown('variable', anchor, undefined, 'the `for_each` of `dynamic "production_variants"`');
@@ -184,7 +187,7 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
     format: 'tf',
     config: `aws_sagemaker_endpoint_configuration.${resource.name}`,
     variantName: variant.name,
-    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic),
+    instanceType: tfField(variant.instanceType, variant.instanceTypeValue, variant.dynamic, variant.instanceTypeValues),
     instanceCount: tfField(variant.count, variant.countValue, variant.dynamic),
     invocation: variant.serverless ? 'serverless' : asynchronous ? 'async' : 'real-time',
     ...(variant.managedScaling ? { managedScaling: variant.managedScaling } : {}),
@@ -367,7 +370,16 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
 function addBoto3Model(state: PythonVariants, model: Boto3Model): void {
   const models = (state.boto3Models ??= new Map());
   const seen = models.get(model.key);
-  models.set(model.key, seen ? { key: model.key, degree: widerDegree(seen.degree, model.degree), readable: seen.readable && model.readable } : model);
+  // One name made twice: a model id both agree on is the model's; different ones (or one unnamed) tell no size.
+  const modelId = seen?.modelId === model.modelId ? model.modelId : undefined;
+  models.set(model.key, seen ? { key: model.key, degree: widerDegree(seen.degree, model.degree), readable: seen.readable && model.readable, ...(modelId !== undefined ? { modelId } : {}) } : model);
+}
+
+/** The size of the boto3 model record `i`'s production variant names, when the file makes that model and its environment names the model it loads. */
+function linkedModelSize(state: PythonVariants, i: number): ModelSize | undefined {
+  const key = state.modelKeys?.[i];
+  const id = key === undefined ? undefined : state.boto3Models?.get(key)?.modelId;
+  return sizeOf(id);
 }
 
 /** The sharding of the boto3 model record `i`'s production variant names, when the file makes that model and shows its environment. */
@@ -390,7 +402,9 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
     found.withScaling = found.records.map((record, i) => {
       const model = linkedModel(found, i) ?? found.models[i];
       const sharding = model.degree !== undefined ? { degree: model.degree, scope: 'model' as const } : !model.followed && found.sharding !== undefined ? { degree: found.sharding, scope: 'file' as const } : undefined;
-      return { ...record, scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}) };
+      // A boto3 variant's model is made by another call: its size comes from that model's environment.
+      const size = record.model ? undefined : linkedModelSize(found, i);
+      return { ...record, scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}), ...(size ? { model: size } : {}) };
     });
   }
   return found.withScaling;

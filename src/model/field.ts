@@ -74,7 +74,9 @@ export function unknown<T>(reason: UnknownReason, anchor: Span, alternatives?: T
 
 /** What an unknown field depends on, for a message or a figure that cannot show its value. */
 export function describeUnknown(field: UnknownField<unknown>, what: string): string {
-  return field.dependsOn ? `${what} from ${field.dependsOn}` : `${what} not known here`;
+  if (field.dependsOn) return `${what} from ${field.dependsOn}`;
+  // A value bound to several (a conditional, a name assigned on several paths): each of them.
+  return field.alternatives?.length ? `${what} ${field.alternatives.join(' or ')}` : `${what} not known here`;
 }
 
 /**
@@ -92,6 +94,11 @@ export function onEveryValue<T, V>(field: Field<T> | undefined, judge: (value: T
     verdict ??= found;
   }
   return verdict === undefined ? undefined : { verdict, others: values.slice(1) };
+}
+
+/** How a finding named by the first of several values names the others: ` (first of the values it may take; others: ml.g5.xlarge)`, or `''` for none. */
+export function otherValuesNote(others: readonly unknown[]): string {
+  return others.length ? ` (first of the values it may take; others: ${others.join(', ')})` : '';
 }
 
 /** The value of a known field; undefined for an unknown or missing one. */

@@ -1,5 +1,5 @@
-import type { TfAttribute, TfBlock, TfResource, TfValue } from '../parsers/terraform';
-import { getAttribute, getBlocks, resolveLiteral } from '../parsers/terraform';
+import type { TfAttribute, TfBlock, TfResource } from '../parsers/terraform';
+import { getAttribute, getBlocks, resolveLiteral, resolveSides } from '../parsers/terraform';
 import type { TfTrainingSite } from './edit/tfTrainingEdits';
 import { headerRange } from './edit/tfEdits';
 import type { Field, Span } from './field';
@@ -53,23 +53,10 @@ function tfField<T>(resource: TfResource, attribute: TfAttribute | undefined, ac
   }
   const v = attribute.value;
   // A conditional whose sides all resolve: the set of its values, as Python's names bound on several paths.
-  const values = sidesOf(resource, v, accept);
+  const values = resolveSides(resource.file, v, accept);
   if (values) return values.length === 1 ? known(values[0], nameSpan(attribute)) : unknown('several-values', nameSpan(attribute), values);
   // A variable or a module input; anything else (a resource attribute, a function) is an expression.
   return unknown(v.kind === 'reference' && v.reference.path[0] === 'var' ? 'variable' : 'expression', nameSpan(attribute));
-}
-
-/** The distinct values of a conditional `c ? a : b` (nested ones included) when every side resolves, else undefined. */
-function sidesOf<T>(resource: TfResource, value: TfValue, accept: (value: unknown) => value is T): T[] | undefined {
-  if (value.kind !== 'other' || !value.branches) return undefined;
-  const values: T[] = [];
-  for (const side of value.branches) {
-    const literal = resolveLiteral(resource.file, side);
-    const found = accept(literal) ? [literal] : sidesOf(resource, side, accept);
-    if (!found) return undefined;
-    for (const v of found) if (!values.includes(v)) values.push(v);
-  }
-  return values;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

@@ -3,7 +3,7 @@ import type { Fix, Visitors } from '../core/types';
 import type { PyDict, PyKeyword, PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { Field, Span } from './field';
-import { known, onEveryValue, unknown } from './field';
+import { known, onEveryValue, otherValuesNote, unknown } from './field';
 import type { TrainingEnvironment, TrainingIntent } from './edit/trainingEdits';
 import { renderTrainingIntent } from './edit/trainingEdits';
 import { renderTfTrainingIntent } from './edit/tfTrainingEdits';
@@ -65,7 +65,7 @@ const presence = (set: boolean, hidden: boolean): Presence => (set ? 'set' : hid
 export function onEveryInstanceType<V>(job: TrainingJobRecord, judge: (type: string) => V | undefined): { verdict: V; note: string } | undefined {
   const found = onEveryValue(job.instanceType, judge);
   if (!found) return undefined;
-  return { verdict: found.verdict, note: found.others.length ? ` (first of the values it may take; others: ${found.others.join(', ')})` : '' };
+  return { verdict: found.verdict, note: otherValuesNote(found.others) };
 }
 
 

@@ -1,6 +1,6 @@
 import { getInstanceType } from '../data/instances';
-import type { Field } from './field';
-import { describeUnknown, onEveryBranch } from './field';
+import type { Field, KnownField } from './field';
+import { describeUnknown, known, onEveryBranch, onEveryValue, otherValuesNote } from './field';
 import type { EndpointVariantRecord } from './records';
 
 /**
@@ -59,4 +59,22 @@ export function describePoolRange(variant: EndpointVariantRecord): string {
   const last = pools?.[pools.length - 1]?.instanceType;
   if (!pools || pools.length < 2 || !last) return '';
   return ` (priority 1 of ${pools.length} instance pools, to ${last.known ? last.value : describeUnknown(last, 'instance type')})`;
+}
+
+/**
+ * A verdict on every instance type a type field may take: a known type is judged as it is (with
+ * its edit source); a type bound to several values (a Python name assigned on several paths, a
+ * Terraform `c ? a : b`) is judged value by value, each as a known type at the field's anchor with
+ * no edit source (one edit would change one value). The first value's verdict, and how a message
+ * names the others (` (first of the values it may take; others: ml.g5.48xlarge)`), when every
+ * value has one; else undefined.
+ */
+export function onEveryType<V>(type: Field<string> | undefined, judge: (type: KnownField<string>) => V | undefined): { verdict: V; note: string } | undefined {
+  if (!type) return undefined;
+  if (type.known) {
+    const verdict = judge(type);
+    return verdict === undefined ? undefined : { verdict, note: '' };
+  }
+  const found = onEveryValue(type, (value) => judge(known(value, type.anchor)));
+  return found && { verdict: found.verdict, note: otherValuesNote(found.others) };
 }

@@ -164,6 +164,23 @@ export function resolveLiteralOrDefault(file: TfFile, value: TfValue | undefined
   return literalDefaults(file).get(path[1]) ?? undefined;
 }
 
+/**
+ * The distinct values of a conditional `c ? a : b` (nested ones included) when every side
+ * resolves (`resolve`, {@link resolveLiteral} unless given) to a value `accept` takes; undefined
+ * for anything else. A set of values, as a Python name bound on several paths is.
+ */
+export function resolveSides<T>(file: TfFile, value: TfValue | undefined, accept: (value: unknown) => value is T, resolve: typeof resolveLiteral = resolveLiteral): T[] | undefined {
+  if (value?.kind !== 'other' || !value.branches) return undefined;
+  const values: T[] = [];
+  for (const side of value.branches) {
+    const literal = resolve(file, side);
+    const found = accept(literal) ? [literal] : resolveSides(file, side, accept, resolve);
+    if (!found) return undefined;
+    for (const v of found) if (!values.includes(v)) values.push(v);
+  }
+  return values;
+}
+
 type Literal = string | number | boolean | null;
 
 /**

@@ -3,7 +3,7 @@ import type { Effect, Fix } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { serverlessMemoryFor } from '../model/edit/invocationEdits';
 import type { Field } from '../model/field';
-import { describeUnknown } from '../model/field';
+import { describeUnknown, otherValuesNote } from '../model/field';
 import { visitEndpointVariants } from '../model/endpointVariants';
 import { renderIntentFix } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
@@ -25,10 +25,14 @@ const batch: Fix = {
 
 /** What serving the variant serverless would change: priced when its type is in the catalogue. */
 function serverlessEffect(variant: EndpointVariantRecord, type: Field<string>): Effect {
-  const row = type.known ? getInstanceType(type.value) : undefined;
+  const first = firstType(type);
+  const row = first !== undefined ? getInstanceType(first) : undefined;
   const count = variant.instanceCount?.known ? { count: variant.instanceCount.value } : {};
-  return row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: type.known ? 'the instance type is not in the catalogue' : describeUnknown(type, 'instance type') };
+  return row ? { kind: 'serverless', instanceType: row.instanceType, ...count } : { kind: 'none', reason: !type.known && first === undefined ? describeUnknown(type, 'instance type') : 'the instance type is not in the catalogue' };
 }
+
+/** The type a finding is named and priced by: the known one, or the first of the values a type bound to several may take (each a CPU type here). */
+const firstType = (type: Field<string>): string | undefined => (type.known ? type.value : type.alternatives?.[0]);
 
 /** How each format spells managed instance scaling down to zero. */
 const scaleToZeroSetting = {
@@ -70,10 +74,12 @@ export const endpointAlwaysOn = defineRule({
     const judged = new Set<number>();
     /** The finding on a template variant (CloudFormation, Terraform, CDK): advice only, no edit. */
     const templateFinding = (variant: EndpointVariantRecord, type: Field<string>) => {
-      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: type.known ? `${type.value}${describePoolRange(variant)}` : '', dependsOn: type.known ? '' : describeUnknown(type, 'instance type') };
+      const first = firstType(type);
+      const others = type.known ? [] : (type.alternatives?.slice(1) ?? []);
+      const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: first !== undefined ? `${first}${otherValuesNote(others)}${describePoolRange(variant)}` : '', dependsOn: !type.known && first === undefined ? describeUnknown(type, 'instance type') : '' };
       return {
         ...type.anchor,
-        messageId: type.known ? ('alwaysOn' as const) : ('alwaysOnUnresolved' as const),
+        messageId: first !== undefined ? ('alwaysOn' as const) : ('alwaysOnUnresolved' as const),
         data,
         fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly' as const, edits: [] },
         suggestions: [inferenceComponent(variant.format)],

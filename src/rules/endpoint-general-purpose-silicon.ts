@@ -5,7 +5,7 @@ import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../
 import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
-import { instanceTypesOf } from '../model/variantFacts';
+import { instanceTypesOf, onEveryType } from '../model/variantFacts';
 import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { withWorkRegion } from '../model/workRegion';
 
@@ -54,9 +54,12 @@ export const endpointGeneralPurposeSilicon = defineRule({
     /** The findings of one variant (one branch of a template's conditions): one per pool type of a variant of instance pools. */
     function findings(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
       if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
+      // A type bound to several values fires when every one of them does, named by the first, with no edit.
       return instanceTypesOf(variant).flatMap((type) => {
-        const finding = judge(variant, type);
-        return finding ? [finding] : [];
+        const found = onEveryType(type, (value) => judge(variant, value));
+        if (!found) return [];
+        const finding = found.verdict;
+        return [found.note && finding.data ? { ...finding, data: { ...finding.data, instanceType: `${finding.data.instanceType}${found.note}` } } : finding];
       });
     }
 

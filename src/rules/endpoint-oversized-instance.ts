@@ -3,7 +3,8 @@ import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
 import type { EndpointVariantRecord } from '../model/records';
-import { instanceTypesOf } from '../model/variantFacts';
+import { instanceTypesOf, onEveryType } from '../model/variantFacts';
+import type { KnownField } from '../model/field';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeParameters, fitOnOneAccelerator, weightsGib } from '../model/read/modelSize';
 import { describeAccelerators } from '../model/read/training';
@@ -84,13 +85,21 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
   const degree = variant.gpuSharding?.degree;
   const sharded = shardsAcrossGpus(degree);
   const model = variant.model;
-  return instanceTypesOf(variant).flatMap((type): Array<ReportDescriptor<MessageId>> => {
-    const row = type?.known ? getInstanceType(type.value) : undefined;
+  // A type bound to several values fires when every one of them does, named by the first, with no edit.
+  return instanceTypesOf(variant).flatMap((field): Array<ReportDescriptor<MessageId>> => {
+    const found = onEveryType(field, (type) => oversizedType(type));
+    if (!found) return [];
+    const finding = found.verdict;
+    return [found.note && finding.data ? { ...finding, data: { ...finding.data, instanceType: `${finding.data.instanceType}${found.note}` } } : finding];
+  });
+
+  function oversizedType(type: KnownField<string>): ReportDescriptor<MessageId> | undefined {
+    const row = getInstanceType(type.value);
     const oversize = row && hostingOversize(row);
     // Where the model's id tells its size, the size decides when it is clear: a model larger than one of the GPUs needs
     // several (no finding); one that fits on one with room to serve is oversized here, sharded or not.
     const fit = model && row?.acceleratorKind === 'gpu' ? fitOnOneAccelerator(model, row) : undefined;
-    if (!type || !row || !oversize || fit === 'exceeds' || (oversize === 'multi-gpu' && sharded && fit !== 'fits')) return [];
+    if (!row || !oversize || fit === 'exceeds' || (oversize === 'multi-gpu' && sharded && fit !== 'fits')) return undefined;
     const { found: smaller, notInRegion } = inRegion(region, (r) => recommendSmaller(row, 'hosting', r)?.row);
     const effect: Effect = smaller
       ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
@@ -98,12 +107,12 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
     const data = { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) };
     if (oversize === 'multi-gpu' && sharded && model) {
       const across = degree === 'all' ? 'across all of them' : typeof degree === 'number' ? `across ${degree} of them` : 'across them';
-      return [{ ...type.anchor, messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: { ...data, model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }, effect }];
+      return { ...type.anchor, messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: { ...data, model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }, effect };
     }
     const messageId = oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu';
     const noInferentia = inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r)).notInRegion?.kind === 'inferentia';
-    return [{ ...type.anchor, messageId: noInferentia ? `${messageId}NoInf2` : messageId, data: { ...data, ...(noInferentia ? { region: region ?? '' } : {}) }, effect }];
-  });
+    return { ...type.anchor, messageId: noInferentia ? `${messageId}NoInf2` : messageId, data: { ...data, ...(noInferentia ? { region: region ?? '' } : {}) }, effect };
+  }
 }
 
 /** Several instances that nothing scales. */

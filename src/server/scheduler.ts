@@ -10,13 +10,18 @@ export class Scheduler {
   private readonly starters = new Map<string, () => void>();
   private readonly generations = new Map<string, number>();
   private queue: Promise<void> = Promise.resolve();
+  /** Lints started (queued or running) and not yet done. */
+  private started = 0;
 
   constructor(
     private readonly delayMs: () => number,
     private readonly log: (message: string) => void,
+    /** Told when a lint is asked for, and when the lints asked for have all run (none waits for its delay either). */
+    private readonly activity?: { busy(): void; idle(): void },
   ) {}
 
   schedule(key: string, delay: boolean, run: (isCurrent: () => boolean) => Promise<void>): void {
+    this.activity?.busy();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     clearTimeout(this.timers.get(key));
@@ -25,13 +30,16 @@ export class Scheduler {
       this.timers.delete(key);
       this.starters.delete(key);
       const isCurrent = (): boolean => this.generations.get(key) === generation;
+      this.started++;
       this.queue = this.queue.then(async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (!isCurrent()) return;
         try {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (!isCurrent()) return;
           await run(isCurrent);
         } catch (err) {
           this.log(`lint of ${key} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        } finally {
+          if (--this.started === 0 && this.timers.size === 0) this.activity?.idle();
         }
       });
     };

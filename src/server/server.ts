@@ -19,6 +19,7 @@ import type { EstimateScope } from './estimates';
 import { codeLenses, hoverAt, lensSettingsOf, showEstimateDetailsCommand } from './estimates';
 import type { OpenNotebook } from './linting';
 import { LintService } from './linting';
+import { IdleCollection, minorCollection } from './idleCollection';
 import { Scheduler } from './scheduler';
 import type { ServerSettings } from './settings';
 import { parseServerSettings } from './settings';
@@ -89,7 +90,9 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     openText,
     baseline,
   );
-  const scheduler = new Scheduler(() => settings.lintDelayMs, (message) => connection.console.log(message));
+  // The young generation is collected while the server is idle, not during the next lint.
+  const collection = new IdleCollection(minorCollection());
+  const scheduler = new Scheduler(() => settings.lintDelayMs, (message) => connection.console.log(message), collection);
 
   const notebookOf = (uri: string): OpenNotebook | undefined => {
     const notebook = notebooks.getNotebookDocument(uri);
@@ -428,7 +431,10 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     if (prices.update(params) && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    collection.busy();
+  });
   documents.listen(connection);
   notebooks.listen(connection);
   connection.listen();

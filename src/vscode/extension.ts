@@ -49,8 +49,11 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   const rulesView = new RulesView(engine.rules, settings);
   const version = String(context.extension.packageJSON.version);
   const pricing = new EditorPricing(vscode.Uri.joinPath(context.globalStorageUri, 'prices.json').fsPath, log, version);
-  // With the host tests' hooks: the messages the client shows the user are also counted.
+  // With the host tests' hooks: the messages the client shows the user are also counted, and
+  // every message the extension's code shows (the language client library's included).
   const clientMessages: string[] = [];
+  const shownMessages: string[] = [];
+  if (process.env.GREENML_TEST_API === '1') countShownMessages(shownMessages);
   const showError = process.env.GREENML_TEST_API === '1'
     ? (message: string): void => {
         clientMessages.push(message);
@@ -88,8 +91,10 @@ export function activate(context: vscode.ExtensionContext): GreenMlApi {
   void pricing.reload().catch((err: unknown) => log.warn(`cannot read the AWS profile's region: ${String(err)}`));
   void server.start().catch((err: unknown) => log.error(`cannot start the Green ML language server: ${String(err)}`));
   if (process.env.GREENML_TEST_API === '1') {
-    const counters = (): ClientCounters => ({ notebookCellWalks: server.notebookCells.walks, diagnosticSets: server.diagnosticBatch.sets, serverPid: server.serverPid, restarts: server.restartCount, restartLimit: maxServerRestarts, messages: [...clientMessages] });
-    context.subscriptions.push(...registerTestCommands(() => server.state, counters), vscode.commands.registerCommand('greenml.test.renewLanguageServer', () => server.renew()));
+    const counters = (): ClientCounters => ({ notebookCellWalks: server.notebookCells.walks, diagnosticSets: server.diagnosticBatch.sets, serverPid: server.serverPid, restarts: server.restartCount, restartLimit: maxServerRestarts, messages: [...clientMessages], shown: [...shownMessages] });
+    // `module`: another server entry (the tests' servers that fail to start), else the bundle's.
+    const renew = (options?: { module?: string }): Promise<void> => server.renew(options?.module);
+    context.subscriptions.push(...registerTestCommands(() => server.state, counters), vscode.commands.registerCommand('greenml.test.renewLanguageServer', renew));
   }
   const activationMs = performance.now() - started;
   log.info(`Green ML activated in ${activationMs.toFixed(1)} ms (${engine.rules.length} rules, trusted workspace: ${vscode.workspace.isTrusted})`);
@@ -119,6 +124,24 @@ interface ClientCounters {
   restartLimit: number;
   /** The error messages the client showed the user. */
   messages: string[];
+  /** Every message the extension's code showed (`vscode.window.show…Message`), its library's included: `error: text`. */
+  shown: string[];
+}
+
+/**
+ * Counts the messages the extension's code shows: the `vscode` API object is shared by the
+ * extension and the libraries bundled with it (vscode-languageclient), so its message functions,
+ * wrapped, see both. The messages are still shown.
+ */
+function countShownMessages(shown: string[]): void {
+  const window = vscode.window as { -readonly [K in 'showErrorMessage' | 'showWarningMessage' | 'showInformationMessage']: (...args: unknown[]) => Thenable<unknown> };
+  for (const [name, level] of [['showErrorMessage', 'error'], ['showWarningMessage', 'warning'], ['showInformationMessage', 'information']] as const) {
+    const show = window[name].bind(vscode.window);
+    window[name] = (...args: unknown[]) => {
+      shown.push(`${level}: ${String(args[0])}`);
+      return show(...args);
+    };
+  }
 }
 
 /**

@@ -49,3 +49,80 @@ export const onShadowBranches = (first: string, second: string, shadow?: string)
       `      - ${second}`,
     ].join('\n'),
   );
+
+/**
+ * A Terraform endpoint configuration whose variant's instance type is a conditional on a boolean
+ * input, after the shape of public SageMaker modules that pick a value with `var.x ? "a" : "b"`:
+ * `aws_sagemaker_endpoint_configuration.whisper`, variant `AllTraffic`, the `instance_type` key on
+ * line 8, column 5; `rest` follows the resource (an endpoint serving it, a scalable target).
+ */
+export const tfConditionalType = (first: string, second: string, rest = '') =>
+  [
+    'variable "use_gpu" {',
+    '  type    = bool',
+    '  default = false',
+    '}',
+    'resource "aws_sagemaker_endpoint_configuration" "whisper" {',
+    '  production_variants {',
+    '    variant_name           = "AllTraffic"',
+    `    instance_type          = var.use_gpu ? "${first}" : "${second}"`,
+    '    initial_instance_count = 1',
+    '    model_name             = aws_sagemaker_model.whisper.name',
+    '  }',
+    '}',
+    rest,
+  ].join('\n');
+
+/** The struct a comprehension over `props.model_variants` gives, its fields read from the loop (`instance_type=variant.instance_type` on line 10, column 17). */
+export const propsVariantStruct = [
+  'sagemaker.CfnEndpointConfig.ProductionVariantProperty(',
+  '    model_name=model.attr_model_name,',
+  '    variant_name=variant.variant_name,',
+  '    initial_instance_count=variant.initial_instance_count,',
+  '    instance_type=variant.instance_type,',
+  ')',
+];
+
+/**
+ * CDK Python: the variants of a `CfnEndpointConfig` built by a list comprehension over a list of
+ * the props (the Python form of a TypeScript stack's `props.modelVariants.map((variant) => ({...}))`),
+ * served by a `CfnEndpoint`; `element` is the struct the comprehension gives (from line 6, column
+ * 13), `rest` follows the stack's body.
+ */
+export const cdkPythonComprehension = (element: string[] = propsVariantStruct, rest = '') =>
+  [
+    'from aws_cdk import Stack, aws_sagemaker as sagemaker',
+    'class ModelServingStack(Stack):',
+    '    def __init__(self, scope, construct_id, props, **kwargs):',
+    '        super().__init__(scope, construct_id, **kwargs)',
+    '        config = sagemaker.CfnEndpointConfig(self, "EndpointConfig", production_variants=[',
+    ...element.map((line) => `            ${line}`),
+    '            for variant in props.model_variants',
+    '        ])',
+    '        sagemaker.CfnEndpoint(self, "Endpoint", endpoint_config_name=config.attr_endpoint_config_name)',
+    rest,
+  ].join('\n');
+
+/**
+ * CDK TypeScript: a construct that keeps its production variant in a member assigned once in its
+ * constructor (`this.productionVariant = { ... }`, from line 7) and configures its endpoint with
+ * `productionVariants: [this.productionVariant]` (line 13), after the shape of public LLM
+ * constructs; `variant` is the object literal's lines.
+ */
+export const cdkMemberVariant = (variant: string[]) =>
+  [
+    "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';",
+    "import { Construct } from 'constructs';",
+    'export class ServedModel extends Construct {',
+    '  readonly productionVariant: sagemaker.CfnEndpointConfig.ProductionVariantProperty;',
+    '  constructor(scope: Construct, id: string, props: ServedModelProps) {',
+    '    super(scope, id);',
+    '    this.productionVariant = {',
+    ...variant.map((line) => `      ${line}`),
+    '    };',
+    "    const config = new sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [this.productionVariant] });",
+    "    new sagemaker.CfnEndpoint(this, 'Endpoint', { endpointConfigName: config.attrEndpointConfigName });",
+    '  }',
+    '}',
+    '',
+  ].join('\n');

@@ -1,6 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -61,6 +61,31 @@ const alwaysOnPython = (line: number, column: number, length: number, asyncOutpu
 
 new RuleTester().run(endpointAlwaysOn, {
   valid: [
+    {
+      name: 'CDK TypeScript: the variant kept in a member assigned once writes a GPU type',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', "instanceType: 'ml.g5.2xlarge',", "variantName: 'AllTraffic',", 'initialInstanceCount: 1,']),
+    },
+    {
+      name: 'CDK TypeScript: a member assigned twice is not one variant (nothing to judge)',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(["instanceType: 'ml.m5.large',", 'initialInstanceCount: 1,']).replace('    const config', "    if (props.large) this.productionVariant = { instanceType: 'ml.m5.4xlarge', initialInstanceCount: 1 };\n    const config"),
+    },
+    {
+      name: 'CDK Python: production_variants built by a comprehension whose element is a dict, or a call of a function of the app: not read (no variant to judge)',
+      format: 'cdk-python',
+      code: [cdkPythonComprehension(['{"model_name": model.attr_model_name, "instance_type": "ml.m5.large", "initial_instance_count": 1}']), cdkPythonComprehension(['make_variant(variant)'])].join('\n').replace('"EndpointConfig", production_variants=[\n            make', '"Other", production_variants=[\n            make'),
+    },
+    {
+      name: 'CDK Python: a comprehension whose struct writes a GPU type: every variant it builds is on a GPU',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(['sagemaker.CfnEndpointConfig.ProductionVariantProperty(model_name=model.attr_model_name, variant_name=variant.name, instance_type="ml.g5.xlarge", initial_instance_count=1)']),
+    },
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? GPU : CPU is a set of two types, not every one a CPU type: silent',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.xlarge', 'ml.m5.large'),
+    },
     {
       name: 'CDK TypeScript: productionVariants mapped by a callback with a block body, or by a named function: not read (no variant to judge)',
       format: 'cdk-typescript',
@@ -273,6 +298,27 @@ new RuleTester().run(endpointAlwaysOn, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: productionVariants: [this.productionVariant], a member assigned once in the constructor: the variant it holds',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', 'instanceType: props.instanceType,', "variantName: 'AllTraffic',", 'initialInstanceCount: props.instanceCount ?? 1,']),
+      errors: [unresolved('Config', 'variant AllTraffic', 'instance type from `props.instanceType`', 9, 7, 'instanceType'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: production_variants built by [ProductionVariantProperty(...) for variant in props.model_variants]: one variant template, its type read from the element',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(),
+      errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instance_type`', 10, 17, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? CPU : CPU, every value a CPU type: fires named by the first with the other',
+      format: 'terraform',
+      code: tfConditionalType('ml.m5.xlarge', 'ml.c5.large'),
+      errors: [alwaysOn('aws_sagemaker_endpoint_configuration.whisper', 'variant AllTraffic', 'ml.m5.xlarge (first of the values it may take; others: ml.c5.large)', 8, 5, 'instance_type'.length)],
+      output: null,
+    },
     {
       name: 'Terraform dynamic "production_variants" reading its type from the for_each element: fires, and says what the type depends on',
       format: 'terraform',

@@ -1,7 +1,7 @@
 import { switchFigures } from '../../src/estimate/savings';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -83,6 +83,11 @@ const pyDeployIn = (regions: string[], where: 'before' | 'after' = 'before') => 
 new RuleTester().run(endpointGeneralPurposeSilicon, {
   valid: [
     {
+      name: 'Terraform: instance_type = var.use_gpu ? GPU : Graviton: one value needs no other silicon, silent',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.xlarge', 'ml.c7g.large'),
+    },
+    {
       name: 'Terraform dynamic "production_variants" reading its type from the for_each element: no type to judge',
       format: 'terraform',
       code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)']),
@@ -157,6 +162,28 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? GPU : GPU: every value has Inferentia2 for it, named by the first with the other, no edit',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.xlarge', 'ml.g4dn.xlarge'),
+      errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), data: { ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge').data, name: 'aws_sagemaker_endpoint_configuration.whisper', instanceType: 'ml.g5.xlarge (first of the values it may take; others: ml.g4dn.xlarge)' }, ...at(8, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
+      name: 'Python: a deploy type chosen in if/else, both x86 CPUs: named by the first with the other, and no edit (one edit would change one value)',
+      format: 'python',
+      code: dedent`
+        from sagemaker.pytorch import PyTorchModel
+        model = PyTorchModel(entry_point="serve.py", model_data=artifact, role=role, framework_version="2.1", py_version="py310")
+        if quantized:
+            instance_type = "ml.c5.xlarge"
+        else:
+            instance_type = "ml.m5.xlarge"
+        predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
+      `,
+      errors: [{ messageId: 'generalPurpose', data: { ...finding('x86', 'ml.c5.xlarge', 'ml.c7g.xlarge').data, instanceType: 'ml.c5.xlarge (first of the values it may take; others: ml.m5.xlarge)' }, ...at(7, 52, 'instance_type=instance_type'.length) }],
+      output: null,
+    },
     {
       name: 'region: Python, a boto3 session in ca-central-1, which offers no Inferentia2: says so, suggests no ml.inf2',
       format: 'python',

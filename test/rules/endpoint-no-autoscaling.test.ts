@@ -1,6 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -163,6 +163,9 @@ const tfTargetAndPolicy = dedent`
   }
 `;
 
+/** The endpoint `e` serving `aws_sagemaker_endpoint_configuration.whisper` (the configuration of `tfConditionalType`). */
+const tfServedBy = 'resource "aws_sagemaker_endpoint" "e" {\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.whisper.name\n}';
+
 /** A Terraform endpoint whose variant's instance type is a variable of the module. */
 const tfVariableType = dedent`
   variable "instance_type" {
@@ -307,6 +310,27 @@ new RuleTester().run(endpointNoAutoscaling, {
     },
   ],
   invalid: [
+    {
+      name: 'CDK TypeScript: the endpoint serves [this.productionVariant], a member assigned once, and nothing scales it',
+      format: 'cdk-typescript',
+      code: cdkMemberVariant(['modelName: model.attrModelName,', 'instanceType: props.instanceType,', "variantName: 'AllTraffic',", 'initialInstanceCount: props.instanceCount ?? 1,']),
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'variant AllTraffic (instance type from `props.instanceType`)' }, line: 13, column: 70, endLine: 13, endColumn: 88 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: production_variants built by a comprehension over a list of the props, and nothing scales them',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(),
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (instance type from `variant.instance_type`)' }, line: 5, column: 70, endLine: 5, endColumn: 89 }],
+      output: null,
+    },
+    {
+      name: 'Terraform: instance_type = var.use_gpu ? a : b served by an endpoint, nothing scales it: the message names both types',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.xlarge', 'ml.m5.large', tfServedBy),
+      errors: [{ messageId: 'noAutoscalingTerraform', data: { endpoint: 'aws_sagemaker_endpoint.e', variants: 'variant AllTraffic (1 instance; instance type ml.g5.xlarge or ml.m5.large)' }, line: 6, column: 3, endLine: 6, endColumn: 22 }],
+      output: `${tfConditionalType('ml.g5.xlarge', 'ml.m5.large', tfServedBy)}\n\n${tfTargetAndPolicy.trimEnd()}`,
+    },
     {
       name: 'CDK TypeScript: productionVariants built by .map() over a list of the props, and nothing scales them',
       format: 'cdk-typescript',

@@ -1,6 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, onShadow, onShadowBranches, onShadowJson } from '../kit/endpointTemplates';
+import { dynamicVariants, onShadow, onShadowBranches, onShadowJson, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -96,6 +96,11 @@ const variantAt = (instanceType: string, count: number) => ({ VariantName: 'AllT
 new RuleTester().run(endpointOversizedInstance, {
   valid: [
     {
+      name: 'Terraform: instance_type = var.use_gpu ? four GPUs : one GPU: one value is not oversized, silent',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.12xlarge', 'ml.g5.xlarge'),
+    },
+    {
       name: 'model size: a 70B model named by HF_MODEL_ID needs several of the GPUs of a training-class p4d, not sharded in the file (SDK v2)',
       format: 'python',
       code: dedent`
@@ -103,6 +108,25 @@ new RuleTester().run(endpointOversizedInstance, {
         config = {"HF_MODEL_ID": "meta-llama/Llama-3.3-70B-Instruct", "HF_TOKEN": token}
         llm_model = HuggingFaceModel(role=role, image_uri=get_huggingface_llm_image_uri("huggingface"), env=config)
         llm = llm_model.deploy(initial_instance_count=1, instance_type="ml.p4d.24xlarge")
+      `,
+    },
+    {
+      name: 'model size, boto3 notebook: a 70B model (OPTION_MODEL_ID) in the environment of the model the variant names by a variable needs several GPUs of a training-class p4d',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nimport sagemaker\nsm_client = boto3.client("sagemaker")\nlmi_env = {"HUGGINGFACE_HUB_CACHE": "/tmp", "OPTION_MODEL_ID": "TheBloke/Llama-2-70B-fp16", "OPTION_TENSOR_PARALLEL_DEGREE": "8", "OPTION_ROLLING_BATCH": "vllm"}\n',
+        'model_name = sagemaker.utils.name_from_base("lmi-llama2-70b")\nsm_client.create_model(ModelName=model_name, ExecutionRoleArn=role, PrimaryContainer={"Image": lmi_image, "Environment": lmi_env})\n',
+        'sm_client.create_endpoint_config(\n    EndpointConfigName=f"{model_name}-config",\n    ProductionVariants=[{"VariantName": "variant1", "ModelName": model_name, "InstanceType": "ml.p4d.24xlarge", "InitialInstanceCount": 1, "ModelDataDownloadTimeoutInSeconds": 3600}],\n)\n',
+      ]),
+    },
+    {
+      name: 'model size, boto3 script: a 70B model (HF_MODEL_ID) in the environment of the model the variant names with the same literal, not sharded in the file, on a training-class p4d',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        sm.create_model(ModelName="llama-70b", ExecutionRoleArn=role, PrimaryContainer={"Image": tgi_image, "Environment": {"HF_MODEL_ID": "meta-llama/Llama-3.3-70B-Instruct", "HF_TOKEN": token}})
+        sm.create_endpoint_config(EndpointConfigName="llama-70b-config", ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "llama-70b", "InstanceType": "ml.p4d.24xlarge", "InitialInstanceCount": 1}])
       `,
     },
     {
@@ -417,6 +441,13 @@ new RuleTester().run(endpointOversizedInstance, {
   ],
   invalid: [
     {
+      name: 'Terraform: instance_type = var.use_gpu ? four GPUs : a training-class type: every value oversized, named by the first with the other',
+      format: 'terraform',
+      code: tfConditionalType('ml.g5.12xlarge', 'ml.p3.2xlarge'),
+      errors: [{ messageId: 'multiGpuConfig', data: { name: 'aws_sagemaker_endpoint_configuration.whisper', variant: 'variant AllTraffic', instanceType: 'ml.g5.12xlarge (first of the values it may take; others: ml.p3.2xlarge)', accelerators: '4 × A10G' }, ...at(8, 5, 'instance_type'.length) }],
+      output: null,
+    },
+    {
       name: 'region: Python, a session in ca-central-1 (no Inferentia2 there): the advice names one GPU only',
       format: 'python',
       code: pyServeIn('ca-central-1'),
@@ -460,6 +491,45 @@ new RuleTester().run(endpointOversizedInstance, {
         predictor = tgi_model.deploy(initial_instance_count=1, instance_type="ml.g5.12xlarge")
       `,
       errors: [{ messageId: 'smallModelSharded', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G', model: 'bigscience/bloom-560m', parameters: '560M', weights: 1, across: 'across 4 of them' }, ...at(4, 56, 30) }],
+      output: null,
+    },
+    {
+      name: 'model size, boto3 notebook: a 4B model (HF_MODEL_ID through a name) sharded over every GPU by the model the variant names, on a four-GPU type',
+      format: 'notebook',
+      code: notebookJson([
+        'import boto3\nsm = boto3.client("sagemaker")\nmodel_id = "Qwen/Qwen3-4B"\nmodel_name = f"model-{stamp}"\n',
+        'env = {"HF_MODEL_ID": model_id, "SERVING_FAIL_FAST": "true", "OPTION_TENSOR_PARALLEL_DEGREE": "max"}\nsm.create_model(ModelName=model_name, ExecutionRoleArn=role, PrimaryContainer={"Image": lmi_image, "Environment": env})\n',
+        'sm.create_endpoint_config(EndpointConfigName=model_name, ProductionVariants=[{"VariantName": "v1", "ModelName": model_name, "InitialInstanceCount": 1, "InstanceType": "ml.g6.24xlarge"}])\n',
+      ]),
+      errors: [{ messageId: 'smallModelSharded', data: { instanceType: 'ml.g6.24xlarge', accelerators: '4 × L4', model: 'Qwen/Qwen3-4B', parameters: '4B', weights: 7.5, across: 'across all of them' }, ...at(31, 165, 36) }],
+      output: null,
+    },
+    {
+      name: 'model size, boto3 script: a 4B model sharded over every GPU by the model the variant names, on a four-GPU type',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        env = {"HF_MODEL_ID": "Qwen/Qwen3-4B", "OPTION_TENSOR_PARALLEL_DEGREE": "max"}
+        sm.create_model(ModelName="qwen3-4b", ExecutionRoleArn=role, PrimaryContainer={"Image": lmi_image, "Environment": env})
+        sm.create_endpoint_config(EndpointConfigName="qwen3-4b", ProductionVariants=[{"VariantName": "v1", "ModelName": "qwen3-4b", "InitialInstanceCount": 1, "InstanceType": "ml.g6.24xlarge"}])
+      `,
+      errors: [{ messageId: 'smallModelSharded', data: { instanceType: 'ml.g6.24xlarge', accelerators: '4 × L4', model: 'Qwen/Qwen3-4B', parameters: '4B', weights: 7.5, across: 'across all of them' }, ...at(5, 152, 32) }],
+      output: null,
+    },
+    {
+      name: 'model size, boto3: one model name made twice with different model ids tells no size (the four GPUs still idle)',
+      format: 'python',
+      code: dedent`
+        import boto3
+        sm = boto3.client("sagemaker")
+        if large:
+            sm.create_model(ModelName="llm", ExecutionRoleArn=role, PrimaryContainer={"Image": tgi_image, "Environment": {"HF_MODEL_ID": "meta-llama/Llama-3.3-70B-Instruct"}})
+        else:
+            sm.create_model(ModelName="llm", ExecutionRoleArn=role, PrimaryContainer={"Image": tgi_image, "Environment": {"HF_MODEL_ID": "Qwen/Qwen3-4B"}})
+        sm.create_endpoint_config(EndpointConfigName="llm", ProductionVariants=[{"VariantName": "v1", "ModelName": "llm", "InitialInstanceCount": 1, "InstanceType": "ml.g5.12xlarge"}])
+      `,
+      errors: [{ messageId: 'multiGpu', data: { instanceType: 'ml.g5.12xlarge', accelerators: '4 × A10G' }, ...at(7, 142, 32) }],
       output: null,
     },
     {

@@ -113,7 +113,7 @@ run('names bound more than once', [
     expected: ['SML304 instance_type=instance_type', 'SML301 embedder.deploy', 'SML304 instance_type=instance_type'],
   },
   {
-    name: 'script: model and type chosen in if/else, every branch a CPU type: SML301 fires, SML304 needs one value',
+    name: 'script: model and type chosen in if/else, every branch a CPU type: SML301 fires, and SML304 on every value (named by the first)',
     code: dedent`
       from sagemaker.pytorch import PyTorchModel
       if quantized:
@@ -125,10 +125,10 @@ run('names bound more than once', [
       predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
     `,
     watch: hosting,
-    expected: ['SML301 model.deploy'],
+    expected: ['SML301 model.deploy', 'SML304 instance_type=instance_type'],
   },
   {
-    name: 'script: if/else between a GPU and a CPU type: not every value fires SML301',
+    name: 'script: if/else between a GPU and a CPU type: not every value fires SML301; every value fires SML304 (Inferentia for one, Graviton for the other)',
     code: dedent`
       from sagemaker.pytorch import PyTorchModel
       if use_gpu:
@@ -140,7 +140,7 @@ run('names bound more than once', [
       predictor = model.deploy(initial_instance_count=1, instance_type=instance_type)
     `,
     watch: hosting,
-    expected: [],
+    expected: ['SML304 instance_type=instance_type'],
   },
   {
     name: 'script: try/except re-attaches a finished job or trains one; either way the same estimator class is deployed',
@@ -416,7 +416,7 @@ run('helpers: deploy() and fit() on a parameter, called in the same file', [
     expected: ['SML301 xgb_estimator.deploy', 'SML304 instance_type=instance_type'],
   },
   {
-    name: 'script: a helper called twice with two CPU types: SML301 fires (every value), SML304 needs one',
+    name: 'script: a helper called twice with two CPU types: SML301 fires (every value), and SML304 on every value',
     code: dedent`
       from sagemaker.amazon.knn import KNN
       def predictor_from_estimator(est, instance_type, endpoint_name=None):
@@ -426,7 +426,7 @@ run('helpers: deploy() and fit() on a parameter, called in the same file', [
       large = predictor_from_estimator(knn, "ml.c5.2xlarge", endpoint_name="knn-large")
     `,
     watch: hosting,
-    expected: ['SML301 est.deploy'],
+    expected: ['SML301 est.deploy', 'SML304 instance_type=instance_type'],
   },
   {
     name: 'script: an estimator built in a helper from its parameter: SML207 on the GPU type the call passes',
@@ -616,7 +616,7 @@ run('a list index, a loop variable and a loop-key subscript', [
     expected: ['SML304 instance_type=inference_instance_type'],
   },
   {
-    name: 'script: a loop over CPU types deploying each: every value a CPU type, SML301 fires; SML304 needs the one value',
+    name: 'script: a loop over CPU types deploying each: every value a CPU type, SML301 fires, and SML304 on every value',
     code: dedent`
       from sagemaker.model import Model
       model = Model(image_uri=image, model_data=artifact, role=role)
@@ -626,10 +626,10 @@ run('a list index, a loop variable and a loop-key subscript', [
           predictor.delete_endpoint()
     `,
     watch: ['SML301', 'SML302', 'SML304'],
-    expected: ['SML301 model.deploy'],
+    expected: ['SML301 model.deploy', 'SML304 instance_type=instance_type'],
   },
   {
-    name: 'script: a capacity fallback loop over GPU types, with one CPU type last: SML301 stays silent',
+    name: 'script: a capacity fallback loop over GPU types, with one CPU type last: SML301 stays silent, SML302 too (one value is no oversized type); SML304 fires on every value',
     code: dedent`
       from sagemaker.model import Model
       model = Model(image_uri=image, model_data=artifact, role=role)
@@ -641,6 +641,6 @@ run('a list index, a loop variable and a loop-key subscript', [
               print(f"{instance} not available: {e}")
     `,
     watch: ['SML301', 'SML302', 'SML304'],
-    expected: [],
+    expected: ['SML304 instance_type=instance'],
   },
 ]);

@@ -2,6 +2,7 @@ import type { PyDict, PyValue, PythonCall } from '../../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../../parsers/python/facts';
 import type { ShardingDegree } from './gpuSharding';
 import { callSharding } from './gpuSharding';
+import { isModelIdKey } from './modelSize';
 import { isSageMakerClientCall } from './sagemaker';
 
 /**
@@ -28,6 +29,8 @@ export interface Boto3Model {
   degree?: ShardingDegree;
   /** Every container, and its `Environment` when written, is a dict the file shows in full: a degree not found is not set. */
   readable: boolean;
+  /** The model id the containers load (`HF_MODEL_ID`, `OPTION_MODEL_ID` in an `Environment`), the first container's that names one. */
+  modelId?: string;
 }
 
 /** A container (`PrimaryContainer`, an item of `Containers`) whose environment the file shows: no `Environment`, or a closed dict. */
@@ -40,6 +43,14 @@ function containerReadable(value: PyValue): boolean {
   return !!dict && !dict.open;
 }
 
+/** The model id a container's `Environment` names (a model-id key written as a string), if any. */
+function containerModelId(value: PyValue): string | undefined {
+  const container = asDict(value);
+  const env = container && asDict(getDictEntry(container, 'Environment')?.value);
+  const entry = env?.entries.find((e) => isModelIdKey(e.key) && e.value.kind === 'string');
+  return entry?.value.kind === 'string' ? entry.value.value : undefined;
+}
+
 /** The model a boto3 `create_model` call makes, when its name is written; undefined for any other call. */
 export function boto3Model(call: PythonCall, text: string): Boto3Model | undefined {
   if (!isSageMakerClientCall(call, 'create_model')) return undefined;
@@ -50,7 +61,9 @@ export function boto3Model(call: PythonCall, text: string): Boto3Model | undefin
   const containers = primary ? [primary] : list?.kind === 'list' ? list.items : undefined;
   const readable = !call.open && !!containers?.length && containers.every(containerReadable);
   const { degree } = callSharding(call);
-  return { key, ...(degree !== undefined ? { degree } : {}), readable };
+  let modelId: string | undefined;
+  for (const container of containers ?? []) if ((modelId = containerModelId(container)) !== undefined) break;
+  return { key, ...(degree !== undefined ? { degree } : {}), readable, ...(modelId !== undefined ? { modelId } : {}) };
 }
 
 /** The key of the model a boto3 production variant's dict names. */

@@ -1,5 +1,5 @@
 import type { TfAttribute, TfBlock, TfModule, TfModuleResource, TfResource, TfValue } from '../../parsers/terraform';
-import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, listResources, resolveLiteral, resolveLiteralOrDefault } from '../../parsers/terraform';
+import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType, listResources, resolveLiteral, resolveLiteralOrDefault, resolveSides } from '../../parsers/terraform';
 import type { ShardingDegree } from './gpuSharding';
 import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
 import { isModelIdKey } from './modelSize';
@@ -11,6 +11,8 @@ export interface TfVariant {
   name: string | undefined;
   instanceType: TfAttribute | undefined;
   instanceTypeValue: string | undefined;
+  /** `c ? "ml.g5.xlarge" : "ml.m5.large"` (nested conditionals included) whose sides all resolve: each type it may take. */
+  instanceTypeValues?: string[];
   count: TfAttribute | undefined;
   countValue: number | undefined;
   serverless: boolean;
@@ -43,12 +45,14 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
     const type = resolveLiteralOrDefault(resource.file, instanceType?.value);
     const count = getAttribute(block, 'initial_instance_count');
     const countValue = resolveLiteralOrDefault(resource.file, count?.value);
+    const types = typeof type === 'string' ? undefined : resolveSides(resource.file, instanceType?.value, isString, resolveLiteralOrDefault);
     return [
       {
         block,
         name: typeof name === 'string' ? name : undefined,
         instanceType,
-        instanceTypeValue: typeof type === 'string' ? type : undefined,
+        instanceTypeValue: typeof type === 'string' ? type : types?.length === 1 ? types[0] : undefined,
+        ...(types && types.length > 1 ? { instanceTypeValues: types } : {}),
         count,
         countValue: typeof countValue === 'number' ? countValue : undefined,
         serverless: getBlocks(block, 'serverless_config').length > 0,
@@ -59,6 +63,8 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
     ];
   });
 }
+
+const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The name a `dynamic` block's content reads its element through: `iterator = x`, else the block's label. */
 function iteratorOf(dynamic: TfBlock): string {

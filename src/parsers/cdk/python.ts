@@ -1,7 +1,7 @@
 import type { Language, ParseOutcome } from '../../core/types';
-import type { PyValue, PythonCall, PythonModule } from '../python/facts';
+import type { PyUnknown, PyValue, PythonCall, PythonModule } from '../python/facts';
 import type { CdkApp, CdkConstruct, CdkProp, CdkStack, CdkValue } from './model';
-import { addAssignedProp, camelCase, fromPythonName, getProp, learnSpelling, stackClasses, unknownValue, writtenId } from './model';
+import { addAssignedProp, camelCase, fromPythonName, getProp, learnSpelling, stackClasses, unknownValue, writtenId, writtenPath } from './model';
 
 /**
  * CDK Python: a `.py` file that imports `aws_cdk` (detectFormat decides). It is
@@ -45,6 +45,7 @@ export function createCdkPythonLanguage(python: Language): Language {
 const constructType = /^aws_[a-z0-9_]+\.[A-Z]\w*$/;
 
 export function cdkAppFromPython(text: string, calls: readonly PythonCall[], module: PythonModule | undefined): CdkApp {
+  const source = sourceOf(text, calls);
   const spellings: Record<string, string> = {};
   const constructs: CdkConstruct[] = [];
   const methodCalls: Array<{ type: string; method: string; call: PythonCall }> = [];
@@ -52,7 +53,7 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
   const stacks: CdkStack[] = [];
   for (const call of calls) {
     const name = fromPythonName(call.name);
-    const stack = stackOf(text, call, name);
+    const stack = stackOf(source, call, name);
     if (stack) stacks.push(stack);
     if (name === undefined) continue;
     const instanceMethod = /^(.*)\(\)\.(\w+)$/.exec(name);
@@ -71,7 +72,7 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
       callee: call.callee,
       ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(text.slice(id.start, id.end)) }),
       idSpan: { start: id.start, end: id.end },
-      props: keywordsObject(call, text),
+      props: keywordsObject(call, source),
       arguments: { open: call.arguments.open, close: call.arguments.close, items: call.arguments.items },
       methods: [],
     });
@@ -103,32 +104,49 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
 }
 
 /** `Stack(app, "X", env=…)` or a stack class of the app given such an env (see {@link CdkStack}). */
-function stackOf(text: string, call: PythonCall, name: string | undefined): CdkStack | undefined {
+function stackOf(source: Source, call: PythonCall, name: string | undefined): CdkStack | undefined {
   const env = call.keywords.find((k) => k.name === 'env');
   if (!env || call.positional.length < 2) return undefined;
   if (name !== undefined ? !stackClasses.has(name) : !/(^|\.)[A-Z]\w*$/.test(call.name)) return undefined;
   // `env=cdk.Environment(region=…)` is a struct whose keywords are its props; `env={"region": …}` a dict.
-  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call, text) : toCdkValue(env.value, text);
+  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call, source) : toCdkValue(env.value, source);
   const region = getProp(value, 'region');
   if (!region) return undefined;
   const id = call.positional[1];
-  return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(text.slice(id.start, id.end)), region };
+  return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(source.text.slice(id.start, id.end)), region };
+}
+
+/** The file's text, and its calls by where they start (built when a list comprehension asks). */
+interface Source {
+  text: string;
+  callAt(start: number): PythonCall | undefined;
+}
+
+function sourceOf(text: string, calls: readonly PythonCall[]): Source {
+  let byStart: Map<number, PythonCall> | undefined;
+  return {
+    text,
+    callAt(start) {
+      byStart ??= new Map(calls.map((c) => [c.start, c]));
+      return byStart.get(start);
+    },
+  };
 }
 
 /** A call's keywords as an object value; `open` when a `**kwargs` hides some. */
-function keywordsObject(call: PythonCall, text: string): CdkValue {
+function keywordsObject(call: PythonCall, source: Source): CdkValue {
   const props: CdkProp[] = call.keywords.map((k) => ({
     key: camelCase(k.name),
     start: k.start,
     end: k.end,
     keyStart: k.start,
     keyEnd: k.spread ? k.end : k.start + k.name.length,
-    value: toCdkValue(k.value, text),
+    value: toCdkValue(k.value, source),
   }));
   return { kind: 'object', props, open: call.open, container: call.arguments, start: call.arguments.open, end: call.arguments.close + 1 };
 }
 
-function toCdkValue(value: PyValue, text: string): CdkValue {
+function toCdkValue(value: PyValue, source: Source): CdkValue {
   const base = { start: value.start, end: value.end, ...(value.indirect ? { indirect: true } : {}) };
   switch (value.kind) {
     case 'string':
@@ -138,25 +156,48 @@ function toCdkValue(value: PyValue, text: string): CdkValue {
     case 'dict':
       return {
         kind: 'object',
-        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value, text) })),
+        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value, source) })),
         open: value.open,
         ...(value.container ? { container: value.container } : {}),
         ...base,
       };
     case 'list':
-      return { kind: 'array', items: value.items.map((item) => toCdkValue(item, text)), open: false, ...base };
+      return { kind: 'array', items: value.items.map((item) => toCdkValue(item, source)), open: false, ...base };
     case 'call': {
       const name = fromPythonName(value.call.name);
       if (name === undefined) return { kind: 'unknown', ...base };
       // A struct such as `CfnEndpointConfig.ProductionVariantProperty(...)` or `s3.LifecycleRule(...)`: its keywords are its props.
-      if (/\.[A-Z]\w*$/.test(name) && value.call.positional.length === 0) return { ...keywordsObject(value.call, text), ...base };
-      return { kind: 'call', name, args: value.call.positional.map((arg) => toCdkValue(arg, text)), ...base };
+      if (isStruct(value.call, name)) return { ...keywordsObject(value.call, source), ...base };
+      return { kind: 'call', name, args: value.call.positional.map((arg) => toCdkValue(arg, source)), ...base };
     }
     case 'unknown': {
       const name = value.path ? fromPythonName(value.path) : undefined;
-      return name ? { kind: 'name', name, ...base } : { ...unknownValue(base, text.slice(value.start, value.end)), ...base };
+      if (name) return { kind: 'name', name, ...base };
+      return comprehension(value, source) ?? { ...unknownValue(base, source.text.slice(value.start, value.end)), ...base };
     }
     default:
       return { kind: 'unknown', ...base };
   }
+}
+
+/** A struct such as `CfnEndpointConfig.ProductionVariantProperty(...)` or `s3.LifecycleRule(...)`: its keywords are its props. */
+function isStruct(call: PythonCall, name: string): boolean {
+  return /\.[A-Z]\w*$/.test(name) && call.positional.length === 0;
+}
+
+/**
+ * `[sagemaker.CfnEndpointConfig.ProductionVariantProperty(...) for m in models]`: an array of the
+ * struct each element gives, read once with what it reads from the loop unknown (`mapped` names
+ * what is iterated), as TypeScript's `models.map((m) => ({...}))` is. Any other element (a dict, a
+ * call of a function of the app) is not read.
+ */
+function comprehension(value: PyUnknown, source: Source): CdkValue | undefined {
+  const written = source.text.slice(value.start, value.end);
+  const open = /^\[\s*/.exec(written);
+  const call = open ? source.callAt(value.start + open[0].length) : undefined;
+  const name = call && fromPythonName(call.name);
+  if (!call || name === undefined || !isStruct(call, name) || call.end > value.end) return undefined;
+  const clause = /^\s*for\s+[\w\s,()]+?\s+in\s+([^\]]+?)(?:\s+if\s[^\]]*)?\s*\]$/.exec(source.text.slice(call.end, value.end));
+  if (!clause) return undefined;
+  return { kind: 'array', items: [keywordsObject(call, source)], open: false, mapped: writtenPath(clause[1]) ?? 'an expression', start: value.start, end: value.end };
 }

@@ -276,6 +276,14 @@ class Analyser {
     return undefined;
   }
 
+  /** The object literal a member was assigned once (`this.productionVariant = { … }`), read where the class uses it. */
+  private memberObject(node: Node): Node | undefined {
+    if (node.childForFieldName('object')?.type !== 'this') return undefined;
+    let value = this.settled(this.members.get(compact(node.text)))?.value;
+    while (value && (value.type === 'parenthesized_expression' || value.type === 'as_expression' || value.type === 'satisfies_expression')) value = value.namedChildren[0];
+    return value?.type === 'object' ? value : undefined;
+  }
+
   /** The `new …` expression a receiver was assigned once from (`bucket`, `this.bucket`), if any. */
   private constructBehind(receiver: Node): Node | undefined {
     let value: Node | undefined;
@@ -357,6 +365,8 @@ class Analyser {
       case 'member_expression': {
         const name = this.qualifiedOf(node, depth + 1);
         if (name !== undefined) return { kind: 'name', name, ...span };
+        const literal = this.memberObject(node);
+        if (literal) return { ...this.valueOf(literal, depth + 1), ...span, indirect: true };
         const object = node.childForFieldName('object');
         const property = node.childForFieldName('property');
         const target = object ? this.constructBehind(object) : undefined;

@@ -183,6 +183,112 @@ suite('Language server: the extension host stays responsive', () => {
     }
   });
 
+  /**
+   * A server entry that fails to start, for its first `failures` starts: its process ends on the
+   * client's first message (`initialize`), or (`answer`) it answers `initialize` with an error and
+   * stays; after those it is the bundle's server. Each start adds a line to `starts`.
+   */
+  function failingServer(name: string, failures: number, how: 'exit' | 'answer' = 'exit'): { module: string; starts: () => number } {
+    const module = path.join(dir, `${name}.js`);
+    const starts = path.join(dir, `${name}.starts`);
+    const bundled = path.join(vscode.extensions.getExtension(extensionId)?.extensionPath ?? '', 'dist', 'server.js');
+    fs.writeFileSync(
+      module,
+      [
+        "const fs = require('fs');",
+        `fs.appendFileSync(${JSON.stringify(starts)}, process.pid + '\\n');`,
+        `const fail = ${how === 'exit' ? "() => process.exit(1)" : "(m) => m && m.method === 'initialize' && process.send({ jsonrpc: '2.0', id: m.id, error: { code: -32603, message: 'broken on purpose' } })"};`,
+        `if (fs.readFileSync(${JSON.stringify(starts)}, 'utf8').trim().split('\\n').length <= ${failures}) process.on('message', fail);`,
+        `else require(${JSON.stringify(bundled)});`,
+      ].join('\n'),
+    );
+    return { module, starts: () => (fs.existsSync(starts) ? fs.readFileSync(starts, 'utf8').trim().split('\n').length : 0) };
+  }
+
+  interface ClientCounters { serverPid?: number; restarts: number; restartLimit: number; messages: string[]; shown: string[] }
+  const clientCounters = async (): Promise<ClientCounters> => await vscode.commands.executeCommand<ClientCounters>('greenml.test.clientCounters');
+
+  /** Starts the client again (restarts counted from zero) from the server entry `module`. */
+  async function renewFrom(module: string): Promise<void> {
+    await vscode.commands.executeCommand('greenml.test.renewLanguageServer', { module });
+  }
+
+  /**
+   * After a start that fails for good: 3 s later the client is still stopped, the server was
+   * started `starts` times, and the one message the user was shown (the language client library's
+   * included) is `told`.
+   */
+  async function assertStoppedAndTold(server: { starts: () => number }, before: ClientCounters, starts: number, told: string): Promise<ClientCounters> {
+    await sleep(3000);
+    const after = await clientCounters();
+    assert.equal(await serverState(), 'stopped');
+    assert.equal(server.starts(), starts, 'starts');
+    assert.deepEqual(after.messages.slice(before.messages.length), [told]);
+    assert.deepEqual(after.shown.slice(before.shown.length), [`error: ${told}`], 'the messages shown to the user, the language client library’s included');
+    return after;
+  }
+
+  async function renewBundled(): Promise<void> {
+    await until('the client to settle', async () => ['running', 'stopped'].includes(await serverState()), 60_000);
+    await vscode.commands.executeCommand('greenml.test.renewLanguageServer');
+    await until('the language server to run again', async () => (await serverState()) === 'running', 60_000);
+  }
+
+  test('a language server that dies while it starts is started again up to the limit, then not, and the user sees one message and no other', async function () {
+    this.timeout(300_000);
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    const server = failingServer('exits-at-initialize', Number.MAX_SAFE_INTEGER);
+    const before = await clientCounters();
+    try {
+      await renewFrom(server.module);
+      const limit = before.restartLimit;
+      await until(`${limit + 1} starts, then the client stopped`, async () => server.starts() >= limit + 1 && (await serverState()) === 'stopped', 120_000);
+      // It stays stopped: no other start, and one message says so.
+      const after = await assertStoppedAndTold(server, before, limit + 1, `Green ML: the language server could not be started: it stopped while starting, ${limit + 1} times. See the Green ML log.`);
+      assert.equal(after.restarts, limit);
+    } finally {
+      await renewBundled();
+    }
+  });
+
+  test('a language server that answers initialize with an error is not started again, and the user sees one message and no other', async function () {
+    this.timeout(300_000);
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    const server = failingServer('answers-initialize-with-an-error', Number.MAX_SAFE_INTEGER, 'answer');
+    const before = await clientCounters();
+    try {
+      await renewFrom(server.module);
+      await until('the client to stop', async () => server.starts() >= 1 && (await serverState()) === 'stopped', 120_000);
+      // The server answers: it would answer the same again, so it is started once. Its process is ended.
+      await assertStoppedAndTold(server, before, 1, 'Green ML: the language server could not be started (broken on purpose). See the Green ML log.');
+      const [pid] = fs.readFileSync(path.join(dir, 'answers-initialize-with-an-error.starts'), 'utf8').trim().split('\n').map(Number);
+      assert.throws(() => process.kill(pid, 0), /ESRCH/, `the process ${pid} of the server that answered is still there`);
+    } finally {
+      await renewBundled();
+    }
+  });
+
+  test('a language server that dies while it starts, then starts, serves the documents open and nobody is told', async function () {
+    this.timeout(300_000);
+    const { document } = await openInEditor('template.yaml');
+    await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
+    const server = failingServer('exits-at-initialize-twice', 2);
+    const before = await clientCounters();
+    try {
+      await renewFrom(server.module);
+      await until('the third start to run', async () => server.starts() === 3 && (await serverState()) === 'running', 120_000);
+      await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'SML401'), 'SML401 from the server of the third start', 60_000);
+      await sleep(2000);
+      const after = await clientCounters();
+      assert.equal(server.starts(), 3, 'starts');
+      assert.equal(after.restarts, 2);
+      assert.deepEqual(after.messages.slice(before.messages.length), [], 'no message from Green ML');
+      assert.deepEqual(after.shown.slice(before.shown.length), [], 'no message from the language client library');
+    } finally {
+      await renewBundled();
+    }
+  });
+
   test('a re-lint of a 256 KB stress file never makes the extension host more than 50 ms late', async function () {
     this.timeout(600_000);
     await until('the language server to run', async () => (await serverState()) === 'running', 60_000);
