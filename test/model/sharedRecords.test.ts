@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { resolveRuleSettings } from '../../src/core/config';
 import { defineRule } from '../../src/core/defineRule';
 import type { Visitors } from '../../src/core/types';
@@ -8,6 +10,7 @@ import type { EndpointVariantRecord, TrainingJobRecord } from '../../src/model/r
 import { visitTraining } from '../../src/model/trainingJobs';
 import { dedent } from '../kit/dedent';
 import { createTestLinter } from '../kit/languages';
+import { allRules } from '../../src/rules';
 
 /** `count` probe rules, each building its visitors with `visitors`, linted together over `code`. */
 function lintWithProbes(code: string, count: number, visitors: (context: Parameters<typeof visitTraining>[0], seen: unknown[]) => Visitors): unknown[][] {
@@ -108,5 +111,35 @@ describe('oncePerFact', () => {
     // In another order, and each fact asked again after others: the same answers, no new read.
     for (const i of [49, 0, 25, 1, 48]) assert.deepEqual([second(facts[i]), first(facts[i])], [answers[i][1], answers[i][0]]);
     assert.equal(reads, 100);
+  });
+});
+
+describe('what a lint leaves behind', () => {
+  it('keeps the answers on the fact, out of sight: its keys and JSON are those it was made with', () => {
+    const fact = { name: 'a', start: 1 };
+    const read = oncePerFact((f: { name: string }) => f.name.toUpperCase());
+    assert.equal(read(fact), 'A');
+    assert.deepStrictEqual(fact, { name: 'a', start: 1 });
+    assert.equal(JSON.stringify(fact), '{"name":"a","start":1}');
+  });
+
+  it('holds none of the facts of a lint once it is over (no module-level memo keeps them)', async () => {
+    // A full collection, without --expose-gc on the test process: the flag set now exposes `gc` in a new context.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const refs: Array<WeakRef<object>> = [];
+    const probe = defineRule({
+      id: 'SML998',
+      name: 'fact-probe',
+      meta: { category: 'deploy', defaultSeverity: 'hint', formats: ['py', 'nb'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+      create: () => ({ pythonModule: (m) => void refs.push(new WeakRef(m)), pythonCall: (c) => void refs.push(new WeakRef(c)) }),
+    });
+    const rules = [...allRules, probe];
+    // Every rule reads the facts through the model's memos; a memo of the last fact seen would keep it.
+    createTestLinter({ rules }).lint('deploy.py', code, { settings: resolveRuleSettings(rules), format: 'python' });
+    assert.ok(refs.length > 5, 'the probe saw the facts');
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.deepEqual(refs.filter((r) => r.deref() !== undefined).length, 0);
   });
 });
