@@ -78,3 +78,14 @@ export function onEveryType<V>(type: Field<string> | undefined, judge: (type: Kn
   const found = onEveryValue(type, (value) => judge(known(value, type.anchor)));
   return found && { verdict: found.verdict, note: otherValuesNote(found.others) };
 }
+
+/**
+ * A rule's finding on a type field ({@link onEveryType}): the first value's finding, its
+ * `instanceType` naming the other values; none unless every value fires.
+ */
+export function findingsOnEveryType<F extends { data?: Record<string, string | number> }>(type: Field<string> | undefined, judge: (type: KnownField<string>) => F | undefined): F[] {
+  const found = onEveryType(type, judge);
+  if (!found) return [];
+  const finding = found.verdict;
+  return [found.note && finding.data ? { ...finding, data: { ...finding.data, instanceType: `${finding.data.instanceType}${found.note}` } } : finding];
+}

@@ -5,7 +5,7 @@ import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../
 import type { Field } from '../model/field';
 import { renderIntent } from '../model/intent';
 import type { EndpointVariantRecord } from '../model/records';
-import { instanceTypesOf, onEveryType } from '../model/variantFacts';
+import { findingsOnEveryType, instanceTypesOf } from '../model/variantFacts';
 import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { withWorkRegion } from '../model/workRegion';
 
@@ -55,12 +55,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
     function findings(variant: EndpointVariantRecord): Array<ReportDescriptor<MessageId>> {
       if (variant.invocation === 'serverless' || variant.invocation === 'unknown') return [];
       // A type bound to several values fires when every one of them does, named by the first, with no edit.
-      return instanceTypesOf(variant).flatMap((type) => {
-        const found = onEveryType(type, (value) => judge(variant, value));
-        if (!found) return [];
-        const finding = found.verdict;
-        return [found.note && finding.data ? { ...finding, data: { ...finding.data, instanceType: `${finding.data.instanceType}${found.note}` } } : finding];
-      });
+      return instanceTypesOf(variant).flatMap((type) => findingsOnEveryType(type, (value) => judge(variant, value)));
     }
 
     function judge(variant: EndpointVariantRecord, type: Field<string> | undefined): ReportDescriptor<MessageId> | undefined {

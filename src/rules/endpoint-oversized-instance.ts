@@ -3,7 +3,7 @@ import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
 import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
 import type { EndpointVariantRecord } from '../model/records';
-import { instanceTypesOf, onEveryType } from '../model/variantFacts';
+import { findingsOnEveryType, instanceTypesOf } from '../model/variantFacts';
 import type { KnownField } from '../model/field';
 import { shardsAcrossGpus } from '../model/read/gpuSharding';
 import { describeParameters, fitOnOneAccelerator, weightsGib } from '../model/read/modelSize';
@@ -86,12 +86,7 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
   const sharded = shardsAcrossGpus(degree);
   const model = variant.model;
   // A type bound to several values fires when every one of them does, named by the first, with no edit.
-  return instanceTypesOf(variant).flatMap((field): Array<ReportDescriptor<MessageId>> => {
-    const found = onEveryType(field, (type) => oversizedType(type));
-    if (!found) return [];
-    const finding = found.verdict;
-    return [found.note && finding.data ? { ...finding, data: { ...finding.data, instanceType: `${finding.data.instanceType}${found.note}` } } : finding];
-  });
+  return instanceTypesOf(variant).flatMap((field) => findingsOnEveryType(field, oversizedType));
 
   function oversizedType(type: KnownField<string>): ReportDescriptor<MessageId> | undefined {
     const row = getInstanceType(type.value);
