@@ -96,6 +96,12 @@ export function onEveryValue<T, V>(field: Field<T> | undefined, judge: (value: T
   return verdict === undefined ? undefined : { verdict, others: values.slice(1) };
 }
 
+/** {@link onEveryValue}, the other values as a finding named by the first writes them ({@link otherValuesNote}). */
+export function onEveryValueNoted<T, V>(field: Field<T> | undefined, judge: (value: T) => V | undefined): { verdict: V; note: string } | undefined {
+  const found = onEveryValue(field, judge);
+  return found && { verdict: found.verdict, note: otherValuesNote(found.others) };
+}
+
 /** How a finding named by the first of several values names the others: ` (first of the values it may take; others: ml.g5.xlarge)`, or `''` for none. */
 export function otherValuesNote(others: readonly unknown[]): string {
   return others.length ? ` (first of the values it may take; others: ${others.join(', ')})` : '';

@@ -3,7 +3,7 @@ import type { Fix, Visitors } from '../core/types';
 import type { PyDict, PyKeyword, PyValue, PythonCall } from '../parsers/python/facts';
 import { asDict, getDictEntry, getKeyword } from '../parsers/python/facts';
 import type { Field, Span } from './field';
-import { known, onEveryValue, otherValuesNote, unknown } from './field';
+import { known, unknown } from './field';
 import type { TrainingEnvironment, TrainingIntent } from './edit/trainingEdits';
 import { renderTrainingIntent } from './edit/trainingEdits';
 import { renderTfTrainingIntent } from './edit/tfTrainingEdits';
@@ -55,19 +55,6 @@ function boolField(keyword: PyKeyword | undefined): Field<boolean> | undefined {
 const presence = (set: boolean, hidden: boolean): Presence => (set ? 'set' : hidden ? 'unknown' : 'absent');
 
 // ---------------------------------------------------------------- training jobs
-
-/**
- * A verdict on every instance type a training job may run on (`onEveryValue`), with how a finding
- * names the others: ` (first of the values it may take; others: ml.g5.xlarge)`, or `''` for one
- * value. A finding on several values carries the first one's figures and no edit: one edit would
- * change one of them.
- */
-export function onEveryInstanceType<V>(job: TrainingJobRecord, judge: (type: string) => V | undefined): { verdict: V; note: string } | undefined {
-  const found = onEveryValue(job.instanceType, judge);
-  if (!found) return undefined;
-  return { verdict: found.verdict, note: otherValuesNote(found.others) };
-}
-
 
 /** `max_run` (SDK v2), `StoppingCondition.MaxRuntimeInSeconds` (boto3) or `StoppingCondition(max_runtime_in_seconds=)` (SDK v3). */
 function maxRunOf(call: PythonCall, request: Boto3TrainingRequest | undefined): Field<number> | undefined {

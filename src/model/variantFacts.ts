@@ -1,6 +1,6 @@
 import { getInstanceType } from '../data/instances';
 import type { Field, KnownField } from './field';
-import { describeUnknown, known, onEveryBranch, onEveryValue, otherValuesNote } from './field';
+import { describeUnknown, known, onEveryBranch, onEveryValueNoted } from './field';
 import type { EndpointVariantRecord } from './records';
 
 /**
@@ -75,8 +75,7 @@ export function onEveryType<V>(type: Field<string> | undefined, judge: (type: Kn
     const verdict = judge(type);
     return verdict === undefined ? undefined : { verdict, note: '' };
   }
-  const found = onEveryValue(type, (value) => judge(known(value, type.anchor)));
-  return found && { verdict: found.verdict, note: otherValuesNote(found.others) };
+  return onEveryValueNoted(type, (value) => judge(known(value, type.anchor)));
 }
 
 /**

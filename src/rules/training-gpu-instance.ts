@@ -5,7 +5,8 @@ import type { TrainingJobRecord } from '../model/records';
 import { inRegion, recommendPurposeBuilt } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
 import type { TrainingFixes } from '../model/trainingJobs';
-import { onEveryInstanceType, visitTraining } from '../model/trainingJobs';
+import { onEveryValueNoted } from '../model/field';
+import { visitTraining } from '../model/trainingJobs';
 import { withWorkRegion } from '../model/workRegion';
 
 const neuronFrameworks = new Set(['pytorch', 'tensorflow', 'huggingface']);
@@ -42,8 +43,9 @@ export const trainingGpuInstance = defineRule({
       const type = job.instanceType;
       // A training plan reserved this capacity ahead: the type is paid for already.
       if (!job.framework || !neuronFrameworks.has(job.framework) || !type || job.trainingPlan) return;
-      // A type bound to several values fires when every one of them does, named by the first.
-      const found = onEveryInstanceType(job, (value) => {
+      // A type bound to several values fires when every one of them does, named by the first, with its
+      // figures and no edit (one edit would change one of them).
+      const found = onEveryValueNoted(type, (value) => {
         const row = getInstanceType(value);
         if (row?.acceleratorKind !== 'gpu') return undefined;
         const answer = inRegion(region, (r) => recommendPurposeBuilt(row, 'training', r)?.row);

@@ -6,7 +6,8 @@ import { cpuSize, singleAcceleratorSize } from '../model/recommend';
 import { describeAccelerators } from '../model/read/training';
 import type { TrainingJobRecord } from '../model/records';
 import type { TrainingFixes } from '../model/trainingJobs';
-import { onEveryInstanceType, visitTraining } from '../model/trainingJobs';
+import { onEveryValueNoted } from '../model/field';
+import { visitTraining } from '../model/trainingJobs';
 import { withWorkRegion } from '../model/workRegion';
 
 /** Frameworks whose estimators take `distribution=`: without it, the script runs as one process per instance. */
@@ -51,7 +52,7 @@ export const trainingOversizedInstance = defineRule({
       // A type bound to several values fires when every one of them does, named by the first, with no edit.
       const single = type?.known ? type : undefined;
       const trainOn = (to: InstanceRow | undefined) => single && to && fixes.render({ kind: 'set-field', field: single, value: to.instanceType, title: `Train on ${to.instanceType}`, applicability: 'displayOnly' });
-      const onEvery = (accept: (row: InstanceRow) => boolean) => onEveryInstanceType(job, (value) => {
+      const onEvery = (accept: (row: InstanceRow) => boolean) => onEveryValueNoted(type, (value) => {
         const row = getInstanceType(value);
         return row && accept(row) ? row : undefined;
       });
