@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,15 +6,13 @@ import { availabilitySource, offeredIn } from '../../src/data/availability';
 import { availabilityTable } from '../../src/data/generatedAvailability';
 import { listInstanceTypes } from '../../src/data/instances';
 import type { AvailabilityTable } from '../../src/data/types';
+import { runNodeScript } from '../kit/nodeScript';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'gen-availability.mjs');
 const sample = path.join(root, 'test', 'data', 'availability', 'sample.js');
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): ReturnType<typeof runNodeScript> => runNodeScript(script, ...args);
 
 describe('regional availability of accelerated types (src/data/availability.ts)', () => {
   const table: AvailabilityTable = { source: 'test', regions: ['ca-central-1', 'eu-west-1', 'us-east-2'], types: { 'inf2.xlarge': 'eu-west-1 us-east-2', 'g5.xlarge': 'ca-central-1 eu-west-1 us-east-2' } };

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,15 +13,13 @@ import { formatEstimateText } from '../../src/cli/estimateCommand';
 import { getInstanceType } from '../../src/data/instances';
 import { compareRegions } from '../../src/present/compareRegions';
 import { instanceBurn } from '../../src/present/explorer';
+import { runNodeScript } from '../kit/nodeScript';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'gen-prices.mjs');
 const fixture = path.join(root, 'test', 'data', 'offer', 'AmazonSageMaker-index.json');
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): ReturnType<typeof runNodeScript> => runNodeScript(script, ...args);
 
 /** The table a generated module exports, by compiling and running the module as the extension would. */
 function loadTable(file: string): PriceTable {

@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runNodeScript } from '../kit/nodeScript';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'survey.mjs');
 const fixtures = path.join(root, 'test', 'survey', 'fixtures');
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]): ReturnType<typeof runNodeScript> => runNodeScript(script, ...args);
 
 describe('scripts/survey.mjs', () => {
   let tmp: string;
