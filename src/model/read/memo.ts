@@ -19,14 +19,24 @@ export function answersOf(fact: object): unknown[] {
   return answers;
 }
 
-/** The answer kept on `fact` under `key` (an object of the caller's own), made by `make` on the first ask. */
-export function answerFor<T>(fact: object, key: object, make: () => T): T {
-  const answers = answersOf(fact);
+/**
+ * The answer under `key` in a fact's `answers` ({@link answersOf}), made by `make(a, b)` on the
+ * first ask (its arguments passed through, so a hit allocates nothing). A maker that asked itself
+ * about the same fact meanwhile: the outer answer is the one kept.
+ */
+export function answerIn<A, B, T>(answers: unknown[], key: object, make: (a: A, b: B) => T, a: A, b: B): T {
   const at = find(answers, key);
   if (at !== -1) return answers[at] as T;
-  const value = make();
-  answers.push(key, value);
+  const value = make(a, b);
+  const again = find(answers, key);
+  if (again !== -1) answers[again] = value;
+  else answers.push(key, value);
   return value;
+}
+
+/** The answer kept on `fact` under `key` (an object of the caller's own), made by `make` on the first ask. */
+export function answerFor<T>(fact: object, key: object, make: () => T): T {
+  return answerIn(answersOf(fact), key, make, undefined, undefined);
 }
 
 function find(answers: readonly unknown[], reader: object): number {
@@ -41,15 +51,5 @@ function find(answers: readonly unknown[], reader: object): number {
 export function oncePerFact<K extends object, T>(read: (key: K) => T): (key: K) => T {
   // Its own token: two readers made from one function keep apart.
   const reader = {};
-  return (key) => {
-    const answers = answersOf(key);
-    const at = find(answers, reader);
-    if (at !== -1) return answers[at] as T;
-    const value = read(key);
-    // A reader that asked itself about this fact meanwhile: the outer answer is the one kept.
-    const again = find(answers, reader);
-    if (again !== -1) answers[again] = value;
-    else answers.push(reader, value);
-    return value;
-  };
+  return (key) => answerIn(answersOf(key), reader, read, key, undefined);
 }

@@ -1,6 +1,6 @@
 import type { PythonCall, PythonModule } from '../../parsers/python/facts';
 import { defaultBucketVariables } from '../edit/pythonEdits';
-import { answerFor, answersOf } from './memo';
+import { answerFor, answerIn, answersOf } from './memo';
 
 /**
  * What every Python adapter of one lint reads besides the call in hand, worked out once for the
@@ -80,14 +80,7 @@ function readFile(module: PythonModule, text: string): PythonFile {
       return scaled;
     },
     once<T>(read: Reader<T>, call: PythonCall): T {
-      const list = call === current ? currentAnswers : answersOf(call);
-      for (let i = 0; i < list.length; i += 2) if (list[i] === read) return list[i + 1] as T;
-      const answer = read(call, file);
-      // A reader that asked itself about this call meanwhile: the outer answer is the one kept.
-      const again = list.indexOf(read);
-      if (again !== -1 && again % 2 === 0) list[again + 1] = answer;
-      else list.push(read, answer);
-      return answer;
+      return answerIn(call === current ? currentAnswers : answersOf(call), read, read, call, file);
     },
   };
   return file;
