@@ -3,7 +3,7 @@ import type { PyValue, PythonCall } from '../../src/parsers/python/facts';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
-import { analysePython, analyseStatements, analysisQuery } from '../../src/parsers/python/analysis';
+import { Analyser, analysePython, analyseStatements, analysisQuery } from '../../src/parsers/python/analysis';
 import { getKeyword } from '../../src/parsers/python/facts';
 import type { StatementCache } from '../../src/parsers/python/mirror';
 import { lowerTree } from '../../src/parsers/python/mirror';
@@ -513,6 +513,50 @@ describe('Python analysis', () => {
         const second = lowerTree(tree, code, first.cache);
         assert.deepEqual(second.statements.map((s) => s.root.startIndex), [0, 8]);
         assert.deepEqual(second.statements.map((s) => s.root), first.statements.map((s) => s.root), 'both copies reused');
+      } finally {
+        tree.delete();
+      }
+    });
+
+    it('leave nothing of the analysis behind once the facts are out: scopes, bindings, memos and call sites emptied in place', () => {
+      const { parser } = grammar.get('Python');
+      const code = dedent`
+        import sagemaker
+        args = {"instance_type": "ml.m5.large"}
+        args["max_run"] = 3600
+        def deploy(est, instance_type):
+            return est.deploy(initial_instance_count=1, instance_type=instance_type)
+        est = sagemaker.estimator.Estimator(**args)
+        deploy(est, "ml.g5.xlarge")
+      `;
+      const seen: Array<{ before: number[]; after: number[]; memoBefore: unknown[]; memo: unknown[] }> = [];
+      // Reads the analysis's own state on its way out: before and after the release.
+      class Probe extends Analyser {
+        protected override release(): void {
+          const bindings = [...this.module.bindings.values()];
+          const definitions = bindings.flatMap((b) => b.definitions);
+          const counts = (): number[] => [this.module.bindings.size, this.callSites.length, this.attributeTargets.length, ...bindings.map((b) => b.definitions.length + (b.changes?.length ?? 0))];
+          const memos = (): unknown[] => definitions.flatMap((d) => [d.evaluated, d.path, d.receivers, d.parameter, d.fn]).filter((m) => m !== undefined);
+          const before = counts();
+          const memoBefore = memos();
+          super.release();
+          seen.push({ before, after: counts(), memoBefore, memo: memos() });
+        }
+      }
+      const tree = parser.parse(code);
+      assert.ok(tree);
+      try {
+        const statements = lowerTree(tree, code, undefined).statements;
+        const nodes = statements.flatMap((s) => s.analysed);
+        const analysis = new Probe(code, true).run(tree.rootNode.hasError, nodes);
+        assert.equal(JSON.stringify(analysis), JSON.stringify(analyseStatements(statements, code)), 'the facts are whole');
+        assert.ok(analysis.calls.some((c) => c.name === 'sagemaker.estimator.Estimator().deploy'), analysis.calls.map((c) => c.name).join(', '));
+        assert.equal(seen.length, 1);
+        const [{ before, after, memoBefore, memo }] = seen;
+        assert.ok(memoBefore.length > 0, 'memos were written');
+        assert.ok(before.every((n, i) => i === 2 || n > 0), `built: ${before.join(' ')}`);
+        assert.deepEqual(after, before.map(() => 0));
+        assert.deepEqual(memo, []);
       } finally {
         tree.delete();
       }

@@ -53,8 +53,16 @@ export function analyseStatements(statements: readonly LoweredStatement[], text:
   return new Analyser(text, true).run(hasError, nodes);
 }
 
-class Analyser extends Resolver {
+export class Analyser extends Resolver {
   run(treeHasError: boolean, captured: readonly Node[]): PythonAnalysis {
+    try {
+      return this.analyse(treeHasError, captured);
+    } finally {
+      this.release();
+    }
+  }
+
+  private analyse(treeHasError: boolean, captured: readonly Node[]): PythonAnalysis {
     this.treeHasError = treeHasError;
     this.collect(captured);
     const calls: PythonCall[] = [];

@@ -1,6 +1,7 @@
 import type { PyValue, Span } from './facts';
 import type { Frame, FunctionInfo, KeyChange, Site } from './flow';
 import { addDefinition, Binding, Definition, maxFrameDepth, Scope } from './flow';
+import { emptyInPlace } from '../../core/release';
 import { compact, identifiersIn, parametersOf, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
 
@@ -66,6 +67,8 @@ const opening: Record<string, Frame['kind']> = {
 
 export class Collector {
   protected readonly module = new Scope('module', undefined);
+  /** Every scope opened, the module's first: {@link release} empties them. */
+  private readonly scopes: Scope[] = [this.module];
   protected readonly attributes = new Map<string, AttributeBinding>();
   protected readonly callSites: CallSite[] = [];
   /** Calls whose callee is a plain name, by that name: the call sites of the file's own functions (indexed on the first ask). */
@@ -129,6 +132,15 @@ export class Collector {
     return child;
   }
 
+  /** Empties in place what the analysis built, once its facts are out (`core/release.ts` says why). */
+  protected release(): void {
+    for (const scope of this.scopes) scope.release();
+    for (const list of [this.scopes, this.callSites, this.attributeTargets]) emptyInPlace(list);
+    this.callsByName = undefined;
+    this.attributes.clear();
+    this.fields.clear();
+  }
+
   protected collect(captured: readonly Node[]): void {
     const levels: Level[] = [{ site: { scope: this.module, frame: undefined }, end: Infinity, branch: false, deep: false }];
     let errorEnd = -1;
@@ -179,6 +191,7 @@ export class Collector {
 
   private openScope(type: string, node: Node, outer: Site): Site {
     const scope = new Scope(type === 'class_definition' ? 'class' : 'function', outer.scope);
+    this.scopes.push(scope);
     const inner: Site = { scope, frame: undefined };
     const name = this.field(node, 'name');
     const parameters = this.field(node, 'parameters');

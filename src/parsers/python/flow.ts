@@ -1,5 +1,6 @@
 import type { PyValue, PythonCall } from './facts';
 import type { PyNode as Node } from './mirror';
+import { emptyInPlace } from '../../core/release';
 
 /**
  * Which assignment of a name reaches a use: the names, scopes and branches of a Python file, and
@@ -28,6 +29,14 @@ export class Scope {
     readonly kind: 'module' | 'class' | 'function',
     readonly parent: Scope | undefined,
   ) {}
+
+  /** Empties it in place once the analysis is over (`Collector.release`). */
+  release(): void {
+    for (const binding of this.bindings.values()) binding.release();
+    this.bindings.clear();
+    this.fn = undefined;
+    this.outer = undefined;
+  }
 }
 
 /** A branch of a compound statement, or a loop body, or a comprehension, with the branch it sits in. */
@@ -103,6 +112,15 @@ export class Definition {
     readonly at: number,
     readonly site: Site,
   ) {}
+
+  /** Drops what it points to beyond its own place ({@link Binding.release}). */
+  release(): void {
+    this.evaluated = undefined;
+    this.path = undefined;
+    this.receivers = undefined;
+    this.parameter = undefined;
+    this.fn = undefined;
+  }
 }
 
 /** A constant key of a dict name set, replaced or deleted after the dict was made: `d["k"] = v`, `d.update({...})`, `del d["k"]`. */
@@ -137,6 +155,14 @@ export class Binding {
   ) {
     this.definitions = [first];
     if (first.foreign) this.foreign = [first];
+  }
+
+  /** Empties the binding in place once the analysis is over (`Collector.release`): its definitions' memos, then its lists. */
+  release(): void {
+    for (const definition of this.definitions) definition.release();
+    emptyInPlace(this.definitions);
+    if (this.changes) emptyInPlace(this.changes);
+    if (this.foreign) emptyInPlace(this.foreign);
   }
 }
 

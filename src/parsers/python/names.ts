@@ -55,6 +55,12 @@ export abstract class Names extends Collector {
 
   protected abstract evaluate(node: Node, site: Site, depth: number): PyValue;
 
+  protected override release(): void {
+    this.chosenNames.clear();
+    this.lastChoice = undefined;
+    super.release();
+  }
+
   // ---- definitions ---------------------------------------------------------------
 
   /** The definitions of a name that reach its use at `node`; undefined when they cannot be followed. */

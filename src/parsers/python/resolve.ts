@@ -17,6 +17,13 @@ import { candidatesOf, mergedDicts, oneOf } from './valueSets';
 export class Resolver extends Names {
   /** Each call built so far by node id: the call, null when it resolves to none, {@link resolving} while being built. */
   private readonly calls = new Map<number, PythonCall | null | typeof resolving>();
+  protected override release(): void {
+    // Each value overwritten where it is (a cleared map drops its table, slots and all).
+    for (const id of this.calls.keys()) this.calls.set(id, null);
+    this.calls.clear();
+    super.release();
+  }
+
   // ---- calls ---------------------------------------------------------------------
 
   protected callOf(node: Node, site: Site, depth: number): PythonCall | undefined {
