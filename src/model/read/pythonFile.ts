@@ -37,6 +37,9 @@ export const registerScalableTarget = 'register_scalable_target';
 
 type Reader<T> = (call: PythonCall, file: PythonFile) => T;
 
+/** The key, in a call's answers, of its having been fed to the file's trackers. */
+const seenMark = {};
+
 /** The file state's key in the module fact's answers (kept on the fact, so it dies with the lint: {@link answersOf}). */
 const fileKey = {};
 
@@ -53,14 +56,22 @@ export function detachedPythonFile(text: string): PythonFile {
 function readFile(module: PythonModule, text: string): PythonFile {
   const buckets = defaultBucketVariables(text);
   // Per call, the answers read for it: reader, answer, reader, answer… (a handful of readers ask
-  // about a call, so a scan beats a map per reader), kept on the call ({@link answersOf}).
-  const seen = new Set<PythonCall>();
+  // about a call, so a scan beats a map per reader), kept on the call ({@link answersOf}); among
+  // them whether the trackers have seen it (a mark on the call, not a set of the file's calls: a
+  // set that outlived a collection during the lint, dead once it ends, kept every call alive
+  // through the collections after it, `core/release.ts`).
   // The call every rule is visiting now and its answers: each rule after the first finds them by
   // identity, without a lookup per rule and call.
   let current: PythonCall | undefined;
   let currentAnswers: unknown[] = [];
   // On a client the analysis cannot resolve (a parameter, a helper's return value): still a registration.
   let scaled = module.unresolvedCalls.some((u) => u.method === registerScalableTarget);
+  const track = (call: PythonCall): true => {
+    // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
+    if (call.name.endsWith('.default_bucket')) buckets.visit(call);
+    if (call.name.endsWith(`.${registerScalableTarget}`)) scaled = true;
+    return true;
+  };
   const file: PythonFile = {
     text,
     imports: new Set(module.imports),
@@ -69,11 +80,7 @@ function readFile(module: PythonModule, text: string): PythonFile {
       if (call === current) return;
       currentAnswers = answersOf(call);
       current = call;
-      if (seen.has(call)) return;
-      seen.add(call);
-      // Only `….default_bucket()` calls name a bucket: the others skip the pattern.
-      if (call.name.endsWith('.default_bucket')) buckets.visit(call);
-      if (call.name.endsWith(`.${registerScalableTarget}`)) scaled = true;
+      answerIn(currentAnswers, seenMark, track, call, undefined);
     },
     bucketBefore: (offset) => buckets.before(offset),
     get registersScalableTarget() {
