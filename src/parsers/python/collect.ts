@@ -74,6 +74,8 @@ export class Collector {
   protected readonly starImports: string[] = [];
   protected readonly imports = new Set<string>();
   protected readonly errors: Span[] = [];
+  /** The site inside each list comprehension, by node id, where its element is read (made on the first one). */
+  protected comprehensionSites: Map<number, Site> | undefined = undefined;
   /** No node of a tree without errors has one: then calls need not ask, one crossing each. */
   protected treeHasError = true;
   /** Whether the statement being collected is below the deepest frame kept. */
@@ -167,6 +169,7 @@ export class Collector {
           }
           const level = this.openFrame(kind, node, top);
           levels.push(level);
+          if (type === 'list_comprehension' && !level.deep) (this.comprehensionSites ??= new Map()).set(node.id, level.site);
           // The loop variable is bound inside the loop.
           if (type === 'for_statement') {
             this.deepNow = level.deep;
