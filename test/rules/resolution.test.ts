@@ -250,6 +250,69 @@ run('a **kwargs dict changed by key', [
   },
 ]);
 
+run('a **kwargs dict written by a loop over a literal list of keys', [
+  {
+    name: 'script: for key in ["max_run", "max_wait"]: kwargs[key] = ... writes those keys only: spot without checkpoints is still judged, max_wait is known to be set',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      kwargs = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "use_spot_instances": True}
+      for key in ["max_run", "max_wait"]:
+          kwargs[key] = 24 * 3600
+      est = Estimator(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML205', 'SML207'],
+    expected: ['SML204 "use_spot_instances": True'],
+  },
+  {
+    name: 'notebook: spot turned on in a later cell by a loop over a tuple of keys: the estimator after it is a spot job without checkpoints',
+    code: [
+      'from sagemaker.pytorch import PyTorch\nargs = dict(entry_point="train.py", role=role, instance_type="ml.p3.2xlarge", instance_count=1, framework_version="2.1", py_version="py310")\n',
+      'for k in ("use_spot_instances", "enable_network_isolation"):\n    args[k] = True\n',
+      'est = PyTorch(**args)\n',
+    ],
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML204 args[k] = True'],
+  },
+  {
+    name: 'script: a loop that may leave an iteration early (continue) may not write each key: spot is not known to be on, the GPU type is still judged',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {"entry_point": "train.py", "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "framework_version": "2.1", "py_version": "py310"}
+      for key in ["use_spot_instances", "enable_network_isolation"]:
+          if key in skipped:
+              continue
+          kwargs[key] = True
+      est = PyTorch(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 "instance_type": "ml.g5.2xlarge"'],
+  },
+  {
+    name: 'script: a value read through the loop variable (limits[key]): those keys unknown, the rest of the dict judged',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {"entry_point": "train.py", "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "framework_version": "2.1", "py_version": "py310"}
+      for key in ["use_spot_instances", "max_run"]:
+          kwargs[key] = limits[key]
+      est = PyTorch(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 "instance_type": "ml.g5.2xlarge"'],
+  },
+  {
+    name: 'script: keys from a variable (for key in keys) still hide the whole dict',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      other = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge"}
+      for key in keys:
+          other[key] = 3600
+      Estimator(**other)
+    `,
+    watch: ['SML203', 'SML207', 'SML208'],
+    expected: [],
+  },
+]);
+
 run('a **kwargs bound to a different dict on each path', [
   {
     name: 'notebook: FSx settings in one branch, an empty dict in the other: nothing turns spot on, so the training rules judge the estimator',

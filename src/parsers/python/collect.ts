@@ -52,6 +52,13 @@ function keyChangeOf(key: string, value: Node | undefined, start: number, end: n
   return { key, value, start, end, keyStart, keyEnd, at, site, deep: false };
 }
 
+/** The definition of a binding in effect before `offset` (the last one taking effect before it, in file order). */
+function lastDefinitionBefore(binding: Binding | undefined, offset: number): Definition | undefined {
+  const list = binding?.definitions ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].at <= offset) return list[i];
+  return undefined;
+}
+
 const opening: Record<string, Frame['kind']> = {
   if_statement: 'if',
   for_statement: 'loop',
@@ -405,10 +412,41 @@ export class Collector {
   private keyChange(site: Site, target: Node, value: Node | undefined, statement: Node): boolean {
     const base = this.field(target, 'value');
     const subscript = this.field(target, 'subscript');
+    if (this.isType(base, 'identifier') && this.isType(subscript, 'identifier') && value) return this.loopKeyChanges(site, this.textOf(base), subscript, value, statement);
     if (!this.isType(base, 'identifier') || !this.isType(subscript, 'string')) return false;
     const key = stringValue(this.textOf(subscript), { start: 0, end: 0 });
     if (key.kind !== 'string') return false;
     return this.addChange(site, this.textOf(base), keyChangeOf(key.value, value, statement.startIndex, this.endOf(statement), subscript.startIndex, this.endOf(subscript), this.endOf(statement), site));
+  }
+
+  /**
+   * `for k in ["a", "b"]: d[k] = value`: a change of each key the loop's literal list names. Written
+   * straight in the loop's body, with nothing in it that leaves an iteration early, and a value that
+   * does not read `k`, each happens by the loop's end (a change at the loop's end, where the loop
+   * statement is); otherwise each may happen (its value unknown). False for any other key.
+   */
+  private loopKeyChanges(site: Site, name: string, key: Node, value: Node, statement: Node): boolean {
+    const variable = this.textOf(key);
+    const loop = lastDefinitionBefore(this.lookup(site.scope, variable), statement.startIndex);
+    const list = loop?.iterates;
+    const frame = loop?.site.frame;
+    if (!list || !frame || frame.kind !== 'loop' || frame.end < statement.startIndex || (!this.isType(list, 'list') && !this.isType(list, 'tuple'))) return false;
+    const keys: string[] = [];
+    for (const item of list.namedChildren) {
+      if (this.typeOf(item) === 'comment') continue;
+      const literal = this.isType(item, 'string') ? stringValue(this.textOf(item), { start: 0, end: 0 }) : undefined;
+      if (literal?.kind !== 'string') return false;
+      keys.push(literal.value);
+    }
+    // A dict made again inside the loop keeps the last key only: each key may have been written.
+    const made = lastDefinitionBefore(this.lookup(site.scope, name), statement.startIndex);
+    // A value that reads the loop variable differs by key: each key's value is then unknown (a change that may happen).
+    const readsKey = new RegExp(`\\b${variable}\\b`).test(this.textOf(value));
+    const whole = !readsKey && site.frame === frame && keys.length > 0 && (made?.at ?? 0) < frame.start && !/\b(?:break|continue)\b/.test(this.text.slice(frame.start, frame.end));
+    const at = whole ? frame.end : this.endOf(statement);
+    const where: Site = whole ? { scope: site.scope, frame: frame.parent } : site;
+    for (const k of keys) this.addChange(where, name, keyChangeOf(k, value, statement.startIndex, this.endOf(statement), key.startIndex, this.endOf(key), at, where));
+    return true;
   }
 
   /** Records a key change on the name's binding; a change from another scope, or one too many, changes it beyond following. */
