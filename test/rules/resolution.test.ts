@@ -199,6 +199,56 @@ run('names bound more than once', [
   },
 ]);
 
+/** A model package's container read in `try`; `handler` is the `except` clause's body (indented), `orElse` the `else` clause's. */
+const tryElse = (handler: string, orElse: string) =>
+  [
+    'from sagemaker.model import Model',
+    'try:',
+    '    package = sm.describe_model_package(ModelPackageName=package_arn)',
+    '    model = package["InferenceSpecification"]["Containers"][0]',
+    'except sm.exceptions.ClientError:',
+    handler,
+    'else:',
+    orElse,
+    'predictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")',
+    '',
+  ].join('\n');
+const wrapContainer = '    model = Model(image_uri=model["Image"], model_data=model["ModelDataUrl"], role=role)';
+const fallbackModel = '    model = Model(image_uri=fallback_image, model_data=fallback_artifact, role=role)';
+
+run('a name bound in a try statement and again in its else', [
+  {
+    name: 'script: bound in try (a container dict) and again in else (a Model); the handler re-raises: only the else value reaches the deploy',
+    code: tryElse('    raise', wrapContainer),
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML304 instance_type="ml.m5.xlarge"'],
+  },
+  {
+    name: 'notebook: the handler binds a fallback Model, the else wraps the container: the deploy is of either Model, never of the dict',
+    code: ['import boto3\nsm = boto3.client("sagemaker")\n', tryElse('    print("package gone, using the fallback")\n' + fallbackModel, wrapContainer), 'predictor.predict(sample)\n'],
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML307 model.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"'],
+  },
+  {
+    name: 'script: a handler that falls through without binding the name: the try value may reach the deploy, silent',
+    code: tryElse('    print("package gone")', wrapContainer),
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: a handler that binds the name only under an if: the try value may reach the deploy, silent',
+    code: tryElse('    if use_fallback:\n' + fallbackModel.replace('    model', '        model'), wrapContainer),
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: the else binds the name only under an if: the try value may reach the deploy, silent',
+    code: tryElse('    raise', '    if wrap:\n' + wrapContainer.replace('    model', '        model')),
+    watch: hosting,
+    expected: [],
+  },
+]);
+
 run('a **kwargs dict changed by key', [
   {
     name: 'notebook: dict(...) splatted into two estimators, max_run changed between them',

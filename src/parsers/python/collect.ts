@@ -52,6 +52,35 @@ function keyChangeOf(key: string, value: Node | undefined, start: number, end: n
   return { key, value, start, end, keyStart, keyEnd, at, site, deep: false };
 }
 
+/**
+ * Whether a clause (`except E:` and its body) ends with a statement that leaves it: its last line of
+ * code, at the indentation of its body's first, is a `raise`, `return`, `continue`, `break` or
+ * `sys.exit(...)`. Reads the clause's first and last lines of code only.
+ */
+function endsByLeaving(text: string, start: number, end: number): boolean {
+  let first: string | undefined;
+  for (let at = text.indexOf('\n', start); at !== -1 && at < end && first === undefined; at = text.indexOf('\n', at + 1)) {
+    const line = text.slice(at + 1, Math.min(end, lineEnd(text, at + 1)));
+    if (!/^[ \t]*(?:#|$)/.test(line)) first = line;
+  }
+  if (first === undefined) return false;
+  let last: string | undefined;
+  for (let to = end; to > start && last === undefined; ) {
+    const from = text.lastIndexOf('\n', to - 1) + 1;
+    const line = text.slice(from, to);
+    if (from <= start) break;
+    if (!/^[ \t]*(?:#|$)/.test(line)) last = line;
+    to = from - 1;
+  }
+  const indent = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+  return last !== undefined && indent(last) === indent(first) && /^[ \t]*(?:(?:raise|return|continue|break)\b|(?:sys\.)?exit\()/.test(last);
+}
+
+function lineEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
+}
+
 /** The definition of a binding in effect before `offset` (the last one taking effect before it, in file order). */
 function lastDefinitionBefore(binding: Binding | undefined, offset: number): Definition | undefined {
   const list = binding?.definitions ?? [];
@@ -223,6 +252,7 @@ export class Collector {
       end: this.endOf(node),
       depth: (parent?.depth ?? 0) + 1,
       chain: undefined,
+      leaving: undefined,
     };
     return { site: { scope: top.site.scope, frame }, end: frame.end, branch: true, deep: false };
   }
@@ -238,7 +268,9 @@ export class Collector {
     else if (type === 'except_clause') kind = tryFamily ? 'handler' : undefined;
     else kind = tryFamily || frame.kind === 'try-else' ? 'finally' : undefined;
     if (!kind) return;
-    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined } };
+    // A handler that ends by leaving (`raise`, `return`) is not a way past the try statement: the branches after it carry it.
+    const leaving = frame.kind === 'handler' && kind !== 'finally' && endsByLeaving(this.text, frame.start, start) ? [...(frame.leaving ?? []), frame.branch] : frame.leaving;
+    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined, leaving } };
   }
 
   private visit(type: string, node: Node, site: Site): void {
