@@ -133,7 +133,17 @@ export class Linter {
 
   /** True when the language of `format` reads a folder's files together (Terraform modules): see {@link prepareContext}. */
   readsFoldersTogether(format: Format): boolean {
-    return this.languages.some((l) => l.format === format && l.prepareContext !== undefined);
+    return this.languages.some((l) => l.format === format && l.prepareContext !== undefined && l.contextFormat === undefined);
+  }
+
+  /**
+   * The format of the folder's files that make the context of a file of `format`: its own for a
+   * Terraform module, another for a language that reads its neighbours ({@link Language.contextFormat});
+   * undefined when such a file is read alone.
+   */
+  contextFormatOf(format: Format): Format | undefined {
+    const language = this.languages.find((l) => l.format === format && l.prepareContext !== undefined);
+    return language ? (language.contextFormat ?? format) : undefined;
   }
 
   /**

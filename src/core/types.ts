@@ -331,6 +331,12 @@ export interface Language {
    * files once, for rules that look across them. Needs the parser loaded.
    */
   prepareContext?(files: readonly SourceFile[]): FileContext;
+  /**
+   * The format of the folder's files {@link prepareContext} reads when it is not this language's
+   * own (a notebook reads the Python modules beside it, which its cells may import). Files of this
+   * language's format are then still linted one by one, each with its folder's files of that format.
+   */
+  contextFormat?: Format;
   /** Comment leaders, for suppression comments. Empty when the format has no comments. */
   commentPrefixes: readonly string[];
   /**

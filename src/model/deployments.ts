@@ -1,7 +1,7 @@
 import { lineStartAt } from '../core/lineIndex';
 import type { Visitors } from '../core/types';
 import { cellIndexAt } from '../parsers/notebook/facts';
-import type { NotebookFact } from '../parsers/notebook/facts';
+import type { NotebookFact, NotebookModuleFact } from '../parsers/notebook/facts';
 import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
@@ -125,6 +125,41 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
 }
 
+/** The function of the module's top level that holds `offset` (`def cleanup(...):` at column 0), by name. */
+function topLevelFunction(text: string, offset: number): string | undefined {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (!/^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
+  while (lineStart > 0) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    if (/^[ \t]|^(?:#|\s*$)/.test(line)) continue;
+    return /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(line)?.[1];
+  }
+  return undefined;
+}
+
+/**
+ * The functions of the notebook's own modules that delete an endpoint (`cleanup.delete_all`, by
+ * qualified name): a top-level function whose body calls a delete method, on anything, as a call
+ * the notebook makes itself would count. One level: a function that calls such a function is not one.
+ */
+function moduleTeardowns(modules: readonly NotebookModuleFact[]): Set<string> {
+  const names = new Set<string>();
+  for (const module of modules) {
+    const add = (offset: number): void => {
+      const fn = topLevelFunction(module.text, offset);
+      if (fn) names.add(`${module.name}.${fn}`);
+    };
+    for (const call of module.calls) if (isTeardown(call)) add(call.start);
+    for (const call of module.unresolvedCalls) if (teardownMethods.has(call.method)) add(call.start);
+  }
+  return names;
+}
+
+/** A call of a module's function by qualified name (`cleanup.delete_all`): what a function of the notebook's modules would be called as. */
+const moduleFunctionName = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
+
 /**
  * Visitors that hand every endpoint the notebook deploys to `visit`, once the whole notebook is read. `text` is the notebook's code.
  *
@@ -132,13 +167,14 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
  * it, {@link runsAt}): a delete method on what the deploy returned or on a session or client; a
  * delete on a name the deploy was assigned to, called or handed on (`_try(label, ep.delete)`);
  * for sagemaker-core's `Endpoint.create(...)` kept in a top-level name, a loop that deletes the
- * objects of `globals()`.
+ * objects of `globals()`; a call of a function of a module of the notebook's folder whose body deletes an endpoint.
  */
 export function visitNotebookDeployments(text: string, visit: (record: NotebookDeploymentRecord) => void): Visitors {
   let imports = new Set<string>();
   let unresolved: UnresolvedCall[] = [];
   const deploys: PythonCall[] = [];
   const teardowns: PythonCall[] = [];
+  const moduleCalls: PythonCall[] = [];
   return {
     pythonModule(module) {
       imports = new Set(module.imports);
@@ -148,6 +184,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       if (createsEndpoint(call)) {
         if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
       } else if (isTeardown(call)) teardowns.push(call);
+      else if (moduleFunctionName.test(call.name)) moduleCalls.push(call);
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
@@ -167,11 +204,14 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
         return receiver ? [{ name: receiver, at: u.start }] : [];
       }), ...boundTeardowns(text)] : [];
       const globalWalks = named ? unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, notebook, u)) : [];
+      const helpers = notebook.modules ? moduleTeardowns(notebook.modules) : undefined;
+      const helperCalls = helpers?.size ? moduleCalls.filter((c) => helpers.has(c.name)) : [];
       for (const deploy of deploys) {
         const target = resultName(text, deploy);
         const tornDown =
           teardowns.some((t) => tearsDown(t, deploy) && after(t.start, deploy)) ||
           unresolved.some((u) => teardownMethods.has(u.method) && after(u.start, deploy)) ||
+          helperCalls.some((c) => after(c.start, deploy)) ||
           (!!target && onNames.some((t) => t.name === target.name && after(t.at, deploy))) ||
           (!!target?.topLevel && isV3EndpointCreate(deploy) && globalWalks.some((u) => after(u.start, deploy)));
         const variant = endpointVariantsOf(deploy, text)[0];

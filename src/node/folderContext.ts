@@ -7,21 +7,31 @@ import type { ReadOutcome, TextFile } from './textFile';
 import { readTextFile } from './textFile';
 
 /**
+ * Files of another format beside a file that reads its neighbours (a notebook's Python modules)
+ * above which none is read: the neighbours of a file are read again at each of its lints.
+ */
+export const maxNeighbourFiles = 64;
+
+/**
  * The files read together with `file`: for a format whose language reads a
  * folder as one unit (Terraform: every `.tf` file of a folder is one module),
- * the files of that format in the same folder, sorted; empty for other formats.
+ * the files of that format in the same folder, sorted; for a language that reads
+ * its neighbours of another format (a notebook, the `.py` modules beside it), those
+ * files, none when there are more than {@link maxNeighbourFiles}. Undefined for other formats.
  */
 export function folderSiblings(linter: Linter, file: string): { format: Format; files: string[] } | undefined {
   const format = detectFormat(file, '');
-  if (!format || !linter.readsFoldersTogether(format)) return undefined;
+  const of = format && linter.contextFormatOf(format);
+  if (!format || !of) return undefined;
   const dir = path.dirname(file);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return { format, files: [file] };
+    return { format, files: of === format ? [file] : [] };
   }
-  const files = entries.filter((e) => e.isFile() && detectFormat(e.name, '') === format).map((e) => path.join(dir, e.name));
+  const files = entries.filter((e) => e.isFile() && detectFormat(e.name, '') === of).map((e) => path.join(dir, e.name));
+  if (of !== format) return { format, files: files.length > maxNeighbourFiles ? [] : files.sort() };
   if (!files.includes(file)) files.push(file);
   return { format, files: files.sort() };
 }
@@ -68,7 +78,7 @@ export class FolderContexts {
   /** The context of `file`'s folder, built on first use; undefined for formats read file by file. */
   contextFor(file: string): FileContext | undefined {
     if (!this.groups(file)) return undefined;
-    const key = path.dirname(file);
+    const key = `${detectFormat(file, '')}\u0000${path.dirname(file)}`;
     if (!this.contexts.has(key)) this.contexts.set(key, buildFolderContext(this.linter, file, (f) => this.siblingText(f)));
     return this.contexts.get(key);
   }
@@ -77,12 +87,12 @@ export class FolderContexts {
   update(file: string, written: TextFile): void {
     if (!this.groups(file)) return;
     this.files.set(file, { file: written });
-    this.contexts.delete(path.dirname(file));
+    this.contexts.delete(`${detectFormat(file, '')}\u0000${path.dirname(file)}`);
   }
 
   private groups(file: string): boolean {
     const format = detectFormat(file, '');
-    return format !== undefined && this.linter.readsFoldersTogether(format);
+    return format !== undefined && this.linter.contextFormatOf(format) !== undefined;
   }
 
   private siblingText(file: string): string | undefined {

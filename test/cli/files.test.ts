@@ -7,6 +7,7 @@ import type * as WorkerThreads from 'node:worker_threads';
 import * as path from 'node:path';
 import { workerCount } from '../../src/cli/lintPaths';
 import { dedent } from '../kit/dedent';
+import { notebookJson } from '../kit/notebook';
 import { cli, project } from './cliKit';
 
 
@@ -257,6 +258,23 @@ describe('CLI files', () => {
       const few = peakRss(20);
       const many = peakRss(80);
       assert.ok(many - few < 60, `peak RSS ${few.toFixed(0)} MB for 20 files, ${many.toFixed(0)} MB for 80`);
+    });
+  });
+
+  describe('a notebook and the Python modules beside it', () => {
+    const deployCells = ['import sagemaker\nfrom sagemaker.pytorch import PyTorchModel\nmodel = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="inference.py", framework_version="2.3", py_version="py311")\n', 'predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")\n'];
+    const cleanup = 'import boto3\nsm = boto3.client("sagemaker")\n\ndef cleanup_endpoint(name):\n    sm.delete_endpoint(EndpointName=name)\n';
+    const teardowns = async (files: Record<string, string>): Promise<string[]> => {
+      const { stdout } = await cli(project(files), 'lint', '--format', 'json', '--select', 'SML307');
+      const report = JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> };
+      return report.files.flatMap((f) => f.findings.map((x) => `${f.path} ${x.ruleId}`));
+    };
+
+    it('a cleanup helper of cleanup.py that the notebook imports and calls deletes its endpoint; the same call with no such module beside it does not', async function () {
+      this.timeout(30_000);
+      const notebook = notebookJson([...deployCells, 'from cleanup import cleanup_endpoint\ncleanup_endpoint(predictor.endpoint_name)\n']);
+      assert.deepEqual(await teardowns({ 'nb/serve.ipynb': notebook, 'nb/cleanup.py': cleanup }), []);
+      assert.deepEqual(await teardowns({ 'nb/serve.ipynb': notebook, 'other/cleanup.py': cleanup }), ['nb/serve.ipynb SML307']);
     });
   });
 

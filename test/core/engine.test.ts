@@ -311,6 +311,14 @@ describe('engine: files read together (folder contexts)', () => {
     assert.equal(linter.prepareContext('cfn-yaml', files), undefined);
   });
 
+  it('a language that reads its neighbours of another format (a notebook, the .py modules beside it) is still linted file by file', () => {
+    const linter = new Linter({ rules: [], languages: testLanguages });
+    assert.equal(linter.contextFormatOf('notebook'), 'python');
+    assert.equal(linter.readsFoldersTogether('notebook'), false);
+    assert.equal(linter.contextFormatOf('terraform'), 'terraform');
+    assert.equal(linter.contextFormatOf('python'), undefined);
+  });
+
   it('places related locations in sibling files with their own lines, and drops those outside the context', () => {
     const { linter, settings } = linterWith([pointing]);
     const context = linter.prepareContext('terraform', files);

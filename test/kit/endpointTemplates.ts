@@ -84,6 +84,19 @@ export const propsVariantStruct = [
 ];
 
 /**
+ * The dict element form of the same comprehension (jsii takes a dict with the struct's Python
+ * names): a literal `instance_type` on line 10, column 17, every other field read from the loop.
+ */
+export const propsVariantDict = (instanceType: string, count = 'variant["initial_instance_count"]') => [
+  '{',
+  '    "model_name": model.attr_model_name,',
+  '    "variant_name": variant["variant_name"],',
+  `    "initial_instance_count": ${count},`,
+  `    "instance_type": "${instanceType}",`,
+  '}',
+];
+
+/**
  * CDK Python: the variants of a `CfnEndpointConfig` built by a list comprehension over a list of
  * the props (the Python form of a TypeScript stack's `props.modelVariants.map((variant) => ({...}))`),
  * served by a `CfnEndpoint`; `element` is the struct the comprehension gives (from line 6, column

@@ -1,6 +1,6 @@
 import { endpointAlwaysOn } from '../../src/rules/endpoint-always-on';
 import { dedent } from '../kit/dedent';
-import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, propsVariantDict, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -72,9 +72,14 @@ new RuleTester().run(endpointAlwaysOn, {
       code: cdkMemberVariant(["instanceType: 'ml.m5.large',", 'initialInstanceCount: 1,']).replace('    const config', "    if (props.large) this.productionVariant = { instanceType: 'ml.m5.4xlarge', initialInstanceCount: 1 };\n    const config"),
     },
     {
-      name: 'CDK Python: production_variants built by a comprehension whose element is a dict, or a call of a function of the app: not read (no variant to judge)',
+      name: 'CDK Python: production_variants built by a comprehension whose element is a call of a function of the app: not read (no variant to judge)',
       format: 'cdk-python',
-      code: [cdkPythonComprehension(['{"model_name": model.attr_model_name, "instance_type": "ml.m5.large", "initial_instance_count": 1}']), cdkPythonComprehension(['make_variant(variant)'])].join('\n').replace('"EndpointConfig", production_variants=[\n            make', '"Other", production_variants=[\n            make'),
+      code: cdkPythonComprehension(['make_variant(variant)']),
+    },
+    {
+      name: 'CDK Python: a comprehension whose dict element writes a GPU type: every variant it builds is on a GPU',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.g5.xlarge')),
     },
     {
       name: 'CDK Python: a comprehension whose struct writes a GPU type: every variant it builds is on a GPU',
@@ -310,6 +315,27 @@ new RuleTester().run(endpointAlwaysOn, {
       format: 'cdk-python',
       code: cdkPythonComprehension(),
       errors: [unresolved('EndpointConfig', 'a variant', 'instance type from `variant.instance_type`', 10, 17, 'instance_type'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: production_variants built by [{"instance_type": "ml.m5.large", ...} for variant in props.model_variants]: the dict element is the variant template, its CPU type fires',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.m5.large')),
+      errors: [alwaysOn('EndpointConfig', 'a variant', 'ml.m5.large', 10, 17, '"instance_type"'.length)],
+      output: null,
+    },
+    {
+      name: 'CDK Python: a list of dicts built by a comprehension over zip(names, types), assigned to a name the config reads: the type is the loop variable',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import Stack, aws_sagemaker as sagemaker
+        class ServingStack(Stack):
+            def __init__(self, scope, construct_id, names, types, **kwargs):
+                super().__init__(scope, construct_id, **kwargs)
+                variants = [{"model_name": name, "variant_name": name, "instance_type": instance_type, "initial_instance_count": 1} for name, instance_type in zip(names, types)]
+                sagemaker.CfnEndpointConfig(self, "Config", production_variants=variants)
+      `,
+      errors: [unresolved('Config', 'a variant', 'instance type from `instance_type`', 5, 64, '"instance_type"'.length)],
       output: null,
     },
     {

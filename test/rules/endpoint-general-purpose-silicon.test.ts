@@ -1,7 +1,7 @@
 import { switchFigures } from '../../src/estimate/savings';
 import { endpointGeneralPurposeSilicon } from '../../src/rules/endpoint-general-purpose-silicon';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, onShadow, onShadowBranches, onShadowJson, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkPythonComprehension, dynamicVariants, onShadow, onShadowBranches, onShadowJson, propsVariantDict, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -86,6 +86,23 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       name: 'Terraform: instance_type = var.use_gpu ? GPU : Graviton: one value needs no other silicon, silent',
       format: 'terraform',
       code: tfConditionalType('ml.g5.xlarge', 'ml.c7g.large'),
+    },
+    {
+      name: 'CDK Python: a comprehension variable named like an earlier x86 type: the element reads the loop\'s value (no type to judge), not the earlier one',
+      format: 'cdk-python',
+      code: dedent`
+        from aws_cdk import Stack, aws_sagemaker as sagemaker
+        class ServingStack(Stack):
+            def __init__(self, scope, construct_id, types, **kwargs):
+                super().__init__(scope, construct_id, **kwargs)
+                instance_type = "ml.m5.xlarge"
+                sagemaker.CfnEndpointConfig(self, "Config", production_variants=[{"model_name": "m", "instance_type": instance_type} for instance_type in types])
+      `,
+    },
+    {
+      name: 'CDK Python: a comprehension whose dict element writes a Graviton type: every variant it builds is already on Graviton',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.m8g.xlarge')),
     },
     {
       name: 'Terraform dynamic "production_variants" reading its type from the for_each element: no type to judge',
@@ -304,6 +321,13 @@ new RuleTester().run(endpointGeneralPurposeSilicon, {
       format: 'cdk-typescript',
       code: "import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';\nnew sagemaker.CfnEndpointConfig(this, 'Config', { productionVariants: [{ variantName: 'AllTraffic', modelName: 'bert', instanceType: 'ml.g5.xlarge' }] });\n",
       errors: [{ ...finding('gpu', 'ml.g5.xlarge', 'ml.inf2.xlarge'), ...at(2, 120, 'instanceType'.length) }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: a comprehension whose dict element writes an x86 type: every variant it builds, named as a template',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.m5.xlarge')),
+      errors: [{ ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge'), data: { ...finding('x86', 'ml.m5.xlarge', 'ml.m8g.xlarge').data, name: 'EndpointConfig', variant: 'a variant' }, ...at(10, 17, '"instance_type"'.length) }],
       output: null,
     },
     {

@@ -1,6 +1,6 @@
 import { endpointNoAutoscaling } from '../../src/rules/endpoint-no-autoscaling';
 import { dedent } from '../kit/dedent';
-import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkMemberVariant, cdkPythonComprehension, dynamicVariants, propsVariantDict, tfConditionalType } from '../kit/endpointTemplates';
 import { RuleTester } from '../kit/ruleTester';
 
 const noAutoscaling = (endpoint: string, variants: string, line: number, column: number, quoted = false) => ({
@@ -187,6 +187,11 @@ const tfVariableType = dedent`
 new RuleTester().run(endpointNoAutoscaling, {
   valid: [
     {
+      name: 'CDK Python: a comprehension whose dict element is a serverless variant (serverless_config, no instances): nothing to scale',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(['{"model_name": model.attr_model_name, "variant_name": variant["variant_name"], "serverless_config": {"memory_size_in_mb": 2048, "max_concurrency": 5}}']),
+    },
+    {
       name: 'Terraform dynamic "production_variants" served by an endpoint, with a SageMaker scalable target in the module (which variant it names is not followed)',
       format: 'terraform',
       code: dynamicVariants(['instance_type = lookup(production_variants.value, "instance_type", "ml.t2.medium")', 'initial_instance_count = lookup(production_variants.value, "initial_instance_count", 1)'], 'resource "aws_sagemaker_endpoint" "ep" {\n  for_each             = { for ep in var.endpoints : ep.name => ep }\n  name                 = each.key\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.ep[each.key].name\n}\nresource "aws_appautoscaling_target" "t" {\n  service_namespace  = "sagemaker"\n  resource_id        = "endpoint/${aws_sagemaker_endpoint.ep["a"].name}/variant/AllTraffic"\n  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"\n}\n'),
@@ -322,6 +327,13 @@ new RuleTester().run(endpointNoAutoscaling, {
       format: 'cdk-python',
       code: cdkPythonComprehension(),
       errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (instance type from `variant.instance_type`)' }, line: 5, column: 70, endLine: 5, endColumn: 89 }],
+      output: null,
+    },
+    {
+      name: 'CDK Python: production_variants built by a comprehension whose element is a dict ({"instance_type": ..., "initial_instance_count": 1}), and nothing scales them',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.m5.large', '1')),
+      errors: [{ messageId: 'noAutoscaling', data: { endpoint: 'Endpoint', variants: 'the variants `productionVariants` maps from a list (ml.m5.large × 1)' }, line: 5, column: 70, endLine: 5, endColumn: 89 }],
       output: null,
     },
     {

@@ -16,6 +16,15 @@ const tryDef = 'def _try(label, fn):\n    try:\n        fn()\n    except Excepti
 const coreCreate = 'from sagemaker_core.resources import Endpoint\nendpoint: Endpoint = Endpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n';
 const deleteAll = 'def delete_all_resources():\n    for obj in list(globals().values()):\n        if hasattr(obj, "delete") and obj.__class__.__module__ == "sagemaker_core.main.resources":\n            obj.delete()\n';
 const cleanupByName = 'import boto3\nsm = boto3.client("sagemaker")\ncleanup_list = []\ndef cleanup_endpoint(name):\n    sm.delete_endpoint(EndpointName=name)\n    print("deleted", name)\n';
+/**
+ * A helper module beside the notebook (`endpoint_helper.py`): a client made at import, a load helper,
+ * and a cleanup that deletes the endpoint by name inside a try; `delete_all(predictor)` deletes what it is given.
+ */
+const endpointHelper = {
+  fileName: 'endpoint_helper.py',
+  code: 'import boto3\n\nsm_client = boto3.client("sagemaker")\n\n\ndef generate_load(endpoint_name, n=50):\n    for _ in range(n):\n        invoke(endpoint_name)\n\n\ndef cleanup_endpoint(endpoint_name, endpoint_config_name):\n    """Delete the endpoint and its configuration."""\n    try:\n        sm_client.delete_endpoint(EndpointName=endpoint_name)\n        sm_client.delete_endpoint_config(EndpointConfigName=endpoint_config_name)\n    except Exception as e:\n        print(f"cleanup failed: {e}")\n',
+};
+const cleanupModule = { fileName: 'cleanup.py', code: 'def delete_all(predictor):\n    predictor.delete_model()\n    predictor.delete_endpoint()\n' };
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
@@ -54,6 +63,18 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'SDK v3: Endpoint.create(...), then endpoint.delete()', format: 'notebook', code: nb(v3Create, 'endpoint.delete()\n') },
     { name: 'SDK v3: Endpoint.get(name).delete() may delete any endpoint', format: 'notebook', code: nb(v3Create, 'Endpoint.get("churn").delete()\n') },
     { name: 'a cleanup function called in a later cell', format: 'notebook', code: nb(setup, train, deploy, cleanupDef, 'cleanup()\n') },
+    {
+      name: 'a cleanup function of a module beside the notebook (from endpoint_helper import cleanup_endpoint), called in a later cell: its body deletes the endpoint',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'from endpoint_helper import cleanup_endpoint\ncleanup_endpoint(predictor.endpoint_name, predictor.endpoint_name)\n'),
+      siblings: [endpointHelper],
+    },
+    {
+      name: 'import cleanup, then cleanup.delete_all(predictor): a module beside the notebook whose function deletes what it is given',
+      format: 'notebook',
+      code: nb('import cleanup\n', setup, train, deploy, 'cleanup.delete_all(predictor)\n'),
+      siblings: [cleanupModule, endpointHelper],
+    },
     {
       name: 'delete methods of several objects handed uncalled to one helper: _try("endpoint", endpoint.delete), _try("model", model.delete)',
       format: 'notebook',
@@ -145,6 +166,30 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb('from sagemaker_core.resources import Endpoint\nEndpoint.create(endpoint_name="churn", endpoint_config_name="churn-config")\n', `${deleteAll}delete_all_resources()\n`),
       errors: [noTeardown(10, 6, 15)],
       output: null,
+    },
+    {
+      name: 'the cleanup function of a module beside the notebook, its only call commented out: not a teardown',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'from endpoint_helper import cleanup_endpoint\n# cleanup_endpoint(predictor.endpoint_name, predictor.endpoint_name)\n'),
+      siblings: [endpointHelper],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, 'from endpoint_helper import cleanup_endpoint\n# cleanup_endpoint(predictor.endpoint_name, predictor.endpoint_name)\n', teardownCell),
+    },
+    {
+      name: 'a function of a module beside the notebook that deletes nothing (generate_load), or a cleanup of a module the folder does not have: not a teardown',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'from endpoint_helper import generate_load\nfrom teardown import delete_all\ngenerate_load(predictor.endpoint_name)\ndelete_all(predictor)\n'),
+      siblings: [endpointHelper],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, 'from endpoint_helper import generate_load\nfrom teardown import delete_all\ngenerate_load(predictor.endpoint_name)\ndelete_all(predictor)\n', teardownCell),
+    },
+    {
+      name: 'the cleanup function of a module beside the notebook, called only before the deploy: not a teardown of it',
+      format: 'notebook',
+      code: nb('from cleanup import delete_all\ndelete_all(old_predictor)\n', setup, train, deploy),
+      siblings: [cleanupModule],
+      errors: [noTeardown(39, 18, 10)],
+      output: nb('from cleanup import delete_all\ndelete_all(old_predictor)\n', setup, train, deploy, teardownCell),
     },
     {
       name: 'a cleanup helper called only before the deploy (old endpoints) does not delete it',

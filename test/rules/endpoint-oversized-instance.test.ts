@@ -1,6 +1,6 @@
 import { endpointOversizedInstance } from '../../src/rules/endpoint-oversized-instance';
 import { dedent } from '../kit/dedent';
-import { dynamicVariants, onShadow, onShadowBranches, onShadowJson, tfConditionalType } from '../kit/endpointTemplates';
+import { cdkPythonComprehension, dynamicVariants, onShadow, onShadowBranches, onShadowJson, propsVariantDict, tfConditionalType } from '../kit/endpointTemplates';
 import { notebookJson } from '../kit/notebook';
 import { RuleTester } from '../kit/ruleTester';
 
@@ -341,6 +341,11 @@ new RuleTester().run(endpointOversizedInstance, {
       `,
     },
     {
+      name: 'CDK Python: a comprehension whose dict element writes one GPU and takes its count from the loop: nothing oversized to judge',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.g5.xlarge')),
+    },
+    {
       name: 'CDK Python: a CfnScalableTarget for sagemaker; one GPU is not oversized',
       format: 'cdk-python',
       code: dedent`
@@ -574,6 +579,16 @@ new RuleTester().run(endpointOversizedInstance, {
       errors: [
         { messageId: 'oversized', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(8, 7, 'instance_type'.length) },
         { messageId: 'fixedFleetTerraform', data: { name: 'aws_sagemaker_endpoint_configuration.ep', variant: 'a variant', count: 2 }, ...at(9, 7, 'initial_instance_count'.length) },
+      ],
+      output: null,
+    },
+    {
+      name: 'CDK Python: a comprehension whose dict element writes a training-class type and a fixed fleet: every variant it builds',
+      format: 'cdk-python',
+      code: cdkPythonComprehension(propsVariantDict('ml.p4d.24xlarge', '2')),
+      errors: [
+        { messageId: 'fixedFleet', data: { name: 'EndpointConfig', variant: 'a variant', count: 2 }, ...at(9, 17, '"initial_instance_count"'.length) },
+        { messageId: 'oversized', data: { name: 'EndpointConfig', variant: 'a variant', instanceType: 'ml.p4d.24xlarge', accelerators: '8 × A100-40GB' }, ...at(10, 17, '"instance_type"'.length) },
       ],
       output: null,
     },

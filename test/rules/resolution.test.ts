@@ -199,6 +199,56 @@ run('names bound more than once', [
   },
 ]);
 
+/** A model package's container read in `try`; `handler` is the `except` clause's body (indented), `orElse` the `else` clause's. */
+const tryElse = (handler: string, orElse: string) =>
+  [
+    'from sagemaker.model import Model',
+    'try:',
+    '    package = sm.describe_model_package(ModelPackageName=package_arn)',
+    '    model = package["InferenceSpecification"]["Containers"][0]',
+    'except sm.exceptions.ClientError:',
+    handler,
+    'else:',
+    orElse,
+    'predictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")',
+    '',
+  ].join('\n');
+const wrapContainer = '    model = Model(image_uri=model["Image"], model_data=model["ModelDataUrl"], role=role)';
+const fallbackModel = '    model = Model(image_uri=fallback_image, model_data=fallback_artifact, role=role)';
+
+run('a name bound in a try statement and again in its else', [
+  {
+    name: 'script: bound in try (a container dict) and again in else (a Model); the handler re-raises: only the else value reaches the deploy',
+    code: tryElse('    raise', wrapContainer),
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML304 instance_type="ml.m5.xlarge"'],
+  },
+  {
+    name: 'notebook: the handler binds a fallback Model, the else wraps the container: the deploy is of either Model, never of the dict',
+    code: ['import boto3\nsm = boto3.client("sagemaker")\n', tryElse('    print("package gone, using the fallback")\n' + fallbackModel, wrapContainer), 'predictor.predict(sample)\n'],
+    watch: hosting,
+    expected: ['SML301 model.deploy', 'SML307 model.deploy', 'SML304 instance_type=\\"ml.m5.xlarge\\"'],
+  },
+  {
+    name: 'script: a handler that falls through without binding the name: the try value may reach the deploy, silent',
+    code: tryElse('    print("package gone")', wrapContainer),
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: a handler that binds the name only under an if: the try value may reach the deploy, silent',
+    code: tryElse('    if use_fallback:\n' + fallbackModel.replace('    model', '        model'), wrapContainer),
+    watch: hosting,
+    expected: [],
+  },
+  {
+    name: 'script: the else binds the name only under an if: the try value may reach the deploy, silent',
+    code: tryElse('    raise', '    if wrap:\n' + wrapContainer.replace('    model', '        model')),
+    watch: hosting,
+    expected: [],
+  },
+]);
+
 run('a **kwargs dict changed by key', [
   {
     name: 'notebook: dict(...) splatted into two estimators, max_run changed between them',
@@ -247,6 +297,69 @@ run('a **kwargs dict changed by key', [
     `,
     watch: ['SML203', 'SML204', 'SML205'],
     expected: ['SML203 Estimator'],
+  },
+]);
+
+run('a **kwargs dict written by a loop over a literal list of keys', [
+  {
+    name: 'script: for key in ["max_run", "max_wait"]: kwargs[key] = ... writes those keys only: spot without checkpoints is still judged, max_wait is known to be set',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      kwargs = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "use_spot_instances": True}
+      for key in ["max_run", "max_wait"]:
+          kwargs[key] = 24 * 3600
+      est = Estimator(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML205', 'SML207'],
+    expected: ['SML204 "use_spot_instances": True'],
+  },
+  {
+    name: 'notebook: spot turned on in a later cell by a loop over a tuple of keys: the estimator after it is a spot job without checkpoints',
+    code: [
+      'from sagemaker.pytorch import PyTorch\nargs = dict(entry_point="train.py", role=role, instance_type="ml.p3.2xlarge", instance_count=1, framework_version="2.1", py_version="py310")\n',
+      'for k in ("use_spot_instances", "enable_network_isolation"):\n    args[k] = True\n',
+      'est = PyTorch(**args)\n',
+    ],
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 instance_type=\\"ml.p3.2xlarge\\"', 'SML204 args[k] = True'],
+  },
+  {
+    name: 'script: a loop that may leave an iteration early (continue) may not write each key: spot is not known to be on, the GPU type is still judged',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {"entry_point": "train.py", "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "framework_version": "2.1", "py_version": "py310"}
+      for key in ["use_spot_instances", "enable_network_isolation"]:
+          if key in skipped:
+              continue
+          kwargs[key] = True
+      est = PyTorch(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 "instance_type": "ml.g5.2xlarge"'],
+  },
+  {
+    name: 'script: a value read through the loop variable (limits[key]): those keys unknown, the rest of the dict judged',
+    code: dedent`
+      from sagemaker.pytorch import PyTorch
+      kwargs = {"entry_point": "train.py", "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge", "framework_version": "2.1", "py_version": "py310"}
+      for key in ["use_spot_instances", "max_run"]:
+          kwargs[key] = limits[key]
+      est = PyTorch(**kwargs)
+    `,
+    watch: ['SML203', 'SML204', 'SML207'],
+    expected: ['SML207 "instance_type": "ml.g5.2xlarge"'],
+  },
+  {
+    name: 'script: keys from a variable (for key in keys) still hide the whole dict',
+    code: dedent`
+      from sagemaker.estimator import Estimator
+      other = {"image_uri": image, "role": role, "instance_count": 1, "instance_type": "ml.g5.2xlarge"}
+      for key in keys:
+          other[key] = 3600
+      Estimator(**other)
+    `,
+    watch: ['SML203', 'SML207', 'SML208'],
+    expected: [],
   },
 ]);
 

@@ -45,7 +45,7 @@ export function createCdkPythonLanguage(python: Language): Language {
 const constructType = /^aws_[a-z0-9_]+\.[A-Z]\w*$/;
 
 export function cdkAppFromPython(text: string, calls: readonly PythonCall[], module: PythonModule | undefined): CdkApp {
-  const source = sourceOf(text, calls);
+  const source: Source = { text };
   const spellings: Record<string, string> = {};
   const constructs: CdkConstruct[] = [];
   const methodCalls: Array<{ type: string; method: string; call: PythonCall }> = [];
@@ -116,21 +116,9 @@ function stackOf(source: Source, call: PythonCall, name: string | undefined): Cd
   return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(source.text.slice(id.start, id.end)), region };
 }
 
-/** The file's text, and its calls by where they start (built when a list comprehension asks). */
+/** The file's text, which the values' offsets index. */
 interface Source {
   text: string;
-  callAt(start: number): PythonCall | undefined;
-}
-
-function sourceOf(text: string, calls: readonly PythonCall[]): Source {
-  let byStart: Map<number, PythonCall> | undefined;
-  return {
-    text,
-    callAt(start) {
-      byStart ??= new Map(calls.map((c) => [c.start, c]));
-      return byStart.get(start);
-    },
-  };
 }
 
 /** A call's keywords as an object value; `open` when a `**kwargs` hides some. */
@@ -185,19 +173,26 @@ function isStruct(call: PythonCall, name: string): boolean {
   return /\.[A-Z]\w*$/.test(name) && call.positional.length === 0;
 }
 
+/** Characters after a comprehension's element searched for its `for … in …` clause (bounds the search). */
+const clauseWindow = 400;
+
 /**
- * `[sagemaker.CfnEndpointConfig.ProductionVariantProperty(...) for m in models]`: an array of the
- * struct each element gives, read once with what it reads from the loop unknown (`mapped` names
- * what is iterated), as TypeScript's `models.map((m) => ({...}))` is. Any other element (a dict, a
- * call of a function of the app) is not read.
+ * `[sagemaker.CfnEndpointConfig.ProductionVariantProperty(...) for m in models]` or
+ * `[{"variant_name": m.name, "instance_type": m.instance_type, ...} for m in models]`: an array of
+ * the struct or dict each element gives, read once with what it reads from the loop unknown
+ * (`mapped` names what is iterated), as TypeScript's `models.map((m) => ({...}))` is. Any other
+ * element (a call of a function of the app) is not read.
  */
 function comprehension(value: PyUnknown, source: Source): CdkValue | undefined {
-  const written = source.text.slice(value.start, value.end);
-  const open = /^\[\s*/.exec(written);
-  const call = open ? source.callAt(value.start + open[0].length) : undefined;
-  const name = call && fromPythonName(call.name);
-  if (!call || name === undefined || !isStruct(call, name) || call.end > value.end) return undefined;
-  const clause = /^\s*for\s+[\w\s,()]+?\s+in\s+([^\]]+?)(?:\s+if\s[^\]]*)?\s*\]$/.exec(source.text.slice(call.end, value.end));
-  if (!clause) return undefined;
-  return { kind: 'array', items: [keywordsObject(call, source)], open: false, mapped: writtenPath(clause[1]) ?? 'an expression', start: value.start, end: value.end };
+  const element = value.element;
+  let item: CdkValue | undefined;
+  if (element?.kind === 'dict') item = toCdkValue(element, source);
+  else if (element?.kind === 'call') {
+    const name = fromPythonName(element.call.name);
+    if (name !== undefined && isStruct(element.call, name)) item = keywordsObject(element.call, source);
+  }
+  if (!element || !item) return undefined;
+  // What is iterated follows the element where it is written (in the assignment, when the list is read through a name); a clause past the window is "an expression".
+  const clause = /^\s*for\s+[\w\s,()]+?\s+in\s+([^\]]+?)(?:\s+if\s[^\]]*)?\s*\]/.exec(source.text.slice(element.end, element.end + clauseWindow));
+  return { kind: 'array', items: [item], open: false, mapped: (clause && writtenPath(clause[1])) ?? 'an expression', start: value.start, end: value.end };
 }

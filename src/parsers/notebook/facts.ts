@@ -1,3 +1,5 @@
+import type { PythonCall, UnresolvedCall } from '../python/facts';
+
 /**
  * What the notebook language hands to rules after the Python facts of its
  * cells (so a rule can judge the notebook as a whole there): where each code
@@ -22,6 +24,21 @@ export interface NotebookFact {
   appendAt: number;
   /** The IPython magics of the code cells (`%store name`, `%%capture out`), which the document the rules read holds as blanks. */
   magics?: NotebookMagic[];
+  /** The Python modules of the notebook's folder that its cells import, when the folder was read with it. */
+  modules?: NotebookModuleFact[];
+}
+
+/**
+ * A Python module of the notebook's folder that its cells import (`from cleanup import delete_all`,
+ * `import utils`), as the Python language reads it: its calls, offsets into its own text.
+ */
+export interface NotebookModuleFact {
+  /** The module's name: `cleanup` for `cleanup.py`. */
+  name: string;
+  fileName: string;
+  text: string;
+  calls: readonly PythonCall[];
+  unresolvedCalls: readonly UnresolvedCall[];
 }
 
 /** An IPython magic (a line magic, or a cell magic's first line) as written, and where it is in the document. */

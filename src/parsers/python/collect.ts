@@ -53,6 +53,42 @@ function keyChangeOf(key: string, value: Node | undefined, start: number, end: n
   return { key, value, start, end, keyStart, keyEnd, at, site, deep: false };
 }
 
+/**
+ * Whether a clause (`except E:` and its body) ends with a statement that leaves it: its last line of
+ * code, at the indentation of its body's first, is a `raise`, `return`, `continue`, `break` or
+ * `sys.exit(...)`. Reads the clause's first and last lines of code only.
+ */
+function endsByLeaving(text: string, start: number, end: number): boolean {
+  let first: string | undefined;
+  for (let at = text.indexOf('\n', start); at !== -1 && at < end && first === undefined; at = text.indexOf('\n', at + 1)) {
+    const line = text.slice(at + 1, Math.min(end, lineEnd(text, at + 1)));
+    if (!/^[ \t]*(?:#|$)/.test(line)) first = line;
+  }
+  if (first === undefined) return false;
+  let last: string | undefined;
+  for (let to = end; to > start && last === undefined; ) {
+    const from = text.lastIndexOf('\n', to - 1) + 1;
+    const line = text.slice(from, to);
+    if (from <= start) break;
+    if (!/^[ \t]*(?:#|$)/.test(line)) last = line;
+    to = from - 1;
+  }
+  const indent = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+  return last !== undefined && indent(last) === indent(first) && /^[ \t]*(?:(?:raise|return|continue|break)\b|(?:sys\.)?exit\()/.test(last);
+}
+
+function lineEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
+}
+
+/** The definition of a binding in effect before `offset` (the last one taking effect before it, in file order). */
+function lastDefinitionBefore(binding: Binding | undefined, offset: number): Definition | undefined {
+  const list = binding?.definitions ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].at <= offset) return list[i];
+  return undefined;
+}
+
 const opening: Record<string, Frame['kind']> = {
   if_statement: 'if',
   for_statement: 'loop',
@@ -77,6 +113,8 @@ export class Collector {
   protected readonly starImports: string[] = [];
   protected readonly imports = new Set<string>();
   protected readonly errors: Span[] = [];
+  /** The site inside each list comprehension, by node id, where its element is read (made on the first one). */
+  protected comprehensionSites: Map<number, Site> | undefined = undefined;
   /** No node of a tree without errors has one: then calls need not ask, one crossing each. */
   protected treeHasError = true;
   /** Whether the statement being collected is below the deepest frame kept. */
@@ -179,6 +217,7 @@ export class Collector {
           }
           const level = this.openFrame(kind, node, top);
           levels.push(level);
+          if (type === 'list_comprehension' && !level.deep) (this.comprehensionSites ??= new Map()).set(node.id, level.site);
           // The loop variable is bound inside the loop.
           if (type === 'for_statement') {
             this.deepNow = level.deep;
@@ -226,6 +265,7 @@ export class Collector {
       end: this.endOf(node),
       depth: (parent?.depth ?? 0) + 1,
       chain: undefined,
+      leaving: undefined,
     };
     return { site: { scope: top.site.scope, frame }, end: frame.end, branch: true, deep: false };
   }
@@ -241,7 +281,9 @@ export class Collector {
     else if (type === 'except_clause') kind = tryFamily ? 'handler' : undefined;
     else kind = tryFamily || frame.kind === 'try-else' ? 'finally' : undefined;
     if (!kind) return;
-    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined } };
+    // A handler that ends by leaving (`raise`, `return`) is not a way past the try statement: the branches after it carry it.
+    const leaving = frame.kind === 'handler' && kind !== 'finally' && endsByLeaving(this.text, frame.start, start) ? [...(frame.leaving ?? []), frame.branch] : frame.leaving;
+    top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined, leaving } };
   }
 
   private visit(type: string, node: Node, site: Site): void {
@@ -415,10 +457,41 @@ export class Collector {
   private keyChange(site: Site, target: Node, value: Node | undefined, statement: Node): boolean {
     const base = this.field(target, 'value');
     const subscript = this.field(target, 'subscript');
+    if (this.isType(base, 'identifier') && this.isType(subscript, 'identifier') && value) return this.loopKeyChanges(site, this.textOf(base), subscript, value, statement);
     if (!this.isType(base, 'identifier') || !this.isType(subscript, 'string')) return false;
     const key = stringValue(this.textOf(subscript), { start: 0, end: 0 });
     if (key.kind !== 'string') return false;
     return this.addChange(site, this.textOf(base), keyChangeOf(key.value, value, statement.startIndex, this.endOf(statement), subscript.startIndex, this.endOf(subscript), this.endOf(statement), site));
+  }
+
+  /**
+   * `for k in ["a", "b"]: d[k] = value`: a change of each key the loop's literal list names. Written
+   * straight in the loop's body, with nothing in it that leaves an iteration early, and a value that
+   * does not read `k`, each happens by the loop's end (a change at the loop's end, where the loop
+   * statement is); otherwise each may happen (its value unknown). False for any other key.
+   */
+  private loopKeyChanges(site: Site, name: string, key: Node, value: Node, statement: Node): boolean {
+    const variable = this.textOf(key);
+    const loop = lastDefinitionBefore(this.lookup(site.scope, variable), statement.startIndex);
+    const list = loop?.iterates;
+    const frame = loop?.site.frame;
+    if (!list || !frame || frame.kind !== 'loop' || frame.end < statement.startIndex || (!this.isType(list, 'list') && !this.isType(list, 'tuple'))) return false;
+    const keys: string[] = [];
+    for (const item of list.namedChildren) {
+      if (this.typeOf(item) === 'comment') continue;
+      const literal = this.isType(item, 'string') ? stringValue(this.textOf(item), { start: 0, end: 0 }) : undefined;
+      if (literal?.kind !== 'string') return false;
+      keys.push(literal.value);
+    }
+    // A dict made again inside the loop keeps the last key only: each key may have been written.
+    const made = lastDefinitionBefore(this.lookup(site.scope, name), statement.startIndex);
+    // A value that reads the loop variable differs by key: each key's value is then unknown (a change that may happen).
+    const readsKey = new RegExp(`\\b${variable}\\b`).test(this.textOf(value));
+    const whole = !readsKey && site.frame === frame && keys.length > 0 && (made?.at ?? 0) < frame.start && !/\b(?:break|continue)\b/.test(this.text.slice(frame.start, frame.end));
+    const at = whole ? frame.end : this.endOf(statement);
+    const where: Site = whole ? { scope: site.scope, frame: frame.parent } : site;
+    for (const k of keys) this.addChange(where, name, keyChangeOf(k, value, statement.startIndex, this.endOf(statement), key.startIndex, this.endOf(key), at, where));
+    return true;
   }
 
   /** Records a key change on the name's binding; a change from another scope, or one too many, changes it beyond following. */

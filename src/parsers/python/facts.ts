@@ -88,6 +88,8 @@ export interface PyUnknown extends ValueBase {
   alternatives?: PyValue[];
   /** The qualified name an attribute denotes through the imports (`aws_cdk.aws_logs.RetentionDays.INFINITE`). */
   path?: string;
+  /** For a list comprehension `[e for x in xs]`: the value of `e`, read once where it is written (its loop names unknown). */
+  element?: PyValue;
 }
 
 export type PyValue = PyString | PyNumber | PyBool | PyNone | PyDict | PyList | PyCallValue | PyUnknown;

@@ -54,6 +54,8 @@ export interface Frame {
   depth: number;
   /** This frame and those around it, made on the first use read inside it ({@link chainOf}). */
   chain?: ReadonlySet<Frame>;
+  /** In a `try` statement: the branches of the handlers before this branch that end by leaving (`raise`, `return`). */
+  leaving?: readonly number[];
 }
 
 /** Where a statement is: its scope and the innermost branch around it (undefined at the top of the scope). */
@@ -222,6 +224,26 @@ function excludes(from: Frame['kind'], to: Frame['kind']): boolean {
 }
 
 /**
+ * Whether `d`, found before (in file order) the definitions `found` of a use after a try statement
+ * whose `else` binds the name at its top (`tryElse`), is replaced by that statement: `d` is in the
+ * try's body or before the statement, and every way past it binds the name again (the `else`, run
+ * once the body completed, and each handler at its top) or leaves (a handler ending in `raise`).
+ */
+function replacedByTry(tryElse: Definition, d: Definition, found: readonly Definition[]): boolean {
+  const frame = tryElse.site.frame;
+  if (!frame) return false;
+  // In a handler of the statement (or below one): not replaced, it is one of the ways past it.
+  for (let f = d.site.frame; f; f = f.parent) if (f.construct === frame.construct && f.kind === 'handler') return false;
+  // The handlers are the branches between the body (0) and the `else`.
+  for (let branch = 1; branch < frame.branch; branch++) {
+    if (frame.leaving?.includes(branch)) continue;
+    const bound = found.some((h) => !h.deep && h.site.frame?.construct === frame.construct && h.site.frame.kind === 'handler' && h.site.frame.branch === branch);
+    if (!bound) return false;
+  }
+  return true;
+}
+
+/**
  * The definitions of `binding` that reach a use at offset `at` in `site`; undefined when there are
  * too many to follow. A use in another scope than the binding's sees every definition.
  */
@@ -235,10 +257,17 @@ export function reachingDefinitions(binding: Binding, at: number, site: Site): D
   let dominator: Definition | undefined;
   let i = lastBefore(all, at);
   const last = i;
+  // The `else` of a try statement around which the use is, when it binds the name at its top ({@link replacedByTry}).
+  let tryElse: Definition | undefined;
   for (let scanned = 0; i >= 0; i--, scanned++) {
     if (scanned >= maxScan || found.length > maxCandidates) return undefined;
     const d = all[i];
     if (d.foreign || !mayReach(d, chain)) continue;
+    if (tryElse && replacedByTry(tryElse, d, found)) {
+      dominator = tryElse;
+      break;
+    }
+    if (!tryElse && d.site.frame?.kind === 'try-else' && !d.deep && !chain.has(d.site.frame) && (!d.site.frame.parent || chain.has(d.site.frame.parent))) tryElse = d;
     found.push(d);
     if (encloses(d, chain)) {
       dominator = d;

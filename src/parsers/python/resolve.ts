@@ -232,6 +232,12 @@ export class Resolver extends Names {
       }
       case 'dictionary':
         return this.dictValue(node, site, depth, span);
+      case 'list_comprehension': {
+        // `[e for x in xs]`: unknown, with its element read inside it (where `x` is the loop's, not an outer `x`).
+        const inner = this.comprehensionSites?.get(node.id);
+        const body = inner ? this.field(node, 'body') : null;
+        return inner && body ? { kind: 'unknown', ...span, element: this.evaluate(body, inner, depth + 1) } : { kind: 'unknown', ...span };
+      }
       case 'list':
       case 'tuple':
         return { kind: 'list', items: node.namedChildren.filter((c) => this.typeOf(c) !== 'comment').map((c) => this.evaluate(c, site, depth + 1)), ...span };
