@@ -4,6 +4,8 @@ import { addDefinition, Binding, Definition, maxFrameDepth, Scope } from './flow
 import { emptyInPlace } from '../../core/release';
 import { compact, identifiersIn, parametersOf, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
+import { NodeReader } from './nodeReader';
+import { endsByLeaving, opening } from './clauses';
 
 /**
  * The first pass of the Python analysis: over the captured nodes in document order, it builds the
@@ -53,35 +55,6 @@ function keyChangeOf(key: string, value: Node | undefined, start: number, end: n
   return { key, value, start, end, keyStart, keyEnd, at, site, deep: false };
 }
 
-/**
- * Whether a clause (`except E:` and its body) ends with a statement that leaves it: its last line of
- * code, at the indentation of its body's first, is a `raise`, `return`, `continue`, `break` or
- * `sys.exit(...)`. Reads the clause's first and last lines of code only.
- */
-function endsByLeaving(text: string, start: number, end: number): boolean {
-  let first: string | undefined;
-  for (let at = text.indexOf('\n', start); at !== -1 && at < end && first === undefined; at = text.indexOf('\n', at + 1)) {
-    const line = text.slice(at + 1, Math.min(end, lineEnd(text, at + 1)));
-    if (!/^[ \t]*(?:#|$)/.test(line)) first = line;
-  }
-  if (first === undefined) return false;
-  let last: string | undefined;
-  for (let to = end; to > start && last === undefined; ) {
-    const from = text.lastIndexOf('\n', to - 1) + 1;
-    const line = text.slice(from, to);
-    if (from <= start) break;
-    if (!/^[ \t]*(?:#|$)/.test(line)) last = line;
-    to = from - 1;
-  }
-  const indent = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
-  return last !== undefined && indent(last) === indent(first) && /^[ \t]*(?:(?:raise|return|continue|break)\b|(?:sys\.)?exit\()/.test(last);
-}
-
-function lineEnd(text: string, from: number): number {
-  const at = text.indexOf('\n', from);
-  return at === -1 ? text.length : at;
-}
-
 /** The definition of a binding in effect before `offset` (the last one taking effect before it, in file order). */
 function lastDefinitionBefore(binding: Binding | undefined, offset: number): Definition | undefined {
   const list = binding?.definitions ?? [];
@@ -89,19 +62,8 @@ function lastDefinitionBefore(binding: Binding | undefined, offset: number): Def
   return undefined;
 }
 
-const opening: Record<string, Frame['kind']> = {
-  if_statement: 'if',
-  for_statement: 'loop',
-  while_statement: 'loop',
-  try_statement: 'try',
-  match_statement: 'match',
-  list_comprehension: 'comprehension',
-  set_comprehension: 'comprehension',
-  dictionary_comprehension: 'comprehension',
-  generator_expression: 'comprehension',
-};
 
-export class Collector {
+export class Collector extends NodeReader {
   protected readonly module = new Scope('module', undefined);
   /** Every scope opened, the module's first: {@link release} empties them. */
   private readonly scopes: Scope[] = [this.module];
@@ -120,63 +82,14 @@ export class Collector {
   /** Whether the statement being collected is below the deepest frame kept. */
   private deepNow = false;
 
-  /**
-   * A node's field read through web-tree-sitter crosses into WebAssembly and builds a new Node
-   * object: the analysis reads a call's callee and its parts when collecting, again when
-   * resolving and again when listing unresolved calls, so fields are kept by node id for the
-   * length of one analysis. (Types and ends are read directly: a map lookup per read cost as
-   * much as the crossing it saved.)
-   */
-  private readonly fields = new Map<string, Map<number, Node | null>>();
-
-  /** `mirrored`: the nodes are JavaScript mirrors, whose fields cost no crossing and need no memo. */
-  constructor(
-    protected readonly text: string,
-    private readonly mirrored = false,
-  ) {}
-
-  protected typeOf(node: Node): string {
-    return node.type;
-  }
-
-  protected typeOfOpt(node: Node | null | undefined): string | undefined {
-    return node ? this.typeOf(node) : undefined;
-  }
-
-  protected isType(node: Node | null | undefined, type: string): node is Node {
-    return !!node && this.typeOf(node) === type;
-  }
-
-  protected endOf(node: Node): number {
-    return node.endIndex;
-  }
-
-  /** The node's source text (the analysed text is the parsed text, so no crossing for the characters). */
-  protected textOf(node: Node): string {
-    return this.text.slice(node.startIndex, this.endOf(node));
-  }
-
-  protected textOfOpt(node: Node | null | undefined): string | undefined {
-    return node ? this.textOf(node) : undefined;
-  }
-
-  protected field(node: Node | null | undefined, name: string): Node | null {
-    if (!node) return null;
-    if (this.mirrored) return node.childForFieldName(name);
-    let byNode = this.fields.get(name);
-    if (!byNode) this.fields.set(name, (byNode = new Map()));
-    let child = byNode.get(node.id);
-    if (child === undefined) byNode.set(node.id, (child = node.childForFieldName(name)));
-    return child;
-  }
-
   /** Empties in place what the analysis built, once its facts are out (`core/release.ts` says why). */
-  protected release(): void {
+  protected override release(): void {
     for (const scope of this.scopes) scope.release();
     for (const list of [this.scopes, this.callSites, this.attributeTargets]) emptyInPlace(list);
     this.callsByName = undefined;
+    this.comprehensionSites = undefined;
     this.attributes.clear();
-    this.fields.clear();
+    super.release();
   }
 
   protected collect(captured: readonly Node[]): void {
