@@ -1,3 +1,4 @@
+import { answersOf } from '../../src/core/factAnswers';
 import * as assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -121,6 +122,33 @@ describe('what a lint leaves behind', () => {
     assert.equal(read(fact), 'A');
     assert.deepStrictEqual(fact, { name: 'a', start: 1 });
     assert.equal(JSON.stringify(fact), '{"name":"a","start":1}');
+  });
+
+  it('lets go of the answers on the facts it walked once it is over, and keeps them when the facts are kept for a replay', () => {
+    const walked: object[] = [];
+    let answered = 0;
+    const probe = defineRule({
+      id: 'SML998',
+      name: 'fact-probe',
+      meta: { category: 'deploy', defaultSeverity: 'hint', formats: ['py', 'nb'], description: 'probe', messages: { m: 'm' }, fixes: [], wellArchitected: [], options: {} },
+      // Last of the rules: the others have asked the model about each call by the time it sees it.
+      create: () => ({
+        pythonCall: (c) => {
+          walked.push(c);
+          if (answersOf(c).length) answered++;
+        },
+      }),
+    });
+    const rules = [...allRules, probe];
+    const linter = createTestLinter({ rules });
+    linter.lint('deploy.py', code, { settings: resolveRuleSettings(rules), format: 'python' });
+    assert.ok(answered > 0, 'the model answered questions about the calls');
+    assert.deepEqual(walked.filter((c) => answersOf(c).length > 0), []);
+    walked.length = 0;
+    answered = 0;
+    const kept = linter.lint('deploy.py', code, { settings: resolveRuleSettings(rules), format: 'python', keepFacts: true });
+    assert.ok(kept.facts && answered > 0);
+    assert.equal(walked.filter((c) => answersOf(c).length > 0).length, answered, 'kept for the replay');
   });
 
   it('holds none of the facts of a lint once it is over (no module-level memo keeps them)', async () => {

@@ -1,23 +1,4 @@
-/**
- * The answers of every {@link oncePerFact} reader about one fact, as reader, answer, reader,
- * answer…: one list per fact, kept on the fact itself under a private symbol, so it lives and dies
- * with the fact. (Module-level weak maps keyed by the facts of each lint cost the young-generation
- * collector dearly: it keeps an entry's value alive through the next scavenge even when its key
- * is dead, so every lint's records, calls and values were copied again, and many promoted, after
- * the lint was over.)
- */
-const answersSlot = Symbol('greenml.answers');
-
-type WithAnswers = { [answersSlot]?: unknown[] };
-
-/** The reader-answer list of `fact`, made (not enumerable: invisible to comparisons and JSON) on the first ask. */
-export function answersOf(fact: object): unknown[] {
-  const held = (fact as WithAnswers)[answersSlot];
-  if (held) return held;
-  const answers: unknown[] = [];
-  Object.defineProperty(fact, answersSlot, { value: answers, enumerable: false, writable: false, configurable: false });
-  return answers;
-}
+import { answersOf } from '../../core/factAnswers';
 
 /**
  * The answer under `key` in a fact's `answers` ({@link answersOf}), made by `make(a, b)` on the

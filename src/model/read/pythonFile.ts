@@ -1,6 +1,7 @@
 import type { PythonCall, PythonModule } from '../../parsers/python/facts';
 import { defaultBucketVariables } from '../edit/pythonEdits';
-import { answerFor, answerIn, answersOf } from './memo';
+import { answersOf } from '../../core/factAnswers';
+import { answerFor, answerIn } from './memo';
 
 /**
  * What every Python adapter of one lint reads besides the call in hand, worked out once for the
