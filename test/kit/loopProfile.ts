@@ -28,8 +28,9 @@ export interface LoopTicks {
   ticksUs: number[];
   /**
    * At the start and at each tick (one more entry than `ticksUs`, or none where the system does not
-   * say): how long the loop's thread had waited for a CPU while it could run, in ms.
+   * say): how long the loop's thread had run on a CPU, and waited for one while it could run, in ms.
    */
+  runMs: number[];
   waitMs: number[];
 }
 
@@ -65,31 +66,41 @@ export function latenessOf(probe: LoopTicks): Lateness {
 }
 
 export interface BusiestTurn {
-  /** The most time the code of `url` was sampled between two ticks, in ms. */
+  /** The most time the code of `url` was sampled between two ticks (wall clock), in ms. */
   ms: number;
   /** Its outermost functions of `url` in that gap, with their time. */
   where: string;
   /** The time between those two ticks. */
   gapMs: number;
+  /**
+   * The most CPU time the code of `url` had between two ticks, in ms: the time the thread ran in
+   * the gap (schedstat) times that code's share of the gap's samples that were not idle. A sample
+   * spans the time since the one before, and a thread made to wait for a CPU is sampled again only
+   * once it runs: on a busy machine the wall-clock `ms` holds that wait too. Without the thread's
+   * times: `ms`.
+   */
+  cpuMs: number;
+  /** In the gap of `cpuMs`: the wall-clock time sampled, and the gap. */
+  cpuGap: { ms: number; gapMs: number; where: string };
   /** The code of `url` over the whole profile, in ms. */
   totalMs: number;
 }
 
 /**
  * The most the code of `url` (a script's address) ran between two ticks of the probe: a sample
- * counts for the time to the next one, split at a tick, when a frame of `url` is on its stack (its
- * calls into other code included).
+ * counts for the time since the one before (split at a tick) when a frame of `url` is on its stack
+ * (its calls into other code included).
  */
 export function busiestTurnOf(profile: CpuProfile, url: string, probe: LoopTicks): BusiestTurn {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  /** The outermost function of `url` on a node's stack, by node (undefined: none). */
-  const outermost = new Map<number, string | undefined>();
-  const outermostOf = (id: number): string | undefined => {
+  /** The outermost function of `url` on a node's stack, by node (undefined: none); null for the idle node. */
+  const outermost = new Map<number, string | undefined | null>();
+  const outermostOf = (id: number): string | undefined | null => {
     if (!outermost.has(id)) {
-      let found: string | undefined;
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      let found: string | undefined | null = byId.get(id)?.callFrame.functionName === '(idle)' ? null : undefined;
+      for (let at: number | undefined = id; at !== undefined && found !== null; at = parent.get(at)) {
         const frame = byId.get(at)?.callFrame;
         if (frame?.url === url) found = frame.functionName || '(anonymous)';
       }
@@ -98,40 +109,51 @@ export function busiestTurnOf(profile: CpuProfile, url: string, probe: LoopTicks
     return outermost.get(id);
   };
   const bounds = [probe.startUs, ...probe.ticksUs];
-  const sampledAt: number[] = [];
-  let t = profile.startTime;
-  for (const delta of profile.timeDeltas) sampledAt.push((t += delta));
-  let best: BusiestTurn = { ms: 0, where: '', gapMs: 0, totalMs: 0 };
+  const times = probe.runMs.length === bounds.length && probe.waitMs.length === bounds.length;
+  const gaps = bounds.map(() => ({ functions: new Map<string, number>(), ms: 0, busyMs: 0 }));
   let totalMs = 0;
   let gap = 0;
-  let current = new Map<string, number>();
-  let currentMs = 0;
-  const close = (): void => {
-    if (currentMs > best.ms) best = { ms: currentMs, where: describe(current), gapMs: gap < bounds.length - 1 ? (bounds[gap + 1] - bounds[gap]) / 1000 : Number.NaN, totalMs: 0 };
-    current = new Map();
-    currentMs = 0;
-  };
+  let previous = profile.startTime;
   profile.samples.forEach((id, i) => {
+    const at = previous + profile.timeDeltas[i];
     const name = outermostOf(id);
-    if (name === undefined) return;
-    const to = sampledAt[i + 1] ?? profile.endTime;
-    // Before the probe started: not in any gap.
-    let from = Math.max(sampledAt[i], bounds[0]);
-    totalMs += (to - sampledAt[i]) / 1000;
-    while (from < to) {
+    if (typeof name === 'string') totalMs += (at - previous) / 1000;
+    // Before the probe started: in no gap.
+    let from = Math.max(previous, bounds[0]);
+    previous = at;
+    while (from < at) {
       // The gap `from` is in: [bounds[gap], bounds[gap + 1]), the last one open.
-      while (gap < bounds.length - 1 && from >= bounds[gap + 1]) {
-        close();
-        gap++;
+      while (gap < bounds.length - 1 && from >= bounds[gap + 1]) gap++;
+      const end = gap < bounds.length - 1 ? Math.min(at, bounds[gap + 1]) : at;
+      const ms = (end - from) / 1000;
+      if (name !== null) gaps[gap].busyMs += ms;
+      if (typeof name === 'string') {
+        gaps[gap].functions.set(name, (gaps[gap].functions.get(name) ?? 0) + ms);
+        gaps[gap].ms += ms;
       }
-      const end = gap < bounds.length - 1 ? Math.min(to, bounds[gap + 1]) : to;
-      current.set(name, (current.get(name) ?? 0) + (end - from) / 1000);
-      currentMs += (end - from) / 1000;
       from = end;
     }
   });
-  close();
-  return { ...best, totalMs };
+  const gapMsOf = (k: number): number => (k < bounds.length - 1 ? (bounds[k + 1] - bounds[k]) / 1000 : Number.NaN);
+  const cpuOf = (k: number): number => {
+    if (!times || k === bounds.length - 1) return gaps[k].ms;
+    const ran = probe.runMs[k + 1] - probe.runMs[k];
+    return gaps[k].busyMs > 0 ? Math.min(gaps[k].ms, (ran * gaps[k].ms) / gaps[k].busyMs) : 0;
+  };
+  let wall = 0;
+  let cpu = 0;
+  gaps.forEach((g, k) => {
+    if (g.ms > gaps[wall].ms) wall = k;
+    if (cpuOf(k) > cpuOf(cpu)) cpu = k;
+  });
+  return {
+    ms: gaps[wall].ms,
+    where: describe(gaps[wall].functions),
+    gapMs: gapMsOf(wall),
+    cpuMs: cpuOf(cpu),
+    cpuGap: { ms: gaps[cpu].ms, gapMs: gapMsOf(cpu), where: describe(gaps[cpu].functions) },
+    totalMs,
+  };
 }
 
 function describe(functions: Map<string, number>): string {

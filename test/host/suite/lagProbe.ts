@@ -14,9 +14,9 @@ export interface LagReport extends LoopTicks {
 
 /**
  * A probe of this process's event loop (the extension host's: the tests run in it): a 5 ms timer's
- * lateness, with the time of each tick, how long the loop's thread had waited for a CPU at each
- * (Linux' schedstat of the thread: on a shared machine a tick is also late when the host was not
- * given a CPU), and the garbage collections meanwhile.
+ * lateness, with the time of each tick, how long the loop's thread had run and waited for a CPU
+ * at each (Linux' schedstat of the thread: on a shared machine a tick is also late when the host
+ * was not given a CPU), and the garbage collections meanwhile.
  */
 export class LagProbe {
   private readonly periodMs = 5;
@@ -24,7 +24,7 @@ export class LagProbe {
   private readonly offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
   private expected = performance.now() + this.periodMs;
   private readonly schedstat = `/proc/${process.pid}/task/${process.pid}/schedstat`;
-  private readonly report: LagReport = { periodMs: this.periodMs, startUs: performance.now() * 1000 + this.offsetUs, ticksUs: [], waitMs: [], maxLagMs: 0, samples: 0, gcs: [] };
+  private readonly report: LagReport = { periodMs: this.periodMs, startUs: performance.now() * 1000 + this.offsetUs, ticksUs: [], runMs: [], waitMs: [], maxLagMs: 0, samples: 0, gcs: [] };
   private readonly observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = (entry as { detail?: { kind?: number } }).detail?.kind ?? 0;
@@ -35,22 +35,24 @@ export class LagProbe {
 
   constructor() {
     this.observer.observe({ entryTypes: ['gc'] });
-    this.readWait();
+    this.readTimes();
     this.timer = setInterval(() => this.tick(), this.periodMs);
   }
 
-  private readWait(): void {
+  private readTimes(): void {
     try {
       // schedstat: time on a CPU, time waiting for one (runnable), timeslices; in ns.
-      this.report.waitMs.push(Number(fs.readFileSync(this.schedstat, 'latin1').split(' ')[1]) / 1e6);
+      const [run, wait] = fs.readFileSync(this.schedstat, 'latin1').split(' ').map(Number);
+      this.report.runMs.push(run / 1e6);
+      this.report.waitMs.push(wait / 1e6);
     } catch {
-      // Not Linux: no waits known (every late tick counts as held).
+      // Not Linux: no times known (every late tick counts as held, every sample as run).
     }
   }
 
   private tick(): void {
     const now = performance.now();
-    this.readWait();
+    this.readTimes();
     this.report.maxLagMs = Math.max(this.report.maxLagMs, now - this.expected);
     this.report.ticksUs.push(now * 1000 + this.offsetUs);
     this.report.samples++;

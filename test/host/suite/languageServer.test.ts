@@ -401,9 +401,11 @@ suite('Language server: the extension host stays responsive', () => {
     const before = await counters();
     // The open as a whole stalls the host for VS Code's own work (its .ipynb reader, and built-in
     // language clients that walk every cell for each cell: 0.1–2 s with Green ML off), so the loop's
-    // lateness over the open is reported; what is asserted is the time Green ML's code held it: its
-    // samples in the host's CPU profile between two ticks of the probe (the loop ran its timers at
-    // each, so no task spans two).
+    // lateness over the open is reported; what is asserted is the time Green ML's code held it:
+    // between two ticks of the probe (the loop ran its timers at each, so no task spans two), the
+    // CPU time the host's thread had times the share of its samples in the extension's bundle (on a
+    // busy machine a sample also spans the time the thread waited for a CPU: the wall-clock figure
+    // is logged beside it).
     const { result: open, profile } = await profiled(() =>
       probe(async () => {
         const notebook = await vscode.workspace.openNotebookDocument(file);
@@ -421,7 +423,7 @@ suite('Language server: the extension host stays responsive', () => {
     const after = await counters();
     const walks = after.notebookCellWalks - before.notebookCellWalks;
     const sets = after.diagnosticSets - before.diagnosticSets;
-    log(`  notebook: opened (${notebook.cellCount} cells) and its findings shown in ${open.ms} ms: Green ML's code held the extension host at most ${ours.ms.toFixed(1)} ms between two turns of its loop (${ours.where}; in a gap of ${ours.gapMs.toFixed(1)} ms; ${ours.totalMs.toFixed(0)} ms in all); the loop was at most ${fmt(open)} late, held at most ${latenessOf(open).heldMs.toFixed(1)} ms, VS Code's own work included (reported only); ${walks} walk(s) of the cells, ${sets} diagnostics batch(es)`);
+    log(`  notebook: opened (${notebook.cellCount} cells) and its findings shown in ${open.ms} ms: Green ML's code ran at most ${ours.cpuMs.toFixed(1)} ms of CPU between two turns of the host's loop (its samples there span ${ours.cpuGap.ms.toFixed(1)} ms of a ${ours.cpuGap.gapMs.toFixed(1)} ms gap: ${ours.cpuGap.where}), at most ${ours.ms.toFixed(1)} ms of wall clock in one gap (${ours.where}; a gap of ${ours.gapMs.toFixed(1)} ms), ${ours.totalMs.toFixed(0)} ms in all; the loop was at most ${fmt(open)} late, held at most ${latenessOf(open).heldMs.toFixed(1)} ms, VS Code's own work included (reported only); ${walks} walk(s) of the cells, ${sets} diagnostics batch(es)`);
     const cell = notebook.cellAt(notebook.cellCount - 1).document;
     const edited = async (): Promise<void> => {
       const edit = new vscode.WorkspaceEdit();
@@ -461,9 +463,9 @@ suite('Language server: the extension host stays responsive', () => {
     // 94–184 ms read here before (after the other suites, on a busy machine) came from counting
     // back-to-back samples under one entry frame as one task: the same call path, across many
     // turns of the loop, each a small task (the diagnostics of a few cells).
-    log(`  notebook: Green ML's code between two turns of the loop during the open: at most ${ours.ms.toFixed(1)} ms (bound 50 ms)`);
+    log(`  notebook: Green ML's code between two turns of the loop during the open: at most ${ours.cpuMs.toFixed(1)} ms of CPU (bound 50 ms), ${ours.ms.toFixed(1)} ms of wall clock`);
     assert.ok(walks <= 2, `${walks} walks of every cell to find a cell's notebook (one per cell is n² steps)`);
-    assert.ok(ours.ms < 50, `Green ML's code held the extension host ${ours.ms.toFixed(1)} ms between two turns of its loop while the notebook opened (${ours.where})`);
+    assert.ok(ours.cpuMs < 50, `Green ML's code ran ${ours.cpuMs.toFixed(1)} ms of CPU between two turns of the extension host's loop while the notebook opened (${ours.cpuGap.where})`);
     const held = latenessOf(first).heldMs;
     assert.ok(held < 50, `the extension host's loop was held ${held.toFixed(1)} ms (${fmt(first)} late) between the first edit of a cell and its diagnostics`);
     assert.ok(best.maxLagMs < 50, `the extension host was ${fmt(best)} late between an edit of a cell and its diagnostics`);
