@@ -41,6 +41,11 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'git.autoRepositoryDetection': false,
   'npm.autoDetect': 'off',
+  // No search for ports to forward: the remote extension host (code-server's) would otherwise run
+  // `ls -l /proc/*/fd/*` every few seconds, its fork stalling that host's event loop for up to 0.1 s
+  // on a busy machine (the host tests measure the loop's lag).
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 const execFileP = promisify(execFile);

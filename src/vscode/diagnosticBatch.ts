@@ -5,8 +5,9 @@ import type * as vscode from 'vscode';
  * `DiagnosticCollection.set` of one document is a message from the extension host to the
  * window, compressed and written on its own: a notebook of 600 cells opening sends 600 of them,
  * back to back, while the extension host serves every other extension too. A batch is the latest
- * diagnostics of up to `size` documents, set in one call; the next batch waits for the next turn
- * of the event loop.
+ * diagnostics of up to `size` documents and `maxDiagnostics` diagnostics (VS Code converts and
+ * copies each: its time grows with them), set in one call; a document with more is a batch of its
+ * own. The next batch waits for the next turn of the event loop.
  */
 export class DiagnosticBatch {
   private readonly pending = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
@@ -19,6 +20,7 @@ export class DiagnosticBatch {
     private readonly collection: () => vscode.DiagnosticCollection | undefined,
     /** Small enough that one batch is a short task of the extension host's loop even on a busy machine. */
     private readonly size = 20,
+    private readonly maxDiagnostics = 60,
   ) {}
 
   /** The diagnostics of `uri`: replace any pending for it, and set with the next batch. */
@@ -40,9 +42,11 @@ export class DiagnosticBatch {
   private flush(): void {
     this.timer = undefined;
     const batch: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+    let diagnostics = 0;
     for (const [key, entry] of this.pending) {
-      if (batch.length === this.size) break;
+      if (batch.length === this.size || (batch.length > 0 && diagnostics + entry[1].length > this.maxDiagnostics)) break;
       batch.push(entry);
+      diagnostics += entry[1].length;
       this.pending.delete(key);
     }
     const collection = this.collection();

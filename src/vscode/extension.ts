@@ -145,35 +145,14 @@ function countShownMessages(shown: string[]): void {
 }
 
 /**
- * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state, the
- * client's counters (walks of notebook cells, diagnostics batches, restarts, messages shown), and a
- * probe of the extension host's event loop (a timer's lateness, sampled every 5 ms).
+ * Host-test commands (registered only with GREENML_TEST_API=1): the language server's state and the
+ * client's counters (walks of notebook cells, diagnostics batches, restarts, messages shown).
  */
 function registerTestCommands(serverState: () => string, clientCounters: () => ClientCounters): vscode.Disposable[] {
-  let probe: { timer: NodeJS.Timeout; maxLagMs: number; samples: number } | undefined;
   return [
     vscode.commands.registerCommand('greenml.test.languageServerState', serverState),
     // Walks of every open notebook's cells to find a cell's notebook, diagnostics batches set, the server's process id, its restarts, the messages shown.
     vscode.commands.registerCommand('greenml.test.clientCounters', clientCounters),
-    vscode.commands.registerCommand('greenml.test.startLagProbe', () => {
-      if (probe) clearInterval(probe.timer);
-      const period = 5;
-      let expected = performance.now() + period;
-      const current = { maxLagMs: 0, samples: 0, timer: setInterval(() => {
-        const now = performance.now();
-        current.maxLagMs = Math.max(current.maxLagMs, now - expected);
-        current.samples++;
-        expected = now + period;
-      }, period) };
-      probe = current;
-    }),
-    vscode.commands.registerCommand('greenml.test.stopLagProbe', () => {
-      if (!probe) return undefined;
-      clearInterval(probe.timer);
-      const { maxLagMs, samples } = probe;
-      probe = undefined;
-      return { maxLagMs, samples };
-    }),
   ];
 }
 

@@ -4,7 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import * as vscode from 'vscode';
-import { longestTaskOf, profiled } from './cpuProfile';
+import type { CpuProfile } from '../../kit/loopProfile';
+import { busiestTurnOf, latenessOf } from '../../kit/loopProfile';
+import { profiled } from './cpuProfile';
+import type { LagReport } from './lagProbe';
+import { LagProbe } from './lagProbe';
 import { activateExtension, codeOf, extensionId, log, openInEditor, waitForDiagnostics } from './helpers';
 
 interface StressCase {
@@ -32,28 +36,39 @@ async function until(what: string, test: () => Promise<boolean>, timeoutMs = 30_
 const serverState = (): Thenable<string> => vscode.commands.executeCommand<string>('greenml.test.languageServerState');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface Lag {
-  maxLagMs: number;
-  samples: number;
-  ms: number;
+type Lag = LagReport & { ms: number };
+
+/** A CPU profile with what the probe saw over it, as written to GREENML_PROFILE_DIR (for reading what held the loop). */
+function profileFile(name: string, profile: CpuProfile, lag: LagReport): void {
+  const dir = process.env.GREENML_PROFILE_DIR;
+  if (dir) fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify({ ...profile, probe: lag }));
 }
 
-/** Runs `run` with the extension host's event-loop probe on (a 5 ms timer's lateness, sampled in the extension). */
+/** With GREENML_PROFILE_DIR set: `run` under a CPU profile of the extension host, written there as `name`.cpuprofile. */
+async function maybeProfiled<T extends Lag>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!process.env.GREENML_PROFILE_DIR) return run();
+  const { result, profile } = await profiled(run);
+  profileFile(name, profile, result);
+  return result;
+}
+
+/** Runs `run` with a probe of the extension host's event loop on (a 5 ms timer's lateness). */
 async function probe<T>(run: () => Promise<T>): Promise<Lag & { result: T }> {
-  await vscode.commands.executeCommand('greenml.test.startLagProbe');
+  const lag = new LagProbe();
   const t = Date.now();
   try {
     const result = await run();
-    return { result, ...(await stopProbe()), ms: Date.now() - t };
-  } catch (err) {
-    await stopProbe();
-    throw err;
+    return { result, ...lag.stop(), ms: Date.now() - t };
+  } finally {
+    lag.stop();
   }
 }
 
-async function stopProbe(): Promise<{ maxLagMs: number; samples: number }> {
-  return (await vscode.commands.executeCommand<{ maxLagMs: number; samples: number }>('greenml.test.stopLagProbe')) ?? { maxLagMs: Number.NaN, samples: 0 };
-}
+/** An edit's lateness, as logged: the loop's, and less the time the host waited for a CPU (what held it). */
+const lateness = (lag: Lag): string => {
+  const late = latenessOf(lag);
+  return `event loop at most ${fmt(lag)} late, held at most ${late.heldMs.toFixed(1)} ms (lateness less the time the host waited for a CPU; ${lag.waitMs.length ? 'Linux schedstat' : 'not known here'}), ${lag.samples} ticks`;
+};
 
 /**
  * Waits until VS Code has done the work of opening a file (tokenizing, folding, the other
@@ -95,8 +110,11 @@ const fmt = (lag: { maxLagMs: number }): string => `${lag.maxLagMs.toFixed(1)} m
  * bound holds from an edit of an open, settled file until its new diagnostics are shown: the
  * re-lint Green ML does, which in the language server's process must never stall the extensions.
  * For the open of a notebook, where VS Code's own work stalls the host longest, the time Green
- * ML's code (the extension's bundle, its language client included) runs in any one task of the
- * host's event loop is read from a CPU profile of the extension host and reported.
+ * ML's code (the extension's bundle, its language client included) runs between two turns of the
+ * host's event loop is read from a CPU profile of the extension host and bound to 50 ms. A loop
+ * late because the machine's other processes had its CPUs is not held by the host's code: the
+ * lateness less the time the host's thread waited for a CPU (Linux' schedstat) is what is bound;
+ * the wall-clock lateness is also logged (and kept under 50 ms on one of up to three edits).
  */
 suite('Language server: the extension host stays responsive', () => {
   let dir: string;
@@ -323,6 +341,7 @@ suite('Language server: the extension host stays responsive', () => {
     await vscode.workspace.getConfiguration('greenml').update('enable', undefined, vscode.ConfigurationTarget.Workspace);
 
     const worst: Array<{ name: string; maxLagMs: number; samples: number; ms: number }> = [];
+    const firsts: Array<{ name: string; heldMs: number; lateMs: number; waitedMs: number }> = [];
     for (const uri of onFiles) {
       const name = path.basename(uri.fsPath);
       const open = await probe(async () => {
@@ -334,20 +353,22 @@ suite('Language server: the extension host stays responsive', () => {
       });
       opens.push(`${name}: ${fmt(open)}`);
       const editor = open.result;
-      // Up to three edits, each once the host is quiet again: a lint in the extension host blocks
-      // its loop on every one (0.5–1.3 s each, every time), while a busy machine (other processes
-      // on the shared cores) makes a single window late now and then. The best edit counts.
+      // The first edit once the host is quiet counts: the loop's lateness less the time the host
+      // waited for a CPU (other processes of a shared machine) is what held it, and stays under
+      // 50 ms. The loop's lateness as the wall clock sees it is also kept under 50 ms on one of up
+      // to three edits (a busy machine makes a single window late now and then).
       let best: Lag | undefined;
       for (let attempt = 1; attempt <= 3 && !(best && best.maxLagMs < 50); attempt++) {
         const quiet = await settle();
         log(`  ${name}: ${quiet.quiet ? 'settled' : 'NOT settled'} (last second ${fmt(quiet)} late)`);
         // An edit that changes the findings' positions: a new line at the top, then its new diagnostics.
-        const relint = await probe(async () => {
+        const relint = await maybeProfiled(`${name}-edit${attempt}`, () => probe(async () => {
           const shown = nextDiagnostics(uri);
           assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n')), 'the edit was refused');
           await shown;
-        });
-        log(`  ${name}: edit ${attempt} → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
+        }));
+        log(`  ${name}: edit ${attempt} → diagnostics in ${relint.ms} ms, ${lateness(relint)}`);
+        if (attempt === 1) firsts.push({ name, ...latenessOf(relint) });
         if (!best || relint.maxLagMs < best.maxLagMs) best = relint;
       }
       assert.ok(best);
@@ -357,6 +378,8 @@ suite('Language server: the extension host stays responsive', () => {
     }
     log(`event loop during the open (VS Code's work included), reported only: ${opens.join('; ')}`);
     for (const w of worst) assert.ok(w.samples > 0, `the probe ran for ${w.name}`);
+    const held = firsts.filter((f) => f.heldMs >= 50);
+    assert.deepStrictEqual(held.map((f) => `${f.name}: held ${f.heldMs.toFixed(1)} ms (${f.lateMs.toFixed(1)} ms late)`), [], 'the extension host\'s loop was held 50 ms or more between the first edit and its diagnostics');
     const late = worst.filter((w) => w.maxLagMs >= 50);
     assert.deepStrictEqual(late.map((w) => `${w.name}: ${fmt(w)}`), [], 'the extension host was late by 50 ms or more between an edit and its diagnostics');
   });
@@ -376,9 +399,13 @@ suite('Language server: the extension host stays responsive', () => {
     await settle();
     const counters = (): Thenable<{ notebookCellWalks: number; diagnosticSets: number }> => vscode.commands.executeCommand('greenml.test.clientCounters');
     const before = await counters();
-    // The open as a whole stalls the host for VS Code's own work (its .ipynb reader, and a built-in
-    // language client that walks every cell for each cell: 0.1–2 s with Green ML off), so the loop's
-    // lateness over the open is reported; what is asserted is the time Green ML's code held it.
+    // The open as a whole stalls the host for VS Code's own work (its .ipynb reader, and built-in
+    // language clients that walk every cell for each cell: 0.1–2 s with Green ML off), so the loop's
+    // lateness over the open is reported; what is asserted is the time Green ML's code held it:
+    // between two ticks of the probe (the loop ran its timers at each, so no task spans two), the
+    // CPU time the host's thread had times the share of its samples in the extension's bundle (on a
+    // busy machine a sample also spans the time the thread waited for a CPU: the wall-clock figure
+    // is logged beside it).
     const { result: open, profile } = await profiled(() =>
       probe(async () => {
         const notebook = await vscode.workspace.openNotebookDocument(file);
@@ -391,12 +418,12 @@ suite('Language server: the extension host stays responsive', () => {
       }),
     );
     const notebook = open.result;
-    const ours = longestTaskOf(profile, bundle);
-    if (process.env.GREENML_PROFILE_DIR) fs.writeFileSync(path.join(process.env.GREENML_PROFILE_DIR, 'notebook-open.cpuprofile'), JSON.stringify(profile));
+    const ours = busiestTurnOf(profile, bundle, open);
+    profileFile('notebook-open', profile, open);
     const after = await counters();
     const walks = after.notebookCellWalks - before.notebookCellWalks;
     const sets = after.diagnosticSets - before.diagnosticSets;
-    log(`  notebook: opened (${notebook.cellCount} cells) and its findings shown in ${open.ms} ms: Green ML's code held the extension host at most ${ours.longestMs.toFixed(1)} ms at a time (${ours.where}; ${ours.totalMs.toFixed(0)} ms in all); the loop was at most ${fmt(open)} late, VS Code's own work included (reported only); ${walks} walk(s) of the cells, ${sets} diagnostics batch(es)`);
+    log(`  notebook: opened (${notebook.cellCount} cells) and its findings shown in ${open.ms} ms: Green ML's code ran at most ${ours.cpuMs.toFixed(1)} ms of CPU between two turns of the host's loop (its samples there span ${ours.cpuGap.ms.toFixed(1)} ms of a ${ours.cpuGap.gapMs.toFixed(1)} ms gap: ${ours.cpuGap.where}), at most ${ours.ms.toFixed(1)} ms of wall clock in one gap (${ours.where}; a gap of ${ours.gapMs.toFixed(1)} ms), ${ours.totalMs.toFixed(0)} ms in all; the loop was at most ${fmt(open)} late, held at most ${latenessOf(open).heldMs.toFixed(1)} ms, VS Code's own work included (reported only); ${walks} walk(s) of the cells, ${sets} diagnostics batch(es)`);
     const cell = notebook.cellAt(notebook.cellCount - 1).document;
     const edited = async (): Promise<void> => {
       const edit = new vscode.WorkspaceEdit();
@@ -411,30 +438,36 @@ suite('Language server: the extension host stays responsive', () => {
       await edited();
       await sleep(2000);
     });
-    log(`  notebook: the same edit with linting off, over 2 s: event loop at most ${fmt(off)} late (reported only)`);
+    log(`  notebook: the same edit with linting off, over 2 s: ${lateness(off)} (reported only)`);
     await vscode.commands.executeCommand('undo');
     await vscode.workspace.getConfiguration('greenml').update('enable', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(cell.uri, (d) => d.length > 0, 'the findings back', 180_000);
-    // As for the scripts: up to three edits, each once the host is quiet, the best counting.
+    // As for the scripts: the first edit once the host is quiet, its lateness less the time the
+    // host waited for a CPU; and of up to three edits, one is less than 50 ms late.
     let best: Lag | undefined;
+    let first: Lag | undefined;
     for (let attempt = 1; attempt <= 3 && !(best && best.maxLagMs < 50); attempt++) {
       await settle();
-      const relint = await probe(async () => {
+      const relint = await maybeProfiled(`notebook-edit${attempt}`, () => probe(async () => {
         const shown = nextDiagnostics(cell.uri);
         await edited();
         await shown;
-      });
-      log(`  notebook: edit ${attempt} → diagnostics in ${relint.ms} ms, event loop at most ${fmt(relint)} late (${relint.samples} samples)`);
+      }));
+      log(`  notebook: edit ${attempt} → diagnostics in ${relint.ms} ms, ${lateness(relint)}`);
+      first ??= relint;
       if (!best || relint.maxLagMs < best.maxLagMs) best = relint;
     }
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    assert.ok(best && best.samples > 0 && off.samples > 0 && open.samples > 0, 'the probe ran');
+    assert.ok(best && first && best.samples > 0 && off.samples > 0 && open.samples > 0, 'the probe ran');
     assert.ok(ours.totalMs > 0, "the profile saw the extension's code");
-    // Reported, not asserted: alone this suite sees 6–13 ms (101.7 and 51.3 ms before the cell index
-    // and the batches), but after the other suites, on a busy machine, one task of the extension's
-    // code reached 94–184 ms, and what ran in it is not yet known.
-    log(`  notebook: Green ML's longest task during the open: ${ours.longestMs.toFixed(1)} ms (bound 50 ms, reported)`);
+    // 94–184 ms read here before (after the other suites, on a busy machine) came from counting
+    // back-to-back samples under one entry frame as one task: the same call path, across many
+    // turns of the loop, each a small task (the diagnostics of a few cells).
+    log(`  notebook: Green ML's code between two turns of the loop during the open: at most ${ours.cpuMs.toFixed(1)} ms of CPU (bound 50 ms), ${ours.ms.toFixed(1)} ms of wall clock`);
     assert.ok(walks <= 2, `${walks} walks of every cell to find a cell's notebook (one per cell is n² steps)`);
+    assert.ok(ours.cpuMs < 50, `Green ML's code ran ${ours.cpuMs.toFixed(1)} ms of CPU between two turns of the extension host's loop while the notebook opened (${ours.cpuGap.where})`);
+    const held = latenessOf(first).heldMs;
+    assert.ok(held < 50, `the extension host's loop was held ${held.toFixed(1)} ms (${fmt(first)} late) between the first edit of a cell and its diagnostics`);
     assert.ok(best.maxLagMs < 50, `the extension host was ${fmt(best)} late between an edit of a cell and its diagnostics`);
   });
 });
