@@ -90,6 +90,8 @@ export const stressCases = [
   { name: 'py-helper-sites', file: 'train.py', make: (bytes) => fill(bytes, `${pyHead}def make(t):\n    return PyTorch(role=role, instance_type=t)\n`, (i) => `make("ml.p3.${i % 3 ? 2 : 8}xlarge")\n`) },
   // Branches nested 90 deep, a binding at each level, then uses at the bottom (below the deepest branch followed).
   { name: 'py-deep-branches', file: 'train.py', make: (bytes) => { const lines = []; let length = pyHead.length; for (let d = 0; length < bytes && d < 90; d++) { const line = `${' '.repeat(d)}itype = "ml.g5.${d}xlarge"\n${' '.repeat(d)}if x_${d}:\n`; lines.push(line); length += line.length; } const pad = ' '.repeat(lines.length); return fill(bytes - length, pyHead + lines.join(''), (i) => `${pad}itype = pick(${i})\n${pad}estimator_${i} = PyTorch(role=role, instance_type=itype)\n`); } },
+  // A try statement with thousands of handlers that each end by leaving, its else binding the name read after it.
+  { name: 'py-try-handlers', file: 'train.py', make: (bytes) => fill(bytes, `${pyHead}try:\n    x = load()\n`, (i) => `except E_${i}:\n    raise\n`, `else:\n    x = "ml.m5.xlarge"\n${Array.from({ length: 20 }, (_, i) => `estimator_${i} = PyTorch(role=role, instance_type=x)\n`).join('')}`) },
   // ---------------------------------------------------------------- notebooks
   { name: 'nb-10k-cells', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : estimator(i))) },
   { name: 'nb-unbalanced', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : `x_${i} = PyTorch(role=role, instance_type="ml.p3.2xlarge"\n`)) },

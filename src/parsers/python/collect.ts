@@ -1,6 +1,6 @@
 import type { PyValue, Span } from './facts';
 import type { Frame, FunctionInfo, KeyChange, Site } from './flow';
-import { addDefinition, Binding, Definition, maxFrameDepth, Scope } from './flow';
+import { addDefinition, Binding, Definition, maxFrameDepth, maxTryHandlers, Scope } from './flow';
 import { emptyInPlace } from '../../core/release';
 import { compact, identifiersIn, parametersOf, stringValue } from './literals';
 import type { PyNode as Node } from './mirror';
@@ -195,7 +195,7 @@ export class Collector extends NodeReader {
     else kind = tryFamily || frame.kind === 'try-else' ? 'finally' : undefined;
     if (!kind) return;
     // A handler that ends by leaving (`raise`, `return`) is not a way past the try statement: the branches after it carry it.
-    const leaving = frame.kind === 'handler' && kind !== 'finally' && endsByLeaving(this.text, frame.start, start) ? [...(frame.leaving ?? []), frame.branch] : frame.leaving;
+    const leaving = frame.kind === 'handler' && kind !== 'finally' && frame.branch <= maxTryHandlers && endsByLeaving(this.text, frame.start, start) ? [...(frame.leaving ?? []), frame.branch] : frame.leaving;
     top.site = { scope: top.site.scope, frame: { ...frame, kind, branch: frame.branch + 1, start, chain: undefined, leaving } };
   }
 

@@ -170,6 +170,8 @@ export class Binding {
 
 /** Frames deeper than this are not kept: definitions below are marked `deep`. */
 export const maxFrameDepth = 48;
+/** Handlers of one `try` statement read for its `else` replacing what came before ({@link replacedByTry}): past them, nothing is replaced. */
+export const maxTryHandlers = 32;
 /** Definitions a use looks back over before giving up. */
 const maxScan = 64;
 /** Values a use may take before it counts as unknown. */
@@ -231,7 +233,8 @@ function excludes(from: Frame['kind'], to: Frame['kind']): boolean {
  */
 function replacedByTry(tryElse: Definition, d: Definition, found: readonly Definition[]): boolean {
   const frame = tryElse.site.frame;
-  if (!frame) return false;
+  // The else is the branch after the handlers: a statement with more than the handlers read replaces nothing.
+  if (!frame || frame.branch > maxTryHandlers + 1) return false;
   // In a handler of the statement (or below one): not replaced, it is one of the ways past it.
   for (let f = d.site.frame; f; f = f.parent) if (f.construct === frame.construct && f.kind === 'handler') return false;
   // The handlers are the branches between the body (0) and the `else`.
