@@ -45,7 +45,6 @@ export function createCdkPythonLanguage(python: Language): Language {
 const constructType = /^aws_[a-z0-9_]+\.[A-Z]\w*$/;
 
 export function cdkAppFromPython(text: string, calls: readonly PythonCall[], module: PythonModule | undefined): CdkApp {
-  const source: Source = { text };
   const spellings: Record<string, string> = {};
   const constructs: CdkConstruct[] = [];
   const methodCalls: Array<{ type: string; method: string; call: PythonCall }> = [];
@@ -53,7 +52,7 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
   const stacks: CdkStack[] = [];
   for (const call of calls) {
     const name = fromPythonName(call.name);
-    const stack = stackOf(source, call, name);
+    const stack = stackOf(text, call, name);
     if (stack) stacks.push(stack);
     if (name === undefined) continue;
     const instanceMethod = /^(.*)\(\)\.(\w+)$/.exec(name);
@@ -72,7 +71,7 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
       callee: call.callee,
       ...(id.kind === 'string' ? { id: id.value } : { idText: writtenId(text.slice(id.start, id.end)) }),
       idSpan: { start: id.start, end: id.end },
-      props: keywordsObject(call, source),
+      props: keywordsObject(call, text),
       arguments: { open: call.arguments.open, close: call.arguments.close, items: call.arguments.items },
       methods: [],
     });
@@ -104,37 +103,32 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
 }
 
 /** `Stack(app, "X", env=…)` or a stack class of the app given such an env (see {@link CdkStack}). */
-function stackOf(source: Source, call: PythonCall, name: string | undefined): CdkStack | undefined {
+function stackOf(text: string, call: PythonCall, name: string | undefined): CdkStack | undefined {
   const env = call.keywords.find((k) => k.name === 'env');
   if (!env || call.positional.length < 2) return undefined;
   if (name !== undefined ? !stackClasses.has(name) : !/(^|\.)[A-Z]\w*$/.test(call.name)) return undefined;
   // `env=cdk.Environment(region=…)` is a struct whose keywords are its props; `env={"region": …}` a dict.
-  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call, source) : toCdkValue(env.value, source);
+  const value = env.value.kind === 'call' && fromPythonName(env.value.call.name) === 'Environment' ? keywordsObject(env.value.call, text) : toCdkValue(env.value, text);
   const region = getProp(value, 'region');
   if (!region) return undefined;
   const id = call.positional[1];
-  return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(source.text.slice(id.start, id.end)), region };
-}
-
-/** The file's text, which the values' offsets index. */
-interface Source {
-  text: string;
+  return { start: call.start, end: call.end, callee: call.callee, name: id.kind === 'string' ? id.value : writtenId(text.slice(id.start, id.end)), region };
 }
 
 /** A call's keywords as an object value; `open` when a `**kwargs` hides some. */
-function keywordsObject(call: PythonCall, source: Source): CdkValue {
+function keywordsObject(call: PythonCall, text: string): CdkValue {
   const props: CdkProp[] = call.keywords.map((k) => ({
     key: camelCase(k.name),
     start: k.start,
     end: k.end,
     keyStart: k.start,
     keyEnd: k.spread ? k.end : k.start + k.name.length,
-    value: toCdkValue(k.value, source),
+    value: toCdkValue(k.value, text),
   }));
   return { kind: 'object', props, open: call.open, container: call.arguments, start: call.arguments.open, end: call.arguments.close + 1 };
 }
 
-function toCdkValue(value: PyValue, source: Source): CdkValue {
+function toCdkValue(value: PyValue, text: string): CdkValue {
   const base = { start: value.start, end: value.end, ...(value.indirect ? { indirect: true } : {}) };
   switch (value.kind) {
     case 'string':
@@ -144,24 +138,24 @@ function toCdkValue(value: PyValue, source: Source): CdkValue {
     case 'dict':
       return {
         kind: 'object',
-        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value, source) })),
+        props: value.entries.map((e) => ({ key: camelCase(e.key), start: e.start, end: e.end, keyStart: e.keyStart, keyEnd: e.keyEnd, value: toCdkValue(e.value, text) })),
         open: value.open,
         ...(value.container ? { container: value.container } : {}),
         ...base,
       };
     case 'list':
-      return { kind: 'array', items: value.items.map((item) => toCdkValue(item, source)), open: false, ...base };
+      return { kind: 'array', items: value.items.map((item) => toCdkValue(item, text)), open: false, ...base };
     case 'call': {
       const name = fromPythonName(value.call.name);
       if (name === undefined) return { kind: 'unknown', ...base };
       // A struct such as `CfnEndpointConfig.ProductionVariantProperty(...)` or `s3.LifecycleRule(...)`: its keywords are its props.
-      if (isStruct(value.call, name)) return { ...keywordsObject(value.call, source), ...base };
-      return { kind: 'call', name, args: value.call.positional.map((arg) => toCdkValue(arg, source)), ...base };
+      if (isStruct(value.call, name)) return { ...keywordsObject(value.call, text), ...base };
+      return { kind: 'call', name, args: value.call.positional.map((arg) => toCdkValue(arg, text)), ...base };
     }
     case 'unknown': {
       const name = value.path ? fromPythonName(value.path) : undefined;
       if (name) return { kind: 'name', name, ...base };
-      return comprehension(value, source) ?? { ...unknownValue(base, source.text.slice(value.start, value.end)), ...base };
+      return comprehension(value, text) ?? { ...unknownValue(base, text.slice(value.start, value.end)), ...base };
     }
     default:
       return { kind: 'unknown', ...base };
@@ -183,16 +177,16 @@ const clauseWindow = 400;
  * (`mapped` names what is iterated), as TypeScript's `models.map((m) => ({...}))` is. Any other
  * element (a call of a function of the app) is not read.
  */
-function comprehension(value: PyUnknown, source: Source): CdkValue | undefined {
+function comprehension(value: PyUnknown, text: string): CdkValue | undefined {
   const element = value.element;
   let item: CdkValue | undefined;
-  if (element?.kind === 'dict') item = toCdkValue(element, source);
+  if (element?.kind === 'dict') item = toCdkValue(element, text);
   else if (element?.kind === 'call') {
     const name = fromPythonName(element.call.name);
-    if (name !== undefined && isStruct(element.call, name)) item = keywordsObject(element.call, source);
+    if (name !== undefined && isStruct(element.call, name)) item = keywordsObject(element.call, text);
   }
   if (!element || !item) return undefined;
   // What is iterated follows the element where it is written (in the assignment, when the list is read through a name); a clause past the window is "an expression".
-  const clause = /^\s*for\s+[\w\s,()]+?\s+in\s+([^\]]+?)(?:\s+if\s[^\]]*)?\s*\]/.exec(source.text.slice(element.end, element.end + clauseWindow));
+  const clause = /^\s*for\s+[\w\s,()]+?\s+in\s+([^\]]+?)(?:\s+if\s[^\]]*)?\s*\]/.exec(text.slice(element.end, element.end + clauseWindow));
   return { kind: 'array', items: [item], open: false, mapped: (clause && writtenPath(clause[1])) ?? 'an expression', start: value.start, end: value.end };
 }
