@@ -135,7 +135,7 @@ export class Linter {
 
   /** True when the language of `format` reads a folder's files together (Terraform modules): see {@link prepareContext}. */
   readsFoldersTogether(format: Format): boolean {
-    return this.languages.some((l) => l.format === format && l.prepareContext !== undefined && l.contextFormat === undefined);
+    return this.contextFormatOf(format) === format;
   }
 
   /**

@@ -78,7 +78,7 @@ export class FolderContexts {
   /** The context of `file`'s folder, built on first use; undefined for formats read file by file. */
   contextFor(file: string): FileContext | undefined {
     if (!this.groups(file)) return undefined;
-    const key = `${detectFormat(file, '')}\u0000${path.dirname(file)}`;
+    const key = contextKey(file);
     if (!this.contexts.has(key)) this.contexts.set(key, buildFolderContext(this.linter, file, (f) => this.siblingText(f)));
     return this.contexts.get(key);
   }
@@ -87,7 +87,7 @@ export class FolderContexts {
   update(file: string, written: TextFile): void {
     if (!this.groups(file)) return;
     this.files.set(file, { file: written });
-    this.contexts.delete(`${detectFormat(file, '')}\u0000${path.dirname(file)}`);
+    this.contexts.delete(contextKey(file));
   }
 
   private groups(file: string): boolean {
@@ -107,4 +107,9 @@ export class FolderContexts {
     const outcome = this.files.get(file);
     return outcome && 'file' in outcome ? outcome.file.text : undefined;
   }
+}
+
+/** A folder context's key: the folder and the format of the files it serves (a folder holds a Terraform module and a notebook's modules apart). */
+function contextKey(file: string): string {
+  return `${detectFormat(file, '')}\u0000${path.dirname(file)}`;
 }
