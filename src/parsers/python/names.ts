@@ -129,6 +129,17 @@ export abstract class Names extends Collector {
     }
   }
 
+  /** Runs `read` with the function marked as having its `return`s read; undefined when it already is (a function calling itself). */
+  protected returning_<T>(fn: FunctionInfo, read: () => T | undefined): T | undefined {
+    if (fn.returning) return undefined;
+    fn.returning = true;
+    try {
+      return read();
+    } finally {
+      fn.returning = false;
+    }
+  }
+
   // ---- qualified names -------------------------------------------------------
 
   /** The qualified name an expression denotes: a module, a class, or an instance (`X()`). */
@@ -285,9 +296,8 @@ export abstract class Names extends Collector {
   /** What a call of a function of the file returns, when every `return` gives the same qualified name (one level: `get_estimator()` returning `PyTorch(...)`). */
   private returnedPath(callee: Node, site: Site, depth: number): string | undefined {
     const fn = this.calledFunction(callee, site);
-    if (!fn?.returns.length || fn.returns.length > maxCandidates || fn.returning) return undefined;
-    fn.returning = true;
-    try {
+    if (!fn?.returns.length || fn.returns.length > maxCandidates) return undefined;
+    return this.returning_(fn, () => {
       let common: string | undefined;
       for (const { node, site: at } of fn.returns) {
         const p = this.pathOf(node, at, depth + 1);
@@ -295,9 +305,7 @@ export abstract class Names extends Collector {
         common ??= p;
       }
       return common;
-    } finally {
-      fn.returning = false;
-    }
+    });
   }
 
   private pathOfDefinition(definition: Definition, depth: number): string | undefined {

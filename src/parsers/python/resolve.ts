@@ -122,9 +122,8 @@ export class Resolver extends Names {
       // A function of the file: the calls its `return`s give.
       const callee = this.field(node, 'function');
       const fn = callee ? this.calledFunction(callee, site) : undefined;
-      if (!fn?.returns.length || fn.returning) return undefined;
-      fn.returning = true;
-      try {
+      if (!fn?.returns.length) return undefined;
+      return this.returning_(fn, () => {
         const calls: PythonCall[] = [];
         for (const returned of fn.returns) {
           const more = this.receiversOf(returned.node, returned.site, depth + 1);
@@ -132,9 +131,7 @@ export class Resolver extends Names {
           for (const made of more) if (!calls.includes(made)) calls.push(made);
         }
         return calls.length <= maxCandidates ? calls : undefined;
-      } finally {
-        fn.returning = false;
-      }
+      });
     }
     if (node.type !== 'identifier') return undefined;
     const reached = this.reaching(node, site);
