@@ -25,6 +25,12 @@ const endpointHelper = {
   code: 'import boto3\n\nsm_client = boto3.client("sagemaker")\n\n\ndef generate_load(endpoint_name, n=50):\n    for _ in range(n):\n        invoke(endpoint_name)\n\n\ndef cleanup_endpoint(endpoint_name, endpoint_config_name):\n    """Delete the endpoint and its configuration."""\n    try:\n        sm_client.delete_endpoint(EndpointName=endpoint_name)\n        sm_client.delete_endpoint_config(EndpointConfigName=endpoint_config_name)\n    except Exception as e:\n        print(f"cleanup failed: {e}")\n',
 };
 const cleanupModule = { fileName: 'cleanup.py', code: 'def delete_all(predictor):\n    predictor.delete_model()\n    predictor.delete_endpoint()\n' };
+/** The same text with Windows line ends (a notebook saved on Windows keeps `\r\n` in its cells' sources; a module beside it its CRLF lines). */
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+/** A cleanup function with a blank line in its body, before the delete. */
+const cleanupSpaced = 'def cleanup():\n    print("deleting the endpoint")\n\n    predictor.delete_endpoint()\n';
+/** sagemaker-core's globals() walk, its objects gathered first, a blank line before the loop. */
+const deleteAllSpaced = 'def delete_all_resources():\n    objects = list(globals().values())\n\n    for obj in objects:\n        if hasattr(obj, "delete") and obj.__class__.__module__ == "sagemaker_core.main.resources":\n            obj.delete()\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
@@ -116,6 +122,17 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'a delete on a name that %store -r restores counts', format: 'notebook', code: nb(setup, train, deploy, '%store -r predictor\npredictor.delete_endpoint()\n') },
     { name: 'a delete on a name another notebook run with %run may bind counts', format: 'notebook', code: nb(setup, train, deploy, '%run ./shared_setup.ipynb\n', 'predictor.delete_endpoint()\n') },
     { name: 'a delete on a parameter of a cleanup helper counts', format: 'notebook', code: nb(setup, train, 'live = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n', 'def cleanup(predictor):\n    predictor.delete_endpoint()\n', 'cleanup(live)\n') },
+    {
+      name: 'CRLF cells: a cleanup function with a blank line in its body, defined before the deploy and called after it',
+      format: 'notebook',
+      code: nb(crlf(setup), crlf(cleanupSpaced), crlf(train), crlf(deploy), crlf('cleanup()\n')),
+    },
+    {
+      name: 'a CRLF module beside the notebook whose cleanup has blank lines in its body, called after the deploy',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'import cleanup\ncleanup.delete_all(predictor)\n'),
+      siblings: [{ fileName: 'cleanup.py', code: crlf('import time\n\n\ndef delete_all(predictor):\n    predictor.delete_model()\n\n    predictor.delete_endpoint()\n\n    time.sleep(1)\n') }],
+    },
   ],
   invalid: [
     {
@@ -159,6 +176,20 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(coreCreate, deleteAll),
       errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
       output: nb(coreCreate, deleteAll, teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()')),
+    },
+    {
+      name: 'CRLF cells: a cleanup function with a blank line before its delete, its only call commented out',
+      format: 'notebook',
+      code: nb(crlf(setup), crlf(train), crlf(deploy), crlf(cleanupSpaced), crlf('# cleanup()\n')),
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(crlf(setup), crlf(train), crlf(deploy), crlf(cleanupSpaced), crlf('# cleanup()\n'), crlf(teardownCell)),
+    },
+    {
+      name: 'CRLF cells: a globals() walk with a blank line in its body that nobody calls deletes nothing',
+      format: 'notebook',
+      code: nb(crlf(coreCreate), crlf(deleteAllSpaced)),
+      errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
+      output: nb(crlf(coreCreate), crlf(deleteAllSpaced), crlf(teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()'))),
     },
     {
       name: 'a globals() walk cannot see an endpoint object the notebook does not keep',
