@@ -7,6 +7,8 @@ import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
 import { createsEndpoint, endpointVariantsOf, isCodeAt, isV3EndpointCreate, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
+import type { ExitTeardown } from './read/contextManagers';
+import { callArgument, exitTeardown, isWithItem, setsFlags, withStatementsOf } from './read/contextManagers';
 import { PythonFunctions } from './read/pythonFunctions';
 import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
 import { handedOnBy, isIPythonHistoryName, plainReceiver, resultName, storedNames, unboundNames } from './read/notebookScope';
@@ -131,19 +133,30 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
  * The functions of the notebook's own modules that delete an endpoint (`cleanup.delete_all`, by
  * qualified name): a top-level function whose body calls a delete method, on anything, as a call
  * the notebook makes itself would count. One level: a function that calls such a function is not one.
+ * And their context-manager classes whose `__exit__` deletes one (`managed_endpoint.ManagedEndpoint`).
  */
-function moduleTeardowns(modules: readonly NotebookModuleFact[]): Set<string> {
+function moduleTeardowns(modules: readonly NotebookModuleFact[]): { functions: Set<string>; classes: Map<string, ExitTeardown[]> } {
   const names = new Set<string>();
+  const classes = new Map<string, ExitTeardown[]>();
   for (const module of modules) {
     const functions = new PythonFunctions(module.text);
     const add = (offset: number): void => {
       const fn = functions.topLevel(offset)?.name;
       if (fn) names.add(`${module.name}.${fn}`);
+      else addExitTeardown(classes, functions, offset, `${module.name}.`);
     };
     for (const call of module.calls) if (isTeardown(call)) add(call.start);
     for (const call of module.unresolvedCalls) if (teardownMethods.has(call.method)) add(call.start);
   }
-  return names;
+  return { functions: names, classes };
+}
+
+/** Keeps the class teardown a delete at `offset` makes (see {@link exitTeardown}), under the class's name after `prefix`. */
+function addExitTeardown(classes: Map<string, ExitTeardown[]>, functions: PythonFunctions, offset: number, prefix = ''): void {
+  const teardown = exitTeardown(functions, offset);
+  if (!teardown) return;
+  const key = `${prefix}${teardown.className}`;
+  classes.set(key, [...(classes.get(key) ?? []), teardown]);
 }
 
 /** A call of a module's function by qualified name (`cleanup.delete_all`): what a function of the notebook's modules would be called as. */
@@ -156,7 +169,8 @@ const moduleFunctionName = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
  * it, {@link PythonFunctions.lastRunAt}): a delete method on what the deploy returned or on a session or client; a
  * delete on a name the deploy was assigned to, called or handed on (`_try(label, ep.delete)`);
  * for sagemaker-core's `Endpoint.create(...)` kept in a top-level name, a loop that deletes the
- * objects of `globals()`; a call of a function of a module of the notebook's folder whose body deletes an endpoint.
+ * objects of `globals()`; a call of a function of a module of the notebook's folder whose body deletes an endpoint;
+ * a `with` block of a class (the notebook's or such a module's) whose `__exit__` deletes one, given the flags the delete needs.
  */
 export function visitNotebookDeployments(text: string, visit: (record: NotebookDeploymentRecord) => void): Visitors {
   let imports = new Set<string>();
@@ -164,6 +178,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
   const deploys: PythonCall[] = [];
   const teardowns: PythonCall[] = [];
   const moduleCalls: PythonCall[] = [];
+  const withCalls: PythonCall[] = [];
   return {
     pythonModule(module) {
       imports = new Set(module.imports);
@@ -173,7 +188,10 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       if (createsEndpoint(call)) {
         if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
       } else if (isTeardown(call)) teardowns.push(call);
-      else if (moduleFunctionName.test(call.name)) moduleCalls.push(call);
+      else {
+        if (moduleFunctionName.test(call.name)) moduleCalls.push(call);
+        if (isWithItem(text, call)) withCalls.push(call);
+      }
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
@@ -215,7 +233,20 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       }
       const globalWalk = named ? latest(unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, functions, notebook, u)).map((u) => u.start)) : -1;
       const helpers = notebook.modules ? moduleTeardowns(notebook.modules) : undefined;
-      const helperCall = helpers?.size ? latest(moduleCalls.filter((c) => helpers.has(c.name)).map((c) => c.start)) : -1;
+      const helperCall = helpers?.functions.size ? latest(moduleCalls.filter((c) => helpers.functions.has(c.name)).map((c) => c.start)) : -1;
+      // `with C(...):` of a class whose `__exit__` deletes an endpoint, the notebook's own or a module's, given the flags the delete needs.
+      let exitingWith = -1;
+      if (deploys.length) {
+        const moduleClasses = helpers?.classes;
+        if (moduleClasses?.size) exitingWith = latest(withCalls.filter((c) => moduleClasses.get(c.name)?.some((t) => setsFlags(t, callArgument(c)))).map((c) => c.start));
+        // The notebook's own classes: the analysis reports no call of them, their with statements are read as written.
+        const own = new Map<string, ExitTeardown[]>();
+        for (const t of teardowns) addExitTeardown(own, functions, t.start);
+        for (const u of unresolved) if (teardownMethods.has(u.method)) addExitTeardown(own, functions, u.start);
+        for (const [name, exits] of own) {
+          exitingWith = Math.max(exitingWith, latest(withStatementsOf(text, name).filter((w) => exits.some((t) => setsFlags(t, w.argument))).map((w) => w.start)));
+        }
+      }
       for (const deploy of deploys) {
         const target = resultName(text, deploy);
         const end = deploy.end;
@@ -224,6 +255,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
           (ownDelete.get(`${deploy.name}()`) ?? -1) > end ||
           unresolvedDelete > end ||
           helperCall > end ||
+          exitingWith > end ||
           (!!target && (onName.get(target.name) ?? -1) > end) ||
           (!!target?.topLevel && isV3EndpointCreate(deploy) && globalWalk > end);
         const variant = endpointVariantsOf(deploy, text)[0];

@@ -90,18 +90,52 @@ export class PythonFunctions {
    * the nearest code line above indented less than `offset`'s line up to `offset` (none at column 0).
    */
   private functionLine(offset: number): number {
+    const block = this.blockLine(offset);
+    return block === -1 ? -1 : this.lines().fnOf[block];
+  }
+
+  /** The code line whose block holds `offset` (-1: none, at top level). */
+  private blockLine(offset: number): number {
     const lines = this.lines();
     const line = lines.index.positionAt(offset).line;
     const indent = Math.min(lines.indent[line], offset - lines.index.lineStart(line));
     if (indent === 0) return -1;
-    let block: number;
-    if (lines.isCode[line] && indent === lines.indent[line]) block = lines.parent[line];
-    else {
-      block = lines.previousCode[line];
-      // Each step goes out one block: a walk no longer than the nesting.
-      while (block !== -1 && lines.indent[block] >= indent) block = lines.parent[block];
+    if (lines.isCode[line] && indent === lines.indent[line]) return lines.parent[line];
+    let block = lines.previousCode[line];
+    // Each step goes out one block: a walk no longer than the nesting.
+    while (block !== -1 && lines.indent[block] >= indent) block = lines.parent[block];
+    return block;
+  }
+
+  /**
+   * The class at the module's top level (`class Name...:` at column 0) whose body holds `fn` as a
+   * method, with the class's text (its header to its last line), or undefined.
+   */
+  classOf(fn: PythonFunction): { name: string; text: string } | undefined {
+    const lines = this.lines();
+    const def = lines.index.positionAt(fn.lineStart).line;
+    const header = lines.parent[def];
+    if (header === -1 || lines.indent[header] !== 0) return undefined;
+    const start = lines.index.lineStart(header);
+    const name = /class[ \t]+([A-Za-z_]\w*)/y;
+    const match = name.exec(this.text.slice(start, lines.index.lineEnd(header)));
+    if (!match) return undefined;
+    const end = lines.blockEnd[header];
+    return { name: match[1], text: this.text.slice(start, end === -1 ? this.text.length : lines.index.lineStart(end) - 1) };
+  }
+
+  /**
+   * The headers of the blocks between `offset` and the function holding it, innermost first
+   * (`if self.auto_delete:`, `try:`), without their indentation.
+   */
+  headersAbove(offset: number): string[] {
+    const lines = this.lines();
+    const fn = this.functionLine(offset);
+    const headers: string[] = [];
+    for (let block = this.blockLine(offset); block !== -1 && block !== fn; block = lines.parent[block]) {
+      headers.push(this.text.slice(lines.index.lineStart(block) + lines.indent[block], lines.index.lineEnd(block)));
     }
-    return block === -1 ? -1 : lines.fnOf[block];
+    return headers;
   }
 
   private functionAt(lines: Lines, line: number): PythonFunction {
@@ -163,7 +197,7 @@ interface Lines {
   fnOf: Int32Array;
   /** For a code line, the line at column 0 its block sits in (itself at column 0; -1: none). */
   root: Int32Array;
-  /** For a `def` line, the first code line after it indented no more (-1: the text's end). */
+  /** For a code line, the first code line after it indented no more: where its block ends (-1: the text's end). */
   blockEnd: Int32Array;
   /** For a `def` line, the function's name. */
   names: Array<string | undefined>;
@@ -199,7 +233,7 @@ function readLines(text: string): Lines {
     lastCode = line;
     while (open.length && lines.indent[open[open.length - 1]] >= indent) {
       const closed = open.pop() as number;
-      if (lines.names[closed] !== undefined) lines.blockEnd[closed] = line;
+      lines.blockEnd[closed] = line;
     }
     const parent = open.length ? open[open.length - 1] : -1;
     lines.parent[line] = parent;
