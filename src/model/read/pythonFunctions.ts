@@ -90,8 +90,22 @@ export class PythonFunctions {
    * the nearest code line above indented less than `offset`'s line up to `offset` (none at column 0).
    */
   private functionLine(offset: number): number {
+    // Code at column 0 (the common delete, at a notebook's top level) needs no scan of the text.
+    if (this.atColumnZero(offset)) return -1;
     const block = this.blockLine(offset);
     return block === -1 ? -1 : this.lines().fnOf[block];
+  }
+
+  /**
+   * Whether `offset` is at its line's start, or its line is not indented, found by looking back a
+   * bounded way (false past it: the scan answers, so a long line of calls costs no more per call).
+   */
+  private atColumnZero(offset: number): boolean {
+    let start = offset;
+    const stop = Math.max(0, offset - 256);
+    while (start > stop && this.text[start - 1] !== '\n' && this.text[start - 1] !== '\r') start--;
+    if (start > 0 && this.text[start - 1] !== '\n' && this.text[start - 1] !== '\r') return false;
+    return start === offset || (this.text[start] !== ' ' && this.text[start] !== '\t');
   }
 
   /** The code line whose block holds `offset` (-1: none, at top level). */
