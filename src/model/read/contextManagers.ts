@@ -112,10 +112,16 @@ export function withStatementsOf(text: string, name: string): Array<{ start: num
   return found;
 }
 
+/** A `with` statement's head up to its first context expression, from a line's start. */
+const withHead = /[ \t]*(?:async[ \t]+)?with[ \t]+(?:\([ \t]*)?/y;
+
 /** The call is the first context expression of a `with` statement (`with C(...) as x:`). */
 export function isWithItem(text: string, call: { start: number }): boolean {
   const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
-  const withHead = /[ \t]*(?:async[ \t]+)?with[ \t]+(?:\([ \t]*)?/y;
+  // Most calls are not one: a look at the line's first word before the pattern.
+  let first = lineStart;
+  while (first < call.start && (text[first] === ' ' || text[first] === '\t')) first++;
+  if (!text.startsWith('with', first) && !text.startsWith('async', first)) return false;
   withHead.lastIndex = lineStart;
   return withHead.exec(text) !== null && withHead.lastIndex === call.start;
 }
