@@ -99,6 +99,10 @@ export const stressCases = [
   { name: 'nb-imports-interleaved', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : `import module_${i}\n${estimator(i)}predictor_${i} = estimator_${i}.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n`)) },
   // The same estimator name rebound in every cell and deployed in the next.
   { name: 'nb-rebound-cells', file: 'explore.ipynb', make: (bytes) => notebookOf(bytes, (i) => (i === 0 ? pyHead : i % 2 ? `estimator = PyTorch(role=role, instance_type="ml.p3.2xlarge")\nestimator.fit("s3://bucket/${i}")\n` : `predictor = estimator.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n`)) },
+  // One function that deploys and deletes endpoints again and again, never called: every delete placed, every deploy judged against them.
+  { name: 'nb-function-deploys', file: 'explore.ipynb', make: (bytes) => notebook([fill(bytes - 300, `${pyHead}est = PyTorch(role=role, instance_type="ml.p3.2xlarge")\ndef run():\n`, (i) => `    predictor_${i} = est.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n    predictor_${i}.delete_endpoint()\n`)]) },
+  // One deploy, then a cleanup function of thousands of deletes that nothing calls: the function holding each delete is found once.
+  { name: 'nb-function-deletes', file: 'explore.ipynb', make: (bytes) => notebook([`${pyHead}est = PyTorch(role=role, instance_type="ml.p3.2xlarge")\npredictor = est.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n`, fill(bytes - 600, 'def cleanup():\n', (i) => `    predictor.delete_endpoint()  # ${i}\n`)]) },
   // One cell, its source a single string: every offset is mapped back through one literal.
   { name: 'nb-one-string-cell', file: 'explore.ipynb', make: (bytes) => { const nb = JSON.parse(notebook([fill(bytes - 300, pyHead, estimator)])); nb.cells[0].source = nb.cells[0].source.join(''); return JSON.stringify(nb, null, 1) + '\n'; } },
   // ---------------------------------------------------------------- CloudFormation YAML

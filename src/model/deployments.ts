@@ -6,7 +6,10 @@ import type { PythonCall, UnresolvedCall } from '../parsers/python/facts';
 import { getKeyword } from '../parsers/python/facts';
 import { pyCount, pyInstanceType } from './endpointVariants';
 import type { NotebookDeploymentRecord } from './hostingRecords';
-import { createsEndpoint, enclosingFunctionText, endpointVariantsOf, isCodeAt, isV3EndpointCreate, runsAt, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
+import { createsEndpoint, endpointVariantsOf, isCodeAt, isV3EndpointCreate, sessionMethod, v3EndpointDelete } from './read/pythonEndpoints';
+import type { ExitTeardown } from './read/contextManagers';
+import { callArgument, exitTeardown, isWithItem, setsFlags, withStatementsOf } from './read/contextManagers';
+import { PythonFunctions } from './read/pythonFunctions';
 import { isLocalMode, isSageMakerClientCall, importsLocalSession } from './read/sagemaker';
 import { handedOnBy, isIPythonHistoryName, plainReceiver, resultName, storedNames, unboundNames } from './read/notebookScope';
 
@@ -42,16 +45,17 @@ function lastName(name: string): string {
 }
 
 /**
- * A teardown on what a deploy returned (`predictor.delete_endpoint()`) deletes a
- * deploy of that kind only; one on a session or a client may delete any endpoint.
+ * The deploys a teardown deletes: one on what a deploy returned (`predictor.delete_endpoint()`)
+ * deletes a deploy of that kind only (`own`: the deploy's name and `()`); one on a session or a
+ * client may delete any endpoint. Undefined: none (`delete()` on what is no SDK v3 endpoint).
  */
-function tearsDown(teardown: PythonCall, deploy: PythonCall): boolean {
+function deletedBy(teardown: PythonCall): { any: true } | { own: string } | undefined {
   const receiver = teardown.name.slice(0, teardown.name.lastIndexOf('.'));
   const v3 = v3EndpointDelete(teardown);
   // `Endpoint.get(name).delete()`: any endpoint, as a session's or a client's delete.
-  if (v3 === 'got') return true;
-  if (v3 || receiver.endsWith('.deploy()')) return receiver === `${deploy.name}()`;
-  return teardownMethods.has(lastName(teardown.name));
+  if (v3 === 'got') return { any: true };
+  if (v3 || receiver.endsWith('.deploy()')) return { own: receiver };
+  return teardownMethods.has(lastName(teardown.name)) ? { any: true } : undefined;
 }
 
 /** Whether a call is a teardown: a delete method on anything, or `delete()` on an SDK v3 endpoint object. */
@@ -81,8 +85,8 @@ function boundTeardowns(text: string): Array<{ name: string; at: number }> {
  * (its examples' `delete_all_sagemaker_resources()`). Where the `delete` sits, its function or cell
  * reads `globals()`.
  */
-function walksGlobals(text: string, notebook: NotebookFact, call: { start: number }): boolean {
-  const scope = enclosingFunctionText(text, call.start) ?? (() => {
+function walksGlobals(text: string, functions: PythonFunctions, notebook: NotebookFact, call: { start: number }): boolean {
+  const scope = functions.enclosingText(call.start) ?? (() => {
     const cell = notebook.cells.find((c) => c.start <= call.start && call.start <= c.end);
     return cell && text.slice(cell.start, cell.end);
   })();
@@ -125,36 +129,34 @@ function teardownCode(text: string, deploy: PythonCall): string | undefined {
   return `${comment}\nsagemaker.Session().delete_endpoint(${expression})`;
 }
 
-/** The function of the module's top level that holds `offset` (`def cleanup(...):` at column 0), by name. */
-function topLevelFunction(text: string, offset: number): string | undefined {
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (!/^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
-  while (lineStart > 0) {
-    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-    if (/^[ \t]|^(?:#|\s*$)/.test(line)) continue;
-    return /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(line)?.[1];
-  }
-  return undefined;
-}
-
 /**
  * The functions of the notebook's own modules that delete an endpoint (`cleanup.delete_all`, by
  * qualified name): a top-level function whose body calls a delete method, on anything, as a call
  * the notebook makes itself would count. One level: a function that calls such a function is not one.
+ * And their context-manager classes whose `__exit__` deletes one (`managed_endpoint.ManagedEndpoint`).
  */
-function moduleTeardowns(modules: readonly NotebookModuleFact[]): Set<string> {
+function moduleTeardowns(modules: readonly NotebookModuleFact[]): { functions: Set<string>; classes: Map<string, ExitTeardown[]> } {
   const names = new Set<string>();
+  const classes = new Map<string, ExitTeardown[]>();
   for (const module of modules) {
+    const functions = new PythonFunctions(module.text);
     const add = (offset: number): void => {
-      const fn = topLevelFunction(module.text, offset);
+      const fn = functions.topLevel(offset)?.name;
       if (fn) names.add(`${module.name}.${fn}`);
+      else addExitTeardown(classes, functions, offset, `${module.name}.`);
     };
     for (const call of module.calls) if (isTeardown(call)) add(call.start);
     for (const call of module.unresolvedCalls) if (teardownMethods.has(call.method)) add(call.start);
   }
-  return names;
+  return { functions: names, classes };
+}
+
+/** Keeps the class teardown a delete at `offset` makes (see {@link exitTeardown}), under the class's name after `prefix`. */
+function addExitTeardown(classes: Map<string, ExitTeardown[]>, functions: PythonFunctions, offset: number, prefix = ''): void {
+  const teardown = exitTeardown(functions, offset);
+  if (!teardown) return;
+  const key = `${prefix}${teardown.className}`;
+  classes.set(key, [...(classes.get(key) ?? []), teardown]);
 }
 
 /** A call of a module's function by qualified name (`cleanup.delete_all`): what a function of the notebook's modules would be called as. */
@@ -164,10 +166,11 @@ const moduleFunctionName = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
  * Visitors that hand every endpoint the notebook deploys to `visit`, once the whole notebook is read. `text` is the notebook's code.
  *
  * A deploy is torn down by a delete that runs after it (code in a function runs where the file calls
- * it, {@link runsAt}): a delete method on what the deploy returned or on a session or client; a
+ * it, {@link PythonFunctions.lastRunAt}): a delete method on what the deploy returned or on a session or client; a
  * delete on a name the deploy was assigned to, called or handed on (`_try(label, ep.delete)`);
  * for sagemaker-core's `Endpoint.create(...)` kept in a top-level name, a loop that deletes the
- * objects of `globals()`; a call of a function of a module of the notebook's folder whose body deletes an endpoint.
+ * objects of `globals()`; a call of a function of a module of the notebook's folder whose body deletes an endpoint;
+ * a `with` block of a class (the notebook's or such a module's) whose `__exit__` deletes one, given the flags the delete needs.
  */
 export function visitNotebookDeployments(text: string, visit: (record: NotebookDeploymentRecord) => void): Visitors {
   let imports = new Set<string>();
@@ -175,6 +178,7 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
   const deploys: PythonCall[] = [];
   const teardowns: PythonCall[] = [];
   const moduleCalls: PythonCall[] = [];
+  const withCalls: PythonCall[] = [];
   return {
     pythonModule(module) {
       imports = new Set(module.imports);
@@ -184,7 +188,10 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
       if (createsEndpoint(call)) {
         if (!isLocalOrServerless(text, call, imports)) deploys.push(call);
       } else if (isTeardown(call)) teardowns.push(call);
-      else if (moduleFunctionName.test(call.name)) moduleCalls.push(call);
+      else {
+        if (moduleFunctionName.test(call.name)) moduleCalls.push(call);
+        if (isWithItem(text, call)) withCalls.push(call);
+      }
     },
     // Emitted after every call of the notebook: each deploy can now be judged against all that follows it.
     notebook(notebook) {
@@ -195,25 +202,62 @@ export function visitNotebookDeployments(text: string, visit: (record: NotebookD
         return receiver === undefined || !unbound(receiver);
       });
       const stored = storedNames(notebook.magics ?? []);
-      const cache = new Map<number, number[]>();
-      const after = (offset: number, deploy: PythonCall): boolean => runsAt(text, offset, cache).some((at) => at > deploy.end);
+      // Each delete is placed once, at the latest point where it runs (-1: never), and each deploy
+      // compared with the latest of the deletes that apply to it: linear in the calls.
+      const functions = new PythonFunctions(text);
+      const latest = (offsets: Iterable<number>): number => {
+        let last = -1;
+        for (const offset of offsets) last = Math.max(last, functions.lastRunAt(offset));
+        return last;
+      };
+      const laterOf = (latestByKey: Map<string, number>, key: string, offset: number): void => {
+        latestByKey.set(key, Math.max(latestByKey.get(key) ?? -1, functions.lastRunAt(offset)));
+      };
+      let anyDelete = -1;
+      const ownDelete = new Map<string, number>();
+      for (const t of deploys.length ? teardowns : []) {
+        const deleted = deletedBy(t);
+        if (deleted && 'own' in deleted) laterOf(ownDelete, deleted.own, t.start);
+        else if (deleted) anyDelete = Math.max(anyDelete, functions.lastRunAt(t.start));
+      }
+      const unresolvedDelete = deploys.length ? latest(unresolved.filter((u) => teardownMethods.has(u.method)).map((u) => u.start)) : -1;
       const named = deploys.some((d) => resultName(text, d));
       // Deletes on a plain name: called on an object the analysis cannot pick (`ep` bound to several endpoints), or handed on uncalled.
-      const onNames = named ? [...unresolved.flatMap((u) => {
-        const receiver = ownTeardownMethods.has(u.method) ? plainReceiver(text, u) : undefined;
-        return receiver ? [{ name: receiver, at: u.start }] : [];
-      }), ...boundTeardowns(text)] : [];
-      const globalWalks = named ? unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, notebook, u)) : [];
+      const onName = new Map<string, number>();
+      if (named) {
+        for (const u of unresolved) {
+          const receiver = ownTeardownMethods.has(u.method) ? plainReceiver(text, u) : undefined;
+          if (receiver) laterOf(onName, receiver, u.start);
+        }
+        for (const t of boundTeardowns(text)) laterOf(onName, t.name, t.at);
+      }
+      const globalWalk = named ? latest(unresolved.filter((u) => u.method === 'delete' && walksGlobals(text, functions, notebook, u)).map((u) => u.start)) : -1;
       const helpers = notebook.modules ? moduleTeardowns(notebook.modules) : undefined;
-      const helperCalls = helpers?.size ? moduleCalls.filter((c) => helpers.has(c.name)) : [];
+      const helperCall = helpers?.functions.size ? latest(moduleCalls.filter((c) => helpers.functions.has(c.name)).map((c) => c.start)) : -1;
+      // `with C(...):` of a class whose `__exit__` deletes an endpoint, the notebook's own or a module's, given the flags the delete needs.
+      let exitingWith = -1;
+      if (deploys.length) {
+        const moduleClasses = helpers?.classes;
+        if (moduleClasses?.size) exitingWith = latest(withCalls.filter((c) => moduleClasses.get(c.name)?.some((t) => setsFlags(t, callArgument(c)))).map((c) => c.start));
+        // The notebook's own classes: the analysis reports no call of them, their with statements are read as written.
+        const own = new Map<string, ExitTeardown[]>();
+        for (const t of teardowns) addExitTeardown(own, functions, t.start);
+        for (const u of unresolved) if (teardownMethods.has(u.method)) addExitTeardown(own, functions, u.start);
+        for (const [name, exits] of own) {
+          exitingWith = Math.max(exitingWith, latest(withStatementsOf(text, name).filter((w) => exits.some((t) => setsFlags(t, w.argument))).map((w) => w.start)));
+        }
+      }
       for (const deploy of deploys) {
         const target = resultName(text, deploy);
+        const end = deploy.end;
         const tornDown =
-          teardowns.some((t) => tearsDown(t, deploy) && after(t.start, deploy)) ||
-          unresolved.some((u) => teardownMethods.has(u.method) && after(u.start, deploy)) ||
-          helperCalls.some((c) => after(c.start, deploy)) ||
-          (!!target && onNames.some((t) => t.name === target.name && after(t.at, deploy))) ||
-          (!!target?.topLevel && isV3EndpointCreate(deploy) && globalWalks.some((u) => after(u.start, deploy)));
+          anyDelete > end ||
+          (ownDelete.get(`${deploy.name}()`) ?? -1) > end ||
+          unresolvedDelete > end ||
+          helperCall > end ||
+          exitingWith > end ||
+          (!!target && (onName.get(target.name) ?? -1) > end) ||
+          (!!target?.topLevel && isV3EndpointCreate(deploy) && globalWalk > end);
         const variant = endpointVariantsOf(deploy, text)[0];
         const instanceType = pyInstanceType(variant?.instanceType);
         const instanceCount = pyCount(variant?.instanceCount);

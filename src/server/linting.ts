@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { mergeConfigs, resolveRuleSettings } from '../core/config';
 import type { RuleSettings } from '../core/config';
 import type { Linter, LintResult } from '../core/engine';
-import type { Finding, Fix, Format } from '../core/types';
+import type { FileContext, Finding, Fix, Format } from '../core/types';
 import type { ConfigFileFinder, LoadedConfig } from '../node/configFile';
 import type { ServerBaseline } from './baseline';
 import { buildFolderContext } from '../node/folderContext';
@@ -45,6 +45,11 @@ export interface LintSink {
   log(message: string): void;
   /** The config file a lint read, with its problems (shown on the file). */
   config?(loaded: LoadedConfig): void;
+}
+
+/** The file an open notebook is linted as: its path (or URI), named `.ipynb` when it is not. */
+export function notebookFile(uri: string): string {
+  return (uriToPath(uri) ?? uri).replace(/(?<!\.ipynb)$/, '.ipynb');
 }
 
 /** Languages whose documents are linted as a format whatever their name says (virtual documents of notebook front ends). */
@@ -113,7 +118,7 @@ export class LintService {
   /** Lints an open document's text as {@link targetOf} says (the grammar it needs loaded). */
   lintTarget(target: DocumentTarget, text: string, keepFacts = false): LintResult {
     return target.forced === 'notebook'
-      ? asOneCell(this.linter.lint(target.file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(target.file, this.settings()), format: 'notebook', keepFacts }))
+      ? asOneCell(this.linter.lint(target.file, notebookText([{ code: true, text }]), { settings: this.ruleSettings(target.file, this.settings()), format: 'notebook', context: this.folderContext(target.file, text), keepFacts }))
       : this.lintWithContext(target.file, text, { format: target.forced, keepFacts });
   }
 
@@ -156,13 +161,14 @@ export class LintService {
   /** Lints a notebook as a whole from its live cells and publishes each finding on its cell. */
   async lintNotebook(notebook: OpenNotebook, isCurrent: () => boolean): Promise<void> {
     const settings = this.settings();
-    const file = (uriToPath(notebook.uri) ?? notebook.uri).replace(/(?<!\.ipynb)$/, '.ipynb');
+    const file = notebookFile(notebook.uri);
     if (!settings.enable) return this.forgetNotebook(notebook.uri);
     if (this.linter.needsPrepare(file)) await this.linter.prepare([file]);
     if (!isCurrent()) return;
     const started = performance.now();
     const text = notebookText(notebook.cells);
-    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook', keepFacts: true });
+    // The Python modules beside it (a cleanup helper it imports), open editors first.
+    const result: LintResult = this.linter.lint(file, text, { settings: this.ruleSettings(file, settings), format: 'notebook', context: this.folderContext(file, text), keepFacts: true });
     if (this.overBudget(notebook.uri, notebook.version, started)) return;
     const language = this.linter.languages.find((l) => l.format === 'python');
     const lint = this.cacheOf(notebook.uri).begin();
@@ -204,8 +210,15 @@ export class LintService {
    * there, and the other files of its folder for formats read together (a Terraform module).
    */
   lintWithContext(file: string, text: string, options: { format?: Format; keepFacts?: boolean } = {}): LintResult {
-    const context = file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
-    return this.linter.lint(file, text, { settings: this.ruleSettings(file, this.settings()), context, ...(options.format ? { format: options.format } : {}), keepFacts: options.keepFacts === true });
+    return this.linter.lint(file, text, { settings: this.ruleSettings(file, this.settings()), context: this.folderContext(file, text), ...(options.format ? { format: options.format } : {}), keepFacts: options.keepFacts === true });
+  }
+
+  /**
+   * The files of `file`'s folder read with it (a Terraform module's `.tf` files, a notebook's
+   * `.py` modules): `text` for the file itself, an open editor's text, else the disk's.
+   */
+  private folderContext(file: string, text: string): FileContext | undefined {
+    return file.startsWith('/') ? buildFolderContext(this.linter, file, (f) => (f === file ? text : this.currentText(f))) : undefined;
   }
 
   /**

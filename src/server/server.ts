@@ -1,6 +1,7 @@
 import type { CodeAction, CodeLens, Connection, Disposable, Hover, InitializeResult } from 'vscode-languageserver/node';
 import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, NotebookDocuments, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findRule } from '../core/config';
 import { escapeControls } from '../core/escape';
@@ -8,7 +9,6 @@ import { detectFormat } from '../core/formats';
 import { LineIndex } from '../core/lineIndex';
 import type { Linter } from '../core/engine';
 import { ConfigFileFinder, configFileNames } from '../node/configFile';
-import { folderSiblings } from '../node/folderContext';
 import type { ActionScope } from './codeActions';
 import { ServerBaseline } from './baseline';
 import { ConfigDiagnostics } from './configDiagnostics';
@@ -18,7 +18,7 @@ import { uriToPath } from './convert';
 import type { EstimateScope } from './estimates';
 import { codeLenses, hoverAt, lensSettingsOf, showEstimateDetailsCommand } from './estimates';
 import type { OpenNotebook } from './linting';
-import { LintService } from './linting';
+import { LintService, notebookFile } from './linting';
 import { IdleCollection, minorCollection } from './idleCollection';
 import { Scheduler } from './scheduler';
 import type { ServerSettings } from './settings';
@@ -164,7 +164,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     await refreshSettings();
   });
 
-  /** The files whose changes on disk change findings: config files, Terraform files, the baseline file. */
+  /** The files whose changes on disk change findings: config files, Terraform files, Python modules beside notebooks, the baseline file. */
   let watching: { names: string; registration: Promise<Disposable> } | undefined;
   const watchFiles = async (): Promise<void> => {
     if (!watchDynamically) return;
@@ -174,12 +174,13 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
     const names = [...configFileNames, ...extra].join(',');
     if (watching?.names === names) return;
     const previous = watching;
-    watching = { names, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${names}}` }, { globPattern: '**/*.tf' }] }) };
+    // Python modules: a notebook reads those beside it.
+    watching = { names, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${names}}` }, { globPattern: '**/*.tf' }, { globPattern: '**/*.py' }] }) };
     try {
       if (previous) (await previous.registration).dispose();
       await watching.registration;
     } catch (err) {
-      connection.console.warn(`cannot watch the config, Terraform and baseline files: ${err instanceof Error ? err.message : String(err)}`);
+      connection.console.warn(`cannot watch the config, Terraform, Python and baseline files: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 
@@ -233,28 +234,46 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
   });
 
   // A config file or a Terraform file changed on disk: findings of open documents may change, and
-  // a config file's own problems (those of one no open document reads are refreshed here).
+  // a config file's own problems (those of one no open document reads are refreshed here). A file
+  // read only with files of another format (a notebook's `.py` module): the open files that read it.
   connection.onDidChangeWatchedFiles((params) => {
+    let all = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (file) configDiagnostics.changed(file, change.type === FileChangeType.Deleted);
+      if (file && readByOthersOnly(file)) relintReaders(file);
+      else all = true;
     }
-    relintAll();
+    if (all) relintAll();
   });
 
+  /** A file whose format no language reads together with its own kind, but another reads beside its files (a Python module). */
+  const readByOthersOnly = (file: string): boolean => {
+    const format = detectFormat(file, '');
+    if (!format || linter.contextFormatOf(format) !== undefined || (configFileNames as readonly string[]).includes(path.basename(file))) return false;
+    return linter.languages.some((l) => l.format !== format && linter.contextFormatOf(l.format) === format);
+  };
+
   /**
-   * The other open documents read together with this one (the `.tf` files of its folder, one
-   * Terraform module) are linted again: their findings depend on its text, saved or not.
+   * The other open documents and notebooks whose lint reads this file (the `.tf` files of its
+   * folder, one Terraform module; the notebooks beside a `.py` module) are linted again: their
+   * findings depend on its text, saved or not.
    */
+  const relintReaders = (file: string): void => {
+    const format = detectFormat(file, '');
+    if (!format) return;
+    const folder = path.dirname(file);
+    const reads = (other: string | undefined): boolean => {
+      if (!other || other === file || path.dirname(other) !== folder) return false;
+      const of = detectFormat(other, '');
+      return !!of && linter.contextFormatOf(of) === format;
+    };
+    for (const other of documents.all()) if (reads(uriToPath(other.uri))) scheduleText(other.uri);
+    for (const uri of openNotebookUris) if (uriToPath(uri) !== undefined && reads(notebookFile(uri))) scheduleNotebook(uri);
+  };
   const relintSiblings = (uri: string): void => {
     const file = uriToPath(uri);
-    const siblings = file ? folderSiblings(linter, file) : undefined;
-    if (!siblings) return;
-    const names = new Set(siblings.files);
-    for (const other of documents.all()) {
-      const path = uriToPath(other.uri);
-      if (other.uri !== uri && path && names.has(path)) scheduleText(other.uri);
-    }
+    if (file) relintReaders(file);
   };
 
   documents.onDidOpen((e) => scheduleText(e.document.uri, false));
@@ -410,7 +429,7 @@ export function startServer({ linter, connection = createConnection(ProposedFeat
         await linted(first);
         const cell = service.cellStateOf(first);
         const live = cell ? notebookOf(cell.state.uri) : undefined;
-        if (cell && live) return modelCardAt(linter, (uriToPath(live.uri) ?? live.uri).replace(/(?<!\.ipynb)$/, '.ipynb'), notebookText(live.cells), line, modelCardSettingsOf(params.arguments?.[2]), cell.index);
+        if (cell && live) return modelCardAt(linter, notebookFile(live.uri), notebookText(live.cells), line, modelCardSettingsOf(params.arguments?.[2]), cell.index);
         const text = documents.get(first)?.getText();
         if (text === undefined) return { error: 'open a Python file or notebook with a training call first.' };
         const file = uriToPath(first) ?? `${first}.py`;

@@ -25,6 +25,23 @@ const endpointHelper = {
   code: 'import boto3\n\nsm_client = boto3.client("sagemaker")\n\n\ndef generate_load(endpoint_name, n=50):\n    for _ in range(n):\n        invoke(endpoint_name)\n\n\ndef cleanup_endpoint(endpoint_name, endpoint_config_name):\n    """Delete the endpoint and its configuration."""\n    try:\n        sm_client.delete_endpoint(EndpointName=endpoint_name)\n        sm_client.delete_endpoint_config(EndpointConfigName=endpoint_config_name)\n    except Exception as e:\n        print(f"cleanup failed: {e}")\n',
 };
 const cleanupModule = { fileName: 'cleanup.py', code: 'def delete_all(predictor):\n    predictor.delete_model()\n    predictor.delete_endpoint()\n' };
+/** The same text with Windows line ends (a notebook saved on Windows keeps `\r\n` in its cells' sources; a module beside it its CRLF lines). */
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+/** A cleanup function with a blank line in its body, before the delete. */
+const cleanupSpaced = 'def cleanup():\n    print("deleting the endpoint")\n\n    predictor.delete_endpoint()\n';
+/** sagemaker-core's globals() walk, its objects gathered first, a blank line before the loop. */
+const deleteAllSpaced = 'def delete_all_resources():\n    objects = list(globals().values())\n\n    for obj in objects:\n        if hasattr(obj, "delete") and obj.__class__.__module__ == "sagemaker_core.main.resources":\n            obj.delete()\n';
+/**
+ * A context manager beside the notebook (`managed_endpoint.py`) that keeps an endpoint for a `with`
+ * block and deletes it when the block ends, if asked (`auto_delete`) and if it found it in service.
+ */
+const managedEndpoint = (exit = '        if self.live and self.auto_delete:\n            sm_client.delete_endpoint(EndpointName=self.endpoint_name)\n            self.live = False\n') => ({
+  fileName: 'managed_endpoint.py',
+  code: `import boto3\n\nsm_client = boto3.client("sagemaker")\n\n\nclass ManagedEndpoint:\n    """Keeps an endpoint for a with block; deletes it at the end when asked."""\n\n    def __init__(self, endpoint_name, auto_delete=False):\n        self.endpoint_name = endpoint_name\n        self.auto_delete = auto_delete\n        self.live = False\n\n    def __enter__(self):\n        status = sm_client.describe_endpoint(EndpointName=self.endpoint_name)["EndpointStatus"]\n        self.live = status == "InService"\n        return self\n\n    def __exit__(self, exc_type, exc, tb):\n${exit}`,
+});
+const withManaged = (args: string) => `from managed_endpoint import ManagedEndpoint\nwith ManagedEndpoint(${args}) as mep:\n    values = explainer.shap_values(rows, nsamples="auto")\n`;
+/** The notebook's own context manager: the predictor for the block, deleted after it unless kept. */
+const endpointScope = 'class EndpointScope:\n    def __init__(self, predictor, delete_on_exit=True):\n        self.predictor = predictor\n        self.delete_on_exit = delete_on_exit\n\n    def __enter__(self):\n        return self.predictor\n\n    def __exit__(self, *exc):\n        if self.delete_on_exit:\n            self.predictor.delete_endpoint()\n';
 const noTeardown = (line: number, column: number, length: number, teardown = 'predictor.delete_endpoint()') => ({ messageId: 'noTeardown', data: { teardown }, line, column, endLine: line, endColumn: column + length });
 
 const mbSetup = 'from sagemaker.serve import ModelBuilder\nimport time\nendpoint_name = f"summarize-vllm-{int(time.time())}"\nmb = ModelBuilder(image_uri=serve_image, s3_model_data_url=model_data, env_vars=serve_env, role_arn=role, instance_type="ml.g5.2xlarge")\nmb.build()\n';
@@ -116,6 +133,40 @@ new RuleTester().run(endpointNoTeardown, {
     { name: 'a delete on a name that %store -r restores counts', format: 'notebook', code: nb(setup, train, deploy, '%store -r predictor\npredictor.delete_endpoint()\n') },
     { name: 'a delete on a name another notebook run with %run may bind counts', format: 'notebook', code: nb(setup, train, deploy, '%run ./shared_setup.ipynb\n', 'predictor.delete_endpoint()\n') },
     { name: 'a delete on a parameter of a cleanup helper counts', format: 'notebook', code: nb(setup, train, 'live = est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n', 'def cleanup(predictor):\n    predictor.delete_endpoint()\n', 'cleanup(live)\n') },
+    {
+      name: 'CRLF cells: a cleanup function with a blank line in its body, defined before the deploy and called after it',
+      format: 'notebook',
+      code: nb(crlf(setup), crlf(cleanupSpaced), crlf(train), crlf(deploy), crlf('cleanup()\n')),
+    },
+    {
+      name: 'a CRLF module beside the notebook whose cleanup has blank lines in its body, called after the deploy',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'import cleanup\ncleanup.delete_all(predictor)\n'),
+      siblings: [{ fileName: 'cleanup.py', code: crlf('import time\n\n\ndef delete_all(predictor):\n    predictor.delete_model()\n\n    predictor.delete_endpoint()\n\n    time.sleep(1)\n') }],
+    },
+    {
+      name: 'with ManagedEndpoint(name, auto_delete=True): a class beside the notebook whose __exit__ deletes the endpoint when asked',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name'), withManaged('predictor.endpoint_name, auto_delete=True')),
+      siblings: [managedEndpoint()],
+    },
+    {
+      name: 'the flag given by position: with ManagedEndpoint(name, True)',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name, True')),
+      siblings: [managedEndpoint()],
+    },
+    {
+      name: 'an __exit__ that always deletes: any with block of the class',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name')),
+      siblings: [managedEndpoint('        sm_client.delete_endpoint(EndpointName=self.endpoint_name)\n')],
+    },
+    {
+      name: "the notebook's own context manager, its flag True by default: with EndpointScope(predictor)",
+      format: 'notebook',
+      code: nb(setup, train, deploy, endpointScope, 'with EndpointScope(predictor) as p:\n    p.predict(rows)\n'),
+    },
   ],
   invalid: [
     {
@@ -159,6 +210,67 @@ new RuleTester().run(endpointNoTeardown, {
       code: nb(coreCreate, deleteAll),
       errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
       output: nb(coreCreate, deleteAll, teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()')),
+    },
+    {
+      name: 'CRLF cells: a cleanup function with a blank line before its delete, its only call commented out',
+      format: 'notebook',
+      code: nb(crlf(setup), crlf(train), crlf(deploy), crlf(cleanupSpaced), crlf('# cleanup()\n')),
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(crlf(setup), crlf(train), crlf(deploy), crlf(cleanupSpaced), crlf('# cleanup()\n'), crlf(teardownCell)),
+    },
+    {
+      name: 'CRLF cells: a globals() walk with a blank line in its body that nobody calls deletes nothing',
+      format: 'notebook',
+      code: nb(crlf(coreCreate), crlf(deleteAllSpaced)),
+      errors: [noTeardown(10, 27, 15, 'endpoint.delete()')],
+      output: nb(crlf(coreCreate), crlf(deleteAllSpaced), crlf(teardownCell.replace('predictor.delete_endpoint()', 'endpoint.delete()'))),
+    },
+    {
+      name: 'with ManagedEndpoint(name): auto_delete is False by default, the endpoint is kept',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name')),
+      siblings: [managedEndpoint()],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, withManaged('predictor.endpoint_name'), teardownCell),
+    },
+    {
+      name: 'with ManagedEndpoint(name, auto_delete=False), or a flag from a variable: not a teardown',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=False'), withManaged('predictor.endpoint_name, auto_delete=delete_after')),
+      siblings: [managedEndpoint()],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=False'), withManaged('predictor.endpoint_name, auto_delete=delete_after'), teardownCell),
+    },
+    {
+      name: 'a context manager whose __exit__ deletes nothing (the model only)',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=True')),
+      siblings: [managedEndpoint('        if self.auto_delete:\n            sm_client.delete_model(ModelName=self.endpoint_name)\n')],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=True'), teardownCell),
+    },
+    {
+      name: 'the delete in an else branch of __exit__: not settled by the call',
+      format: 'notebook',
+      code: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=True')),
+      siblings: [managedEndpoint('        if exc_type is None:\n            print("kept")\n        else:\n            sm_client.delete_endpoint(EndpointName=self.endpoint_name)\n')],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, withManaged('predictor.endpoint_name, auto_delete=True'), teardownCell),
+    },
+    {
+      name: 'the class made outside a with statement: its __exit__ never runs',
+      format: 'notebook',
+      code: nb(setup, train, deploy, 'from managed_endpoint import ManagedEndpoint\nmep = ManagedEndpoint(predictor.endpoint_name, auto_delete=True)\n'),
+      siblings: [managedEndpoint()],
+      errors: [noTeardown(29, 18, 10)],
+      output: nb(setup, train, deploy, 'from managed_endpoint import ManagedEndpoint\nmep = ManagedEndpoint(predictor.endpoint_name, auto_delete=True)\n', teardownCell),
+    },
+    {
+      name: "the notebook's own context manager kept by its flag, entered before the deploy, or made outside a with statement",
+      format: 'notebook',
+      code: nb(setup, train, endpointScope, 'with EndpointScope(old_predictor):\n    pass\n', deploy, 'with EndpointScope(predictor, delete_on_exit=False) as p:\n    p.predict(rows)\nscope = EndpointScope(predictor)\n'),
+      errors: [noTeardown(58, 18, 10)],
+      output: nb(setup, train, endpointScope, 'with EndpointScope(old_predictor):\n    pass\n', deploy, 'with EndpointScope(predictor, delete_on_exit=False) as p:\n    p.predict(rows)\nscope = EndpointScope(predictor)\n', teardownCell),
     },
     {
       name: 'a globals() walk cannot see an endpoint object the notebook does not keep',

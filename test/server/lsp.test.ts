@@ -152,6 +152,85 @@ describe('language server (LSP over stdio)', function () {
     assert.deepEqual(sml101Lines(await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === mainUri && sml101Lines(p).includes(0))), [0]);
   });
 
+  describe('a notebook and the Python modules beside it', () => {
+    const deletes = 'def cleanup(predictor):\n    predictor.delete_endpoint()\n';
+    const keeps = 'def cleanup(predictor):\n    print("keeping", predictor.endpoint_name)\n';
+    const cells = [
+      'import helpers\nfrom sagemaker.pytorch import PyTorchModel\nmodel = PyTorchModel(model_data="s3://b/model.tar.gz", role="r", framework_version="2.1", py_version="py310", entry_point="inference.py")',
+      'predictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.large")',
+      'helpers.cleanup(predictor)',
+    ];
+    const codes = (p: Published): Array<string | undefined> => p.diagnostics.map((d) => d.code);
+    /** Opens `folder/deploy.ipynb` (the cells above) and returns the URI of its deploy cell. */
+    const openNotebook = (folder: string): string => {
+      const file = path.join(dir, folder, 'deploy.ipynb');
+      const cell = (i: number): string => `vscode-notebook-cell:${file}#cell${i}`;
+      client.notify('notebookDocument/didOpen', {
+        notebookDocument: { uri: `file://${file}`, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((_, i) => ({ kind: 2, document: cell(i) })) },
+        cellTextDocuments: cells.map((text, i) => ({ uri: cell(i), languageId: 'python', version: 1, text })),
+      });
+      return cell(1);
+    };
+    const deployCell = (uri: string, teardown: boolean) =>
+      client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri && codes(p).includes('SML307') === !teardown);
+
+    it('lints an open notebook with the modules beside it: a cleanup helper on disk that deletes the endpoint is its teardown', async () => {
+      fs.mkdirSync(path.join(dir, 'ondisk'));
+      fs.writeFileSync(path.join(dir, 'ondisk', 'helpers.py'), deletes);
+      const cell = openNotebook('ondisk');
+      // SML301 (serverless) and SML304 (a Graviton type) stay on the cell: only the teardown finding goes.
+      assert.deepEqual(codes(await deployCell(cell, true)), ['SML301', 'SML304']);
+    });
+
+    it('lints the notebooks beside a module again when the module changes, unsaved', async () => {
+      fs.mkdirSync(path.join(dir, 'unsaved'));
+      fs.writeFileSync(path.join(dir, 'unsaved', 'helpers.py'), keeps);
+      const cell = openNotebook('unsaved');
+      await deployCell(cell, false);
+      const helpersUri = uriOf('unsaved/helpers.py');
+      client.clearNotifications();
+      // Opened with a delete the disk does not have yet: the notebook reads the editor's text.
+      client.notify('textDocument/didOpen', { textDocument: { uri: helpersUri, languageId: 'python', version: 1, text: deletes } });
+      await deployCell(cell, true);
+      client.clearNotifications();
+      client.notify('textDocument/didChange', { textDocument: { uri: helpersUri, version: 2 }, contentChanges: [{ text: keeps }] });
+      await deployCell(cell, false);
+      client.clearNotifications();
+      client.notify('textDocument/didChange', { textDocument: { uri: helpersUri, version: 3 }, contentChanges: [{ text: deletes }] });
+      await deployCell(cell, true);
+      // Closed without saving: the notebook reads the module from disk again (no delete).
+      client.clearNotifications();
+      client.notify('textDocument/didClose', { textDocument: { uri: helpersUri } });
+      await deployCell(cell, false);
+    });
+
+    it('lints the notebooks beside a module again when it changes on disk (workspace/didChangeWatchedFiles), and asks to watch Python files', async () => {
+      fs.mkdirSync(path.join(dir, 'watchedpy'));
+      fs.writeFileSync(path.join(dir, 'watchedpy', 'helpers.py'), keeps);
+      const cell = openNotebook('watchedpy');
+      await deployCell(cell, false);
+      const globs = JSON.stringify(registrations);
+      assert.ok(globs.includes('**/*.py'), globs);
+      fs.writeFileSync(path.join(dir, 'watchedpy', 'helpers.py'), deletes);
+      client.clearNotifications();
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('watchedpy/helpers.py'), type: 2 }] });
+      await deployCell(cell, true);
+      fs.rmSync(path.join(dir, 'watchedpy', 'helpers.py'));
+      client.clearNotifications();
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('watchedpy/helpers.py'), type: 3 }] });
+      await deployCell(cell, false);
+    });
+
+    it('reads the modules beside a notebook sent as one Python document (jupyterlab-lsp)', async () => {
+      fs.mkdirSync(path.join(dir, 'onetext'));
+      fs.writeFileSync(path.join(dir, 'onetext', 'helpers.py'), deletes);
+      const uri = uriOf('onetext/deploy.ipynb');
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: `${cells.join('\n')}\n` } });
+      const published = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      assert.deepEqual(codes(published), ['SML301', 'SML304']);
+    });
+  });
+
   it('offers the fix, ignore comments and the docs, and the fix clears the finding', async () => {
     const uri = uriOf('template.yaml');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });

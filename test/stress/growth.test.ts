@@ -4,6 +4,7 @@ import { applyFixes } from '../../src/core/applyFixes';
 import { resolveRuleSettings } from '../../src/core/config';
 import type { Fix } from '../../src/core/types';
 import { createTestLinter } from '../kit/languages';
+import { notebookJson } from '../kit/notebook';
 
 /**
  * Linear growth on adversarial input: for each case of the stress tier (bench/stress.mjs), the
@@ -20,7 +21,8 @@ import { createTestLinter } from '../kit/languages';
  *
  * Cases whose quadratic part once showed only past 128 KB (a scan per line in lone-CR files, a
  * search of every resource per Terraform endpoint: 9x at 128 KB, 13-17x at 256 KB; the handlers of a
- * try statement each copying the list of those before: 2.8x from 64 to 256 KB, 25x to 1 MB) are measured at
+ * try statement each copying the list of those before: 2.8x from 64 to 256 KB, 25x to 1 MB; a walk up
+ * the lines of a function to its `def` from each delete in it: 11x from 256 KB to 1 MB) are measured at
  * 256 KB and 1 MB. The
  * figures themselves are for `npm run bench`.
  */
@@ -39,10 +41,11 @@ const checked = [
   'cfn-yaml-resources', 'cfn-yaml-50k-keys', 'cfn-yaml-deep-if', 'cfn-yaml-duplicate-keys', 'cfn-json-resources', 'tf-resources', 'tf-unclosed-run',
   'cdk-ts-constructs', 'cdk-ts-unclosed-run', 'cdk-ts-huge-object', 'cdk-py-unclosed-run',
   'py-rebound-names', 'py-excluded-branches', 'py-dict-changes', 'py-helper-sites', 'py-deep-branches', 'py-try-handlers', 'nb-rebound-cells',
+  'nb-function-deploys', 'nb-function-deletes',
 ];
 const small = 32 * 1024;
 /** Cases measured from a larger size (see above). */
-const smallFor: Record<string, number> = { 'py-lone-cr': 256 * 1024, 'tf-resources': 256 * 1024, 'py-try-handlers': 256 * 1024 };
+const smallFor: Record<string, number> = { 'py-lone-cr': 256 * 1024, 'tf-resources': 256 * 1024, 'py-try-handlers': 256 * 1024, 'nb-function-deletes': 256 * 1024, 'nb-function-deploys': 16 * 1024 };
 const bound = 8;
 
 function cpuMs(fn: () => void): number {
@@ -113,6 +116,33 @@ describe('stress: linting grows linearly with the file', function () {
       assert.ok(g.ratio < bound, `${name}: re-lint ${g.small.toFixed(1)} ms at ${size / 1024} KB, ${g.large.toFixed(1)} ms at ${(4 * size) / 1024} KB (${g.ratio.toFixed(1)}x)`);
     });
   }
+
+  it(`a notebook's helper module with one function of thousands of deletes: 4x the module costs under ${bound}x the CPU time`, () => {
+    const helpers = (bytes: number) => {
+      const lines = ['import boto3\nsm = boto3.client("sagemaker")\n\n\ndef cleanup(names):\n'];
+      for (let i = 0, length = 0; length < bytes; i++) {
+        lines.push(`    sm.delete_endpoint(EndpointName=names[${i}])\n`);
+        length += lines[lines.length - 1].length;
+      }
+      return lines.join('');
+    };
+    const notebook = notebookJson([
+      'import sagemaker\nimport helpers\nfrom sagemaker.pytorch import PyTorch\nrole = sagemaker.get_execution_role()\nest = PyTorch(role=role, instance_type="ml.p3.2xlarge")\n',
+      'predictor = est.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\n',
+      'helpers.cleanup([predictor.endpoint_name])\n',
+    ]);
+    const size = 256 * 1024;
+    let run = 0;
+    // A folder per size: each keeps its module read (as an editor's re-lint does), and the lints measure what is worked out per lint.
+    const lint = (bytes: number) => {
+      const context = linter.prepareContext('notebook', [{ fileName: `${bytes}/run.ipynb`, text: notebook }, { fileName: `${bytes}/helpers.py`, text: helpers(bytes) }]);
+      assert.ok(context);
+      assert.deepEqual(linter.lint(`${bytes}/run.ipynb`, notebook, { settings, context }).findings.filter((f) => f.ruleId === 'SML307'), [], 'the helper tears the endpoint down');
+      return () => void linter.lint(`${bytes}/${run++}-run.ipynb`, notebook, { settings, context });
+    };
+    const g = growth(lint(size), lint(4 * size));
+    assert.ok(g.ratio < bound, `helper module: ${g.small.toFixed(1)} ms at ${size / 1024} KB, ${g.large.toFixed(1)} ms at ${(4 * size) / 1024} KB (${g.ratio.toFixed(1)}x)`);
+  });
 
   it('applying fixes grows linearly with their number', () => {
     // One insertion per line and a shared import at the top, as the Python fixes make them.

@@ -72,24 +72,6 @@ export function isV3EndpointCreate(call: PythonCall): boolean {
 }
 
 /**
- * The text of the function of the file whose body holds `offset` (its `def` line to the last
- * line indented under it), or undefined at top level.
- */
-export function enclosingFunctionText(text: string, offset: number): string | undefined {
-  const fn = enclosingFunction(text, offset);
-  if (!fn) return undefined;
-  const indent = /^[ \t]*/.exec(text.slice(fn.lineStart))?.[0].length ?? 0;
-  let end = text.indexOf('\n', fn.lineStart);
-  while (end !== -1) {
-    const next = text.indexOf('\n', end + 1);
-    const line = text.slice(end + 1, next === -1 ? text.length : next);
-    if (!/^[ \t]*(?:#|$)/.test(line) && (/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
-    end = next;
-  }
-  return text.slice(fn.lineStart, end === -1 ? text.length : end);
-}
-
-/**
  * A call that deletes an SDK v3 endpoint object: `endpoint.delete()` on what `Endpoint.create(...)`
  * or `Endpoint.get(...)` returned (`which` says which), or on what a v3 `ModelBuilder.deploy` returned.
  */
@@ -311,23 +293,6 @@ export function possibleInstanceTypes(value: PyValue): Array<InstanceRow | undef
   return undefined;
 }
 
-/** The function whose body holds `offset` (the innermost `def`), by indentation: its name and where its `def` line is. */
-function enclosingFunction(text: string, offset: number): { name: string; lineStart: number } | undefined {
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let indent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0].length ?? 0;
-  while (indent > 0 && lineStart > 0) {
-    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-    const own = /^[ \t]*/.exec(line)?.[0].length ?? 0;
-    if (own >= indent || /^[ \t]*(?:#|$)/.test(line)) continue;
-    const def = /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(line);
-    if (def) return { name: def[1], lineStart };
-    indent = own;
-  }
-  return undefined;
-}
-
 /** Whether `column` of `line` is code: before any comment and outside the line's strings (quotes are paired on the line only). */
 export function isCodeAt(line: string, column: number): boolean {
   let quote = '';
@@ -340,47 +305,4 @@ export function isCodeAt(line: string, column: number): boolean {
     else if (c === '#') return false;
   }
   return !quote;
-}
-
-/**
- * Where the code at `offset` runs, as offsets of the file: `offset` itself outside any function;
- * inside a function of the file, wherever the file names that function outside its `def` line
- * (a call, `atexit.register(fn)`, a method bound to a name), followed up through the functions
- * those names sit in (a few levels). Empty when nothing names the function: what it would do never
- * runs. Comments do not count. `cache` keeps each function's answer for the lint of one file.
- */
-export function runsAt(text: string, offset: number, cache: Map<number, number[]> = new Map(), depth = 0): number[] {
-  const fn = enclosingFunction(text, offset);
-  if (!fn) return [offset];
-  const known = cache.get(fn.lineStart);
-  if (known) return known;
-  if (depth > 3) return [];
-  // A function that names itself (recursion) is not run from there.
-  cache.set(fn.lineStart, []);
-  const uses: number[] = [];
-  const use = new RegExp(`\\b${fn.name}\\b`, 'g');
-  let start = 0;
-  while (start <= text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (start !== fn.lineStart && line.includes(fn.name)) {
-      for (const match of line.matchAll(use)) {
-        if (!isCodeAt(line, match.index)) continue;
-        uses.push(...runsAt(text, start + match.index, cache, depth + 1));
-        break;
-      }
-    }
-    if (end === -1) break;
-    start = end + 1;
-  }
-  cache.set(fn.lineStart, uses);
-  return uses;
-}
-
-/**
- * True when `offset` is inside a function the file never calls nor names elsewhere (its only call
- * commented out, say): what it would do never runs (see {@link runsAt}).
- */
-export function inUncalledFunction(text: string, offset: number): boolean {
-  return runsAt(text, offset).length === 0;
 }
