@@ -5,8 +5,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { SameRangeReports } from './sameRange';
-import { releaseAnswers } from './factAnswers';
-import { emptyInPlace } from './release';
+import { answersMark, settleAnswers } from './factAnswers';
 import { isSuppressed, parseSuppressions } from './suppressions';
 import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, MessageFigures, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
@@ -259,11 +258,10 @@ export class Linter {
     // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
     const byKind = new Map<string, Array<(typeof active)[number]>>();
     const kept: Array<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]> | undefined = options.keepFacts ? [] : undefined;
-    // The facts walked, when nothing replays them: their answers are let go of at the end.
-    const walked: object[] | undefined = kept ? undefined : [];
+    // The answers the rules work out from here on: let go of at the end when nothing replays the facts.
+    const mark = answersMark();
     outcome.walk((kind, fact) => {
       kept?.push([kind, fact]);
-      walked?.push(fact);
       let entries = byKind.get(kind);
       if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
       // A plain loop, no closure per rule and fact: a file's calls reach every rule that visits calls.
@@ -298,10 +296,7 @@ export class Linter {
     if (kept) result.facts = { format: language.format, code, ...(embedded ? { embedded } : {}), walk: (visitors) => replay(kept, visitors) };
     active.length = 0;
     byKind.clear();
-    if (walked) {
-      for (const fact of walked) releaseAnswers(fact);
-      emptyInPlace(walked);
-    }
+    settleAnswers(mark, !kept);
     return result;
   }
 
