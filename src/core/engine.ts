@@ -229,7 +229,7 @@ export class Linter {
       const setting = options.settings.get(rule.id);
       if (!setting || !rule.meta.formats.includes(family)) continue;
       const findings: Array<{ finding: Finding; codeLine: number }> = [];
-      const sameRange = new SameRangeReports();
+      const sameRange = new SameRangeReports(code.length);
       try {
         const visitors = rule.create({
           fileName,
@@ -447,7 +447,34 @@ function checkFix(fix: Fix, length: number): void {
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  const parts = templateParts(template);
+  let message = parts[0];
+  // After the first literal: key, placeholder as written, literal, key, placeholder, literal…
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i];
+    message += (data && key in data ? String(data[key]) : parts[i + 1]) + parts[i + 2];
+  }
+  return message;
+}
+
+/** Each message template split once at its placeholders ({@link interpolate}): a rule's messages are few, its findings many. */
+const splitTemplates = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (parts) return parts;
+  const split: string[] = [];
+  let at = 0;
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    split.push(template.slice(at, match.index), match[1], match[0]);
+    at = match.index + match[0].length;
+  }
+  split.push(template.slice(at));
+  parts = split;
+  // Templates come from the rules' metadata, a bounded set; the bound is for rules made at run time.
+  if (splitTemplates.size >= 4096) splitTemplates.clear();
+  splitTemplates.set(template, parts);
+  return parts;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
