@@ -359,10 +359,9 @@ export class Linter {
   ): Finding {
     const template = (rule.meta.messages as Record<string, string>)[d.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
-    for (const fix of [d.fix, ...(d.suggestions ?? [])]) {
-      if (fix && !rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
-    }
-    for (const fix of [d.fix, ...(d.suggestions ?? [])]) if (fix) checkFix(fix, text.length);
+    if (d.fix) checkReportedFix(rule, d.fix, text.length);
+    if (d.suggestions) for (const fix of d.suggestions) checkReportedFix(rule, fix, text.length);
+    const range = lines.rangeOf(d.start, d.end);
     const finding: Finding = {
       ruleId: rule.id,
       ruleName: rule.name,
@@ -371,7 +370,10 @@ export class Linter {
       docsUrl: rule.docsUrl,
       start: d.start,
       end: d.end,
-      ...lines.rangeOf(d.start, d.end),
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
     };
     // Every edit writes line breaks as the text does (a rule writes `\n`; a CRLF file gets `\r\n`).
     const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
@@ -438,6 +440,12 @@ export class Linter {
 function replay(facts: ReadonlyArray<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]>, visitors: Visitors): void {
   for (const [kind, fact] of facts) (visitors[kind] as ((f: typeof fact) => void) | undefined)?.(fact);
   visitors.onEnd?.();
+}
+
+/** A fix a rule reported: of an applicability its metadata declares, with every edit inside the text. */
+function checkReportedFix(rule: AnyRule, fix: Fix, length: number): void {
+  if (!rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
+  checkFix(fix, length);
 }
 
 function checkFix(fix: Fix, length: number): void {
