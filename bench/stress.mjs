@@ -107,6 +107,8 @@ export const stressCases = [
   { name: 'nb-one-string-cell', file: 'explore.ipynb', make: (bytes) => { const nb = JSON.parse(notebook([fill(bytes - 300, pyHead, estimator)])); nb.cells[0].source = nb.cells[0].source.join(''); return JSON.stringify(nb, null, 1) + '\n'; } },
   // ---------------------------------------------------------------- CloudFormation YAML
   { name: 'cfn-yaml-resources', file: 'template.yaml', make: (bytes) => fill(bytes, cfnYamlHead, cfnYamlEndpoint) },
+  // Thousands of models, each named by one endpoint config (by its literal name, then by !Ref): each variant finds its own.
+  { name: 'cfn-yaml-models', file: 'template.yaml', make: (bytes) => fill(bytes, cfnYamlHead, (i) => `  Model${i}: {Type: AWS::SageMaker::Model, Properties: {ModelName: model-${i}}}\n  Config${i}: {Type: AWS::SageMaker::EndpointConfig, Properties: {ProductionVariants: [{ModelName: ${i % 2 ? `!Ref Model${i}` : `model-${i}`}, InstanceType: ml.g5.12xlarge, InitialInstanceCount: 1}]}}\n`) },
   { name: 'cfn-yaml-50k-keys', file: 'template.yaml', make: (bytes) => fill(bytes, `${cfnYamlHead}  Logs:\n    Type: AWS::Logs::LogGroup\n  Meta:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata:\n`, (i) => `      key${i}: value\n`) },
   { name: 'cfn-yaml-deep', file: 'template.yaml', make: (bytes) => { const depth = Math.max(1, Math.floor((bytes - 200) / 2)); return `${cfnYamlHead}  Deep:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`; } },
   { name: 'cfn-yaml-unclosed-run', file: 'template.yaml', make: (bytes) => fill(bytes, `${cfnYamlHead}  Meta:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata: `, () => '[{') },
@@ -128,6 +130,8 @@ export const stressCases = [
   { name: 'tf-long-line', file: 'main.tf', make: (bytes) => fill(bytes, 'resource "aws_sagemaker_endpoint_configuration" "c" {\n  name = "config"\n  tags = {', (i) => `k${i} = "v", `, '}\n}\n') },
   // ---------------------------------------------------------------- CDK
   { name: 'cdk-ts-constructs', file: 'stack.ts', make: (bytes) => fill(bytes, cdkTsHead, cdkTsEndpoint) },
+  // Thousands of models, each named by one endpoint config's variant: each variant finds its own.
+  { name: 'cdk-ts-models', file: 'stack.ts', make: (bytes) => fill(bytes, cdkTsHead, (i) => `new sagemaker.CfnModel(stack, 'M${i}', { modelName: 'm${i}' });\nnew sagemaker.CfnEndpointConfig(stack, 'C${i}', { productionVariants: [{ modelName: 'm${i}', instanceType: 'ml.g5.12xlarge' }] });\n`) },
   { name: 'cdk-ts-unbalanced', file: 'stack.ts', make: (bytes) => fill(bytes, cdkTsHead, (i) => `new sagemaker.CfnEndpointConfig(stack, 'Config${i}', { productionVariants: [{ instanceType: 'ml.p3.2xlarge'\n`) },
   { name: 'cdk-ts-unclosed-run', file: 'stack.ts', make: (bytes) => fill(bytes, cdkTsHead, () => '([{\n') },
   { name: 'cdk-ts-deep', file: 'stack.ts', make: (bytes) => { const depth = Math.max(1, Math.floor((bytes - 400) / 2)); return `${cdkTsHead}new s3.Bucket(stack, 'B', { metadata: ${'['.repeat(depth)}1${']'.repeat(depth)} });\n`; } },

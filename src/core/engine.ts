@@ -5,8 +5,7 @@ import { LineIndex } from './lineIndex';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { SameRangeReports } from './sameRange';
-import { releaseAnswers } from './factAnswers';
-import { emptyInPlace } from './release';
+import { answersMark, settleAnswers } from './factAnswers';
 import { isSuppressed, parseSuppressions } from './suppressions';
 import type { AnyRule, Edit, EmbeddedCode, FileContext, Finding, Fix, Format, Language, MessageFigures, ParseOutcome, RelatedLocation, ReportDescriptor, Severity, SourceFile, VisitorFacts, Visitors } from './types';
 import { familyOf, parseErrorRuleId } from './types';
@@ -230,7 +229,7 @@ export class Linter {
       const setting = options.settings.get(rule.id);
       if (!setting || !rule.meta.formats.includes(family)) continue;
       const findings: Array<{ finding: Finding; codeLine: number }> = [];
-      const sameRange = new SameRangeReports();
+      const sameRange = new SameRangeReports(code.length);
       try {
         const visitors = rule.create({
           fileName,
@@ -259,11 +258,10 @@ export class Linter {
     // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
     const byKind = new Map<string, Array<(typeof active)[number]>>();
     const kept: Array<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]> | undefined = options.keepFacts ? [] : undefined;
-    // The facts walked, when nothing replays them: their answers are let go of at the end.
-    const walked: object[] | undefined = kept ? undefined : [];
+    // The answers the rules work out from here on: let go of at the end when nothing replays the facts.
+    const mark = answersMark();
     outcome.walk((kind, fact) => {
       kept?.push([kind, fact]);
-      walked?.push(fact);
       let entries = byKind.get(kind);
       if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
       // A plain loop, no closure per rule and fact: a file's calls reach every rule that visits calls.
@@ -298,10 +296,7 @@ export class Linter {
     if (kept) result.facts = { format: language.format, code, ...(embedded ? { embedded } : {}), walk: (visitors) => replay(kept, visitors) };
     active.length = 0;
     byKind.clear();
-    if (walked) {
-      for (const fact of walked) releaseAnswers(fact);
-      emptyInPlace(walked);
-    }
+    settleAnswers(mark, !kept);
     return result;
   }
 
@@ -364,10 +359,9 @@ export class Linter {
   ): Finding {
     const template = (rule.meta.messages as Record<string, string>)[d.messageId];
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
-    for (const fix of [d.fix, ...(d.suggestions ?? [])]) {
-      if (fix && !rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
-    }
-    for (const fix of [d.fix, ...(d.suggestions ?? [])]) if (fix) checkFix(fix, text.length);
+    if (d.fix) checkReportedFix(rule, d.fix, text.length);
+    if (d.suggestions) for (const fix of d.suggestions) checkReportedFix(rule, fix, text.length);
+    const range = lines.rangeOf(d.start, d.end);
     const finding: Finding = {
       ruleId: rule.id,
       ruleName: rule.name,
@@ -376,7 +370,10 @@ export class Linter {
       docsUrl: rule.docsUrl,
       start: d.start,
       end: d.end,
-      ...lines.rangeOf(d.start, d.end),
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
     };
     // Every edit writes line breaks as the text does (a rule writes `\n`; a CRLF file gets `\r\n`).
     const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
@@ -445,6 +442,12 @@ function replay(facts: ReadonlyArray<[keyof VisitorFacts, VisitorFacts[keyof Vis
   visitors.onEnd?.();
 }
 
+/** A fix a rule reported: of an applicability its metadata declares, with every edit inside the text. */
+function checkReportedFix(rule: AnyRule, fix: Fix, length: number): void {
+  if (!rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
+  checkFix(fix, length);
+}
+
 function checkFix(fix: Fix, length: number): void {
   for (const edit of fix.edits) {
     if (!(edit.start >= 0 && edit.end >= edit.start && edit.end <= length)) throw new Error(`fix "${fix.title}" has an edit outside the text`);
@@ -452,7 +455,34 @@ function checkFix(fix: Fix, length: number): void {
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  const parts = templateParts(template);
+  let message = parts[0];
+  // After the first literal: key, placeholder as written, literal, key, placeholder, literal…
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i];
+    message += (data && key in data ? String(data[key]) : parts[i + 1]) + parts[i + 2];
+  }
+  return message;
+}
+
+/** Each message template split once at its placeholders ({@link interpolate}): a rule's messages are few, its findings many. */
+const splitTemplates = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (parts) return parts;
+  const split: string[] = [];
+  let at = 0;
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    split.push(template.slice(at, match.index), match[1], match[0]);
+    at = match.index + match[0].length;
+  }
+  split.push(template.slice(at));
+  parts = split;
+  // Templates come from the rules' metadata, a bounded set; the bound is for rules made at run time.
+  if (splitTemplates.size >= 4096) splitTemplates.clear();
+  splitTemplates.set(template, parts);
+  return parts;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

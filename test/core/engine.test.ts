@@ -390,3 +390,32 @@ describe('Linter.lint keepFacts', () => {
     assert.equal(facts?.embedded?.toFile(0), collected.embedded?.toFile(0));
   });
 });
+
+describe('engine: messages', () => {
+  const worded = defineRule({
+    id: 'SML495',
+    name: 'worded',
+    meta: {
+      category: 'ops',
+      defaultSeverity: 'warning',
+      formats: ['cfn'],
+      description: 'test',
+      messages: { m: '{{ name }} costs {{cost}} ($/h {{cost}}); {{missing}} stays, {{ also missing }} too, {{name}}.', plain: 'No placeholder: $& $1' },
+      fixes: [],
+      wellArchitected: [],
+      options: {},
+    },
+    create: (context) => ({
+      cfnResource: (resource) => {
+        context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'm', data: { name: '$&x$1', cost: 0 } });
+        context.report({ start: resource.keyStart, end: resource.keyEnd, messageId: 'plain' });
+      },
+    }),
+  });
+
+  it('fills every placeholder with its data as written, leaves unknown ones as they are, and reads nothing else as a placeholder', () => {
+    const { linter, settings } = linterWith([worded]);
+    const messages = linter.lint('t.yaml', template, { settings }).findings.map((f) => f.message);
+    assert.deepEqual([...new Set(messages)].sort(), ['$&x$1 costs 0 ($/h 0); {{missing}} stays, {{ also missing }} too, $&x$1.', 'No placeholder: $& $1']);
+  });
+});

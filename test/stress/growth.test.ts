@@ -22,8 +22,10 @@ import { notebookJson } from '../kit/notebook';
  * Cases whose quadratic part once showed only past 128 KB (a scan per line in lone-CR files, a
  * search of every resource per Terraform endpoint: 9x at 128 KB, 13-17x at 256 KB; the handlers of a
  * try statement each copying the list of those before: 2.8x from 64 to 256 KB, 25x to 1 MB; a walk up
- * the lines of a function to its `def` from each delete in it: 11x from 256 KB to 1 MB) are measured at
- * 256 KB and 1 MB. The
+ * the lines of a function to its `def` from each delete in it: 11x from 256 KB to 1 MB; a scan of every
+ * resource per CloudFormation or CDK variant for the model it names: 15-18x from 256 KB to 1 MB) are measured at
+ * 256 KB and 1 MB; the CDK Python constructs found by class with a search of every construct per
+ * reference (5x from 256 KB to 1 MB, 25x to 4 MB) at 1,000 and 4,000 KB (4 MB is the size limit: a file over it is not read). The
  * figures themselves are for `npm run bench`.
  */
 interface StressCase {
@@ -41,11 +43,20 @@ const checked = [
   'cfn-yaml-resources', 'cfn-yaml-50k-keys', 'cfn-yaml-deep-if', 'cfn-yaml-duplicate-keys', 'cfn-json-resources', 'tf-resources', 'tf-unclosed-run',
   'cdk-ts-constructs', 'cdk-ts-unclosed-run', 'cdk-ts-huge-object', 'cdk-py-unclosed-run',
   'py-rebound-names', 'py-excluded-branches', 'py-dict-changes', 'py-helper-sites', 'py-deep-branches', 'py-try-handlers', 'nb-rebound-cells',
-  'nb-function-deploys', 'nb-function-deletes',
+  'nb-function-deploys', 'nb-function-deletes', 'cfn-yaml-models', 'cdk-ts-models', 'cdk-py-constructs',
 ];
 const small = 32 * 1024;
 /** Cases measured from a larger size (see above). */
-const smallFor: Record<string, number> = { 'py-lone-cr': 256 * 1024, 'tf-resources': 256 * 1024, 'py-try-handlers': 256 * 1024, 'nb-function-deletes': 256 * 1024, 'nb-function-deploys': 16 * 1024 };
+const smallFor: Record<string, number> = {
+  'py-lone-cr': 256 * 1024,
+  'tf-resources': 256 * 1024,
+  'py-try-handlers': 256 * 1024,
+  'nb-function-deletes': 256 * 1024,
+  'nb-function-deploys': 16 * 1024,
+  'cfn-yaml-models': 256 * 1024,
+  'cdk-ts-models': 256 * 1024,
+  'cdk-py-constructs': 1000 * 1024,
+};
 const bound = 8;
 
 function cpuMs(fn: () => void): number {

@@ -30,6 +30,7 @@ interface ImportIndex {
 }
 
 const importLine = /^(from|import)\s/;
+const importLineStart = /^(?:from|import)\s/gm;
 
 /**
  * The last text indexed: rules call {@link addFromImport} once per finding on the
@@ -40,15 +41,12 @@ let indexed: ImportIndex | undefined;
 function importIndexOf(text: string): ImportIndex {
   if (indexed?.text === text) return indexed;
   const lines: ImportLine[] = [];
-  // Lines end at `\r\n`, `\n` or a lone `\r`, as the engine counts them.
-  for (let start = 0; start < text.length; ) {
-    const end = nextLineStart(text, start);
-    const first = text.charCodeAt(start);
-    if (first === 0x66 /* f */ || first === 0x69 /* i */) {
-      const line = text.slice(start, end);
-      if (importLine.test(line)) lines.push({ start, line });
-    }
-    start = end;
+  // The regular expression finds the candidates natively; a candidate counts where a line starts
+  // as the engine counts lines (after `\r\n`, `\n` or a lone `\r`, not after U+2028/U+2029).
+  for (const match of text.matchAll(importLineStart)) {
+    const start = match.index;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 10;
+    if (before === 10 || before === 13) lines.push({ start, line: text.slice(start, nextLineStart(text, start)) });
   }
   indexed = { text, lines, eol: lineEndingOf(text), plans: new Map() };
   return indexed;

@@ -1,7 +1,8 @@
 import type { CdkApp, CdkConstruct, CdkObject, CdkProp, CdkValue } from '../../parsers/cdk/model';
-import { getProp, propsKnown, refTarget } from '../../parsers/cdk/model';
+import { getProp, propsKnown } from '../../parsers/cdk/model';
 import type { ShardingDegree } from './gpuSharding';
 import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
+import { answerFor } from './memo';
 import { isModelIdKey } from './modelSize';
 
 /** A production variant of a CDK `sagemaker.CfnEndpointConfig`, with what the file resolves of it. */
@@ -106,14 +107,11 @@ export function isSageMakerScalableTarget(c: CdkConstruct): boolean {
  */
 export function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct | undefined {
   const value = getProp(endpoint.props, 'endpointConfigName')?.value;
-  const target = refTarget(app, value);
+  const target = targetOf(app, value);
   if (target) return target.type === 'aws_sagemaker.CfnEndpointConfig' && propsKnown(target) ? target : undefined;
   if (value?.kind !== 'string') return undefined;
-  const named = app.constructs.filter((c) => {
-    const name = getProp(c.props, 'endpointConfigName')?.value;
-    return c.type === 'aws_sagemaker.CfnEndpointConfig' && name?.kind === 'string' && name.value === value.value;
-  });
-  return named.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
+  const named = indexOf(app).configsByName.get(value.value);
+  return named?.length === 1 && propsKnown(named[0]) ? named[0] : undefined;
 }
 
 // ---------------------------------------------------------------- the model a variant serves
@@ -121,14 +119,45 @@ export function cdkConfigOf(app: CdkApp, endpoint: CdkConstruct): CdkConstruct |
 /** The `sagemaker.CfnModel` a CDK variant's `modelName` names: an attribute of it (`model.attrModelName`), or its literal `modelName` (directly or through a same-file constant). */
 function cdkModelOf(app: CdkApp, variant: CdkObject): CdkConstruct | undefined {
   const value = getProp(variant, 'modelName')?.value;
-  const target = refTarget(app, value);
+  const target = targetOf(app, value);
   if (target) return target.type === 'aws_sagemaker.CfnModel' ? target : undefined;
   if (value?.kind !== 'string') return undefined;
-  const named = app.constructs.filter((c) => {
-    const name = getProp(c.props, 'modelName')?.value;
-    return c.type === 'aws_sagemaker.CfnModel' && name?.kind === 'string' && name.value === value.value;
+  const named = indexOf(app).modelsByName.get(value.value);
+  return named?.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * A file's constructs by where they start, and its endpoint configs and models by the literal
+ * name they give themselves: made once per file (each endpoint and variant asks, and a search of
+ * every construct per variant made a file of thousands of endpoints quadratic).
+ */
+interface AppIndex {
+  byStart: Map<number, CdkConstruct>;
+  configsByName: Map<string, CdkConstruct[]>;
+  modelsByName: Map<string, CdkConstruct[]>;
+}
+
+const appIndex = {};
+
+function indexOf(app: CdkApp): AppIndex {
+  return answerFor(app, appIndex, () => {
+    const index: AppIndex = { byStart: new Map(), configsByName: new Map(), modelsByName: new Map() };
+    for (const c of app.constructs) {
+      if (!index.byStart.has(c.start)) index.byStart.set(c.start, c);
+      const [byName, key] = c.type === 'aws_sagemaker.CfnEndpointConfig' ? [index.configsByName, 'endpointConfigName'] : c.type === 'aws_sagemaker.CfnModel' ? [index.modelsByName, 'modelName'] : [];
+      const name = byName && key ? getProp(c.props, key)?.value : undefined;
+      if (!byName || name?.kind !== 'string') continue;
+      const list = byName.get(name.value);
+      if (list) list.push(c);
+      else byName.set(name.value, [c]);
+    }
+    return index;
   });
-  return named.length === 1 ? named[0] : undefined;
+}
+
+/** The construct a `ref` value points at: the one that starts where it says. */
+function targetOf(app: CdkApp, value: CdkValue | undefined): CdkConstruct | undefined {
+  return value?.kind === 'ref' ? indexOf(app).byStart.get(value.target) : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { CfnMap, CfnTemplate } from '../../parsers/cloudformation';
+import type { CfnMap, CfnResource, CfnTemplate } from '../../parsers/cloudformation';
+import { answerFor } from './memo';
 import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
 import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
 import { isModelIdKey } from './modelSize';
@@ -147,14 +148,42 @@ function cfnModelOf(template: CfnTemplate, variant: CfnMap): CfnMap | undefined 
   const value = getEntry(variant, 'ModelName')?.value;
   if (!value) return undefined;
   const logicalId = getAttTarget(value)?.resource ?? refTarget(value);
-  const name = logicalId === undefined ? resolveScalar(template, value) : undefined;
-  const model = template.resources.find((r) => {
-    if (r.type !== 'AWS::SageMaker::Model') return false;
-    if (logicalId !== undefined) return r.logicalId === logicalId;
-    const properties = getMapValue(getEntry(r.node, 'Properties')?.value);
-    return typeof name === 'string' && properties !== undefined && resolveScalar(template, getEntry(properties, 'ModelName')?.value) === name;
-  });
+  const models = answerFor(template, templateModels, () => modelsOf(template));
+  let model: CfnResource | undefined;
+  if (logicalId !== undefined) model = models.byId.get(logicalId);
+  else {
+    const name = resolveScalar(template, value);
+    if (typeof name === 'string') model = (models.byName ??= modelsByName(template, models.all)).get(name);
+  }
   return model && getMapValue(getEntry(model.node, 'Properties')?.value);
+}
+
+/** A template's models, read once per template (each variant asks: a scan per variant made templates of many endpoints quadratic). */
+interface TemplateModels {
+  all: CfnResource[];
+  /** The first model of each logical id. */
+  byId: Map<string, CfnResource>;
+  /** The first model of each literal `ModelName`, made on the first ask by name. */
+  byName?: Map<string, CfnResource>;
+}
+
+const templateModels = {};
+
+function modelsOf(template: CfnTemplate): TemplateModels {
+  const all = template.resources.filter((r) => r.type === 'AWS::SageMaker::Model');
+  const byId = new Map<string, CfnResource>();
+  for (const model of all) if (!byId.has(model.logicalId)) byId.set(model.logicalId, model);
+  return { all, byId };
+}
+
+function modelsByName(template: CfnTemplate, models: readonly CfnResource[]): Map<string, CfnResource> {
+  const byName = new Map<string, CfnResource>();
+  for (const model of models) {
+    const properties = getMapValue(getEntry(model.node, 'Properties')?.value);
+    const name = properties && resolveScalar(template, getEntry(properties, 'ModelName')?.value);
+    if (typeof name === 'string' && !byName.has(name)) byName.set(name, model);
+  }
+  return byName;
 }
 
 /** Each entry of the containers' `Environment` of the model a CloudFormation variant names, with its scalar value. */

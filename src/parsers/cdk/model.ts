@@ -190,11 +190,6 @@ export function addAssignedProp(construct: CdkConstruct, key: string, span: CdkS
   }
 }
 
-/** The construct a `ref` value points at. */
-export function refTarget(app: CdkApp, value: CdkValue | undefined): CdkConstruct | undefined {
-  return value?.kind === 'ref' ? app.constructs.find((c) => c.start === value.target) : undefined;
-}
-
 /** True when the props are readable: absent, or an object with no spread or computed key. */
 export function propsKnown(construct: CdkConstruct): boolean {
   return construct.props === undefined || (construct.props.kind === 'object' && !construct.props.open);

@@ -76,8 +76,16 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
       methods: [],
     });
   }
+  // The constructs of each class, in file order: every question below is about one class.
+  const byType = new Map<string, CdkConstruct[]>();
+  for (const construct of constructs) {
+    const list = byType.get(construct.type);
+    if (list) list.push(construct);
+    else byType.set(construct.type, [construct]);
+  }
+  const ofType = (type: string): readonly CdkConstruct[] => byType.get(type) ?? [];
   for (const { type, method, call } of methodCalls) {
-    const candidates = constructs.filter((c) => c.type === type);
+    const candidates = ofType(type);
     // Only one construct of the class: the method is called on it. Several: we cannot tell which.
     if (candidates.length === 1) candidates[0].methods.push({ method, start: call.start, end: call.end });
     else unresolved.add(method);
@@ -90,14 +98,14 @@ export function cdkAppFromPython(text: string, calls: readonly PythonCall[], mod
   const refOf = (value: CdkValue): CdkValue => {
     resolveRefs(value);
     const match = value.kind === 'name' ? /^(aws_\w+\.[A-Z]\w*)\(\)\.(\w+)$/.exec(value.name) : null;
-    const candidates = match ? constructs.filter((c) => c.type === match[1]) : [];
+    const candidates = match ? ofType(match[1]) : [];
     return match && candidates.length === 1 ? { kind: 'ref', target: candidates[0].start, attribute: camelCase(match[2]), start: value.start, end: value.end } : value;
   };
   for (const construct of constructs) if (construct.props) resolveRefs(construct.props);
   for (const assigned of module?.assignedAttributes ?? []) {
     const instance = /^(.*)\(\)$/.exec(fromPythonName(assigned.path) ?? '');
     // Several constructs of the class: any of them may be the one; each counts the prop as given.
-    for (const construct of instance ? constructs.filter((c) => c.type === instance[1]) : []) addAssignedProp(construct, camelCase(assigned.attribute), assigned);
+    for (const construct of instance ? ofType(instance[1]) : []) addAssignedProp(construct, camelCase(assigned.attribute), assigned);
   }
   return { language: 'python', constructs, unresolvedMethods: [...unresolved], spellings, stacks };
 }
