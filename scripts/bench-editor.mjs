@@ -87,7 +87,7 @@ async function measure(root) {
   return { root, figures, load: [load, os.loadavg()] };
 }
 
-const labels = { ratio: 'corpus lint / parse-only', denseP95: 'dense script re-lint p95 ms', realisticP95: 'realistic script re-lint p95 ms', notebookP95: 'notebook re-lint p95 ms', denseP50: 'dense script re-lint p50 ms', realisticP50: 'realistic script re-lint p50 ms', notebookP50: 'notebook re-lint p50 ms', denseParseP95: 'dense script parse-only p95 ms', realisticParseP95: 'realistic parse-only p95 ms', notebookParseP95: 'notebook parse-only p95 ms', denseCpuP50: 'dense script re-lint CPU p50 ms', denseCpuP95: 'dense script re-lint CPU p95 ms', realisticCpuP50: 'realistic re-lint CPU p50 ms', realisticCpuP95: 'realistic re-lint CPU p95 ms', notebookCpuP50: 'notebook re-lint CPU p50 ms', notebookCpuP95: 'notebook re-lint CPU p95 ms' };
+const labels = { ratio: 'corpus lint / parse-only', lintMs: 'corpus lint ms', parseMs: 'corpus parse-only ms', denseP95: 'dense script re-lint p95 ms', realisticP95: 'realistic script re-lint p95 ms', notebookP95: 'notebook re-lint p95 ms', denseP50: 'dense script re-lint p50 ms', realisticP50: 'realistic script re-lint p50 ms', notebookP50: 'notebook re-lint p50 ms', denseParseP95: 'dense script parse-only p95 ms', realisticParseP95: 'realistic parse-only p95 ms', notebookParseP95: 'notebook parse-only p95 ms', denseCpuP50: 'dense script re-lint CPU p50 ms', denseCpuP95: 'dense script re-lint CPU p95 ms', realisticCpuP50: 'realistic re-lint CPU p50 ms', realisticCpuP95: 'realistic re-lint CPU p95 ms', notebookCpuP50: 'notebook re-lint CPU p50 ms', notebookCpuP95: 'notebook re-lint CPU p95 ms' };
 
 async function compare(base) {
   const sides = { A: path.resolve(base), B: here };
