@@ -156,7 +156,9 @@ function addExitTeardown(classes: Map<string, ExitTeardown[]>, functions: Python
   const teardown = exitTeardown(functions, offset);
   if (!teardown) return;
   const key = `${prefix}${teardown.className}`;
-  classes.set(key, [...(classes.get(key) ?? []), teardown]);
+  const kept = classes.get(key);
+  if (kept) kept.push(teardown);
+  else classes.set(key, [teardown]);
 }
 
 /** A call of a module's function by qualified name (`cleanup.delete_all`): what a function of the notebook's modules would be called as. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { exitTeardown, setsFlags, withStatementsOf } from '../../src/model/read/contextManagers';
+import { exitTeardown, isWithItem, setsFlags, withStatementsOf } from '../../src/model/read/contextManagers';
 import { PythonFunctions } from '../../src/model/read/pythonFunctions';
 
 /** A module with one context-manager class whose `__exit__` holds `exit` (indented 8). */
@@ -46,5 +46,15 @@ describe('context managers that delete an endpoint when their with block ends', 
     assert.deepEqual(sites.map((s) => text.slice(s.start, s.start + 5)), ['Scope', 'Scope', 'Scope']);
     assert.deepEqual(sites.map((s) => s.argument('auto_delete', 1)), [true, false, 'other']);
     assert.deepEqual(sites.map((s) => s.argument('keep', 2)), [undefined, undefined, 'other']);
+  });
+
+  it('finds the call a with statement opens on, whatever ends the lines (a lone CR too)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['x = 1', '    with Scope(ep, True) as s:', '        s.call()', 'y = Scope(ep)'].join(eol);
+      const at = (needle: string) => ({ start: text.indexOf(needle) });
+      assert.equal(isWithItem(text, at('Scope(ep, True)')), true, JSON.stringify(eol));
+      assert.equal(isWithItem(text, at('s.call()')), false, JSON.stringify(eol));
+      assert.equal(isWithItem(text, at('Scope(ep)')), false, JSON.stringify(eol));
+    }
   });
 });

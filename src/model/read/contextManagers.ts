@@ -1,3 +1,4 @@
+import { lineStartAt } from '../../core/lineIndex';
 import type { PythonCall } from '../../parsers/python/facts';
 import { getKeyword } from '../../parsers/python/facts';
 import type { PythonFunctions } from './pythonFunctions';
@@ -85,7 +86,9 @@ export function callArgument(call: PythonCall): (param: string, index: number) =
  */
 export function withStatementsOf(text: string, name: string): Array<{ start: number; argument: (param: string, index: number) => FlagArgument }> {
   const found: Array<{ start: number; argument: (param: string, index: number) => FlagArgument }> = [];
-  for (const match of text.matchAll(new RegExp(`^([ \\t]*(?:async[ \\t]+)?with[ \\t]+(?:\\([ \\t]*)?)${name}[ \\t]*\\(([^()\\[\\]{}'"\\n]*)\\)`, 'gm'))) {
+  // The statement's head up to the class's name, then `(`: one pattern for both readings below.
+  const head = `^([ \\t]*(?:async[ \\t]+)?with[ \\t]+(?:\\([ \\t]*)?)${name}[ \\t]*\\(`;
+  for (const match of text.matchAll(new RegExp(`${head}([^()\\[\\]{}'"\\n]*)\\)`, 'gm'))) {
     const args = match[2].split(',').map((a) => a.trim()).filter((a) => a !== '');
     const plain = !args.some((a) => a.startsWith('*'));
     const keywords = new Map<string, string>();
@@ -106,7 +109,7 @@ export function withStatementsOf(text: string, name: string): Array<{ start: num
     });
   }
   // Brackets or strings in the arguments: the statement is still a with block of the class, its flags unknown.
-  for (const match of text.matchAll(new RegExp(`^([ \\t]*(?:async[ \\t]+)?with[ \\t]+(?:\\([ \\t]*)?)${name}[ \\t]*\\((?![^()\\[\\]{}'"\\n]*\\))`, 'gm'))) {
+  for (const match of text.matchAll(new RegExp(`${head}(?![^()\\[\\]{}'"\\n]*\\))`, 'gm'))) {
     found.push({ start: (match.index as number) + match[1].length, argument: () => 'other' });
   }
   return found;
@@ -117,7 +120,8 @@ const withHead = /[ \t]*(?:async[ \t]+)?with[ \t]+(?:\([ \t]*)?/y;
 
 /** The call is the first context expression of a `with` statement (`with C(...) as x:`). */
 export function isWithItem(text: string, call: { start: number }): boolean {
-  const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+  // The line's start as the engine counts lines (a lone `\r` ends one too), found within the line.
+  const lineStart = lineStartAt(text, call.start);
   // Most calls are not one: a look at the line's first word before the pattern.
   let first = lineStart;
   while (first < call.start && (text[first] === ' ' || text[first] === '\t')) first++;

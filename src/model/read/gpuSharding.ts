@@ -1,7 +1,7 @@
 import type { CfnMap, CfnResource, CfnTemplate } from '../../parsers/cloudformation';
-import { answerFor } from './memo';
 import { getAttTarget, getEntry, getMapValue, refTarget, resolveScalar } from '../../parsers/cloudformation';
 import type { PyDict, PythonCall, PyValue } from '../../parsers/python/facts';
+import { answerFor } from './memo';
 import { isModelIdKey } from './modelSize';
 
 /**
