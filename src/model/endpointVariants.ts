@@ -75,7 +75,14 @@ function cfnField<T>(template: CfnTemplate, entry: CfnEntry | undefined, value: 
  * as unknown themselves (`invocation: 'unknown'`, no type): only a rule that asks every branch
  * judges them.
  */
-export const cfnRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
+export function cfnRecords(resource: CfnResource): readonly EndpointVariantRecord[] {
+  // Any other resource has no variants: answered without a memo or a walk of its conditions.
+  return resource.type === 'AWS::SageMaker::EndpointConfig' ? configRecords(resource) : noVariants;
+}
+
+const noVariants: readonly EndpointVariantRecord[] = Object.freeze([]);
+
+const configRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord[] => {
   const own = cfnVariantRecords(resource);
   const branches = conditionBranches(resource);
   if (!branches) return own;

@@ -23,7 +23,7 @@ export interface EndpointConfigRecord {
   /** Where its list of production variants is written (the `ProductionVariants` key, the first `production_variants` block). */
   variantsAnchor: Span;
   /** Undefined when the list cannot be read whole (an intrinsic, a `dynamic` block, an open array). */
-  variants: EndpointVariantRecord[] | undefined;
+  variants: readonly EndpointVariantRecord[] | undefined;
 }
 
 /**

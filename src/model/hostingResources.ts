@@ -145,7 +145,7 @@ export function visitHostingResources(visit: {
   const attached = visitAcceleratorAttachments((a) => a.owner.kind === 'model' && attachments.set(a.anchor.start, a));
   return {
     cfnResource(resource) {
-      one(cfnComponent(resource), visit.inferenceComponent);
+      if (resource.type === 'AWS::SageMaker::InferenceComponent') one(cfnComponent(resource), visit.inferenceComponent);
       if (resource.type !== undefined && modelTypes[resource.type]) visit.model?.({ kind: 'model', format: 'cfn', name: resource.logicalId, anchor: { start: resource.keyStart, end: resource.keyEnd } });
     },
     tfResource(resource: TfResource) {

@@ -137,6 +137,12 @@ const cfnRecord = oncePerFact((resource: CfnResource): ResourceRecord | undefine
   return { ...record, branches: branches.map((branch) => cfnRecordOf(branch)) } as ResourceRecord;
 });
 
+/** The resource types {@link cfnRecordOf} reads: any other gives no record, asked without a memo. */
+const cfnRecordTypes: ReadonlySet<string> = new Set([
+  'AWS::S3::Bucket', 'AWS::ECR::Repository', 'AWS::Logs::LogGroup', 'AWS::SageMaker::NotebookInstance',
+  'AWS::SageMaker::Domain', 'AWS::SageMaker::UserProfile', 'AWS::SageMaker::Space', 'AWS::SageMaker::App', 'AWS::SageMaker::Cluster',
+]);
+
 function cfnRecordOf(resource: CfnResource): ResourceRecord | undefined {
   const properties = getPropertiesFact(resource);
   const map = properties.known ? properties.map : undefined;
@@ -429,7 +435,7 @@ export function visitResources(visit: ResourceVisitors): Visitors {
   let tfModule: TfModule | undefined;
   return {
     cfnResource(resource) {
-      dispatch(cfnRecord(resource), visit);
+      if (resource.type !== undefined && cfnRecordTypes.has(resource.type)) dispatch(cfnRecord(resource), visit);
     },
     tfModule(module) {
       tfModule = module;

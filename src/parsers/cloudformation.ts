@@ -316,15 +316,15 @@ export function getPath(map: CfnMap | undefined, keys: readonly string[]): CfnEn
 }
 
 /**
- * The argument of an intrinsic function, in either form: `!Ref X` and
- * `{"Ref": "X"}` both give the scalar `X`. Undefined for a plain value.
+ * The argument of an intrinsic function, in either form: `!Ref X` and `{"Ref": "X"}` both give
+ * the scalar `X`. Undefined for a plain value. For the short form this is the tagged value itself,
+ * not a copy (references are read on every value of a template): read its `kind` and contents
+ * only, its own `intrinsic` is the function's.
  */
 export function intrinsicArgument(value: CfnValue): CfnValue | undefined {
   if (!value.intrinsic) return undefined;
   if (value.kind === 'map' && value.entries.length === 1 && value.entries[0].key === value.intrinsic) return value.entries[0].value;
-  const plain = { ...value };
-  delete plain.intrinsic;
-  return plain;
+  return value;
 }
 
 /** The name a `Ref` points at (a parameter, a resource or a pseudo parameter such as `AWS::Region`). */
