@@ -13,7 +13,7 @@ import { isLocalMode, importsLocalSession } from './read/sagemaker';
 import { listCdkVariants, cdkScalesSageMaker, cdkVariantModelId, cdkVariantSharding } from './read/cdkEndpoints';
 import type { TargetKey } from './read/cfnEndpoints';
 import { endpointsOf, isAsyncConfig, listVariants, targetCovers, targetKeys } from './read/cfnEndpoints';
-import { oncePerFact } from './read/memo';
+import { oncePerFact, oncePerFactIn } from './read/memo';
 import type { PythonFile } from './read/pythonFile';
 import { detachedPythonFile, pythonFile, registerScalableTarget } from './read/pythonFile';
 import type { EndpointVariant } from './read/pythonEndpoints';
@@ -207,20 +207,22 @@ export const tfRecords = oncePerFact((resource: TfResource): Array<Omit<Endpoint
  * The variants of a configuration linked to the model each serves (`model_name`): its GPU
  * sharding, read from the model's containers in the module. Built once per resource.
  */
-const tfLinked = new WeakMap<TfResource, Array<Omit<EndpointVariantRecord, 'scaling'>>>();
-function tfRecordsWithModels(resource: TfResource, module: TfModule | undefined): Array<Omit<EndpointVariantRecord, 'scaling'>> {
-  let records = tfLinked.get(resource);
-  if (!records) {
-    const variants = listTfVariants(resource) ?? [];
-    records = tfRecords(resource).map((record, i) => {
-      const sharding = variants[i] && tfVariantSharding(resource, module, variants[i].block);
-      const model = variants[i] && sizeOf(tfVariantModelId(resource, module, variants[i].block));
-      return sharding !== undefined || model ? { ...record, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) } : record;
-    });
-    tfLinked.set(resource, records);
-  }
-  return records;
-}
+const tfRecordsWithModels = oncePerFactIn((resource: TfResource, module: TfModule | undefined): Array<Omit<EndpointVariantRecord, 'scaling'>> => {
+  const variants = listTfVariants(resource) ?? [];
+  return tfRecords(resource).map((record, i) => {
+    const sharding = variants[i] && tfVariantSharding(resource, module, variants[i].block);
+    const model = variants[i] && sizeOf(tfVariantModelId(resource, module, variants[i].block));
+    return sharding !== undefined || model ? { ...record, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) } : record;
+  });
+});
+
+/** The variants of a configuration with their module's scaling: built once per resource for every rule that asks. */
+const tfScaledRecords = oncePerFactIn((resource: TfResource, module: TfModule | undefined): EndpointVariantRecord[] => {
+  const records = tfRecordsWithModels(resource, module);
+  if (!records.length) return [];
+  const scaling = tfScaling(module);
+  return records.map((record) => ({ ...record, scaling }));
+});
 
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
 export function tfScaling(module: TfModule | undefined): EndpointVariantRecord['scaling'] {
@@ -434,10 +436,9 @@ export function visitEndpointVariants(text: string, visit: (record: EndpointVari
       tfModule = module;
     },
     tfResource(resource) {
-      const records = tfRecordsWithModels(resource, tfModule);
-      if (!records.length) return;
-      const scaling = tfScaling(tfModule);
-      for (const record of records) visit({ ...record, scaling });
+      // Only a configuration has variants: any other resource is passed over without a memo.
+      if (resource.type !== 'aws_sagemaker_endpoint_configuration') return;
+      for (const record of tfScaledRecords(resource, tfModule)) visit(record);
     },
     cdkApp(app) {
       for (const record of cdkRecords(app)) visit(record);

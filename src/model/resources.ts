@@ -14,7 +14,7 @@ import type { Field, FieldSource, Span } from './field';
 import { known, unknown } from './field';
 import { listVerdict } from './read/cdkFacts';
 import { getPropertiesFact } from './read/cfnFacts';
-import { oncePerFact } from './read/memo';
+import { oncePerFact, oncePerFactIn } from './read/memo';
 import { awsProviderRegions, regionArgument } from './read/regions';
 import type {
   EcrRepositoryRecord,
@@ -287,7 +287,10 @@ function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | unde
 }
 
 /** The records of a module's resources, built once per resource for every rule that asks. */
-const tfRecords = oncePerFact((_module: TfModule) => new WeakMap<TfResource, ResourceRecord | undefined>());
+const tfRecordOnce = oncePerFactIn(tfRecord);
+
+/** The resource types {@link tfRecord} reads: any other gives no record, asked without a memo. */
+const tfRecordTypes: ReadonlySet<string> = new Set(['aws_s3_bucket', 'aws_ecr_repository', 'aws_cloudwatch_log_group', 'aws_sagemaker_notebook_instance', ...Object.keys(tfStudioTypes)]);
 
 // ---------------------------------------------------------------- CDK
 
@@ -441,10 +444,7 @@ export function visitResources(visit: ResourceVisitors): Visitors {
       tfModule = module;
     },
     tfResource(resource) {
-      if (!tfModule) return;
-      const records = tfRecords(tfModule);
-      if (!records.has(resource)) records.set(resource, tfRecord(resource, tfModule));
-      dispatch(records.get(resource), visit);
+      if (tfModule && tfRecordTypes.has(resource.type)) dispatch(tfRecordOnce(resource, tfModule), visit);
     },
     cdkApp(app) {
       for (const record of cdkRecords(app)) dispatch(record, visit);

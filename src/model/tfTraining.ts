@@ -5,6 +5,8 @@ import { headerRange } from './edit/tfEdits';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { frameworkOfImageUri } from './read/training';
+import { answersOf } from '../core/factAnswers';
+import { answerIn } from './read/memo';
 import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRecords';
 
 /**
@@ -154,12 +156,13 @@ function tuningRecord(resource: TfResource): TuningJobRecord {
   };
 }
 
-const byBlock = new WeakMap<TfBlock, TfTrainingRecords | undefined>();
+/** Its own token for the answers kept on a resource's block. */
+const trainingReader = {};
 
-/** The training and tuning jobs a Terraform resource writes, built once per parsed resource and shared by every rule. */
+/** The training and tuning jobs a Terraform resource writes, built once per parsed resource (its block) and shared by every rule. */
 export function tfTrainingRecords(resource: TfResource): TfTrainingRecords | undefined {
-  if (!byBlock.has(resource.block)) byBlock.set(resource.block, read(resource));
-  return byBlock.get(resource.block);
+  if (resource.type !== 'aws_sagemaker_training_job' && resource.type !== 'aws_sagemaker_hyper_parameter_tuning_job') return undefined;
+  return answerIn(answersOf(resource.block), trainingReader, read, resource, undefined);
 }
 
 function read(resource: TfResource): TfTrainingRecords | undefined {

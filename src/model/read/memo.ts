@@ -34,3 +34,21 @@ export function oncePerFact<K extends object, T>(read: (key: K) => T): (key: K) 
   const reader = {};
   return (key) => answerIn(answersOf(key), reader, read, key, undefined);
 }
+
+/**
+ * As {@link oncePerFact}, for a reader that also takes the context the fact is read in (a Terraform
+ * resource's module): the answer is kept with its context and worked out again for another one.
+ */
+export function oncePerFactIn<K extends object, C, T>(read: (key: K, context: C) => T): (key: K, context: C) => T {
+  const reader = {};
+  const make = (key: K, context: C) => ({ context, value: read(key, context) });
+  return (key, context) => {
+    const answers = answersOf(key);
+    const kept = answerIn(answers, reader, make, key, context);
+    if (kept.context === context) return kept.value;
+    const again = make(key, context);
+    answers[find(answers, reader)] = again;
+    return again.value;
+  };
+}
+

@@ -3,6 +3,7 @@ import { getAttribute, getBlocks, listModuleResources, listModuleResourcesOfType
 import type { ShardingDegree } from './gpuSharding';
 import { isShardingKey, literalDegree, widerDegree } from './gpuSharding';
 import { isModelIdKey } from './modelSize';
+import { oncePerFact } from './memo';
 
 /** A `production_variants` block of an `aws_sagemaker_endpoint_configuration`, with what the file resolves of it. */
 export interface TfVariant {
@@ -35,7 +36,11 @@ export interface TfVariant {
  * is every built variant's).
  */
 export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
-  if (resource.type !== 'aws_sagemaker_endpoint_configuration') return undefined;
+  return resource.type === 'aws_sagemaker_endpoint_configuration' ? readTfVariants(resource) : undefined;
+}
+
+/** Read once per resource for every rule and view that asks. */
+const readTfVariants = oncePerFact((resource: TfResource): TfVariant[] => {
   return getBlocks(resource.block, 'production_variants').flatMap((written): TfVariant[] => {
     const dynamic = written.type === 'dynamic' ? { iterator: iteratorOf(written) } : undefined;
     const block = dynamic ? getBlocks(written, 'content')[0] : written;
@@ -62,7 +67,7 @@ export function listTfVariants(resource: TfResource): TfVariant[] | undefined {
       },
     ];
   });
-}
+});
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
