@@ -55,25 +55,34 @@ function choose(value: CfnValue, conditions: ReadonlyMap<string, boolean>): Chos
     return choose(taken ? parts.then : parts.otherwise, conditions);
   }
   if (refTarget(value) === 'AWS::NoValue') return noValue;
+  // A list is copied from its first change only: most of a resource holds no condition.
   if (value.kind === 'map') {
-    let changed = false;
-    const entries: CfnEntry[] = [];
-    for (const entry of value.entries) {
+    let entries: CfnEntry[] | undefined;
+    for (let i = 0; i < value.entries.length; i++) {
+      const entry = value.entries[i];
       const chosen = choose(entry.value, conditions);
-      if (chosen !== entry.value) changed = true;
-      if (chosen !== noValue) entries.push(chosen === entry.value ? entry : { ...entry, value: chosen, written: entry.written ?? entry.value });
+      if (chosen === entry.value) {
+        entries?.push(entry);
+        continue;
+      }
+      entries ??= value.entries.slice(0, i);
+      if (chosen !== noValue) entries.push({ ...entry, value: chosen, written: entry.written ?? entry.value });
     }
-    return changed ? { ...value, entries } : value;
+    return entries ? { ...value, entries } : value;
   }
   if (value.kind === 'seq') {
-    let changed = false;
-    const items: CfnValue[] = [];
-    for (const item of value.items) {
+    let items: CfnValue[] | undefined;
+    for (let i = 0; i < value.items.length; i++) {
+      const item = value.items[i];
       const chosen = choose(item, conditions);
-      if (chosen !== item) changed = true;
+      if (chosen === item) {
+        items?.push(item);
+        continue;
+      }
+      items ??= value.items.slice(0, i);
       if (chosen !== noValue) items.push(chosen);
     }
-    return changed ? { ...value, items } : value;
+    return items ? { ...value, items } : value;
   }
   return value;
 }

@@ -40,7 +40,13 @@ const numberOf = (value: unknown): number | undefined => (typeof value === 'numb
  * Variants that are not plain maps are left out.
  */
 export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
-  if (resource.type !== 'AWS::SageMaker::EndpointConfig') return undefined;
+  return resource.type === 'AWS::SageMaker::EndpointConfig' ? configVariants(resource).variants : undefined;
+}
+
+/** Read once per configuration (or branch of one) for every rule and view that asks. */
+const configVariants = oncePerFact((resource: CfnResource): { variants: CfnVariant[] | undefined } => ({ variants: readVariants(resource) }));
+
+function readVariants(resource: CfnResource): CfnVariant[] | undefined {
   const properties = getPropertiesFact(resource);
   if (!properties.known || !properties.map) return undefined;
   const entry = getEntry(properties.map, 'ProductionVariants');
