@@ -6,7 +6,7 @@ import { resolveRuleSettings } from '../../src/core/config';
 import { defineRule } from '../../src/core/defineRule';
 import type { Visitors } from '../../src/core/types';
 import { visitEndpointVariants } from '../../src/model/endpointVariants';
-import { oncePerFact } from '../../src/model/read/memo';
+import { oncePerFact, oncePerFactIn } from '../../src/model/read/memo';
 import type { EndpointVariantRecord, TrainingJobRecord } from '../../src/model/records';
 import { visitTraining } from '../../src/model/trainingJobs';
 import { dedent } from '../kit/dedent';
@@ -112,6 +112,30 @@ describe('oncePerFact', () => {
     // In another order, and each fact asked again after others: the same answers, no new read.
     for (const i of [49, 0, 25, 1, 48]) assert.deepEqual([second(facts[i]), first(facts[i])], [answers[i][1], answers[i][0]]);
     assert.equal(reads, 100);
+  });
+});
+
+describe('oncePerFactIn', () => {
+  it('reads a fact once per context: asked again in the same one, the kept answer; in another, read again and kept instead', () => {
+    const reads: string[] = [];
+    const read = oncePerFactIn((fact: { name: string }, module: { id: number }) => {
+      reads.push(`${fact.name}@${module.id}`);
+      return `${fact.name}@${module.id}`;
+    });
+    const fact = { name: 'r' };
+    const one = { id: 1 };
+    const two = { id: 2 };
+    assert.equal(read(fact, one), 'r@1');
+    assert.equal(read(fact, one), 'r@1');
+    assert.equal(read(fact, two), 'r@2');
+    assert.equal(read(fact, two), 'r@2');
+    assert.equal(read(fact, one), 'r@1');
+    assert.deepEqual(reads, ['r@1', 'r@2', 'r@1']);
+    // Beside another reader of the same fact: each keeps its own answer.
+    const other = oncePerFact((f: { name: string }) => f.name.toUpperCase());
+    assert.equal(other(fact), 'R');
+    assert.equal(read(fact, one), 'r@1');
+    assert.equal(reads.length, 3);
   });
 });
 

@@ -51,4 +51,3 @@ export function oncePerFactIn<K extends object, C, T>(read: (key: K, context: C)
     return again.value;
   };
 }
-
