@@ -143,6 +143,7 @@ const cfnRecordTypes: ReadonlySet<string> = new Set([
   'AWS::SageMaker::Domain', 'AWS::SageMaker::UserProfile', 'AWS::SageMaker::Space', 'AWS::SageMaker::App', 'AWS::SageMaker::Cluster',
 ]);
 
+/** A type this reads is listed in {@link cfnRecordTypes}, or its resources are never asked. */
 function cfnRecordOf(resource: CfnResource): ResourceRecord | undefined {
   const properties = getPropertiesFact(resource);
   const map = properties.known ? properties.map : undefined;
@@ -247,6 +248,7 @@ const tfStudioTypes: Readonly<Record<string, string>> = {
   aws_sagemaker_app: 'AWS::SageMaker::App',
 };
 
+/** A type this reads is listed in {@link tfRecordTypes}, or its resources are never asked. */
 function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | undefined {
   const base = { format: 'tf', name: `${resource.type}.${resource.name}`, anchor: headerRange(resource.block), source: { format: 'tf', resource, module } } as const;
   const block = resource.block;
