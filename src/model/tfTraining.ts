@@ -5,8 +5,7 @@ import { headerRange } from './edit/tfEdits';
 import type { Field, Span } from './field';
 import { known, unknown } from './field';
 import { frameworkOfImageUri } from './read/training';
-import { answersOf } from '../core/factAnswers';
-import { answerIn } from './read/memo';
+import { answerFor } from './read/memo';
 import type { Presence, TrainingJobRecord, TuningJobRecord } from './trainingRecords';
 
 /**
@@ -162,7 +161,7 @@ const trainingReader = {};
 /** The training and tuning jobs a Terraform resource writes, built once per parsed resource (its block) and shared by every rule. */
 export function tfTrainingRecords(resource: TfResource): TfTrainingRecords | undefined {
   if (resource.type !== 'aws_sagemaker_training_job' && resource.type !== 'aws_sagemaker_hyper_parameter_tuning_job') return undefined;
-  return answerIn(answersOf(resource.block), trainingReader, read, resource, undefined);
+  return answerFor(resource.block, trainingReader, () => read(resource));
 }
 
 function read(resource: TfResource): TfTrainingRecords | undefined {

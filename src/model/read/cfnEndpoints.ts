@@ -40,11 +40,11 @@ const numberOf = (value: unknown): number | undefined => (typeof value === 'numb
  * Variants that are not plain maps are left out.
  */
 export function listVariants(resource: CfnResource): CfnVariant[] | undefined {
-  return resource.type === 'AWS::SageMaker::EndpointConfig' ? configVariants(resource).variants : undefined;
+  return resource.type === 'AWS::SageMaker::EndpointConfig' ? configVariants(resource) : undefined;
 }
 
-/** Read once per configuration (or branch of one) for every rule and view that asks. */
-const configVariants = oncePerFact((resource: CfnResource): { variants: CfnVariant[] | undefined } => ({ variants: readVariants(resource) }));
+/** Read once per configuration (or branch of one) for every rule and view that asks (an unreadable list's `undefined` included). */
+const configVariants = oncePerFact(readVariants);
 
 function readVariants(resource: CfnResource): CfnVariant[] | undefined {
   const properties = getPropertiesFact(resource);
