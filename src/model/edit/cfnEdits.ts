@@ -73,7 +73,8 @@ export function appendCfnResources(text: string, lines: LineIndex, template: Cfn
   if (template.syntax === 'yaml') {
     if (section.flow) return undefined;
     const at = lines.lineEnd(endLineOf(lines, text, last.value.end));
-    const body = resources.flatMap((r) => yamlBlockEntry(r.logicalId, r.value, indent, layout));
+    const body: string[] = [];
+    for (const r of resources) yamlBlockEntry(r.logicalId, r.value, indent, layout, body);
     return { start: at, end: at, text: layout.eol + body.join(layout.eol) };
   }
   const at = last.value.end;

@@ -45,10 +45,12 @@ function isMap(value: CfnSnippet): value is SnippetMap {
 
 const yamlReserved = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 
+const plainInFlow = /^[A-Za-z][\w./-]*$/;
+const plainInBlock = /^[A-Za-z][\w./-]*(?:::?[\w./-]+)*$/;
+
 /** A YAML scalar: plain when that reads back as the same string, single-quoted otherwise. */
 export function yamlString(text: string, flow: boolean): string {
-  const plain = flow ? /^[A-Za-z][\w./-]*$/ : /^[A-Za-z][\w./-]*(?:::?[\w./-]+)*$/;
-  if (plain.test(text) && !yamlReserved.test(text)) return text;
+  if ((flow ? plainInFlow : plainInBlock).test(text) && !yamlReserved.test(text)) return text;
   return `'${text.replace(/'/g, "''")}'`;
 }
 
@@ -71,26 +73,30 @@ export function yamlFlowEntry(key: string, value: CfnSnippet): string {
   return `${key}: ${yamlInline(value, true)}`;
 }
 
-/** The lines of `key: value` in YAML block style, the key at `indent`. */
-export function yamlBlockEntry(key: string, value: CfnSnippet, indent: string, layout: Layout): string[] {
+/** The lines of `key: value` in YAML block style, the key at `indent` (added to `into` when given). */
+export function yamlBlockEntry(key: string, value: CfnSnippet, indent: string, layout: Layout, into: string[] = []): string[] {
   if (value instanceof CfnText) {
-    return [`${indent}${key}: |`, ...value.block.split('\n').map((line) => (line ? `${indent}${layout.unit}${line}` : ''))];
-  }
-  if (isMap(value) && Object.keys(value).length) {
-    return [`${indent}${key}:`, ...Object.entries(value).flatMap(([k, v]) => yamlBlockEntry(k, v, indent + layout.unit, layout))];
-  }
-  if (Array.isArray(value) && value.length) {
-    return [`${indent}${key}:`, ...value.flatMap((item: CfnSnippet) => yamlBlockItem(item, indent + layout.unit, layout))];
-  }
-  return [`${indent}${key}: ${yamlInline(value, false)}`];
+    into.push(`${indent}${key}: |`);
+    for (const line of value.block.split('\n')) into.push(line ? `${indent}${layout.unit}${line}` : '');
+  } else if (isMap(value) && Object.keys(value).length) {
+    into.push(`${indent}${key}:`);
+    for (const [k, v] of Object.entries(value)) yamlBlockEntry(k, v, indent + layout.unit, layout, into);
+  } else if (Array.isArray(value) && value.length) {
+    into.push(`${indent}${key}:`);
+    for (const item of value as readonly CfnSnippet[]) yamlBlockItem(item, indent + layout.unit, layout, into);
+  } else into.push(`${indent}${key}: ${yamlInline(value, false)}`);
+  return into;
 }
 
-function yamlBlockItem(item: CfnSnippet, indent: string, layout: Layout): string[] {
-  if (!isMap(item) || !Object.keys(item).length) return [`${indent}- ${yamlInline(item, false)}`];
+function yamlBlockItem(item: CfnSnippet, indent: string, layout: Layout, into: string[]): void {
+  if (!isMap(item) || !Object.keys(item).length) {
+    into.push(`${indent}- ${yamlInline(item, false)}`);
+    return;
+  }
   const inner = `${indent}  `;
-  const lines = Object.entries(item).flatMap(([k, v]) => yamlBlockEntry(k, v, inner, layout));
-  lines[0] = `${indent}- ${lines[0].slice(inner.length)}`;
-  return lines;
+  const first = into.length;
+  for (const [k, v] of Object.entries(item)) yamlBlockEntry(k, v, inner, layout, into);
+  into[first] = `${indent}- ${into[first].slice(inner.length)}`;
 }
 
 /** A JSON value; maps and lists of maps span lines (continuation lines start at `indent`) unless `compact`. */
