@@ -2,8 +2,11 @@ import { withLineEnding } from './applyFixes';
 import type { RuleSettings } from './config';
 import { detectFormat, formatExtensions } from './formats';
 import { LineIndex } from './lineIndex';
+import { extended } from './objects';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
+import type { PreparedRule } from './preparedRules';
+import { interpolate, PreparedRules } from './preparedRules';
 import { SameRangeReports } from './sameRange';
 import { answersMark, settleAnswers } from './factAnswers';
 import { isSuppressed, parseSuppressions } from './suppressions';
@@ -89,6 +92,7 @@ export class Linter {
   readonly maxTextLength: number;
   private readonly figures: MessageFigures | undefined;
   private readonly reportedFailures = new Set<string>();
+  private readonly prepared: PreparedRules;
 
   constructor(options: LinterOptions) {
     this.rules = options.rules;
@@ -96,6 +100,7 @@ export class Linter {
     this.logger = options.logger ?? silentLogger;
     this.maxTextLength = options.maxTextLength ?? defaultMaxTextLength;
     this.figures = options.figures;
+    this.prepared = new PreparedRules(this.rules);
   }
 
   /** True when a file of this name may be of a format the engine can parse (before reading it). */
@@ -220,14 +225,14 @@ export class Linter {
       }
       return siblingLines.get(other);
     };
-    const toFinding = (rule: AnyRule, severity: Severity, d: ReportDescriptor<string>): Finding =>
+    const toFinding = (rule: PreparedRule, severity: Severity, d: ReportDescriptor<string>): Finding =>
       embedded ? this.toEmbeddedFinding(rule, severity, d, embedded, codeLines, lines, text.length) : this.toFinding(rule, severity, d, lines, text, fileName, linesOf);
 
-    const family = familyOf(language.format);
-    const active: Array<{ rule: AnyRule; severity: Severity; visitors: Visitors; findings: Array<{ finding: Finding; codeLine: number }>; failed: boolean }> = [];
-    for (const rule of this.rules) {
-      const setting = options.settings.get(rule.id);
-      if (!setting || !rule.meta.formats.includes(family)) continue;
+    const active: ActiveRule[] = [];
+    for (const prepared of this.prepared.of(familyOf(language.format))) {
+      const setting = options.settings.get(prepared.id);
+      if (!setting) continue;
+      const rule = prepared.rule;
       const findings: Array<{ finding: Finding; codeLine: number }> = [];
       const sameRange = new SameRangeReports(code.length);
       try {
@@ -240,7 +245,7 @@ export class Linter {
           ...(blocks ? { blocks } : {}),
           ...(this.figures ? { figures: this.figures } : {}),
           report: (descriptor: ReportDescriptor<string>) => {
-            const finding = sameRange.repeats(descriptor, () => toFinding(rule, setting.severity, descriptor));
+            const finding = sameRange.repeats(descriptor, () => toFinding(prepared, setting.severity, descriptor));
             if (finding) findings.push({ finding, codeLine: codeLines.positionAt(descriptor.start).line });
           },
         });
@@ -251,24 +256,31 @@ export class Linter {
     }
 
     // A rule that throws is stopped for the rest of the file: its error is recorded once and its findings dropped.
-    const fail = (entry: (typeof active)[number], err: unknown): void => {
+    const fail = (entry: ActiveRule, err: unknown): void => {
       entry.failed = true;
       this.recordRuleError(result, entry.rule, fileName, err);
     };
-    // The rules with a visitor for each kind of fact, listed once per kind rather than looked up per fact.
-    const byKind = new Map<string, Array<(typeof active)[number]>>();
+    // The rules' visitors of each kind of fact, listed once per kind rather than looked up per fact and rule.
+    const byKind = new Map<string, Array<{ entry: ActiveRule; visit: (fact: unknown) => void }>>();
     const kept: Array<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]> | undefined = options.keepFacts ? [] : undefined;
     // The answers the rules work out from here on: let go of at the end when nothing replays the facts.
     const mark = answersMark();
     outcome.walk((kind, fact) => {
       kept?.push([kind, fact]);
       let entries = byKind.get(kind);
-      if (!entries) byKind.set(kind, (entries = active.filter((entry) => entry.visitors[kind])));
+      if (!entries) {
+        entries = [];
+        for (const entry of active) {
+          const visit = entry.visitors[kind] as ((f: unknown) => void) | undefined;
+          if (visit) entries.push({ entry, visit });
+        }
+        byKind.set(kind, entries);
+      }
       // A plain loop, no closure per rule and fact: a file's calls reach every rule that visits calls.
-      for (const entry of entries) {
+      for (const { entry, visit } of entries) {
         if (entry.failed) continue;
         try {
-          (entry.visitors[kind] as (f: typeof fact) => void)(fact);
+          visit.call(entry.visitors, fact);
         } catch (err) {
           fail(entry, err);
         }
@@ -283,8 +295,8 @@ export class Linter {
       }
     }
 
-    // Suppression comments are written in the code, so they are read there.
-    const suppressions = parseSuppressions(code, codeLines, language.commentPrefixes);
+    // Suppression comments are written in the code, so they are read there (when there is a finding to silence).
+    const suppressions = active.some((entry) => entry.findings.length) ? parseSuppressions(code, codeLines, language.commentPrefixes) : [];
     for (const entry of active) {
       if (entry.failed) continue;
       for (const { finding, codeLine } of entry.findings) {
@@ -348,7 +360,7 @@ export class Linter {
   }
 
   private toFinding(
-    rule: AnyRule,
+    rule: PreparedRule,
     severity: Severity,
     d: ReportDescriptor<string>,
     lines: LineIndex,
@@ -357,7 +369,7 @@ export class Linter {
     linesOf?: (fileName: string) => LineIndex | undefined,
     placeFixes = true,
   ): Finding {
-    const template = (rule.meta.messages as Record<string, string>)[d.messageId];
+    const template = rule.messages.get(d.messageId);
     if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
     if (d.fix) checkReportedFix(rule, d.fix, text.length);
     if (d.suggestions) for (const fix of d.suggestions) checkReportedFix(rule, fix, text.length);
@@ -376,7 +388,7 @@ export class Linter {
       endColumn: range.endColumn,
     };
     // Every edit writes line breaks as the text does (a rule writes `\n`; a CRLF file gets `\r\n`).
-    const withRanges = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
+    const withRanges = (fix: Fix): Fix => extended(fix, { edits: fix.edits.map((e) => extended(e, { text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
     if (placeFixes) {
       if (d.fix) finding.fix = withRanges(d.fix);
       if (d.suggestions?.length) finding.suggestions = d.suggestions.map(withRanges);
@@ -390,7 +402,7 @@ export class Linter {
       });
       if (!finding.related.length) delete finding.related;
     }
-    if (rule.meta.wellArchitected.length) finding.tags = [...rule.meta.wellArchitected];
+    if (rule.tags.length) finding.tags = rule.tags.slice();
     if (d.effect) finding.effect = d.effect;
     return finding;
   }
@@ -400,19 +412,19 @@ export class Linter {
    * related locations and fix edits are mapped to the file, and the finding
    * gets its cell. A fix with an edit that cannot be made in the file is dropped.
    */
-  private toEmbeddedFinding(rule: AnyRule, severity: Severity, d: ReportDescriptor<string>, embedded: EmbeddedCode, codeLines: LineIndex, lines: LineIndex, fileLength: number): Finding {
+  private toEmbeddedFinding(rule: PreparedRule, severity: Severity, d: ReportDescriptor<string>, embedded: EmbeddedCode, codeLines: LineIndex, lines: LineIndex, fileLength: number): Finding {
     // The code's own placing of fixes and related locations is not needed: they are placed in the file below.
     const inCode = this.toFinding(rule, severity, d, codeLines, embedded.text, undefined, undefined, false);
     const start = embedded.toFile(d.start);
     const end = Math.max(start, embedded.toFile(d.end));
-    const finding: Finding = { ...inCode, start, end, ...lines.rangeOf(start, end) };
+    const finding: Finding = extended(inCode, { start, end, ...lines.rangeOf(start, end) });
     const cell = embedded.cellRange(d.start, d.end);
     if (cell) finding.cell = cell;
     const mapFix = (fix: Fix): Fix | undefined => {
       const edits = fix.edits.map((e) => embedded.mapEdit({ start: e.start, end: e.end, text: e.text }));
       if (edits.some((e) => !e)) return undefined;
       // The notebook wrote the cell's own line breaks inside the JSON strings; the file's are for the JSON around them.
-      const mapped = { ...fix, edits: (edits as Edit[]).map((e) => ({ ...e, text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) };
+      const mapped = extended(fix, { edits: (edits as Edit[]).map((e) => extended(e, { text: withLineEnding(e.text, lines.eol), range: lines.rangeOf(e.start, e.end) })) });
       checkFix(mapped, fileLength);
       return mapped;
     };
@@ -437,14 +449,23 @@ export class Linter {
   }
 }
 
+/** A rule at work on one file: its visitors, its findings so far, and whether it has thrown. */
+interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  visitors: Visitors;
+  findings: Array<{ finding: Finding; codeLine: number }>;
+  failed: boolean;
+}
+
 function replay(facts: ReadonlyArray<[keyof VisitorFacts, VisitorFacts[keyof VisitorFacts]]>, visitors: Visitors): void {
   for (const [kind, fact] of facts) (visitors[kind] as ((f: typeof fact) => void) | undefined)?.(fact);
   visitors.onEnd?.();
 }
 
 /** A fix a rule reported: of an applicability its metadata declares, with every edit inside the text. */
-function checkReportedFix(rule: AnyRule, fix: Fix, length: number): void {
-  if (!rule.meta.fixes.includes(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.meta.fixes.join(', ')}]`);
+function checkReportedFix(rule: PreparedRule, fix: Fix, length: number): void {
+  if (!rule.fixes.has(fix.applicability)) throw new Error(`reported a ${fix.applicability} fix but meta.fixes is [${rule.rule.meta.fixes.join(', ')}]`);
   checkFix(fix, length);
 }
 
@@ -452,37 +473,6 @@ function checkFix(fix: Fix, length: number): void {
   for (const edit of fix.edits) {
     if (!(edit.start >= 0 && edit.end >= edit.start && edit.end <= length)) throw new Error(`fix "${fix.title}" has an edit outside the text`);
   }
-}
-
-function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  const parts = templateParts(template);
-  let message = parts[0];
-  // After the first literal: key, placeholder as written, literal, key, placeholder, literal…
-  for (let i = 1; i < parts.length; i += 3) {
-    const key = parts[i];
-    message += (data && key in data ? String(data[key]) : parts[i + 1]) + parts[i + 2];
-  }
-  return message;
-}
-
-/** Each message template split once at its placeholders ({@link interpolate}): a rule's messages are few, its findings many. */
-const splitTemplates = new Map<string, readonly string[]>();
-
-function templateParts(template: string): readonly string[] {
-  let parts = splitTemplates.get(template);
-  if (parts) return parts;
-  const split: string[] = [];
-  let at = 0;
-  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
-    split.push(template.slice(at, match.index), match[1], match[0]);
-    at = match.index + match[0].length;
-  }
-  split.push(template.slice(at));
-  parts = split;
-  // Templates come from the rules' metadata, a bounded set; the bound is for rules made at run time.
-  if (splitTemplates.size >= 4096) splitTemplates.clear();
-  splitTemplates.set(template, parts);
-  return parts;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct, CdkProp } from '../parsers/cdk/model';
 import { getProp } from '../parsers/cdk/model';
@@ -103,17 +104,16 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
   if (!variants) return [];
   const template = resource.template;
   const asynchronous = isAsyncConfig(resource);
+  const keys = scalableTargetKeys(template).keys;
   return variants.map((variant, index) => {
-    let cached: EndpointVariantRecord['scaling'] | undefined;
-    const scaling = (): EndpointVariantRecord['scaling'] => {
-      if (cached) return cached;
-      const keys = scalableTargetKeys(template).keys;
-      if (!keys || variant.name === undefined) return (cached = 'unknown');
+    // A plain value, not a getter: a getter made per record gave each record a hidden class of its own.
+    const scaling = ((): EndpointVariantRecord['scaling'] => {
+      if (!keys || variant.name === undefined) return 'unknown';
       const name = variant.name;
       const endpoints = endpointsOf(resource);
       const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(template, key, e, name)) : key.variant === undefined || key.variant === name);
-      return (cached = keys.some(covers) ? 'scaled' : 'unscaled');
-    };
+      return keys.some(covers) ? 'scaled' : 'unscaled';
+    })();
     const pools = variant.pools?.flatMap((pool) => {
       const field = cfnField(template, pool.entry, pool.value);
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
@@ -134,9 +134,7 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
       ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}),
       ...(model ? { model } : {}),
       ...(branchesAt ? { branches: branchesAt(index) } : {}),
-      get scaling() {
-        return scaling();
-      },
+      scaling,
     };
   });
 }
@@ -221,7 +219,7 @@ const tfScaledRecords = oncePerFactIn((resource: TfResource, module: TfModule | 
   const records = tfRecordsWithModels(resource, module);
   if (!records.length) return [];
   const scaling = tfScaling(module);
-  return records.map((record) => ({ ...record, scaling }));
+  return records.map((record) => extended(record, { scaling }));
 });
 
 /** Terraform scalable targets are matched per module, not per variant: their resource IDs are rarely literal. */
@@ -276,7 +274,7 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
       // The model the variant serves (`modelName`): its GPU sharding.
       const sharding = variants[i] && cdkVariantSharding(app, variants[i].value);
       const model = variants[i] && sizeOf(cdkVariantModelId(app, variants[i].value));
-      return { ...record, scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) };
+      return Object.assign({}, record, { scaling }, sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : undefined, model ? { model } : undefined);
     });
   });
 });
@@ -372,7 +370,8 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
     (variantsOfFile(file).modelKeys ??= [])[models.length - 1] = variantModelKey(variant.variant, file.text);
     const record = pyRecord(variant);
     const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
-    records.push({ ...record, ...(maybeLocal ? { hostedOn: 'maybe-local' as const } : {}), ...(size ? { model: size } : {}), site: { format: 'py', call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } });
+    // Object.assign rather than spreads: see extended.
+    records.push(Object.assign({}, record, maybeLocal ? { hostedOn: 'maybe-local' as const } : undefined, size ? { model: size } : undefined, { site: { format: 'py' as const, call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } }));
   }
 }
 
@@ -413,7 +412,7 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
       const sharding = model.degree !== undefined ? { degree: model.degree, scope: 'model' as const } : !model.followed && found.sharding !== undefined ? { degree: found.sharding, scope: 'file' as const } : undefined;
       // A boto3 variant's model is made by another call: its size comes from that model's environment.
       const size = record.model ? undefined : linkedModelSize(found, i);
-      return { ...record, scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}), ...(size ? { model: size } : {}) };
+      return Object.assign({}, record, { scaling }, link, sharding ? { gpuSharding: sharding } : undefined, size ? { model: size } : undefined);
     });
   }
   return found.withScaling;

@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { PyValue } from '../parsers/python/facts';
 
 /**
@@ -69,7 +70,7 @@ export function known<T>(value: T, anchor: Span, source?: FieldSource): KnownFie
 
 export function unknown<T>(reason: UnknownReason, anchor: Span, alternatives?: T[], dependsOn?: string): UnknownField<T> {
   const field: UnknownField<T> = alternatives ? { known: false, reason, anchor, alternatives } : { known: false, reason, anchor };
-  return dependsOn === undefined ? field : { ...field, dependsOn };
+  return dependsOn === undefined ? field : extended(field, { dependsOn });
 }
 
 /** What an unknown field depends on, for a message or a figure that cannot show its value. */

@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct } from '../parsers/cdk/model';
 import { getPath, getProp, propsKnown } from '../parsers/cdk/model';
@@ -31,7 +32,8 @@ import type { EndpointVariantRecord } from './records';
 
 /** A variant with its link to the targets that scale it; `scaling` says the same in one word. */
 function linked(variant: Omit<EndpointVariantRecord, 'scaling'>, scaledBy: ScalableTargetRecord[] | undefined): EndpointVariantRecord {
-  return { ...variant, scaling: scaledBy === undefined ? 'unknown' : scaledBy.length ? 'scaled' : 'unscaled', ...(scaledBy ? { scaledBy } : {}) };
+  const scaling = scaledBy === undefined ? 'unknown' : scaledBy.length ? 'scaled' : 'unscaled';
+  return extended(variant, scaledBy ? { scaling, scaledBy } : { scaling });
 }
 
 // ---------------------------------------------------------------- CloudFormation

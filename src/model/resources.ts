@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { Visitors } from '../core/types';
 import type { CdkApp, CdkConstruct, CdkObject, CdkProp, CdkValue } from '../parsers/cdk/model';
 import { getProp, propsKnown } from '../parsers/cdk/model';
@@ -170,12 +171,12 @@ function cfnRecordOf(resource: CfnResource): ResourceRecord | undefined {
     }
     case 'AWS::Logs::LogGroup': {
       const base = { kind: 'logGroup', ...cfnBase(resource), defaultRetention: 'never' } as const;
-      if (!properties.known) return { ...base, retention: unknown('expression', base.anchor) };
+      if (!properties.known) return extended(base, { retention: unknown<number | 'never'>('expression', base.anchor) });
       const retention = entry('RetentionInDays');
       if (!retention) return base;
       const anchor = { start: retention.keyStart, end: (retention.written ?? retention.value).end };
       const source = isPlainScalar(retention.value) ? literal(retention.value.start, retention.value.end) : undefined;
-      return { ...base, retention: cfnField<number>(template, retention, asWhole(resolveScalar(template, retention.value)), anchor, source, asWhole) };
+      return extended(base, { retention: cfnField<number>(template, retention, asWhole(resolveScalar(template, retention.value)), anchor, source, asWhole) });
     }
     case 'AWS::SageMaker::NotebookInstance': {
       const type = entry('InstanceType');
@@ -271,7 +272,7 @@ function tfRecord(resource: TfResource, module: TfModule): ResourceRecord | unde
       // 0 means never expire.
       const days = value === 0 || value === '0' ? 'never' : asWhole(value);
       const source = retention.value.kind === 'literal' ? literal(retention.value.start, retention.value.end) : undefined;
-      return { ...record, retention: tfField<number | 'never'>(retention, days, { start: retention.start, end: retention.end }, source) };
+      return extended(record, { retention: tfField<number | 'never'>(retention, days, { start: retention.start, end: retention.end }, source) });
     }
     case 'aws_sagemaker_notebook_instance': {
       const type = getAttribute(block, 'instance_type');

@@ -2,6 +2,7 @@
  * CloudFormation conditions: a resource whose properties hold `Fn::If` read once per choice of its
  * conditions (see src/model/README.md, "CloudFormation conditions and duplicate keys").
  */
+import { extended } from '../core/objects';
 import type { CfnValue, CfnEntry, CfnResource, CfnTemplate } from './cloudformation';
 import { intrinsicArgument, refTarget, resolveScalar } from './cloudformation';
 
@@ -66,9 +67,9 @@ function choose(value: CfnValue, conditions: ReadonlyMap<string, boolean>): Chos
         continue;
       }
       entries ??= value.entries.slice(0, i);
-      if (chosen !== noValue) entries.push({ ...entry, value: chosen, written: entry.written ?? entry.value });
+      if (chosen !== noValue) entries.push(extended(entry, { value: chosen, written: entry.written ?? entry.value }));
     }
-    return entries ? { ...value, entries } : value;
+    return entries ? extended(value, { entries }) : value;
   }
   if (value.kind === 'seq') {
     let items: CfnValue[] | undefined;
@@ -82,7 +83,7 @@ function choose(value: CfnValue, conditions: ReadonlyMap<string, boolean>): Chos
       items ??= value.items.slice(0, i);
       if (chosen !== noValue) items.push(chosen);
     }
-    return items ? { ...value, items } : value;
+    return items ? extended(value, { items }) : value;
   }
   return value;
 }
@@ -128,8 +129,8 @@ function readBranches(resource: CfnResource): CfnResource[] | undefined {
     }
     const entries = resource.node.entries.slice();
     if (chosen === noValue) entries.splice(at, 1);
-    else entries[at] = { ...properties, value: chosen };
-    branches.push({ ...resource, node: { ...resource.node, entries }, branch: { of: resource, conditions } });
+    else entries[at] = extended(properties, { value: chosen });
+    branches.push(extended(resource, { node: extended(resource.node, { entries }), branch: { of: resource, conditions } }));
   }
   return branches;
 }

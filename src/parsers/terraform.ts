@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { Parser } from 'web-tree-sitter';
 import type { FileContext, Language, ParseOutcome, SourceFile } from '../core/types';
 import type { LocateWasm } from './wasm';
@@ -85,7 +86,7 @@ const moduleIndexes = new WeakMap<TfModule, ModuleIndex>();
 function moduleIndex(module: TfModule): ModuleIndex {
   const cached = moduleIndexes.get(module);
   if (cached && cached.files === module.files) return cached;
-  const resources = module.files.flatMap((source) => (source.file ? listResources(source.file).map((r) => ({ ...r, source })) : []));
+  const resources = module.files.flatMap((source) => (source.file ? listResources(source.file).map((r) => extended(r, { source })) : []));
   const index: ModuleIndex = { files: module.files, resources, byType: new Map(), names: new Map() };
   moduleIndexes.set(module, index);
   return index;

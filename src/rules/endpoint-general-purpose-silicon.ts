@@ -1,5 +1,6 @@
 import { defineRule } from '../core/defineRule';
 import type { ReportDescriptor } from '../core/types';
+import { extended } from '../core/objects';
 import { getInstanceType } from '../data/instances';
 import { findingsOnEveryBranch, otherBranches, visitEndpointVariants } from '../model/endpointVariants';
 import type { Field } from '../model/field';
@@ -46,7 +47,7 @@ export const endpointGeneralPurposeSilicon = defineRule({
         for (const finding of findingsOnEveryBranch(variant, findings)) {
           if (judged.has(finding.start)) continue;
           judged.add(finding.start);
-          context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+          context.report(note && finding.data ? extended(finding, { data: extended(finding.data, { variant: `${finding.data.variant}${note}` }) }) : finding);
         }
       }),
     );
@@ -67,12 +68,11 @@ export const endpointGeneralPurposeSilicon = defineRule({
       const named = variant.config !== undefined ? { name: variant.config, variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' } : undefined;
       if (row && answer?.notInRegion) {
         const target = answer.notInRegion.kind === 'inferentia' ? 'AWS Inferentia2' : 'AWS Graviton';
-        return {
-          ...type.anchor,
+        return extended(type.anchor, {
           messageId: named ? 'notInRegionConfig' : 'notInRegion',
-          data: { ...named, instanceType: row.instanceType, silicon, target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` },
+          data: extended(named ?? {}, { instanceType: row.instanceType, silicon, target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` }),
           effect: { kind: 'none', reason: `${region} does not offer ${target} (ml.${answer.notInRegion.row.family}) instances` },
-        };
+        });
       }
       if (!row || !alternative) return undefined;
       const to = alternative.row.instanceType;
@@ -85,15 +85,14 @@ export const endpointGeneralPurposeSilicon = defineRule({
         target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
         figures: context.figures?.change(row.instanceType, to) ?? '',
       };
-      if (named) return { ...type.anchor, messageId: 'generalPurposeConfig', data: { ...named, ...data }, effect };
+      if (named) return extended(type.anchor, { messageId: 'generalPurposeConfig', data: extended(named, data), effect });
       const edits = renderIntent({ kind: 'set-field', field: type, value: to });
-      return {
-        ...type.anchor,
+      return extended(type.anchor, {
         messageId: 'generalPurpose',
         data,
-        fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
+        fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly' as const, edits },
         effect,
-      };
+      });
     }
   },
 });

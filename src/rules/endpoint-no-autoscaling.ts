@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import { defineRule } from '../core/defineRule';
 import type { Field } from '../model/field';
 import { describeUnknown, onEveryBranch } from '../model/field';
@@ -21,13 +22,13 @@ function related(endpoint: EndpointRecord): Array<{ start: number; end: number; 
   switch (source.format) {
     case 'cfn':
       return [
-        { ...endpoint.anchor, message: serves },
-        ...(source.resourcesKey ? [{ ...source.resourcesKey, message: 'an AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy for the variant belong here' }] : []),
+        extended(endpoint.anchor, { message: serves }),
+        ...(source.resourcesKey ? [extended(source.resourcesKey, { message: 'an AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy for the variant belong here' })] : []),
       ];
     case 'tf':
-      return [{ ...endpoint.anchor, message: `${serves}; an aws_appautoscaling_target and aws_appautoscaling_policy for the variant belong ${source.endpoint.file === source.config.file ? 'after it' : 'in the module'}` }];
+      return [extended(endpoint.anchor, { message: `${serves}; an aws_appautoscaling_target and aws_appautoscaling_policy for the variant belong ${source.endpoint.file === source.config.file ? 'after it' : 'in the module'}` })];
     case 'cdk':
-      return [{ ...endpoint.anchor, message: `${serves}; an appscaling.ScalableTarget and a target-tracking policy for the variant belong next to it` }];
+      return [extended(endpoint.anchor, { message: `${serves}; an appscaling.ScalableTarget and a target-tracking policy for the variant belong next to it` })];
   }
 }
 

@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import { defineRule } from '../core/defineRule';
 import type { Effect, ReportDescriptor } from '../core/types';
 import { getInstanceType } from '../data/instances';
@@ -66,7 +67,7 @@ export const endpointOversizedInstance = defineRule({
         for (const finding of [...findingsOnEveryBranch(variant, (v) => oversized(v, region)), ...findingsOnEveryBranch(variant, fixedFleet)]) {
           if (judged.has(finding.start)) continue;
           judged.add(finding.start);
-          context.report(note && finding.data ? { ...finding, data: { ...finding.data, variant: `${finding.data.variant}${note}` } } : finding);
+          context.report(note && finding.data ? extended(finding, { data: extended(finding.data, { variant: `${finding.data.variant}${note}` }) }) : finding);
         }
       }),
     );
@@ -99,14 +100,14 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
     const effect: Effect = smaller
       ? { kind: 'instance-swap', usage: 'hosting', from: row.instanceType, to: smaller.instanceType, silicon: 'smaller' }
       : { kind: 'none', reason: notInRegion ? `${region} does not offer a single-accelerator size of this family` : 'no single-accelerator size of this family serves' };
-    const data = { ...dataOf(variant), instanceType: row.instanceType, accelerators: describeAccelerators(row) };
+    const data = extended(dataOf(variant), { instanceType: row.instanceType, accelerators: describeAccelerators(row) });
     if (oversize === 'multi-gpu' && sharded && model) {
       const across = degree === 'all' ? 'across all of them' : typeof degree === 'number' ? `across ${degree} of them` : 'across them';
-      return { ...type.anchor, messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: { ...data, model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }, effect };
+      return extended(type.anchor, { messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: extended(data, { model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }), effect });
     }
     const messageId = oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu';
     const noInferentia = inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r)).notInRegion?.kind === 'inferentia';
-    return { ...type.anchor, messageId: noInferentia ? `${messageId}NoInf2` : messageId, data: { ...data, ...(noInferentia ? { region: region ?? '' } : {}) }, effect };
+    return extended(type.anchor, { messageId: noInferentia ? (`${messageId}NoInf2` as const) : messageId, data: noInferentia ? extended(data, { region: region ?? '' }) : data, effect });
   }
 }
 
@@ -118,11 +119,10 @@ function fixedFleet(variant: EndpointVariantRecord): Array<ReportDescriptor<Mess
   const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
   if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return [];
   return [
-    {
-      ...count.anchor,
+    extended(count.anchor, {
       messageId: variant.config === undefined ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
-      data: { ...dataOf(variant), count: count.value },
+      data: extended(dataOf(variant), { count: count.value }),
       effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
-    },
+    }),
   ];
 }

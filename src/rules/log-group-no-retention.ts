@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { renderResourceIntent, retentionKey } from '../model/edit/resourceEdits';
@@ -55,7 +56,7 @@ export const logGroupNoRetention = defineRule({
             const property = group.format === 'cdk' ? retentionKey(group) : undefined;
             const messageId = group.format === 'tf' ? 'noRetentionTf' : group.format === 'cdk' ? 'noRetentionCdk' : 'noRetention';
             const fix = renderResourceIntent({ kind: 'add-field', field: 'retention', record: group, days }, context);
-            return { ...group.anchor, messageId, data: property ? { ...data, property } : data, fix, effect: retention };
+            return extended(group.anchor, { messageId, data: property ? extended(data, { property }) : data, fix, effect: retention });
           }
           if (!written.known) return undefined;
           if (written.value === 'never') {
