@@ -22,7 +22,7 @@ import { endpointVariantsOf } from './read/pythonEndpoints';
 import type { Boto3Model } from './read/pythonModels';
 import { boto3Model, variantModelKey } from './read/pythonModels';
 import type { ShardingDegree } from './read/gpuSharding';
-import { callSharding, cfnVariantModelId, cfnVariantSharding, deployModelId, deploySharding, widerDegree } from './read/gpuSharding';
+import { callSharding, cfnVariantModel, deployModelId, deploySharding, widerDegree } from './read/gpuSharding';
 import type { ModelSize } from './read/modelSize';
 import { modelSizeOf } from './read/modelSize';
 import type { TfVariant } from './read/tfEndpoints';
@@ -118,8 +118,8 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
       const field = cfnField(template, pool.entry, pool.value);
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
     });
-    const sharding = cfnVariantSharding(template, variant.map);
-    const model = sizeOf(cfnVariantModelId(template, variant.map));
+    const { sharding, modelId } = cfnVariantModel(template, variant.map);
+    const model = sizeOf(modelId);
     return {
       kind: 'endpointVariant',
       format: 'cfn',

@@ -200,20 +200,17 @@ function cfnModelEnvironment(template: CfnTemplate, variant: CfnMap, visit: (key
   return true;
 }
 
-/** The degree the model of a CloudFormation variant configures in its containers' `Environment`; undefined when not linked or not configured. */
-export function cfnVariantSharding(template: CfnTemplate, variant: CfnMap): ShardingDegree | undefined {
-  let degree: ShardingDegree | undefined;
+/**
+ * What the model of a CloudFormation variant configures in its containers' `Environment`, read in
+ * one walk: the sharding degree, and the model id it loads (`HF_MODEL_ID`, `OPTION_MODEL_ID`);
+ * each undefined when the model is not linked or does not say.
+ */
+export function cfnVariantModel(template: CfnTemplate, variant: CfnMap): { sharding?: ShardingDegree; modelId?: string } {
+  let sharding: ShardingDegree | undefined;
+  let modelId: string | undefined;
   cfnModelEnvironment(template, variant, (key, value) => {
-    if (shardingKeys.test(key)) degree = widerDegree(degree, literalDegree(value));
+    if (shardingKeys.test(key)) sharding = widerDegree(sharding, literalDegree(value));
+    if (isModelIdKey(key) && typeof value === 'string') modelId ??= value;
   });
-  return degree;
-}
-
-/** The model id the model of a CloudFormation variant loads (`HF_MODEL_ID`, `OPTION_MODEL_ID` in its `Environment`). */
-export function cfnVariantModelId(template: CfnTemplate, variant: CfnMap): string | undefined {
-  let id: string | undefined;
-  cfnModelEnvironment(template, variant, (key, value) => {
-    if (isModelIdKey(key) && typeof value === 'string') id ??= value;
-  });
-  return id;
+  return { sharding, modelId };
 }
