@@ -253,8 +253,7 @@ function pyPercent(anchor: { start: number; end: number }, value: PyValue, edita
 }
 
 const pyCapture = oncePerFact((call: PythonCall): { record?: DataCaptureRecord } => {
-  const parts = call.name.split('.');
-  if (parts[0] === 'sagemaker' && parts[parts.length - 1] === 'DataCaptureConfig') {
+  if (call.name.startsWith('sagemaker.') && call.name.endsWith('.DataCaptureConfig')) {
     const enabled = getKeyword(call, 'enable_capture')?.value ?? call.positional[0];
     const keyword = getKeyword(call, 'sampling_percentage');
     const value = keyword?.value ?? call.positional[1];
