@@ -1,3 +1,4 @@
+import { extended } from '../core/objects';
 import type { Visitors } from '../core/types';
 import { awsProviderRegions, sessionCalls } from './read/regions';
 import { visitRegions } from './resources';
@@ -33,8 +34,8 @@ export function withWorkRegion(make: (region: WorkRegion) => Visitors): Visitors
   const rule = make(region);
   const readCall = reader.pythonCall!;
   const ruleCall = rule.pythonCall;
-  const merged: Visitors = {
-    ...rule,
+  // Copies through extended (a spread followed by more is slow on Node 20): made for each rule of each lint.
+  const merged: Visitors = extended(rule, {
     // Every call reaches every rule: a set lookup skips the ones that set no region, with no second closure.
     pythonCall: ruleCall
       ? (call) => {
@@ -50,13 +51,12 @@ export function withWorkRegion(make: (region: WorkRegion) => Visitors): Visitors
       reader.cdkApp!(app);
       rule.cdkApp?.(app);
     },
-  };
-  return {
-    ...merged,
+  });
+  return extended(merged, {
     onEnd() {
       rule.onEnd?.();
       ended = true;
       for (const judge of pending.splice(0)) judge();
     },
-  };
+  });
 }

@@ -36,7 +36,8 @@ export const dataCaptureFullSampling = defineRule({
       if (capture.enabled !== 'yes' || !sampling?.known || sampling.value !== 100) return;
       const edits = renderIntent({ kind: 'set-number', field: sampling, value: percentage }, context);
       context.report({
-        ...sampling.anchor,
+        start: sampling.anchor.start,
+        end: sampling.anchor.end,
         messageId: messageIds[capture.format],
         data: { name: capture.config ?? '', setting: `${capture.samplingKey}100` },
         fix: edits && { title: `Capture ${percentage}% of requests instead of all of them`, applicability: 'unsafe', edits },

@@ -44,7 +44,8 @@ export const elasticInferenceRetired = defineRule({
       const retired = attachment.accelerators.filter(isElasticInference);
       if (!retired.length) return;
       context.report({
-        ...attachment.anchor,
+        start: attachment.anchor.start,
+        end: attachment.anchor.end,
         messageId: 'retired',
         data: { resource: ownerOf(attachment), accelerator: retired.join(', ') },
         fix: { title: advice, applicability: 'displayOnly', edits: [] },

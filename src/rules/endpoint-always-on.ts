@@ -78,7 +78,8 @@ export const endpointAlwaysOn = defineRule({
       const others = type.known ? [] : (type.alternatives?.slice(1) ?? []);
       const data = { name: variant.config ?? '', variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant', instanceType: first !== undefined ? `${first}${otherValuesNote(others)}${describePoolRange(variant)}` : '', dependsOn: !type.known && first === undefined ? describeUnknown(type, 'instance type') : '' };
       return {
-        ...type.anchor,
+        start: type.anchor.start,
+        end: type.anchor.end,
         messageId: first !== undefined ? ('alwaysOn' as const) : ('alwaysOnUnresolved' as const),
         data,
         fix: { title: serverlessAdvice[variant.format], applicability: 'displayOnly' as const, edits: [] },
@@ -101,7 +102,8 @@ export const endpointAlwaysOn = defineRule({
       const serverless = renderIntentFix({ kind: 'make-serverless', variant, memoryMb: memory }, context);
       const asynchronous = renderIntentFix({ kind: 'make-async', variant }, context);
       context.report({
-        ...site.callee,
+        start: site.callee.start,
+        end: site.callee.end,
         messageId: 'alwaysOnPython',
         fix: serverless && { title: `Deploy serverless (ServerlessInferenceConfig, ${memory} MB, up to 5 concurrent requests)`, applicability: 'unsafe', edits: serverless.edits },
         suggestions: [

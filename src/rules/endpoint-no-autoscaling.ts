@@ -89,7 +89,8 @@ export const endpointNoAutoscaling = defineRule({
             ? renderIntent({ kind: 'add-linked-record', link: 'scaling-policy', to: endpoint, variants: named, settings: { maxCapacity, targetInvocationsPerInstance } }, context)
             : undefined;
         return {
-          ...endpoint.config.variantsAnchor,
+          start: endpoint.config.variantsAnchor.start,
+          end: endpoint.config.variantsAnchor.end,
           messageId: endpoint.format === 'tf' ? ('noAutoscalingTerraform' as const) : ('noAutoscaling' as const),
           data: { endpoint: endpoint.name, variants: describe.join(', ') },
           related: related(endpoint),

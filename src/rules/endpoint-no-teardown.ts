@@ -25,7 +25,8 @@ export const endpointNoTeardown = defineRule({
       const type = deployment.instanceType?.known ? { instanceType: deployment.instanceType.value } : {};
       const count = deployment.instanceCount?.known ? { count: deployment.instanceCount.value } : {};
       context.report({
-        ...deployment.anchor,
+        start: deployment.anchor.start,
+        end: deployment.anchor.end,
         messageId: 'noTeardown',
         data: { teardown: deployment.teardown?.split('\n').pop() ?? 'predictor.delete_endpoint()' },
         fix: edits && { title: `Append a cell that deletes the endpoint deployed in cell ${deployment.cell === undefined ? '?' : deployment.cell + 1}`, applicability: 'unsafe', edits },

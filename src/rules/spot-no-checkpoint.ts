@@ -26,7 +26,8 @@ export const spotNoCheckpoint = defineRule({
         const spot = job.spot;
         if (!spot?.known || !spot.value || job.checkpoint !== 'absent') return;
         context.report({
-          ...spot.anchor,
+          start: spot.anchor.start,
+          end: spot.anchor.end,
           messageId: 'noCheckpoint',
           data: { setting: checkpointSetting[job.writing] },
           fix: fixes.render({ kind: 'add-checkpoint' }),

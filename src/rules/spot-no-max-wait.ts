@@ -26,7 +26,8 @@ export const spotNoMaxWait = defineRule({
         const spot = job.spot;
         if (!spot?.known || !spot.value || job.maxWait !== 'absent') return;
         context.report({
-          ...spot.anchor,
+          start: spot.anchor.start,
+          end: spot.anchor.end,
           messageId: 'noMaxWait',
           data: { setting: maxWaitSetting[job.writing] },
           fix: fixes.render({ kind: 'add-max-wait' }),

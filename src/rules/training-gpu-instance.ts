@@ -57,7 +57,8 @@ export const trainingGpuInstance = defineRule({
       if (answer.notInRegion) {
         const family = `ml.${answer.notInRegion.family}`;
         context.report({
-          ...type.anchor,
+          start: type.anchor.start,
+          end: type.anchor.end,
           messageId: 'notInRegion',
           data: { instanceType, accelerators: describeAccelerators(row), region: region ?? '', family },
           effect: { kind: 'none', reason: `${region} does not offer AWS Trainium (${family}) instances` },
@@ -67,7 +68,8 @@ export const trainingGpuInstance = defineRule({
       const trainium = answer.found;
       if (!trainium) return;
       context.report({
-        ...type.anchor,
+        start: type.anchor.start,
+        end: type.anchor.end,
         messageId: 'gpuTraining',
         data: { instanceType, accelerators: describeAccelerators(row), trainium: trainium.instanceType, saving: costClaim && isVerifiedClaim(costClaim) && costClaim.figure ? costClaim.figure : 'a lower cost-to-train' },
         fix: type.known ? fixes.render({ kind: 'set-field', field: type, value: trainium.instanceType, title: `Train on ${trainium.instanceType} (needs the Neuron SDK in the training script)`, applicability: 'displayOnly' }) : undefined,

@@ -40,7 +40,8 @@ export const trainingNoUtilizationRules = defineRule({
         if (!row || row.acceleratorKind !== 'gpu') return;
         const profilerOff = watch === 'profiler-off';
         context.report({
-          ...job.anchor,
+          start: job.anchor.start,
+          end: job.anchor.end,
           messageId: profilerOff ? 'profilerOff' : 'noUtilizationRule',
           data: { instanceType: row.instanceType, setting: disableSetting[job.writing] },
           fix: watch === 'unwatched' ? undefined : fixes.render({ kind: 'add-utilization-rule', enableProfiler: profilerOff }),

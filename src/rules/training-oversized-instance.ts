@@ -62,7 +62,8 @@ export const trainingOversizedInstance = defineRule({
         const row = found.verdict;
         const cpu = cpuSize(row, 'training', region);
         context.report({
-          ...type.anchor,
+          start: type.anchor.start,
+          end: type.anchor.end,
           messageId: 'gpuForCpuFramework',
           data: { instanceType: `${row.instanceType}${found.note}`, accelerators: describeAccelerators(row), cpu: cpu?.instanceType ?? 'ml.m5.xlarge' },
           fix: trainOn(cpu),
@@ -77,7 +78,8 @@ export const trainingOversizedInstance = defineRule({
         const row = found.verdict;
         const smaller = singleAcceleratorSize(row, 'training', region);
         context.report({
-          ...type.anchor,
+          start: type.anchor.start,
+          end: type.anchor.end,
           messageId: 'multiAccelerator',
           data: { instanceType: `${row.instanceType}${found.note}`, accelerators: describeAccelerators(row), smaller: smaller?.instanceType ?? 'a smaller instance' },
           fix: trainOn(smaller),
@@ -87,7 +89,8 @@ export const trainingOversizedInstance = defineRule({
       const count = job.instanceCount;
       if (!count?.known || count.value <= 1) return;
       context.report({
-        ...count.anchor,
+        start: count.anchor.start,
+        end: count.anchor.end,
         messageId: 'multiInstance',
         data: { count: count.value },
         fix: fixes.render({ kind: 'set-field', field: count, value: 1, title: 'Train on one instance', applicability: 'displayOnly' }),

@@ -27,7 +27,8 @@ export const tuningExhaustiveSearch = defineRule({
         // Grid needs no job limit; Bayesian without one runs a single job (SDK default), so that switch is not offered.
         const gridWithoutLimit = strategy.value === 'Grid' && tuning.jobLimit === 'absent';
         context.report({
-          ...strategy.anchor,
+          start: strategy.anchor.start,
+          end: strategy.anchor.end,
           messageId: 'exhaustive',
           data: { strategy: strategy.value },
           fix: gridWithoutLimit ? undefined : fixes.render({ kind: 'set-field', field: strategy, value: 'Bayesian', title: 'Use Bayesian search', applicability: 'unsafe' }),

@@ -27,7 +27,8 @@ export const tuningNoEarlyStopping = defineRule({
         const early = tuning.earlyStopping;
         if (early ? !early.known || early.value !== 'Off' : tuning.settingsHidden) return;
         context.report({
-          ...tuning.anchor,
+          start: tuning.anchor.start,
+          end: tuning.anchor.end,
           messageId: 'noEarlyStopping',
           fix: fixes.render(early?.known ? { kind: 'set-field', field: early, value: 'Auto', title, applicability: 'safe' } : { kind: 'add-early-stopping', value: 'Auto', title, applicability: 'safe' }),
           effect: { kind: 'none', reason: 'how many training jobs stop early depends on the search' },

@@ -57,7 +57,8 @@ export const warmPoolKeepAlive = defineRule({
           : { kind: 'none', reason: 'the instance type is not a literal the catalogue knows' };
         const type = row?.instanceType ?? 'its instances';
         context.report({
-          ...keepAlive.anchor,
+          start: keepAlive.anchor.start,
+          end: keepAlive.anchor.end,
           messageId: 'keepAlive',
           data: { instances: count !== undefined && count > 1 && row ? `${count} × ${type}` : type, seconds: keepAlive.value, setting: keepAliveSetting[job.writing], max },
           fix: fixes.render({ kind: 'set-field', field: keepAlive, value: max, title: `Keep the warm pool alive ${max} s at most`, applicability: 'unsafe' }),
