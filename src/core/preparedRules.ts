@@ -1,9 +1,9 @@
 import type { AnyRule, FormatFamily } from './types';
 
 /**
- * What the engine reads of a rule on every file and every finding, read once from its metadata.
- * (Each rule's metadata has a shape of its own: read per file and per finding, every property
- * lookup on it was a slow, shape-by-shape one.)
+ * What the engine reads of a rule on every file and every finding, read once from its metadata:
+ * each rule's metadata has a shape of its own, so reading it per file and per finding makes every
+ * property lookup a slow, shape-by-shape one.
  */
 export interface PreparedRule {
   readonly rule: AnyRule;
