@@ -99,6 +99,14 @@ const configRecords = oncePerFact((resource: CfnResource): EndpointVariantRecord
   });
 });
 
+/** Whether a scalable target of the template covers the named variant of `config` (for any endpoint serving it). */
+function cfnVariantScaling(config: CfnResource, keys: TargetKey[] | undefined, name: string | undefined): EndpointVariantRecord['scaling'] {
+  if (!keys || name === undefined) return 'unknown';
+  const endpoints = endpointsOf(config);
+  const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(config.template, key, e, name)) : key.variant === undefined || key.variant === name);
+  return keys.some(covers) ? 'scaled' : 'unscaled';
+}
+
 function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) => EndpointVariantRecord[]): EndpointVariantRecord[] {
   const variants = listVariants(resource);
   if (!variants) return [];
@@ -107,13 +115,7 @@ function cfnVariantRecords(resource: CfnResource, branchesAt?: (index: number) =
   const keys = scalableTargetKeys(template).keys;
   return variants.map((variant, index) => {
     // A plain value, not a getter: a getter made per record gave each record a hidden class of its own.
-    const scaling = ((): EndpointVariantRecord['scaling'] => {
-      if (!keys || variant.name === undefined) return 'unknown';
-      const name = variant.name;
-      const endpoints = endpointsOf(resource);
-      const covers = (key: TargetKey) => (endpoints.length ? endpoints.some((e) => targetCovers(template, key, e, name)) : key.variant === undefined || key.variant === name);
-      return keys.some(covers) ? 'scaled' : 'unscaled';
-    })();
+    const scaling = cfnVariantScaling(resource, keys, variant.name);
     const pools = variant.pools?.flatMap((pool) => {
       const field = cfnField(template, pool.entry, pool.value);
       return field ? [{ instanceType: field, priority: pool.priority }] : [];
@@ -274,7 +276,7 @@ const cdkRecords = oncePerFact((app: CdkApp): EndpointVariantRecord[] => {
       // The model the variant serves (`modelName`): its GPU sharding.
       const sharding = variants[i] && cdkVariantSharding(app, variants[i].value);
       const model = variants[i] && sizeOf(cdkVariantModelId(app, variants[i].value));
-      return Object.assign({}, record, { scaling }, sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : undefined, model ? { model } : undefined);
+      return extended(record, { scaling, ...(sharding !== undefined ? { gpuSharding: { degree: sharding, scope: 'model' as const } } : {}), ...(model ? { model } : {}) });
     });
   });
 });
@@ -370,7 +372,7 @@ function readPythonVariants(call: PythonCall, file: PythonFile): void {
     (variantsOfFile(file).modelKeys ??= [])[models.length - 1] = variantModelKey(variant.variant, file.text);
     const record = pyRecord(variant);
     const maybeLocal = mayBeLocal && !record.hostedOn && !record.instanceType?.known;
-    // Object.assign rather than spreads: see extended.
+    // Object.assign with optional sources, not a literal that starts with a spread: see extended.
     records.push(Object.assign({}, record, maybeLocal ? { hostedOn: 'maybe-local' as const } : undefined, size ? { model: size } : undefined, { site: { format: 'py' as const, call, variant, callee, ...(defaultBucket ? { defaultBucket } : {}) } }));
   }
 }
@@ -412,7 +414,7 @@ function pythonVariantsWithScaling(file: PythonFile): EndpointVariantRecord[] {
       const sharding = model.degree !== undefined ? { degree: model.degree, scope: 'model' as const } : !model.followed && found.sharding !== undefined ? { degree: found.sharding, scope: 'file' as const } : undefined;
       // A boto3 variant's model is made by another call: its size comes from that model's environment.
       const size = record.model ? undefined : linkedModelSize(found, i);
-      return Object.assign({}, record, { scaling }, link, sharding ? { gpuSharding: sharding } : undefined, size ? { model: size } : undefined);
+      return extended(record, { scaling, ...link, ...(sharding ? { gpuSharding: sharding } : {}), ...(size ? { model: size } : {}) });
     });
   }
   return found.withScaling;

@@ -34,8 +34,8 @@ export function withWorkRegion(make: (region: WorkRegion) => Visitors): Visitors
   const rule = make(region);
   const readCall = reader.pythonCall!;
   const ruleCall = rule.pythonCall;
-  // Copies through extended (a spread followed by more is slow on Node 20): made for each rule of each lint.
-  const merged: Visitors = extended(rule, {
+  // One copy of the rule's visitors through extended (a spread followed by more is slow on Node 20): made for each rule of each lint.
+  return extended(rule, {
     // Every call reaches every rule: a set lookup skips the ones that set no region, with no second closure.
     pythonCall: ruleCall
       ? (call) => {
@@ -51,8 +51,6 @@ export function withWorkRegion(make: (region: WorkRegion) => Visitors): Visitors
       reader.cdkApp!(app);
       rule.cdkApp?.(app);
     },
-  });
-  return extended(merged, {
     onEnd() {
       rule.onEnd?.();
       ended = true;

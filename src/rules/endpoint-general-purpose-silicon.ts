@@ -68,11 +68,13 @@ export const endpointGeneralPurposeSilicon = defineRule({
       const named = variant.config !== undefined ? { name: variant.config, variant: variant.variantName ? `variant ${variant.variantName}` : 'a variant' } : undefined;
       if (row && answer?.notInRegion) {
         const target = answer.notInRegion.kind === 'inferentia' ? 'AWS Inferentia2' : 'AWS Graviton';
-        return extended(type.anchor, {
+        return {
+          start: type.anchor.start,
+          end: type.anchor.end,
           messageId: named ? 'notInRegionConfig' : 'notInRegion',
           data: extended(named ?? {}, { instanceType: row.instanceType, silicon, target, region: region ?? '', family: `ml.${answer.notInRegion.row.family}` }),
           effect: { kind: 'none', reason: `${region} does not offer ${target} (ml.${answer.notInRegion.row.family}) instances` },
-        });
+        };
       }
       if (!row || !alternative) return undefined;
       const to = alternative.row.instanceType;
@@ -85,14 +87,16 @@ export const endpointGeneralPurposeSilicon = defineRule({
         target: gpu ? 'AWS Inferentia2' : `AWS ${alternative.row.cpuMicroarchitecture ?? 'Graviton'}`,
         figures: context.figures?.change(row.instanceType, to) ?? '',
       };
-      if (named) return extended(type.anchor, { messageId: 'generalPurposeConfig', data: extended(named, data), effect });
+      if (named) return { start: type.anchor.start, end: type.anchor.end, messageId: 'generalPurposeConfig', data: extended(named, data), effect };
       const edits = renderIntent({ kind: 'set-field', field: type, value: to });
-      return extended(type.anchor, {
+      return {
+        start: type.anchor.start,
+        end: type.anchor.end,
         messageId: 'generalPurpose',
         data,
-        fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly' as const, edits },
+        fix: edits && { title: `Serve on ${to} (${gpu ? 'needs the model compiled with the Neuron SDK' : 'needs an Arm64 container image'})`, applicability: 'displayOnly', edits },
         effect,
-      });
+      };
     }
   },
 });

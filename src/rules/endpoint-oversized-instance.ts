@@ -103,11 +103,11 @@ function oversized(variant: EndpointVariantRecord, region: string | undefined): 
     const data = extended(dataOf(variant), { instanceType: row.instanceType, accelerators: describeAccelerators(row) });
     if (oversize === 'multi-gpu' && sharded && model) {
       const across = degree === 'all' ? 'across all of them' : typeof degree === 'number' ? `across ${degree} of them` : 'across them';
-      return extended(type.anchor, { messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: extended(data, { model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }), effect });
+      return { start: type.anchor.start, end: type.anchor.end, messageId: named ? 'smallModelShardedConfig' : 'smallModelSharded', data: extended(data, { model: model.id, parameters: describeParameters(model.parameters), weights: +weightsGib(model).toFixed(1), across }), effect };
     }
     const messageId = oversize === 'training-class' ? (named ? 'oversized' : 'oversizedInstance') : named ? 'multiGpuConfig' : 'multiGpu';
     const noInferentia = inRegion(region, (r) => recommendPurposeBuilt(row, 'hosting', r)).notInRegion?.kind === 'inferentia';
-    return extended(type.anchor, { messageId: noInferentia ? (`${messageId}NoInf2` as const) : messageId, data: noInferentia ? extended(data, { region: region ?? '' }) : data, effect });
+    return { start: type.anchor.start, end: type.anchor.end, messageId: noInferentia ? `${messageId}NoInf2` : messageId, data: noInferentia ? extended(data, { region: region ?? '' }) : data, effect };
   }
 }
 
@@ -119,10 +119,12 @@ function fixedFleet(variant: EndpointVariantRecord): Array<ReportDescriptor<Mess
   const managed = variant.managedScaling !== undefined && variant.managedScaling !== 'disabled';
   if (!count?.known || count.value <= 1 || variant.scaling !== 'unscaled' || managed) return [];
   return [
-    extended(count.anchor, {
+    {
+      start: count.anchor.start,
+      end: count.anchor.end,
       messageId: variant.config === undefined ? 'fixedFleetPython' : variant.format === 'tf' ? 'fixedFleetTerraform' : 'fixedFleet',
       data: extended(dataOf(variant), { count: count.value }),
       effect: { kind: 'none', reason: 'auto scaling saves what the traffic lets it: the code does not say the traffic' },
-    }),
+    },
   ];
 }

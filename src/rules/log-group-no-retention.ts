@@ -56,7 +56,7 @@ export const logGroupNoRetention = defineRule({
             const property = group.format === 'cdk' ? retentionKey(group) : undefined;
             const messageId = group.format === 'tf' ? 'noRetentionTf' : group.format === 'cdk' ? 'noRetentionCdk' : 'noRetention';
             const fix = renderResourceIntent({ kind: 'add-field', field: 'retention', record: group, days }, context);
-            return extended(group.anchor, { messageId, data: property ? extended(data, { property }) : data, fix, effect: retention });
+            return { start: group.anchor.start, end: group.anchor.end, messageId, data: property ? extended(data, { property }) : data, fix, effect: retention };
           }
           if (!written.known) return undefined;
           if (written.value === 'never') {

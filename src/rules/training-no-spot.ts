@@ -1,4 +1,3 @@
-import { extended } from '../core/objects';
 import { defineRule } from '../core/defineRule';
 import type { Effect } from '../core/types';
 import { getInstanceType } from '../data/instances';
@@ -30,7 +29,7 @@ export const trainingNoSpot = defineRule({
         const row = job.instanceType?.known ? getInstanceType(job.instanceType.value) : undefined;
         const count = job.instanceCount?.known ? { count: job.instanceCount.value } : {};
         const effect: Effect = row ? { kind: 'spot', usage: 'training', instanceType: row.instanceType, ...count } : { kind: 'none', reason: 'the instance type is not a literal the catalogue knows' };
-        context.report(extended(job.anchor, { messageId: 'noSpot', fix: fixes.render({ kind: 'enable-spot' }), effect }));
+        context.report({ start: job.anchor.start, end: job.anchor.end, messageId: 'noSpot', fix: fixes.render({ kind: 'enable-spot' }), effect });
       },
     });
   },
